@@ -1,0 +1,41 @@
+package org.rightsflow.datamap;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One system of the provider that holds personal data, as one data-map document.
+ *
+ * @param id         a stable id, for example {@code account-system}
+ * @param connector  {@code jdbc} (a JDBC connector on the application's database), {@code manual}
+ *                   (no connector: data operators act by hand), or the {@link DataSourceConnector#systemId()}
+ *                   of a connector bean that serves this system
+ * @param subject    the subject's own record, when the system has one (the built-in system does)
+ * @param categories the categories the system holds, at most one mapping per category
+ */
+public record DataSystem(
+        String id,
+        LocalizedText label,
+        String connector,
+        SubjectMapping subject,
+        List<CategoryMapping> categories) {
+
+    public static final String JDBC = "jdbc";
+    public static final String MANUAL = "manual";
+
+    public DataSystem {
+        categories = categories == null ? List.of() : List.copyOf(categories);
+    }
+
+    public Optional<CategoryMapping> category(DataCategory category) {
+        return categories.stream().filter(c -> c.category() == category).findFirst();
+    }
+
+    public Optional<SubjectMapping> subjectMapping() {
+        return Optional.ofNullable(subject);
+    }
+
+    public boolean isManual() {
+        return MANUAL.equals(connector);
+    }
+}

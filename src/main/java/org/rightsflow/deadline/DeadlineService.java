@@ -1,0 +1,93 @@
+package org.rightsflow.deadline;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+
+/** Computes a request's deadline at receipt: the strictest applicable policy wins. */
+@Service
+public class DeadlineService {
+
+    private final Map<String, DeadlinePolicy> policiesByCode = new LinkedHashMap<>();
+    private final List<DeadlinePolicy> configuredPolicies;
+    private final Duration staffReminderBefore;
+
+    /** @throws UnknownDeadlinePolicyException at start-up if the configuration names a policy nobody defines */
+    public DeadlineService(DeadlineProperties properties, List<DeadlinePolicy> knownPolicies) {
+        for (DeadlinePolicy policy : knownPolicies) {
+            if (policiesByCode.putIfAbsent(policy.code(), policy) != null) {
+                throw new IllegalStateException("Two deadline policies share the code " + policy.code());
+            }
+        }
+        this.configuredPolicies = resolve(properties.policies(), "rightsflow.deadline.policies");
+        this.staffReminderBefore = properties.staffReminderBefore();
+    }
+
+    /** The deadline under the configured policies ({@code rightsflow.deadline.policies}). */
+    public Deadline deadlineFor(Instant receivedAt) {
+        return strictest(receivedAt, configuredPolicies);
+    }
+
+    /**
+     * The deadline under the given policies.
+     *
+     * @throws UnknownDeadlinePolicyException  if a code names no known policy
+     * @throws CalendarYearNotCoveredException if a working-day policy reaches a year without calendar data
+     */
+    public Deadline deadlineFor(Instant receivedAt, Collection<String> applicablePolicyCodes) {
+        return strictest(receivedAt, resolve(applicablePolicyCodes, "the applicable policies"));
+    }
+
+    /**
+     * How far the deadline may be extended under the policy that set it; empty where that policy allows
+     * no extension. The policies that lost at receipt are not consulted again.
+     */
+    public Optional<Instant> extendedDueDate(Deadline deadline) {
+        DeadlinePolicy policy = policiesByCode.get(deadline.policyCode());
+        if (policy == null) {
+            throw new UnknownDeadlinePolicyException(deadline.policyCode(), "a stored deadline", policiesByCode.keySet());
+        }
+        return policy.extendedDueDate(deadline.receivedAt());
+    }
+
+    private Deadline strictest(Instant receivedAt, List<DeadlinePolicy> policies) {
+        DeadlinePolicy winner = null;
+        Instant dueAt = null;
+        // Strictly earlier only: on a tie the policy listed first keeps the win, so the result is repeatable.
+        for (DeadlinePolicy policy : policies) {
+            Instant candidate = policy.dueDate(receivedAt);
+            if (dueAt == null || candidate.isBefore(dueAt)) {
+                winner = policy;
+                dueAt = candidate;
+            }
+        }
+        Instant reminderAt = dueAt.minus(staffReminderBefore);
+        // A deadline shorter than the reminder offset still gets a reminder, as soon as the request arrives.
+        if (reminderAt.isBefore(receivedAt)) {
+            reminderAt = receivedAt;
+        }
+        return new Deadline(winner.code(), receivedAt, dueAt, reminderAt);
+    }
+
+    private List<DeadlinePolicy> resolve(Collection<String> codes, String where) {
+        if (codes.isEmpty()) {
+            throw new IllegalArgumentException("At least one deadline policy must apply (" + where + " is empty)");
+        }
+        List<DeadlinePolicy> policies = new ArrayList<>();
+        for (String code : codes) {
+            DeadlinePolicy policy = policiesByCode.get(code);
+            if (policy == null) {
+                throw new UnknownDeadlinePolicyException(code, where, policiesByCode.keySet());
+            }
+            policies.add(policy);
+        }
+        return policies;
+    }
+}

@@ -1,0 +1,47 @@
+package org.rightsflow.deadline;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A period of working days on a {@link WorkingDayCalendar}: day 1 is the first working day after the
+ * Shanghai day of receipt, whatever the hour of receipt and whether or not that day was a working day.
+ */
+public record WorkingDaysPolicy(String code, WorkingDayCalendar calendar, int workingDays) implements DeadlinePolicy {
+
+    public static final String CN_WORKING_DAYS = "CN_WORKING_DAYS";
+
+    /** Account cancellation handled by hand: at most 15 working days on the mainland-China calendar (SPEC section 4). No extension. */
+    public static WorkingDaysPolicy cnWorkingDays(WorkingDayCalendar mainlandChinaCalendar) {
+        return new WorkingDaysPolicy(CN_WORKING_DAYS, mainlandChinaCalendar, 15);
+    }
+
+    public WorkingDaysPolicy {
+        Objects.requireNonNull(calendar, "calendar");
+        if (code == null || code.isBlank() || workingDays < 1) {
+            throw new IllegalArgumentException(
+                    "A working-days policy needs a code and at least one working day: " + code + ", " + workingDays);
+        }
+    }
+
+    /** @throws CalendarYearNotCoveredException if the period reaches a year the calendar has no data for */
+    @Override
+    public Instant dueDate(Instant receivedAt) {
+        LocalDate day = DeadlineDays.dayOf(receivedAt);
+        int counted = 0;
+        while (counted < workingDays) {
+            day = day.plusDays(1);
+            if (calendar.isWorkingDay(day)) {
+                counted++;
+            }
+        }
+        return DeadlineDays.endOf(day);
+    }
+
+    @Override
+    public Optional<Instant> extendedDueDate(Instant receivedAt) {
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,190 @@
+package org.rightsflow.fulfilment.access;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import org.rightsflow.datamap.AccountDirectory;
+import org.rightsflow.datamap.AccountFacts;
+import org.rightsflow.datamap.CategoryMapping;
+import org.rightsflow.datamap.ColumnMapping;
+import org.rightsflow.datamap.DataCategory;
+import org.rightsflow.datamap.DataConnectors;
+import org.rightsflow.datamap.DataMap;
+import org.rightsflow.datamap.LocalizedText;
+import org.rightsflow.datamap.MappedCategory;
+import org.rightsflow.datamap.RetentionRule;
+import org.rightsflow.datamap.SubjectMapping;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Service;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.NumberFormat;
+import java.time.Clock;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * ACCESS (查阅, PIPL Art. 45): a self-contained HTML report of the personal information held
+ * about an account, per data category: what it contains, where it comes from, why it is
+ * processed and on what legal basis, how long it is kept, whom it is shared with, and how
+ * many records are held. It describes and counts; it never shows the records themselves
+ * (that is the COPY right), nor any value of the account holder's data.
+ */
+@Service
+public class AccessReportService {
+
+    public static final String TEMPLATE = "reports/access-report";
+    static final String MESSAGES = "datamap/access-report-messages.json";
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final AccountDirectory accounts;
+    private final DataConnectors connectors;
+    private final ITemplateEngine templates;
+    private final Clock clock;
+    private final Map<String, LocalizedText> messages;
+
+    @Autowired
+    public AccessReportService(AccountDirectory accounts, DataConnectors connectors, ITemplateEngine templates,
+                               ObjectProvider<Clock> clock) {
+        this(accounts, connectors, templates, clock.getIfAvailable(Clock::systemUTC));
+    }
+
+    public AccessReportService(AccountDirectory accounts, DataConnectors connectors, ITemplateEngine templates,
+                               Clock clock) {
+        this.accounts = accounts;
+        this.connectors = connectors;
+        this.templates = templates;
+        this.clock = clock;
+        this.messages = loadMessages();
+    }
+
+    /** A category as the report shows it, in one language. */
+    public record CategoryView(String code, String label, String description, String fields, String source,
+                               String purpose, String legalBasis, String retention, List<PartyView> thirdParties,
+                               boolean shared, long count, String countText, boolean sensitive, String system) {
+    }
+
+    /** A recipient the category is shared with. */
+    public record PartyView(String name, String purpose) {
+    }
+
+    /**
+     * Builds the report.
+     *
+     * @param accountId the verified account
+     * @param reference the request reference, printed on the report
+     * @param language  {@code zh-CN} (default) or {@code en}
+     * @return the page, UTF-8 encoded
+     * @throws IllegalArgumentException when the account does not exist
+     */
+    public byte[] buildReport(long accountId, String reference, Locale language) {
+        AccountFacts account = accounts.findById(accountId)
+                .orElseThrow(() -> new IllegalArgumentException("no account with id " + accountId));
+        boolean english = LocalizedText.isEnglish(language);
+        Locale locale = english ? Locale.ENGLISH : LocalizedText.ZH_CN;
+        DataMap dataMap = connectors.dataMap();
+        NumberFormat numbers = NumberFormat.getIntegerInstance(locale);
+
+        List<CategoryView> held = new ArrayList<>();
+        List<String> notHeld = new ArrayList<>();
+        for (DataCategory category : DataCategory.values()) {
+            boolean any = false;
+            for (MappedCategory mapped : dataMap.mappings(category)) {
+                long count = connectors.forMapping(mapped).map(c -> c.count(category, accountId)).orElse(0L);
+                if (count > 0) {
+                    held.add(view(mapped, count, account.minor(), locale, numbers));
+                    any = true;
+                }
+            }
+            if (!any) {
+                notHeld.add(dataMap.mappings(category).get(0).mapping().label().in(locale));
+            }
+        }
+
+        Map<String, Object> model = new HashMap<>();
+        model.put("lang", english ? "en" : "zh-CN");
+        model.put("t", texts(locale));
+        model.put("reference", reference);
+        model.put("generatedAt", ZonedDateTime.now(clock.withZone(DataMap.ZONE)).format(TIME));
+        model.put("minor", account.minor());
+        model.put("profileFields", profileFields(dataMap.subject(), accountId, locale));
+        model.put("categories", held);
+        model.put("notHeld", notHeld);
+        String html = templates.process(TEMPLATE, new Context(locale, model));
+        return html.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private CategoryView view(MappedCategory mapped, long count, boolean minor, Locale locale, NumberFormat numbers) {
+        CategoryMapping m = mapped.mapping();
+        List<PartyView> parties = m.thirdParties().stream()
+                .map(p -> new PartyView(p.name().in(locale), p.purpose().in(locale)))
+                .toList();
+        String retention = m.retentionRule()
+                .map(r -> retentionText(r, locale))
+                .orElse(messages.get("retentionNone").in(locale));
+        String fields = String.join(separator(locale), m.columns().stream()
+                .filter(c -> !c.name().equals(m.idColumn()))
+                .map(c -> c.label().in(locale))
+                .toList());
+        return new CategoryView(m.category().name(), m.label().in(locale), m.description().in(locale), fields,
+                m.source().in(locale), m.purpose().in(locale), m.legalBasis().label().in(locale), retention,
+                parties, !parties.isEmpty(), count, numbers.format(count), m.sensitive() || minor,
+                mapped.system().label().in(locale));
+    }
+
+    private static String retentionText(RetentionRule rule, Locale locale) {
+        return LocalizedText.isEnglish(locale)
+                ? rule.description().en() + " (" + rule.basis().en() + ")"
+                : rule.description().zhCN() + "（" + rule.basis().zhCN() + "）";
+    }
+
+    /** The labels of the profile fields that have a value: which data is held, never the data. */
+    private String profileFields(SubjectMapping subject, long accountId, Locale locale) {
+        Map<String, Object> record = connectors.subjectRecord(accountId).orElse(Map.of());
+        List<String> labels = new ArrayList<>();
+        for (ColumnMapping column : subject.columns()) {
+            if (record.get(column.name()) != null) {
+                labels.add(column.label().in(locale));
+            }
+        }
+        return String.join(separator(locale), labels);
+    }
+
+    private static String separator(Locale locale) {
+        return LocalizedText.isEnglish(locale) ? ", " : "、";
+    }
+
+    private Map<String, String> texts(Locale locale) {
+        Map<String, String> texts = new HashMap<>();
+        messages.forEach((key, text) -> texts.put(key, text.in(locale)));
+        return texts;
+    }
+
+    private static Map<String, LocalizedText> loadMessages() {
+        try (InputStream in = new ClassPathResource(MESSAGES).getInputStream()) {
+            Map<String, LocalizedText> loaded = JsonMapper.builder().build()
+                    .readValue(in, new TypeReference<Map<String, LocalizedText>>() { });
+            loaded.forEach((key, text) -> {
+                if (text == null || !text.isComplete()) {
+                    throw new IllegalStateException(MESSAGES + ": message '" + key + "' needs zh-CN and en");
+                }
+            });
+            return Map.copyOf(Objects.requireNonNull(loaded));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + MESSAGES, e);
+        }
+    }
+}

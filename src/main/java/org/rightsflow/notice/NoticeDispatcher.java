@@ -1,0 +1,134 @@
+package org.rightsflow.notice;
+
+import static org.rightsflow.common.Sql.ts;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.List;
+import org.rightsflow.common.TimeSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends what the outbox holds through {@code spring.mail.*}. A notice is claimed before sending (so two nodes
+ * never send the same one), marked sent right after, retried with a doubling back-off on failure, and marked
+ * failed (logged for operators) after the configured attempts. Each message carries a Message-ID derived from the
+ * outbox row, so even a send repeated after a crash between "sent" and "marked" is recognisable as one message.
+ */
+@Component
+public class NoticeDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(NoticeDispatcher.class);
+    /** Codes must not outlive their delivery in clear text. */
+    private static final String REDACTED_BODY = "[sent; one-time code removed from storage]";
+
+    private final JdbcClient jdbc;
+    private final JavaMailSender mail;
+    private final NoticeProperties properties;
+    private final TimeSource time;
+
+    public NoticeDispatcher(JdbcClient jdbc, JavaMailSender mail, NoticeProperties properties, TimeSource time) {
+        this.jdbc = jdbc;
+        this.mail = mail;
+        this.properties = properties;
+        this.time = time;
+    }
+
+    @Scheduled(fixedDelayString = "${rightsflow.notice.dispatch-interval:PT1S}")
+    public void dispatchDue() {
+        int sent;
+        do {
+            sent = dispatchBatch();
+        } while (sent == properties.batchSize());
+    }
+
+    /** @return how many notices were claimed in this round */
+    public int dispatchBatch() {
+        Instant now = time.now();
+        List<String> due = jdbc.sql("""
+                select id from notice_outbox
+                where sent_at is null and failed_at is null and next_attempt_at <= :now
+                  and (claimed_until is null or claimed_until < :now)
+                order by created_at""")
+                .param("now", ts(now)).query(String.class).list().stream().limit(properties.batchSize()).toList();
+        int claimed = 0;
+        for (String id : due) {
+            if (claim(id, now)) {
+                claimed++;
+                send(id);
+            }
+        }
+        return claimed;
+    }
+
+    private boolean claim(String id, Instant now) {
+        return jdbc.sql("""
+                update notice_outbox set claimed_until = :until
+                where id = :id and sent_at is null and failed_at is null
+                  and (claimed_until is null or claimed_until < :now)""")
+                .param("until", ts(now.plus(properties.claimTimeout()))).param("id", id).param("now", ts(now))
+                .update() == 1;
+    }
+
+    private void send(String id) {
+        var row = jdbc.sql("select kind, recipient, subject, body, attempts from notice_outbox where id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+                .single();
+        try {
+            MimeMessage message = mail.createMimeMessage();
+            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+            helper.setFrom(properties.from());
+            helper.setTo(row.recipient());
+            helper.setSubject(row.subject());
+            helper.setText(row.body(), false);
+            message.saveChanges();
+            message.setHeader("Message-ID", "<" + id + "@rightsflow>");
+            message.setHeader("X-Rightsflow-Notice", row.kind());
+            mail.send(message);
+            boolean secret = NoticeKind.VERIFICATION_CODE.name().equals(row.kind());
+            jdbc.sql("update notice_outbox set sent_at = :now, attempts = attempts + 1, claimed_until = null"
+                            + (secret ? ", body = :redacted" : "") + " where id = :id")
+                    .param("now", ts(time.now())).param("id", id)
+                    .params(secret ? java.util.Map.of("redacted", REDACTED_BODY) : java.util.Map.of())
+                    .update();
+        } catch (MailException | MessagingException e) {
+            recordFailure(id, row.attempts() + 1, e);
+        }
+    }
+
+    private void recordFailure(String id, int attempts, Exception e) {
+        Instant now = time.now();
+        boolean giveUp = attempts >= properties.maxAttempts();
+        long backoffSeconds = properties.retryBackoff().toSeconds() << Math.min(attempts - 1, 10);
+        jdbc.sql("""
+                update notice_outbox set attempts = :attempts, claimed_until = null, last_error = :error,
+                  next_attempt_at = :next, failed_at = :failed where id = :id""")
+                .param("attempts", attempts)
+                .param("error", abbreviate(e.getClass().getSimpleName() + ": " + e.getMessage()))
+                .param("next", ts(now.plusSeconds(backoffSeconds)))
+                .param("failed", giveUp ? ts(now) : null)
+                .param("id", id)
+                .update();
+        // The notice id only: recipients and contents are personal data and stay out of logs.
+        if (giveUp) {
+            log.error("Notice {} could not be sent after {} attempts; operators must resend it", id, attempts);
+        } else {
+            log.warn("Notice {} not sent (attempt {}): {}", id, attempts, e.getClass().getSimpleName());
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 1000 ? text.substring(0, 1000) : text;
+    }
+
+    private record Row(String kind, String recipient, String subject, String body, int attempts) {
+    }
+}

@@ -1,0 +1,54 @@
+package org.rightsflow.notice;
+
+import static org.rightsflow.common.Sql.ts;
+
+import java.time.Instant;
+import java.util.UUID;
+import org.rightsflow.common.TimeSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The transactional outbox: a notice is rendered and stored in the same transaction as the state change that
+ * causes it, and sent later by {@link NoticeDispatcher}. Enqueuing the same dedup key twice stores one notice.
+ */
+@Service
+public class Outbox {
+
+    private final JdbcClient jdbc;
+    private final NoticeTemplates templates;
+    private final TimeSource time;
+
+    public Outbox(JdbcClient jdbc, NoticeTemplates templates, TimeSource time) {
+        this.jdbc = jdbc;
+        this.templates = templates;
+        this.time = time;
+    }
+
+    /** @return true if stored now, false if a notice with this dedup key was already there */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean enqueue(Notice notice) {
+        NoticeTemplates.Rendered rendered = templates.render(notice.kind(), notice.language(), notice.model());
+        Instant now = time.now();
+        // Jobs of one process instance run one at a time (exclusive jobs), so "insert where not exists" suffices;
+        // the unique key stays the last line of defence.
+        int inserted = jdbc.sql("""
+                insert into notice_outbox (id, dedup_key, request_id, kind, recipient, language, subject, body,
+                  created_at, next_attempt_at)
+                select :id, :dedup, :requestId, :kind, :recipient, :language, :subject, :body, :now, :now
+                where not exists (select 1 from notice_outbox where dedup_key = :dedup)""")
+                .param("id", UUID.randomUUID().toString())
+                .param("dedup", notice.dedupKey())
+                .param("requestId", notice.requestId())
+                .param("kind", notice.kind().name())
+                .param("recipient", notice.recipient())
+                .param("language", notice.language())
+                .param("subject", rendered.subject())
+                .param("body", rendered.body())
+                .param("now", ts(now))
+                .update();
+        return inserted == 1;
+    }
+}

@@ -1,0 +1,81 @@
+package org.rightsflow.process;
+
+import java.util.Date;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
+import org.rightsflow.fulfilment.download.DownloadPublished;
+import org.rightsflow.identity.IdentityVerified;
+import org.rightsflow.identity.VerificationLocked;
+import org.rightsflow.process.model.DownloadExpiryModel;
+import org.rightsflow.process.model.RightsRequestModel;
+import org.rightsflow.request.RequestFiled;
+import org.rightsflow.request.RequestWithdrawn;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns domain events into engine calls, inside the transaction that published them: a request row and its
+ * process instance commit together or not at all. The domain never sees the engine. A concurrent change of the
+ * same instance (a job running right now) surfaces as Spring's {@link ConcurrencyFailureException}, which the
+ * web layer retries.
+ */
+@Component
+public class RequestEventBridge {
+
+    private final RuntimeService runtime;
+
+    public RequestEventBridge(RuntimeService runtime) {
+        this.runtime = runtime;
+    }
+
+    @EventListener
+    public void on(RequestFiled filed) {
+        runtime.startProcessInstanceByKey(RightsRequestModel.PROCESS_ID, filed.reference(), Variables.createVariables()
+                .putValue(org.rightsflow.process.model.Variables.REQUEST_ID, filed.requestId())
+                .putValue(org.rightsflow.process.model.Variables.REFERENCE, filed.reference())
+                .putValue(org.rightsflow.process.model.Variables.REQUEST_TYPE, filed.type().name())
+                .putValue(org.rightsflow.process.model.Variables.VERIFICATION_LEVEL, filed.verificationLevel())
+                .putValue(org.rightsflow.process.model.Variables.DUE_DATE, Date.from(filed.dueAt()))
+                .putValue(org.rightsflow.process.model.Variables.REMINDER_DATE, Date.from(filed.reminderAt())));
+    }
+
+    @EventListener
+    public void on(IdentityVerified verified) {
+        correlate(RightsRequestModel.MSG_IDENTITY_VERIFIED, verified.reference());
+    }
+
+    @EventListener
+    public void on(VerificationLocked locked) {
+        correlate(RightsRequestModel.MSG_VERIFICATION_LOCKED, locked.reference());
+    }
+
+    @EventListener
+    public void on(RequestWithdrawn withdrawn) {
+        correlate(RightsRequestModel.MSG_REQUEST_WITHDRAWN, withdrawn.reference());
+    }
+
+    @EventListener
+    public void on(DownloadPublished published) {
+        try {
+            runtime.createMessageCorrelation(DownloadExpiryModel.MSG_DOWNLOAD_PUBLISHED)
+                    .processInstanceBusinessKey(published.reference())
+                    .setVariable(org.rightsflow.process.model.Variables.DOWNLOAD_ID, published.downloadId())
+                    .setVariable(org.rightsflow.process.model.Variables.EXPIRES_AT, Date.from(published.expiresAt()))
+                    .correlateStartMessage();
+        } catch (OptimisticLockingException e) {
+            throw new ConcurrencyFailureException("Concurrent change of the process", e);
+        }
+    }
+
+    private void correlate(String message, String reference) {
+        try {
+            runtime.createMessageCorrelation(message)
+                    .processInstanceBusinessKey(reference)
+                    .correlate();
+        } catch (OptimisticLockingException e) {
+            throw new ConcurrencyFailureException("Concurrent change of request " + reference, e);
+        }
+    }
+}

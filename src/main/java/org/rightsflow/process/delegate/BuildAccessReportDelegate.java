@@ -1,0 +1,25 @@
+package org.rightsflow.process.delegate;
+
+import static org.rightsflow.process.delegate.Delegates.requestId;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rightsflow.fulfilment.access.AccessRequestFulfilment;
+import org.rightsflow.process.model.Variables;
+import org.springframework.stereotype.Component;
+
+/** Task_BuildAccessReport: the ACCESS report from the data map, stored for delivery. */
+@Component("buildAccessReport")
+public class BuildAccessReportDelegate implements JavaDelegate {
+
+    private final AccessRequestFulfilment access;
+
+    public BuildAccessReportDelegate(AccessRequestFulfilment access) {
+        this.access = access;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        execution.setVariable(Variables.DOWNLOAD_ID, access.buildReport(requestId(execution)));
+    }
+}

@@ -1,0 +1,24 @@
+package org.rightsflow.process.delegate;
+
+import static org.rightsflow.process.delegate.Delegates.requestId;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rightsflow.request.RequestLifecycle;
+import org.springframework.stereotype.Component;
+
+/** Task_ConfirmWithdrawal: the workflow stopped; tell the requester. */
+@Component("confirmWithdrawal")
+public class ConfirmWithdrawalDelegate implements JavaDelegate {
+
+    private final RequestLifecycle lifecycle;
+
+    public ConfirmWithdrawalDelegate(RequestLifecycle lifecycle) {
+        this.lifecycle = lifecycle;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        lifecycle.confirmWithdrawal(requestId(execution));
+    }
+}

@@ -1,0 +1,15 @@
+package org.rightsflow.process.delegate;
+
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.rightsflow.process.model.Variables;
+
+/** The variable every delegate starts from. */
+final class Delegates {
+
+    private Delegates() {
+    }
+
+    static String requestId(VariableScope scope) {
+        return (String) scope.getVariable(Variables.REQUEST_ID);
+    }
+}

@@ -1,0 +1,23 @@
+package org.rightsflow.process.delegate;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rightsflow.fulfilment.download.DownloadService;
+import org.rightsflow.process.model.Variables;
+import org.springframework.stereotype.Component;
+
+/** Task_DeletePackage: the link expired, so the result itself is deleted. */
+@Component("deleteExpiredDownload")
+public class DeleteExpiredDownloadDelegate implements JavaDelegate {
+
+    private final DownloadService downloads;
+
+    public DeleteExpiredDownloadDelegate(DownloadService downloads) {
+        this.downloads = downloads;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        downloads.deleteExpired((String) execution.getVariable(Variables.DOWNLOAD_ID));
+    }
+}

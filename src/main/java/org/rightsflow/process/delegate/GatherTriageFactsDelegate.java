@@ -1,0 +1,32 @@
+package org.rightsflow.process.delegate;
+
+import static org.rightsflow.process.delegate.Delegates.requestId;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rightsflow.process.model.Variables;
+import org.rightsflow.review.TriageFacts;
+import org.rightsflow.review.TriageFactsService;
+import org.springframework.stereotype.Component;
+
+/** Task_GatherTriageFacts: the flags and the repeat count the triage DMN reads. */
+@Component("gatherTriageFacts")
+public class GatherTriageFactsDelegate implements JavaDelegate {
+
+    private final TriageFactsService triage;
+
+    public GatherTriageFactsDelegate(TriageFactsService triage) {
+        this.triage = triage;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        TriageFacts facts = triage.factsFor(requestId(execution));
+        execution.setVariable(Variables.REPEAT_COUNT, facts.repeatCount());
+        execution.setVariable(Variables.EARLIER_REFERENCES, String.join(", ", facts.earlierReferences()));
+        execution.setVariable(Variables.LEGAL_HOLD, facts.legalHold());
+        execution.setVariable(Variables.OPEN_INVESTIGATION, facts.openInvestigation());
+        execution.setVariable(Variables.MINOR_ACCOUNT, facts.minorAccount());
+        execution.setVariable(Variables.SENSITIVE_CATEGORIES, facts.sensitiveCategories());
+    }
+}

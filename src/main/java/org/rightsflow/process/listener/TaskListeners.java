@@ -1,0 +1,37 @@
+package org.rightsflow.process.listener;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.rightsflow.process.model.Variables;
+
+/** What every decision listener needs: who is completing the task, and for which request. */
+final class TaskListeners {
+
+    private TaskListeners() {
+    }
+
+    /** The signed-in user completing the task (Tasklist and the REST API authenticate); else the assignee. */
+    static String currentUser(DelegateTask task) {
+        Authentication authentication =
+                task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        if (authentication != null && authentication.getUserId() != null) {
+            return authentication.getUserId();
+        }
+        return task.getAssignee();
+    }
+
+    /**
+     * The form fields {@code decision}, {@code grounds} and {@code explanation} are shared by every decision form
+     * (SPEC §7). Once a listener has copied them into the variables of its own decision, they are removed, so
+     * that the next form starts empty and one decision never overwrites another's explanation.
+     */
+    static void clearFormFields(DelegateTask task) {
+        task.removeVariable(Variables.DECISION);
+        task.removeVariable(Variables.GROUNDS);
+        task.removeVariable(Variables.EXPLANATION);
+    }
+
+    static String requestId(DelegateTask task) {
+        return (String) task.getVariable(Variables.REQUEST_ID);
+    }
+}

@@ -1,0 +1,24 @@
+package org.rightsflow.process.model;
+
+/**
+ * Ids of {@code processes/access-fulfilment.bpmn}, called by {@code CallActivity_Access}.
+ * In: requestId, reference, requestType, dueDate (business key = reference). Out: outcome.
+ */
+public final class AccessFulfilmentModel {
+
+    public static final String PROCESS_ID = "AccessFulfilmentProcess";
+    public static final String RESOURCE = "processes/access-fulfilment.bpmn";
+
+    /** Writes {@code downloadId}. */
+    public static final String BEAN_BUILD_ACCESS_REPORT = "buildAccessReport";
+    /** Publishes the link, starts {@link DownloadExpiryModel#PROCESS_ID}, writes {@code outcome}. */
+    public static final String BEAN_PUBLISH_DOWNLOAD = "publishDownload";
+
+    public static final String START_EVENT = "StartEvent_AccessRequested";
+    public static final String TASK_BUILD_ACCESS_REPORT = "Task_BuildAccessReport";
+    public static final String TASK_PUBLISH_DOWNLOAD = "Task_PublishDownload";
+    public static final String END_EVENT = "EndEvent_AccessFulfilled";
+
+    private AccessFulfilmentModel() {
+    }
+}

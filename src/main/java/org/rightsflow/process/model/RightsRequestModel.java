@@ -1,0 +1,144 @@
+package org.rightsflow.process.model;
+
+/**
+ * Ids of {@code processes/rights-request.bpmn} (the request from receipt to result) and of the
+ * decision {@code processes/exemption-triage.dmn} it evaluates.
+ *
+ * <p>Business key: the request reference. Messages are correlated with it:
+ * {@code runtimeService.createMessageCorrelation(MSG_IDENTITY_VERIFIED).processInstanceBusinessKey(reference)}.
+ *
+ * <p>Where {@code outcome} comes from: the fulfilment call activities pass it out. Two paths set
+ * it in the model, by the output mapping of an intermediate event, so no delegate has to:
+ * <ul>
+ *   <li>{@link #EVENT_REFUSAL_APPROVED}: an approved refusal ({@code approvalDecision = APPROVE}
+ *       on {@code reviewDecision = REFUSE}) sets {@code outcome = REFUSED}
+ *       ({@code refusalApprovalListener} may set the same value; it is harmless).</li>
+ *   <li>{@link #EVENT_PARTIALLY_COMPLETED}: after an approved PARTIAL refusal the fulfilment
+ *       works within the approved scope and may report COMPLETED; {@link #GATEWAY_PARTLY_REFUSED}
+ *       then sets {@code outcome = PARTIALLY_COMPLETED}, because the requester did not get
+ *       everything asked for.</li>
+ * </ul>
+ * All paths meet at {@link #TASK_SEND_RESULT}, and {@link #GATEWAY_OUTCOME} picks the end event
+ * from {@code outcome}; any other value stops the job with an incident rather than a wrong end.
+ *
+ * <p>The triage decision's result is mapped by the output mapping of
+ * {@link #TASK_TRIAGE_EXEMPTIONS} ({@code decisionResult.getSingleResult()}) into the two
+ * variables {@code reviewNeeded} (Boolean) and {@code suggestedGrounds} (String); no result
+ * map is stored.
+ */
+public final class RightsRequestModel {
+
+    public static final String PROCESS_ID = "RightsRequestProcess";
+    public static final String RESOURCE = "processes/rights-request.bpmn";
+
+    public static final String DECISION_EXEMPTION_TRIAGE = "exemption-triage";
+    public static final String DECISION_RESOURCE = "processes/exemption-triage.dmn";
+
+    // --- messages (correlated by business key = reference)
+    /** Interrupts {@link #SUBPROCESS_HANDLE}; Java accepts a withdrawal only before fulfilment starts. */
+    public static final String MSG_REQUEST_WITHDRAWN = "Msg_RequestWithdrawn";
+    /** Completes {@link #RECEIVE_TASK_AWAIT_VERIFICATION}. */
+    public static final String MSG_IDENTITY_VERIFIED = "Msg_IdentityVerified";
+    /** Too many wrong codes: hands verification to intake staff. */
+    public static final String MSG_VERIFICATION_LOCKED = "Msg_VerificationLocked";
+
+    // --- errors
+    public static final String ERROR_NOT_VERIFIED = "Err_NotVerified";
+
+    // --- candidate groups
+    public static final String GROUP_PRIVACY_INTAKE = "privacy-intake";
+    public static final String GROUP_PRIVACY_OFFICERS = "privacy-officers";
+    public static final String GROUP_LEGAL_REVIEWERS = "legal-reviewers";
+
+    // --- forms (camunda:formRef, binding deployment)
+    public static final String FORM_MANUAL_IDENTITY_CHECK = "Form_ManualIdentityCheck";
+    public static final String FORM_EXEMPTION_REVIEW = "Form_ExemptionReview";
+    public static final String FORM_REFUSAL_APPROVAL = "Form_RefusalApproval";
+
+    // --- delegates (Spring bean names, camunda:delegateExpression)
+    public static final String BEAN_ACKNOWLEDGE_REQUEST = "acknowledgeRequest";
+    public static final String BEAN_SEND_VERIFICATION_CODES = "sendVerificationCodes";
+    public static final String BEAN_SEND_VERIFICATION_REMINDER = "sendVerificationReminder";
+    public static final String BEAN_CLOSE_UNVERIFIED = "closeUnverified";
+    public static final String BEAN_GATHER_TRIAGE_FACTS = "gatherTriageFacts";
+    public static final String BEAN_START_FULFILMENT = "startFulfilment";
+    public static final String BEAN_SEND_RESULT = "sendResult";
+    public static final String BEAN_REMIND_STAFF = "remindStaff";
+    public static final String BEAN_ESCALATE_OVERDUE = "escalateOverdue";
+    public static final String BEAN_CONFIRM_WITHDRAWAL = "confirmWithdrawal";
+    // task listeners (event "complete")
+    public static final String BEAN_MANUAL_VERIFICATION_LISTENER = "manualVerificationListener";
+    public static final String BEAN_EXEMPTION_REVIEW_LISTENER = "exemptionReviewListener";
+    public static final String BEAN_REFUSAL_APPROVAL_LISTENER = "refusalApprovalListener";
+
+    // --- elements: process level
+    public static final String START_EVENT_REQUEST_RECEIVED = "StartEvent_RequestReceived";
+    public static final String SUBPROCESS_HANDLE = "SubProcess_Handle";
+    public static final String END_EVENT_HANDLED = "EndEvent_Handled";
+    /** Timer (timeDate {@code ${reminderDate}}) on {@link #SUBPROCESS_HANDLE}: move it on an extension or pause. */
+    public static final String BOUNDARY_EVENT_DUE_SOON = "BoundaryEvent_DueSoon";
+    /** Timer (timeDate {@code ${dueDate}}) on {@link #SUBPROCESS_HANDLE}: move it on an extension or pause. */
+    public static final String BOUNDARY_EVENT_DUE_DATE = "BoundaryEvent_DueDate";
+    public static final String BOUNDARY_EVENT_WITHDRAWN = "BoundaryEvent_Withdrawn";
+    public static final String TASK_REMIND_STAFF = "Task_RemindStaff";
+    public static final String END_EVENT_STAFF_REMINDED = "EndEvent_StaffReminded";
+    public static final String TASK_ESCALATE_OVERDUE = "Task_EscalateOverdue";
+    public static final String END_EVENT_ESCALATED = "EndEvent_Escalated";
+    public static final String TASK_CONFIRM_WITHDRAWAL = "Task_ConfirmWithdrawal";
+    public static final String END_EVENT_WITHDRAWN = "EndEvent_Withdrawn";
+
+    // --- elements: inside SubProcess_Handle
+    public static final String START_EVENT_HANDLE = "StartEvent_Handle";
+    public static final String TASK_ACKNOWLEDGE = "Task_Acknowledge";
+    public static final String SUBPROCESS_VERIFY_IDENTITY = "SubProcess_VerifyIdentity";
+    public static final String BOUNDARY_EVENT_NOT_VERIFIED = "BoundaryEvent_NotVerified";
+    public static final String TASK_CLOSE_UNVERIFIED = "Task_CloseUnverified";
+    public static final String END_EVENT_CLOSED_UNVERIFIED = "EndEvent_ClosedUnverified";
+    public static final String TASK_GATHER_TRIAGE_FACTS = "Task_GatherTriageFacts";
+    public static final String TASK_TRIAGE_EXEMPTIONS = "Task_TriageExemptions";
+    public static final String GATEWAY_REVIEW_NEEDED = "Gateway_ReviewNeeded";
+    public static final String GATEWAY_JOIN_REVIEW = "Gateway_JoinReview";
+    public static final String TASK_REVIEW_EXEMPTIONS = "Task_ReviewExemptions";
+    public static final String GATEWAY_REVIEW_DECISION = "Gateway_ReviewDecision";
+    public static final String GATEWAY_JOIN_REVIEWED = "Gateway_JoinReviewed";
+    public static final String TASK_APPROVE_REFUSAL = "Task_ApproveRefusal";
+    public static final String GATEWAY_REFUSAL_APPROVAL = "Gateway_RefusalApproval";
+    /** Sets {@code outcome = REFUSED} by its output mapping. */
+    public static final String EVENT_REFUSAL_APPROVED = "IntermediateThrowEvent_RefusalApproved";
+    public static final String GATEWAY_JOIN_FULFILMENT = "Gateway_JoinFulfilment";
+    public static final String TASK_START_FULFILMENT = "Task_StartFulfilment";
+    public static final String GATEWAY_REQUEST_TYPE = "Gateway_RequestType";
+    public static final String CALL_ACTIVITY_ACCESS = "CallActivity_Access";
+    public static final String CALL_ACTIVITY_MANUAL_FULFILMENT = "CallActivity_ManualFulfilment";
+    public static final String GATEWAY_JOIN_FULFILLED = "Gateway_JoinFulfilled";
+    public static final String GATEWAY_PARTLY_REFUSED = "Gateway_PartlyRefused";
+    /** Sets {@code outcome = PARTIALLY_COMPLETED} by its output mapping. */
+    public static final String EVENT_PARTIALLY_COMPLETED = "IntermediateThrowEvent_PartiallyCompleted";
+    public static final String GATEWAY_JOIN_RESULT = "Gateway_JoinResult";
+    public static final String TASK_SEND_RESULT = "Task_SendResult";
+    public static final String GATEWAY_OUTCOME = "Gateway_Outcome";
+    public static final String END_EVENT_COMPLETED = "EndEvent_Completed";
+    public static final String END_EVENT_PARTIALLY_COMPLETED = "EndEvent_PartiallyCompleted";
+    public static final String END_EVENT_REFUSED = "EndEvent_Refused";
+
+    // --- elements: inside SubProcess_VerifyIdentity
+    public static final String START_EVENT_VERIFY = "StartEvent_Verify";
+    public static final String TASK_SEND_VERIFICATION_CODES = "Task_SendVerificationCodes";
+    public static final String RECEIVE_TASK_AWAIT_VERIFICATION = "ReceiveTask_AwaitVerification";
+    public static final String END_EVENT_IDENTITY_VERIFIED = "EndEvent_IdentityVerified";
+    /** Timer P3D, non-interrupting, on {@link #RECEIVE_TASK_AWAIT_VERIFICATION}. */
+    public static final String BOUNDARY_EVENT_VERIFICATION_REMINDER = "BoundaryEvent_VerificationReminder";
+    public static final String TASK_SEND_VERIFICATION_REMINDER = "Task_SendVerificationReminder";
+    public static final String END_EVENT_VERIFICATION_REMINDER_SENT = "EndEvent_VerificationReminderSent";
+    /** Timer P7D, interrupting, on {@link #RECEIVE_TASK_AWAIT_VERIFICATION}. */
+    public static final String BOUNDARY_EVENT_VERIFICATION_EXPIRED = "BoundaryEvent_VerificationExpired";
+    public static final String END_EVENT_NOT_VERIFIED = "EndEvent_NotVerified";
+    public static final String BOUNDARY_EVENT_VERIFICATION_LOCKED = "BoundaryEvent_VerificationLocked";
+    public static final String TASK_VERIFY_IDENTITY_MANUALLY = "Task_VerifyIdentityManually";
+    public static final String GATEWAY_MANUAL_VERIFICATION = "Gateway_ManualVerification";
+    public static final String END_EVENT_VERIFIED_MANUALLY = "EndEvent_VerifiedManually";
+    public static final String END_EVENT_MANUAL_NOT_VERIFIED = "EndEvent_ManualNotVerified";
+
+    private RightsRequestModel() {
+    }
+}

@@ -1,0 +1,109 @@
+package org.rightsflow.process.model;
+
+/**
+ * Process variable names shared by the models, and the values the gateways compare them with.
+ *
+ * <p>Variables hold ids, flags, dates and decisions only, never personal data: the engine's
+ * history is read by Cockpit users and auditors.
+ *
+ * <p>Who writes what:
+ * <ul>
+ *   <li>Java, at the start of {@link RightsRequestModel#PROCESS_ID}: {@link #REQUEST_ID},
+ *       {@link #REFERENCE} (also the business key), {@link #REQUEST_TYPE},
+ *       {@link #VERIFICATION_LEVEL}, {@link #DUE_DATE}, {@link #REMINDER_DATE}.</li>
+ *   <li>{@code gatherTriageFacts}: {@link #REPEAT_COUNT}, {@link #EARLIER_REFERENCES},
+ *       {@link #LEGAL_HOLD}, {@link #OPEN_INVESTIGATION}, {@link #MINOR_ACCOUNT},
+ *       {@link #SENSITIVE_CATEGORIES}.</li>
+ *   <li>The DMN {@code exemption-triage}, through the output mapping of
+ *       {@code Task_TriageExemptions}: {@link #REVIEW_NEEDED}, {@link #SUGGESTED_GROUNDS}.</li>
+ *   <li>Tasklist forms: {@link #DECISION}, {@link #GROUNDS} (a JSON list of ground codes),
+ *       {@link #EXPLANATION}. Every form writes the same three names, so each task listener
+ *       copies the form's {@code decision} into a variable of its own:
+ *       {@link #VERIFICATION_DECISION} ({@code manualVerificationListener}),
+ *       {@link #REVIEW_DECISION} and {@link #REVIEW_PROPOSER} ({@code exemptionReviewListener}),
+ *       {@link #APPROVAL_DECISION} and {@link #APPROVAL_COMMENT} ({@code refusalApprovalListener},
+ *       which refuses completion by the {@link #REVIEW_PROPOSER}). The listeners then remove
+ *       the three form fields, so the next form starts empty.</li>
+ *   <li>{@link #OUTCOME}: the fulfilment processes (passed out of the call activities;
+ *       {@code manualFulfilmentListener} and {@code publishDownload}); the model itself sets
+ *       it on two paths, see {@link RightsRequestModel}.</li>
+ *   <li>{@link #RESULT_GROUNDS} and {@link #RESULT_EXPLANATION}: what the requester is told
+ *       about a refused or undone part ({@code exemptionReviewListener} for PARTIAL/REFUSE,
+ *       {@code manualFulfilmentListener} for PARTIALLY_COMPLETED); read by {@code sendResult}.
+ *       {@code CallActivity_ManualFulfilment} passes both in and out, so a value set by the
+ *       review survives a manual fulfilment that does not replace it.</li>
+ *   <li>{@code buildAccessReport}: {@link #DOWNLOAD_ID}; the download expiry process is started
+ *       with {@link #DOWNLOAD_ID} and {@link #EXPIRES_AT}.</li>
+ * </ul>
+ */
+public final class Variables {
+
+    // --- set by Java when the request is filed
+    public static final String REQUEST_ID = "requestId";
+    public static final String REFERENCE = "reference";
+    public static final String REQUEST_TYPE = "requestType";
+    public static final String VERIFICATION_LEVEL = "verificationLevel";
+    public static final String DUE_DATE = "dueDate";
+    public static final String REMINDER_DATE = "reminderDate";
+
+    // --- triage facts (gatherTriageFacts) and the triage decision (DMN exemption-triage)
+    public static final String REPEAT_COUNT = "repeatCount";
+    public static final String LEGAL_HOLD = "legalHold";
+    public static final String OPEN_INVESTIGATION = "openInvestigation";
+    public static final String MINOR_ACCOUNT = "minorAccount";
+    public static final String SENSITIVE_CATEGORIES = "sensitiveCategories";
+    /** Comma-separated references of the earlier requests counted in {@link #REPEAT_COUNT}, shown to the reviewer. */
+    public static final String EARLIER_REFERENCES = "earlierReferences";
+    public static final String REVIEW_NEEDED = "reviewNeeded";
+    public static final String SUGGESTED_GROUNDS = "suggestedGrounds";
+
+    // --- form fields (SPEC §7) and the decisions the listeners copy from them
+    public static final String DECISION = "decision";
+    public static final String GROUNDS = "grounds";
+    public static final String EXPLANATION = "explanation";
+    public static final String VERIFICATION_DECISION = "verificationDecision";
+    public static final String REVIEW_DECISION = "reviewDecision";
+    public static final String REVIEW_PROPOSER = "reviewProposer";
+    public static final String APPROVAL_DECISION = "approvalDecision";
+    /** The legal reviewer's explanation; shown in the review form when a proposal was rejected. */
+    public static final String APPROVAL_COMMENT = "approvalComment";
+
+    // --- results
+    public static final String OUTCOME = "outcome";
+    /** Comma-separated ground codes the requester is told for what was refused or not done. */
+    public static final String RESULT_GROUNDS = "resultGrounds";
+    /** The explanation the requester is told for what was refused or not done. */
+    public static final String RESULT_EXPLANATION = "resultExplanation";
+    public static final String DOWNLOAD_ID = "downloadId";
+    public static final String EXPIRES_AT = "expiresAt";
+
+    // --- values of requestType (the API codes of SPEC §7)
+    public static final String TYPE_ACCESS = "ACCESS";
+    public static final String TYPE_COPY = "COPY";
+    public static final String TYPE_CORRECT = "CORRECT";
+    public static final String TYPE_DELETE = "DELETE";
+    public static final String TYPE_TRANSFER = "TRANSFER";
+    public static final String TYPE_WITHDRAW_CONSENT = "WITHDRAW_CONSENT";
+    public static final String TYPE_CANCEL_ACCOUNT = "CANCEL_ACCOUNT";
+
+    // --- values of verificationDecision (Form_ManualIdentityCheck)
+    public static final String VERIFIED = "VERIFIED";
+    public static final String NOT_VERIFIED = "NOT_VERIFIED";
+
+    // --- values of reviewDecision (Form_ExemptionReview)
+    public static final String PROCEED = "PROCEED";
+    public static final String PARTIAL = "PARTIAL";
+    public static final String REFUSE = "REFUSE";
+
+    // --- values of approvalDecision (Form_RefusalApproval)
+    public static final String APPROVE = "APPROVE";
+    public static final String REJECT = "REJECT";
+
+    // --- values of outcome (Form_ManualFulfilment offers the first two)
+    public static final String OUTCOME_COMPLETED = "COMPLETED";
+    public static final String OUTCOME_PARTIALLY_COMPLETED = "PARTIALLY_COMPLETED";
+    public static final String OUTCOME_REFUSED = "REFUSED";
+
+    private Variables() {
+    }
+}

@@ -1,0 +1,16 @@
+package org.rightsflow.process.setup;
+
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Demo staff users (default profile only): user id → group. Passwords equal the user id, as SPEC §8 documents;
+ * the postgres profile creates no users at all.
+ */
+@ConfigurationProperties(prefix = "rightsflow.demo.staff")
+public record DemoStaffProperties(boolean enabled, Map<String, String> users) {
+
+    public DemoStaffProperties {
+        users = users == null ? Map.of() : users;
+    }
+}

@@ -1,0 +1,32 @@
+package org.rightsflow.process.setup;
+
+import java.util.List;
+
+/** The staff groups of SPEC §2, with what each may open. */
+public final class StaffGroups {
+
+    public static final String INTAKE = "privacy-intake";
+    public static final String PRIVACY_OFFICERS = "privacy-officers";
+    public static final String LEGAL_REVIEWERS = "legal-reviewers";
+    public static final String DATA_OPERATORS = "data-operators";
+    public static final String AUDITORS = "auditors";
+    public static final String ADMINS = "camunda-admin";
+
+    /** Groups that work tasks in Tasklist. */
+    public static final List<String> TASK_WORKERS = List.of(INTAKE, PRIVACY_OFFICERS, LEGAL_REVIEWERS, DATA_OPERATORS);
+
+    private StaffGroups() {
+    }
+
+    public static String displayName(String group) {
+        return switch (group) {
+            case INTAKE -> "Intake staff";
+            case PRIVACY_OFFICERS -> "Privacy officers";
+            case LEGAL_REVIEWERS -> "Legal reviewers";
+            case DATA_OPERATORS -> "Data operators";
+            case AUDITORS -> "Auditors";
+            case ADMINS -> "Camunda administrators";
+            default -> group;
+        };
+    }
+}

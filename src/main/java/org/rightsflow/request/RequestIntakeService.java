@@ -1,0 +1,146 @@
+package org.rightsflow.request;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.rightsflow.audit.AuditTrail;
+import org.rightsflow.common.Hashing;
+import org.rightsflow.common.TimeSource;
+import org.rightsflow.datamap.AccountDirectory;
+import org.rightsflow.datamap.AccountFacts;
+import org.rightsflow.deadline.Deadline;
+import org.rightsflow.deadline.DeadlineService;
+import org.rightsflow.identity.VerificationLevelPolicy;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Files a request (SPEC §3 step 1): validates it, stamps reference, receipt time and due date, stores it and
+ * announces it (the process layer starts the workflow in the same transaction). With an Idempotency-Key, a retry
+ * of the same body returns the original answer; the database's unique key decides between simultaneous retries.
+ */
+@Service
+public class RequestIntakeService {
+
+    private static final Set<String> LANGUAGES = Set.of("zh-CN", "en");
+    public static final String DEFAULT_LANGUAGE = "zh-CN";
+
+    private final RequestRepository requests;
+    private final RequestDetailsValidator detailsValidator;
+    private final ReferenceGenerator references;
+    private final StatusTokens tokens;
+    private final AccountDirectory accounts;
+    private final DeadlineService deadlines;
+    private final VerificationLevelPolicy levels;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final TimeSource time;
+    private final TransactionTemplate transaction;
+    private final ObjectMapper canonicalJson = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    public RequestIntakeService(RequestRepository requests, RequestDetailsValidator detailsValidator,
+                                ReferenceGenerator references, StatusTokens tokens, AccountDirectory accounts,
+                                DeadlineService deadlines, VerificationLevelPolicy levels, AuditTrail audit,
+                                ApplicationEventPublisher events, TimeSource time, PlatformTransactionManager txm) {
+        this.requests = requests;
+        this.detailsValidator = detailsValidator;
+        this.references = references;
+        this.tokens = tokens;
+        this.accounts = accounts;
+        this.deadlines = deadlines;
+        this.levels = levels;
+        this.audit = audit;
+        this.events = events;
+        this.time = time;
+        this.transaction = new TransactionTemplate(txm);
+    }
+
+    public FiledRequest file(IntakeCommand command, String idempotencyKey) {
+        Validated valid = validate(command);
+        if (idempotencyKey != null && (idempotencyKey.length() < 8 || idempotencyKey.length() > 128
+                || idempotencyKey.chars().anyMatch(c -> c < 0x21 || c > 0x7e))) {
+            throw new InvalidRequestException("INVALID_IDEMPOTENCY_KEY",
+                    "Idempotency-Key must be 8 to 128 printable ASCII characters");
+        }
+        String fingerprint = fingerprint(valid);
+        if (idempotencyKey != null) {
+            Optional<FiledRequest> earlier = replay(idempotencyKey, fingerprint);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
+        try {
+            return transaction.execute(status -> create(valid, idempotencyKey, fingerprint));
+        } catch (DuplicateKeyException simultaneousRetry) {
+            // The other retry committed first: answer with its request.
+            return replay(idempotencyKey, fingerprint).orElseThrow(() -> simultaneousRetry);
+        }
+    }
+
+    private FiledRequest create(Validated valid, String idempotencyKey, String fingerprint) {
+        Instant now = time.now();
+        Optional<AccountFacts> account = accounts.findByEmail(valid.email());
+        Deadline deadline = deadlines.deadlineFor(now);
+        String id = UUID.randomUUID().toString();
+        String nonce = tokens.newNonce();
+        String token = tokens.derive(id, nonce);
+        RightsRequest request = new RightsRequest(id, references.next(now), valid.type(), RequestStatus.RECEIVED,
+                valid.email(), account.map(AccountFacts::id).orElse(null), valid.language(), valid.detailsJson(),
+                now, deadline.dueAt(), deadline.reminderAt(), deadline.policyCode(),
+                levels.levelFor(valid.type(), account), null, null, null, null);
+        requests.insert(request, StatusTokens.hash(token), nonce, idempotencyKey, fingerprint);
+        audit.record(request.reference(), "requester", "REQUEST_FILED",
+                "{\"type\":\"" + request.type() + "\",\"dueAt\":\"" + request.dueAt() + "\"}");
+        events.publishEvent(new RequestFiled(id, request.reference(), request.type(), request.verificationLevel(),
+                request.dueAt(), request.reminderAt()));
+        return new FiledRequest(request, token);
+    }
+
+    private Optional<FiledRequest> replay(String idempotencyKey, String fingerprint) {
+        return requests.findByIdempotencyKey(idempotencyKey).map(original -> {
+            if (!original.bodyFingerprint().equals(fingerprint)) {
+                throw new InvalidRequestException("IDEMPOTENCY_KEY_REUSED",
+                        "This Idempotency-Key was used with a different request body");
+            }
+            RightsRequest request = requests.findById(original.requestId()).orElseThrow();
+            return new FiledRequest(request, tokens.derive(request.id(), original.statusTokenNonce()));
+        });
+    }
+
+    private Validated validate(IntakeCommand command) {
+        RequestType type = RequestType.fromCode(command.type()).orElseThrow(() -> new InvalidRequestException(
+                "UNKNOWN_TYPE", "type must be one of ACCESS, COPY, CORRECT, DELETE, TRANSFER, WITHDRAW_CONSENT, CANCEL_ACCOUNT"));
+        if (command.accountEmail() == null || !EmailAddresses.isValid(command.accountEmail().trim())) {
+            throw new InvalidRequestException("INVALID_EMAIL", "accountEmail must be an email address");
+        }
+        String language = command.language() == null ? DEFAULT_LANGUAGE : command.language();
+        if (!LANGUAGES.contains(language)) {
+            throw new InvalidRequestException("INVALID_LANGUAGE", "language must be zh-CN or en");
+        }
+        detailsValidator.validate(type, command.details());
+        JsonNode details = command.details();
+        boolean noDetails = details == null || details.isNull() || details.isEmpty();
+        return new Validated(type, EmailAddresses.normalise(command.accountEmail()), language,
+                noDetails ? null : details.toString());
+    }
+
+    private String fingerprint(Validated valid) {
+        try {
+            String details = valid.detailsJson() == null ? "" :
+                    canonicalJson.writeValueAsString(canonicalJson.treeToValue(canonicalJson.readTree(valid.detailsJson()), Object.class));
+            return Hashing.sha256Hex(valid.type() + "\n" + valid.email() + "\n" + valid.language() + "\n" + details);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Validated(RequestType type, String email, String language, String detailsJson) {
+    }
+}

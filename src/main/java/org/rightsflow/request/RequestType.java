@@ -1,0 +1,32 @@
+package org.rightsflow.request;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The seven rights of SPEC §1, by their API codes. */
+public enum RequestType {
+    ACCESS("查阅个人信息", "view your personal information"),
+    COPY("复制个人信息", "obtain a copy of your personal information"),
+    CORRECT("更正、补充个人信息", "correct or complete your personal information"),
+    DELETE("删除个人信息", "delete your personal information"),
+    TRANSFER("转移个人信息", "transfer your personal information to a third party"),
+    WITHDRAW_CONSENT("撤回同意", "withdraw or change your consent"),
+    CANCEL_ACCOUNT("注销账号", "cancel your account");
+
+    private final String chinese;
+    private final String english;
+
+    RequestType(String chinese, String english) {
+        this.chinese = chinese;
+        this.english = english;
+    }
+
+    /** What the right is called in a notice or page of the given language. */
+    public String label(String language) {
+        return language.startsWith("zh") ? chinese : english;
+    }
+
+    public static Optional<RequestType> fromCode(String code) {
+        return Arrays.stream(values()).filter(t -> t.name().equals(code)).findFirst();
+    }
+}

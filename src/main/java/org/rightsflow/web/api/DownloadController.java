@@ -1,0 +1,44 @@
+package org.rightsflow.web.api;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Map;
+import org.rightsflow.fulfilment.download.DownloadService;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Results by link: an opaque token in the URL, nothing personal; 404 unknown, 410 expired or used up. */
+@RestController
+@Tag(name = "Downloads")
+public class DownloadController {
+
+    private final DownloadService downloads;
+
+    public DownloadController(DownloadService downloads) {
+        this.downloads = downloads;
+    }
+
+    @GetMapping("/api/downloads/{token}")
+    @Operation(summary = "Download a result by the link emailed to the contact on file")
+    public ResponseEntity<byte[]> download(@PathVariable String token) {
+        try {
+            DownloadService.File file = downloads.fetch(token).orElseThrow(() ->
+                    new ApiProblem(404, "DOWNLOAD_NOT_FOUND", "No download behind this link", Map.of()));
+            return ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType(file.contentType()))
+                    .header(HttpHeaders.CONTENT_DISPOSITION,
+                            ContentDisposition.attachment().filename(file.fileName()).build().toString())
+                    .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                    .header("Referrer-Policy", "no-referrer")
+                    .header("X-Content-Type-Options", "nosniff")
+                    .body(file.content());
+        } catch (DownloadService.DownloadGoneException e) {
+            throw new ApiProblem(410, "DOWNLOAD_GONE", e.getMessage(), Map.of());
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package org.rightsflow.web.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import org.rightsflow.identity.IdentityVerificationService;
+import org.rightsflow.identity.VerificationOutcome;
+import org.rightsflow.request.FiledRequest;
+import org.rightsflow.request.IntakeCommand;
+import org.rightsflow.request.InvalidRequestException;
+import org.rightsflow.request.RequestIntakeService;
+import org.rightsflow.request.RequestLifecycle;
+import org.rightsflow.request.RightsRequest;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The requester API of SPEC §7. Bodies are read as JSON trees so that every bad input gets its own code. */
+@RestController
+@RequestMapping(path = "/api/requests", produces = "application/json")
+@Tag(name = "Rights requests", description = "File, verify, follow and withdraw a personal-information rights request")
+public class RequestApiController {
+
+    static final String TOKEN_HEADER = "X-Status-Token";
+    private static final Set<String> REQUEST_FIELDS = Set.of("type", "accountEmail", "language", "details");
+
+    private final RequestIntakeService intake;
+    private final RequestLifecycle lifecycle;
+    private final IdentityVerificationService identity;
+
+    public RequestApiController(RequestIntakeService intake, RequestLifecycle lifecycle,
+                                IdentityVerificationService identity) {
+        this.intake = intake;
+        this.lifecycle = lifecycle;
+        this.identity = identity;
+    }
+
+    @PostMapping(consumes = "application/json")
+    @Operation(summary = "File a request", description = "Answers 201 with the reference and the status token "
+            + "(shown once). The same Idempotency-Key with the same body returns the original answer.")
+    public ResponseEntity<ApiResponses.Filed> file(
+            @RequestBody JsonNode body,
+            @Parameter(description = "8-128 printable ASCII characters")
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+        IntakeCommand command = command(body);
+        FiledRequest filed = ConcurrentChangeRetry.run(() -> intake.file(command, idempotencyKey));
+        RightsRequest r = filed.request();
+        return ResponseEntity.created(URI.create("/api/requests/" + r.reference()))
+                .body(new ApiResponses.Filed(r.reference(), r.status().name(), r.receivedAt(), r.dueAt(),
+                        filed.statusToken()));
+    }
+
+    @GetMapping("/{reference}")
+    @Operation(summary = "Status and history of a request (needs its status token)")
+    public ApiResponses.Status status(@PathVariable String reference,
+                                      @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
+        RequestLifecycle.RequestView view = lifecycle.view(reference, token);
+        RightsRequest r = view.request();
+        return new ApiResponses.Status(r.reference(), r.type().name(), r.status().name(), r.receivedAt(), r.dueAt(),
+                view.history().stream().map(h -> new ApiResponses.HistoryEntry(h.status().name(), h.at())).toList(),
+                r.outcome());
+    }
+
+    @PostMapping(path = "/{reference}/verification", consumes = "application/json")
+    @Operation(summary = "Submit the one-time code", description = "422 with attemptsLeft for a wrong code, "
+            + "423 once locked (intake staff then verify by hand).")
+    public ApiResponses.StatusOnly verify(@PathVariable String reference,
+                                          @RequestHeader(name = TOKEN_HEADER, required = false) String token,
+                                          @RequestBody JsonNode body) {
+        String code = codeOf(body);
+        VerificationOutcome outcome = ConcurrentChangeRetry.run(() -> identity.verify(reference, token, code));
+        if (outcome instanceof VerificationOutcome.Verified v) {
+            return new ApiResponses.StatusOnly(v.status().name());
+        }
+        if (outcome instanceof VerificationOutcome.WrongCode w) {
+            throw new ApiProblem(422, "WRONG_CODE", "The code is wrong or has expired",
+                    Map.of("attemptsLeft", w.attemptsLeft()));
+        }
+        if (outcome instanceof VerificationOutcome.NotAwaitingVerification n) {
+            throw new ApiProblem(409, "NOT_AWAITING_VERIFICATION", "The request is not waiting for a code",
+                    Map.of("status", n.status().name()));
+        }
+        throw new ApiProblem(423, "VERIFICATION_LOCKED",
+                "Too many wrong codes: our staff will contact you to verify your identity", Map.of());
+    }
+
+    @PostMapping("/{reference}/withdrawal")
+    @Operation(summary = "Withdraw the request (until fulfilment starts)")
+    public ApiResponses.StatusOnly withdraw(@PathVariable String reference,
+                                            @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
+        return new ApiResponses.StatusOnly(ConcurrentChangeRetry.run(() -> lifecycle.withdraw(reference, token)).name());
+    }
+
+    private static IntakeCommand command(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new InvalidRequestException("MALFORMED_JSON", "The body must be a JSON object");
+        }
+        onlyFields(body, REQUEST_FIELDS);
+        return new IntakeCommand(text(body, "type", "UNKNOWN_TYPE"), text(body, "accountEmail", "INVALID_EMAIL"),
+                text(body, "language", "INVALID_LANGUAGE"), body.get("details"));
+    }
+
+    private static String codeOf(JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new InvalidRequestException("MALFORMED_JSON", "The body must be a JSON object");
+        }
+        onlyFields(body, Set.of("code"));
+        return text(body, "code", "INVALID_CODE_FORMAT");
+    }
+
+    private static void onlyFields(JsonNode body, Set<String> allowed) {
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!allowed.contains(name)) {
+                String shown = name.replaceAll("\\p{Cntrl}", "?");
+                throw new InvalidRequestException("UNKNOWN_FIELD",
+                        "Unknown field: " + (shown.length() > 40 ? shown.substring(0, 40) + "…" : shown));
+            }
+        }
+    }
+
+    /** A string field, or null when absent; any other JSON type is the field's own error. */
+    private static String text(JsonNode body, String field, String codeIfWrongType) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new InvalidRequestException(codeIfWrongType, field + " must be a string");
+        }
+        return value.asText();
+    }
+}

@@ -1,0 +1,140 @@
+package org.rightsflow.datamap;
+
+import org.junit.jupiter.api.Test;
+import org.rightsflow.fulfilment.access.AccessReportService;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.thymeleaf.ThymeleafAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.rightsflow.demo.DemoAccounts.LI_LEI;
+
+/**
+ * The beans wire as the application wires them (properties, Spring Boot's Thymeleaf engine,
+ * optional connector beans), and a data map that does not match the database stops the start.
+ */
+class DataMapWiringTest {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(DataMapProperties.class)
+    static class Properties {
+    }
+
+    private static ApplicationContextRunner runner(DataSource ds) {
+        return new ApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(ThymeleafAutoConfiguration.class))
+                .withBean(JdbcTemplate.class, () -> new JdbcTemplate(ds))
+                .withUserConfiguration(Properties.class, DataMap.class, DataConnectors.class, AccountDirectory.class,
+                        AccessReportService.class);
+    }
+
+    @Test
+    void wiresTheDataMapTheConnectorsTheDirectoryAndTheReport() {
+        SeededAccountSystem seeded = SeededAccountSystem.shared();
+        runner(seeded.dataSource()).withPropertyValues("rightsflow.datamap.fetch-size=250").run(context -> {
+            assertThat(context).hasNotFailed();
+            assertThat(context.getBean(DataMapProperties.class).locations()).containsExactly(DataMap.DEFAULT_LOCATION);
+            DataConnectors connectors = context.getBean(DataConnectors.class);
+            JdbcConnector jdbc = (JdbcConnector) connectors.forSystem("account-system").orElseThrow();
+            assertThat(jdbc.fetchSize()).isEqualTo(250);
+            long liLei = context.getBean(AccountDirectory.class).findByEmail(LI_LEI).orElseThrow().id();
+            assertThat(connectors.counts(liLei)).isEqualTo(SeededAccountSystem.LI_LEI_COUNTS);
+            String html = new String(context.getBean(AccessReportService.class)
+                    .buildReport(liLei, "RR-20261129-0001", Locale.ENGLISH), StandardCharsets.UTF_8);
+            assertThat(html).contains("Personal information access report", "data-count=\"24\"");
+        });
+    }
+
+    @Test
+    void aDatabaseWithoutTheAccountSystemStopsTheStartNamingWhatIsMissing() {
+        DataSource empty = TestDatabases.postgresWithOnlyAccountSystem();
+        new JdbcTemplate(empty).execute("drop table account_consent");
+        runner(empty).run(context -> {
+            assertThat(context).hasFailed();
+            assertThat(context.getStartupFailure()).rootCause()
+                    .isInstanceOf(DataMapException.class)
+                    .hasMessageContaining("category CONSENTS: table 'account_consent' does not exist");
+        });
+    }
+
+    @Test
+    void aSystemWithoutItsConnectorStopsTheStart(@TempDir Path dir) throws IOException {
+        Path helpdesk = Files.writeString(dir.resolve("helpdesk.json"), HELPDESK);
+        String locations = "rightsflow.datamap.locations=" + DataMap.DEFAULT_LOCATION + "," + helpdesk.toUri();
+        DataSource ds = TestDatabases.postgresWithOnlyAccountSystem();
+        runner(ds).withPropertyValues(locations)
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .hasMessageContaining("system 'helpdesk' needs a DataSourceConnector bean");
+                });
+        runner(ds).withPropertyValues(locations)
+                .withBean(HelpdeskConnector.class)
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    DataConnectors connectors = context.getBean(DataConnectors.class);
+                    assertThat(connectors.forSystem("helpdesk")).containsInstanceOf(HelpdeskConnector.class);
+                    assertThat(connectors.dataMap().mappings(DataCategory.SUPPORT)).hasSize(2);
+                    // SUPPORT is counted in both systems
+                    assertThat(connectors.count(DataCategory.SUPPORT, 7)).isEqualTo(2);
+                });
+    }
+
+    /** A second system, a helpdesk behind an API: configuration plus a connector. */
+    private static final String HELPDESK = """
+            {
+              "id": "helpdesk",
+              "label": { "zh-CN": "客服系统", "en": "Helpdesk" },
+              "connector": "helpdesk-api",
+              "subject": null,
+              "categories": [ {
+                "category": "SUPPORT", "table": "tickets", "idColumn": "ticket", "subjectKey": "customer_id",
+                "restrictedColumn": null, "sensitive": false,
+                "label": { "zh-CN": "客服工单", "en": "Helpdesk tickets" },
+                "description": { "zh-CN": "工单", "en": "Tickets" },
+                "source": { "zh-CN": "您", "en": "You" },
+                "purpose": { "zh-CN": "支持", "en": "Support" },
+                "legalBasis": { "code": "CONTRACT", "label": { "zh-CN": "合同", "en": "Contract" } },
+                "retention": null,
+                "erase": { "strategy": "DELETE_ROW", "columns": [] },
+                "thirdParties": [],
+                "columns": [ { "name": "ticket", "label": { "zh-CN": "工单", "en": "Ticket" }, "sensitive": false } ]
+              } ]
+            }
+            """;
+
+    /** A non-JDBC system: the one interface to implement. */
+    static class HelpdeskConnector implements DataSourceConnector {
+        @Override
+        public String systemId() {
+            return "helpdesk";
+        }
+
+        @Override
+        public long count(DataCategory category, long subjectId) {
+            return category == DataCategory.SUPPORT ? 2 : 0;
+        }
+
+        @Override
+        public void forEachRow(DataCategory category, long subjectId,
+                               java.util.function.Consumer<Map<String, Object>> visitor) {
+            if (category == DataCategory.SUPPORT) {
+                visitor.accept(Map.of("ticket", "HD-1"));
+                visitor.accept(Map.of("ticket", "HD-2"));
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package org.rightsflow.deadline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class DeadlineServiceTest {
+
+    private static final List<DeadlinePolicy> KNOWN_POLICIES = List.of(
+            CalendarDaysPolicy.PIPL_STATEMENT,
+            WorkingDaysPolicy.cnWorkingDays(WorkingDayCalendar.mainlandChina()),
+            CalendarMonthsPolicy.GDPR,
+            CalendarDaysPolicy.CCPA);
+
+    private final DeadlineService defaults = service(new DeadlineProperties(null, null));
+
+    @Test
+    void propertiesDefaultToPiplStatementAndFiveDays() {
+        DeadlineProperties properties = new DeadlineProperties(null, null);
+        assertThat(properties.policies()).containsExactly("PIPL_STATEMENT");
+        assertThat(properties.staffReminderBefore()).isEqualTo(Duration.ofDays(5));
+    }
+
+    @Test
+    void byDefaultTheDeadlineIsFifteenCalendarDaysWithAReminderFiveDaysBefore() {
+        Instant receivedAt = Shanghai.at("2025-03-10T10:00");
+        assertThat(defaults.deadlineFor(receivedAt)).isEqualTo(new Deadline("PIPL_STATEMENT", receivedAt,
+                Shanghai.endOf("2025-03-25"), Shanghai.endOf("2025-03-20")));
+    }
+
+    @Test
+    void theStrictestApplicablePolicyWins() {
+        Instant receivedAt = Shanghai.at("2025-01-31T10:00");
+        Deadline all = defaults.deadlineFor(receivedAt, Set.of("CCPA", "GDPR", "CN_WORKING_DAYS", "PIPL_STATEMENT"));
+        assertThat(all.policyCode()).isEqualTo("PIPL_STATEMENT");
+        assertThat(all.dueAt()).isEqualTo(Shanghai.endOf("2025-02-15"));
+
+        Deadline gdprAndCcpa = defaults.deadlineFor(receivedAt, List.of("CCPA", "GDPR"));
+        assertThat(gdprAndCcpa.policyCode()).isEqualTo("GDPR");
+        assertThat(gdprAndCcpa.dueAt()).isEqualTo(Shanghai.endOf("2025-02-28"));
+    }
+
+    @Test
+    void workingDaysCanBeStricterThanAMonth() {
+        // 15 working days from 2025-09-26 end on 10-23; GDPR's month would end on 10-26.
+        Deadline deadline = defaults.deadlineFor(Shanghai.at("2025-09-26T10:00"), List.of("GDPR", "CN_WORKING_DAYS"));
+        assertThat(deadline.policyCode()).isEqualTo("CN_WORKING_DAYS");
+        assertThat(deadline.dueAt()).isEqualTo(Shanghai.endOf("2025-10-23"));
+        assertThat(deadline.reminderAt()).isEqualTo(Shanghai.endOf("2025-10-18"));
+    }
+
+    @Test
+    void theConfiguredPoliciesApplyWhenNoneAreGiven() {
+        DeadlineService ccpaOnly = service(new DeadlineProperties(List.of("CCPA"), Duration.ofDays(10)));
+        Instant receivedAt = Shanghai.at("2025-01-10T10:00");
+        assertThat(ccpaOnly.deadlineFor(receivedAt)).isEqualTo(new Deadline("CCPA", receivedAt,
+                Shanghai.endOf("2025-02-24"), Shanghai.endOf("2025-02-14")));
+    }
+
+    @Test
+    void aReminderThatWouldFallBeforeReceiptIsSentAtReceipt() {
+        DeadlineService longReminder = service(new DeadlineProperties(null, Duration.ofDays(20)));
+        Instant receivedAt = Shanghai.at("2025-03-10T10:00");
+        assertThat(longReminder.deadlineFor(receivedAt).reminderAt()).isEqualTo(receivedAt);
+    }
+
+    @Test
+    void aMissingCalendarYearIsNotHiddenByAnotherPolicy() {
+        assertThatThrownBy(() -> defaults.deadlineFor(Shanghai.at("2026-12-21T10:00"),
+                List.of("PIPL_STATEMENT", "CN_WORKING_DAYS")))
+                .isInstanceOf(CalendarYearNotCoveredException.class);
+    }
+
+    @Test
+    void anUnknownPolicyInConfigurationStopsTheStartUp() {
+        assertThatThrownBy(() -> service(new DeadlineProperties(List.of("PIPL_STATEMENT", "GDRP"), null)))
+                .isInstanceOf(UnknownDeadlinePolicyException.class)
+                .hasMessage("Unknown deadline policy 'GDRP' in rightsflow.deadline.policies; "
+                        + "known policies: [CCPA, CN_WORKING_DAYS, GDPR, PIPL_STATEMENT]");
+    }
+
+    @Test
+    void anUnknownOrMissingPolicyInACallIsRejected() {
+        Instant receivedAt = Shanghai.at("2025-03-10T10:00");
+        assertThatThrownBy(() -> defaults.deadlineFor(receivedAt, List.of("HIPAA")))
+                .isInstanceOf(UnknownDeadlinePolicyException.class)
+                .hasMessageContaining("'HIPAA'");
+        assertThatThrownBy(() -> defaults.deadlineFor(receivedAt, List.of()))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("At least one deadline policy");
+    }
+
+    @Test
+    void aNegativeReminderOffsetIsRejected() {
+        assertThatThrownBy(() -> new DeadlineProperties(null, Duration.ofDays(-1)))
+                .hasMessageContaining("staff-reminder-before");
+    }
+
+    @Test
+    void theExtensionComesFromThePolicyThatSetTheDeadline() {
+        Instant receivedAt = Shanghai.at("2025-01-31T10:00");
+        Deadline gdpr = defaults.deadlineFor(receivedAt, List.of("GDPR"));
+        assertThat(defaults.extendedDueDate(gdpr)).contains(Shanghai.endOf("2025-04-30"));
+
+        Deadline pipl = defaults.deadlineFor(receivedAt);
+        assertThat(defaults.extendedDueDate(pipl)).isEmpty();
+    }
+
+    private static DeadlineService service(DeadlineProperties properties) {
+        return new DeadlineService(properties, KNOWN_POLICIES);
+    }
+}

@@ -1,0 +1,115 @@
+package org.rightsflow.lifecycle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.junit.jupiter.api.Test;
+import org.rightsflow.audit.AuditVerifier;
+import org.rightsflow.support.Api;
+import org.rightsflow.support.Mailbox;
+import org.rightsflow.support.PostgresIntegrationTest;
+import org.rightsflow.support.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * SPEC §3 end to end for ACCESS, through the public API on PostgreSQL with the job executor running: filed,
+ * acknowledged, verified with the code read from the received email, triaged, fulfilled by the real report builder,
+ * downloaded through the emailed link, and closed with a result email.
+ */
+class AccessRequestLifecycleTest extends PostgresIntegrationTest {
+
+    private static final String LI_LEI = "li.lei@example.com";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    AuditVerifier auditVerifier;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void accessRequestRunsFromFilingToDownloadedReport() {
+        Api api = new Api(port);
+        Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
+
+        Api.Response filed = api.post("/api/requests",
+                Api.json(Map.of("type", "ACCESS", "accountEmail", "Li.Lei@Example.com ", "language", "en")));
+        assertThat(filed.status()).isEqualTo(201);
+        String reference = filed.json().get("reference").asText();
+        String token = filed.json().get("statusToken").asText();
+        assertThat(reference).matches("RR-\\d{8}-\\d{4}");
+        assertThat(filed.json().get("status").asText()).isEqualTo("RECEIVED");
+
+        Mailbox.Mail acknowledgement = mailbox.awaitOne(LI_LEI, "ACKNOWLEDGEMENT", reference);
+        assertThat(acknowledgement.body()).contains("We will answer by");
+        Mailbox.Mail codeMail = mailbox.awaitOne(LI_LEI, "VERIFICATION_CODE", reference);
+        assertThat(codeMail.body()).contains("If you did not make this request");
+        String code = Mailbox.codeIn(codeMail);
+
+        String wrong = code.equals("000000") ? "111111" : "000000";
+        Api.Response wrongAnswer = api.post("/api/requests/" + reference + "/verification",
+                Api.json(Map.of("code", wrong)), "X-Status-Token", token);
+        assertThat(wrongAnswer.status()).isEqualTo(422);
+        assertThat(wrongAnswer.contentType()).startsWith("application/problem+json");
+        assertThat(wrongAnswer.json().get("attemptsLeft").asInt()).isEqualTo(4);
+
+        Api.Response verified = api.post("/api/requests/" + reference + "/verification",
+                Api.json(Map.of("code", code)), "X-Status-Token", token);
+        assertThat(verified.status()).isEqualTo(200);
+        assertThat(verified.json().get("status").asText()).isEqualTo("IN_REVIEW");
+
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                "COMPLETED".equals(status(api, reference, token).get("status").asText()));
+        JsonNode finalStatus = status(api, reference, token);
+        assertThat(finalStatus.get("outcome").asText()).isEqualTo("COMPLETED");
+        List<String> statuses = finalStatus.get("history").findValuesAsText("status");
+        assertThat(statuses).containsExactly("RECEIVED", "AWAITING_VERIFICATION", "IN_REVIEW", "IN_PROGRESS", "COMPLETED");
+
+        Mailbox.Mail ready = mailbox.awaitOne(LI_LEI, "DOWNLOAD_READY", reference);
+        String link = Mailbox.linkIn(ready);
+        String path = link.substring(link.indexOf("/api/downloads/"));
+        Api.Response report = api.get(path);
+        assertThat(report.status()).isEqualTo(200);
+        assertThat(report.contentType()).startsWith("text/html");
+        assertThat(report.text()).contains(reference);
+        assertThat(report.text()).doesNotContain("+8613800000001");
+        assertThat(api.get(path).status()).isEqualTo(200);
+        assertThat(api.get(path).status()).isEqualTo(200);
+        assertThat(api.get(path).status()).as("a link works three times").isEqualTo(410);
+        assertThat(api.get("/api/downloads/not-a-real-token").status()).isEqualTo(404);
+
+        Mailbox.Mail result = mailbox.awaitOne(LI_LEI, "RESULT_COMPLETED", reference);
+        assertThat(result.subject()).contains(reference);
+        assertThat(mailbox.of(LI_LEI, "ACKNOWLEDGEMENT", reference)).as("each notice exactly once").hasSize(1);
+        assertThat(mailbox.of(LI_LEI, "VERIFICATION_CODE", reference)).hasSize(1);
+
+        String processInstanceId = history.createHistoricProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).processDefinitionKey("RightsRequestProcess").singleResult().getId();
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
+                .activityId("EndEvent_Completed").count()).isEqualTo(1);
+
+        assertThat(auditVerifier.verify().intact()).isTrue();
+        assertThat(jdbc.queryForList("select action from audit_entry where reference = ? order by seq", String.class, reference))
+                .contains("REQUEST_FILED", "VERIFICATION_CODE_SENT", "VERIFICATION_FAILED", "IDENTITY_VERIFIED",
+                        "FULFILMENT_STARTED", "ACCESS_REPORT_BUILT", "DOWNLOAD_PUBLISHED", "DOWNLOADED",
+                        "REQUEST_COMPLETED");
+        // The code does not outlive its delivery in clear text.
+        assertThat(jdbc.queryForObject("select body from notice_outbox where kind = 'VERIFICATION_CODE' and request_id = "
+                + "(select id from rights_request where reference = ?)", String.class, reference)).doesNotContain(code);
+    }
+
+    private static JsonNode status(Api api, String reference, String token) {
+        Api.Response response = api.get("/api/requests/" + reference, "X-Status-Token", token);
+        assertThat(response.status()).isEqualTo(200);
+        return response.json();
+    }
+}

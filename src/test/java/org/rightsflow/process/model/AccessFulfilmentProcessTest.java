@@ -1,0 +1,64 @@
+package org.rightsflow.process.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.rightsflow.process.model.AccessFulfilmentModel.*;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.junit.jupiter.api.Test;
+
+@Deployment(resources = AccessFulfilmentModel.RESOURCE)
+class AccessFulfilmentProcessTest extends ProcessModelTestSupport {
+
+    @Test
+    void buildsTheReportThenPublishesTheDownload() {
+        delegate(BEAN_BUILD_ACCESS_REPORT, execution -> execution.setVariable(Variables.DOWNLOAD_ID, "DL-0007"));
+        delegate(BEAN_PUBLISH_DOWNLOAD, execution -> {
+            assertThat(execution.getVariable(Variables.DOWNLOAD_ID)).isEqualTo("DL-0007");
+            execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+        });
+
+        ProcessInstance access = runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
+                Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
+                Variables.REQUEST_TYPE, Variables.TYPE_ACCESS, Variables.DUE_DATE, plusDays(NOW, 15)));
+
+        assertThat(access).isWaitingAtExactly(TASK_BUILD_ACCESS_REPORT);
+        assertThat(calls).as("report built in its own job").isEmpty();
+        runJobsAt(TASK_BUILD_ACCESS_REPORT);
+        assertThat(access).isWaitingAtExactly(TASK_PUBLISH_DOWNLOAD);
+        runJobsAt(TASK_PUBLISH_DOWNLOAD);
+
+        assertThat(access).hasPassedInOrder(START_EVENT, TASK_BUILD_ACCESS_REPORT, TASK_PUBLISH_DOWNLOAD, END_EVENT)
+                .isEnded();
+        assertThat(calls).containsExactly(BEAN_BUILD_ACCESS_REPORT, BEAN_PUBLISH_DOWNLOAD);
+        assertThat(access).variables().containsEntry(Variables.DOWNLOAD_ID, "DL-0007")
+                .containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+    }
+
+    @Test
+    void aFailingReportBuildIsRetriedThenBecomesAnIncident() {
+        delegate(BEAN_BUILD_ACCESS_REPORT, execution -> {
+            throw new IllegalStateException("report store unavailable");
+        });
+        ProcessInstance access = runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
+                Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
+                Variables.REQUEST_TYPE, Variables.TYPE_ACCESS, Variables.DUE_DATE, plusDays(NOW, 15)));
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            String jobId = jobAt(TASK_BUILD_ACCESS_REPORT).getId();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService.executeJob(jobId))
+                    .hasMessageContaining("report store unavailable");
+            if (attempt < 3) {
+                // R3/PT5M: the next attempt is due five minutes later
+                assertThat(jobAt(TASK_BUILD_ACCESS_REPORT).getDuedate()).isEqualTo(plusMinutes(NOW, 5));
+            }
+        }
+        assertThat(jobAt(TASK_BUILD_ACCESS_REPORT).getRetries()).isZero();
+        assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(access.getId()).count())
+                .isEqualTo(1);
+        assertThat(calls).containsExactly(BEAN_BUILD_ACCESS_REPORT, BEAN_BUILD_ACCESS_REPORT, BEAN_BUILD_ACCESS_REPORT);
+    }
+}

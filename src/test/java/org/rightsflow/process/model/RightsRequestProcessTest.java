@@ -1,0 +1,593 @@
+package org.rightsflow.process.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.rightsflow.process.model.RightsRequestModel.*;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@Deployment(resources = {RightsRequestModel.RESOURCE, RightsRequestModel.DECISION_RESOURCE,
+        AccessFulfilmentModel.RESOURCE, ManualFulfilmentModel.RESOURCE,
+        "forms/Form_ManualIdentityCheck.form", "forms/Form_ExemptionReview.form", "forms/Form_RefusalApproval.form",
+        "forms/Form_ManualFulfilment.form"})
+class RightsRequestProcessTest extends ProcessModelTestSupport {
+
+    static final Date DUE_DATE = plusDays(NOW, 15);
+    static final Date REMINDER_DATE = plusDays(DUE_DATE, -5);
+
+    /** What gatherTriageFacts reports about the account; all clear unless a test says otherwise. */
+    private final Map<String, Object> facts = new HashMap<>();
+    /** What the access fulfilment reports. */
+    private String accessOutcome = Variables.OUTCOME_COMPLETED;
+    /** The outcome sendResult saw when it ran. */
+    private final List<Object> resultsSent = new ArrayList<>();
+
+    @BeforeEach
+    void registerDelegates() {
+        facts.put(Variables.REPEAT_COUNT, 0);
+        facts.put(Variables.LEGAL_HOLD, false);
+        facts.put(Variables.OPEN_INVESTIGATION, false);
+        facts.put(Variables.MINOR_ACCOUNT, false);
+        facts.put(Variables.SENSITIVE_CATEGORIES, false);
+
+        delegate(BEAN_ACKNOWLEDGE_REQUEST);
+        delegate(BEAN_SEND_VERIFICATION_CODES);
+        delegate(BEAN_SEND_VERIFICATION_REMINDER);
+        delegate(BEAN_CLOSE_UNVERIFIED);
+        delegate(BEAN_GATHER_TRIAGE_FACTS, execution -> execution.setVariables(facts));
+        delegate(BEAN_START_FULFILMENT);
+        delegate(BEAN_SEND_RESULT, execution -> resultsSent.add(execution.getVariable(Variables.OUTCOME)));
+        delegate(BEAN_REMIND_STAFF);
+        delegate(BEAN_ESCALATE_OVERDUE);
+        delegate(BEAN_CONFIRM_WITHDRAWAL);
+        delegate(AccessFulfilmentModel.BEAN_BUILD_ACCESS_REPORT,
+                execution -> execution.setVariable(Variables.DOWNLOAD_ID, "DL-0007"));
+        delegate(AccessFulfilmentModel.BEAN_PUBLISH_DOWNLOAD,
+                execution -> execution.setVariable(Variables.OUTCOME, accessOutcome));
+
+        taskListener(BEAN_MANUAL_VERIFICATION_LISTENER, task ->
+                task.setVariable(Variables.VERIFICATION_DECISION, task.getVariable(Variables.DECISION)));
+        taskListener(BEAN_EXEMPTION_REVIEW_LISTENER, task -> {
+            Object decision = task.getVariable(Variables.DECISION);
+            task.setVariable(Variables.REVIEW_DECISION, decision);
+            task.setVariable(Variables.REVIEW_PROPOSER, "officer");
+            if (!Variables.PROCEED.equals(decision)) {
+                task.setVariable(Variables.RESULT_GROUNDS, "REVIEW_GROUNDS");
+                task.setVariable(Variables.RESULT_EXPLANATION, "review explanation");
+            }
+        });
+        taskListener(BEAN_REFUSAL_APPROVAL_LISTENER, task -> {
+            task.setVariable(Variables.APPROVAL_DECISION, task.getVariable(Variables.DECISION));
+            task.setVariable(Variables.APPROVAL_COMMENT, task.getVariable(Variables.EXPLANATION));
+        });
+        taskListener(ManualFulfilmentModel.BEAN_MANUAL_FULFILMENT_LISTENER, task -> {
+            Object decision = task.getVariable(Variables.DECISION);
+            task.setVariable(Variables.OUTCOME, decision);
+            if (Variables.OUTCOME_PARTIALLY_COMPLETED.equals(decision)) {
+                task.setVariable(Variables.RESULT_GROUNDS, "OPERATOR_GROUNDS");
+                task.setVariable(Variables.RESULT_EXPLANATION, "operator explanation");
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ steps
+
+    private ProcessInstance fileRequest(String requestType) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Variables.REQUEST_ID, REQUEST_ID);
+        variables.put(Variables.REFERENCE, REFERENCE);
+        variables.put(Variables.REQUEST_TYPE, requestType);
+        variables.put(Variables.VERIFICATION_LEVEL, 1);
+        variables.put(Variables.DUE_DATE, DUE_DATE);
+        variables.put(Variables.REMINDER_DATE, REMINDER_DATE);
+        return runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, variables);
+    }
+
+    /** Filed, acknowledged, codes sent: waiting for the requester. */
+    private ProcessInstance awaitingVerification(String requestType) {
+        ProcessInstance request = fileRequest(requestType);
+        runJobsAt(TASK_ACKNOWLEDGE, TASK_SEND_VERIFICATION_CODES);
+        assertThat(request).isWaitingAt(RECEIVE_TASK_AWAIT_VERIFICATION);
+        return request;
+    }
+
+    private void correlate(String message) {
+        runtimeService.createMessageCorrelation(message).processInstanceBusinessKey(REFERENCE).correlate();
+    }
+
+    /** Verified and triaged: waiting at fulfilment or review. */
+    private ProcessInstance verifiedAndTriaged(String requestType) {
+        ProcessInstance request = awaitingVerification(requestType);
+        correlate(MSG_IDENTITY_VERIFIED);
+        runJobsAt(TASK_GATHER_TRIAGE_FACTS);
+        return request;
+    }
+
+    private ProcessInstance inReview(String requestType) {
+        ProcessInstance request = verifiedAndTriaged(requestType);
+        assertThat(request).isWaitingAt(TASK_REVIEW_EXEMPTIONS);
+        return request;
+    }
+
+    private Map<String, Object> decision(String decision) {
+        Map<String, Object> form = new HashMap<>();
+        form.put(Variables.DECISION, decision);
+        form.put(Variables.EXPLANATION, "Explanation for " + decision);
+        return form;
+    }
+
+    private Map<String, Object> refusal(String decision, String... grounds) {
+        Map<String, Object> form = decision(decision);
+        // Tasklist submits a checklist as a Json variable
+        form.put(Variables.GROUNDS, SpinValues.jsonValue(toJsonArray(grounds)).create());
+        return form;
+    }
+
+    private static String toJsonArray(String... codes) {
+        return "[" + String.join(",", java.util.Arrays.stream(codes).map(c -> '"' + c + '"').toList()) + "]";
+    }
+
+    private Object variable(ProcessInstance request, String name) {
+        HistoricVariableInstance variable = historyService.createHistoricVariableInstanceQuery()
+                .processInstanceId(request.getId()).variableName(name).singleResult();
+        assertThat(variable).as("variable %s", name).isNotNull();
+        assertThat(variable.getActivityInstanceId()).as("%s is a process variable", name)
+                .isEqualTo(request.getId());
+        return variable.getValue();
+    }
+
+    private void assertCandidateTask(String activityId, String group, String form) {
+        Task task = taskAt(activityId);
+        assertThat(task).hasCandidateGroup(group).hasDueDate(DUE_DATE);
+        assertThat(task.getCamundaFormRef().getKey()).isEqualTo(form);
+        assertThat(task.getCamundaFormRef().getBinding()).isEqualTo("deployment");
+        assertThat(task.getFormKey()).isNull();
+        assertThat(deployedForm(task.getId())).as("Tasklist finds the form in the deployment")
+                .contains("\"id\": \"" + form + "\"");
+    }
+
+    // ------------------------------------------------------------------ intake and verification
+
+    @Test
+    void acknowledgesTheRequestAndWaitsForVerification() {
+        ProcessInstance request = fileRequest(Variables.TYPE_ACCESS);
+
+        // The caller's transaction ends with the instance inside SubProcess_Handle (so a withdrawal can already
+        // interrupt it) and waiting before the asynchronous acknowledgement.
+        assertThat(request).isActive().hasBusinessKey(REFERENCE).isWaitingAt(TASK_ACKNOWLEDGE)
+                .isWaitingFor(MSG_REQUEST_WITHDRAWN);
+        assertThat(calls).isEmpty();
+
+        runJobsAt(TASK_ACKNOWLEDGE, TASK_SEND_VERIFICATION_CODES);
+
+        assertThat(request).hasPassedInOrder(START_EVENT_REQUEST_RECEIVED, START_EVENT_HANDLE, TASK_ACKNOWLEDGE,
+                        START_EVENT_VERIFY, TASK_SEND_VERIFICATION_CODES)
+                .isWaitingFor(MSG_IDENTITY_VERIFIED, MSG_VERIFICATION_LOCKED, MSG_REQUEST_WITHDRAWN);
+        assertWaitingAt(request, RECEIVE_TASK_AWAIT_VERIFICATION);
+        assertThat(calls).containsExactly(BEAN_ACKNOWLEDGE_REQUEST, BEAN_SEND_VERIFICATION_CODES);
+        // the clock: two deadline timers on the whole request, two on the verification
+        assertThat(jobAt(BOUNDARY_EVENT_DUE_SOON).getDuedate()).isEqualTo(REMINDER_DATE);
+        assertThat(jobAt(BOUNDARY_EVENT_DUE_DATE).getDuedate()).isEqualTo(DUE_DATE);
+        assertThat(jobAt(BOUNDARY_EVENT_VERIFICATION_REMINDER).getDuedate()).isEqualTo(plusDays(NOW, 3));
+        assertThat(jobAt(BOUNDARY_EVENT_VERIFICATION_EXPIRED).getDuedate()).isEqualTo(plusDays(NOW, 7));
+        assertThat(dueTimerActivities()).isEmpty();
+    }
+
+    @Test
+    void remindsTheRequesterAfterThreeDaysAndKeepsWaiting() {
+        ProcessInstance request = awaitingVerification(Variables.TYPE_ACCESS);
+
+        ClockUtil.setCurrentTime(plusMinutes(plusDays(NOW, 3), -1));
+        assertThat(dueTimerActivities()).isEmpty();
+        ClockUtil.setCurrentTime(plusMinutes(plusDays(NOW, 3), 1));
+        assertThat(dueTimerActivities()).containsExactly(BOUNDARY_EVENT_VERIFICATION_REMINDER);
+
+        runJobsAt(BOUNDARY_EVENT_VERIFICATION_REMINDER, TASK_SEND_VERIFICATION_REMINDER);
+
+        assertThat(request).hasPassed(BOUNDARY_EVENT_VERIFICATION_REMINDER, TASK_SEND_VERIFICATION_REMINDER,
+                        END_EVENT_VERIFICATION_REMINDER_SENT);
+        assertWaitingAt(request, RECEIVE_TASK_AWAIT_VERIFICATION);
+        assertThat(calls).endsWith(BEAN_SEND_VERIFICATION_REMINDER);
+        assertThat(hasJobAt(BOUNDARY_EVENT_VERIFICATION_REMINDER)).as("the reminder fires once").isFalse();
+        assertThat(hasJobAt(BOUNDARY_EVENT_VERIFICATION_EXPIRED)).isTrue();
+
+        // a verification after the reminder still counts
+        correlate(MSG_IDENTITY_VERIFIED);
+        assertThat(request).hasPassed(END_EVENT_IDENTITY_VERIFIED).isWaitingAt(TASK_GATHER_TRIAGE_FACTS);
+    }
+
+    @Test
+    void closesTheRequestUnverifiedAfterSevenDays() {
+        ProcessInstance request = awaitingVerification(Variables.TYPE_ACCESS);
+
+        ClockUtil.setCurrentTime(plusMinutes(plusDays(NOW, 7), 1));
+        assertThat(dueTimerActivities()).contains(BOUNDARY_EVENT_VERIFICATION_EXPIRED);
+        runJobsAt(BOUNDARY_EVENT_VERIFICATION_EXPIRED);
+
+        assertThat(request).hasPassed(BOUNDARY_EVENT_VERIFICATION_EXPIRED, END_EVENT_NOT_VERIFIED,
+                BOUNDARY_EVENT_NOT_VERIFIED);
+        assertWaitingAt(request, TASK_CLOSE_UNVERIFIED);
+        assertThat(hasJobAt(BOUNDARY_EVENT_VERIFICATION_REMINDER)).as("verification cancelled").isFalse();
+
+        runJobsAt(TASK_CLOSE_UNVERIFIED);
+
+        assertThat(request).hasPassedInOrder(TASK_CLOSE_UNVERIFIED, END_EVENT_CLOSED_UNVERIFIED, END_EVENT_HANDLED)
+                .hasNotPassed(END_EVENT_IDENTITY_VERIFIED, TASK_GATHER_TRIAGE_FACTS, TASK_SEND_RESULT)
+                .isEnded();
+        assertThat(calls).containsExactly(BEAN_ACKNOWLEDGE_REQUEST, BEAN_SEND_VERIFICATION_CODES, BEAN_CLOSE_UNVERIFIED);
+        assertThat(managementService.createJobQuery().count()).as("no timer left behind").isZero();
+    }
+
+    @Test
+    void lockedVerificationIsVerifiedByIntakeStaff() {
+        ProcessInstance request = awaitingVerification(Variables.TYPE_ACCESS);
+
+        correlate(MSG_VERIFICATION_LOCKED);
+
+        assertThat(request).hasPassed(BOUNDARY_EVENT_VERIFICATION_LOCKED);
+        assertWaitingAt(request, TASK_VERIFY_IDENTITY_MANUALLY);
+        assertCandidateTask(TASK_VERIFY_IDENTITY_MANUALLY, GROUP_PRIVACY_INTAKE, FORM_MANUAL_IDENTITY_CHECK);
+        assertThat(hasJobAt(BOUNDARY_EVENT_VERIFICATION_EXPIRED)).as("codes no longer awaited").isFalse();
+
+        complete(TASK_VERIFY_IDENTITY_MANUALLY, decision(Variables.VERIFIED));
+
+        assertThat(request).hasPassedInOrder(TASK_VERIFY_IDENTITY_MANUALLY, GATEWAY_MANUAL_VERIFICATION,
+                        END_EVENT_VERIFIED_MANUALLY)
+                .hasNotPassed(END_EVENT_IDENTITY_VERIFIED, END_EVENT_MANUAL_NOT_VERIFIED);
+        assertWaitingAt(request, TASK_GATHER_TRIAGE_FACTS);
+        assertThat(calls).contains(BEAN_MANUAL_VERIFICATION_LISTENER);
+        assertThat(variable(request, Variables.VERIFICATION_DECISION)).isEqualTo(Variables.VERIFIED);
+    }
+
+    @Test
+    void lockedVerificationRefusedByIntakeStaffClosesUnverified() {
+        ProcessInstance request = awaitingVerification(Variables.TYPE_ACCESS);
+        correlate(MSG_VERIFICATION_LOCKED);
+
+        complete(TASK_VERIFY_IDENTITY_MANUALLY, decision(Variables.NOT_VERIFIED));
+
+        assertThat(request).hasPassedInOrder(GATEWAY_MANUAL_VERIFICATION, END_EVENT_MANUAL_NOT_VERIFIED,
+                BOUNDARY_EVENT_NOT_VERIFIED);
+        assertWaitingAt(request, TASK_CLOSE_UNVERIFIED);
+        runJobsAt(TASK_CLOSE_UNVERIFIED);
+
+        assertThat(request).hasPassed(END_EVENT_CLOSED_UNVERIFIED, END_EVENT_HANDLED)
+                .hasNotPassed(END_EVENT_VERIFIED_MANUALLY, TASK_GATHER_TRIAGE_FACTS)
+                .isEnded();
+        assertThat(calls).endsWith(BEAN_MANUAL_VERIFICATION_LISTENER, BEAN_CLOSE_UNVERIFIED);
+    }
+
+    // ------------------------------------------------------------------ triage and fulfilment
+
+    @Test
+    void verifiedAccessRequestWithoutReviewIsCompleted() {
+        ProcessInstance request = verifiedAndTriaged(Variables.TYPE_ACCESS);
+
+        assertThat(request).hasPassedInOrder(RECEIVE_TASK_AWAIT_VERIFICATION, END_EVENT_IDENTITY_VERIFIED,
+                        TASK_GATHER_TRIAGE_FACTS, TASK_TRIAGE_EXEMPTIONS, GATEWAY_REVIEW_NEEDED,
+                        GATEWAY_JOIN_REVIEWED, GATEWAY_JOIN_FULFILMENT);
+        assertWaitingAt(request, TASK_START_FULFILMENT);
+        assertThat(variable(request, Variables.REVIEW_NEEDED)).isEqualTo(false);
+        assertThat(variable(request, Variables.SUGGESTED_GROUNDS)).isEqualTo("");
+
+        runJobsAt(TASK_START_FULFILMENT);
+        ProcessInstance access = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(AccessFulfilmentModel.PROCESS_ID).singleResult();
+        assertThat(access).hasBusinessKey(REFERENCE).isWaitingAt(AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT);
+        assertThat(runtimeService.getVariables(access.getId())).containsEntry(Variables.REQUEST_ID, REQUEST_ID)
+                .containsEntry(Variables.REFERENCE, REFERENCE)
+                .containsEntry(Variables.REQUEST_TYPE, Variables.TYPE_ACCESS)
+                .containsEntry(Variables.DUE_DATE, DUE_DATE)
+                .doesNotContainKeys(Variables.LEGAL_HOLD, Variables.REVIEW_NEEDED);
+
+        runJobsAt(AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT, AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD,
+                TASK_SEND_RESULT);
+
+        assertThat(request).hasPassedInOrder(TASK_START_FULFILMENT, GATEWAY_REQUEST_TYPE, CALL_ACTIVITY_ACCESS,
+                        GATEWAY_JOIN_FULFILLED, GATEWAY_PARTLY_REFUSED, GATEWAY_JOIN_RESULT, TASK_SEND_RESULT,
+                        GATEWAY_OUTCOME, END_EVENT_COMPLETED, END_EVENT_HANDLED)
+                .hasNotPassed(TASK_REVIEW_EXEMPTIONS, TASK_APPROVE_REFUSAL, CALL_ACTIVITY_MANUAL_FULFILMENT,
+                        EVENT_PARTIALLY_COMPLETED, END_EVENT_PARTIALLY_COMPLETED, END_EVENT_REFUSED)
+                .isEnded();
+        assertThat(calls).containsExactly(BEAN_ACKNOWLEDGE_REQUEST, BEAN_SEND_VERIFICATION_CODES,
+                BEAN_GATHER_TRIAGE_FACTS, BEAN_START_FULFILMENT, AccessFulfilmentModel.BEAN_BUILD_ACCESS_REPORT,
+                AccessFulfilmentModel.BEAN_PUBLISH_DOWNLOAD, BEAN_SEND_RESULT);
+        assertThat(resultsSent).containsExactly(Variables.OUTCOME_COMPLETED);
+        assertThat(variable(request, Variables.OUTCOME)).isEqualTo(Variables.OUTCOME_COMPLETED);
+        assertThat(historyService.createHistoricVariableInstanceQuery().variableName("decisionResult").count())
+                .as("the decision result map is not stored").isZero();
+        assertThat(managementService.createJobQuery().count()).as("deadline timers removed").isZero();
+    }
+
+    @Test
+    void accessFulfilmentReportingPartialResultEndsPartiallyCompleted() {
+        accessOutcome = Variables.OUTCOME_PARTIALLY_COMPLETED;
+        ProcessInstance request = verifiedAndTriaged(Variables.TYPE_ACCESS);
+
+        runJobsAt(TASK_START_FULFILMENT, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
+                AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD, TASK_SEND_RESULT);
+
+        assertThat(request).hasPassed(CALL_ACTIVITY_ACCESS, END_EVENT_PARTIALLY_COMPLETED)
+                .hasNotPassed(END_EVENT_COMPLETED).isEnded();
+        assertThat(resultsSent).containsExactly(Variables.OUTCOME_PARTIALLY_COMPLETED);
+    }
+
+    @Test
+    void otherRightsAreFulfilledManuallyByADataOperator() {
+        ProcessInstance request = verifiedAndTriaged(Variables.TYPE_DELETE);
+        runJobsAt(TASK_START_FULFILMENT);
+
+        assertThat(request).hasPassed(GATEWAY_REQUEST_TYPE);
+        assertWaitingAt(request, CALL_ACTIVITY_MANUAL_FULFILMENT);
+        ProcessInstance manual = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(ManualFulfilmentModel.PROCESS_ID).singleResult();
+        assertThat(manual).hasBusinessKey(REFERENCE);
+        assertWaitingAt(manual, ManualFulfilmentModel.TASK_FULFIL_MANUALLY);
+        assertThat(runtimeService.getVariables(manual.getId()))
+                .containsEntry(Variables.REQUEST_ID, REQUEST_ID)
+                .containsEntry(Variables.REQUEST_TYPE, Variables.TYPE_DELETE);
+        assertCandidateTask(ManualFulfilmentModel.TASK_FULFIL_MANUALLY, ManualFulfilmentModel.GROUP_DATA_OPERATORS,
+                ManualFulfilmentModel.FORM_MANUAL_FULFILMENT);
+
+        complete(ManualFulfilmentModel.TASK_FULFIL_MANUALLY, decision(Variables.OUTCOME_COMPLETED));
+        runJobsAt(TASK_SEND_RESULT);
+
+        assertThat(request).hasPassedInOrder(CALL_ACTIVITY_MANUAL_FULFILMENT, GATEWAY_JOIN_RESULT, TASK_SEND_RESULT,
+                        END_EVENT_COMPLETED)
+                .hasNotPassed(CALL_ACTIVITY_ACCESS)
+                .isEnded();
+        assertThat(calls).contains(ManualFulfilmentModel.BEAN_MANUAL_FULFILMENT_LISTENER)
+                .doesNotContain(AccessFulfilmentModel.BEAN_BUILD_ACCESS_REPORT);
+        assertThat(resultsSent).containsExactly(Variables.OUTCOME_COMPLETED);
+    }
+
+    // ------------------------------------------------------------------ exemption review
+
+    @Test
+    void reviewerLetsTheRequestProceed() {
+        facts.put(Variables.LEGAL_HOLD, true);
+        ProcessInstance request = inReview(Variables.TYPE_ACCESS);
+
+        assertThat(request).hasPassed(GATEWAY_REVIEW_NEEDED, GATEWAY_JOIN_REVIEW).hasNotPassed(GATEWAY_JOIN_REVIEWED);
+        assertThat(variable(request, Variables.REVIEW_NEEDED)).isEqualTo(true);
+        assertThat(variable(request, Variables.SUGGESTED_GROUNDS)).isEqualTo("LEGAL_OBLIGATION");
+        assertCandidateTask(TASK_REVIEW_EXEMPTIONS, GROUP_PRIVACY_OFFICERS, FORM_EXEMPTION_REVIEW);
+
+        complete(TASK_REVIEW_EXEMPTIONS, decision(Variables.PROCEED));
+
+        assertThat(request).hasPassedInOrder(TASK_REVIEW_EXEMPTIONS, GATEWAY_REVIEW_DECISION, GATEWAY_JOIN_REVIEWED,
+                GATEWAY_JOIN_FULFILMENT);
+        assertWaitingAt(request, TASK_START_FULFILMENT);
+        assertThat(calls).endsWith(BEAN_GATHER_TRIAGE_FACTS, BEAN_EXEMPTION_REVIEW_LISTENER);
+
+        runJobsAt(TASK_START_FULFILMENT, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
+                AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD, TASK_SEND_RESULT);
+        assertThat(request).hasPassed(END_EVENT_COMPLETED).hasNotPassed(TASK_APPROVE_REFUSAL).isEnded();
+    }
+
+    @Test
+    void approvedRefusalIsSentAsRefused() {
+        facts.put(Variables.OPEN_INVESTIGATION, true);
+        ProcessInstance request = inReview(Variables.TYPE_COPY);
+        assertThat(variable(request, Variables.SUGGESTED_GROUNDS)).isEqualTo("CRIMINAL_PROCEEDINGS");
+
+        complete(TASK_REVIEW_EXEMPTIONS, refusal(Variables.REFUSE, "CRIMINAL_PROCEEDINGS"));
+
+        assertThat(request).hasPassed(GATEWAY_REVIEW_DECISION);
+        assertWaitingAt(request, TASK_APPROVE_REFUSAL);
+        assertCandidateTask(TASK_APPROVE_REFUSAL, GROUP_LEGAL_REVIEWERS, FORM_REFUSAL_APPROVAL);
+
+        complete(TASK_APPROVE_REFUSAL, decision(Variables.APPROVE));
+
+        assertThat(request).hasPassedInOrder(TASK_APPROVE_REFUSAL, GATEWAY_REFUSAL_APPROVAL, EVENT_REFUSAL_APPROVED,
+                GATEWAY_JOIN_RESULT);
+        assertWaitingAt(request, TASK_SEND_RESULT);
+        assertThat(variable(request, Variables.OUTCOME)).isEqualTo(Variables.OUTCOME_REFUSED);
+
+        runJobsAt(TASK_SEND_RESULT);
+
+        assertThat(request).hasPassedInOrder(TASK_SEND_RESULT, GATEWAY_OUTCOME, END_EVENT_REFUSED, END_EVENT_HANDLED)
+                .hasNotPassed(TASK_START_FULFILMENT, CALL_ACTIVITY_ACCESS, CALL_ACTIVITY_MANUAL_FULFILMENT,
+                        END_EVENT_COMPLETED)
+                .isEnded();
+        assertThat(calls).doesNotContain(BEAN_START_FULFILMENT)
+                .containsSubsequence(BEAN_EXEMPTION_REVIEW_LISTENER, BEAN_REFUSAL_APPROVAL_LISTENER, BEAN_SEND_RESULT);
+        assertThat(resultsSent).containsExactly(Variables.OUTCOME_REFUSED);
+        assertThat(variable(request, Variables.REVIEW_DECISION)).isEqualTo(Variables.REFUSE);
+        assertThat(variable(request, Variables.APPROVAL_DECISION)).isEqualTo(Variables.APPROVE);
+        assertThat(variable(request, Variables.GROUNDS).toString()).contains("CRIMINAL_PROCEEDINGS");
+    }
+
+    @Test
+    void rejectedRefusalGoesBackToTheReviewer() {
+        facts.put(Variables.REPEAT_COUNT, 4);
+        ProcessInstance request = inReview(Variables.TYPE_ACCESS);
+        assertThat(variable(request, Variables.SUGGESTED_GROUNDS)).isEqualTo("REPETITIVE");
+        complete(TASK_REVIEW_EXEMPTIONS, refusal(Variables.REFUSE, "REPETITIVE"));
+
+        complete(TASK_APPROVE_REFUSAL, decision(Variables.REJECT));
+
+        assertThat(request).hasPassedInOrder(TASK_APPROVE_REFUSAL, GATEWAY_REFUSAL_APPROVAL, GATEWAY_JOIN_REVIEW)
+                .hasNotPassed(EVENT_REFUSAL_APPROVED, TASK_SEND_RESULT);
+        assertWaitingAt(request, TASK_REVIEW_EXEMPTIONS);
+        assertThat(historyService.createHistoricTaskInstanceQuery().taskDefinitionKey(TASK_REVIEW_EXEMPTIONS).count())
+                .as("a second review task").isEqualTo(2);
+        assertThat(variable(request, Variables.APPROVAL_COMMENT)).isEqualTo("Explanation for REJECT");
+
+        complete(TASK_REVIEW_EXEMPTIONS, decision(Variables.PROCEED));
+        assertWaitingAt(request, TASK_START_FULFILMENT);
+        runJobsAt(TASK_START_FULFILMENT, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
+                AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD, TASK_SEND_RESULT);
+        assertThat(request).hasPassed(END_EVENT_COMPLETED).hasNotPassed(END_EVENT_REFUSED).isEnded();
+    }
+
+    @Test
+    void approvedPartialRefusalIsFulfilledWithinTheApprovedScope() {
+        facts.put(Variables.SENSITIVE_CATEGORIES, true);
+        ProcessInstance request = inReview(Variables.TYPE_COPY);
+        assertThat(variable(request, Variables.SUGGESTED_GROUNDS)).isEqualTo("");
+
+        complete(TASK_REVIEW_EXEMPTIONS, refusal(Variables.PARTIAL, "RISK_TO_OTHERS"));
+        complete(TASK_APPROVE_REFUSAL, decision(Variables.APPROVE));
+
+        assertThat(request).hasPassedInOrder(GATEWAY_REFUSAL_APPROVAL, GATEWAY_JOIN_FULFILMENT)
+                .hasNotPassed(EVENT_REFUSAL_APPROVED);
+        assertWaitingAt(request, TASK_START_FULFILMENT);
+
+        runJobsAt(TASK_START_FULFILMENT);
+        complete(ManualFulfilmentModel.TASK_FULFIL_MANUALLY, decision(Variables.OUTCOME_PARTIALLY_COMPLETED));
+        runJobsAt(TASK_SEND_RESULT);
+
+        assertThat(request).hasPassed(CALL_ACTIVITY_MANUAL_FULFILMENT, GATEWAY_PARTLY_REFUSED,
+                        END_EVENT_PARTIALLY_COMPLETED)
+                .hasNotPassed(EVENT_PARTIALLY_COMPLETED, END_EVENT_REFUSED, END_EVENT_COMPLETED).isEnded();
+        assertThat(resultsSent).containsExactly(Variables.OUTCOME_PARTIALLY_COMPLETED);
+        // the operator's reasons come back out of the called process
+        assertThat(variable(request, Variables.RESULT_GROUNDS)).isEqualTo("OPERATOR_GROUNDS");
+        assertThat(variable(request, Variables.RESULT_EXPLANATION)).isEqualTo("operator explanation");
+    }
+
+    @Test
+    void fulfilmentCompletedWithinAPartialRefusalIsPartiallyCompleted() {
+        facts.put(Variables.LEGAL_HOLD, true);
+        ProcessInstance request = inReview(Variables.TYPE_ACCESS);
+        complete(TASK_REVIEW_EXEMPTIONS, refusal(Variables.PARTIAL, "LEGAL_OBLIGATION"));
+        complete(TASK_APPROVE_REFUSAL, decision(Variables.APPROVE));
+
+        // the access fulfilment does all that was approved and reports COMPLETED
+        runJobsAt(TASK_START_FULFILMENT, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
+                AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD);
+
+        assertThat(request).hasPassedInOrder(CALL_ACTIVITY_ACCESS, GATEWAY_JOIN_FULFILLED, GATEWAY_PARTLY_REFUSED,
+                EVENT_PARTIALLY_COMPLETED, GATEWAY_JOIN_RESULT);
+        assertWaitingAt(request, TASK_SEND_RESULT);
+        runJobsAt(TASK_SEND_RESULT);
+
+        assertThat(request).hasPassed(END_EVENT_PARTIALLY_COMPLETED).hasNotPassed(END_EVENT_COMPLETED).isEnded();
+        assertThat(resultsSent).containsExactly(Variables.OUTCOME_PARTIALLY_COMPLETED);
+        assertThat(variable(request, Variables.RESULT_GROUNDS)).isEqualTo("REVIEW_GROUNDS");
+    }
+
+    @Test
+    void manualFulfilmentKeepsTheReasonsOfAnApprovedPartialRefusal() {
+        facts.put(Variables.MINOR_ACCOUNT, true);
+        ProcessInstance request = inReview(Variables.TYPE_DELETE);
+        complete(TASK_REVIEW_EXEMPTIONS, refusal(Variables.PARTIAL, "LEGAL_OBLIGATION"));
+        complete(TASK_APPROVE_REFUSAL, decision(Variables.APPROVE));
+        runJobsAt(TASK_START_FULFILMENT);
+
+        ProcessInstance manual = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(ManualFulfilmentModel.PROCESS_ID).singleResult();
+        assertThat(runtimeService.getVariables(manual.getId()))
+                .containsEntry(Variables.RESULT_GROUNDS, "REVIEW_GROUNDS")
+                .containsEntry(Variables.RESULT_EXPLANATION, "review explanation");
+        complete(ManualFulfilmentModel.TASK_FULFIL_MANUALLY, decision(Variables.OUTCOME_COMPLETED));
+        runJobsAt(TASK_SEND_RESULT);
+
+        assertThat(request).hasPassed(EVENT_PARTIALLY_COMPLETED, END_EVENT_PARTIALLY_COMPLETED).isEnded();
+        assertThat(variable(request, Variables.RESULT_GROUNDS)).isEqualTo("REVIEW_GROUNDS");
+        assertThat(variable(request, Variables.RESULT_EXPLANATION)).isEqualTo("review explanation");
+    }
+
+    @Test
+    void anUnknownReviewDecisionIsRejectedByTheModel() {
+        facts.put(Variables.MINOR_ACCOUNT, true);
+        ProcessInstance request = inReview(Variables.TYPE_ACCESS);
+        String taskId = taskAt(TASK_REVIEW_EXEMPTIONS).getId();
+
+        assertThatThrownBy(() -> taskService.complete(taskId, decision("MAYBE")))
+                .hasMessageContaining(GATEWAY_REVIEW_DECISION);
+        assertWaitingAt(request, TASK_REVIEW_EXEMPTIONS);
+    }
+
+    // ------------------------------------------------------------------ the clock and withdrawal
+
+    @Test
+    void dueSoonRemindsStaffWithoutInterrupting() {
+        facts.put(Variables.LEGAL_HOLD, true);
+        ProcessInstance request = inReview(Variables.TYPE_ACCESS);
+
+        ClockUtil.setCurrentTime(plusMinutes(REMINDER_DATE, -1));
+        assertThat(dueTimerActivities()).isEmpty();
+        ClockUtil.setCurrentTime(plusMinutes(REMINDER_DATE, 1));
+        assertThat(dueTimerActivities()).containsExactly(BOUNDARY_EVENT_DUE_SOON);
+
+        runJobsAt(BOUNDARY_EVENT_DUE_SOON, TASK_REMIND_STAFF);
+
+        assertThat(request).hasPassedInOrder(BOUNDARY_EVENT_DUE_SOON, TASK_REMIND_STAFF, END_EVENT_STAFF_REMINDED);
+        assertWaitingAt(request, TASK_REVIEW_EXEMPTIONS);
+        assertThat(calls).endsWith(BEAN_REMIND_STAFF);
+        assertThat(hasJobAt(BOUNDARY_EVENT_DUE_SOON)).as("reminds once").isFalse();
+        assertThat(jobAt(BOUNDARY_EVENT_DUE_DATE).getDuedate()).isEqualTo(DUE_DATE);
+    }
+
+    @Test
+    void dueDateEscalatesWithoutInterrupting() {
+        facts.put(Variables.LEGAL_HOLD, true);
+        ProcessInstance request = inReview(Variables.TYPE_ACCESS);
+
+        ClockUtil.setCurrentTime(plusMinutes(DUE_DATE, 1));
+        assertThat(dueTimerActivities()).containsExactly(BOUNDARY_EVENT_DUE_DATE, BOUNDARY_EVENT_DUE_SOON);
+
+        runJobsAt(BOUNDARY_EVENT_DUE_DATE, TASK_ESCALATE_OVERDUE);
+
+        assertThat(request).hasPassedInOrder(BOUNDARY_EVENT_DUE_DATE, TASK_ESCALATE_OVERDUE, END_EVENT_ESCALATED);
+        assertWaitingAt(request, TASK_REVIEW_EXEMPTIONS);
+        assertThat(calls).endsWith(BEAN_ESCALATE_OVERDUE);
+        assertThat(hasJobAt(BOUNDARY_EVENT_DUE_DATE)).isFalse();
+
+        // the overdue request still finishes normally
+        complete(TASK_REVIEW_EXEMPTIONS, decision(Variables.PROCEED));
+        runJobsAt(TASK_START_FULFILMENT, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
+                AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD, TASK_SEND_RESULT);
+        assertThat(request).hasPassed(END_EVENT_COMPLETED, END_EVENT_HANDLED).isEnded();
+        assertThat(managementService.createJobQuery().count()).isZero();
+    }
+
+    @Test
+    void withdrawalWhileAwaitingVerificationEndsTheRequest() {
+        ProcessInstance request = awaitingVerification(Variables.TYPE_ACCESS);
+
+        correlate(MSG_REQUEST_WITHDRAWN);
+
+        assertThat(request).hasPassed(BOUNDARY_EVENT_WITHDRAWN);
+        assertWaitingAt(request, TASK_CONFIRM_WITHDRAWAL);
+        runJobsAt(TASK_CONFIRM_WITHDRAWAL);
+
+        assertThat(request).hasPassedInOrder(BOUNDARY_EVENT_WITHDRAWN, TASK_CONFIRM_WITHDRAWAL, END_EVENT_WITHDRAWN)
+                .hasNotPassed(END_EVENT_IDENTITY_VERIFIED, END_EVENT_HANDLED)
+                .isEnded();
+        assertThat(calls).endsWith(BEAN_CONFIRM_WITHDRAWAL);
+        assertThat(managementService.createJobQuery().count()).as("every timer cancelled").isZero();
+    }
+
+    @Test
+    void withdrawalDuringReviewCancelsTheReviewTask() {
+        facts.put(Variables.LEGAL_HOLD, true);
+        ProcessInstance request = inReview(Variables.TYPE_ACCESS);
+
+        correlate(MSG_REQUEST_WITHDRAWN);
+        runJobsAt(TASK_CONFIRM_WITHDRAWAL);
+
+        assertThat(request).hasPassed(END_EVENT_WITHDRAWN).hasNotPassed(GATEWAY_REVIEW_DECISION).isEnded();
+        assertThat(taskService.createTaskQuery().count()).isZero();
+        HistoricProcessInstance history = historyService.createHistoricProcessInstanceQuery()
+                .processInstanceId(request.getId()).singleResult();
+        assertThat(history.getEndActivityId()).isEqualTo(END_EVENT_WITHDRAWN);
+    }
+}

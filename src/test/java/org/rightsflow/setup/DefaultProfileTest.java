@@ -1,0 +1,78 @@
+package org.rightsflow.setup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.junit.jupiter.api.Test;
+import org.rightsflow.support.Api;
+import org.rightsflow.support.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The default profile as `mvn spring-boot:run` starts it: H2 in a file, demo accounts and staff, and the embedded
+ * mail sink whose messages the demo mailbox page lists. Only the file location and ports differ.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DefaultProfileTest {
+
+    private static final int SINK_PORT = TestInfrastructure.freePort();
+
+    @DynamicPropertySource
+    static void privateFileAndPorts(DynamicPropertyRegistry registry) throws Exception {
+        Path dir = Files.createTempDirectory("rightsflow-h2");
+        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("rightsflow") + ";AUTO_SERVER=FALSE");
+        registry.add("rightsflow.demo.mail-sink.port", () -> SINK_PORT);
+        registry.add("spring.mail.port", () -> SINK_PORT);
+        registry.add("rightsflow.demo.large-account-operation-logs", () -> "500");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    RepositoryService repository;
+
+    @Test
+    void theDefaultProfileRunsOnH2WithDemoDataAndTheDemoMailbox() {
+        assertThat(jdbc.queryForObject("select database_path() is not null", Boolean.class)).as("H2 in a file").isTrue();
+        assertThat(jdbc.queryForList("select email from account order by email", String.class))
+                .contains("li.lei@example.com", "wang.fang@example.com", "zhao.qiang@example.com",
+                        "xiao.ming@example.com", "chen.jie@example.com");
+        for (String user : new String[] {"intake", "officer", "officer2", "legal", "operator", "auditor", "admin"}) {
+            assertThat(identity.checkPassword(user, user)).as(user).isTrue();
+        }
+        assertThat(repository.createProcessDefinitionQuery().processDefinitionKey("RightsRequestProcess").count()).isEqualTo(1);
+        assertThat(repository.createDeploymentQuery().count()).isGreaterThanOrEqualTo(1);
+
+        Api api = new Api(port);
+        Api.Response filed = api.post("/api/requests",
+                Api.json(Map.of("type", "ACCESS", "accountEmail", "li.lei@example.com", "language", "zh-CN")));
+        assertThat(filed.status()).isEqualTo(201);
+        String reference = filed.json().get("reference").asText();
+        await().atMost(Duration.ofSeconds(60)).until(() -> api.get("/demo/mailbox").text().contains(reference));
+        String mailbox = api.get("/demo/mailbox").text();
+        assertThat(mailbox).contains("li.lei@example.com").contains("验证码");
+
+        assertThat(api.get("/privacy").text()).contains("隐私中心");
+        assertThat(api.get("/privacy?lang=en").text()).contains("Privacy Center");
+        Api.Response tasklist = api.get("/camunda/app/tasklist/default/");
+        assertThat(tasklist.status()).isEqualTo(200);
+        assertThat(tasklist.text()).contains("Tasklist");
+        Api.Response unauthenticated = api.get("/engine-rest/task");
+        assertThat(unauthenticated.status()).as("the engine REST API requires authentication").isEqualTo(401);
+    }
+}

@@ -1,0 +1,26 @@
+package org.rightsflow.support;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the Spring Boot tests: the whole application with its job executor, on embedded PostgreSQL (the same
+ * Flyway migrations and Camunda schema as production), sending mail over SMTP to GreenMail. Every subclass shares
+ * one application context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class PostgresIntegrationTest {
+
+    @DynamicPropertySource
+    static void realParts(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestInfrastructure.postgres().getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> TestInfrastructure.mail().getSmtp().getPort());
+        registry.add("rightsflow.demo.mail-sink.enabled", () -> "false");
+        registry.add("rightsflow.demo.large-account-operation-logs", () -> "2000");
+        registry.add("rightsflow.notice.dispatch-interval", () -> "PT0.2S");
+    }
+}

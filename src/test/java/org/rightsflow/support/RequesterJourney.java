@@ -1,0 +1,49 @@
+package org.rightsflow.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** Filing and verifying as a requester does, reading the code from the email that really arrived. */
+public final class RequesterJourney {
+
+    private final Api api;
+    private final Mailbox mailbox;
+
+    public RequesterJourney(Api api, Mailbox mailbox) {
+        this.api = api;
+        this.mailbox = mailbox;
+    }
+
+    public record Filed(String reference, String token) {
+    }
+
+    public Filed file(String type, String email, Map<String, Object> details) {
+        Map<String, Object> body = details == null ? Map.of("type", type, "accountEmail", email, "language", "en")
+                : Map.of("type", type, "accountEmail", email, "language", "en", "details", details);
+        Api.Response response = api.post("/api/requests", Api.json(body));
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        return new Filed(response.json().get("reference").asText(), response.json().get("statusToken").asText());
+    }
+
+    /** Files and verifies with the code sent to {@code codeRecipient} (the contact on file). */
+    public Filed fileAndVerify(String type, String email, String codeRecipient, Map<String, Object> details) {
+        Filed filed = file(type, email, details);
+        String code = Mailbox.codeIn(mailbox.awaitOne(codeRecipient, "VERIFICATION_CODE", filed.reference()));
+        Api.Response verified = api.post("/api/requests/" + filed.reference() + "/verification",
+                Api.json(Map.of("code", code)), "X-Status-Token", filed.token());
+        assertThat(verified.status()).as(verified.text()).isEqualTo(200);
+        return filed;
+    }
+
+    public String status(Filed filed) {
+        return api.get("/api/requests/" + filed.reference(), "X-Status-Token", filed.token()).json().get("status").asText();
+    }
+
+    public void awaitStatus(Filed filed, String status) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> status.equals(status(filed)));
+    }
+}

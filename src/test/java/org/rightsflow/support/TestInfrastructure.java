@@ -1,0 +1,56 @@
+package org.rightsflow.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+
+/**
+ * The real parts the Spring Boot tests run against, started once per JVM and shared by every test class:
+ * an embedded PostgreSQL server and a GreenMail SMTP server.
+ */
+public final class TestInfrastructure {
+
+    private static EmbeddedPostgres postgres;
+    private static GreenMail mail;
+
+    private TestInfrastructure() {
+    }
+
+    public static synchronized EmbeddedPostgres postgres() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is ending
+                }
+            }));
+        }
+        return postgres;
+    }
+
+    public static synchronized GreenMail mail() {
+        if (mail == null) {
+            mail = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+            mail.start();
+            Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
+        }
+        return mail;
+    }
+
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
