@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.rightsflow.audit.AuditVerifier;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
+import org.rightsflow.support.PersonalDataScan;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.rightsflow.support.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -96,6 +97,13 @@ class AccessRequestLifecycleTest extends PostgresIntegrationTest {
                 .processInstanceBusinessKey(reference).processDefinitionKey("RightsRequestProcess").singleResult().getId();
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
                 .activityId("EndEvent_Completed").count()).isEqualTo(1);
+
+        List<String> personalData = PersonalDataScan.demoPersonalData(jdbc);
+        assertThat(personalData).contains(LI_LEI, "+8613800000001");
+        assertThat(PersonalDataScan.engineTablesContaining(jdbc, List.of(reference)))
+                .as("the scan finds what is there: the reference is the business key").isNotEmpty();
+        assertThat(PersonalDataScan.engineTablesContaining(jdbc, personalData))
+                .as("the engine's variables and history hold no personal data").isEmpty();
 
         assertThat(auditVerifier.verify().intact()).isTrue();
         assertThat(jdbc.queryForList("select action from audit_entry where reference = ? order by seq", String.class, reference))

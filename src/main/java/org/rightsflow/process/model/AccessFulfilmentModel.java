@@ -1,7 +1,7 @@
 package org.rightsflow.process.model;
 
 /**
- * Ids of {@code processes/access-fulfilment.bpmn}, called by {@code CallActivity_Access}.
+ * Ids of {@code processes/access-fulfilment.bpmn}, called by {@code CallActivity_Fulfil}.
  * In: requestId, reference, requestType, dueDate (business key = reference). Out: outcome.
  */
 public final class AccessFulfilmentModel {

@@ -2,7 +2,7 @@ package org.rightsflow.process.model;
 
 /**
  * Ids of {@code processes/manual-fulfilment.bpmn}: a data operator fulfils a right by hand where
- * no connector exists yet; called by {@code CallActivity_ManualFulfilment}.
+ * no connector exists yet; called by {@code CallActivity_Fulfil}.
  * In: requestId, reference, requestType, dueDate (business key = reference), resultGrounds,
  * resultExplanation. Out: outcome, resultGrounds, resultExplanation.
  *

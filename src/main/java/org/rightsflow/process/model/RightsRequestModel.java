@@ -107,10 +107,7 @@ public final class RightsRequestModel {
     public static final String EVENT_REFUSAL_APPROVED = "IntermediateThrowEvent_RefusalApproved";
     public static final String GATEWAY_JOIN_FULFILMENT = "Gateway_JoinFulfilment";
     public static final String TASK_START_FULFILMENT = "Task_StartFulfilment";
-    public static final String GATEWAY_REQUEST_TYPE = "Gateway_RequestType";
-    public static final String CALL_ACTIVITY_ACCESS = "CallActivity_Access";
-    public static final String CALL_ACTIVITY_MANUAL_FULFILMENT = "CallActivity_ManualFulfilment";
-    public static final String GATEWAY_JOIN_FULFILLED = "Gateway_JoinFulfilled";
+    public static final String CALL_ACTIVITY_FULFIL = "CallActivity_Fulfil";
     public static final String GATEWAY_PARTLY_REFUSED = "Gateway_PartlyRefused";
     /** Sets {@code outcome = PARTIALLY_COMPLETED} by its output mapping. */
     public static final String EVENT_PARTIALLY_COMPLETED = "IntermediateThrowEvent_PartiallyCompleted";

@@ -30,7 +30,7 @@ package org.rightsflow.process.model;
  *   <li>{@link #RESULT_GROUNDS} and {@link #RESULT_EXPLANATION}: what the requester is told
  *       about a refused or undone part ({@code exemptionReviewListener} for PARTIAL/REFUSE,
  *       {@code manualFulfilmentListener} for PARTIALLY_COMPLETED); read by {@code sendResult}.
- *       {@code CallActivity_ManualFulfilment} passes both in and out, so a value set by the
+ *       {@code CallActivity_Fulfil} passes both in and out, so a value set by the
  *       review survives a manual fulfilment that does not replace it.</li>
  *   <li>{@code buildAccessReport}: {@link #DOWNLOAD_ID}; the download expiry process is started
  *       with {@link #DOWNLOAD_ID} and {@link #EXPIRES_AT}.</li>
@@ -106,4 +106,7 @@ public final class Variables {
 
     private Variables() {
     }
+
+    /** The key of the process that fulfils this request's right (set when fulfilment starts). */
+    public static final String FULFILMENT_PROCESS = "fulfilmentProcess";
 }

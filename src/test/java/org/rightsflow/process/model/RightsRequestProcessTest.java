@@ -50,7 +50,10 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         delegate(BEAN_SEND_VERIFICATION_REMINDER);
         delegate(BEAN_CLOSE_UNVERIFIED);
         delegate(BEAN_GATHER_TRIAGE_FACTS, execution -> execution.setVariables(facts));
-        delegate(BEAN_START_FULFILMENT);
+        // The real delegate routes each right to its fulfilment process, or to the manual one (FulfilmentRoutes).
+        delegate(BEAN_START_FULFILMENT, execution -> execution.setVariable(Variables.FULFILMENT_PROCESS,
+                Variables.TYPE_ACCESS.equals(execution.getVariable(Variables.REQUEST_TYPE))
+                        ? AccessFulfilmentModel.PROCESS_ID : ManualFulfilmentModel.PROCESS_ID));
         delegate(BEAN_SEND_RESULT, execution -> resultsSent.add(execution.getVariable(Variables.OUTCOME)));
         delegate(BEAN_REMIND_STAFF);
         delegate(BEAN_ESCALATE_OVERDUE);
@@ -298,10 +301,10 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         runJobsAt(AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT, AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD,
                 TASK_SEND_RESULT);
 
-        assertThat(request).hasPassedInOrder(TASK_START_FULFILMENT, GATEWAY_REQUEST_TYPE, CALL_ACTIVITY_ACCESS,
-                        GATEWAY_JOIN_FULFILLED, GATEWAY_PARTLY_REFUSED, GATEWAY_JOIN_RESULT, TASK_SEND_RESULT,
+        assertThat(request).hasPassedInOrder(TASK_START_FULFILMENT, CALL_ACTIVITY_FULFIL,
+                        GATEWAY_PARTLY_REFUSED, GATEWAY_JOIN_RESULT, TASK_SEND_RESULT,
                         GATEWAY_OUTCOME, END_EVENT_COMPLETED, END_EVENT_HANDLED)
-                .hasNotPassed(TASK_REVIEW_EXEMPTIONS, TASK_APPROVE_REFUSAL, CALL_ACTIVITY_MANUAL_FULFILMENT,
+                .hasNotPassed(TASK_REVIEW_EXEMPTIONS, TASK_APPROVE_REFUSAL,
                         EVENT_PARTIALLY_COMPLETED, END_EVENT_PARTIALLY_COMPLETED, END_EVENT_REFUSED)
                 .isEnded();
         assertThat(calls).containsExactly(BEAN_ACKNOWLEDGE_REQUEST, BEAN_SEND_VERIFICATION_CODES,
@@ -322,7 +325,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         runJobsAt(TASK_START_FULFILMENT, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
                 AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD, TASK_SEND_RESULT);
 
-        assertThat(request).hasPassed(CALL_ACTIVITY_ACCESS, END_EVENT_PARTIALLY_COMPLETED)
+        assertThat(request).hasPassed(CALL_ACTIVITY_FULFIL, END_EVENT_PARTIALLY_COMPLETED)
                 .hasNotPassed(END_EVENT_COMPLETED).isEnded();
         assertThat(resultsSent).containsExactly(Variables.OUTCOME_PARTIALLY_COMPLETED);
     }
@@ -332,8 +335,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         ProcessInstance request = verifiedAndTriaged(Variables.TYPE_DELETE);
         runJobsAt(TASK_START_FULFILMENT);
 
-        assertThat(request).hasPassed(GATEWAY_REQUEST_TYPE);
-        assertWaitingAt(request, CALL_ACTIVITY_MANUAL_FULFILMENT);
+        assertWaitingAt(request, CALL_ACTIVITY_FULFIL);
         ProcessInstance manual = runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(ManualFulfilmentModel.PROCESS_ID).singleResult();
         assertThat(manual).hasBusinessKey(REFERENCE);
@@ -347,9 +349,8 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         complete(ManualFulfilmentModel.TASK_FULFIL_MANUALLY, decision(Variables.OUTCOME_COMPLETED));
         runJobsAt(TASK_SEND_RESULT);
 
-        assertThat(request).hasPassedInOrder(CALL_ACTIVITY_MANUAL_FULFILMENT, GATEWAY_JOIN_RESULT, TASK_SEND_RESULT,
+        assertThat(request).hasPassedInOrder(CALL_ACTIVITY_FULFIL, GATEWAY_JOIN_RESULT, TASK_SEND_RESULT,
                         END_EVENT_COMPLETED)
-                .hasNotPassed(CALL_ACTIVITY_ACCESS)
                 .isEnded();
         assertThat(calls).contains(ManualFulfilmentModel.BEAN_MANUAL_FULFILMENT_LISTENER)
                 .doesNotContain(AccessFulfilmentModel.BEAN_BUILD_ACCESS_REPORT);
@@ -402,7 +403,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         runJobsAt(TASK_SEND_RESULT);
 
         assertThat(request).hasPassedInOrder(TASK_SEND_RESULT, GATEWAY_OUTCOME, END_EVENT_REFUSED, END_EVENT_HANDLED)
-                .hasNotPassed(TASK_START_FULFILMENT, CALL_ACTIVITY_ACCESS, CALL_ACTIVITY_MANUAL_FULFILMENT,
+                .hasNotPassed(TASK_START_FULFILMENT, CALL_ACTIVITY_FULFIL,
                         END_EVENT_COMPLETED)
                 .isEnded();
         assertThat(calls).doesNotContain(BEAN_START_FULFILMENT)
@@ -453,7 +454,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         complete(ManualFulfilmentModel.TASK_FULFIL_MANUALLY, decision(Variables.OUTCOME_PARTIALLY_COMPLETED));
         runJobsAt(TASK_SEND_RESULT);
 
-        assertThat(request).hasPassed(CALL_ACTIVITY_MANUAL_FULFILMENT, GATEWAY_PARTLY_REFUSED,
+        assertThat(request).hasPassed(CALL_ACTIVITY_FULFIL, GATEWAY_PARTLY_REFUSED,
                         END_EVENT_PARTIALLY_COMPLETED)
                 .hasNotPassed(EVENT_PARTIALLY_COMPLETED, END_EVENT_REFUSED, END_EVENT_COMPLETED).isEnded();
         assertThat(resultsSent).containsExactly(Variables.OUTCOME_PARTIALLY_COMPLETED);
@@ -473,7 +474,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         runJobsAt(TASK_START_FULFILMENT, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
                 AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD);
 
-        assertThat(request).hasPassedInOrder(CALL_ACTIVITY_ACCESS, GATEWAY_JOIN_FULFILLED, GATEWAY_PARTLY_REFUSED,
+        assertThat(request).hasPassedInOrder(CALL_ACTIVITY_FULFIL, GATEWAY_PARTLY_REFUSED,
                 EVENT_PARTIALLY_COMPLETED, GATEWAY_JOIN_RESULT);
         assertWaitingAt(request, TASK_SEND_RESULT);
         runJobsAt(TASK_SEND_RESULT);
