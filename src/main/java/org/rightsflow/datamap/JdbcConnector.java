@@ -55,9 +55,16 @@ public class JdbcConnector implements DataSourceConnector {
         this.jdbc = new JdbcTemplate(dataSource);
         for (CategoryMapping mapping : system.categories()) {
             String where = " from " + mapping.table() + " where " + mapping.subjectKey() + " = ?";
+            // Restricted rows (kept under a retention rule after a deletion or cancellation: storage and security
+            // only, PIPL Art. 47) still count as held (ACCESS shows what is held), but are never streamed to a
+            // reader that would process them (copy, transfer, correction). fulfilment/erasure reads and erases
+            // them with its own statements.
+            String unrestricted = mapping.restrictedColumn() == null ? ""
+                    : " and " + mapping.restrictedColumn() + " = false";
             statements.put(mapping.category(), new CategoryStatements(mapping,
                     "select count(*)" + where,
-                    "select " + String.join(", ", mapping.columnNames()) + where + " order by " + mapping.idColumn()));
+                    "select " + String.join(", ", mapping.columnNames()) + where + unrestricted
+                            + " order by " + mapping.idColumn()));
         }
         SubjectMapping subject = system.subject();
         this.subjectSelect = subject == null ? null

@@ -57,6 +57,15 @@ public class DeadlineService {
         return policy.extendedDueDate(deadline.receivedAt());
     }
 
+    /**
+     * When staff are reminded of a due date that moved (extension, resume): the configured offset before it, never
+     * before {@code notBefore} (now).
+     */
+    public Instant reminderFor(Instant dueAt, Instant notBefore) {
+        Instant reminderAt = dueAt.minus(staffReminderBefore);
+        return reminderAt.isBefore(notBefore) ? notBefore : reminderAt;
+    }
+
     private Deadline strictest(Instant receivedAt, List<DeadlinePolicy> policies) {
         DeadlinePolicy winner = null;
         Instant dueAt = null;

@@ -1,15 +1,21 @@
 package org.rightsflow.identity;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.Set;
 import org.rightsflow.datamap.AccountDirectory;
 import org.rightsflow.datamap.AccountFacts;
+import org.rightsflow.datamap.CorrectableFields;
 import org.rightsflow.request.RequestType;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The one place that decides how strongly a requester must prove who they are (SPEC §3). Level 2 adds a code to
  * the phone on file: account cancellation, any request for a minor's account (the guardian acts), and copies or
- * transfers of an account that holds sensitive data.
+ * transfers of an account that holds sensitive data. It also decides when codes cannot prove anything and intake
+ * staff must verify by hand.
  */
 @Component
 public class VerificationLevelPolicy {
@@ -17,10 +23,41 @@ public class VerificationLevelPolicy {
     public static final int EMAIL_CODE = 1;
     public static final int EMAIL_AND_PHONE_CODES = 2;
 
-    private final AccountDirectory accounts;
+    /** Rights that hand data out or end the account: a recent change of the contact on file blocks their codes. */
+    static final Set<RequestType> BLOCKED_AFTER_CONTACT_CHANGE =
+            Set.of(RequestType.COPY, RequestType.TRANSFER, RequestType.CANCEL_ACCOUNT);
 
-    public VerificationLevelPolicy(AccountDirectory accounts) {
+    private final AccountDirectory accounts;
+    private final CorrectableFields correctableFields;
+    private final IdentityProperties properties;
+
+    @Autowired
+    public VerificationLevelPolicy(AccountDirectory accounts, CorrectableFields correctableFields,
+                                   IdentityProperties properties) {
         this.accounts = accounts;
+        this.correctableFields = correctableFields;
+        this.properties = properties;
+    }
+
+    /** With the default settings of SPEC §3. */
+    public VerificationLevelPolicy(AccountDirectory accounts, CorrectableFields correctableFields) {
+        this(accounts, correctableFields, IdentityProperties.defaults());
+    }
+
+    /**
+     * As {@link #levelFor(RequestType, Optional)}, and a correction of sensitive (real-name) data needs level 2 as
+     * well (SPEC §5 CORRECT): the details say which fields are to change. (The correction process refuses such a
+     * change when the request was verified at level 1 only, whichever method intake called.)
+     */
+    public int levelFor(RequestType type, Optional<AccountFacts> account, JsonNode details) {
+        if (type == RequestType.CORRECT && account.isPresent() && details != null) {
+            for (JsonNode change : details.path("corrections")) {
+                if (correctableFields.isSensitive(change.path("field").asText())) {
+                    return EMAIL_AND_PHONE_CODES;
+                }
+            }
+        }
+        return levelFor(type, account);
     }
 
     public int levelFor(RequestType type, Optional<AccountFacts> account) {
@@ -38,5 +75,32 @@ public class VerificationLevelPolicy {
             return EMAIL_AND_PHONE_CODES;
         }
         return EMAIL_CODE;
+    }
+
+    /**
+     * Whether the request goes straight to intake staff instead of codes, and why. An unknown account never does:
+     * its request waits for codes that never come and closes unverified, like any unverified request.
+     *
+     * @param enteredByStaff entered in Tasklist from a call, letter or email (the requester has no status token)
+     */
+    public Optional<ManualVerificationReason> manualVerificationReason(RequestType type, Optional<AccountFacts> account,
+                                                                       int level, boolean enteredByStaff, Instant now) {
+        if (enteredByStaff) {
+            return Optional.of(ManualVerificationReason.STAFF_ENTERED);
+        }
+        if (account.isEmpty()) {
+            return Optional.empty();
+        }
+        AccountFacts facts = account.get();
+        Instant changed = facts.contactChangedAt();
+        if (changed != null && BLOCKED_AFTER_CONTACT_CHANGE.contains(type)
+                && changed.isAfter(now.minus(properties.contactChangeHold()))) {
+            return Optional.of(ManualVerificationReason.CONTACT_RECENTLY_CHANGED);
+        }
+        String phoneOnFile = facts.minor() ? facts.guardianPhone() : facts.phone();
+        if (level >= EMAIL_AND_PHONE_CODES && (phoneOnFile == null || phoneOnFile.isBlank())) {
+            return Optional.of(ManualVerificationReason.NO_PHONE_ON_FILE);
+        }
+        return Optional.empty();
     }
 }

@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum NoticeKind {
     ACKNOWLEDGEMENT,
     VERIFICATION_CODE,
+    /** The second code of level 2, by text message (identity.SmsChannel; an email to sms+<digits>@demo.invalid by default). */
+    VERIFICATION_SMS,
     VERIFICATION_REMINDER,
     CLOSED_UNVERIFIED,
     WITHDRAWN,
@@ -14,7 +16,30 @@ public enum NoticeKind {
     RESULT_PARTIALLY_COMPLETED,
     RESULT_REFUSED,
     STAFF_TASK_REMINDER,
-    STAFF_DEADLINE_ESCALATION;
+    STAFF_DEADLINE_ESCALATION,
+    /** DELETE: what was erased now, what is restricted until when and why (fulfilment/erasure). */
+    ERASURE_SUMMARY,
+    /** DELETE / CANCEL_ACCOUNT: a held category was erased when its retention ran out. */
+    DEFERRED_DELETION_COMPLETED,
+    /** CANCEL_ACCOUNT: what to settle first (kinds and counts, no amounts) and until when. */
+    CANCELLATION_BLOCKED,
+    /** CANCEL_ACCOUNT: the cooling-off period started; how to revoke and until when. */
+    CANCELLATION_COOLING_OFF,
+    /** CANCEL_ACCOUNT: the requester revoked the cancellation during the cooling-off period. */
+    CANCELLATION_REVOKED,
+    /** CANCEL_ACCOUNT: the cancellation certificate (masked account, erased, restricted until when). */
+    CANCELLATION_CERTIFICATE,
+    /** TRANSFER: to the recipient the requester named: the expiring link and the package's SHA-256. */
+    TRANSFER_PACKAGE,
+    /** TRANSFER: to the contact on file: where the package went (masked) and when. */
+    TRANSFER_SENT,
+    /** CORRECT: per requested change, corrected or not and why (no values). */
+    CORRECTION_RESULT,
+    /** WITHDRAW_CONSENT: the purposes withdrawn, the services that stop, earlier processing stays valid. */
+    CONSENT_WITHDRAWN,
+    /** The answer takes longer: an extension (reason and new date) or the end of a pause (new date). */
+    DEADLINE_EXTENDED,
+    DEADLINE_RESUMED;
 
     String templateName(String language) {
         return "mail/" + name().toLowerCase(Locale.ROOT) + "_" + language.replace('-', '_');

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.Variables;
 import org.rightsflow.fulfilment.download.DownloadPublished;
 import org.rightsflow.identity.IdentityVerified;
+import org.rightsflow.identity.ManualVerificationReason;
 import org.rightsflow.identity.VerificationLocked;
 import org.rightsflow.process.model.DownloadExpiryModel;
 import org.rightsflow.process.model.RightsRequestModel;
@@ -38,7 +39,10 @@ public class RequestEventBridge {
                 .putValue(org.rightsflow.process.model.Variables.REQUEST_TYPE, filed.type().name())
                 .putValue(org.rightsflow.process.model.Variables.VERIFICATION_LEVEL, filed.verificationLevel())
                 .putValue(org.rightsflow.process.model.Variables.DUE_DATE, Date.from(filed.dueAt()))
-                .putValue(org.rightsflow.process.model.Variables.REMINDER_DATE, Date.from(filed.reminderAt())));
+                .putValue(org.rightsflow.process.model.Variables.REMINDER_DATE, Date.from(filed.reminderAt()))
+                // decided in the domain (VerificationLevelPolicy); a code, never personal data
+                .putValue(org.rightsflow.process.model.Variables.MANUAL_VERIFICATION_REQUIRED, filed.manualVerificationRequired())
+                .putValue(org.rightsflow.process.model.Variables.MANUAL_VERIFICATION_REASON, filed.manualVerificationReason()));
     }
 
     @EventListener
@@ -48,7 +52,15 @@ public class RequestEventBridge {
 
     @EventListener
     public void on(VerificationLocked locked) {
-        correlate(RightsRequestModel.MSG_VERIFICATION_LOCKED, locked.reference());
+        try {
+            runtime.createMessageCorrelation(RightsRequestModel.MSG_VERIFICATION_LOCKED)
+                    .processInstanceBusinessKey(locked.reference())
+                    .setVariable(org.rightsflow.process.model.Variables.MANUAL_VERIFICATION_REASON,
+                            ManualVerificationReason.LOCKED.name())
+                    .correlate();
+        } catch (OptimisticLockingException e) {
+            throw new ConcurrencyFailureException("Concurrent change of request " + locked.reference(), e);
+        }
     }
 
     @EventListener

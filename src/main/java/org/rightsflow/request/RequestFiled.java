@@ -2,7 +2,21 @@ package org.rightsflow.request;
 
 import java.time.Instant;
 
-/** Published inside the intake transaction; the process layer starts the workflow from it. */
+/**
+ * Published inside the intake transaction; the process layer starts the workflow from it.
+ *
+ * @param manualVerificationReason why intake staff verify this request by hand instead of codes (a code of
+ *                                 {@code identity.ManualVerificationReason}), or null when the codes decide
+ */
 public record RequestFiled(String requestId, String reference, RequestType type, int verificationLevel,
-                           Instant dueAt, Instant reminderAt) {
+                           Instant dueAt, Instant reminderAt, String manualVerificationReason) {
+
+    public RequestFiled(String requestId, String reference, RequestType type, int verificationLevel,
+                        Instant dueAt, Instant reminderAt) {
+        this(requestId, reference, type, verificationLevel, dueAt, reminderAt, null);
+    }
+
+    public boolean manualVerificationRequired() {
+        return manualVerificationReason != null;
+    }
 }

@@ -17,6 +17,7 @@ import org.rightsflow.deadline.DeadlineService;
 import org.rightsflow.identity.VerificationLevelPolicy;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,6 +31,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RequestIntakeService {
 
     private static final Set<String> LANGUAGES = Set.of("zh-CN", "en");
+    /** How a request entered by intake staff reached us (SPEC §2: phone, letter or email). */
+    public static final Set<String> STAFF_CHANNELS = Set.of("PHONE", "LETTER", "EMAIL");
     public static final String DEFAULT_LANGUAGE = "zh-CN";
 
     private final RequestRepository requests;
@@ -43,12 +46,14 @@ public class RequestIntakeService {
     private final ApplicationEventPublisher events;
     private final TimeSource time;
     private final TransactionTemplate transaction;
+    private final JdbcClient jdbc;
     private final ObjectMapper canonicalJson = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     public RequestIntakeService(RequestRepository requests, RequestDetailsValidator detailsValidator,
                                 ReferenceGenerator references, StatusTokens tokens, AccountDirectory accounts,
                                 DeadlineService deadlines, VerificationLevelPolicy levels, AuditTrail audit,
-                                ApplicationEventPublisher events, TimeSource time, PlatformTransactionManager txm) {
+                                ApplicationEventPublisher events, TimeSource time, PlatformTransactionManager txm,
+                                JdbcClient jdbc) {
         this.requests = requests;
         this.detailsValidator = detailsValidator;
         this.references = references;
@@ -60,6 +65,7 @@ public class RequestIntakeService {
         this.events = events;
         this.time = time;
         this.transaction = new TransactionTemplate(txm);
+        this.jdbc = jdbc;
     }
 
     public FiledRequest file(IntakeCommand command, String idempotencyKey) {
@@ -77,29 +83,60 @@ public class RequestIntakeService {
             }
         }
         try {
-            return transaction.execute(status -> create(valid, idempotencyKey, fingerprint));
+            return transaction.execute(status -> create(valid, idempotencyKey, fingerprint, null));
         } catch (DuplicateKeyException simultaneousRetry) {
             // The other retry committed first: answer with its request.
             return replay(idempotencyKey, fingerprint).orElseThrow(() -> simultaneousRetry);
         }
     }
 
-    private FiledRequest create(Validated valid, String idempotencyKey, String fingerprint) {
+    /**
+     * A request that intake staff enter in Tasklist from a call, a letter or an email (SPEC §2). The typed email
+     * only finds the account and is kept in the request row like any requester's; the request is marked as
+     * entered by staff and goes to manual verification, because the requester holds no status token to enter
+     * codes with. No idempotency key: each form submission is one request.
+     *
+     * @param staffUser   the signed-in intake user (recorded, never a requester's data)
+     * @param receivedVia PHONE, LETTER or EMAIL
+     */
+    public FiledRequest fileByStaff(IntakeCommand command, String staffUser, String receivedVia) {
+        if (staffUser == null || staffUser.isBlank()) {
+            throw new InvalidRequestException("STAFF_USER_MISSING", "A staff-entered request needs the signed-in staff user");
+        }
+        if (receivedVia == null || !STAFF_CHANNELS.contains(receivedVia)) {
+            throw new InvalidRequestException("INVALID_CHANNEL", "receivedVia must be one of PHONE, LETTER, EMAIL");
+        }
+        Validated valid = validate(command);
+        return transaction.execute(status -> create(valid, null, fingerprint(valid), new StaffEntry(staffUser, receivedVia)));
+    }
+
+    private record StaffEntry(String staffUser, String receivedVia) {
+    }
+
+    private FiledRequest create(Validated valid, String idempotencyKey, String fingerprint, StaffEntry staff) {
         Instant now = time.now();
         Optional<AccountFacts> account = accounts.findByEmail(valid.email());
         Deadline deadline = deadlines.deadlineFor(now);
         String id = UUID.randomUUID().toString();
         String nonce = tokens.newNonce();
         String token = tokens.derive(id, nonce);
+        int level = levels.levelFor(valid.type(), account, valid.details());
         RightsRequest request = new RightsRequest(id, references.next(now), valid.type(), RequestStatus.RECEIVED,
                 valid.email(), account.map(AccountFacts::id).orElse(null), valid.language(), valid.detailsJson(),
                 now, deadline.dueAt(), deadline.reminderAt(), deadline.policyCode(),
-                levels.levelFor(valid.type(), account), null, null, null, null);
+                level, null, null, null, null);
         requests.insert(request, StatusTokens.hash(token), nonce, idempotencyKey, fingerprint);
-        audit.record(request.reference(), "requester", "REQUEST_FILED",
-                "{\"type\":\"" + request.type() + "\",\"dueAt\":\"" + request.dueAt() + "\"}");
+        String manualReason = levels.manualVerificationReason(valid.type(), account, level, staff != null, now)
+                .map(Enum::name).orElse(null);
+        if (staff != null) {
+            jdbc.sql("update rights_request set entered_by_staff = true, entered_by = :user, received_via = :via where id = :id")
+                    .param("user", staff.staffUser()).param("via", staff.receivedVia()).param("id", id).update();
+        }
+        audit.record(request.reference(), staff == null ? "requester" : "staff:" + staff.staffUser(), "REQUEST_FILED",
+                "{\"type\":\"" + request.type() + "\",\"dueAt\":\"" + request.dueAt() + "\""
+                        + (staff == null ? "" : ",\"receivedVia\":\"" + staff.receivedVia() + "\"") + "}");
         events.publishEvent(new RequestFiled(id, request.reference(), request.type(), request.verificationLevel(),
-                request.dueAt(), request.reminderAt()));
+                request.dueAt(), request.reminderAt(), manualReason));
         return new FiledRequest(request, token);
     }
 
@@ -128,7 +165,7 @@ public class RequestIntakeService {
         JsonNode details = command.details();
         boolean noDetails = details == null || details.isNull() || details.isEmpty();
         return new Validated(type, EmailAddresses.normalise(command.accountEmail()), language,
-                noDetails ? null : details.toString());
+                noDetails ? null : details.toString(), noDetails ? null : details);
     }
 
     private String fingerprint(Validated valid) {
@@ -141,6 +178,6 @@ public class RequestIntakeService {
         }
     }
 
-    private record Validated(RequestType type, String email, String language, String detailsJson) {
+    private record Validated(RequestType type, String email, String language, String detailsJson, JsonNode details) {
     }
 }

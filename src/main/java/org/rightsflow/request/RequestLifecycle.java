@@ -1,17 +1,28 @@
 package org.rightsflow.request;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import org.rightsflow.audit.AuditTrail;
 import org.rightsflow.common.RightsflowProperties;
+import org.rightsflow.common.Hashing;
 import org.rightsflow.common.TimeSource;
+import org.rightsflow.deadline.Deadline;
+import org.rightsflow.deadline.DeadlineChanged;
+import org.rightsflow.deadline.DeadlineEvent;
+import org.rightsflow.deadline.DeadlineEventKind;
+import org.rightsflow.deadline.DeadlineEvents;
+import org.rightsflow.deadline.DeadlineService;
 import org.rightsflow.notice.Notice;
 import org.rightsflow.notice.NoticeFormats;
 import org.rightsflow.notice.NoticeKind;
 import org.rightsflow.notice.Outbox;
+import org.rightsflow.review.CategoryWords;
 import org.rightsflow.review.RefusalGround;
+import org.rightsflow.review.ReviewScopes;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,10 +47,14 @@ public class RequestLifecycle {
     private final ApplicationEventPublisher events;
     private final RightsflowProperties properties;
     private final TimeSource time;
+    private final DeadlineService deadlines;
+    private final DeadlineEvents deadlineEvents;
+    private final ReviewScopes reviewScopes;
 
     public RequestLifecycle(RequestRepository requests, RequestAccess access, RequesterContacts contacts,
                             Outbox outbox, AuditTrail audit, ApplicationEventPublisher events,
-                            RightsflowProperties properties, TimeSource time) {
+                            RightsflowProperties properties, TimeSource time, DeadlineService deadlines,
+                            DeadlineEvents deadlineEvents, ReviewScopes reviewScopes) {
         this.requests = requests;
         this.access = access;
         this.contacts = contacts;
@@ -48,6 +63,9 @@ public class RequestLifecycle {
         this.events = events;
         this.properties = properties;
         this.time = time;
+        this.deadlines = deadlines;
+        this.deadlineEvents = deadlineEvents;
+        this.reviewScopes = reviewScopes;
     }
 
     /** The acknowledgement: reference, due date and what happens next, to the contact on file. */
@@ -99,6 +117,9 @@ public class RequestLifecycle {
         model.put("grounds", RefusalGround.describe(grounds == null ? List.of() : grounds, request.language()));
         model.put("explanation", explanation == null ? "" : explanation);
         model.put("complaintChannel", properties.complaintChannel());
+        // A partial refusal names the data categories the privacy officer refused (empty for other outcomes).
+        model.put("refusedCategories", status == RequestStatus.PARTIALLY_COMPLETED
+                ? CategoryWords.describe(reviewScopes.refusedCategories(requestId), request.language()) : List.of());
         notifyRequester(request, kind, "result", model);
         audit.record(request.reference(), "system", "REQUEST_" + status.name(),
                 grounds == null || grounds.isEmpty() ? null : "{\"grounds\":\"" + String.join(",", grounds) + "\"}");
@@ -139,31 +160,159 @@ public class RequestLifecycle {
         notifyRequester(request, NoticeKind.WITHDRAWN, "withdrawn", Map.of());
     }
 
-    /** Five days before the due date (SPEC §4): staff are reminded. */
+    /** Five days before the due date (SPEC §4): staff are reminded, at the configured staff mailbox. */
     @Transactional
     public void remindStaff(String requestId) {
-        notifyStaff(requestId, NoticeKind.STAFF_TASK_REMINDER, "DEADLINE_REMINDER");
+        remindStaff(requestId, List.of());
     }
 
-    /** The due date passed: escalated to the privacy officers, never silent. */
+    /**
+     * Five days before the due date (SPEC §4): the members of the groups whose tasks are open are reminded; with
+     * nobody to write to, the configured staff mailbox is.
+     */
+    @Transactional
+    public void remindStaff(String requestId, List<String> staffEmails) {
+        notifyStaff(requestId, staffEmails, NoticeKind.STAFF_TASK_REMINDER, "DEADLINE_REMINDER");
+    }
+
+    /** The due date passed: escalated to the staff mailbox, never silent. */
     @Transactional
     public void escalateOverdue(String requestId) {
-        notifyStaff(requestId, NoticeKind.STAFF_DEADLINE_ESCALATION, "DEADLINE_ESCALATED");
+        escalateOverdue(requestId, List.of());
     }
 
-    private void notifyStaff(String requestId, NoticeKind kind, String action) {
+    /** The due date passed: escalated to the privacy officers (their emails), else the staff mailbox. */
+    @Transactional
+    public void escalateOverdue(String requestId, List<String> privacyOfficerEmails) {
+        notifyStaff(requestId, privacyOfficerEmails, NoticeKind.STAFF_DEADLINE_ESCALATION, "DEADLINE_ESCALATED");
+    }
+
+    private void notifyStaff(String requestId, List<String> emails, NoticeKind kind, String action) {
         RightsRequest request = requests.findById(requestId).orElseThrow();
         if (request.status().isTerminal()) {
             return;
         }
-        outbox.enqueue(new Notice(kind.name().toLowerCase() + ":" + requestId, requestId, kind,
-                properties.staffMailbox(), "en", Map.of(
-                        "reference", request.reference(),
-                        "requestType", request.type().name(),
-                        "status", request.status().name(),
-                        "dueAt", NoticeFormats.dateTime(request.dueAt()),
-                        "cockpitUrl", properties.publicBaseUrl() + "/camunda/app/cockpit/")));
-        audit.record(request.reference(), "system", action, null);
+        LinkedHashSet<String> recipients = new LinkedHashSet<>();
+        emails.stream().filter(e -> e != null && !e.isBlank()).map(String::trim).forEach(recipients::add);
+        if (recipients.isEmpty()) {
+            recipients.add(properties.staffMailbox());
+        }
+        // Keyed by the due date too: after an extension or a pause the moved timer reminds again.
+        String dedupBase = kind.name().toLowerCase() + ":" + requestId + ":" + request.dueAt().toEpochMilli();
+        for (String recipient : recipients) {
+            outbox.enqueue(new Notice(dedupBase + ":" + Hashing.sha256Hex(recipient.toLowerCase()).substring(0, 16),
+                    requestId, kind, recipient, "en", Map.of(
+                            "reference", request.reference(),
+                            "requestType", request.type().name(),
+                            "status", request.status().name(),
+                            "dueAt", NoticeFormats.dateTime(request.dueAt()),
+                            "cockpitUrl", properties.publicBaseUrl() + "/camunda/app/cockpit/")));
+        }
+        audit.record(request.reference(), "system", action, "{\"recipients\":" + recipients.size() + "}");
+    }
+
+    /**
+     * A privacy officer extends the deadline as far as the request's policy allows (SPEC §4), once. The clock's
+     * finished pauses are added on top; the requester is told the reason and the new date.
+     *
+     * @throws RequestStateConflictException EXTENSION_NOT_ALLOWED (the policy allows none), ALREADY_EXTENDED,
+     *                                       REQUEST_PAUSED (resume first) or REQUEST_CLOSED
+     */
+    @Transactional
+    public DeadlineEvent extendDeadline(String reference, String staffUser, String reason) {
+        RightsRequest request = lockOpen(reference);
+        if (deadlineEvents.openPause(request.id()).isPresent()) {
+            throw new RequestStateConflictException("REQUEST_PAUSED", "The clock is paused; resume it before extending");
+        }
+        if (deadlineEvents.wasExtended(request.id())) {
+            throw new RequestStateConflictException("ALREADY_EXTENDED", "The deadline of this request was already extended");
+        }
+        Instant extended = deadlines.extendedDueDate(new Deadline(request.deadlinePolicy(), request.receivedAt(),
+                        request.dueAt(), request.reminderAt()))
+                .orElseThrow(() -> new RequestStateConflictException("EXTENSION_NOT_ALLOWED",
+                        "The deadline policy " + request.deadlinePolicy() + " allows no extension"));
+        Instant newDue = extended.plus(deadlineEvents.pausedTotal(request.id()));
+        if (!newDue.isAfter(request.dueAt())) {
+            throw new RequestStateConflictException("EXTENSION_NOT_ALLOWED", "The extension would not move the due date");
+        }
+        Instant now = time.now();
+        Instant reminder = deadlines.reminderFor(newDue, now);
+        deadlineEvents.record(request.id(), DeadlineEventKind.EXTENDED, reason, request.dueAt(), newDue, null, staffUser, now);
+        deadlineEvents.moveDueDate(request.id(), newDue, reminder);
+        audit.record(reference, staffUser, "DEADLINE_EXTENDED", "{\"newDueAt\":\"" + newDue + "\"}");
+        RightsRequest moved = requests.findById(request.id()).orElseThrow();
+        notifyRequester(moved, NoticeKind.DEADLINE_EXTENDED, "deadline-extended:" + newDue.toEpochMilli(), Map.of(
+                "reason", reason,
+                "previousDueAt", NoticeFormats.dateTime(request.dueAt()),
+                "complaintChannel", properties.complaintChannel()));
+        events.publishEvent(new DeadlineChanged(request.id(), reference, DeadlineEventKind.EXTENDED, newDue, reminder));
+        return lastEvent(request.id());
+    }
+
+    /**
+     * The request waits on the requester (clarification, a blocker): the status becomes WAITING_FOR_REQUESTER and the
+     * clock stops until {@link #resume}.
+     */
+    @Transactional
+    public DeadlineEvent pause(String reference, String staffUser, String reason) {
+        RightsRequest request = lockOpen(reference);
+        if (request.status() == RequestStatus.WAITING_FOR_REQUESTER || deadlineEvents.openPause(request.id()).isPresent()) {
+            throw new RequestStateConflictException("ALREADY_PAUSED", "The request already waits on the requester");
+        }
+        if (request.fulfilmentStartedAt() != null) {
+            // WAITING_FOR_REQUESTER lets the requester withdraw, which must never interrupt a running fulfilment;
+            // fulfilment processes wait on the requester themselves (e.g. cancellation blockers).
+            throw new RequestStateConflictException("FULFILMENT_STARTED",
+                    "Fulfilment has started; the request can no longer be paused from here");
+        }
+        Instant now = time.now();
+        deadlineEvents.record(request.id(), DeadlineEventKind.PAUSED, reason, request.dueAt(), request.dueAt(),
+                request.status().name(), staffUser, now);
+        requests.updateStatus(request.id(), RequestStatus.WAITING_FOR_REQUESTER, now);
+        audit.record(reference, staffUser, "DEADLINE_PAUSED", null);
+        events.publishEvent(new DeadlineChanged(request.id(), reference, DeadlineEventKind.PAUSED, request.dueAt(),
+                request.reminderAt()));
+        return lastEvent(request.id());
+    }
+
+    /** The clock runs again: the due date moves by the paused duration and the status returns to what it was. */
+    @Transactional
+    public DeadlineEvent resume(String reference, String staffUser, String reason) {
+        RightsRequest request = lockOpen(reference);
+        DeadlineEvent pause = deadlineEvents.openPause(request.id()).orElseThrow(() ->
+                new RequestStateConflictException("NOT_PAUSED", "The request is not paused"));
+        Instant now = time.now();
+        Duration paused = Duration.between(pause.at(), now);
+        Instant newDue = request.dueAt().plus(paused);
+        Instant reminder = deadlines.reminderFor(newDue, now);
+        deadlineEvents.record(request.id(), DeadlineEventKind.RESUMED, reason, request.dueAt(), newDue, null, staffUser, now);
+        deadlineEvents.moveDueDate(request.id(), newDue, reminder);
+        if (request.status() == RequestStatus.WAITING_FOR_REQUESTER && pause.statusBefore() != null) {
+            requests.updateStatus(request.id(), RequestStatus.valueOf(pause.statusBefore()), now);
+        }
+        audit.record(reference, staffUser, "DEADLINE_RESUMED", "{\"newDueAt\":\"" + newDue + "\"}");
+        RightsRequest moved = requests.findById(request.id()).orElseThrow();
+        notifyRequester(moved, NoticeKind.DEADLINE_RESUMED, "deadline-resumed:" + pause.id(), Map.of());
+        events.publishEvent(new DeadlineChanged(request.id(), reference, DeadlineEventKind.RESUMED, newDue, reminder));
+        return lastEvent(request.id());
+    }
+
+    public List<DeadlineEvent> deadlineEvents(String requestId) {
+        return deadlineEvents.of(requestId);
+    }
+
+    private RightsRequest lockOpen(String reference) {
+        RightsRequest found = requests.findByReference(reference).orElseThrow(RequestNotFoundException::new);
+        RightsRequest request = requests.lockById(found.id()).orElseThrow();
+        if (request.status().isTerminal()) {
+            throw new RequestStateConflictException("REQUEST_CLOSED", "The request is closed: " + request.status());
+        }
+        return request;
+    }
+
+    private DeadlineEvent lastEvent(String requestId) {
+        List<DeadlineEvent> all = deadlineEvents.of(requestId);
+        return all.get(all.size() - 1);
     }
 
     private void notifyRequester(RightsRequest request, NoticeKind kind, String dedupPrefix, Map<String, Object> extra) {

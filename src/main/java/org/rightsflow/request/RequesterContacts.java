@@ -21,7 +21,18 @@ public class RequesterContacts {
         this.accounts = accounts;
     }
 
+    /**
+     * Empty for an unknown account, and for a cancelled (deactivated) one: its contact data is anonymised, and the
+     * cancellation certificate, sent before that, is the requester's answer.
+     */
     public Optional<Contact> onFile(RightsRequest request) {
+        return request.account().flatMap(accounts::findById).filter(AccountFacts::active)
+                .map(RequesterContacts::contactOf);
+    }
+
+    /** The contact on file even of a deactivated account: only for the cancellation certificate, sent just before
+     * the account record is anonymised. */
+    public Optional<Contact> onFileIncludingDeactivated(RightsRequest request) {
         return request.account().flatMap(accounts::findById).map(RequesterContacts::contactOf);
     }
 

@@ -1,7 +1,9 @@
 package org.rightsflow.review;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.rightsflow.datamap.DataCategory;
 
 /**
  * Server-side rules for staff decisions (forms validate only in the browser, so the engine checks again):
@@ -42,6 +44,31 @@ public final class ReviewDecisions {
         if (refusing && grounds.isEmpty()) {
             throw new InvalidDecisionException("A refusal or partial refusal needs at least one ground");
         }
+    }
+
+    /**
+     * The scope of a PARTIAL decision: which data categories are refused. At least one, each a known category, and
+     * not every category (refusing all of them is a REFUSE). Other decisions carry no scope.
+     *
+     * @return the refused categories, without duplicates, in the order of {@link DataCategory}
+     */
+    public static List<String> requireRefusedCategories(String decision, List<String> categories) {
+        if (!"PARTIAL".equals(decision)) {
+            return List.of();
+        }
+        for (String category : categories) {
+            if (Arrays.stream(DataCategory.values()).noneMatch(c -> c.name().equals(category))) {
+                throw new InvalidDecisionException("Unknown data category " + category);
+            }
+        }
+        List<String> refused = Arrays.stream(DataCategory.values()).map(Enum::name).filter(categories::contains).toList();
+        if (refused.isEmpty()) {
+            throw new InvalidDecisionException("A partial refusal names the data categories it refuses");
+        }
+        if (refused.size() == DataCategory.values().length) {
+            throw new InvalidDecisionException("Refusing every data category is a REFUSE, not a PARTIAL decision");
+        }
+        return refused;
     }
 
     /** Four eyes: whoever proposed a refusal can never approve it. */

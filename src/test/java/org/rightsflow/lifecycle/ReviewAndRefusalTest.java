@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -90,22 +89,5 @@ class ReviewAndRefusalTest extends PostgresIntegrationTest {
                 .contains("privacy-complaints@rightsflow.invalid")
                 .contains("people's court")
                 .doesNotContain("Checked the preservation order.");
-    }
-
-    @Test
-    void aRightWithoutAutomationGoesToADataOperatorAndIsNeverFakedAsDone() {
-        Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
-        RequesterJourney requester = new RequesterJourney(new Api(port), mailbox);
-        RequesterJourney.Filed filed = requester.fileAndVerify("WITHDRAW_CONSENT", "li.lei@example.com",
-                "li.lei@example.com", Map.of("purposes", java.util.List.of("MARKETING")));
-
-        Task manual = awaitTask(filed.reference(), "Task_FulfilManually");
-        assertThat(tasks.createTaskQuery().taskId(manual.getId()).taskCandidateGroup("data-operators").count()).isEqualTo(1);
-        assertThat(requester.status(filed)).isEqualTo("IN_PROGRESS");
-        StaffSignIn.as(identity, "operator");
-        tasks.complete(manual.getId(), Variables.createVariables().putValue("decision", "COMPLETED")
-                .putValue("explanation", "Marketing consent withdrawn in the CRM by hand."));
-        requester.awaitStatus(filed, "COMPLETED");
-        mailbox.awaitOne("li.lei@example.com", "RESULT_COMPLETED", filed.reference());
     }
 }

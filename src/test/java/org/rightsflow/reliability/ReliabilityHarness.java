@@ -176,6 +176,8 @@ final class ReliabilityHarness {
     private void completeReviewTasks(List<AppNode> nodes) throws InterruptedException {
         completeTasks(nodes, "officer", "Task_ReviewExemptions",
                 "{\"variables\":{\"decision\":{\"value\":\"PROCEED\"},\"explanation\":{\"value\":\"Checked\"}}}");
+        completeTasks(nodes, "officer", "Task_ReviewCorrection",
+                "{\"variables\":{\"decision\":{\"value\":\"APPLY\"},\"explanation\":{\"value\":\"Checked the evidence\"}}}");
         completeTasks(nodes, "operator", "Task_FulfilManually",
                 "{\"variables\":{\"decision\":{\"value\":\"COMPLETED\"},\"explanation\":{\"value\":\"Done by hand\"}}}");
     }

@@ -4,21 +4,25 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rightsflow.process.setup.StaffGroups;
+import org.rightsflow.process.setup.StaffRecipients;
 import org.rightsflow.request.RequestLifecycle;
 import org.springframework.stereotype.Component;
 
-/** Task_EscalateOverdue: the due date passed. */
+/** Task_EscalateOverdue: the due date passed; the privacy officers are told by email. */
 @Component("escalateOverdue")
 public class EscalateOverdueDelegate implements JavaDelegate {
 
     private final RequestLifecycle lifecycle;
+    private final StaffRecipients recipients;
 
-    public EscalateOverdueDelegate(RequestLifecycle lifecycle) {
+    public EscalateOverdueDelegate(RequestLifecycle lifecycle, StaffRecipients recipients) {
         this.lifecycle = lifecycle;
+        this.recipients = recipients;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        lifecycle.escalateOverdue(requestId(execution));
+        lifecycle.escalateOverdue(requestId(execution), recipients.ofGroup(StaffGroups.PRIVACY_OFFICERS));
     }
 }

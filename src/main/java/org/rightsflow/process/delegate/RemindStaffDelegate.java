@@ -4,21 +4,24 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rightsflow.process.setup.StaffRecipients;
 import org.rightsflow.request.RequestLifecycle;
 import org.springframework.stereotype.Component;
 
-/** Task_RemindStaff: five days before the due date. */
+/** Task_RemindStaff: five days before the due date, the staff of the open tasks are reminded by email. */
 @Component("remindStaff")
 public class RemindStaffDelegate implements JavaDelegate {
 
     private final RequestLifecycle lifecycle;
+    private final StaffRecipients recipients;
 
-    public RemindStaffDelegate(RequestLifecycle lifecycle) {
+    public RemindStaffDelegate(RequestLifecycle lifecycle, StaffRecipients recipients) {
         this.lifecycle = lifecycle;
+        this.recipients = recipients;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        lifecycle.remindStaff(requestId(execution));
+        lifecycle.remindStaff(requestId(execution), recipients.ofOpenTasks(execution.getProcessBusinessKey()));
     }
 }

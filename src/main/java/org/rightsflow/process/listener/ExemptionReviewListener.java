@@ -3,26 +3,49 @@ package org.rightsflow.process.listener;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.rightsflow.common.TimeSource;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.Variables;
 import org.rightsflow.review.ReviewDecisions;
+import org.rightsflow.review.ReviewScopes;
 import org.springframework.stereotype.Component;
 
-/** Completing Task_ReviewExemptions: the decision is checked again and its proposer remembered for four eyes. */
+/**
+ * Completing Task_ReviewExemptions: the decision, its grounds, the refused categories of a PARTIAL decision and the
+ * explanation are checked again on the server, and the proposer is remembered for four eyes.
+ */
 @Component("exemptionReviewListener")
 public class ExemptionReviewListener implements TaskListener {
+
+    private final ReviewScopes scopes;
+    private final TimeSource time;
+
+    public ExemptionReviewListener(ReviewScopes scopes, TimeSource time) {
+        this.scopes = scopes;
+        this.time = time;
+    }
 
     @Override
     public void notify(DelegateTask task) {
         String decision = ProcessVariables.string(task, Variables.DECISION);
         List<String> grounds = ProcessVariables.stringList(task, Variables.GROUNDS);
         ReviewDecisions.requireOneOf(Variables.DECISION, decision, ReviewDecisions.REVIEW);
-        ReviewDecisions.requireGroundsForRefusal(!"PROCEED".equals(decision), grounds);
+        ReviewDecisions.requireGroundsForRefusal(!Variables.PROCEED.equals(decision), grounds);
+        List<String> refusedCategories = ReviewDecisions.requireRefusedCategories(decision,
+                ProcessVariables.stringList(task, Variables.REFUSED_CATEGORIES));
         String explanation = ProcessVariables.string(task, Variables.EXPLANATION);
         ReviewDecisions.requireExplanation(explanation);
+        String proposer = TaskListeners.currentUser(task);
         task.setVariable(Variables.REVIEW_DECISION, decision);
-        task.setVariable(Variables.REVIEW_PROPOSER, TaskListeners.currentUser(task));
-        if (!"PROCEED".equals(decision)) {
+        task.setVariable(Variables.REVIEW_PROPOSER, proposer);
+        if (refusedCategories.isEmpty()) {
+            task.removeVariable(Variables.REFUSED_CATEGORIES);
+        } else {
+            // Codes only (no personal data); the approval form shows them, the partial notice names them.
+            task.setVariable(Variables.REFUSED_CATEGORIES, String.join(",", refusedCategories));
+        }
+        scopes.record(TaskListeners.requestId(task), decision, refusedCategories, proposer, time.now());
+        if (!Variables.PROCEED.equals(decision)) {
             // What the requester will be told if the legal reviewer approves.
             task.setVariable(Variables.RESULT_GROUNDS, String.join(",", grounds));
             task.setVariable(Variables.RESULT_EXPLANATION, explanation);

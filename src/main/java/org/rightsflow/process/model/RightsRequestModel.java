@@ -59,6 +59,7 @@ public final class RightsRequestModel {
     public static final String BEAN_ACKNOWLEDGE_REQUEST = "acknowledgeRequest";
     public static final String BEAN_SEND_VERIFICATION_CODES = "sendVerificationCodes";
     public static final String BEAN_SEND_VERIFICATION_REMINDER = "sendVerificationReminder";
+    public static final String BEAN_REQUEST_MANUAL_VERIFICATION = "requestManualVerification";
     public static final String BEAN_CLOSE_UNVERIFIED = "closeUnverified";
     public static final String BEAN_GATHER_TRIAGE_FACTS = "gatherTriageFacts";
     public static final String BEAN_START_FULFILMENT = "startFulfilment";
@@ -120,6 +121,10 @@ public final class RightsRequestModel {
 
     // --- elements: inside SubProcess_VerifyIdentity
     public static final String START_EVENT_VERIFY = "StartEvent_Verify";
+    /** {@code manualVerificationRequired}: straight to intake staff; otherwise codes. */
+    public static final String GATEWAY_VERIFICATION_ROUTE = "Gateway_VerificationRoute";
+    public static final String TASK_REQUEST_MANUAL_VERIFICATION = "Task_RequestManualVerification";
+    public static final String GATEWAY_JOIN_MANUAL_VERIFICATION = "Gateway_JoinManualVerification";
     public static final String TASK_SEND_VERIFICATION_CODES = "Task_SendVerificationCodes";
     public static final String RECEIVE_TASK_AWAIT_VERIFICATION = "ReceiveTask_AwaitVerification";
     public static final String END_EVENT_IDENTITY_VERIFIED = "EndEvent_IdentityVerified";

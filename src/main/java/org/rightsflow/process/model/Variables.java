@@ -45,6 +45,13 @@ public final class Variables {
     public static final String VERIFICATION_LEVEL = "verificationLevel";
     public static final String DUE_DATE = "dueDate";
     public static final String REMINDER_DATE = "reminderDate";
+    /** True when intake staff verify by hand instead of codes (set at the start; see {@link #MANUAL_VERIFICATION_REASON}). */
+    public static final String MANUAL_VERIFICATION_REQUIRED = "manualVerificationRequired";
+    /**
+     * Why intake staff verify by hand: LOCKED (set when Msg_VerificationLocked is correlated), STAFF_ENTERED,
+     * CONTACT_RECENTLY_CHANGED, NO_PHONE_ON_FILE (set at the start). A code, shown in Form_ManualIdentityCheck.
+     */
+    public static final String MANUAL_VERIFICATION_REASON = "manualVerificationReason";
 
     // --- triage facts (gatherTriageFacts) and the triage decision (DMN exemption-triage)
     public static final String REPEAT_COUNT = "repeatCount";
@@ -67,6 +74,11 @@ public final class Variables {
     public static final String APPROVAL_DECISION = "approvalDecision";
     /** The legal reviewer's explanation; shown in the review form when a proposal was rejected. */
     public static final String APPROVAL_COMMENT = "approvalComment";
+    /**
+     * PARTIAL only: the refused data categories. Form_ExemptionReview's checklist writes a JSON list;
+     * {@code exemptionReviewListener} validates it and keeps comma-separated DataCategory codes.
+     */
+    public static final String REFUSED_CATEGORIES = "refusedCategories";
 
     // --- results
     public static final String OUTCOME = "outcome";

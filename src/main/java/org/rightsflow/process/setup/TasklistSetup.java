@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.rightsflow.deadline.DeadlineProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -26,20 +27,27 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tasklist and Cockpit set up in code, idempotently (DESIGN.md): the staff groups of SPEC §2, their application
- * access and read rights, one task filter per group with reference, type and due date as columns, and in the
- * default profile the demo users. Running it again changes nothing.
+ * access and read rights, per group three task filters (all open tasks, overdue, due soon) with reference, type and
+ * due date as columns, read-only Cockpit for auditors (READ and READ_HISTORY only, never UPDATE or DELETE), and in
+ * the default profile the demo users. Running it again changes nothing.
  */
 @Component
 public class TasklistSetup {
 
     private static final Logger log = LoggerFactory.getLogger(TasklistSetup.class);
 
+    /** Filter name suffixes; the plain group name is the filter of all its open tasks. */
+    static final String OVERDUE = " — overdue";
+    static final String DUE_SOON = " — due soon";
+
     private final ProcessEngine engine;
     private final DemoStaffProperties demoStaff;
+    private final DeadlineProperties deadline;
 
-    public TasklistSetup(ProcessEngine engine, DemoStaffProperties demoStaff) {
+    public TasklistSetup(ProcessEngine engine, DemoStaffProperties demoStaff, DeadlineProperties deadline) {
         this.engine = engine;
         this.demoStaff = demoStaff;
+        this.deadline = deadline;
     }
 
     /** The engine is built and the models are deployed by the time the application is ready. */
@@ -51,9 +59,15 @@ public class TasklistSetup {
         }
         for (String group : StaffGroups.TASK_WORKERS) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-            grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
-            ensureFilter(group);
+            // READ_INSTANCE: Tasklist reads the process variables of a task (the filter's Reference/Type/Due columns,
+            // a search by reference) through the process instance. Read only; tasks stay visible per candidate group.
+            grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE);
+            ensureFilters(group);
         }
+        // intake staff enter requests received by phone, letter or email from the start form in Tasklist
+        grant(StaffGroups.INTAKE, Resources.PROCESS_DEFINITION, "StaffIntakeProcess", Permissions.READ,
+                Permissions.CREATE_INSTANCE);
+        grant(StaffGroups.INTAKE, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         grant(StaffGroups.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(StaffGroups.AUDITORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE,
                 Permissions.READ_HISTORY);
@@ -106,17 +120,35 @@ public class TasklistSetup {
         authorizations.saveAuthorization(authorization);
     }
 
-    /** One filter per group: its candidate tasks, earliest due first, with the request's facts as columns. */
-    private void ensureFilter(String groupId) {
-        FilterService filters = engine.getFilterService();
+    /**
+     * Three filters per group, each readable by that group only: its candidate tasks (earliest due first), the
+     * overdue ones, and those due within the staff-reminder period. The dates are expressions, evaluated whenever
+     * the filter runs.
+     */
+    private void ensureFilters(String groupId) {
         String name = StaffGroups.displayName(groupId);
+        int priority = StaffGroups.TASK_WORKERS.indexOf(groupId) * 3;
+        TaskService tasks = engine.getTaskService();
+        ensureFilter(groupId, name, "Open tasks of " + name, priority,
+                tasks.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks().orderByDueDate().asc());
+        ensureFilter(groupId, name + OVERDUE, "Tasks of " + name + " past their due date", priority + 1,
+                tasks.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks()
+                        .dueBeforeExpression("${now()}").orderByDueDate().asc());
+        long days = Math.max(1, deadline.staffReminderBefore().toDays());
+        ensureFilter(groupId, name + DUE_SOON, "Tasks of " + name + " due within " + days + " days", priority + 2,
+                tasks.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks()
+                        .dueAfterExpression("${now()}")
+                        .dueBeforeExpression("${dateTime().plusDays(" + days + ").toDate()}")
+                        .orderByDueDate().asc());
+    }
+
+    private void ensureFilter(String groupId, String name, String description, int priority, TaskQuery query) {
+        FilterService filters = engine.getFilterService();
         Filter filter = filters.createFilterQuery().filterName(name).singleResult();
         if (filter == null) {
-            TaskService tasks = engine.getTaskService();
-            TaskQuery query = tasks.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks().orderByDueDate().asc();
             filter = filters.newTaskFilter(name).setQuery(query).setProperties(Map.of(
-                    "description", "Open tasks of " + name,
-                    "priority", StaffGroups.TASK_WORKERS.indexOf(groupId),
+                    "description", description,
+                    "priority", priority,
                     "refresh", true,
                     "variables", List.of(
                             Map.of("name", "reference", "label", "Reference"),

@@ -2,6 +2,7 @@ package org.rightsflow.web.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.InputStream;
 import java.util.Map;
 import org.rightsflow.fulfilment.download.DownloadService;
 import org.springframework.http.ContentDisposition;
@@ -11,8 +12,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
-/** Results by link: an opaque token in the URL, nothing personal; 404 unknown, 410 expired or used up. */
+/**
+ * Results by link: an opaque token in the URL, nothing personal; 404 unknown, 410 expired or used up. The file is
+ * streamed (a package is decrypted while it is sent), so a large package never sits in memory.
+ */
 @RestController
 @Tag(name = "Downloads")
 public class DownloadController {
@@ -25,18 +30,26 @@ public class DownloadController {
 
     @GetMapping("/api/downloads/{token}")
     @Operation(summary = "Download a result by the link emailed to the contact on file")
-    public ResponseEntity<byte[]> download(@PathVariable String token) {
+    public ResponseEntity<StreamingResponseBody> download(@PathVariable String token) {
         try {
             DownloadService.File file = downloads.fetch(token).orElseThrow(() ->
                     new ApiProblem(404, "DOWNLOAD_NOT_FOUND", "No download behind this link", Map.of()));
-            return ResponseEntity.ok()
+            StreamingResponseBody body = out -> {
+                try (InputStream in = file.content()) {
+                    in.transferTo(out);
+                }
+            };
+            var response = ResponseEntity.ok()
                     .contentType(MediaType.parseMediaType(file.contentType()))
                     .header(HttpHeaders.CONTENT_DISPOSITION,
                             ContentDisposition.attachment().filename(file.fileName()).build().toString())
                     .header(HttpHeaders.CACHE_CONTROL, "no-store")
                     .header("Referrer-Policy", "no-referrer")
-                    .header("X-Content-Type-Options", "nosniff")
-                    .body(file.content());
+                    .header("X-Content-Type-Options", "nosniff");
+            if (file.size() >= 0) {
+                response.contentLength(file.size());
+            }
+            return response.body(body);
         } catch (DownloadService.DownloadGoneException e) {
             throw new ApiProblem(410, "DOWNLOAD_GONE", e.getMessage(), Map.of());
         }

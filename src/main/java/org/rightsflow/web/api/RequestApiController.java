@@ -8,7 +8,11 @@ import java.net.URI;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import org.rightsflow.identity.IdentityVerificationService;
+import org.rightsflow.identity.ResendOutcome;
 import org.rightsflow.identity.VerificationOutcome;
 import org.rightsflow.request.FiledRequest;
 import org.rightsflow.request.IntakeCommand;
@@ -37,12 +41,14 @@ public class RequestApiController {
     private final RequestIntakeService intake;
     private final RequestLifecycle lifecycle;
     private final IdentityVerificationService identity;
+    private final AccountCancellationService cancellation;
 
     public RequestApiController(RequestIntakeService intake, RequestLifecycle lifecycle,
-                                IdentityVerificationService identity) {
+                                IdentityVerificationService identity, AccountCancellationService cancellation) {
         this.intake = intake;
         this.lifecycle = lifecycle;
         this.identity = identity;
+        this.cancellation = cancellation;
     }
 
     @PostMapping(consumes = "application/json")
@@ -74,13 +80,17 @@ public class RequestApiController {
     @PostMapping(path = "/{reference}/verification", consumes = "application/json")
     @Operation(summary = "Submit the one-time code", description = "422 with attemptsLeft for a wrong code, "
             + "423 once locked (intake staff then verify by hand).")
-    public ApiResponses.StatusOnly verify(@PathVariable String reference,
-                                          @RequestHeader(name = TOKEN_HEADER, required = false) String token,
-                                          @RequestBody JsonNode body) {
+    public VerificationAnswer verify(@PathVariable String reference,
+                                     @RequestHeader(name = TOKEN_HEADER, required = false) String token,
+                                     @RequestBody JsonNode body) {
         String code = codeOf(body);
         VerificationOutcome outcome = ConcurrentChangeRetry.run(() -> identity.verify(reference, token, code));
         if (outcome instanceof VerificationOutcome.Verified v) {
-            return new ApiResponses.StatusOnly(v.status().name());
+            return new VerificationAnswer(v.status().name(), null);
+        }
+        if (outcome instanceof VerificationOutcome.FactorConfirmed f) {
+            // level 2: the code was right for one channel; the answer names the ones still missing
+            return new VerificationAnswer(f.status().name(), f.pendingFactors().stream().map(Enum::name).toList());
         }
         if (outcome instanceof VerificationOutcome.WrongCode w) {
             throw new ApiProblem(422, "WRONG_CODE", "The code is wrong or has expired",
@@ -94,11 +104,48 @@ public class RequestApiController {
                 "Too many wrong codes: our staff will contact you to verify your identity", Map.of());
     }
 
+    @PostMapping("/{reference}/verification/resend")
+    @Operation(summary = "Send new codes", description = "New codes to the contacts on file, superseding the "
+            + "earlier ones; the wrong-code count is not reset. At most one per minute and three per request "
+            + "(429 RESEND_LIMITED); 423 once locked.")
+    public ApiResponses.StatusOnly resend(@PathVariable String reference,
+                                          @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
+        ResendOutcome outcome = ConcurrentChangeRetry.run(() -> identity.resend(reference, token));
+        if (outcome instanceof ResendOutcome.Resent r) {
+            return new ApiResponses.StatusOnly(r.status().name());
+        }
+        if (outcome instanceof ResendOutcome.Limited l) {
+            throw new ApiProblem(429, "RESEND_LIMITED", l.retryAfterSeconds() > 0
+                    ? "New codes were sent a moment ago; try again shortly"
+                    : "No more new codes can be sent for this request", l.retryAfterSeconds() > 0
+                    ? Map.of("retryAfterSeconds", l.retryAfterSeconds()) : Map.of());
+        }
+        if (outcome instanceof ResendOutcome.NotAwaitingVerification n) {
+            throw new ApiProblem(409, "NOT_AWAITING_VERIFICATION", "The request is not waiting for a code",
+                    Map.of("status", n.status().name()));
+        }
+        throw new ApiProblem(423, "VERIFICATION_LOCKED",
+                "Too many wrong codes: our staff will contact you to verify your identity", Map.of());
+    }
+
+    /** The answer to a code: the status, and while level-2 factors are missing, which ones (EMAIL, SMS). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record VerificationAnswer(String status, List<String> pendingFactors) {
+    }
+
     @PostMapping("/{reference}/withdrawal")
     @Operation(summary = "Withdraw the request (until fulfilment starts)")
     public ApiResponses.StatusOnly withdraw(@PathVariable String reference,
                                             @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
         return new ApiResponses.StatusOnly(ConcurrentChangeRetry.run(() -> lifecycle.withdraw(reference, token)).name());
+    }
+
+    @PostMapping("/{reference}/cancellation-revocation")
+    @Operation(summary = "Revoke an account cancellation (only during its cooling-off period, else 409)")
+    public ApiResponses.StatusOnly revokeCancellation(@PathVariable String reference,
+                                                      @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
+        return new ApiResponses.StatusOnly(
+                ConcurrentChangeRetry.run(() -> cancellation.revoke(reference, token)).name());
     }
 
     private static IntakeCommand command(JsonNode body) {

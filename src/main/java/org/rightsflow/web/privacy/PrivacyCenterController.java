@@ -1,15 +1,85 @@
 package org.rightsflow.web.privacy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.rightsflow.common.RightsflowProperties;
+import org.rightsflow.identity.IdentityVerificationService;
+import org.rightsflow.identity.VerificationOutcome;
+import org.rightsflow.notice.NoticeFormats;
+import org.rightsflow.request.FiledRequest;
+import org.rightsflow.request.IntakeCommand;
+import org.rightsflow.request.InvalidRequestException;
+import org.rightsflow.request.RequestDetailsValidator;
+import org.rightsflow.request.RequestIntakeService;
+import org.rightsflow.request.RequestLifecycle;
+import org.rightsflow.request.RequestNotFoundException;
+import org.rightsflow.request.RequestStatus;
 import org.rightsflow.request.RequestType;
+import org.rightsflow.request.RightsRequest;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The Privacy Center's front page: the rights a requester has, in zh-CN or en. */
+/**
+ * The Privacy Center (SPEC §2, §3, §7): server-rendered pages over the same services as the requester API
+ * (intake, identity verification, lifecycle) — no second path to the data. The status token lives only in an
+ * HttpOnly, SameSite=Strict cookie ({@link StatusCookies}); references appear in URLs, tokens never do.
+ */
 @Controller
 public class PrivacyCenterController {
+
+    static final List<String> DELETION_GROUNDS = List.of("PURPOSE_FULFILLED_OR_UNNECESSARY",
+            "SERVICE_ENDED_OR_RETENTION_EXPIRED", "CONSENT_WITHDRAWN", "UNLAWFUL_PROCESSING", "OTHER_LEGAL_GROUND");
+    static final List<String> CATEGORIES = List.of("ACCOUNT", "REAL_NAME", "SECURITY", "PAYMENTS", "BILLING",
+            "INVOICES", "OPERATION_LOGS", "CONTRACTS", "SUPPORT", "CONSENTS");
+    static final List<String> PURPOSES = List.of("MARKETING", "PERSONALISED_RECOMMENDATIONS", "BEHAVIOUR_COOKIES",
+            "AFFILIATE_SHARING", "MARKETPLACE_SHARING", "FACE_RECOGNITION");
+    static final int CORRECTION_ROWS = 3;
+
+    private final RequestIntakeService intake;
+    private final RequestLifecycle lifecycle;
+    private final IdentityVerificationService identity;
+    private final RightsflowProperties properties;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public PrivacyCenterController(RequestIntakeService intake, RequestLifecycle lifecycle,
+                                   IdentityVerificationService identity, RightsflowProperties properties) {
+        this.intake = intake;
+        this.lifecycle = lifecycle;
+        this.identity = identity;
+        this.properties = properties;
+        // The lists above are the contract's (RequestDetailsValidator): fail at start-up if they ever drift apart.
+        if (!RequestDetailsValidator.DELETION_GROUNDS.equals(java.util.Set.copyOf(DELETION_GROUNDS))
+                || !RequestDetailsValidator.DATA_CATEGORIES.equals(java.util.Set.copyOf(CATEGORIES))
+                || !RequestDetailsValidator.CONSENT_PURPOSES.equals(java.util.Set.copyOf(PURPOSES))) {
+            throw new IllegalStateException("Privacy Center choices differ from RequestDetailsValidator");
+        }
+    }
+
+    /** What every page needs: its own path (for the language switch) and the complaint channel. */
+    @ModelAttribute
+    void common(HttpServletRequest request, Locale locale, Model model) {
+        model.addAttribute("currentPath", request.getRequestURI());
+        model.addAttribute("language", PrivacyWebConfig.languageOf(locale));
+        model.addAttribute("complaintChannel", properties.complaintChannel());
+    }
 
     @GetMapping("/")
     public String root() {
@@ -17,13 +87,273 @@ public class PrivacyCenterController {
     }
 
     @GetMapping("/privacy")
-    public String home(@RequestParam(name = "lang", defaultValue = "zh-CN") String lang, Model model) {
-        String language = "en".equals(lang) ? "en" : "zh-CN";
-        model.addAttribute("lang", language);
-        model.addAttribute("rights", Arrays.stream(RequestType.values()).map(t -> new Right(t.name(), t.label(language))).toList());
+    public String home(Model model) {
+        model.addAttribute("rights", Arrays.stream(RequestType.values()).map(Enum::name).toList());
         return "privacy/home";
     }
 
-    public record Right(String code, String label) {
+    @GetMapping("/privacy/request/{type}")
+    public String form(@PathVariable String type, Model model) {
+        RequestType right = RequestType.fromCode(type).orElseThrow(PageNotFound::new);
+        return renderForm(right, null, new FormValues(), UUID.randomUUID().toString(), model);
+    }
+
+    @PostMapping(path = "/privacy/request/{type}", consumes = "application/x-www-form-urlencoded")
+    public String file(@PathVariable String type, @RequestParam MultiValueMap<String, String> form, Locale locale,
+                       HttpServletRequest request, HttpServletResponse response, Model model) {
+        RequestType right = RequestType.fromCode(type).orElseThrow(PageNotFound::new);
+        FormValues values = FormValues.of(form);
+        String idempotencyKey = form.getFirst("idempotencyKey");
+        try {
+            IntakeCommand command = new IntakeCommand(right.name(), values.accountEmail,
+                    PrivacyWebConfig.languageOf(locale), details(right, values));
+            FiledRequest filed = retrying(() -> intake.file(command, idempotencyKey));
+            StatusCookies.remember(request, response, filed.request().reference(), filed.statusToken());
+            return "redirect:/privacy/status/" + filed.request().reference() + "/verify";
+        } catch (InvalidRequestException e) {
+            boolean keyProblem = e.code().contains("IDEMPOTENCY");
+            return renderForm(right, e.code(), values, keyProblem ? UUID.randomUUID().toString() : idempotencyKey, model);
+        }
+    }
+
+    @GetMapping("/privacy/status/{reference}/verify")
+    public String verifyPage(@PathVariable String reference, HttpServletRequest request, Model model) {
+        RightsRequest r = lifecycle.view(reference, StatusCookies.tokenFor(request, reference)).request();
+        model.addAttribute("reference", r.reference());
+        model.addAttribute("statusKey", StatusCookies.tokenFor(request, reference));
+        return "privacy/verify";
+    }
+
+    @PostMapping(path = "/privacy/status/{reference}/verify", consumes = "application/x-www-form-urlencoded")
+    public String verify(@PathVariable String reference, @RequestParam(defaultValue = "") String code,
+                         HttpServletRequest request, Model model) {
+        String token = StatusCookies.tokenFor(request, reference);
+        model.addAttribute("reference", reference);
+        model.addAttribute("statusKey", token);
+        VerificationOutcome outcome;
+        try {
+            outcome = retrying(() -> identity.verify(reference, token, code.trim()));
+        } catch (InvalidRequestException e) {
+            model.addAttribute("errorCode", e.code());
+            return "privacy/verify";
+        }
+        if (outcome instanceof VerificationOutcome.WrongCode wrong) {
+            model.addAttribute("errorCode", "WRONG_CODE");
+            model.addAttribute("attemptsLeft", wrong.attemptsLeft());
+            return "privacy/verify";
+        }
+        if (outcome instanceof VerificationOutcome.Locked) {
+            model.addAttribute("errorCode", "VERIFICATION_LOCKED");
+            return "privacy/verify";
+        }
+        return "redirect:/privacy/status/" + reference;
+    }
+
+    @GetMapping("/privacy/status")
+    public String lookupPage(Model model) {
+        return "privacy/lookup";
+    }
+
+    /** Following a request from another browser: reference and key in a POST body, then kept in the cookie. */
+    @PostMapping(path = "/privacy/status", consumes = "application/x-www-form-urlencoded")
+    public String lookup(@RequestParam(defaultValue = "") String reference, @RequestParam(defaultValue = "") String key,
+                         HttpServletRequest request, HttpServletResponse response, Model model) {
+        String ref = reference.trim().toUpperCase(Locale.ROOT);
+        try {
+            lifecycle.view(ref, key.trim());
+        } catch (RequestNotFoundException e) {
+            model.addAttribute("reference", ref);
+            model.addAttribute("errorCode", "REQUEST_NOT_FOUND");
+            return "privacy/lookup";
+        }
+        StatusCookies.remember(request, response, ref, key.trim());
+        return "redirect:/privacy/status/" + ref;
+    }
+
+    @GetMapping("/privacy/status/{reference}")
+    public String status(@PathVariable String reference, HttpServletRequest request, Locale locale, Model model) {
+        RequestLifecycle.RequestView view = lifecycle.view(reference, StatusCookies.tokenFor(request, reference));
+        RightsRequest r = view.request();
+        model.addAttribute("reference", r.reference());
+        model.addAttribute("type", r.type().name());
+        model.addAttribute("status", r.status().name());
+        model.addAttribute("receivedAt", NoticeFormats.dateTime(r.receivedAt()));
+        model.addAttribute("dueAt", NoticeFormats.dateTime(r.dueAt()));
+        model.addAttribute("history", view.history().stream()
+                .map(h -> new HistoryLine(h.status().name(), NoticeFormats.dateTime(h.at()))).toList());
+        model.addAttribute("awaitingCode", r.status() == RequestStatus.RECEIVED
+                || r.status() == RequestStatus.AWAITING_VERIFICATION);
+        model.addAttribute("withdrawable", r.status().allowsWithdrawal());
+        model.addAttribute("terminal", r.status().isTerminal());
+        return "privacy/status";
+    }
+
+    @PostMapping("/privacy/status/{reference}/withdrawal")
+    public String withdraw(@PathVariable String reference, HttpServletRequest request, Model model,
+                           RedirectAttributes redirect) {
+        retrying(() -> lifecycle.withdraw(reference, StatusCookies.tokenFor(request, reference)));
+        redirect.addFlashAttribute("notice", "status.withdrawn");
+        return "redirect:/privacy/status/" + reference;
+    }
+
+    /** The page behind a result link: explains the link's limits before the requester spends one of its uses. */
+    @GetMapping("/privacy/downloads/{token}")
+    public String download(@PathVariable String token, Model model) {
+        if (!token.matches("[A-Za-z0-9_-]{16,128}")) {
+            throw new PageNotFound();
+        }
+        model.addAttribute("downloadHref", "/api/downloads/" + token);
+        return "privacy/download";
+    }
+
+    private String renderForm(RequestType right, String errorCode, FormValues values, String idempotencyKey,
+                              Model model) {
+        model.addAttribute("type", right.name());
+        model.addAttribute("errorCode", errorCode);
+        model.addAttribute("values", values);
+        model.addAttribute("idempotencyKey", idempotencyKey);
+        model.addAttribute("grounds", DELETION_GROUNDS);
+        model.addAttribute("categories", CATEGORIES);
+        model.addAttribute("purposes", PURPOSES);
+        return "privacy/form";
+    }
+
+    /** The {@code details} object of SPEC §7 from the form's fields; the intake service validates it. */
+    private ObjectNode details(RequestType right, FormValues v) {
+        ObjectNode details = json.createObjectNode();
+        switch (right) {
+            case TRANSFER -> {
+                details.put("recipientName", v.recipientName);
+                details.put("recipientEmail", v.recipientEmail);
+            }
+            case DELETE -> {
+                if (!v.ground.isBlank()) {
+                    details.put("ground", v.ground);
+                }
+                if (!v.categories.isEmpty()) {
+                    ArrayNode list = details.putArray("categories");
+                    v.categories.forEach(list::add);
+                }
+            }
+            case CORRECT -> {
+                ArrayNode list = details.putArray("corrections");
+                for (int i = 0; i < CORRECTION_ROWS; i++) {
+                    String field = v.fields.get(i).trim();
+                    String value = v.correctedValues.get(i);
+                    if (!field.isEmpty() || !value.isBlank()) {
+                        list.addObject().put("field", field).put("value", value);
+                    }
+                }
+            }
+            case WITHDRAW_CONSENT -> {
+                ArrayNode list = details.putArray("purposes");
+                v.purposes.forEach(list::add);
+            }
+            default -> {
+                return null;
+            }
+        }
+        return details;
+    }
+
+    /** A requester's action can meet a job on the same process instance; retry ours in a fresh transaction. */
+    private static <T> T retrying(Supplier<T> action) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return action.get();
+            } catch (ConcurrencyFailureException e) {
+                if (attempt == 4) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50L * attempt);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    public record HistoryLine(String status, String at) {
+    }
+
+    /** What the requester typed, kept to fill the form again after an error. */
+    public static final class FormValues {
+        public String accountEmail = "";
+        public String recipientName = "";
+        public String recipientEmail = "";
+        public String ground = "";
+        public List<String> categories = List.of();
+        public List<String> purposes = List.of();
+        public List<String> fields = blanks();
+        public List<String> correctedValues = blanks();
+
+        static FormValues of(MultiValueMap<String, String> form) {
+            FormValues v = new FormValues();
+            v.accountEmail = first(form, "accountEmail");
+            v.recipientName = first(form, "recipientName");
+            v.recipientEmail = first(form, "recipientEmail").trim();
+            v.ground = first(form, "ground");
+            v.categories = Optional.ofNullable(form.get("categories")).map(List::copyOf).orElse(List.of());
+            v.purposes = Optional.ofNullable(form.get("purposes")).map(List::copyOf).orElse(List.of());
+            for (int i = 0; i < CORRECTION_ROWS; i++) {
+                v.fields.set(i, first(form, "field" + i));
+                v.correctedValues.set(i, first(form, "value" + i));
+            }
+            return v;
+        }
+
+        public String getAccountEmail() {
+            return accountEmail;
+        }
+
+        public String getRecipientName() {
+            return recipientName;
+        }
+
+        public String getRecipientEmail() {
+            return recipientEmail;
+        }
+
+        public String getGround() {
+            return ground;
+        }
+
+        public List<String> getCategories() {
+            return categories;
+        }
+
+        public List<String> getPurposes() {
+            return purposes;
+        }
+
+        public List<String> getFields() {
+            return fields;
+        }
+
+        public List<String> getCorrectedValues() {
+            return correctedValues;
+        }
+
+        private static List<String> blanks() {
+            List<String> list = new ArrayList<>();
+            for (int i = 0; i < CORRECTION_ROWS; i++) {
+                list.add("");
+            }
+            return list;
+        }
+
+        private static String first(MultiValueMap<String, String> form, String name) {
+            String value = form.getFirst(name);
+            return value == null ? "" : value;
+        }
+    }
+
+    /** An unknown right or malformed link: the page's own 404. */
+    static class PageNotFound extends RuntimeException {
+        PageNotFound() {
+            super("not found");
+        }
     }
 }

@@ -48,6 +48,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         delegate(BEAN_ACKNOWLEDGE_REQUEST);
         delegate(BEAN_SEND_VERIFICATION_CODES);
         delegate(BEAN_SEND_VERIFICATION_REMINDER);
+        delegate(BEAN_REQUEST_MANUAL_VERIFICATION);
         delegate(BEAN_CLOSE_UNVERIFIED);
         delegate(BEAN_GATHER_TRIAGE_FACTS, execution -> execution.setVariables(facts));
         // The real delegate routes each right to its fulfilment process, or to the manual one (FulfilmentRoutes).
@@ -91,7 +92,14 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
     // ------------------------------------------------------------------ steps
 
     private ProcessInstance fileRequest(String requestType) {
+        return fileRequest(requestType, null);
+    }
+
+    /** @param manualReason what the domain decided at intake (VerificationLevelPolicy), null: codes decide */
+    private ProcessInstance fileRequest(String requestType, String manualReason) {
         Map<String, Object> variables = new HashMap<>();
+        variables.put(Variables.MANUAL_VERIFICATION_REQUIRED, manualReason != null);
+        variables.put(Variables.MANUAL_VERIFICATION_REASON, manualReason);
         variables.put(Variables.REQUEST_ID, REQUEST_ID);
         variables.put(Variables.REFERENCE, REFERENCE);
         variables.put(Variables.REQUEST_TYPE, requestType);
@@ -255,6 +263,79 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         assertWaitingAt(request, TASK_GATHER_TRIAGE_FACTS);
         assertThat(calls).contains(BEAN_MANUAL_VERIFICATION_LISTENER);
         assertThat(variable(request, Variables.VERIFICATION_DECISION)).isEqualTo(Variables.VERIFIED);
+    }
+
+    @Test
+    void lockingRecordsWhyIntakeStaffGetTheRequest() {
+        ProcessInstance request = awaitingVerification(Variables.TYPE_ACCESS);
+
+        // as RequestEventBridge correlates it
+        runtimeService.createMessageCorrelation(MSG_VERIFICATION_LOCKED).processInstanceBusinessKey(REFERENCE)
+                .setVariable(Variables.MANUAL_VERIFICATION_REASON, "LOCKED").correlate();
+
+        assertThat(request).hasPassedInOrder(BOUNDARY_EVENT_VERIFICATION_LOCKED, GATEWAY_JOIN_MANUAL_VERIFICATION)
+                .hasNotPassed(TASK_REQUEST_MANUAL_VERIFICATION);
+        assertWaitingAt(request, TASK_VERIFY_IDENTITY_MANUALLY);
+        assertThat(taskService.getVariable(taskAt(TASK_VERIFY_IDENTITY_MANUALLY).getId(),
+                Variables.MANUAL_VERIFICATION_REASON)).isEqualTo("LOCKED");
+    }
+
+    @Test
+    void staffEnteredRequestGoesStraightToManualVerificationWithoutCodes() {
+        ProcessInstance request = fileRequest(Variables.TYPE_ACCESS, "STAFF_ENTERED");
+        runJobsAt(TASK_ACKNOWLEDGE);
+
+        assertThat(request).hasPassedInOrder(START_EVENT_VERIFY, GATEWAY_VERIFICATION_ROUTE);
+        assertWaitingAt(request, TASK_REQUEST_MANUAL_VERIFICATION);
+        runJobsAt(TASK_REQUEST_MANUAL_VERIFICATION);
+
+        assertThat(request).hasPassedInOrder(GATEWAY_VERIFICATION_ROUTE, TASK_REQUEST_MANUAL_VERIFICATION,
+                        GATEWAY_JOIN_MANUAL_VERIFICATION)
+                .hasNotPassed(TASK_SEND_VERIFICATION_CODES, RECEIVE_TASK_AWAIT_VERIFICATION);
+        assertWaitingAt(request, TASK_VERIFY_IDENTITY_MANUALLY);
+        assertCandidateTask(TASK_VERIFY_IDENTITY_MANUALLY, GROUP_PRIVACY_INTAKE, FORM_MANUAL_IDENTITY_CHECK);
+        Task task = taskAt(TASK_VERIFY_IDENTITY_MANUALLY);
+        assertThat(taskService.getVariable(task.getId(), Variables.MANUAL_VERIFICATION_REASON)).isEqualTo("STAFF_ENTERED");
+        assertThat(deployedForm(task.getId())).as("the form shows why the task is there")
+                .contains("{{manualVerificationReason}}");
+        assertThat(calls).containsExactly(BEAN_ACKNOWLEDGE_REQUEST, BEAN_REQUEST_MANUAL_VERIFICATION);
+        assertThat(hasJobAt(BOUNDARY_EVENT_VERIFICATION_REMINDER)).as("no code reminders").isFalse();
+        assertThat(hasJobAt(BOUNDARY_EVENT_VERIFICATION_EXPIRED)).isFalse();
+        assertThat(jobAt(BOUNDARY_EVENT_DUE_DATE).getDuedate()).as("the clock still runs").isEqualTo(DUE_DATE);
+
+        complete(TASK_VERIFY_IDENTITY_MANUALLY, decision(Variables.VERIFIED));
+
+        assertThat(request).hasPassedInOrder(TASK_VERIFY_IDENTITY_MANUALLY, GATEWAY_MANUAL_VERIFICATION,
+                END_EVENT_VERIFIED_MANUALLY);
+        assertWaitingAt(request, TASK_GATHER_TRIAGE_FACTS);
+        assertThat(calls).endsWith(BEAN_MANUAL_VERIFICATION_LISTENER);
+    }
+
+    @Test
+    void copyAfterARecentContactChangeIsVerifiedByHandOrClosed() {
+        ProcessInstance request = fileRequest(Variables.TYPE_COPY, "CONTACT_RECENTLY_CHANGED");
+        runJobsAt(TASK_ACKNOWLEDGE, TASK_REQUEST_MANUAL_VERIFICATION);
+        assertWaitingAt(request, TASK_VERIFY_IDENTITY_MANUALLY);
+        assertThat(taskService.getVariable(taskAt(TASK_VERIFY_IDENTITY_MANUALLY).getId(),
+                Variables.MANUAL_VERIFICATION_REASON)).isEqualTo("CONTACT_RECENTLY_CHANGED");
+
+        complete(TASK_VERIFY_IDENTITY_MANUALLY, decision(Variables.NOT_VERIFIED));
+        runJobsAt(TASK_CLOSE_UNVERIFIED);
+
+        assertThat(request).hasPassedInOrder(TASK_REQUEST_MANUAL_VERIFICATION, TASK_VERIFY_IDENTITY_MANUALLY,
+                        END_EVENT_MANUAL_NOT_VERIFIED, BOUNDARY_EVENT_NOT_VERIFIED, TASK_CLOSE_UNVERIFIED,
+                        END_EVENT_CLOSED_UNVERIFIED)
+                .hasNotPassed(TASK_SEND_VERIFICATION_CODES, TASK_GATHER_TRIAGE_FACTS)
+                .isEnded();
+        assertThat(calls).containsExactly(BEAN_ACKNOWLEDGE_REQUEST, BEAN_REQUEST_MANUAL_VERIFICATION,
+                BEAN_MANUAL_VERIFICATION_LISTENER, BEAN_CLOSE_UNVERIFIED);
+    }
+
+    @Test
+    void withoutAManualReasonTheCodesDecide() {
+        ProcessInstance request = awaitingVerification(Variables.TYPE_CANCEL_ACCOUNT);
+        assertThat(request).hasPassedInOrder(START_EVENT_VERIFY, GATEWAY_VERIFICATION_ROUTE,
+                TASK_SEND_VERIFICATION_CODES).hasNotPassed(TASK_REQUEST_MANUAL_VERIFICATION);
     }
 
     @Test

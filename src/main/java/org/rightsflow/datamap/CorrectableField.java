@@ -1,0 +1,20 @@
+package org.rightsflow.datamap;
+
+/**
+ * A field a requester may ask to correct (SPEC §5, CORRECT), resolved against the data map.
+ *
+ * @param field      the stable public name used in {@code details.corrections[].field}, for example {@code realName}
+ * @param category   the data category the column belongs to
+ * @param table      the table holding the column (the subject table or the category's table)
+ * @param column     the column written by a correction
+ * @param subjectKey the column of {@code table} holding the account id
+ * @param sensitive  sensitive personal information (from the data map): stronger verification, masked everywhere
+ * @param mask       how a value is shown to staff
+ * @param label      the column's label from the data map
+ */
+public record CorrectableField(String field, DataCategory category, String table, String column, String subjectKey,
+                               boolean sensitive, Mask mask, LocalizedText label) {
+
+    /** How a value of the field is masked for people who must not see it in clear. */
+    public enum Mask { NAME, ID_NUMBER, EMAIL, PHONE, TEXT }
+}

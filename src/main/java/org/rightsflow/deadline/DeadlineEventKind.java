@@ -1,0 +1,11 @@
+package org.rightsflow.deadline;
+
+/** What staff did to a request's clock (SPEC §4). */
+public enum DeadlineEventKind {
+    /** The due date moved to the later date the policy allows. */
+    EXTENDED,
+    /** The clock stopped while waiting on the requester. */
+    PAUSED,
+    /** The clock runs again; the due date moved by the paused duration. */
+    RESUMED
+}

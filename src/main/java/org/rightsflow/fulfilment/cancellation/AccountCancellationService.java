@@ -1,0 +1,306 @@
+package org.rightsflow.fulfilment.cancellation;
+
+import static org.rightsflow.common.Sql.ts;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.rightsflow.audit.AuditTrail;
+import org.rightsflow.common.RightsflowProperties;
+import org.rightsflow.common.Sql;
+import org.rightsflow.common.TimeSource;
+import org.rightsflow.datamap.AccountDirectory;
+import org.rightsflow.deadline.WorkingDayCalendar;
+import org.rightsflow.deadline.WorkingDaysPolicy;
+import org.rightsflow.fulfilment.erasure.ErasureService;
+import org.rightsflow.notice.Notice;
+import org.rightsflow.notice.NoticeFormats;
+import org.rightsflow.notice.NoticeKind;
+import org.rightsflow.notice.Outbox;
+import org.rightsflow.request.RequestAccess;
+import org.rightsflow.request.RequestLifecycle;
+import org.rightsflow.request.RequestRepository;
+import org.rightsflow.request.RequestStateConflictException;
+import org.rightsflow.request.RequestStatus;
+import org.rightsflow.request.RequesterContacts;
+import org.rightsflow.request.RightsRequest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * CANCEL_ACCOUNT (SPEC section 5, GB/T 35273 §8.5): blockers first, then a cooling-off period in which the
+ * requester can revoke, then deactivation (sessions and credentials ended), erasure or restriction of every
+ * category ({@link ErasureService}, as for DELETE) and a certificate by email. The phase of each cancellation is
+ * kept in {@code account_cancellation}; every step is safe to run again (status checks, notice dedup keys).
+ */
+@Service
+public class AccountCancellationService {
+
+    private final RequestRepository requests;
+    private final RequestAccess access;
+    private final RequestLifecycle lifecycle;
+    private final RequesterContacts contacts;
+    private final AccountDirectory accounts;
+    private final ErasureService erasure;
+    private final JdbcTemplate jdbc;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final ApplicationEventPublisher events;
+    private final RightsflowProperties properties;
+    private final CancellationProperties cancellation;
+    private final WorkingDaysPolicy workingDays;
+    private final TimeSource time;
+
+    public AccountCancellationService(RequestRepository requests, RequestAccess access, RequestLifecycle lifecycle,
+                                      RequesterContacts contacts, AccountDirectory accounts, ErasureService erasure,
+                                      JdbcTemplate jdbc, Outbox outbox, AuditTrail audit,
+                                      ApplicationEventPublisher events, RightsflowProperties properties,
+                                      CancellationProperties cancellation, WorkingDayCalendar mainlandChinaCalendar,
+                                      TimeSource time) {
+        this.requests = requests;
+        this.access = access;
+        this.lifecycle = lifecycle;
+        this.contacts = contacts;
+        this.accounts = accounts;
+        this.erasure = erasure;
+        this.jdbc = jdbc;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.events = events;
+        this.properties = properties;
+        this.cancellation = cancellation;
+        this.workingDays = WorkingDaysPolicy.cnWorkingDays(mainlandChinaCalendar);
+        this.time = time;
+    }
+
+    /**
+     * The bounds of the cancellation, computed once: the stricter of the request's due date and 15 working days
+     * (mainland calendar, CN_WORKING_DAYS) after receipt; a blocked cancellation waits at most until the cooling-off
+     * period and a margin still fit before it (never before now).
+     */
+    @Transactional
+    public CancellationSchedule schedule(String requestId) {
+        Optional<CancellationSchedule> stored = jdbc.query("select cancellation_deadline, blockers_deadline"
+                        + " from account_cancellation where request_id = ?",
+                (rs, n) -> new CancellationSchedule(Sql.instant(rs, "cancellation_deadline"),
+                        Sql.instant(rs, "blockers_deadline")), requestId).stream().findFirst();
+        if (stored.isPresent()) {
+            return stored.get();
+        }
+        RightsRequest request = requests.findById(requestId).orElseThrow();
+        Instant now = time.now();
+        Instant workingDayDeadline = workingDays.dueDate(request.receivedAt());
+        Instant deadline = request.dueAt().isBefore(workingDayDeadline) ? request.dueAt() : workingDayDeadline;
+        Instant blockersDeadline = deadline.minus(cancellation.coolingOff()).minus(cancellation.margin());
+        if (blockersDeadline.isBefore(now)) {
+            blockersDeadline = now;
+        }
+        jdbc.update("insert into account_cancellation (request_id, account_id, phase, cancellation_deadline,"
+                        + " blockers_deadline) values (?, ?, 'CHECKING', ?, ?)", requestId, account(request),
+                ts(deadline), ts(blockersDeadline));
+        audit.record(request.reference(), "system", "CANCELLATION_SCHEDULED", "{\"deadline\":\"" + deadline + "\"}");
+        return new CancellationSchedule(deadline, blockersDeadline);
+    }
+
+    /** Unpaid bills, active resources and open invoices of the account (the account system's own tables). */
+    public CancellationBlockers checkBlockers(String requestId) {
+        long accountId = account(requests.findById(requestId).orElseThrow());
+        return new CancellationBlockers(
+                count("select count(*) from account_bill where account_id = ? and status = 'UNPAID'", accountId),
+                count("select count(*) from account_resource where account_id = ? and status = 'ACTIVE'", accountId),
+                count("select count(*) from account_invoice where account_id = ? and status = 'OPEN'", accountId));
+    }
+
+    /** The requester is told what to settle (once) and the request waits on them. */
+    @Transactional
+    public void notifyBlockers(String requestId) {
+        RightsRequest request = requests.lockById(requestId).orElseThrow();
+        CancellationBlockers blockers = checkBlockers(requestId);
+        CancellationSchedule schedule = schedule(requestId);
+        setPhase(requestId, "BLOCKED");
+        waitForRequester(request);
+        Map<String, Object> model = new HashMap<>();
+        model.put("blockers", blockers.describe(request.language()));
+        model.put("blockersDeadline", NoticeFormats.dateTime(schedule.blockersDeadline()));
+        notifyRequester(request, NoticeKind.CANCELLATION_BLOCKED, "cancellation-blocked", model);
+        audit.record(request.reference(), "system", "CANCELLATION_BLOCKED", "{\"unpaidBills\":"
+                + blockers.unpaidBills() + ",\"activeResources\":" + blockers.activeResources() + ",\"openInvoices\":"
+                + blockers.openInvoices() + "}");
+    }
+
+    /** Called by the account system (billing, resources) when a blocked account settled something. */
+    @Transactional
+    public void reportBlockersCleared(String requestId) {
+        RightsRequest request = requests.findById(requestId).orElseThrow();
+        if ("BLOCKED".equals(phase(requestId).orElse(null))) {
+            events.publishEvent(new BlockersCleared(requestId, request.reference()));
+        }
+    }
+
+    /**
+     * The blockers were not settled in time: the request closes as refused, with the reasons.
+     *
+     * @return the explanation the requester is told (request language, counts only)
+     */
+    @Transactional
+    public String closeBlocked(String requestId) {
+        RightsRequest request = requests.findById(requestId).orElseThrow();
+        CancellationBlockers blockers = checkBlockers(requestId);
+        setPhase(requestId, "CLOSED");
+        audit.record(request.reference(), "system", "CANCELLATION_CLOSED_BLOCKED", null);
+        boolean zh = request.language().toLowerCase(Locale.ROOT).startsWith("zh");
+        String items = String.join(zh ? "；" : "; ", blockers.describe(request.language()));
+        return zh ? "账号仍有未处理的事项，无法在处理期限内注销：" + items + "。处理完毕后您可以重新提出注销请求。"
+                : "The account still had unsettled items, so it could not be cancelled within the time limit: " + items
+                + ". You may file a new cancellation request once they are settled.";
+    }
+
+    /**
+     * Starts the cooling-off period: the requester is told until when they can revoke.
+     *
+     * @return when the cooling-off period ends (capped so that the cancellation still ends before its deadline)
+     */
+    @Transactional
+    public Instant startCoolingOff(String requestId) {
+        RightsRequest request = requests.lockById(requestId).orElseThrow();
+        CancellationSchedule schedule = schedule(requestId);
+        Optional<Instant> stored = jdbc.query("select cooling_off_ends from account_cancellation where request_id = ?",
+                (rs, n) -> Sql.instant(rs, "cooling_off_ends"), requestId).stream().filter(java.util.Objects::nonNull)
+                .findFirst();
+        Instant now = time.now();
+        Instant ends = stored.orElseGet(() -> {
+            Instant wanted = now.plus(cancellation.coolingOff());
+            Instant latest = schedule.cancellationDeadline().minus(cancellation.margin());
+            return wanted.isAfter(latest) ? (latest.isBefore(now) ? now : latest) : wanted;
+        });
+        jdbc.update("update account_cancellation set phase = 'COOLING_OFF', cooling_off_ends = ? where request_id = ?",
+                ts(ends), requestId);
+        waitForRequester(request);
+        notifyRequester(request, NoticeKind.CANCELLATION_COOLING_OFF, "cancellation-cooling-off",
+                Map.of("coolingOffEnds", NoticeFormats.dateTime(ends)));
+        audit.record(request.reference(), "system", "CANCELLATION_COOLING_OFF", "{\"ends\":\"" + ends + "\"}");
+        return ends;
+    }
+
+    /**
+     * The requester revokes the cancellation (only during the cooling-off period, else 409). The revocation ends the
+     * cancellation process ({@link CancellationRevoked}) and withdraws the request, so its status becomes WITHDRAWN.
+     */
+    @Transactional
+    public RequestStatus revoke(String reference, String statusToken) {
+        RightsRequest request = requests.lockById(access.open(reference, statusToken).id()).orElseThrow();
+        String phase = phase(request.id()).orElse(null);
+        if ("REVOKED".equals(phase) && request.status() == RequestStatus.WITHDRAWN) {
+            return RequestStatus.WITHDRAWN;
+        }
+        if (!"COOLING_OFF".equals(phase) || request.status() != RequestStatus.WAITING_FOR_REQUESTER) {
+            throw new RequestStateConflictException("CANCELLATION_NOT_REVOCABLE",
+                    "Only an account cancellation in its cooling-off period can be revoked");
+        }
+        setPhase(request.id(), "REVOKED");
+        notifyRequester(request, NoticeKind.CANCELLATION_REVOKED, "cancellation-revoked", Map.of());
+        audit.record(reference, "requester", "CANCELLATION_REVOKED", null);
+        events.publishEvent(new CancellationRevoked(request.id(), reference));
+        return lifecycle.withdraw(reference, statusToken);
+    }
+
+    /** The cooling-off period ended: the account is deactivated, its sessions and credentials ended. */
+    @Transactional
+    public void deactivate(String requestId) {
+        RightsRequest request = requests.lockById(requestId).orElseThrow();
+        long accountId = account(request);
+        Instant now = time.now();
+        if (request.status() != RequestStatus.IN_PROGRESS) {
+            requests.updateStatus(requestId, RequestStatus.IN_PROGRESS, now);
+        }
+        jdbc.update("update account set status = 'DEACTIVATED', restricted = ?,"
+                + " deactivated_at = coalesce(deactivated_at, ?) where id = ?", true, ts(now), accountId);
+        int sessions = jdbc.update("update account_session set revoked_at = ? where account_id = ?"
+                + " and revoked_at is null", ts(now), accountId);
+        int credentials = jdbc.update("update account_credential set revoked_at = ?, secret_hash = null"
+                + " where account_id = ? and revoked_at is null", ts(now), accountId);
+        jdbc.update("update account_cancellation set phase = 'DEACTIVATED', deactivated_at = coalesce(deactivated_at, ?)"
+                + " where request_id = ?", ts(now), requestId);
+        audit.record(request.reference(), "system", "ACCOUNT_DEACTIVATED",
+                "{\"sessions\":" + sessions + ",\"credentials\":" + credentials + "}");
+    }
+
+    /**
+     * The certificate (reference, masked account, what was erased, what is restricted until when) goes to the
+     * address on file; then the account record itself is anonymised, in the same transaction.
+     */
+    @Transactional
+    public void certify(String requestId) {
+        RightsRequest request = requests.findById(requestId).orElseThrow();
+        long accountId = account(request);
+        Instant deactivatedAt = jdbc.query("select deactivated_at from account_cancellation where request_id = ?",
+                (rs, n) -> Sql.instant(rs, "deactivated_at"), requestId).stream().filter(java.util.Objects::nonNull)
+                .findFirst().orElse(time.now());
+        if (!"CERTIFIED".equals(phase(requestId).orElse(null))) {
+            Map<String, Object> model = erasure.summaryModel(requestId, Locale.forLanguageTag(request.language()));
+            model.put("account", accounts.findById(accountId).map(a -> mask(a.email())).orElse("***"));
+            model.put("deactivatedAt", NoticeFormats.dateTime(deactivatedAt));
+            // The account is deactivated by now: its contact is used one last time, before it is anonymised.
+            notifyRequester(request, contacts.onFileIncludingDeactivated(request), NoticeKind.CANCELLATION_CERTIFICATE,
+                    "cancellation-certificate", model);
+            erasure.anonymiseSubject(accountId);
+            setPhase(requestId, "CERTIFIED");
+            audit.record(request.reference(), "system", "CANCELLATION_CERTIFIED", null);
+        }
+    }
+
+    /** {@code li.lei@example.com} → {@code l*****@example.com}. */
+    static String mask(String email) {
+        int at = email == null ? -1 : email.indexOf('@');
+        if (at < 1) {
+            return "***";
+        }
+        return email.charAt(0) + "*".repeat(Math.max(3, at - 1)) + email.substring(at);
+    }
+
+    public Optional<String> phase(String requestId) {
+        return jdbc.queryForList("select phase from account_cancellation where request_id = ?", String.class,
+                requestId).stream().findFirst();
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    private void waitForRequester(RightsRequest request) {
+        if (request.status() != RequestStatus.WAITING_FOR_REQUESTER && !request.status().isTerminal()) {
+            requests.updateStatus(request.id(), RequestStatus.WAITING_FOR_REQUESTER, time.now());
+        }
+    }
+
+    private void setPhase(String requestId, String phase) {
+        jdbc.update("update account_cancellation set phase = ? where request_id = ?", phase, requestId);
+    }
+
+    private void notifyRequester(RightsRequest request, NoticeKind kind, String dedupPrefix, Map<String, Object> extra) {
+        notifyRequester(request, contacts.onFile(request), kind, dedupPrefix, extra);
+    }
+
+    private void notifyRequester(RightsRequest request, Optional<RequesterContacts.Contact> onFile, NoticeKind kind,
+                                 String dedupPrefix, Map<String, Object> extra) {
+        onFile.ifPresent(contact -> {
+            Map<String, Object> model = new HashMap<>(extra);
+            model.put("reference", request.reference());
+            model.put("statusUrl", properties.publicBaseUrl() + "/privacy/status/" + request.reference());
+            outbox.enqueue(new Notice(dedupPrefix + ":" + request.id(), request.id(), kind, contact.email(),
+                    request.language(), model));
+        });
+    }
+
+    private long count(String sql, long accountId) {
+        Long n = jdbc.queryForObject(sql, Long.class, accountId);
+        return n == null ? 0 : n;
+    }
+
+    private static long account(RightsRequest request) {
+        return request.account().orElseThrow(
+                () -> new IllegalStateException("Request " + request.reference() + " has no account to cancel"));
+    }
+}

@@ -1,0 +1,90 @@
+package org.rightsflow.fulfilment.consent;
+
+import static org.rightsflow.common.Sql.ts;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The current consent per account and purpose ({@code account_consent}) and its history ({@code consent_ledger}).
+ * Code that processes personal data for a consent-based purpose asks {@link #isAllowed} first; a withdrawal flips
+ * the current row and appends the ledger entry in one transaction, so processing stops the moment it commits.
+ */
+@Service
+public class ConsentRegister {
+
+    public static final String SOURCE_RIGHTS_REQUEST = "RIGHTS_REQUEST";
+
+    public record LedgerEntry(long accountId, String purpose, boolean granted, Instant recordedAt, String source,
+                              String requestReference) {
+    }
+
+    private final JdbcClient jdbc;
+
+    public ConsentRegister(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Whether personal data of the account may be processed for the purpose now. No recorded consent means no:
+     * these purposes rest on consent alone (PIPL Art. 13(1)), and a deleted or restricted consent row is no consent.
+     */
+    @Transactional(readOnly = true)
+    public boolean isAllowed(long accountId, String purpose) {
+        Optional<Boolean> granted = jdbc.sql("""
+                select granted from account_consent
+                where account_id = :account and purpose = :purpose and restricted = false""")
+                .param("account", accountId).param("purpose", purpose).query(Boolean.class).optional();
+        return granted.orElse(false);
+    }
+
+    /**
+     * Records a withdrawal for a request: the ledger entry and the current row in the caller's transaction. A second
+     * call for the same request and purpose (a retried job) changes nothing.
+     *
+     * @return true when recorded now, false when this request had already recorded it
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean withdraw(long accountId, String purpose, String requestReference, Instant at) {
+        int recorded = jdbc.sql("""
+                insert into consent_ledger (account_id, purpose, granted, recorded_at, source, request_reference)
+                select :account, :purpose, false, :at, :source, :reference
+                where not exists (select 1 from consent_ledger where request_reference = :reference and purpose = :purpose)""")
+                .param("account", accountId).param("purpose", purpose).param("at", ts(at))
+                .param("source", SOURCE_RIGHTS_REQUEST).param("reference", requestReference).update();
+        if (recorded == 0) {
+            return false;
+        }
+        int updated = jdbc.sql("""
+                update account_consent set granted = false, changed_at = :at, source = :source
+                where account_id = :account and purpose = :purpose""")
+                .param("at", ts(at)).param("source", SOURCE_RIGHTS_REQUEST).param("account", accountId)
+                .param("purpose", purpose).update();
+        if (updated == 0) {
+            // No earlier choice on record: record the refusal, so that a later default cannot mean consent.
+            jdbc.sql("""
+                    insert into account_consent (account_id, purpose, granted, changed_at, source)
+                    values (:account, :purpose, false, :at, :source)""")
+                    .param("account", accountId).param("purpose", purpose).param("at", ts(at))
+                    .param("source", SOURCE_RIGHTS_REQUEST).update();
+        }
+        return true;
+    }
+
+    /** The ledger of an account, oldest first. */
+    @Transactional(readOnly = true)
+    public List<LedgerEntry> ledger(long accountId) {
+        return jdbc.sql("""
+                select account_id, purpose, granted, recorded_at, source, request_reference from consent_ledger
+                where account_id = :account order by id""")
+                .param("account", accountId)
+                .query((rs, n) -> new LedgerEntry(rs.getLong(1), rs.getString(2), rs.getBoolean(3),
+                        rs.getTimestamp(4).toInstant(), rs.getString(5), rs.getString(6)))
+                .list();
+    }
+}

@@ -1,0 +1,289 @@
+package org.rightsflow.fulfilment.copy;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.rightsflow.common.TimeSource;
+import org.rightsflow.datamap.CategoryMapping;
+import org.rightsflow.datamap.DataCategory;
+import org.rightsflow.datamap.DataConnectors;
+import org.rightsflow.datamap.DataMap;
+import org.rightsflow.datamap.DataSourceConnector;
+import org.rightsflow.datamap.LocalizedText;
+import org.rightsflow.datamap.MappedCategory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Writes the COPY package (SPEC §5): a ZIP with {@code profile.json}/{@code .csv} (the account's own record), one JSON
+ * and one CSV file per data category held, and an {@code index.html} that explains every file: the category, its
+ * source, purpose, legal basis, retention and the third parties it is shared with, in the request's language.
+ *
+ * <p>Rows are streamed from the data map's connectors straight into the ZIP (Jackson's {@link JsonGenerator} and a
+ * CSV line at a time): memory does not grow with the number of rows. Each category is read twice (JSON, then CSV),
+ * because a ZIP writes one entry at a time.
+ */
+@Component
+public class CopyPackageWriter {
+
+    private static final JsonFactory JSON = JsonFactory.builder().build();
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private final DataConnectors connectors;
+    private final TimeSource time;
+
+    public CopyPackageWriter(DataConnectors connectors, TimeSource time) {
+        this.connectors = connectors;
+        this.time = time;
+    }
+
+    /** One file pair of the package. */
+    record Part(MappedCategory mapped, String baseName, long count) {
+    }
+
+    /** Writes the package of the account to {@code out} (not closed: the caller owns the stream). */
+    public void write(long accountId, String reference, Locale language, OutputStream out) throws IOException {
+        DataMap dataMap = connectors.dataMap();
+        List<Part> parts = new ArrayList<>();
+        for (DataCategory category : DataCategory.values()) {
+            List<MappedCategory> mappings = dataMap.mappings(category);
+            for (MappedCategory mapped : mappings) {
+                Optional<DataSourceConnector> connector = connectors.forMapping(mapped);
+                long count = connector.map(c -> c.count(category, accountId)).orElse(0L);
+                if (count > 0) {
+                    String base = category.name().toLowerCase(Locale.ROOT)
+                            + (mappings.size() > 1 ? "-" + mapped.system().id() : "");
+                    parts.add(new Part(mapped, base, count));
+                }
+            }
+        }
+        Optional<Map<String, Object>> profile = connectors.subjectRecord(accountId);
+
+        ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        zip.putNextEntry(new ZipEntry("index.html"));
+        zip.write(index(reference, language, parts, profile.isPresent()).getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+        if (profile.isPresent()) {
+            List<String> columns = dataMap.subject().columnNames();
+            zip.putNextEntry(new ZipEntry("profile.json"));
+            JsonGenerator json = generator(zip);
+            json.writeStartObject();
+            json.writeStringField("category", "PROFILE");
+            json.writeArrayFieldStart("records");
+            writeJsonRecord(json, profile.get());
+            json.writeEndArray();
+            json.writeEndObject();
+            json.flush();
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry("profile.csv"));
+            Writer csv = csvWriter(zip);
+            writeCsvLine(csv, columns);
+            writeCsvLine(csv, columns.stream().map(c -> text(profile.get().get(c))).toList());
+            csv.flush();
+            zip.closeEntry();
+        }
+        for (Part part : parts) {
+            writeJson(zip, part, accountId);
+            writeCsv(zip, part, accountId);
+        }
+        zip.finish();
+        zip.flush();
+    }
+
+    private void writeJson(ZipOutputStream zip, Part part, long accountId) throws IOException {
+        zip.putNextEntry(new ZipEntry(part.baseName() + ".json"));
+        JsonGenerator json = generator(zip);
+        json.writeStartObject();
+        json.writeStringField("category", part.mapped().category().name());
+        json.writeStringField("system", part.mapped().system().id());
+        json.writeArrayFieldStart("records");
+        connector(part).forEachRow(part.mapped().category(), accountId, row -> {
+            try {
+                writeJsonRecord(json, row);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        json.writeEndArray();
+        json.writeEndObject();
+        json.flush();
+        zip.closeEntry();
+    }
+
+    private void writeCsv(ZipOutputStream zip, Part part, long accountId) throws IOException {
+        zip.putNextEntry(new ZipEntry(part.baseName() + ".csv"));
+        Writer csv = csvWriter(zip);
+        List<String> columns = part.mapped().mapping().columnNames();
+        writeCsvLine(csv, columns);
+        connector(part).forEachRow(part.mapped().category(), accountId, row -> {
+            try {
+                writeCsvLine(csv, columns.stream().map(c -> text(row.get(c))).toList());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        csv.flush();
+        zip.closeEntry();
+    }
+
+    private DataSourceConnector connector(Part part) {
+        return connectors.forMapping(part.mapped()).orElseThrow();
+    }
+
+    private static JsonGenerator generator(OutputStream zip) throws IOException {
+        JsonGenerator json = JSON.createGenerator(zip, JsonEncoding.UTF8);
+        json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        return json;
+    }
+
+    private static Writer csvWriter(OutputStream zip) throws IOException {
+        Writer csv = new BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8));
+        // A byte order mark, so that spreadsheet programs read Chinese text as UTF-8.
+        csv.write('\uFEFF');
+        return csv;
+    }
+
+    static void writeJsonRecord(JsonGenerator json, Map<String, Object> row) throws IOException {
+        json.writeStartObject();
+        for (Map.Entry<String, Object> field : row.entrySet()) {
+            json.writeFieldName(field.getKey());
+            Object value = field.getValue();
+            if (value == null) {
+                json.writeNull();
+            } else if (value instanceof Boolean b) {
+                json.writeBoolean(b);
+            } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
+                json.writeNumber(((Number) value).longValue());
+            } else if (value instanceof BigDecimal d) {
+                json.writeNumber(d.toPlainString());
+            } else if (value instanceof Number n) {
+                json.writeNumber(n.toString());
+            } else if (value instanceof byte[] bytes) {
+                json.writeBinary(bytes);
+            } else {
+                json.writeString(value.toString());
+            }
+        }
+        json.writeEndObject();
+    }
+
+    /** The text of a value in the CSV: the same text the JSON file holds. */
+    static String text(Object value) {
+        if (value == null) {
+            return "";
+        }
+        if (value instanceof BigDecimal d) {
+            return d.toPlainString();
+        }
+        if (value instanceof byte[] bytes) {
+            return Base64.getEncoder().encodeToString(bytes);
+        }
+        return value.toString();
+    }
+
+    /** RFC 4180: every field quoted where needed, CRLF line ends. */
+    static void writeCsvLine(Writer csv, List<String> fields) throws IOException {
+        for (int i = 0; i < fields.size(); i++) {
+            if (i > 0) {
+                csv.write(',');
+            }
+            String field = fields.get(i);
+            if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
+                    || field.indexOf('\r') >= 0) {
+                csv.write('"');
+                csv.write(field.replace("\"", "\"\""));
+                csv.write('"');
+            } else {
+                csv.write(field);
+            }
+        }
+        csv.write("\r\n");
+    }
+
+    // ---------------------------------------------------------------- index.html
+
+    private String index(String reference, Locale language, List<Part> parts, boolean profile) {
+        boolean en = LocalizedText.isEnglish(language);
+        Locale locale = en ? Locale.ENGLISH : LocalizedText.ZH_CN;
+        StringBuilder html = new StringBuilder(8192);
+        html.append("<!DOCTYPE html>\n<html lang=\"").append(en ? "en" : "zh-CN").append("\">\n<head>\n")
+                .append("<meta charset=\"UTF-8\">\n<title>")
+                .append(esc(en ? "Copy of your personal information" : "您的个人信息副本"))
+                .append("</title>\n<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;line-height:1.5}"
+                        + "table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}"
+                        + "th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}"
+                        + "th{background:#f4f4f4;width:14rem}</style>\n</head>\n<body>\n<h1>")
+                .append(esc(en ? "Copy of your personal information" : "您的个人信息副本")).append("</h1>\n<p>")
+                .append(esc(en
+                        ? "Request " + reference + ", generated "
+                          + ZonedDateTime.ofInstant(time.now(), DataMap.ZONE).format(TIME) + " (Beijing time). "
+                          + "Every data category we hold about your account is in this package twice: as a JSON file "
+                          + "(for programs) and as a CSV file (for spreadsheets, UTF-8). Keep this package safe: it "
+                          + "contains your personal information."
+                        : "请求编号 " + reference + "，生成时间 "
+                          + ZonedDateTime.ofInstant(time.now(), DataMap.ZONE).format(TIME) + "（北京时间）。"
+                          + "我们持有的您账号的每一类个人信息在本压缩包中各有两个文件：JSON 文件（便于程序读取）和 CSV 文件"
+                          + "（便于用表格软件打开，UTF-8 编码）。本压缩包包含您的个人信息，请妥善保管。"))
+                .append("</p>\n");
+        if (profile) {
+            html.append("<h2>").append(esc(en ? "Account profile" : "账号资料")).append("</h2>\n<p>")
+                    .append(esc(en ? "Files: profile.json, profile.csv" : "文件：profile.json、profile.csv"))
+                    .append("</p>\n");
+        }
+        for (Part part : parts) {
+            CategoryMapping m = part.mapped().mapping();
+            html.append("<h2>").append(esc(m.label().in(locale))).append(" (").append(m.category().name())
+                    .append(")</h2>\n<table>\n");
+            row(html, en ? "Files" : "文件", part.baseName() + ".json, " + part.baseName() + ".csv");
+            row(html, en ? "Records" : "记录数", Long.toString(part.count()));
+            row(html, en ? "What it is" : "内容", m.description().in(locale));
+            row(html, en ? "Fields" : "字段", String.join(en ? ", " : "、", m.columns().stream()
+                    .map(c -> c.name() + " = " + c.label().in(locale)).toList()));
+            row(html, en ? "Held in" : "所在系统", part.mapped().system().label().in(locale));
+            row(html, en ? "Source" : "来源", m.source().in(locale));
+            row(html, en ? "Purpose" : "处理目的", m.purpose().in(locale));
+            row(html, en ? "Legal basis" : "法律依据", m.legalBasis().label().in(locale));
+            row(html, en ? "Retention" : "保存期限", m.retentionRule()
+                    .map(r -> r.description().in(locale) + (en ? " (" : "（") + r.basis().in(locale) + (en ? ")" : "）"))
+                    .orElse(en ? "No legal retention period: kept while the service needs it, deleted on request."
+                            : "无法定保存期限：在提供服务所需期间保存，您可以要求删除。"));
+            row(html, en ? "Shared with" : "共享对象", m.thirdParties().isEmpty() ? (en ? "Nobody" : "无")
+                    : String.join(en ? "; " : "；", m.thirdParties().stream()
+                    .map(p -> p.name().in(locale) + (en ? ": " : "：") + p.purpose().in(locale)).toList()));
+            row(html, en ? "Sensitive" : "敏感个人信息", m.sensitive() ? (en ? "Yes" : "是") : (en ? "No" : "否"));
+            html.append("</table>\n");
+        }
+        if (parts.isEmpty()) {
+            html.append("<p>").append(esc(en ? "We hold no records about your account beyond its profile."
+                    : "除账号资料外，我们未持有您账号的其他记录。")).append("</p>\n");
+        }
+        html.append("</body>\n</html>\n");
+        return html.toString();
+    }
+
+    private static void row(StringBuilder html, String header, String value) {
+        html.append("<tr><th>").append(esc(header)).append("</th><td>").append(esc(value)).append("</td></tr>\n");
+    }
+
+    private static String esc(String text) {
+        return HtmlUtils.htmlEscape(text == null ? "" : text, "UTF-8");
+    }
+}

@@ -1,0 +1,81 @@
+package org.rightsflow.fulfilment.copy;
+
+import java.util.Locale;
+import java.util.Map;
+import org.rightsflow.audit.AuditTrail;
+import org.rightsflow.fulfilment.download.DownloadService;
+import org.rightsflow.notice.Notice;
+import org.rightsflow.notice.NoticeFormats;
+import org.rightsflow.notice.NoticeKind;
+import org.rightsflow.notice.Outbox;
+import org.rightsflow.request.RequestRepository;
+import org.rightsflow.request.RequesterContacts;
+import org.rightsflow.request.RightsRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The COPY right end to end (SPEC §5, PIPL Art. 45): the package is streamed from the data map into an encrypted
+ * file, then delivered by an expiring link to the contact on file. TRANSFER builds the same package.
+ */
+@Service
+public class CopyRequestFulfilment {
+
+    public static final String KIND = "COPY_PACKAGE";
+
+    private final RequestRepository requests;
+    private final CopyPackageWriter writer;
+    private final DownloadService downloads;
+    private final RequesterContacts contacts;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+
+    public CopyRequestFulfilment(RequestRepository requests, CopyPackageWriter writer, DownloadService downloads,
+                                 RequesterContacts contacts, Outbox outbox, AuditTrail audit) {
+        this.requests = requests;
+        this.writer = writer;
+        this.downloads = downloads;
+        this.contacts = contacts;
+        this.outbox = outbox;
+        this.audit = audit;
+    }
+
+    /** @return the id of the stored (not yet published) package */
+    @Transactional
+    public String buildPackage(String requestId) {
+        return buildPackage(requestId, KIND).downloadId();
+    }
+
+    /**
+     * Builds the package of the request's account and stores it encrypted, as a download of {@code kind}.
+     * The file name holds the reference only: nothing personal.
+     */
+    @Transactional
+    public DownloadService.StoredPackage buildPackage(String requestId, String kind) {
+        RightsRequest request = requests.findById(requestId).orElseThrow();
+        long accountId = request.account().orElseThrow(
+                () -> new IllegalStateException("Request " + request.reference() + " has no account to copy"));
+        Locale language = Locale.forLanguageTag(request.language());
+        DownloadService.StoredPackage stored = downloads.storePackage(requestId, kind,
+                "personal-data-" + request.reference() + ".zip", "application/zip",
+                out -> writer.write(accountId, request.reference(), language, out));
+        audit.record(request.reference(), "system", "COPY_PACKAGE_BUILT", "{\"download\":\"" + stored.downloadId()
+                + "\",\"bytes\":" + stored.size() + ",\"sha256\":\"" + stored.sha256() + "\"}");
+        return stored;
+    }
+
+    /** Publishes the link and emails it to the contact on file. */
+    @Transactional
+    public void publish(String requestId, String downloadId) {
+        RightsRequest request = requests.findById(requestId).orElseThrow();
+        DownloadService.Published link = downloads.publish(downloadId);
+        contacts.onFile(request).ifPresent(contact -> outbox.enqueue(new Notice(
+                "download-ready:" + downloadId, requestId, NoticeKind.DOWNLOAD_READY, contact.email(),
+                request.language(), Map.of(
+                        "reference", request.reference(),
+                        "requestType", request.type().label(request.language()),
+                        "downloadUrl", link.url(),
+                        "expiresAt", NoticeFormats.dateTime(link.expiresAt())))));
+        audit.record(request.reference(), "system", "DOWNLOAD_PUBLISHED", "{\"download\":\"" + downloadId + "\"}");
+    }
+}

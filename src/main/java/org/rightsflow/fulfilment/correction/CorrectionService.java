@@ -1,0 +1,423 @@
+package org.rightsflow.fulfilment.correction;
+
+import static org.rightsflow.common.Sql.ts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.rightsflow.audit.AuditTrail;
+import org.rightsflow.common.Hashing;
+import org.rightsflow.common.RightsflowProperties;
+import org.rightsflow.common.TimeSource;
+import org.rightsflow.datamap.CorrectableField;
+import org.rightsflow.datamap.CorrectableFields;
+import org.rightsflow.notice.Notice;
+import org.rightsflow.notice.NoticeKind;
+import org.rightsflow.notice.Outbox;
+import org.rightsflow.request.RequestRepository;
+import org.rightsflow.request.RequesterContacts;
+import org.rightsflow.request.RightsRequest;
+import org.rightsflow.review.InvalidDecisionException;
+import org.rightsflow.review.ReviewDecisions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * CORRECT (更正、补充, PIPL Art. 46) through the data map. The requested values stay where the requester put them
+ * ({@code rights_request.details}); what is decided and done per change lives in {@code correction_change}. The
+ * engine only ever sees change numbers, masked values, decisions and outcomes, so Cockpit and the history of the
+ * engine hold none of the values.
+ *
+ * <p>Steps: {@link #register} (which changes can be corrected at all), {@link #reviewView} (what the privacy
+ * officer sees: masked current and requested values), {@link #decide} (APPLY or REJECT, as a whole or per
+ * change), {@link #apply} (writes, audits old→new masked and keyed-hashed, tells the requester per field). Each
+ * step may run again after a failure without doing anything twice.
+ */
+@Service
+public class CorrectionService {
+
+    public static final String APPLY = "APPLY";
+    public static final String REJECT = "REJECT";
+    public static final Set<String> DECISIONS = Set.of(APPLY, REJECT);
+
+    /** The stronger verification level that changes of sensitive (real-name) data need. */
+    static final int SENSITIVE_LEVEL = 2;
+
+    /** Status of a change in {@code correction_change}. */
+    public enum ChangeStatus {
+        /** the field is not one of the correctable fields of the data map */
+        NOT_CORRECTABLE,
+        /** sensitive field, but the requester was verified at level 1 only */
+        NEEDS_LEVEL_2,
+        /** the account holds no record the field could be corrected in */
+        NO_RECORD,
+        /** the value does not fit the column */
+        TOO_LONG,
+        PENDING, APPROVED, REJECTED, APPLIED;
+
+        boolean refusedBySystem() {
+            return this == NOT_CORRECTABLE || this == NEEDS_LEVEL_2 || this == NO_RECORD || this == TOO_LONG;
+        }
+    }
+
+    public record Change(int changeNo, String field, ChangeStatus status) {
+    }
+
+    /** A change as staff see it: masked values only. */
+    public record ChangeView(int changeNo, String label, String category, boolean sensitive, String current,
+                             String requested, ChangeStatus status) {
+    }
+
+    /** What the review form shows: a readable summary and the choices for rejecting single changes. */
+    public record ReviewView(String summary, List<Map<String, String>> options) {
+    }
+
+    /** The outcome for the requester: COMPLETED, PARTIALLY_COMPLETED or REFUSED, with the reasons to tell. */
+    public record Result(String outcome, int applied, int notApplied, List<String> grounds, String explanation) {
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final JdbcClient jdbc;
+    private final RequestRepository requests;
+    private final CorrectableFields fields;
+    private final RequesterContacts contacts;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final TimeSource time;
+    private final byte[] hashKey;
+
+    public CorrectionService(JdbcClient jdbc, RequestRepository requests, CorrectableFields fields,
+                             RequesterContacts contacts, Outbox outbox, AuditTrail audit, TimeSource time,
+                             RightsflowProperties properties) {
+        this.jdbc = jdbc;
+        this.requests = requests;
+        this.fields = fields;
+        this.contacts = contacts;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.time = time;
+        this.hashKey = ("correction-audit:" + properties.tokenSecret()).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Records each requested change and whether it can be corrected at all: unknown fields, sensitive fields
+     * without level-2 verification, fields the account holds no record for and values too long for the column are
+     * refused per change, with their reason, before anyone reviews. Idempotent.
+     *
+     * @return how many changes a privacy officer has to review
+     */
+    @Transactional
+    public int register(String requestId) {
+        RightsRequest request = requests.findById(requestId).orElseThrow();
+        if (existing(requestId).isEmpty()) {
+            long accountId = accountOf(request);
+            List<Requested> requested = requested(request);
+            for (Requested change : requested) {
+                ChangeStatus status = check(request, accountId, change);
+                jdbc.sql("insert into correction_change (request_id, change_no, field, status) values (:r, :n, :f, :s)")
+                        .param("r", requestId).param("n", change.changeNo()).param("f", change.field())
+                        .param("s", status.name()).update();
+            }
+            Map<String, Integer> counts = new TreeMapCounter().count(existing(requestId));
+            audit.record(request.reference(), "system", "CORRECTION_REGISTERED", toJson(counts));
+        }
+        return (int) existing(requestId).stream().filter(c -> c.status() == ChangeStatus.PENDING).count();
+    }
+
+    private ChangeStatus check(RightsRequest request, long accountId, Requested change) {
+        Optional<CorrectableField> field = fields.find(change.field());
+        if (field.isEmpty()) {
+            return ChangeStatus.NOT_CORRECTABLE;
+        }
+        if (field.get().sensitive() && request.verificationLevel() < SENSITIVE_LEVEL) {
+            return ChangeStatus.NEEDS_LEVEL_2;
+        }
+        if (currentValues(field.get(), accountId).isEmpty()) {
+            return ChangeStatus.NO_RECORD;
+        }
+        Integer width = columnWidth(field.get());
+        if (width != null && width > 0 && change.value().length() > width) {
+            return ChangeStatus.TOO_LONG;
+        }
+        return ChangeStatus.PENDING;
+    }
+
+    /** The changes of a request in order, as recorded by {@link #register}. */
+    public List<Change> changes(String requestId) {
+        return existing(requestId);
+    }
+
+    /** Masked current and requested values of every change, for the review form. Holds no value in clear. */
+    @Transactional(readOnly = true)
+    public ReviewView reviewView(String requestId) {
+        List<ChangeView> views = views(requestId);
+        StringBuilder summary = new StringBuilder();
+        List<Map<String, String>> options = new ArrayList<>();
+        for (ChangeView view : views) {
+            summary.append("- **").append(view.changeNo()).append(". ").append(view.label()).append("**");
+            if (view.category() != null) {
+                summary.append(" (").append(view.category()).append(view.sensitive() ? ", sensitive" : "").append(')');
+            }
+            if (view.status() == ChangeStatus.PENDING) {
+                summary.append(": ").append(view.current()).append(" → ").append(view.requested()).append('\n');
+                Map<String, String> option = new LinkedHashMap<>();
+                option.put("label", view.changeNo() + ". " + view.label() + ": " + view.current() + " → "
+                        + view.requested());
+                option.put("value", Integer.toString(view.changeNo()));
+                options.add(option);
+            } else {
+                summary.append(": not for review — ").append(reasonFor(view.status(), "en")).append('\n');
+            }
+        }
+        return new ReviewView(summary.toString(), options);
+    }
+
+    /** Every change with masked values (for staff and tests). */
+    @Transactional(readOnly = true)
+    public List<ChangeView> views(String requestId) {
+        RightsRequest request = requests.findById(requestId).orElseThrow();
+        long accountId = accountOf(request);
+        Map<Integer, Requested> requested = new HashMap<>();
+        requested(request).forEach(r -> requested.put(r.changeNo(), r));
+        List<ChangeView> views = new ArrayList<>();
+        for (Change change : existing(requestId)) {
+            Optional<CorrectableField> field = fields.find(change.field());
+            if (field.isEmpty()) {
+                views.add(new ChangeView(change.changeNo(), "(field not in the data map)", null, false, "—", "—",
+                        change.status()));
+                continue;
+            }
+            CorrectableField f = field.get();
+            List<String> current = currentValues(f, accountId);
+            String currentMasked = current.isEmpty() ? "—" : ValueMask.mask(f.mask(), current.get(0))
+                    + (current.size() > 1 ? " (+" + (current.size() - 1) + ")" : "");
+            views.add(new ChangeView(change.changeNo(), f.label().en() + " / " + f.label().zhCN(), f.category().name(),
+                    f.sensitive(), currentMasked, ValueMask.mask(f.mask(), requested.get(change.changeNo()).value()),
+                    change.status()));
+        }
+        return views;
+    }
+
+    /**
+     * The privacy officer's decision, checked on the server: APPLY (all pending changes, except those listed in
+     * {@code rejected}) or REJECT (all). Rejecting anything needs a ground; an explanation is always needed.
+     */
+    @Transactional
+    public void decide(String requestId, String decision, Collection<String> rejected, List<String> grounds,
+                       String explanation, String officer) {
+        ReviewDecisions.requireOneOf("decision", decision, DECISIONS);
+        ReviewDecisions.requireExplanation(explanation);
+        List<Change> pending = existing(requestId).stream().filter(c -> c.status() == ChangeStatus.PENDING).toList();
+        Set<Integer> rejectedNos = new TreeSet<>();
+        for (String no : rejected == null ? List.<String>of() : rejected) {
+            Integer parsed = parse(no);
+            if (parsed == null || pending.stream().noneMatch(c -> c.changeNo() == parsed)) {
+                throw new InvalidDecisionException("Unknown change " + no + " in rejectedChanges");
+            }
+            rejectedNos.add(parsed);
+        }
+        boolean rejectsAny = REJECT.equals(decision) || !rejectedNos.isEmpty();
+        ReviewDecisions.requireGroundsForRefusal(rejectsAny, grounds);
+        RightsRequest request = requests.findById(requestId).orElseThrow();
+        Instant now = time.now();
+        int approved = 0;
+        for (Change change : pending) {
+            boolean reject = REJECT.equals(decision) || rejectedNos.contains(change.changeNo());
+            jdbc.sql("""
+                    update correction_change set status = :s, decided_by = :by, decided_at = :at
+                    where request_id = :r and change_no = :n and status = 'PENDING'""")
+                    .param("s", reject ? ChangeStatus.REJECTED.name() : ChangeStatus.APPROVED.name())
+                    .param("by", officer).param("at", ts(now)).param("r", requestId).param("n", change.changeNo())
+                    .update();
+            approved += reject ? 0 : 1;
+        }
+        audit.record(request.reference(), officer == null ? "unknown" : officer, "CORRECTION_DECIDED",
+                "{\"approved\":" + approved + ",\"rejected\":" + (pending.size() - approved)
+                        + (grounds.isEmpty() ? "" : ",\"grounds\":\"" + String.join(",", grounds) + "\"") + "}");
+    }
+
+    /**
+     * Writes the approved changes through the data map, each with an audit entry that shows old→new masked and as
+     * keyed hashes (never in clear), tells the requester per field what was corrected and what was not, and
+     * returns the outcome. A change is marked applied in the transaction that writes it: a retried job skips it.
+     *
+     * @param grounds     grounds already set (by the review of exemptions or of the correction), may be empty
+     * @param explanation the staff explanation already set, may be null
+     */
+    @Transactional
+    public Result apply(String requestId, List<String> grounds, String explanation) {
+        RightsRequest request = requests.lockById(requestId).orElseThrow();
+        long accountId = accountOf(request);
+        Map<Integer, Requested> requested = new HashMap<>();
+        requested(request).forEach(r -> requested.put(r.changeNo(), r));
+        Instant now = time.now();
+        for (Change change : existing(requestId)) {
+            if (change.status() != ChangeStatus.APPROVED) {
+                continue;
+            }
+            CorrectableField field = fields.find(change.field()).orElseThrow();
+            String newValue = requested.get(change.changeNo()).value();
+            List<String> old = currentValues(field, accountId);
+            int rows = jdbc.sql("update " + field.table() + " set " + field.column() + " = :v where "
+                            + field.subjectKey() + " = :account")
+                    .param("v", newValue).param("account", accountId).update();
+            jdbc.sql("""
+                    update correction_change set status = 'APPLIED', applied_at = :at
+                    where request_id = :r and change_no = :n and status = 'APPROVED'""")
+                    .param("at", ts(now)).param("r", requestId).param("n", change.changeNo()).update();
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("change", change.changeNo());
+            detail.put("field", field.field());
+            detail.put("category", field.category().name());
+            detail.put("sensitive", field.sensitive());
+            detail.put("rows", rows);
+            detail.put("old", old.isEmpty() ? null : ValueMask.mask(field.mask(), old.get(0)));
+            detail.put("oldHash", old.isEmpty() ? null : keyedHash(old.get(0)));
+            detail.put("new", ValueMask.mask(field.mask(), newValue));
+            detail.put("newHash", keyedHash(newValue));
+            audit.record(request.reference(), "system", "CORRECTION_APPLIED", toJson(detail));
+        }
+        List<Change> all = existing(requestId);
+        int applied = (int) all.stream().filter(c -> c.status() == ChangeStatus.APPLIED).count();
+        int notApplied = all.size() - applied;
+        String outcome = notApplied == 0 ? "COMPLETED" : applied == 0 ? "REFUSED" : "PARTIALLY_COMPLETED";
+        String language = request.language();
+        List<String> systemReasons = all.stream().filter(c -> c.status().refusedBySystem())
+                .map(c -> c.changeNo() + ": " + reasonFor(c.status(), language)).toList();
+        String combined = explanation == null || explanation.isBlank() ? "" : explanation.strip();
+        if (!systemReasons.isEmpty()) {
+            String intro = language.startsWith("zh") ? "以下更正项无法处理（编号：原因）：" : "Changes we could not make (number: reason): ";
+            combined = (combined.isEmpty() ? "" : combined + "\n") + intro + String.join("; ", systemReasons);
+        }
+        notifyRequester(request, all);
+        audit.record(request.reference(), "system", "CORRECTION_" + outcome,
+                "{\"applied\":" + applied + ",\"notApplied\":" + notApplied + "}");
+        return new Result(outcome, applied, notApplied, grounds == null ? List.of() : List.copyOf(grounds),
+                combined.isEmpty() ? null : combined);
+    }
+
+    private void notifyRequester(RightsRequest request, List<Change> all) {
+        String language = request.language();
+        boolean zh = language.startsWith("zh");
+        List<String> lines = new ArrayList<>();
+        for (Change change : all) {
+            String label = fields.find(change.field())
+                    .map(f -> f.label().in(zh ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH))
+                    .orElse(zh ? "（无法识别的字段）" : "(a field we do not hold)");
+            String what = switch (change.status()) {
+                case APPLIED -> zh ? "已更正" : "corrected";
+                case REJECTED -> zh ? "经审核未予更正，理由见结果通知" : "not corrected after review; the reasons are in the result notice";
+                default -> (zh ? "未更正：" : "not corrected: ") + reasonFor(change.status(), language);
+            };
+            lines.add(change.changeNo() + ". " + label + (zh ? "：" : ": ") + what);
+        }
+        contacts.onFile(request).ifPresent(contact -> outbox.enqueue(new Notice("correction-result:" + request.id(),
+                request.id(), NoticeKind.CORRECTION_RESULT, contact.email(), language, Map.of(
+                        "reference", request.reference(),
+                        "changes", lines))));
+    }
+
+    static String reasonFor(ChangeStatus status, String language) {
+        boolean zh = language.startsWith("zh");
+        return switch (status) {
+            case NOT_CORRECTABLE -> zh ? "该字段不在可更正的范围内" : "this field cannot be corrected through a request";
+            case NEEDS_LEVEL_2 -> zh ? "更正实名认证信息需要更高级别的身份验证（手机验证码），请重新提交请求"
+                    : "changing real-name data needs the stronger identity check (a code to your phone); please file a new request";
+            case NO_RECORD -> zh ? "我们未持有该项信息" : "we hold no such record for the account";
+            case TOO_LONG -> zh ? "新值超出该字段允许的长度" : "the new value is longer than the field allows";
+            case REJECTED -> zh ? "经审核未予更正" : "not corrected after review";
+            default -> status.name();
+        };
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    private record Requested(int changeNo, String field, String value) {
+    }
+
+    private static List<Requested> requested(RightsRequest request) {
+        List<Requested> list = new ArrayList<>();
+        try {
+            JsonNode details = JSON.readTree(request.detailsJson() == null ? "{}" : request.detailsJson());
+            int no = 0;
+            for (JsonNode change : details.path("corrections")) {
+                list.add(new Requested(++no, change.path("field").asText(), change.path("value").asText()));
+            }
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Request " + request.reference() + " has unreadable details");
+        }
+        return list;
+    }
+
+    private List<Change> existing(String requestId) {
+        return jdbc.sql("select change_no, field, status from correction_change where request_id = :r order by change_no")
+                .param("r", requestId)
+                .query((rs, n) -> new Change(rs.getInt(1), rs.getString(2), ChangeStatus.valueOf(rs.getString(3))))
+                .list();
+    }
+
+    private List<String> currentValues(CorrectableField field, long accountId) {
+        // Table and column names come from the data map, validated as identifiers when it was loaded.
+        return jdbc.sql("select " + field.column() + " from " + field.table() + " where " + field.subjectKey()
+                        + " = :account order by 1")
+                .param("account", accountId).query((rs, n) -> rs.getString(1)).list();
+    }
+
+    private Integer columnWidth(CorrectableField field) {
+        return jdbc.sql("select " + field.column() + " from " + field.table() + " where 1 = 0")
+                .query(rs -> {
+                    int precision = rs.getMetaData().getPrecision(1);
+                    return precision > 0 && precision < Integer.MAX_VALUE ? precision : null;
+                });
+    }
+
+    private static long accountOf(RightsRequest request) {
+        return request.account().orElseThrow(
+                () -> new IllegalStateException("Request " + request.reference() + " has no account to correct"));
+    }
+
+    private String keyedHash(String value) {
+        // Keyed (HMAC): proves which value it was for someone holding the server key, without storing the value;
+        // a plain hash of a name or ID number could be reversed by trying candidates.
+        return Hashing.hmacSha256Hex(hashKey, value);
+    }
+
+    private static Integer parse(String number) {
+        try {
+            return Integer.valueOf(number.trim());
+        } catch (NumberFormatException | NullPointerException e) {
+            return null;
+        }
+    }
+
+    private static String toJson(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Counts changes per status for the audit entry. */
+    private static final class TreeMapCounter {
+        Map<String, Integer> count(List<Change> changes) {
+            Map<String, Integer> counts = new java.util.TreeMap<>();
+            changes.forEach(c -> counts.merge(c.status().name(), 1, Integer::sum));
+            return counts;
+        }
+    }
+}

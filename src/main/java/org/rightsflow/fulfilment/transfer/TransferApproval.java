@@ -1,0 +1,48 @@
+package org.rightsflow.fulfilment.transfer;
+
+import java.util.List;
+import java.util.Map;
+import org.rightsflow.review.InvalidDecisionException;
+import org.rightsflow.review.ReviewDecisions;
+
+/**
+ * The privacy officer's transfer decision, checked on the server (forms validate only in the browser). SPEC §1: a
+ * transfer needs all four conditions — identity verified, data provided with consent or under a contract, technically
+ * feasible, no harm to others' legitimate rights. APPROVE needs all four ticked; both need an explanation (a rejection's
+ * is what the requester is told with the ground {@code TRANSFER_CONDITIONS_NOT_MET}).
+ */
+public final class TransferApproval {
+
+    public static final String APPROVE = "APPROVE";
+    public static final String REJECT = "REJECT";
+    public static final String GROUND = "TRANSFER_CONDITIONS_NOT_MET";
+
+    /** The form's checkbox keys, one per condition of SPEC §1. */
+    public static final String IDENTITY_VERIFIED = "conditionIdentityVerified";
+    public static final String CONSENT_OR_CONTRACT = "conditionConsentOrContract";
+    public static final String TECHNICALLY_FEASIBLE = "conditionTechnicallyFeasible";
+    public static final String NO_HARM_TO_OTHERS = "conditionNoHarmToOthers";
+    public static final List<String> CONDITIONS =
+            List.of(IDENTITY_VERIFIED, CONSENT_OR_CONTRACT, TECHNICALLY_FEASIBLE, NO_HARM_TO_OTHERS);
+
+    private TransferApproval() {
+    }
+
+    /**
+     * @param conditions the four checkboxes (a missing one counts as not ticked)
+     * @return whether the transfer is approved
+     * @throws InvalidDecisionException for a decision that the rules do not allow
+     */
+    public static boolean check(String decision, Map<String, Boolean> conditions, String explanation) {
+        ReviewDecisions.requireOneOf("decision", decision, ReviewDecisions.APPROVAL);
+        ReviewDecisions.requireExplanation(explanation);
+        boolean allHold = CONDITIONS.stream().allMatch(c -> Boolean.TRUE.equals(conditions.get(c)));
+        if (APPROVE.equals(decision)) {
+            if (!allHold) {
+                throw new InvalidDecisionException("A transfer can be approved only when all four conditions hold");
+            }
+            return true;
+        }
+        return false;
+    }
+}

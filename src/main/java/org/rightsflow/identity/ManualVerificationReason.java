@@ -1,0 +1,19 @@
+package org.rightsflow.identity;
+
+/**
+ * Why intake staff verify a request by hand instead of the codes. Shown in the manual verification task
+ * (process variable {@code manualVerificationReason}); a code, never personal data.
+ */
+public enum ManualVerificationReason {
+    /** Too many wrong codes. */
+    LOCKED,
+    /** Entered by intake staff from a call, letter or email: the requester has no status token to enter codes. */
+    STAFF_ENTERED,
+    /**
+     * The email or phone on file changed recently and the request exports data or ends the account: whoever
+     * changed the contact would receive the codes, so codes prove nothing.
+     */
+    CONTACT_RECENTLY_CHANGED,
+    /** Level 2 is required but there is no phone on file for the second code. */
+    NO_PHONE_ON_FILE
+}

@@ -1,0 +1,96 @@
+package org.rightsflow.process.deadline;
+
+import java.util.Date;
+import java.util.List;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.rightsflow.deadline.DeadlineChanged;
+import org.rightsflow.deadline.DeadlineEventKind;
+import org.rightsflow.process.model.RightsRequestModel;
+import org.rightsflow.process.model.Variables;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.stereotype.Component;
+
+/**
+ * The workflow follows a moved or stopped clock, in the transaction that changed it: the running timer jobs of
+ * BoundaryEvent_DueSoon and BoundaryEvent_DueDate are moved ({@link ManagementService#setJobDuedate}), suspended
+ * during a pause and activated again on resume; never a second timer. The open user tasks of the request (its own
+ * and those of the fulfilment processes it called) get the new due date, and so do the {@code dueDate} and
+ * {@code reminderDate} variables, which later tasks and call activities read.
+ */
+@Component
+public class DeadlineTimers {
+
+    static final List<String> TIMERS = List.of(RightsRequestModel.BOUNDARY_EVENT_DUE_SOON,
+            RightsRequestModel.BOUNDARY_EVENT_DUE_DATE);
+
+    private final RuntimeService runtime;
+    private final ManagementService management;
+    private final TaskService tasks;
+
+    public DeadlineTimers(RuntimeService runtime, ManagementService management, TaskService tasks) {
+        this.runtime = runtime;
+        this.management = management;
+        this.tasks = tasks;
+    }
+
+    @EventListener
+    public void on(DeadlineChanged changed) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(RightsRequestModel.PROCESS_ID)
+                .processInstanceBusinessKey(changed.reference()).singleResult();
+        if (instance == null) {
+            return; // the workflow already ended: nothing runs that could be moved
+        }
+        try {
+            if (changed.kind() == DeadlineEventKind.PAUSED) {
+                for (Job job : timerJobs(instance.getId())) {
+                    management.updateJobSuspensionState().byJobId(job.getId()).suspend();
+                }
+                return;
+            }
+            Date dueDate = Date.from(changed.dueAt());
+            Date reminderDate = Date.from(changed.reminderAt());
+            for (Job job : timerJobs(instance.getId())) {
+                Date moved = isDueSoon(job) ? reminderDate : dueDate;
+                management.setJobDuedate(job.getId(), moved);
+                if (job.isSuspended()) {
+                    management.updateJobSuspensionState().byJobId(job.getId()).activate();
+                }
+            }
+            runtime.setVariable(instance.getId(), Variables.DUE_DATE, dueDate);
+            runtime.setVariable(instance.getId(), Variables.REMINDER_DATE, reminderDate);
+            for (ProcessInstance called : runtime.createProcessInstanceQuery()
+                    .processInstanceBusinessKey(changed.reference()).active().list()) {
+                if (!called.getId().equals(instance.getId())
+                        && runtime.getVariableLocal(called.getId(), Variables.DUE_DATE) != null) {
+                    runtime.setVariableLocal(called.getId(), Variables.DUE_DATE, dueDate);
+                }
+            }
+            for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(changed.reference()).list()) {
+                task.setDueDate(dueDate);
+                tasks.saveTask(task);
+            }
+        } catch (OptimisticLockingException e) {
+            throw new ConcurrencyFailureException("Concurrent change of request " + changed.reference(), e);
+        }
+    }
+
+    private List<Job> timerJobs(String processInstanceId) {
+        return TIMERS.stream()
+                .flatMap(activity -> management.createJobQuery().processInstanceId(processInstanceId).timers()
+                        .activityId(activity).list().stream())
+                .toList();
+    }
+
+    private boolean isDueSoon(Job job) {
+        return RightsRequestModel.BOUNDARY_EVENT_DUE_SOON.equals(management.createJobDefinitionQuery()
+                .jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId());
+    }
+}

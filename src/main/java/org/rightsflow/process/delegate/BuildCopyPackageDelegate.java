@@ -1,0 +1,25 @@
+package org.rightsflow.process.delegate;
+
+import static org.rightsflow.process.delegate.Delegates.requestId;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rightsflow.fulfilment.copy.CopyRequestFulfilment;
+import org.rightsflow.process.model.Variables;
+import org.springframework.stereotype.Component;
+
+/** Task_BuildCopyPackage (COPY): the package streamed from the data map into an encrypted file. */
+@Component("buildCopyPackage")
+public class BuildCopyPackageDelegate implements JavaDelegate {
+
+    private final CopyRequestFulfilment copy;
+
+    public BuildCopyPackageDelegate(CopyRequestFulfilment copy) {
+        this.copy = copy;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        execution.setVariable(Variables.DOWNLOAD_ID, copy.buildPackage(requestId(execution)));
+    }
+}

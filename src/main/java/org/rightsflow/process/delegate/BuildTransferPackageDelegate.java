@@ -1,0 +1,25 @@
+package org.rightsflow.process.delegate;
+
+import static org.rightsflow.process.delegate.Delegates.requestId;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rightsflow.fulfilment.transfer.TransferRequestFulfilment;
+import org.rightsflow.process.model.Variables;
+import org.springframework.stereotype.Component;
+
+/** Task_BuildCopyPackage (TRANSFER): the approved transfer's package, built as for COPY. */
+@Component("buildTransferPackage")
+public class BuildTransferPackageDelegate implements JavaDelegate {
+
+    private final TransferRequestFulfilment transfer;
+
+    public BuildTransferPackageDelegate(TransferRequestFulfilment transfer) {
+        this.transfer = transfer;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        execution.setVariable(Variables.DOWNLOAD_ID, transfer.buildPackage(requestId(execution)));
+    }
+}

@@ -1,0 +1,27 @@
+package org.rightsflow.process.delegate;
+
+import static org.rightsflow.process.delegate.Delegates.requestId;
+
+import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
+import org.rightsflow.process.model.Variables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_CloseBlocked: still blocked at the deadline: refused, with the unsettled items as the explanation. */
+@Component("closeBlockedCancellation")
+public class CloseBlockedCancellationDelegate implements JavaDelegate {
+
+    private final AccountCancellationService cancellation;
+
+    public CloseBlockedCancellationDelegate(AccountCancellationService cancellation) {
+        this.cancellation = cancellation;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        execution.setVariable(Variables.RESULT_EXPLANATION, cancellation.closeBlocked(requestId(execution)));
+        execution.setVariable(Variables.RESULT_GROUNDS, "");
+        execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_REFUSED);
+    }
+}

@@ -1,0 +1,24 @@
+package org.rightsflow.process.delegate;
+
+import static org.rightsflow.process.delegate.Delegates.requestId;
+
+import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_DeactivateAccount: the account is deactivated, its sessions and credentials ended. */
+@Component("deactivateAccount")
+public class DeactivateAccountDelegate implements JavaDelegate {
+
+    private final AccountCancellationService cancellation;
+
+    public DeactivateAccountDelegate(AccountCancellationService cancellation) {
+        this.cancellation = cancellation;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        cancellation.deactivate(requestId(execution));
+    }
+}

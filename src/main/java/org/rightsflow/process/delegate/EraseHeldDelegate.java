@@ -1,0 +1,30 @@
+package org.rightsflow.process.delegate;
+
+import static org.rightsflow.process.delegate.Delegates.requestId;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.Optional;
+import org.rightsflow.fulfilment.erasure.ErasureService;
+import org.rightsflow.process.model.DeferredErasureModel;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_EraseHeld: the retention expired; erases what is no longer held and says whether rows are still held. */
+@Component("eraseHeld")
+public class EraseHeldDelegate implements JavaDelegate {
+
+    private final ErasureService erasure;
+
+    public EraseHeldDelegate(ErasureService erasure) {
+        this.erasure = erasure;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Optional<Instant> next = erasure.eraseHeld((String) execution.getVariable(DeferredErasureModel.HOLD_ID));
+        execution.setVariable(DeferredErasureModel.STILL_HELD, next.isPresent());
+        next.ifPresent(at -> execution.setVariable(DeferredErasureModel.RETENTION_END, Date.from(at)));
+    }
+}

@@ -1,0 +1,79 @@
+package org.rightsflow.process.delegate;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.rightsflow.process.ProcessVariables;
+import org.rightsflow.process.model.StaffIntakeModel;
+import org.rightsflow.process.model.Variables;
+import org.rightsflow.request.FiledRequest;
+import org.rightsflow.request.IntakeCommand;
+import org.rightsflow.request.InvalidRequestException;
+import org.rightsflow.request.RequestIntakeService;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_FileRequest of StaffIntakeProcess: the start form's fields become a request through the intake service,
+ * then leave the process. The form's fields hold the email intake staff typed (personal data), so they are
+ * removed from the process at once; {@code forgetStaffIntakeForm} then removes their history.
+ *
+ * <p>Runs in the transaction of the form submission (not asynchronously): a field the intake service rejects is
+ * shown to the staff member in Tasklist and nothing is stored, not an incident in Cockpit.
+ */
+@Component(StaffIntakeModel.BEAN_FILE_STAFF_REQUEST)
+public class FileStaffRequestDelegate implements JavaDelegate {
+
+    static final List<String> FORM_FIELDS = List.of(StaffIntakeModel.FIELD_REQUEST_TYPE,
+            StaffIntakeModel.FIELD_ACCOUNT_EMAIL, StaffIntakeModel.FIELD_LANGUAGE, StaffIntakeModel.FIELD_RECEIVED_VIA,
+            StaffIntakeModel.FIELD_DELETION_GROUND, StaffIntakeModel.FIELD_CONSENT_PURPOSES);
+
+    private final RequestIntakeService intake;
+
+    public FileStaffRequestDelegate(RequestIntakeService intake) {
+        this.intake = intake;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        String type = ProcessVariables.string(execution, StaffIntakeModel.FIELD_REQUEST_TYPE);
+        String email = ProcessVariables.string(execution, StaffIntakeModel.FIELD_ACCOUNT_EMAIL);
+        String language = ProcessVariables.string(execution, StaffIntakeModel.FIELD_LANGUAGE);
+        String receivedVia = ProcessVariables.string(execution, StaffIntakeModel.FIELD_RECEIVED_VIA);
+        ObjectNode details = details(type, ProcessVariables.string(execution, StaffIntakeModel.FIELD_DELETION_GROUND),
+                ProcessVariables.stringList(execution, StaffIntakeModel.FIELD_CONSENT_PURPOSES));
+        FORM_FIELDS.forEach(execution::removeVariable);
+        FiledRequest filed;
+        try {
+            filed = intake.fileByStaff(new IntakeCommand(type, email, language, details), staffUser(execution), receivedVia);
+        } catch (InvalidRequestException e) {
+            // the message names the field, never its value
+            throw new ProcessEngineException(e.code() + ": " + e.getMessage());
+        }
+        execution.setProcessBusinessKey(filed.request().reference());
+        execution.setVariable(Variables.REFERENCE, filed.request().reference());
+        execution.setVariable(Variables.REQUEST_TYPE, filed.request().type().name());
+    }
+
+    /** Only the details a staff form can carry without personal data: a deletion ground, consent purposes. */
+    private static ObjectNode details(String type, String deletionGround, List<String> purposes) {
+        if ("DELETE".equals(type) && deletionGround != null && !deletionGround.isBlank()) {
+            return JsonNodeFactory.instance.objectNode().put("ground", deletionGround);
+        }
+        if ("WITHDRAW_CONSENT".equals(type) && !purposes.isEmpty()) {
+            ObjectNode node = JsonNodeFactory.instance.objectNode();
+            purposes.forEach(node.putArray("purposes")::add);
+            return node;
+        }
+        return null;
+    }
+
+    private static String staffUser(DelegateExecution execution) {
+        Authentication authentication =
+                execution.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+        return authentication == null ? null : authentication.getUserId();
+    }
+}

@@ -1,0 +1,24 @@
+package org.rightsflow.process.delegate;
+
+import static org.rightsflow.process.delegate.Delegates.requestId;
+
+import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_NotifyBlockers: the requester is told what to settle; the request waits on them. */
+@Component("notifyBlockers")
+public class NotifyBlockersDelegate implements JavaDelegate {
+
+    private final AccountCancellationService cancellation;
+
+    public NotifyBlockersDelegate(AccountCancellationService cancellation) {
+        this.cancellation = cancellation;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        cancellation.notifyBlockers(requestId(execution));
+    }
+}

@@ -1,0 +1,26 @@
+package org.rightsflow.process.delegate;
+
+import static org.rightsflow.process.delegate.Delegates.requestId;
+
+import org.rightsflow.fulfilment.erasure.ErasureService;
+import org.rightsflow.process.model.Variables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_NotifyErasure: the requester of a DELETE is told what was erased and what is restricted until when. */
+@Component("notifyErasure")
+public class NotifyErasureDelegate implements JavaDelegate {
+
+    private final ErasureService erasure;
+
+    public NotifyErasureDelegate(ErasureService erasure) {
+        this.erasure = erasure;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        erasure.notifyErasure(requestId(execution));
+        execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+    }
+}

@@ -1,0 +1,27 @@
+package org.rightsflow.process.delegate;
+
+import static org.rightsflow.process.delegate.Delegates.requestId;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rightsflow.fulfilment.copy.CopyRequestFulfilment;
+import org.rightsflow.process.model.Variables;
+import org.rightsflow.request.RequestLifecycle;
+import org.springframework.stereotype.Component;
+
+/** Task_PublishDownload (COPY): the expiring link goes to the contact on file; the right is fulfilled. */
+@Component("publishCopyPackage")
+public class PublishCopyPackageDelegate implements JavaDelegate {
+
+    private final CopyRequestFulfilment copy;
+
+    public PublishCopyPackageDelegate(CopyRequestFulfilment copy) {
+        this.copy = copy;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        copy.publish(requestId(execution), (String) execution.getVariable(Variables.DOWNLOAD_ID));
+        execution.setVariable(Variables.OUTCOME, RequestLifecycle.OUTCOME_COMPLETED);
+    }
+}

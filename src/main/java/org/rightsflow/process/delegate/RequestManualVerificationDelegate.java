@@ -1,0 +1,28 @@
+package org.rightsflow.process.delegate;
+
+import static org.rightsflow.process.delegate.Delegates.requestId;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rightsflow.identity.IdentityVerificationService;
+import org.rightsflow.identity.ManualVerificationReason;
+import org.rightsflow.process.ProcessVariables;
+import org.rightsflow.process.model.Variables;
+import org.springframework.stereotype.Component;
+
+/** Task_RequestManualVerification: no codes for this request; it waits for intake staff. */
+@Component("requestManualVerification")
+public class RequestManualVerificationDelegate implements JavaDelegate {
+
+    private final IdentityVerificationService identity;
+
+    public RequestManualVerificationDelegate(IdentityVerificationService identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        identity.awaitManualVerification(requestId(execution), ManualVerificationReason.valueOf(
+                ProcessVariables.string(execution, Variables.MANUAL_VERIFICATION_REASON)));
+    }
+}

@@ -1,0 +1,26 @@
+package org.rightsflow.process.delegate;
+
+import static org.rightsflow.process.delegate.Delegates.requestId;
+
+import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
+import org.rightsflow.process.model.Variables;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+/** Task_SendCancellationCertificate: the certificate by email, then the account record is anonymised. */
+@Component("sendCancellationCertificate")
+public class SendCancellationCertificateDelegate implements JavaDelegate {
+
+    private final AccountCancellationService cancellation;
+
+    public SendCancellationCertificateDelegate(AccountCancellationService cancellation) {
+        this.cancellation = cancellation;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        cancellation.certify(requestId(execution));
+        execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+    }
+}

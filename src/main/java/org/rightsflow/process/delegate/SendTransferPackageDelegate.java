@@ -1,0 +1,27 @@
+package org.rightsflow.process.delegate;
+
+import static org.rightsflow.process.delegate.Delegates.requestId;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rightsflow.fulfilment.transfer.TransferRequestFulfilment;
+import org.rightsflow.process.model.Variables;
+import org.rightsflow.request.RequestLifecycle;
+import org.springframework.stereotype.Component;
+
+/** Task_SendToRecipient: link and SHA-256 to the recipient, notice to the requester; the right is fulfilled. */
+@Component("sendTransferPackage")
+public class SendTransferPackageDelegate implements JavaDelegate {
+
+    private final TransferRequestFulfilment transfer;
+
+    public SendTransferPackageDelegate(TransferRequestFulfilment transfer) {
+        this.transfer = transfer;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        transfer.sendToRecipient(requestId(execution), (String) execution.getVariable(Variables.DOWNLOAD_ID));
+        execution.setVariable(Variables.OUTCOME, RequestLifecycle.OUTCOME_COMPLETED);
+    }
+}

@@ -1,0 +1,26 @@
+package org.rightsflow.process.delegate;
+
+import static org.rightsflow.process.delegate.Delegates.requestId;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rightsflow.fulfilment.consent.ConsentWithdrawalService;
+import org.rightsflow.process.model.ConsentWithdrawalModel;
+import org.rightsflow.process.model.Variables;
+import org.springframework.stereotype.Component;
+
+/** Task_WithdrawConsents: ledger entries and current consent off, per purpose of the request (once, even when retried). */
+@Component(ConsentWithdrawalModel.BEAN_WITHDRAW_CONSENTS)
+public class WithdrawConsentsDelegate implements JavaDelegate {
+
+    private final ConsentWithdrawalService consents;
+
+    public WithdrawConsentsDelegate(ConsentWithdrawalService consents) {
+        this.consents = consents;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        execution.setVariable(Variables.OUTCOME, consents.withdraw(requestId(execution)));
+    }
+}

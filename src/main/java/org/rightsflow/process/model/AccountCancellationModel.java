@@ -1,0 +1,59 @@
+package org.rightsflow.process.model;
+
+/**
+ * Ids of {@code processes/account-cancellation.bpmn}, called by {@code CallActivity_Fulfil} for CANCEL_ACCOUNT.
+ * In: requestId, reference, requestType, dueDate, resultGrounds, resultExplanation (business key = reference).
+ * Out: outcome (COMPLETED; REFUSED when still blocked at the deadline; WITHDRAWN on revocation, when the main
+ * process is interrupted by the withdrawal in the same transaction), resultGrounds, resultExplanation.
+ */
+public final class AccountCancellationModel {
+
+    public static final String PROCESS_ID = "AccountCancellationProcess";
+    public static final String RESOURCE = "processes/account-cancellation.bpmn";
+
+    public static final String MSG_BLOCKERS_CLEARED = "Msg_BlockersCleared";
+    public static final String MSG_CANCELLATION_REVOKED = "Msg_CancellationRevoked";
+
+    /** Boolean, written by {@link #BEAN_CHECK_BLOCKERS}. */
+    public static final String BLOCKED = "blocked";
+    /** Date, written by {@link #BEAN_CHECK_BLOCKERS}: the stricter of the due date and 15 working days. */
+    public static final String CANCELLATION_DEADLINE = "cancellationDeadline";
+    /** Date, written by {@link #BEAN_CHECK_BLOCKERS}: the end of the wait for blockers. */
+    public static final String BLOCKERS_DEADLINE = "blockersDeadline";
+    /** Date, written by {@link #BEAN_START_COOLING_OFF}. */
+    public static final String COOLING_OFF_ENDS = "coolingOffEnds";
+    /** The outcome of a revoked cancellation (the request is withdrawn). */
+    public static final String OUTCOME_WITHDRAWN = "WITHDRAWN";
+
+    public static final String BEAN_CHECK_BLOCKERS = "checkBlockers";
+    public static final String BEAN_NOTIFY_BLOCKERS = "notifyBlockers";
+    /** Writes outcome REFUSED and resultExplanation (the unsettled items). */
+    public static final String BEAN_CLOSE_BLOCKED = "closeBlockedCancellation";
+    public static final String BEAN_START_COOLING_OFF = "startCoolingOff";
+    public static final String BEAN_DEACTIVATE_ACCOUNT = "deactivateAccount";
+    /** Writes outcome COMPLETED. */
+    public static final String BEAN_SEND_CANCELLATION_CERTIFICATE = "sendCancellationCertificate";
+
+    public static final String START_EVENT = "StartEvent_CancellationRequested";
+    public static final String TASK_CHECK_BLOCKERS = "Task_CheckBlockers";
+    public static final String GATEWAY_BLOCKED = "Gateway_Blocked";
+    public static final String TASK_NOTIFY_BLOCKERS = "Task_NotifyBlockers";
+    public static final String GATEWAY_AWAIT_BLOCKERS = "Gateway_AwaitBlockers";
+    public static final String EVENT_BLOCKERS_CLEARED = "Event_BlockersCleared";
+    public static final String TIMER_EVENT_DAILY_RECHECK = "TimerEvent_DailyRecheck";
+    public static final String TIMER_EVENT_BLOCKERS_DEADLINE = "TimerEvent_BlockersDeadline";
+    public static final String TASK_CLOSE_BLOCKED = "Task_CloseBlocked";
+    public static final String END_EVENT_CLOSED_BLOCKED = "EndEvent_ClosedBlocked";
+    public static final String TASK_START_COOLING_OFF = "Task_StartCoolingOff";
+    public static final String GATEWAY_AWAIT_REVOCATION = "Gateway_AwaitRevocation";
+    public static final String EVENT_CANCELLATION_REVOKED = "Event_CancellationRevoked";
+    public static final String END_EVENT_REVOKED = "EndEvent_Revoked";
+    public static final String TIMER_EVENT_COOLING_OFF_ENDS = "TimerEvent_CoolingOffEnds";
+    public static final String TASK_DEACTIVATE_ACCOUNT = "Task_DeactivateAccount";
+    public static final String CALL_ACTIVITY_ERASE_ALL = "CallActivity_EraseAll";
+    public static final String TASK_SEND_CANCELLATION_CERTIFICATE = "Task_SendCancellationCertificate";
+    public static final String END_EVENT_CANCELLED = "EndEvent_Cancelled";
+
+    private AccountCancellationModel() {
+    }
+}

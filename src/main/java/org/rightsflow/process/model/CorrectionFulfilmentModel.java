@@ -1,0 +1,56 @@
+package org.rightsflow.process.model;
+
+/**
+ * Ids of {@code processes/correction-fulfilment.bpmn} (CORRECT), called by {@code CallActivity_Fulfil}.
+ * In: requestId, reference, requestType, dueDate (business key = reference), resultGrounds, resultExplanation.
+ * Out: outcome, resultGrounds, resultExplanation.
+ *
+ * <p>No requested or current value ever becomes a variable: {@code checkCorrections} records the changes in the
+ * application's tables and writes only {@link #REVIEWABLE_CHANGES}; the review form shows
+ * {@link #CORRECTION_SUMMARY} and {@link #CORRECTION_OPTIONS}, task-local variables that hold masked values and
+ * change numbers only, set by {@code correctionReviewListener} when the task is created and removed when it
+ * completes. The form writes {@code decision} (APPLY/REJECT), {@link #REJECTED_CHANGES} (change numbers),
+ * {@code grounds} and {@code explanation}; the listener validates them on the server, records the decision per
+ * change and keeps only {@link #CORRECTION_DECISION}.
+ */
+public final class CorrectionFulfilmentModel {
+
+    public static final String PROCESS_ID = "CorrectionFulfilmentProcess";
+    public static final String RESOURCE = "processes/correction-fulfilment.bpmn";
+
+    public static final String GROUP_PRIVACY_OFFICERS = "privacy-officers";
+    public static final String FORM_CORRECTION_REVIEW = "Form_CorrectionReview";
+
+    /** Writes {@link #REVIEWABLE_CHANGES}. */
+    public static final String BEAN_CHECK_CORRECTIONS = "checkCorrections";
+    /** Task listener on create (prepares the masked view) and complete (validates and records the decision). */
+    public static final String BEAN_CORRECTION_REVIEW_LISTENER = "correctionReviewListener";
+    /** Writes {@code outcome}, {@code resultGrounds}, {@code resultExplanation}. */
+    public static final String BEAN_APPLY_CORRECTIONS = "applyCorrections";
+
+    public static final String START_EVENT = "StartEvent_CorrectionRequested";
+    public static final String TASK_CHECK_CORRECTIONS = "Task_CheckCorrections";
+    public static final String GATEWAY_ANY_TO_REVIEW = "Gateway_AnyToReview";
+    public static final String TASK_REVIEW_CORRECTION = "Task_ReviewCorrection";
+    public static final String GATEWAY_JOIN_REVIEW = "Gateway_JoinReview";
+    public static final String TASK_APPLY_CORRECTIONS = "Task_ApplyCorrections";
+    public static final String END_EVENT = "EndEvent_CorrectionFulfilled";
+
+    // --- variables
+    /** Integer: changes a privacy officer has to decide on (0: every change was refused by the checks). */
+    public static final String REVIEWABLE_CHANGES = "reviewableChanges";
+    /** Task-local String (markdown): the changes with masked current and requested values. */
+    public static final String CORRECTION_SUMMARY = "correctionSummary";
+    /** Task-local JSON list of {label, value}: the choices of {@link #REJECTED_CHANGES}, masked. */
+    public static final String CORRECTION_OPTIONS = "correctionOptions";
+    /** Form field: JSON list of the change numbers rejected when the decision is APPLY. */
+    public static final String REJECTED_CHANGES = "rejectedChanges";
+    /** APPLY or REJECT, copied from the form's decision. */
+    public static final String CORRECTION_DECISION = "correctionDecision";
+
+    public static final String APPLY = "APPLY";
+    public static final String REJECT = "REJECT";
+
+    private CorrectionFulfilmentModel() {
+    }
+}

@@ -1,0 +1,37 @@
+package org.rightsflow.process.model;
+
+/**
+ * Ids of {@code processes/deletion-fulfilment.bpmn}, called by {@code CallActivity_Fulfil} for DELETE and by
+ * {@code CallActivity_EraseAll} of {@link AccountCancellationModel}. In: requestId, reference, requestType, dueDate,
+ * resultGrounds, resultExplanation (business key = reference). Out: outcome, resultGrounds, resultExplanation.
+ */
+public final class DeletionFulfilmentModel {
+
+    public static final String PROCESS_ID = "DeletionFulfilmentProcess";
+    public static final String RESOURCE = "processes/deletion-fulfilment.bpmn";
+
+    /** Plans per category; writes {@link #ERASURE_REFUSED} (and, when refused, outcome, resultGrounds, resultExplanation). */
+    public static final String BEAN_PLAN_ERASURE = "planErasure";
+    public static final String BEAN_ERASE_NOW = "eraseNow";
+    public static final String BEAN_RESTRICT_HELD = "restrictHeld";
+    /** Starts one {@link DeferredErasureModel#PROCESS_ID} per held category (through the engine's RuntimeService). */
+    public static final String BEAN_SCHEDULE_DEFERRED_ERASURE = "scheduleDeferredErasure";
+    /** The summary notice of a DELETE; writes outcome COMPLETED. */
+    public static final String BEAN_NOTIFY_ERASURE = "notifyErasure";
+
+    /** Boolean: the DELETE states no valid deletion ground. */
+    public static final String ERASURE_REFUSED = "erasureRefused";
+
+    public static final String START_EVENT = "StartEvent_DeletionRequested";
+    public static final String TASK_PLAN_ERASURE = "Task_PlanErasure";
+    public static final String GATEWAY_GROUND_STATED = "Gateway_GroundStated";
+    public static final String TASK_ERASE_NOW = "Task_EraseNow";
+    public static final String TASK_RESTRICT_HELD = "Task_RestrictHeld";
+    public static final String TASK_SCHEDULE_DEFERRED_ERASURE = "Task_ScheduleDeferredErasure";
+    public static final String TASK_NOTIFY_ERASURE = "Task_NotifyErasure";
+    public static final String END_EVENT_ERASED = "EndEvent_Erased";
+    public static final String END_EVENT_REFUSED = "EndEvent_Refused";
+
+    private DeletionFulfilmentModel() {
+    }
+}

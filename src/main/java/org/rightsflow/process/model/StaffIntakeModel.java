@@ -1,0 +1,40 @@
+package org.rightsflow.process.model;
+
+/**
+ * Ids of {@code processes/staff-intake.bpmn}: intake staff enter a request received by phone, letter or email
+ * from the start form {@link #FORM_STAFF_INTAKE} in Tasklist; {@link #TASK_FILE_REQUEST} files it as a
+ * {@link RightsRequestModel#PROCESS_ID} (which then goes to manual verification) and removes the form's fields,
+ * including their history, from this process: the typed email is personal data and lives in the request table
+ * only.
+ *
+ * <p>Form fields (start form variables, removed by {@link #BEAN_FILE_STAFF_REQUEST}): {@link #FIELD_REQUEST_TYPE},
+ * {@link #FIELD_ACCOUNT_EMAIL}, {@link #FIELD_LANGUAGE}, {@link #FIELD_RECEIVED_VIA}, {@link #FIELD_DELETION_GROUND},
+ * {@link #FIELD_CONSENT_PURPOSES}. Left in the process: {@code reference} (also the business key afterwards) and
+ * {@code requestType}.
+ */
+public final class StaffIntakeModel {
+
+    public static final String PROCESS_ID = "StaffIntakeProcess";
+    public static final String RESOURCE = "processes/staff-intake.bpmn";
+    public static final String FORM_STAFF_INTAKE = "Form_StaffIntake";
+    public static final String GROUP_PRIVACY_INTAKE = "privacy-intake";
+
+    public static final String START_EVENT_FORM_SUBMITTED = "StartEvent_RequestEntered";
+    public static final String TASK_FILE_REQUEST = "Task_FileRequest";
+    /** Removes the history of the form's fields. */
+    public static final String TASK_FORGET_FORM_FIELDS = "Task_ForgetFormFields";
+    public static final String END_EVENT_FILED = "EndEvent_RequestFiled";
+
+    public static final String BEAN_FILE_STAFF_REQUEST = "fileStaffRequest";
+    public static final String BEAN_FORGET_FORM_FIELDS = "forgetStaffIntakeForm";
+
+    public static final String FIELD_REQUEST_TYPE = "intakeRequestType";
+    public static final String FIELD_ACCOUNT_EMAIL = "intakeAccountEmail";
+    public static final String FIELD_LANGUAGE = "intakeLanguage";
+    public static final String FIELD_RECEIVED_VIA = "intakeReceivedVia";
+    public static final String FIELD_DELETION_GROUND = "intakeDeletionGround";
+    public static final String FIELD_CONSENT_PURPOSES = "intakeConsentPurposes";
+
+    private StaffIntakeModel() {
+    }
+}

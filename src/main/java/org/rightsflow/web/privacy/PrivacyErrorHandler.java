@@ -1,0 +1,78 @@
+package org.rightsflow.web.privacy;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Locale;
+import org.rightsflow.common.RightsflowProperties;
+import org.rightsflow.request.InvalidRequestException;
+import org.rightsflow.request.RequestNotFoundException;
+import org.rightsflow.request.RequestStateConflictException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.ui.Model;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * Errors of the Privacy Center as pages in the page's language: a message the requester can act on, never a
+ * stack trace. An unknown reference and a wrong or missing status cookie look the same (no probing).
+ */
+@ControllerAdvice(assignableTypes = PrivacyCenterController.class)
+public class PrivacyErrorHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(PrivacyErrorHandler.class);
+
+    private final RightsflowProperties properties;
+
+    public PrivacyErrorHandler(RightsflowProperties properties) {
+        this.properties = properties;
+    }
+
+    @ExceptionHandler(RequestNotFoundException.class)
+    String notFound(Locale locale, Model model, HttpServletResponse response) {
+        response.setStatus(404);
+        common(locale, model, "/privacy/status");
+        model.addAttribute("errorCode", "REQUEST_NOT_FOUND");
+        return "privacy/lookup";
+    }
+
+    @ExceptionHandler(RequestStateConflictException.class)
+    String conflict(RequestStateConflictException e, Locale locale, Model model, HttpServletResponse response) {
+        return page(409, e.code(), locale, model, response);
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    String invalid(InvalidRequestException e, Locale locale, Model model, HttpServletResponse response) {
+        return page(400, e.code(), locale, model, response);
+    }
+
+    @ExceptionHandler(PrivacyCenterController.PageNotFound.class)
+    String pageNotFound(Locale locale, Model model, HttpServletResponse response) {
+        return page(404, "NOT_FOUND", locale, model, response);
+    }
+
+    @ExceptionHandler({HttpRequestMethodNotSupportedException.class, HttpMediaTypeNotSupportedException.class})
+    String badMethod(Locale locale, Model model, HttpServletResponse response) {
+        return page(400, "NOT_FOUND", locale, model, response);
+    }
+
+    @ExceptionHandler(Exception.class)
+    String unexpected(Exception e, Locale locale, Model model, HttpServletResponse response) {
+        log.error("Unexpected error in the Privacy Center", e);
+        return page(500, "GENERIC", locale, model, response);
+    }
+
+    private String page(int status, String code, Locale locale, Model model, HttpServletResponse response) {
+        response.setStatus(status);
+        common(locale, model, "/privacy");
+        model.addAttribute("errorCode", code);
+        return "privacy/error";
+    }
+
+    private void common(Locale locale, Model model, String path) {
+        model.addAttribute("currentPath", path);
+        model.addAttribute("language", PrivacyWebConfig.languageOf(locale));
+        model.addAttribute("complaintChannel", properties.complaintChannel());
+    }
+}

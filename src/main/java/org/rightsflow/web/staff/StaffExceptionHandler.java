@@ -1,0 +1,60 @@
+package org.rightsflow.web.staff;
+
+import java.net.URI;
+import org.rightsflow.request.RequestNotFoundException;
+import org.rightsflow.request.RequestStateConflictException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** Errors of the staff API as {@code application/problem+json} with a {@code code}; never a stack trace. */
+@RestControllerAdvice(basePackageClasses = StaffExceptionHandler.class)
+class StaffExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(StaffExceptionHandler.class);
+
+    @ExceptionHandler(StaffProblem.class)
+    ResponseEntity<ProblemDetail> staff(StaffProblem e) {
+        ResponseEntity<ProblemDetail> response = problem(e.status, e.code, e.getMessage());
+        if (e.status == 401) {
+            return ResponseEntity.status(401).headers(response.getHeaders())
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"rightsflow-staff\"").body(response.getBody());
+        }
+        return response;
+    }
+
+    @ExceptionHandler(RequestNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(RequestNotFoundException e) {
+        return problem(404, "REQUEST_NOT_FOUND", "No request with this reference");
+    }
+
+    @ExceptionHandler(RequestStateConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(RequestStateConflictException e) {
+        return problem(409, e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(ConcurrencyFailureException.class)
+    ResponseEntity<ProblemDetail> concurrent(ConcurrencyFailureException e) {
+        return problem(409, "CONCURRENT_CHANGE", "The request changed at the same moment; try again");
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected error in the staff API", e);
+        return problem(500, "INTERNAL_ERROR", "Something went wrong on our side; nothing was changed");
+    }
+
+    static ResponseEntity<ProblemDetail> problem(int status, String code, String detail) {
+        ProblemDetail body = ProblemDetail.forStatus(status);
+        body.setType(URI.create("urn:rightsflow:problem:" + code.toLowerCase().replace('_', '-')));
+        body.setDetail(detail);
+        body.setProperty("code", code);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+}

@@ -1,0 +1,702 @@
+package org.rightsflow.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedOutputStream;
+import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Date;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongSupplier;
+import javax.sql.DataSource;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.rightsflow.demo.DemoAccounts;
+import org.rightsflow.demo.DemoAccountsSeeder;
+import org.rightsflow.fulfilment.copy.CopyRequestFulfilment;
+import org.rightsflow.fulfilment.download.DownloadService;
+import org.rightsflow.process.model.RightsRequestModel;
+import org.rightsflow.process.model.Variables;
+import org.rightsflow.support.Api;
+import org.rightsflow.support.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The benchmark suite of issue 8 (BENCHMARKS.md): the whole application with its job executor on embedded
+ * PostgreSQL, mail over SMTP to GreenMail, like the Spring Boot tests, and beside every figure a baseline measured in
+ * the same run. It is not a test: only {@code mvn -B -Pbench verify} runs it, it prints its figures and never fails on
+ * a time. It fails only when the work was not really done (requests not persisted, reminders not sent...).
+ *
+ * <p>The figures run in a fixed order, because each leaves work behind (in-flight requests, open tasks) that would
+ * disturb the ones before it: intake, life cycle, export, memory per request and timer storm (on the same in-flight
+ * requests), staff queries last (50,000 open tasks).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RightsflowBenchmark {
+
+    static final BenchScale SCALE = BenchScale.fromSystemProperties();
+
+    private static final String BARE_ONE_WAIT = "BenchOneWaitProcess";
+    private static final String BARE_TIMER = "BenchTimerProcess";
+    private static final String AWAIT_VERIFICATION = "ReceiveTask_AwaitVerification";
+    private static final String VERIFICATION_REMINDER = "BoundaryEvent_VerificationReminder";
+    private static final String REVIEW_TASK = "Task_ReviewExemptions";
+    /** DESIGN.md performance notes: the bare engine drains about 240 async jobs/s on this machine class. */
+    private static final double DESIGN_BARE_JOBS_PER_SECOND = 240;
+
+    @DynamicPropertySource
+    static void realParts(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> TestInfrastructure.postgres().getJdbcUrl("postgres", "postgres"));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+        // 32 concurrent HTTP clients plus the job executor: more than Hikari's default 10 connections would queue
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "20");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> TestInfrastructure.mail().getSmtp().getPort());
+        registry.add("rightsflow.demo.mail-sink.enabled", () -> "false");
+        registry.add("rightsflow.demo.large-account-operation-logs", () -> Integer.toString(SCALE.largeAccountRows()));
+        registry.add("rightsflow.notice.dispatch-interval", () -> "PT0.2S");
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    ManagementService management;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    FilterService filters;
+    @Autowired
+    DemoAccountsSeeder seeder;
+    @Autowired
+    CopyRequestFulfilment copy;
+    @Autowired
+    DownloadService downloads;
+
+    private final Figures figures = new Figures();
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
+    private Api api;
+    /** Measured by figure 4's baseline; figure 2's baseline derives from it. */
+    private double bareJobsPerSecond = Double.NaN;
+    private double lifecycleJobsPerRequest = Double.NaN;
+    private double lifecycleRate = Double.NaN;
+
+    @BeforeAll
+    void deployBaselines() {
+        api = new Api(port);
+        // chen.jie's operation log is seeded in the background after start-up: let it finish before anything is
+        // measured, or the seeding would share the 2 cores with the first figures
+        seeder.awaitLargeAccount(Duration.ofMinutes(10));
+        repository.createDeployment().name("rightsflow-benchmark-baselines")
+                .addClasspathResource("bench/bench-one-wait.bpmn")
+                .addClasspathResource("bench/bench-timer.bpmn")
+                .enableDuplicateFiltering(true)
+                .deploy();
+        System.out.println("[bench] scale " + SCALE);
+    }
+
+    @AfterAll
+    void printTable() {
+        if (!Double.isNaN(lifecycleRate) && !Double.isNaN(lifecycleJobsPerRequest)) {
+            double jobs = Double.isNaN(bareJobsPerSecond) ? DESIGN_BARE_JOBS_PER_SECOND : bareJobsPerSecond;
+            figures.add("2. life cycle: bare-engine bound", jobs / lifecycleJobsPerRequest, "req/s", null,
+                    Figures.number(jobs) + " bare jobs/s / " + Figures.number(lifecycleJobsPerRequest)
+                            + " jobs per request");
+        }
+        System.out.println(figures.table("Rightsflow benchmark, scale " + SCALE.name() + " (" + SCALE + "), "
+                + Runtime.getRuntime().availableProcessors() + " processors, Java "
+                + System.getProperty("java.version")));
+    }
+
+    // ------------------------------------------------------------------ 1. intake
+
+    @Test
+    @Order(1)
+    void intakeThroughput() throws Exception {
+        for (int clients : new int[] {1, 8, 32}) {
+            int n = Math.max(clients, SCALE.intakeRequests());
+            String prefix = "bench-intake-" + run + "-c" + clients + "-";
+            insertAccounts(prefix, n);
+            long start = System.nanoTime();
+            List<String> references = fileConcurrently(prefix, n, n, clients, "ACCESS");
+            double httpSeconds = seconds(start);
+            awaitCount("intake c" + clients + " at the verification wait, acknowledged", n, Duration.ofMinutes(10),
+                    () -> Math.min(waitingAt(AWAIT_VERIFICATION, prefix), outboxCount("ACKNOWLEDGEMENT", prefix)));
+            double appRate = n / seconds(start);
+            assertThat(references).hasSize(n).doesNotHaveDuplicates();
+
+            double bareRate = bareStarts(n, clients);
+            figures.add("1. intake, " + clients + " client(s)", appRate, "req/s", bareRate,
+                    "bare Camunda start, one wait state");
+            figures.add("1. intake, " + clients + " client(s): HTTP answers only", n / httpSeconds, "req/s", bareRate,
+                    "bare Camunda start, one wait state");
+        }
+    }
+
+    private double bareStarts(int n, int clients) throws Exception {
+        long start = System.nanoTime();
+        AtomicInteger next = new AtomicInteger();
+        parallel(clients, () -> {
+            int i;
+            while ((i = next.getAndIncrement()) < n) {
+                runtime.startProcessInstanceByKey(BARE_ONE_WAIT, "bench-" + run + "-" + clients + "-" + i);
+            }
+            return null;
+        });
+        double rate = n / seconds(start);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(BARE_ONE_WAIT)
+                .processInstanceBusinessKeyLike("bench-" + run + "-" + clients + "-%").count()).isEqualTo(n);
+        return rate;
+    }
+
+    // ------------------------------------------------------------------ 2. life cycle
+
+    @Test
+    @Order(2)
+    void lifecycleThroughputAndLatency() throws Exception {
+        int n = SCALE.lifecycleRequests();
+        String prefix = "bench-life-" + run + "-";
+        // one account per request: no account has earlier ACCESS requests, so triage never sends one to review
+        insertAccounts(prefix, n);
+        TestInfrastructure.mail().purgeEmailFromAllMailboxes();
+        long start = System.nanoTime();
+        Instant startedAt = Instant.now();
+        try (VerificationCodes codes = new VerificationCodes(TestInfrastructure.mail())) {
+            AtomicInteger next = new AtomicInteger();
+            parallel(SCALE.lifecycleClients(), () -> {
+                int i;
+                while ((i = next.getAndIncrement()) < n) {
+                    Api.Response filed = api.post("/api/requests", Api.json(Map.of("type", "ACCESS",
+                            "accountEmail", prefix + i + "@example.com", "language", "en")));
+                    assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+                    String reference = filed.json().get("reference").asText();
+                    String code = codes.await(reference, 180_000);
+                    Api.Response verified = api.post("/api/requests/" + reference + "/verification",
+                            Api.json(Map.of("code", code)), "X-Status-Token", filed.json().get("statusToken").asText());
+                    assertThat(verified.status()).as(verified.text()).isEqualTo(200);
+                }
+                return null;
+            });
+        }
+        awaitCount("life cycle COMPLETED with the result notice", n, Duration.ofMinutes(15),
+                () -> Math.min(statusCount("COMPLETED", prefix), outboxCount("RESULT_COMPLETED", prefix)));
+        double elapsed = seconds(start);
+        List<Long> latencies = jdbc.queryForList("select cast(extract(epoch from (h.at - r.received_at)) * 1000 as bigint)"
+                + " from rights_request r join request_status_history h on h.request_id = r.id and h.status = 'COMPLETED'"
+                + " where r.account_email like ?", Long.class, prefix + "%");
+        assertThat(latencies).hasSize(n);
+        Collections.sort(latencies);
+        long jobs = jdbc.queryForObject("select count(*) from act_hi_job_log l where l.job_state_ = 0"
+                + " and l.root_proc_inst_id_ in (select p.id_ from act_hi_procinst p join rights_request r"
+                + " on r.reference = p.business_key_ where r.account_email like ? and p.super_process_instance_id_ is null)",
+                Long.class, prefix + "%");
+        lifecycleJobsPerRequest = (double) jobs / n;
+        lifecycleRate = n / elapsed;
+        figures.add("2. life cycle ACCESS, filing to COMPLETED", lifecycleRate, "req/s", null,
+                "see 'bare-engine bound' below");
+        figures.add("2. life cycle latency p50", percentile(latencies, 50) / 1000.0, "s", null, null);
+        figures.add("2. life cycle latency p95", percentile(latencies, 95) / 1000.0, "s", null, null);
+        figures.add("2. life cycle latency p99", percentile(latencies, 99) / 1000.0, "s", null, null);
+        figures.add("2. life cycle: async jobs per request", lifecycleJobsPerRequest, "jobs", null, null);
+        figures.note("life cycle: " + n + " ACCESS requests, " + SCALE.lifecycleClients()
+                + " clients, started " + startedAt + "; latency = COMPLETED status time - filing time (server clock)");
+    }
+
+    // ------------------------------------------------------------------ 3. export
+
+    @Test
+    @Order(3)
+    void export() throws Exception {
+        long chenJie = jdbc.queryForObject("select id from account where email = ?", Long.class, DemoAccounts.CHEN_JIE);
+        seeder.awaitLargeAccount(Duration.ofMinutes(10));
+        exportOne("chen.jie", chenJie);
+
+        String variantEmail = "bench-export-" + run + "@example.com";
+        jdbc.update("insert into account (email, phone, display_name) values (?, '+8613900000000', 'Bench Export')",
+                variantEmail);
+        long variant = jdbc.queryForObject("select id from account where email = ?", Long.class, variantEmail);
+        long generation = System.nanoTime();
+        // PostgreSQL only (the benchmark runs on embedded PostgreSQL): a server-side generator is much faster than
+        // batched inserts from here
+        jdbc.update("insert into account_operation_log (account_id, action, ip, user_agent, occurred_at)"
+                + " select ?, case g % 4 when 0 then 'LOGIN' when 1 then 'LOGOUT' when 2 then 'PASSWORD_CHANGE'"
+                + " else 'ORDER_PLACED' end, '10.0.' || (g % 250) || '.' || (g % 200), 'RightsflowBench/1.0 (X11; Linux)',"
+                + " now() - g * interval '1 minute' from generate_series(1, ?) g", variant, SCALE.exportVariantRows());
+        jdbc.execute("analyze account_operation_log");
+        figures.note("export variant: " + SCALE.exportVariantRows() + " operation-log rows generated in "
+                + Figures.number(seconds(generation)) + " s");
+        exportOne(SCALE.exportVariantRows() / 1000 + "k-row variant", variant);
+    }
+
+    private void exportOne(String label, long accountId) throws Exception {
+        long rows = jdbc.queryForObject("select count(*) from account_operation_log where account_id = ?", Long.class,
+                accountId);
+        // a COPY request that waits for verification gives the package its request row; it is never verified, so
+        // the COPY process itself does not run and only the call below builds a package
+        String email = jdbc.queryForObject("select email from account where id = ?", String.class, accountId);
+        Api.Response filed = api.post("/api/requests", Api.json(Map.of("type", "COPY", "accountEmail", email,
+                "language", "en")));
+        assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+        String requestId = jdbc.queryForObject("select id from rights_request where reference = ?", String.class,
+                filed.json().get("reference").asText());
+
+        // baseline first: plain JDBC to JSON, no ZIP, no encryption
+        Path json = Files.createTempFile("bench-export-", ".json");
+        long baseBefore = heapAfterGc();
+        resetPeaks();
+        long start = System.nanoTime();
+        long[] written = jdbcToJson(accountId, json);
+        double baseSeconds = seconds(start);
+        long basePeak = peakHeap() - baseBefore;
+        Files.deleteIfExists(json);
+        assertThat(written[0]).isEqualTo(rows);
+
+        long before = heapAfterGc();
+        resetPeaks();
+        start = System.nanoTime();
+        DownloadService.StoredPackage stored = copy.buildPackage(requestId, CopyRequestFulfilment.KIND);
+        double seconds = seconds(start);
+        long peak = peakHeap() - before;
+        assertThat(stored.size()).isPositive();
+        downloads.packageFile(stored.downloadId()).ifPresent(file -> file.toFile().delete());
+
+        double mb = stored.size() / 1_000_000.0;
+        figures.add("3. export " + label + ": COPY package", mb / seconds, "MB/s", (written[1] / 1_000_000.0) / baseSeconds,
+                "JDBC -> JSON, no ZIP/encryption");
+        figures.add("3. export " + label + ": rows", rows / seconds, "rows/s", rows / baseSeconds,
+                "JDBC -> JSON, no ZIP/encryption");
+        figures.add("3. export " + label + ": peak heap growth", peak / 1_048_576.0, "MiB", basePeak / 1_048_576.0,
+                "JDBC -> JSON, no ZIP/encryption");
+        figures.note("export " + label + ": " + rows + " operation-log rows, package " + Figures.number(mb)
+                + " MB (encrypted ZIP, JSON+CSV per category) in " + Figures.number(seconds) + " s; JSON "
+                + Figures.number(written[1] / 1_000_000.0) + " MB in " + Figures.number(baseSeconds) + " s");
+    }
+
+    /** @return rows and bytes written */
+    private long[] jdbcToJson(long accountId, Path file) throws Exception {
+        long rows = 0;
+        try (Connection connection = dataSource.getConnection();
+             OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 65536)) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false); // PostgreSQL streams with a fetch size only inside a transaction
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select * from account_operation_log where account_id = ? order by id",
+                    ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+                select.setFetchSize(1000);
+                select.setLong(1, accountId);
+                JsonGenerator generator = new JsonFactory().createGenerator(out, JsonEncoding.UTF8);
+                generator.writeStartArray();
+                try (ResultSet rs = select.executeQuery()) {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    int columns = meta.getColumnCount();
+                    while (rs.next()) {
+                        generator.writeStartObject();
+                        for (int c = 1; c <= columns; c++) {
+                            Object value = rs.getObject(c);
+                            generator.writeFieldName(meta.getColumnLabel(c));
+                            if (value == null) {
+                                generator.writeNull();
+                            } else if (value instanceof Number number) {
+                                generator.writeNumber(number.toString());
+                            } else if (value instanceof Boolean bool) {
+                                generator.writeBoolean(bool);
+                            } else {
+                                generator.writeString(value.toString());
+                            }
+                        }
+                        generator.writeEndObject();
+                        rows++;
+                    }
+                }
+                generator.writeEndArray();
+                generator.flush();
+            } finally {
+                connection.commit();
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+        return new long[] {rows, Files.size(file)};
+    }
+
+    // ------------------------------------------------------------------ 6. memory per request, 4. timer storm
+
+    @Test
+    @Order(4)
+    void memoryPerRequestAndTimerStorm() throws Exception {
+        int n = SCALE.inFlightRequests();
+        double scaleTo10k = 10_000.0 / n;
+
+        // bare baseline: n one-wait instances
+        long heap0 = heapAfterGc();
+        long db0 = databaseSize();
+        String bareKey = "bench-mem-" + run + "-";
+        AtomicInteger nextBare = new AtomicInteger();
+        parallel(4, () -> {
+            int i;
+            while ((i = nextBare.getAndIncrement()) < n) {
+                runtime.startProcessInstanceByKey(BARE_ONE_WAIT, bareKey + i);
+            }
+            return null;
+        });
+        long bareHeap = heapAfterGc() - heap0;
+        long bareDb = databaseSize() - db0;
+
+        // the application: n requests waiting for verification, acknowledged, codes sent
+        String prefix = "bench-storm-" + run + "-";
+        int accounts = Math.min(n, 200);
+        insertAccounts(prefix, accounts);
+        TestInfrastructure.mail().purgeEmailFromAllMailboxes();
+        long heap1 = heapAfterGc();
+        long db1 = databaseSize();
+        long start = System.nanoTime();
+        fileConcurrently(prefix, n, accounts, 16, "ACCESS");
+        awaitCount("in-flight requests waiting, acknowledged and code sent", n, Duration.ofMinutes(20),
+                () -> Math.min(waitingAt(AWAIT_VERIFICATION, prefix), sentCount("VERIFICATION_CODE", prefix)));
+        figures.note("memory: " + n + " requests filed by 16 clients and waiting in " + Figures.number(seconds(start))
+                + " s");
+        TestInfrastructure.mail().purgeEmailFromAllMailboxes();
+        long appHeap = heapAfterGc() - heap1;
+        long appDb = databaseSize() - db1;
+        figures.add("6. heap per 10,000 in-flight requests", appHeap * scaleTo10k / 1_048_576.0, "MiB",
+                bareHeap * scaleTo10k / 1_048_576.0, "bare one-wait instances");
+        figures.add("6. database per 10,000 in-flight requests", appDb * scaleTo10k / 1_048_576.0, "MiB",
+                bareDb * scaleTo10k / 1_048_576.0, "bare one-wait instances");
+        figures.note("memory: heap after GC, pg_database_size; measured over " + n + " requests, scaled to 10,000");
+
+        // 4. timer storm: all their reminder timers fall due at once
+        Set<String> instances = new HashSet<>(jdbc.queryForList("select p.id_ from act_ru_execution p join rights_request r"
+                + " on r.reference = p.business_key_ where p.parent_id_ is null and r.account_email like ?",
+                String.class, prefix + "%"));
+        List<String> reminderJobs = management.createJobQuery().activityId(VERIFICATION_REMINDER).timers().list()
+                .stream().filter(job -> instances.contains(job.getProcessInstanceId())).map(Job::getId).toList();
+        assertThat(reminderJobs).hasSize(n);
+        start = dueNow(reminderJobs);
+        awaitCount("verification reminders in the outbox", n, Duration.ofMinutes(20),
+                () -> outboxCount("VERIFICATION_REMINDER", prefix));
+        double appSeconds = seconds(start);
+
+        // bare: n timer → async no-op instances
+        String timerKey = "bench-timer-" + run + "-";
+        AtomicInteger nextTimer = new AtomicInteger();
+        parallel(4, () -> {
+            int i;
+            while ((i = nextTimer.getAndIncrement()) < n) {
+                runtime.startProcessInstanceByKey(BARE_TIMER, timerKey + i);
+            }
+            return null;
+        });
+        Set<String> bareInstances = new HashSet<>(runtime.createProcessInstanceQuery().processDefinitionKey(BARE_TIMER)
+                .processInstanceBusinessKeyLike(timerKey + "%").list().stream().map(ProcessInstance::getId).toList());
+        List<String> bareJobs = management.createJobQuery().processDefinitionKey(BARE_TIMER).timers().list().stream()
+                .filter(job -> bareInstances.contains(job.getProcessInstanceId())).map(Job::getId).toList();
+        assertThat(bareJobs).hasSize(n);
+        long bareStart = dueNow(bareJobs);
+        awaitCount("bare no-op tasks finished", n, Duration.ofMinutes(20),
+                () -> history.createHistoricActivityInstanceQuery().activityId("Task_Noop").finished().count()
+                        - bareNoopsBefore);
+        double bareSeconds = seconds(bareStart);
+        bareNoopsBefore += n;
+        bareJobsPerSecond = 2.0 * n / bareSeconds;
+
+        figures.add("4. timer storm: time until all handled", appSeconds, "s", bareSeconds, "bare timer -> no-op");
+        figures.add("4. timer storm: jobs (timer + send)", 2.0 * n / appSeconds, "jobs/s", bareJobsPerSecond,
+                "bare timer -> no-op");
+        figures.note("timer storm: " + n + " reminder timers set due at once; handled = VERIFICATION_REMINDER in the"
+                + " outbox (2 jobs each: the timer and the async send)");
+    }
+
+    private long bareNoopsBefore;
+
+    /** Sets the jobs due now in one transaction, so that they fall due at once. @return System.nanoTime after commit */
+    private long dueNow(List<String> jobIds) {
+        Timestamp now = Timestamp.from(Instant.now().minusSeconds(1));
+        transactions.executeWithoutResult(status -> jdbc.batchUpdate("update act_ru_job set duedate_ = ? where id_ = ?",
+                jobIds.stream().map(id -> new Object[] {now, id}).toList()));
+        return System.nanoTime();
+    }
+
+    // ------------------------------------------------------------------ 5. staff queries
+
+    @Test
+    @Order(5)
+    void staffQueries() throws Exception {
+        int n = SCALE.staffTasks();
+        long start = System.nanoTime();
+        AtomicInteger next = new AtomicInteger();
+        Instant now = Instant.now();
+        parallel(4, () -> {
+            int i;
+            while ((i = next.getAndIncrement()) < n) {
+                Instant due = now.plus(Duration.ofMinutes(60 + (i * 7919L) % (30 * 24 * 60)));
+                String reference = "RB-" + run + "-" + i;
+                runtime.createProcessInstanceByKey(RightsRequestModel.PROCESS_ID).businessKey(reference)
+                        .setVariables(Map.of(
+                                Variables.REQUEST_ID, UUID.randomUUID().toString(),
+                                Variables.REFERENCE, reference,
+                                Variables.REQUEST_TYPE, Variables.TYPE_ACCESS,
+                                Variables.VERIFICATION_LEVEL, 1,
+                                Variables.DUE_DATE, Date.from(due),
+                                Variables.REMINDER_DATE, Date.from(due.minus(Duration.ofDays(3)).isAfter(now)
+                                        ? due.minus(Duration.ofDays(3)) : due)))
+                        .startBeforeActivity(REVIEW_TASK)
+                        .execute();
+            }
+            return null;
+        });
+        assertThat(tasks.createTaskQuery().taskDefinitionKey(REVIEW_TASK).processInstanceBusinessKeyLike("RB-" + run + "-%")
+                .count()).isEqualTo(n);
+        figures.note("staff: " + n + " open review tasks created in " + Figures.number(seconds(start)) + " s ("
+                + Figures.number(n / seconds(start)) + "/s, startBeforeActivity)");
+        List<String> parentIndexes = jdbc.queryForList("select indexname from pg_indexes where tablename = 'act_ru_task'"
+                + " and indexdef like '%parent_task_id_%'", String.class);
+        figures.note("staff: index on act_ru_task.parent_task_id_: " + (parentIndexes.isEmpty() ? "ABSENT" : parentIndexes));
+
+        Map<String, String> users = new LinkedHashMap<>();
+        users.put("officer", "privacy-officers");
+        users.put("intake", "privacy-intake");
+        users.put("legal", "legal-reviewers");
+        users.put("operator", "data-operators");
+        HttpClient http = HttpClient.newHttpClient();
+        for (Map.Entry<String, String> user : users.entrySet()) {
+            String auth = "Basic " + Base64.getEncoder().encodeToString((user.getKey() + ":" + user.getKey())
+                    .getBytes(StandardCharsets.UTF_8));
+            JsonNode visible = get(http, auth, "/engine-rest/filter?resourceType=Task",
+                    "application/json");
+            assertThat(visible.size()).as("filters visible to " + user.getKey()).isPositive();
+            for (JsonNode filter : visible) {
+                String id = filter.get("id").asText();
+                String name = filter.get("name").asText();
+                String path = "/engine-rest/filter/" + id + "/list?firstResult=0&maxResults=15";
+                get(http, auth, path, HAL); // warm up: the first query compiles and caches
+                List<Long> rest = new ArrayList<>();
+                int results = 0;
+                for (int q = 0; q < SCALE.staffQueries(); q++) {
+                    long t = System.nanoTime();
+                    JsonNode page = get(http, auth, path, HAL);
+                    rest.add(System.nanoTime() - t);
+                    results = page.has("_embedded") ? page.get("_embedded").path("task").size() : page.size();
+                }
+                Filter stored = filters.getFilter(id);
+                List<Long> bare = new ArrayList<>();
+                for (int q = 0; q < SCALE.staffQueries(); q++) {
+                    long t = System.nanoTime();
+                    filters.listPage(stored.getId(), 0, 15);
+                    bare.add(System.nanoTime() - t);
+                }
+                Collections.sort(rest);
+                Collections.sort(bare);
+                figures.add("5. " + user.getKey() + " filter '" + name.replace("—", "-") + "' p95",
+                        percentile(rest, 95) / 1e6, "ms", percentile(bare, 95) / 1e6, "Java API, no auth/REST");
+                if (user.getKey().equals("officer") && !name.contains("—")) {
+                    assertThat(results).as("first page of the officers' open tasks").isEqualTo(15);
+                }
+            }
+        }
+        figures.note("staff: p95 of " + SCALE.staffQueries() + " GET /engine-rest/filter/{id}/list?firstResult=0"
+                + "&maxResults=15 (Accept: application/hal+json, as Tasklist) per filter, HTTP Basic, authorization on");
+    }
+
+    /** Tasklist asks for HAL: the tasks with the variables the filter shows. */
+    private static final String HAL = "application/hal+json";
+
+    private JsonNode get(HttpClient http, String auth, String path, String accept) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", auth).header("Accept", accept).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** Accounts {@code prefix + i + "@example.com"}, no legal hold, adults, nothing held in any category. */
+    private void insertAccounts(String prefix, int n) {
+        List<Object[]> rows = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            rows.add(new Object[] {prefix + i + "@example.com", String.format("+86139%08d", i)});
+        }
+        jdbc.batchUpdate("insert into account (email, phone) values (?, ?)", rows);
+    }
+
+    /** Files n requests through the API with the given number of clients, round-robin over the accounts. */
+    private List<String> fileConcurrently(String prefix, int n, int accounts, int clients, String type)
+            throws Exception {
+        List<String> references = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger next = new AtomicInteger();
+        parallel(clients, () -> {
+            int i;
+            while ((i = next.getAndIncrement()) < n) {
+                Api.Response filed = api.post("/api/requests", Api.json(Map.of("type", type,
+                        "accountEmail", prefix + (i % accounts) + "@example.com", "language", "en")));
+                assertThat(filed.status()).as(filed.text()).isEqualTo(201);
+                references.add(filed.json().get("reference").asText());
+            }
+            return null;
+        });
+        return references;
+    }
+
+    private long waitingAt(String activity, String prefix) {
+        return jdbc.queryForObject("select count(*) from act_ru_execution e where e.act_id_ = ? and e.proc_inst_id_ in"
+                + " (select p.id_ from act_ru_execution p join rights_request r on r.reference = p.business_key_"
+                + " where p.parent_id_ is null and r.account_email like ?)", Long.class, activity, prefix + "%");
+    }
+
+    private long outboxCount(String kind, String prefix) {
+        return jdbc.queryForObject("select count(*) from notice_outbox o join rights_request r on r.id = o.request_id"
+                + " where o.kind = ? and r.account_email like ?", Long.class, kind, prefix + "%");
+    }
+
+    private long sentCount(String kind, String prefix) {
+        return jdbc.queryForObject("select count(*) from notice_outbox o join rights_request r on r.id = o.request_id"
+                + " where o.kind = ? and o.sent_at is not null and r.account_email like ?", Long.class, kind,
+                prefix + "%");
+    }
+
+    private long statusCount(String status, String prefix) {
+        return jdbc.queryForObject("select count(*) from rights_request where status = ? and account_email like ?",
+                Long.class, status, prefix + "%");
+    }
+
+    private long databaseSize() {
+        jdbc.execute("checkpoint");
+        return jdbc.queryForObject("select pg_database_size(current_database())", Long.class);
+    }
+
+    /** Polls until the count reaches the target; a timeout fails the benchmark (the work was not done). */
+    private static void awaitCount(String what, long target, Duration timeout, LongSupplier count)
+            throws InterruptedException {
+        long end = System.nanoTime() + timeout.toNanos();
+        long last = -1;
+        while (System.nanoTime() < end) {
+            last = count.getAsLong();
+            if (last >= target) {
+                assertThat(last).as(what + ": more than expected").isEqualTo(target);
+                return;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(what + ": " + last + " of " + target + " after " + timeout);
+    }
+
+    private static void parallel(int threads, Callable<Void> worker) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<Void>> futures = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                futures.add(pool.submit(worker));
+            }
+            for (Future<Void> future : futures) {
+                future.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static double seconds(long startNanos) {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    private static double percentile(List<Long> sorted, int p) {
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    /** The sum of the heap pools' peaks since the last reset: an upper bound of the peak heap in use. */
+    private static long peakHeap() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak;
+    }
+}

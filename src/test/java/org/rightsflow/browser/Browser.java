@@ -1,0 +1,172 @@
+package org.rightsflow.browser;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A real headless Chromium (Debian's chromium + chromium-driver) driven through chromedriver at a fixed path, so
+ * Selenium Manager never tries to download a browser or driver (the build machine has no internet). Every step
+ * can be saved as a screenshot under target/screenshots/&lt;journey&gt;/.
+ */
+final class Browser implements AutoCloseable {
+
+    static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    static final String CHROMIUM = "/usr/bin/chromium";
+
+    final ChromeDriver driver;
+    final WebDriverWait wait;
+    final Path downloads;
+    private final Path userData;
+    private final Path screenshots;
+    private int step;
+
+    /** Skips (with the reason) only on a developer machine without the driver; under CI the browser must be there. */
+    static void assumeAvailable() {
+        boolean present = new File(CHROMEDRIVER).canExecute() && new File(CHROMIUM).canExecute();
+        boolean ci = System.getenv("CI") != null && !System.getenv("CI").isBlank()
+                && !"false".equalsIgnoreCase(System.getenv("CI"));
+        if (!present && ci) {
+            throw new AssertionError("CI is set but " + CHROMEDRIVER + " or " + CHROMIUM + " is missing: "
+                    + ".ci/run installs chromium and chromium-driver");
+        }
+        Assumptions.assumeTrue(present, "Browser tests skipped: " + CHROMEDRIVER + " not found "
+                + "(apt-get install chromium chromium-driver); under CI=true they run and fail instead");
+    }
+
+    Browser(String journey, int width, int height) {
+        try {
+            this.userData = Files.createTempDirectory("rightsflow-chromium-");
+            this.downloads = Files.createTempDirectory("rightsflow-downloads-");
+            this.screenshots = Path.of("target", "screenshots", journey);
+            Files.createDirectories(screenshots);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--no-first-run", "--disable-default-apps", "--disable-extensions", "--hide-scrollbars",
+                "--user-data-dir=" + userData.toAbsolutePath(), "--window-size=" + width + "," + height);
+        Map<String, Object> prefs = new HashMap<>();
+        prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
+        prefs.put("download.prompt_for_download", false);
+        prefs.put("safebrowsing.enabled", false);
+        options.setExperimentalOption("prefs", prefs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        this.driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(width, height));
+        this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    void open(String url) {
+        driver.get(url);
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    WebElement visible(By by) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
+    }
+
+    WebElement clickable(By by) {
+        return wait.until(ExpectedConditions.elementToBeClickable(by));
+    }
+
+    /** Clicks once the element is in view and nothing covers it (forms rendered by script may still shift). */
+    void click(By by) {
+        wait.until(d -> {
+            WebElement element = clickable(by);
+            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block:'center'})", element);
+            try {
+                element.click();
+                return true;
+            } catch (ElementClickInterceptedException | StaleElementReferenceException layoutStillMoving) {
+                return false;
+            }
+        });
+    }
+
+    void type(By by, String text) {
+        WebElement element = visible(by);
+        element.clear();
+        element.sendKeys(text);
+    }
+
+    /** Saves the page as it is now: target/screenshots/&lt;journey&gt;/NN-name.png. */
+    Path screenshot(String name) {
+        try {
+            File shot = driver.getScreenshotAs(OutputType.FILE);
+            Path target = screenshots.resolve(String.format("%02d-%s.png", ++step, name));
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** On a failure: the screen and the DOM as they were, for whoever reads the report. */
+    void failure() {
+        try {
+            screenshot("failure");
+            Files.writeString(screenshots.resolve(String.format("%02d-failure.html", step)), driver.getPageSource());
+        } catch (RuntimeException | IOException ignored) {
+            // a debugging aid must not hide the real failure
+        }
+    }
+
+    /** Runs a part of a journey; on failure keeps a screenshot and the page source beside the step screenshots. */
+    void journey(ThrowingRunnable steps) throws Exception {
+        try {
+            steps.run();
+        } catch (Exception | AssertionError e) {
+            failure();
+            throw e;
+        }
+    }
+
+    interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    Object script(String js, Object... args) {
+        return ((JavascriptExecutor) driver).executeScript(js, args);
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            deleteQuietly(userData);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp directory; the OS cleans it eventually
+        }
+    }
+}

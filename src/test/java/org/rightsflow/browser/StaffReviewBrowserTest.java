@@ -1,0 +1,147 @@
+package org.rightsflow.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.rightsflow.support.Api;
+import org.rightsflow.support.Mailbox;
+import org.rightsflow.support.PostgresIntegrationTest;
+import org.rightsflow.support.RequesterJourney;
+import org.rightsflow.support.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Journey (b) in a real browser: a request for an account under legal hold reaches the privacy officers' filter in
+ * Tasklist; `officer` finds it by its reference (due date visible), opens the Camunda Form (form-js), proposes a
+ * refusal with a ground and an explanation; `legal` approves it in Form_RefusalApproval; the requester receives the
+ * refusal email with the ground and the explanation. The account is the test's own (legal hold set), so nothing
+ * here depends on or changes the demo accounts.
+ */
+class StaffReviewBrowserTest extends PostgresIntegrationTest {
+
+    private static final String EXPLANATION = "The account is subject to a legal preservation order (browser test).";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private final Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
+
+    @BeforeEach
+    void browserPresent() {
+        Browser.assumeAvailable();
+    }
+
+    @Test
+    void anOfficerProposesARefusalInTasklistLegalApprovesAndTheRequesterIsTold() throws Exception {
+        String email = "browser-hold-" + System.nanoTime() + "@example.com";
+        jdbc.update("insert into account (email, display_name, legal_hold) values (?, 'Held Account', true)", email);
+        RequesterJourney requester = new RequesterJourney(new Api(port), mailbox);
+        RequesterJourney.Filed filed = requester.fileAndVerify("ACCESS", email, email, null);
+        requester.awaitStatus(filed, "IN_REVIEW");
+
+        try (Browser officer = new Browser("staff-review-officer", 1400, 1000)) {
+            officer.journey(() -> {
+            signIn(officer, "officer");
+            WebElement task = findTask(officer, "Privacy officers", filed.reference(), "Review exemptions");
+            assertThat(task.getText()).as("the filter's Reference column").contains("Reference:").contains(filed.reference());
+            officer.screenshot("task-in-filter");
+            openAndClaim(officer, task);
+            assertThat(officer.visible(By.cssSelector(".fjs-container")).getText())
+                    .contains("Exemption review").contains(filed.reference()).contains("Legal hold: yes");
+            officer.screenshot("review-form");
+
+            officer.click(By.xpath("//label[starts-with(normalize-space(.), 'REFUSE:')]"));
+            officer.click(By.xpath("//label[starts-with(normalize-space(.), 'LEGAL_OBLIGATION:')]"));
+            typeInField(officer, "Explanation", EXPLANATION);
+            officer.screenshot("refusal-proposed");
+            complete(officer);
+            officer.screenshot("review-completed");
+            });
+        }
+
+        try (Browser legal = new Browser("staff-review-legal", 1400, 1000)) {
+            legal.journey(() -> {
+            signIn(legal, "legal");
+            WebElement task = findTask(legal, "Legal reviewers", filed.reference(), "Approve refusal");
+            legal.screenshot("approval-in-filter");
+            openAndClaim(legal, task);
+            assertThat(legal.visible(By.cssSelector(".fjs-container")).getText())
+                    .contains("Approve refusal").contains("LEGAL_OBLIGATION").contains(EXPLANATION);
+            legal.screenshot("approval-form");
+            legal.click(By.xpath("//label[starts-with(normalize-space(.), 'APPROVE:')]"));
+            typeInField(legal, "Explanation", "Checked the preservation order in the browser.");
+            legal.screenshot("approval-filled");
+            complete(legal);
+            legal.screenshot("approval-completed");
+            });
+        }
+
+        requester.awaitStatus(filed, "REFUSED");
+        Mailbox.Mail refusal = mailbox.awaitOne(email, "RESULT_REFUSED", filed.reference());
+        assertThat(refusal.body())
+                .contains("it relates to our obligations under laws and regulations")
+                .contains(EXPLANATION)
+                .contains("people's court")
+                .doesNotContain("Checked the preservation order");
+    }
+
+    private void signIn(Browser browser, String user) {
+        browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        browser.type(By.cssSelector("input[ng-model='username']"), user);
+        browser.type(By.cssSelector("input[ng-model='password']"), user);
+        browser.screenshot("login-" + user);
+        browser.click(By.cssSelector("form button[type='submit']"));
+        browser.visible(By.cssSelector(".task-filters"));
+    }
+
+    /** Opens the filter by its name, narrows it to the reference (a process-variable search) and finds the task. */
+    private WebElement findTask(Browser browser, String filterName, String reference, String taskName) {
+        // The filter's own name is the link's first text node (a task counter follows it once focused).
+        browser.click(By.xpath("//*[contains(@class,'task-filter')]//h4[contains(@class,'name')]"
+                + "/a[normalize-space(text())='" + filterName + "']"));
+        browser.wait.until(d -> d.getCurrentUrl().contains("filter="));
+        String url = browser.driver.getCurrentUrl();
+        String search = URLEncoder.encode("[" + new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(Map.of(
+                "type", "processVariables", "operator", "eq", "name", "reference", "value", reference)) + "]",
+                StandardCharsets.UTF_8);
+        browser.driver.get(url + (url.contains("?") ? "&" : "?") + "searchQuery=" + search);
+        // The search narrows the filter to this request; its card shows the Reference column and the due date.
+        By card = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
+                + "[.//h4[contains(normalize-space(.), '" + taskName + "')] and contains(normalize-space(.), '" + reference + "')]");
+        WebElement task = browser.visible(card);
+        assertThat(task.findElement(By.cssSelector(".due-date")).getText()).startsWith("Due");
+        return task;
+    }
+
+    private void openAndClaim(Browser browser, WebElement task) {
+        task.findElement(By.cssSelector("h4.task a")).click();
+        browser.click(By.xpath("//*[contains(@class,'task-details')]//*[self::a or self::button][normalize-space(.)='Claim']"));
+        browser.visible(By.cssSelector(".fjs-container"));
+    }
+
+    private void typeInField(Browser browser, String label, String text) {
+        WebElement labelElement = browser.visible(By.xpath("//div[contains(@class,'fjs-container')]//label[normalize-space(.)='"
+                + label + "' or normalize-space(.)='" + label + "*' or starts-with(normalize-space(.),'" + label + "')]"));
+        String id = labelElement.getAttribute("for");
+        WebElement field = browser.driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private void complete(Browser browser) {
+        browser.click(By.xpath("//button[normalize-space(.)='Complete']"));
+        browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-container")));
+    }
+
+}

@@ -1,0 +1,128 @@
+package org.rightsflow.fulfilment.correction;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.rightsflow.support.Api;
+import org.rightsflow.support.Mailbox;
+import org.rightsflow.support.PostgresIntegrationTest;
+import org.rightsflow.support.RequesterJourney;
+import org.rightsflow.support.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Form_CorrectionReview as Tasklist renders it (form-js): the masked changes from the task-local summary, the
+ * per-change choices from the task-local JSON list, and a per-change rejection that the server records.
+ */
+class CorrectionReviewBrowserTest extends PostgresIntegrationTest {
+
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+    private static final String CHROMIUM = "/usr/bin/chromium";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TaskService tasks;
+
+    @Test
+    void anOfficerSeesMaskedChangesAndRejectsOneOfThemInTasklist() throws Exception {
+        boolean ci = System.getenv("CI") != null && !System.getenv("CI").isBlank()
+                && !"false".equalsIgnoreCase(System.getenv("CI"));
+        boolean present = new File(CHROMEDRIVER).canExecute() && new File(CHROMIUM).canExecute();
+        Assumptions.assumeTrue(present || ci, "no chromium/chromedriver on this machine");
+
+        long n = System.nanoTime();
+        String email = "correct-browser-" + n + "@example.com";
+        String oldName = "Oldbrowser" + n;
+        String oldSecurity = "oldsec-browser-" + n + "@example.com";
+        jdbc.update("insert into account (email, display_name, birth_date) values (?, ?, date '1991-02-03')", email, oldName);
+        long id = jdbc.queryForObject("select id from account where email = ?", Long.class, email);
+        jdbc.update("insert into account_security (account_id, security_email, updated_at) values (?, ?, current_timestamp)",
+                id, oldSecurity);
+        String newName = "Newbrowser" + n;
+        RequesterJourney requester = new RequesterJourney(new Api(port), new Mailbox(TestInfrastructure.mail()));
+        RequesterJourney.Filed filed = requester.fileAndVerify("CORRECT", email, email, Map.of("corrections", List.of(
+                Map.of("field", "displayName", "value", newName),
+                Map.of("field", "securityEmail", "value", "newsec-browser-" + n + "@example.com"))));
+        await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(filed.reference()).taskDefinitionKey("Task_ReviewCorrection").count() == 1);
+        String taskId = tasks.createTaskQuery().processInstanceBusinessKey(filed.reference())
+                .taskDefinitionKey("Task_ReviewCorrection").singleResult().getId();
+
+        Path userData = Files.createTempDirectory("rightsflow-chromium-");
+        Path shots = Files.createDirectories(Path.of("target", "screenshots", "correction-review"));
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM);
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-extensions", "--user-data-dir=" + userData.toAbsolutePath(),
+                "--window-size=1400,1100");
+        ChromeDriver driver = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build(), options);
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+        try {
+            driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
+                    .sendKeys("officer");
+            driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("officer");
+            driver.findElement(By.cssSelector("form button[type='submit']")).click();
+            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters")));
+            driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
+            click(driver, wait, By.xpath("//*[contains(@class,'task-details')]//*[self::a or self::button][normalize-space(.)='Claim']"));
+            WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
+            wait.until(d -> form.getText().contains("O***"));
+            assertThat(form.getText()).contains(filed.reference(), "Requested changes", "Display name", "O*** → N***",
+                    "o***@example.com → n***@example.com").doesNotContain(oldName, newName, oldSecurity);
+            Files.write(shots.resolve("01-form.png"), driver.getScreenshotAs(OutputType.BYTES));
+
+            click(driver, wait, By.xpath("//label[starts-with(normalize-space(.), 'APPLY:')]"));
+            click(driver, wait, By.xpath("//label[starts-with(normalize-space(.), '2. Security email')]"));
+            click(driver, wait, By.xpath("//label[starts-with(normalize-space(.), 'RISK_TO_OTHERS:')]"));
+            WebElement label = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//div[contains(@class,'fjs-container')]//label[starts-with(normalize-space(.),'Explanation')]")));
+            driver.findElement(By.id(label.getAttribute("for")))
+                    .sendKeys("The new security address could not be confirmed (browser test).");
+            Files.write(shots.resolve("02-filled.png"), driver.getScreenshotAs(OutputType.BYTES));
+            click(driver, wait, By.xpath("//button[normalize-space(.)='Complete']"));
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-container")));
+        } catch (Exception | AssertionError e) {
+            Files.write(shots.resolve("99-failure.png"), driver.getScreenshotAs(OutputType.BYTES));
+            Files.writeString(shots.resolve("99-failure.html"), driver.getPageSource());
+            throw e;
+        } finally {
+            driver.quit();
+        }
+
+        requester.awaitStatus(filed, "PARTIALLY_COMPLETED");
+        assertThat(jdbc.queryForObject("select display_name from account where id = ?", String.class, id)).isEqualTo(newName);
+        assertThat(jdbc.queryForObject("select security_email from account_security where account_id = ?", String.class, id))
+                .isEqualTo(oldSecurity);
+    }
+
+    private static void click(ChromeDriver driver, WebDriverWait wait, By by) {
+        WebElement element = wait.until(ExpectedConditions.elementToBeClickable(by));
+        ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})", element);
+        element.click();
+    }
+}

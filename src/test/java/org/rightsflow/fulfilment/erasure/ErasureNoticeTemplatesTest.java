@@ -1,0 +1,47 @@
+package org.rightsflow.fulfilment.erasure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.rightsflow.notice.NoticeKind;
+import org.rightsflow.notice.NoticeTemplates;
+
+/** The erasure and cancellation notices render in both languages with the models their services build. */
+class ErasureNoticeTemplatesTest {
+
+    private final NoticeTemplates templates = new NoticeTemplates();
+
+    private static final Map<String, Object> MODEL = Map.of(
+            "reference", "RR-20261129-0007",
+            "statusUrl", "http://localhost/privacy/status/RR-20261129-0007",
+            "erased", List.of("Account data", "Support"),
+            "restricted", List.of(Map.of("category", "Payment data", "until", "2029-11-29 10:00",
+                    "basis", "E-Commerce Law Art. 31")),
+            "category", "Operation logs",
+            "erasedAt", "2027-06-01 10:00",
+            "blockers", List.of("Unpaid bills: 1 (pay them)"),
+            "blockersDeadline", "2026-12-06 10:00",
+            "coolingOffEnds", "2026-12-06 10:00",
+            "account", "l*****@example.com");
+
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void everyNoticeRendersWithASubjectAndTheReference(String language) {
+        for (NoticeKind kind : List.of(NoticeKind.ERASURE_SUMMARY, NoticeKind.DEFERRED_DELETION_COMPLETED,
+                NoticeKind.CANCELLATION_BLOCKED, NoticeKind.CANCELLATION_COOLING_OFF, NoticeKind.CANCELLATION_REVOKED,
+                NoticeKind.CANCELLATION_CERTIFICATE)) {
+            NoticeTemplates.Rendered rendered = templates.render(kind, language, MODEL);
+            assertThat(rendered.subject()).as(kind.name()).contains("RR-20261129-0007");
+            assertThat(rendered.body()).as(kind.name()).contains("RR-20261129-0007").doesNotContain("[(", "${");
+        }
+        NoticeTemplates.Rendered summary = templates.render(NoticeKind.ERASURE_SUMMARY, language, MODEL);
+        assertThat(summary.body()).contains("Account data", "Payment data", "2029-11-29 10:00", "E-Commerce Law Art. 31");
+        NoticeTemplates.Rendered certificate = templates.render(NoticeKind.CANCELLATION_CERTIFICATE, language, MODEL);
+        assertThat(certificate.body()).contains("l*****@example.com", "Support", "Payment data", "2029-11-29 10:00");
+        assertThat(templates.render(NoticeKind.CANCELLATION_BLOCKED, language, MODEL).body())
+                .contains("Unpaid bills: 1", "2026-12-06 10:00");
+    }
+}

@@ -1,0 +1,138 @@
+package org.rightsflow.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.rightsflow.support.Mailbox;
+import org.rightsflow.support.PersonalDataScan;
+import org.rightsflow.support.PostgresIntegrationTest;
+import org.rightsflow.support.StaffSignIn;
+import org.rightsflow.support.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A request received by letter, entered by intake staff from the start form of StaffIntakeProcess (as Tasklist
+ * submits it, with the staff member signed in), verified by hand, and the typed email nowhere in the engine.
+ */
+class StaffIntakeTest extends PostgresIntegrationTest {
+
+    @Autowired
+    FormService forms;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    HistoryService history;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @AfterEach
+    void signOut() {
+        identity.clearAuthentication();
+    }
+
+    private String ownAccount() {
+        String email = "staff-intake-" + System.nanoTime() + "@example.com";
+        jdbc.update("insert into account (email, phone, birth_date) values (?, ?, ?)", email,
+                "+86137" + String.format("%08d", System.nanoTime() % 100_000_000L), java.sql.Date.valueOf("1985-05-05"));
+        return email;
+    }
+
+    private String definitionId() {
+        return repository.createProcessDefinitionQuery().processDefinitionKey("StaffIntakeProcess").latestVersion()
+                .singleResult().getId();
+    }
+
+    private static Map<String, Object> form(String email) {
+        return Variables.createVariables().putValue("intakeRequestType", "ACCESS")
+                .putValue("intakeAccountEmail", email.toUpperCase()) // as typed
+                .putValue("intakeLanguage", "en").putValue("intakeReceivedVia", "LETTER");
+    }
+
+    @Test
+    void intakeStaffEnterARequestThatIsThenVerifiedByHand() {
+        String email = ownAccount();
+        StaffSignIn.as(identity, "intake");
+        ProcessInstance intake = forms.submitStartForm(definitionId(), form(email));
+        identity.clearAuthentication();
+
+        String reference = intake.getBusinessKey();
+        assertThat(reference).startsWith("RR-");
+        Map<String, Object> row = jdbc.queryForMap("""
+                select account_email, entered_by_staff, entered_by, received_via from rights_request where reference = ?""",
+                reference);
+        assertThat(row).containsEntry("account_email", email).containsEntry("entered_by_staff", true)
+                .containsEntry("entered_by", "intake").containsEntry("received_via", "LETTER");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(reference)
+                .taskDefinitionKey("Task_VerifyIdentityManually").count() == 1);
+        Task manual = tasks.createTaskQuery().processInstanceBusinessKey(reference)
+                .taskDefinitionKey("Task_VerifyIdentityManually").singleResult();
+        assertThat(tasks.createTaskQuery().taskId(manual.getId()).taskCandidateGroup("privacy-intake").count()).isEqualTo(1);
+        assertThat(runtime.getVariable(manual.getExecutionId(), "manualVerificationReason")).isEqualTo("STAFF_ENTERED");
+        new Mailbox(TestInfrastructure.mail()).awaitOne(email, "ACKNOWLEDGEMENT", reference);
+        assertThat(new Mailbox(TestInfrastructure.mail()).of(email, "VERIFICATION_CODE", reference)).isEmpty();
+
+        // the staff intake instance ends once it has forgotten the form: then no engine table holds the email
+        await().atMost(Duration.ofSeconds(60)).until(() -> history.createHistoricProcessInstanceQuery()
+                .processInstanceId(intake.getId()).finished().count() == 1);
+        assertThat(PersonalDataScan.engineTablesContaining(jdbc, List.of(email))).isEmpty();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(intake.getId()).list())
+                .noneMatch(v -> v.getName().startsWith("intake"));
+
+        StaffSignIn.as(identity, "intake");
+        tasks.complete(manual.getId(), Variables.createVariables().putValue("decision", "VERIFIED")
+                .putValue("explanation", "Signed letter with a copy of the ID card matching the account."));
+        identity.clearAuthentication();
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select verified_at is not null from rights_request where reference = ?", Boolean.class, reference));
+        List<Map<String, Object>> audit = jdbc.queryForList(
+                "select actor, action, detail from audit_entry where reference = ? order by seq", reference);
+        assertThat(audit).extracting(a -> a.get("actor") + " " + a.get("action")).contains(
+                "staff:intake REQUEST_FILED", "system MANUAL_VERIFICATION_REQUIRED", "staff:intake IDENTITY_VERIFIED_MANUALLY");
+        assertThat(audit).noneMatch(a -> String.valueOf(a.get("detail")).contains("@"));
+        assertThat(PersonalDataScan.engineTablesContaining(jdbc, List.of(email))).isEmpty();
+    }
+
+    @Test
+    void aRejectedFieldStoresNothing() {
+        long before = jdbc.queryForObject("select count(*) from rights_request", Long.class);
+        StaffSignIn.as(identity, "intake");
+        assertThatThrownBy(() -> forms.submitStartForm(definitionId(), form("not-an-email-address")))
+                .isInstanceOf(ProcessEngineException.class).hasMessageContaining("INVALID_EMAIL");
+        identity.clearAuthentication();
+        assertThat(jdbc.queryForObject("select count(*) from rights_request", Long.class)).isEqualTo(before);
+        assertThat(PersonalDataScan.engineTablesContaining(jdbc, List.of("not-an-email-address"))).isEmpty();
+    }
+
+    @Test
+    void onlyIntakeStaffMayEnterRequests() {
+        String email = ownAccount();
+        StaffSignIn.as(identity, "officer");
+        assertThatThrownBy(() -> forms.submitStartForm(definitionId(), form(email)))
+                .isInstanceOf(AuthorizationException.class);
+    }
+}

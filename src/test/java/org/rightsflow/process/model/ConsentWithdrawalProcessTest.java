@@ -1,0 +1,55 @@
+package org.rightsflow.process.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.rightsflow.process.model.ConsentWithdrawalModel.*;
+
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.junit.jupiter.api.Test;
+
+@Deployment(resources = ConsentWithdrawalModel.RESOURCE)
+class ConsentWithdrawalProcessTest extends ProcessModelTestSupport {
+
+    private ProcessInstance start() {
+        return runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
+                Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
+                Variables.REQUEST_TYPE, Variables.TYPE_WITHDRAW_CONSENT, Variables.DUE_DATE, plusDays(NOW, 15)));
+    }
+
+    @Test
+    void consentsAreWithdrawnInTheirOwnJob() {
+        delegate(BEAN_WITHDRAW_CONSENTS, execution -> execution.setVariable(Variables.OUTCOME,
+                Variables.OUTCOME_COMPLETED));
+        ProcessInstance withdrawal = start();
+
+        assertThat(withdrawal).isWaitingAtExactly(TASK_WITHDRAW_CONSENTS);
+        assertThat(calls).isEmpty();
+        runJobsAt(TASK_WITHDRAW_CONSENTS);
+
+        assertThat(withdrawal).hasPassedInOrder(START_EVENT, TASK_WITHDRAW_CONSENTS, END_EVENT).isEnded();
+        assertThat(withdrawal).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+        assertThat(calls).containsExactly(BEAN_WITHDRAW_CONSENTS);
+    }
+
+    @Test
+    void aFailingWithdrawalIsRetriedThenBecomesAnIncident() {
+        delegate(BEAN_WITHDRAW_CONSENTS, execution -> {
+            throw new IllegalStateException("database unavailable");
+        });
+        ProcessInstance withdrawal = start();
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            String jobId = jobAt(TASK_WITHDRAW_CONSENTS).getId();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService.executeJob(jobId))
+                    .hasMessageContaining("database unavailable");
+            if (attempt < 3) {
+                assertThat(jobAt(TASK_WITHDRAW_CONSENTS).getDuedate()).isEqualTo(plusMinutes(NOW, 5));
+            }
+        }
+        assertThat(jobAt(TASK_WITHDRAW_CONSENTS).getRetries()).isZero();
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(withdrawal.getId()).count()).isEqualTo(1);
+        assertThat(withdrawal).isNotEnded();
+    }
+}

@@ -1,0 +1,68 @@
+package org.rightsflow.process.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.rightsflow.process.model.CopyFulfilmentModel.*;
+
+import java.io.IOException;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.junit.jupiter.api.Test;
+
+@Deployment(resources = CopyFulfilmentModel.RESOURCE)
+class CopyFulfilmentProcessTest extends ProcessModelTestSupport {
+
+    private ProcessInstance start() {
+        return runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
+                Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
+                Variables.REQUEST_TYPE, Variables.TYPE_COPY, Variables.DUE_DATE, plusDays(NOW, 15)));
+    }
+
+    @Test
+    void buildsThePackageInItsOwnJobThenPublishesTheLink() {
+        delegate(BEAN_BUILD_COPY_PACKAGE, execution -> execution.setVariable(Variables.DOWNLOAD_ID, "DL-0042"));
+        delegate(BEAN_PUBLISH_COPY_PACKAGE, execution -> {
+            assertThat(execution.getVariable(Variables.DOWNLOAD_ID)).isEqualTo("DL-0042");
+            execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+        });
+
+        ProcessInstance copy = start();
+
+        assertThat(copy).isWaitingAtExactly(TASK_BUILD_COPY_PACKAGE);
+        assertThat(calls).as("the package is built in its own job, not in the caller's transaction").isEmpty();
+        runJobsAt(TASK_BUILD_COPY_PACKAGE);
+        assertThat(copy).isWaitingAtExactly(TASK_PUBLISH_DOWNLOAD);
+        runJobsAt(TASK_PUBLISH_DOWNLOAD);
+
+        assertThat(copy).hasPassedInOrder(START_EVENT, TASK_BUILD_COPY_PACKAGE, TASK_PUBLISH_DOWNLOAD, END_EVENT)
+                .isEnded();
+        assertThat(calls).containsExactly(BEAN_BUILD_COPY_PACKAGE, BEAN_PUBLISH_COPY_PACKAGE);
+        assertThat(copy).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+    }
+
+    @Test
+    void aFailingBuildIsRetriedThreeTimesThenBecomesAnIncident() {
+        delegate(BEAN_BUILD_COPY_PACKAGE, execution -> {
+            throw new IllegalStateException("package storage full");
+        });
+        ProcessInstance copy = start();
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            String jobId = jobAt(TASK_BUILD_COPY_PACKAGE).getId();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService.executeJob(jobId))
+                    .hasMessageContaining("package storage full");
+        }
+        assertThat(jobAt(TASK_BUILD_COPY_PACKAGE).getRetries()).isZero();
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(copy.getId()).count()).isEqualTo(1);
+        assertThat(calls).containsOnly(BEAN_BUILD_COPY_PACKAGE).hasSize(3);
+    }
+
+    @Test
+    void followsTheModelConventions() throws IOException {
+        ProcessModelConventionsTest conventions = new ProcessModelConventionsTest();
+        conventions.processesAreExecutableWithHistoryTimeToLive(RESOURCE);
+        conventions.everyElementIsDrawn(RESOURCE);
+        conventions.serviceTasksAreAsyncDelegateExpressionsWithRetries(RESOURCE);
+    }
+}

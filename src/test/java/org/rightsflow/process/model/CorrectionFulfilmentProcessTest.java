@@ -1,0 +1,130 @@
+package org.rightsflow.process.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.rightsflow.process.model.CorrectionFulfilmentModel.*;
+
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@Deployment(resources = {CorrectionFulfilmentModel.RESOURCE, "forms/Form_CorrectionReview.form"})
+class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
+
+    static final Date DUE_DATE = plusDays(NOW, 15);
+
+    private int reviewable;
+
+    @BeforeEach
+    void registerMocks() {
+        delegate(BEAN_CHECK_CORRECTIONS, execution -> execution.setVariable(REVIEWABLE_CHANGES, reviewable));
+        taskListener(BEAN_CORRECTION_REVIEW_LISTENER, task -> {
+            if ("create".equals(task.getEventName())) {
+                task.setVariableLocal(CORRECTION_SUMMARY, "- **1. Real name**: 张* → 李*");
+            } else {
+                task.setVariable(CORRECTION_DECISION, task.getVariable(Variables.DECISION));
+                task.removeVariableLocal(CORRECTION_SUMMARY);
+            }
+        });
+        delegate(BEAN_APPLY_CORRECTIONS, execution -> execution.setVariable(Variables.OUTCOME,
+                APPLY.equals(execution.getVariable(CORRECTION_DECISION)) ? Variables.OUTCOME_COMPLETED
+                        : Variables.OUTCOME_REFUSED));
+    }
+
+    private ProcessInstance start() {
+        return runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
+                Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
+                Variables.REQUEST_TYPE, Variables.TYPE_CORRECT, Variables.DUE_DATE, DUE_DATE));
+    }
+
+    @Test
+    void changesAreCheckedInTheirOwnJobThenReviewedByAPrivacyOfficerWithTheRequestDeadline() {
+        reviewable = 2;
+        ProcessInstance correction = start();
+
+        assertThat(correction).isWaitingAtExactly(TASK_CHECK_CORRECTIONS);
+        assertThat(calls).isEmpty();
+        runJobsAt(TASK_CHECK_CORRECTIONS);
+
+        assertThat(correction).isWaitingAtExactly(TASK_REVIEW_CORRECTION);
+        Task task = taskAt(TASK_REVIEW_CORRECTION);
+        assertThat(task).hasCandidateGroup(GROUP_PRIVACY_OFFICERS).hasDueDate(DUE_DATE);
+        assertThat(task.getCamundaFormRef().getKey()).isEqualTo(FORM_CORRECTION_REVIEW);
+        assertThat(task.getCamundaFormRef().getBinding()).isEqualTo("deployment");
+        assertThat(deployedForm(task.getId())).contains("\"id\": \"" + FORM_CORRECTION_REVIEW + "\"");
+        assertThat(taskService.getVariablesLocal(task.getId())).as("the masked view is task-local")
+                .containsKey(CORRECTION_SUMMARY);
+        assertThat(runtimeService.getVariables(correction.getId())).doesNotContainKey(CORRECTION_SUMMARY);
+        assertThat(calls).containsExactly(BEAN_CHECK_CORRECTIONS, BEAN_CORRECTION_REVIEW_LISTENER);
+    }
+
+    @Test
+    void appliedAfterReview() {
+        reviewable = 1;
+        ProcessInstance correction = start();
+        runJobsAt(TASK_CHECK_CORRECTIONS);
+
+        complete(TASK_REVIEW_CORRECTION, Map.of(Variables.DECISION, APPLY,
+                Variables.EXPLANATION, "Checked against the ID document on file."));
+        assertThat(correction).isWaitingAtExactly(TASK_APPLY_CORRECTIONS);
+        runJobsAt(TASK_APPLY_CORRECTIONS);
+
+        assertThat(correction).hasPassedInOrder(START_EVENT, TASK_CHECK_CORRECTIONS, GATEWAY_ANY_TO_REVIEW,
+                TASK_REVIEW_CORRECTION, GATEWAY_JOIN_REVIEW, TASK_APPLY_CORRECTIONS, END_EVENT).isEnded();
+        assertThat(calls).containsExactly(BEAN_CHECK_CORRECTIONS, BEAN_CORRECTION_REVIEW_LISTENER,
+                BEAN_CORRECTION_REVIEW_LISTENER, BEAN_APPLY_CORRECTIONS);
+        assertThat(correction).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED)
+                .containsEntry(CORRECTION_DECISION, APPLY);
+    }
+
+    @Test
+    void rejectedAfterReviewStillGoesThroughApplyWhichReportsTheOutcome() {
+        reviewable = 1;
+        ProcessInstance correction = start();
+        runJobsAt(TASK_CHECK_CORRECTIONS);
+
+        complete(TASK_REVIEW_CORRECTION, Map.of(Variables.DECISION, REJECT,
+                Variables.EXPLANATION, "The document on file contradicts the requested value."));
+        runJobsAt(TASK_APPLY_CORRECTIONS);
+
+        assertThat(correction).hasPassed(TASK_REVIEW_CORRECTION, TASK_APPLY_CORRECTIONS, END_EVENT).isEnded();
+        assertThat(correction).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_REFUSED);
+    }
+
+    @Test
+    void nothingToReviewWhenTheChecksRefusedEveryChange() {
+        reviewable = 0;
+        ProcessInstance correction = start();
+        runJobsAt(TASK_CHECK_CORRECTIONS);
+
+        assertThat(correction).isWaitingAtExactly(TASK_APPLY_CORRECTIONS);
+        runJobsAt(TASK_APPLY_CORRECTIONS);
+
+        assertThat(correction).hasPassedInOrder(TASK_CHECK_CORRECTIONS, GATEWAY_ANY_TO_REVIEW, GATEWAY_JOIN_REVIEW,
+                TASK_APPLY_CORRECTIONS, END_EVENT).isEnded();
+        assertThat(correction).hasNotPassed(TASK_REVIEW_CORRECTION);
+        assertThat(calls).containsExactly(BEAN_CHECK_CORRECTIONS, BEAN_APPLY_CORRECTIONS);
+    }
+
+    @Test
+    void aFailingApplyIsRetriedThenBecomesAnIncident() {
+        reviewable = 0;
+        delegate(BEAN_APPLY_CORRECTIONS, execution -> {
+            throw new IllegalStateException("account system unavailable");
+        });
+        ProcessInstance correction = start();
+        runJobsAt(TASK_CHECK_CORRECTIONS);
+
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            String jobId = jobAt(TASK_APPLY_CORRECTIONS).getId();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService.executeJob(jobId))
+                    .hasMessageContaining("account system unavailable");
+        }
+        assertThat(jobAt(TASK_APPLY_CORRECTIONS).getRetries()).isZero();
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(correction.getId()).count()).isEqualTo(1);
+    }
+}

@@ -1,0 +1,95 @@
+package org.rightsflow.process.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.rightsflow.process.model.DeletionFulfilmentModel.*;
+
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.Deployment;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+@Deployment(resources = DeletionFulfilmentModel.RESOURCE)
+class DeletionFulfilmentProcessTest extends ProcessModelTestSupport {
+
+    private ProcessInstance start() {
+        return runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
+                Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
+                Variables.REQUEST_TYPE, Variables.TYPE_DELETE, Variables.DUE_DATE, plusDays(NOW, 15)));
+    }
+
+    @Test
+    void erasesNowRestrictsHeldSchedulesTheRestAndTellsTheRequester() {
+        delegate(BEAN_PLAN_ERASURE, execution -> execution.setVariable(ERASURE_REFUSED, false));
+        delegate(BEAN_ERASE_NOW);
+        delegate(BEAN_RESTRICT_HELD);
+        delegate(BEAN_SCHEDULE_DEFERRED_ERASURE);
+        delegate(BEAN_NOTIFY_ERASURE, execution -> execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED));
+
+        ProcessInstance deletion = start();
+        assertThat(deletion).isWaitingAtExactly(TASK_PLAN_ERASURE);
+        assertThat(calls).as("every step in its own job").isEmpty();
+        runJobsAt(TASK_PLAN_ERASURE, TASK_ERASE_NOW, TASK_RESTRICT_HELD, TASK_SCHEDULE_DEFERRED_ERASURE,
+                TASK_NOTIFY_ERASURE);
+
+        assertThat(deletion).hasPassedInOrder(START_EVENT, TASK_PLAN_ERASURE, GATEWAY_GROUND_STATED, TASK_ERASE_NOW,
+                TASK_RESTRICT_HELD, TASK_SCHEDULE_DEFERRED_ERASURE, TASK_NOTIFY_ERASURE, END_EVENT_ERASED).isEnded();
+        assertThat(deletion).hasNotPassed(END_EVENT_REFUSED);
+        assertThat(calls).containsExactly(BEAN_PLAN_ERASURE, BEAN_ERASE_NOW, BEAN_RESTRICT_HELD,
+                BEAN_SCHEDULE_DEFERRED_ERASURE, BEAN_NOTIFY_ERASURE);
+        assertThat(deletion).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+    }
+
+    @Test
+    void withoutADeletionGroundNothingIsErasedAndTheRequestIsRefused() {
+        delegate(BEAN_PLAN_ERASURE, execution -> {
+            execution.setVariable(ERASURE_REFUSED, true);
+            execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_REFUSED);
+            execution.setVariable(Variables.RESULT_GROUNDS, "DELETION_GROUND_MISSING");
+            execution.setVariable(Variables.RESULT_EXPLANATION, "no ground stated");
+        });
+        delegate(BEAN_ERASE_NOW);
+
+        ProcessInstance deletion = start();
+        runJobsAt(TASK_PLAN_ERASURE);
+
+        assertThat(deletion).hasPassedInOrder(START_EVENT, TASK_PLAN_ERASURE, GATEWAY_GROUND_STATED, END_EVENT_REFUSED)
+                .isEnded();
+        assertThat(calls).containsExactly(BEAN_PLAN_ERASURE);
+        assertThat(deletion).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_REFUSED)
+                .containsEntry(Variables.RESULT_GROUNDS, "DELETION_GROUND_MISSING");
+    }
+
+    @Test
+    void aFailingErasureIsRetriedThenBecomesAnIncident() {
+        delegate(BEAN_PLAN_ERASURE, execution -> execution.setVariable(ERASURE_REFUSED, false));
+        delegate(BEAN_ERASE_NOW, execution -> {
+            throw new IllegalStateException("database unavailable");
+        });
+        ProcessInstance deletion = start();
+        runJobsAt(TASK_PLAN_ERASURE);
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            String jobId = jobAt(TASK_ERASE_NOW).getId();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService.executeJob(jobId))
+                    .hasMessageContaining("database unavailable");
+        }
+        assertThat(jobAt(TASK_ERASE_NOW).getRetries()).isZero();
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(deletion.getId()).count()).isEqualTo(1);
+    }
+
+    /** The checks of {@link ProcessModelConventionsTest}, applied to the erasure and cancellation models. */
+    @ParameterizedTest
+    @ValueSource(strings = {DeletionFulfilmentModel.RESOURCE, DeferredErasureModel.RESOURCE,
+            AccountCancellationModel.RESOURCE})
+    void modelsFollowTheConventions(String resource) throws Exception {
+        ProcessModelConventionsTest conventions = new ProcessModelConventionsTest();
+        conventions.processesAreExecutableWithHistoryTimeToLive(resource);
+        conventions.everyElementIsDrawn(resource);
+        conventions.childrenAreDrawnInsideTheirSubProcessAndBoundaryEventsOnTheirHost(resource);
+        conventions.serviceTasksAreAsyncDelegateExpressionsWithRetries(resource);
+        conventions.userTasksUseDeployedFormsAndTheRequestDeadline(resource);
+        conventions.calledProcessesGetTheBusinessKey(resource);
+    }
+}

@@ -1,0 +1,147 @@
+package org.rightsflow.process.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+import static org.rightsflow.process.model.TransferFulfilmentModel.*;
+
+import java.io.IOException;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rightsflow.fulfilment.transfer.TransferApproval;
+import org.rightsflow.fulfilment.transfer.TransferRequestFulfilment;
+import org.rightsflow.process.listener.TransferApprovalListener;
+import org.rightsflow.review.InvalidDecisionException;
+
+/** The model with the real approval listener (its domain service mocked): the decision is checked on the server. */
+@Deployment(resources = {TransferFulfilmentModel.RESOURCE, "forms/Form_TransferApproval.form"})
+class TransferFulfilmentProcessTest extends ProcessModelTestSupport {
+
+    static final Date DUE_DATE = plusDays(NOW, 15);
+    static final String MASKED = "A*** C**** <b***@recipient.example>";
+
+    private final TransferRequestFulfilment transfer = mock(TransferRequestFulfilment.class);
+
+    @BeforeEach
+    void register() {
+        when(transfer.recipientForReview(REQUEST_ID)).thenReturn(MASKED);
+        Mocks.register(LISTENER_TRANSFER_APPROVAL, new TransferApprovalListener(transfer));
+        delegate(BEAN_BUILD_TRANSFER_PACKAGE, execution -> execution.setVariable(Variables.DOWNLOAD_ID, "DL-0099"));
+        delegate(BEAN_SEND_TRANSFER_PACKAGE, execution -> {
+            assertThat(execution.getVariable(Variables.DOWNLOAD_ID)).isEqualTo("DL-0099");
+            execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+        });
+    }
+
+    private ProcessInstance start() {
+        return runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
+                Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
+                Variables.REQUEST_TYPE, Variables.TYPE_TRANSFER, Variables.DUE_DATE, DUE_DATE));
+    }
+
+    private static Map<String, Object> form(String decision, boolean allConditions, String explanation) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put(Variables.DECISION, decision);
+        variables.put(Variables.EXPLANATION, explanation);
+        TransferApproval.CONDITIONS.forEach(c -> variables.put(c, true));
+        if (!allConditions) {
+            variables.put(TransferApproval.TECHNICALLY_FEASIBLE, false);
+        }
+        return variables;
+    }
+
+    @Test
+    void aPrivacyOfficerSeesTheMaskedRecipientWithTheDeadline() {
+        ProcessInstance instance = start();
+
+        assertThat(instance).isWaitingAtExactly(TASK_APPROVE_TRANSFER);
+        Task task = taskAt(TASK_APPROVE_TRANSFER);
+        assertThat(task).hasCandidateGroup("privacy-officers").hasDueDate(DUE_DATE);
+        assertThat(task.getCamundaFormRef().getKey()).isEqualTo(FORM_TRANSFER_APPROVAL);
+        assertThat(deployedForm(task.getId())).contains("{{transferRecipient}}")
+                .contains(TransferApproval.CONDITIONS.toArray(String[]::new));
+        assertThat(taskService.getVariableLocal(task.getId(), TRANSFER_RECIPIENT)).isEqualTo(MASKED);
+        assertThat(runtimeService.getVariable(instance.getId(), TRANSFER_RECIPIENT))
+                .as("the recipient is local to the task").isNull();
+    }
+
+    @Test
+    void approvedTransferIsBuiltThenSentToTheRecipient() {
+        ProcessInstance instance = start();
+        String taskId = taskAt(TASK_APPROVE_TRANSFER).getId();
+
+        complete(TASK_APPROVE_TRANSFER, form(TransferApproval.APPROVE, true, "All four conditions checked."));
+
+        assertThat(instance).isWaitingAtExactly(TASK_BUILD_COPY_PACKAGE);
+        runJobsAt(TASK_BUILD_COPY_PACKAGE);
+        assertThat(instance).isWaitingAtExactly(TASK_SEND_TO_RECIPIENT);
+        runJobsAt(TASK_SEND_TO_RECIPIENT);
+
+        assertThat(instance).hasPassedInOrder(START_EVENT, TASK_APPROVE_TRANSFER, GATEWAY_TRANSFER_DECISION,
+                TASK_BUILD_COPY_PACKAGE, TASK_SEND_TO_RECIPIENT, END_EVENT_TRANSFERRED).isEnded();
+        assertThat(instance).variables().containsEntry(TRANSFER_DECISION, TransferApproval.APPROVE)
+                .containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED)
+                .doesNotContainKeys(Variables.DECISION, Variables.EXPLANATION, Variables.RESULT_GROUNDS);
+        verify(transfer).recordDecision(eq(REQUEST_ID), eq(true), any());
+        assertThat(historyService.createHistoricVariableInstanceQuery().taskIdIn(taskId)
+                .variableName(TRANSFER_RECIPIENT).list()).allSatisfy(v ->
+                assertThat(((HistoricVariableInstance) v).getState()).isEqualTo("DELETED"));
+    }
+
+    @Test
+    void rejectedTransferIsRefusedWithItsGroundAndExplanation() {
+        ProcessInstance instance = start();
+
+        complete(TASK_APPROVE_TRANSFER, form(TransferApproval.REJECT, false,
+                "The recipient's systems cannot receive this format."));
+
+        assertThat(instance).hasPassedInOrder(START_EVENT, TASK_APPROVE_TRANSFER, GATEWAY_TRANSFER_DECISION,
+                END_EVENT_REFUSED).isEnded();
+        assertThat(instance).hasNotPassed(TASK_BUILD_COPY_PACKAGE);
+        assertThat(calls).isEmpty();
+        assertThat(instance).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_REFUSED)
+                .containsEntry(Variables.RESULT_GROUNDS, "TRANSFER_CONDITIONS_NOT_MET")
+                .containsEntry(Variables.RESULT_EXPLANATION, "The recipient's systems cannot receive this format.");
+        verify(transfer).recordDecision(eq(REQUEST_ID), eq(false), any());
+    }
+
+    @Test
+    void theServerRefusesAnApprovalWithAFailedConditionOrWithoutExplanation() {
+        ProcessInstance instance = start();
+        String taskId = taskAt(TASK_APPROVE_TRANSFER).getId();
+
+        assertThatThrownBy(() -> taskService.complete(taskId, form(TransferApproval.APPROVE, false, "ok")))
+                .hasRootCauseInstanceOf(InvalidDecisionException.class).hasMessageContaining("all four conditions");
+        assertThatThrownBy(() -> taskService.complete(taskId, form(TransferApproval.REJECT, false, " ")))
+                .hasRootCauseInstanceOf(InvalidDecisionException.class);
+        assertThatThrownBy(() -> taskService.complete(taskId, form("MAYBE", true, "hm")))
+                .hasRootCauseInstanceOf(InvalidDecisionException.class);
+
+        assertThat(instance).isWaitingAtExactly(TASK_APPROVE_TRANSFER);
+        verify(transfer, never()).recordDecision(any(), anyBoolean(), any());
+    }
+
+    @Test
+    void followsTheModelConventions() throws IOException {
+        ProcessModelConventionsTest conventions = new ProcessModelConventionsTest();
+        conventions.processesAreExecutableWithHistoryTimeToLive(RESOURCE);
+        conventions.everyElementIsDrawn(RESOURCE);
+        conventions.serviceTasksAreAsyncDelegateExpressionsWithRetries(RESOURCE);
+        conventions.formsShowTheRequestAndAskForADecisionAndAnExplanation(FORM_TRANSFER_APPROVAL);
+    }
+}

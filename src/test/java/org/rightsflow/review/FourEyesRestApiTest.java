@@ -1,0 +1,127 @@
+package org.rightsflow.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.rightsflow.support.Api;
+import org.rightsflow.support.Mailbox;
+import org.rightsflow.support.PostgresIntegrationTest;
+import org.rightsflow.support.RequesterJourney;
+import org.rightsflow.support.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The four-eyes rule holds through the engine REST API too (SPEC §2, §3 step 4): a user who is both privacy officer
+ * and legal reviewer proposes a partial refusal over REST and cannot approve it; a plain privacy officer cannot even
+ * reach the approval task; {@code legal} approves. The partial-result email names the refused categories, the
+ * grounds, the complaint channel and the right to sue.
+ */
+class FourEyesRestApiTest extends PostgresIntegrationTest {
+
+    /** Under legal hold: the triage always sends its requests to review. */
+    private static final String ZHAO = "zhao.qiang@example.com";
+    private static final String DUAL = "officerlegal";
+    private static final String DUAL_PASSWORD = "dual-password-1";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    private Task awaitTask(String reference, String key) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(reference)
+                .taskDefinitionKey(key).count() == 1);
+        return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(key).singleResult();
+    }
+
+    private void ensureDualUser() {
+        if (identity.createUserQuery().userId(DUAL).count() == 0) {
+            User user = identity.newUser(DUAL);
+            user.setPassword(DUAL_PASSWORD);
+            user.setEmail(DUAL + "@staff.rightsflow.invalid");
+            identity.saveUser(user);
+            identity.createMembership(DUAL, "privacy-officers");
+            identity.createMembership(DUAL, "legal-reviewers");
+        }
+    }
+
+    @Test
+    void theProposerCannotApproveTheirOwnPartialRefusalThroughTheRestApi() {
+        ensureDualUser();
+        Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
+        RequesterJourney requester = new RequesterJourney(new Api(port), mailbox);
+        RequesterJourney.Filed filed = requester.fileAndVerify("ACCESS", ZHAO, ZHAO, null);
+        StaffHttp dual = StaffHttp.as(port, DUAL, DUAL_PASSWORD);
+
+        Task review = awaitTask(filed.reference(), "Task_ReviewExemptions");
+        StaffHttp.Response noCategories = dual.post("/engine-rest/task/" + review.getId() + "/complete",
+                StaffHttp.completion("decision", "PARTIAL", "grounds", "[\"TRADE_SECRET\"]",
+                        "explanation", "Operation logs reveal our detection rules."));
+        // The engine wraps a listener's refusal as an engine error: the REST API answers 500 with the rule's message.
+        assertThat(noCategories.status()).as("a PARTIAL without refused categories is rejected on the server")
+                .isGreaterThanOrEqualTo(400);
+        assertThat(noCategories.body()).contains("data categories");
+        StaffHttp.Response unknownCategory = dual.post("/engine-rest/task/" + review.getId() + "/complete",
+                StaffHttp.completion("decision", "PARTIAL", "grounds", "[\"TRADE_SECRET\"]",
+                        "refusedCategories", "[\"SECRETS\"]", "explanation", "Operation logs reveal our detection rules."));
+        assertThat(unknownCategory.status()).isGreaterThanOrEqualTo(400);
+        assertThat(unknownCategory.body()).contains("Unknown data category SECRETS");
+        assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).as("the review task stays open").isEqualTo(1);
+
+        StaffHttp.Response proposed = dual.post("/engine-rest/task/" + review.getId() + "/complete",
+                StaffHttp.completion("decision", "PARTIAL", "grounds", "[\"TRADE_SECRET\"]",
+                        "refusedCategories", "[\"OPERATION_LOGS\",\"SECURITY\"]",
+                        "explanation", "Operation logs reveal our detection rules."));
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(204);
+
+        Task approval = awaitTask(filed.reference(), "Task_ApproveRefusal");
+        assertThat(tasks.getVariable(approval.getId(), "reviewProposer")).isEqualTo(DUAL);
+        assertThat(tasks.getVariable(approval.getId(), "refusedCategories")).isEqualTo("SECURITY,OPERATION_LOGS");
+        assertThat(jdbc.queryForObject("select refused_categories from review_scope r join rights_request q"
+                + " on q.id = r.request_id where q.reference = ?", String.class, filed.reference()))
+                .isEqualTo("SECURITY,OPERATION_LOGS");
+
+        StaffHttp.Response selfApproval = dual.post("/engine-rest/task/" + approval.getId() + "/complete",
+                StaffHttp.completion("decision", "APPROVE", "explanation", "Approving my own proposal."));
+        assertThat(selfApproval.status()).as("four eyes: the proposer cannot approve").isGreaterThanOrEqualTo(400);
+        assertThat(selfApproval.body()).contains("Four-eyes");
+        assertThat(tasks.createTaskQuery().taskId(approval.getId()).count()).as("the approval stays open").isEqualTo(1);
+
+        StaffHttp.Response byOfficer = StaffHttp.as(port, "officer").post("/engine-rest/task/" + approval.getId()
+                + "/complete", StaffHttp.completion("decision", "APPROVE", "explanation", "Not my task at all."));
+        assertThat(byOfficer.status()).as("a privacy officer has no access to the legal reviewers' task")
+                .isIn(403, 404);
+        StaffHttp.Response wrongPassword = StaffHttp.as(port, "nosuchstaff", "not-the-password").post("/engine-rest/task/"
+                + approval.getId() + "/complete", StaffHttp.completion("decision", "APPROVE", "explanation", "xxxxxxxxxxxx"));
+        assertThat(wrongPassword.status()).isEqualTo(401);
+        assertThat(tasks.createTaskQuery().taskId(approval.getId()).count()).isEqualTo(1);
+
+        StaffHttp.Response approved = StaffHttp.as(port, "legal").post("/engine-rest/task/" + approval.getId()
+                + "/complete", StaffHttp.completion("decision", "APPROVE", "explanation", "Trade secret confirmed."));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(204);
+
+        requester.awaitStatus(filed, "PARTIALLY_COMPLETED");
+        Mailbox.Mail partial = mailbox.awaitOne(ZHAO, "RESULT_PARTIALLY_COMPLETED", filed.reference());
+        assertThat(partial.body())
+                .contains("it involves trade secrets")
+                .contains("Data categories we did not provide:")
+                .contains("security settings (security phone and email)")
+                .contains("operation logs")
+                .contains("Operation logs reveal our detection rules.")
+                .contains("privacy-complaints@rightsflow.invalid")
+                .contains("people's court")
+                .doesNotContain("Trade secret confirmed.");
+    }
+}

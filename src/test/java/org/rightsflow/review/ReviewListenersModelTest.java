@@ -1,0 +1,279 @@
+package org.rightsflow.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.Deployment;
+import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.camunda.bpm.engine.test.mock.Mocks;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.rightsflow.common.TimeSource;
+import org.rightsflow.deadline.DeadlineChanged;
+import org.rightsflow.deadline.DeadlineEventKind;
+import org.rightsflow.process.deadline.DeadlineTimers;
+import org.rightsflow.process.listener.ExemptionReviewListener;
+import org.rightsflow.process.listener.RefusalApprovalListener;
+import org.rightsflow.process.model.AccessFulfilmentModel;
+import org.rightsflow.process.model.RightsRequestModel;
+import org.rightsflow.process.model.Variables;
+
+/**
+ * The review paths of RightsRequestProcess with the REAL review and approval listeners (the other delegates are
+ * stand-ins): PROCEED, PARTIAL → APPROVE, REFUSE → APPROVE, REFUSE → REJECT → review again; the four-eyes rule
+ * through the engine API, also for a user who is both privacy officer and legal reviewer; and the deadline timers
+ * paused, resumed and moved by {@link DeadlineTimers} (same jobs, new dates).
+ */
+@Deployment(resources = {RightsRequestModel.RESOURCE, RightsRequestModel.DECISION_RESOURCE, AccessFulfilmentModel.RESOURCE,
+        "forms/Form_ManualIdentityCheck.form", "forms/Form_ExemptionReview.form", "forms/Form_RefusalApproval.form"})
+class ReviewListenersModelTest {
+
+    private static final String REFERENCE = "RR-20261129-0042";
+    private static final Date NOW = Date.from(Instant.parse("2026-11-29T02:00:00Z"));
+    private static final Date DUE = Date.from(Instant.parse("2026-12-14T15:59:59Z"));
+    private static final Date REMINDER = Date.from(DUE.toInstant().minus(Duration.ofDays(5)));
+
+    @RegisterExtension
+    ProcessEngineExtension engine = ProcessEngineExtension.builder().configurationResource("camunda.cfg.xml").build();
+
+    /** The scope the real review listener recorded, per request. */
+    private final Map<String, List<String>> scopes = new HashMap<>();
+    private final List<String> outcomesSent = new ArrayList<>();
+    private RuntimeService runtime;
+    private TaskService tasks;
+    private ManagementService management;
+    private IdentityService identity;
+
+    @BeforeEach
+    void wire() throws IOException {
+        runtime = engine.getRuntimeService();
+        tasks = engine.getTaskService();
+        management = engine.getManagementService();
+        identity = engine.getIdentityService();
+        ClockUtil.setCurrentTime(NOW);
+        // Every bean the deployed models name is a no-op unless registered below with behaviour.
+        for (String resource : List.of(RightsRequestModel.RESOURCE, AccessFulfilmentModel.RESOURCE)) {
+            try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
+                Matcher bean = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"")
+                        .matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                while (bean.find()) {
+                    Mocks.register(bean.group(1), (JavaDelegate) execution -> { });
+                }
+            }
+        }
+        Mocks.register(RightsRequestModel.BEAN_GATHER_TRIAGE_FACTS, (JavaDelegate) execution -> execution.setVariables(Map.of(
+                Variables.REPEAT_COUNT, 2, Variables.EARLIER_REFERENCES, "RR-20261001-0001,RR-20261101-0003",
+                Variables.LEGAL_HOLD, true, Variables.OPEN_INVESTIGATION, false, Variables.MINOR_ACCOUNT, false,
+                Variables.SENSITIVE_CATEGORIES, false)));
+        Mocks.register(RightsRequestModel.BEAN_START_FULFILMENT, (JavaDelegate) execution ->
+                execution.setVariable(Variables.FULFILMENT_PROCESS, AccessFulfilmentModel.PROCESS_ID));
+        Mocks.register(AccessFulfilmentModel.BEAN_PUBLISH_DOWNLOAD, (JavaDelegate) execution ->
+                execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED));
+        Mocks.register(RightsRequestModel.BEAN_SEND_RESULT, (JavaDelegate) execution ->
+                outcomesSent.add((String) execution.getVariable(Variables.OUTCOME)));
+        Mocks.register(RightsRequestModel.BEAN_MANUAL_VERIFICATION_LISTENER, (TaskListener) task -> { });
+        ReviewScopes inMemory = new ReviewScopes(null) {
+            @Override
+            public void record(String requestId, String decision, List<String> refused, String proposer, Instant at) {
+                scopes.put(requestId, refused);
+            }
+        };
+        Mocks.register(RightsRequestModel.BEAN_EXEMPTION_REVIEW_LISTENER, new ExemptionReviewListener(inMemory, new TimeSource()));
+        Mocks.register(RightsRequestModel.BEAN_REFUSAL_APPROVAL_LISTENER, new RefusalApprovalListener());
+    }
+
+    @AfterEach
+    void reset() {
+        identity.clearAuthentication();
+        Mocks.reset();
+        ClockUtil.reset();
+    }
+
+    private void signIn(String user, String... groups) {
+        identity.setAuthentication(user, List.of(groups));
+    }
+
+    /** Runs every due async continuation (not the deadline timers) until the instance waits for a person. */
+    private void runAsyncJobs() {
+        for (int i = 0; i < 50; i++) {
+            List<Job> jobs = management.createJobQuery().executable().list().stream()
+                    .filter(job -> !"timer".equals(((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) job).getType()))
+                    .toList();
+            if (jobs.isEmpty()) {
+                return;
+            }
+            jobs.forEach(job -> management.executeJob(job.getId()));
+        }
+    }
+
+    private ProcessInstance inReview() {
+        ProcessInstance instance = runtime.startProcessInstanceByKey(RightsRequestModel.PROCESS_ID, REFERENCE, Map.of(
+                Variables.REQUEST_ID, "req-42", Variables.REFERENCE, REFERENCE, Variables.REQUEST_TYPE, "ACCESS",
+                Variables.VERIFICATION_LEVEL, 1, Variables.DUE_DATE, DUE, Variables.REMINDER_DATE, REMINDER));
+        runAsyncJobs();
+        runtime.createMessageCorrelation(RightsRequestModel.MSG_IDENTITY_VERIFIED).processInstanceBusinessKey(REFERENCE)
+                .correlate();
+        runAsyncJobs();
+        assertThat(task(RightsRequestModel.TASK_REVIEW_EXEMPTIONS)).as("legal hold: review").isNotNull();
+        return instance;
+    }
+
+    private Task task(String key) {
+        return tasks.createTaskQuery().processInstanceBusinessKey(REFERENCE).taskDefinitionKey(key).singleResult();
+    }
+
+    private Map<String, Object> review(String decision, String grounds, String categories) {
+        Map<String, Object> form = new HashMap<>();
+        form.put(Variables.DECISION, decision);
+        if (grounds != null) {
+            form.put(Variables.GROUNDS, grounds);
+        }
+        if (categories != null) {
+            form.put(Variables.REFUSED_CATEGORIES, categories);
+        }
+        form.put(Variables.EXPLANATION, "Reviewer's explanation for " + decision);
+        return form;
+    }
+
+    private Map<String, Object> approval(String decision, String comment) {
+        return Map.of(Variables.DECISION, decision, Variables.EXPLANATION, comment);
+    }
+
+    private boolean passed(ProcessInstance instance, String activityId) {
+        return engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instance.getId())
+                .activityId(activityId).count() > 0;
+    }
+
+    @Test
+    void proceedGoesStraightToFulfilment() {
+        ProcessInstance instance = inReview();
+        signIn("officer", "privacy-officers");
+        tasks.complete(task(RightsRequestModel.TASK_REVIEW_EXEMPTIONS).getId(), review("PROCEED", null, "[\"ACCOUNT\"]"));
+        runAsyncJobs();
+        assertThat(passed(instance, RightsRequestModel.TASK_APPROVE_REFUSAL)).isFalse();
+        assertThat(passed(instance, RightsRequestModel.END_EVENT_COMPLETED)).isTrue();
+        assertThat(outcomesSent).containsExactly("COMPLETED");
+        assertThat(scopes.get("req-42")).as("PROCEED carries no scope").isEmpty();
+    }
+
+    @Test
+    void partialApprovedByASecondPersonIsFulfilledAndPartiallyCompleted() {
+        ProcessInstance instance = inReview();
+        signIn("dual", "privacy-officers", "legal-reviewers");
+        Task review = task(RightsRequestModel.TASK_REVIEW_EXEMPTIONS);
+        assertThatThrownBy(() -> tasks.complete(review.getId(), review("PARTIAL", "[\"TRADE_SECRET\"]", null)))
+                .hasMessageContaining("data categories");
+        tasks.complete(review.getId(), review("PARTIAL", "[\"TRADE_SECRET\"]", "[\"OPERATION_LOGS\",\"SECURITY\"]"));
+
+        Task approval = task(RightsRequestModel.TASK_APPROVE_REFUSAL);
+        assertThat(tasks.getVariable(approval.getId(), Variables.REFUSED_CATEGORIES)).isEqualTo("SECURITY,OPERATION_LOGS");
+        assertThat(tasks.getVariable(approval.getId(), Variables.REVIEW_PROPOSER)).isEqualTo("dual");
+        assertThat(scopes.get("req-42")).containsExactly("SECURITY", "OPERATION_LOGS");
+        assertThatThrownBy(() -> tasks.complete(approval.getId(), approval("APPROVE", "Approving my own proposal.")))
+                .as("four eyes even for someone in both groups").hasMessageContaining("Four-eyes");
+        assertThat(task(RightsRequestModel.TASK_APPROVE_REFUSAL)).isNotNull();
+
+        signIn("legal", "legal-reviewers");
+        tasks.complete(approval.getId(), approval("APPROVE", "Trade secret confirmed."));
+        runAsyncJobs();
+        assertThat(passed(instance, RightsRequestModel.EVENT_PARTIALLY_COMPLETED)).isTrue();
+        assertThat(passed(instance, RightsRequestModel.END_EVENT_PARTIALLY_COMPLETED)).isTrue();
+        assertThat(outcomesSent).containsExactly("PARTIALLY_COMPLETED");
+    }
+
+    @Test
+    void refusalApprovedIsRefusedAndARejectedOneGoesBackWithTheComment() {
+        ProcessInstance instance = inReview();
+        signIn("officer", "privacy-officers");
+        tasks.complete(task(RightsRequestModel.TASK_REVIEW_EXEMPTIONS).getId(),
+                review("REFUSE", "[\"REPETITIVE\"]", "[\"ACCOUNT\"]"));
+        signIn("legal", "legal-reviewers");
+        tasks.complete(task(RightsRequestModel.TASK_APPROVE_REFUSAL).getId(),
+                approval("REJECT", "Two earlier requests are not unreasonable."));
+
+        Task again = task(RightsRequestModel.TASK_REVIEW_EXEMPTIONS);
+        assertThat(again).as("back to the reviewer").isNotNull();
+        assertThat(tasks.getVariable(again.getId(), Variables.APPROVAL_COMMENT))
+                .isEqualTo("Two earlier requests are not unreasonable.");
+        assertThat(tasks.getVariable(again.getId(), Variables.REPEAT_COUNT)).isEqualTo(2);
+        assertThat(tasks.getVariable(again.getId(), Variables.REFUSED_CATEGORIES)).as("REFUSE has no scope").isNull();
+        assertThat(tasks.getVariable(again.getId(), Variables.DECISION)).as("the form starts empty").isNull();
+
+        signIn("officer2", "privacy-officers");
+        tasks.complete(again.getId(), review("REFUSE", "[\"LEGAL_OBLIGATION\"]", null));
+        signIn("officer2", "privacy-officers", "legal-reviewers");
+        assertThatThrownBy(() -> tasks.complete(task(RightsRequestModel.TASK_APPROVE_REFUSAL).getId(),
+                approval("APPROVE", "My own refusal."))).hasMessageContaining("Four-eyes");
+        signIn("officer", "privacy-officers", "legal-reviewers");
+        tasks.complete(task(RightsRequestModel.TASK_APPROVE_REFUSAL).getId(),
+                approval("APPROVE", "The first proposer may approve the second person's refusal."));
+        runAsyncJobs();
+        assertThat(passed(instance, RightsRequestModel.END_EVENT_REFUSED)).isTrue();
+        assertThat(passed(instance, RightsRequestModel.TASK_START_FULFILMENT)).isFalse();
+        assertThat(outcomesSent).containsExactly("REFUSED");
+        assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+                .variableName(Variables.RESULT_GROUNDS).singleResult().getValue()).isEqualTo("LEGAL_OBLIGATION");
+    }
+
+    @Test
+    void pausedTimersStopAndExtendedOnesMoveWithoutASecondTimer() {
+        ProcessInstance instance = inReview();
+        DeadlineTimers timers = new DeadlineTimers(runtime, management, tasks);
+        Job dueDate = timerAt(RightsRequestModel.BOUNDARY_EVENT_DUE_DATE);
+        Job dueSoon = timerAt(RightsRequestModel.BOUNDARY_EVENT_DUE_SOON);
+        assertThat(dueDate.getDuedate()).isEqualTo(DUE);
+        assertThat(dueSoon.getDuedate()).isEqualTo(REMINDER);
+
+        timers.on(new DeadlineChanged("req-42", REFERENCE, DeadlineEventKind.PAUSED, DUE.toInstant(), REMINDER.toInstant()));
+        assertThat(timerAt(RightsRequestModel.BOUNDARY_EVENT_DUE_DATE).isSuspended()).isTrue();
+        assertThat(timerAt(RightsRequestModel.BOUNDARY_EVENT_DUE_SOON).isSuspended()).isTrue();
+        ClockUtil.setCurrentTime(Date.from(DUE.toInstant().plusSeconds(60)));
+        assertThat(management.createJobQuery().timers().executable().active().count()).as("a paused clock never fires (the job executor acquires active jobs only)").isZero();
+
+        Instant newDue = DUE.toInstant().plus(Duration.ofDays(45));
+        Instant newReminder = newDue.minus(Duration.ofDays(5));
+        timers.on(new DeadlineChanged("req-42", REFERENCE, DeadlineEventKind.EXTENDED, newDue, newReminder));
+        Job movedDueDate = timerAt(RightsRequestModel.BOUNDARY_EVENT_DUE_DATE);
+        Job movedDueSoon = timerAt(RightsRequestModel.BOUNDARY_EVENT_DUE_SOON);
+        assertThat(movedDueDate.getId()).isEqualTo(dueDate.getId());
+        assertThat(movedDueSoon.getId()).isEqualTo(dueSoon.getId());
+        assertThat(movedDueDate.isSuspended()).isFalse();
+        assertThat(movedDueDate.getDuedate()).isEqualTo(Date.from(newDue));
+        assertThat(movedDueSoon.getDuedate()).isEqualTo(Date.from(newReminder));
+        assertThat(task(RightsRequestModel.TASK_REVIEW_EXEMPTIONS).getDueDate()).isEqualTo(Date.from(newDue));
+        assertThat(runtime.getVariable(instance.getId(), Variables.DUE_DATE)).isEqualTo(Date.from(newDue));
+        assertThat(management.createJobQuery().processInstanceId(instance.getId()).timers().count()).isEqualTo(2);
+
+        ClockUtil.setCurrentTime(Date.from(newReminder.plusSeconds(1)));
+        assertThat(management.createJobQuery().timers().executable().active().list()).singleElement()
+                .extracting(Job::getId).isEqualTo(dueSoon.getId());
+    }
+
+    private Job timerAt(String activityId) {
+        return management.createJobQuery().timers().activityId(activityId).singleResult();
+    }
+}

@@ -1,0 +1,171 @@
+package org.rightsflow.review;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.rightsflow.process.setup.TasklistSetup;
+import org.rightsflow.support.Api;
+import org.rightsflow.support.Mailbox;
+import org.rightsflow.support.PostgresIntegrationTest;
+import org.rightsflow.support.RequesterJourney;
+import org.rightsflow.support.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Camunda authorization as each demo user meets it through the engine REST API (SPEC §2): every worker sees its
+ * group's three filters (all, overdue, due soon) and only its group's tasks; the auditor sees no filter, may read
+ * instances and history, and cannot complete, claim or change anything. Running the set-up again changes nothing.
+ */
+class TasklistAuthorizationTest extends PostgresIntegrationTest {
+
+    private static final String ZHAO = "zhao.qiang@example.com";
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    FilterService filters;
+    @Autowired
+    AuthorizationService authorizations;
+    @Autowired
+    TasklistSetup setup;
+
+    private static String reviewTaskId;
+    private static String reviewReference;
+
+    @BeforeEach
+    void aReviewTaskIsOpen() {
+        if (reviewTaskId != null && tasks.createTaskQuery().taskId(reviewTaskId).count() == 1) {
+            return;
+        }
+        RequesterJourney requester = new RequesterJourney(new Api(port), new Mailbox(TestInfrastructure.mail()));
+        RequesterJourney.Filed filed = requester.fileAndVerify("ACCESS", ZHAO, ZHAO, null);
+        await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(filed.reference()).taskDefinitionKey("Task_ReviewExemptions").count() == 1);
+        reviewReference = filed.reference();
+        reviewTaskId = tasks.createTaskQuery().processInstanceBusinessKey(filed.reference())
+                .taskDefinitionKey("Task_ReviewExemptions").singleResult().getId();
+    }
+
+    private List<String> candidateGroups(String taskId) {
+        return tasks.getIdentityLinksForTask(taskId).stream().map(IdentityLink::getGroupId)
+                .filter(g -> g != null).toList();
+    }
+
+    @ParameterizedTest
+    @CsvSource({"intake,privacy-intake,Intake staff", "officer,privacy-officers,Privacy officers",
+            "legal,legal-reviewers,Legal reviewers", "operator,data-operators,Data operators"})
+    void eachWorkerSeesOnlyTheirGroupsFiltersAndTasks(String user, String group, String filterName) {
+        StaffHttp staff = StaffHttp.as(port, user);
+
+        StaffHttp.Response filterList = staff.get("/engine-rest/filter?resourceType=Task");
+        assertThat(filterList.status()).as(filterList.body()).isEqualTo(200);
+        List<String> names = new ArrayList<>();
+        filterList.json().forEach(f -> names.add(f.get("name").asText()));
+        assertThat(names).containsExactlyInAnyOrder(filterName, filterName + " \u2014 overdue",
+                filterName + " \u2014 due soon");
+        for (JsonNode filter : filterList.json()) {
+            JsonNode columns = filter.at("/properties/variables");
+            List<String> columnNames = new ArrayList<>();
+            columns.forEach(c -> columnNames.add(c.get("name").asText()));
+            assertThat(columnNames).containsExactly("reference", "requestType", "dueDate");
+            StaffHttp.Response listed = staff.get("/engine-rest/filter/" + filter.get("id").asText() + "/list");
+            assertThat(listed.status()).as(listed.body()).isEqualTo(200);
+            listed.json().forEach(task -> assertThat(candidateGroups(task.get("id").asText()))
+                    .as("task %s in filter %s", task.get("id").asText(), filter.get("name").asText()).contains(group));
+        }
+
+        StaffHttp.Response visible = staff.get("/engine-rest/task?maxResults=500");
+        assertThat(visible.status()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        visible.json().forEach(task -> ids.add(task.get("id").asText()));
+        ids.forEach(id -> assertThat(candidateGroups(id)).as("task %s visible to %s", id, user).contains(group));
+        if (group.equals("privacy-officers")) {
+            assertThat(ids).contains(reviewTaskId);
+            String all = filterList.json().findValuesAsText("id").stream()
+                    .filter(id -> filters.getFilter(id).getName().equals(filterName)).findFirst().orElseThrow();
+            List<String> inFilter = new ArrayList<>();
+            staff.get("/engine-rest/filter/" + all + "/list?maxResults=500").json()
+                    .forEach(t -> inFilter.add(t.get("id").asText()));
+            assertThat(inFilter).contains(reviewTaskId);
+        } else {
+            assertThat(ids).doesNotContain(reviewTaskId);
+            assertThat(staff.post("/engine-rest/task/" + reviewTaskId + "/complete",
+                    StaffHttp.completion("decision", "PROCEED", "explanation", "Not my task at all.")).status())
+                    .isIn(403, 404);
+        }
+        String otherGroupsFilter = filters.createFilterQuery().filterName(
+                filterName.equals("Privacy officers") ? "Legal reviewers" : "Privacy officers").singleResult().getId();
+        assertThat(staff.get("/engine-rest/filter/" + otherGroupsFilter + "/list").status()).isIn(403, 404);
+    }
+
+    @Test
+    void theAuditorReadsButChangesNothing() {
+        StaffHttp auditor = StaffHttp.as(port, "auditor");
+        assertThat(auditor.get("/engine-rest/filter").json()).isEmpty();
+        String instanceId = tasks.createTaskQuery().taskId(reviewTaskId).singleResult().getProcessInstanceId();
+
+        assertThat(auditor.get("/engine-rest/process-instance/" + instanceId).status()).isEqualTo(200);
+        StaffHttp.Response history = auditor.get("/engine-rest/history/process-instance?processInstanceBusinessKey="
+                + reviewReference);
+        assertThat(history.status()).isEqualTo(200);
+        assertThat(history.json()).hasSize(1);
+
+        assertThat(auditor.post("/engine-rest/task/" + reviewTaskId + "/complete",
+                StaffHttp.completion("decision", "PROCEED", "explanation", "Auditors decide nothing.")).status())
+                .isEqualTo(403);
+        assertThat(auditor.post("/engine-rest/task/" + reviewTaskId + "/claim", "{\"userId\":\"auditor\"}").status())
+                .isEqualTo(403);
+        assertThat(auditor.post("/engine-rest/process-instance/" + instanceId + "/variables",
+                "{\"modifications\":{\"reviewNeeded\":{\"value\":false,\"type\":\"Boolean\"}}}").status()).isEqualTo(403);
+        assertThat(auditor.put("/engine-rest/process-instance/" + instanceId + "/suspended", "{\"suspended\":true}")
+                .status()).isEqualTo(403);
+        assertThat(auditor.delete("/engine-rest/process-instance/" + instanceId).status()).isEqualTo(403);
+        assertThat(tasks.createTaskQuery().taskId(reviewTaskId).singleResult().getAssignee()).isNull();
+        assertThat(StaffHttp.anonymous(port).get("/engine-rest/task").status()).isEqualTo(401);
+
+        List<Authorization> granted = authorizations.createAuthorizationQuery().groupIdIn("auditors").list();
+        assertThat(granted).isNotEmpty();
+        Permission[] forbidden = {Permissions.UPDATE, Permissions.DELETE, Permissions.CREATE,
+                Permissions.UPDATE_INSTANCE, Permissions.DELETE_INSTANCE, Permissions.CREATE_INSTANCE,
+                Permissions.DELETE_HISTORY, Permissions.TASK_WORK, Permissions.TASK_ASSIGN};
+        for (Authorization authorization : granted) {
+            for (Permission permission : forbidden) {
+                if (appliesTo(permission, authorization)) {
+                    assertThat(authorization.isPermissionGranted(permission))
+                            .as("auditors never get %s on %s", permission, authorization.getResourceType()).isFalse();
+                }
+            }
+        }
+    }
+
+    private static boolean appliesTo(Permission permission, Authorization authorization) {
+        return java.util.Arrays.stream(permission.getTypes()).anyMatch(r -> r.resourceType() == authorization.getResourceType());
+    }
+
+    @Test
+    void runningTheSetUpAgainChangesNothing() {
+        long filtersBefore = filters.createFilterQuery().count();
+        long authorizationsBefore = authorizations.createAuthorizationQuery().count();
+        setup.setUp();
+        assertThat(filters.createFilterQuery().count()).isEqualTo(filtersBefore);
+        assertThat(authorizations.createAuthorizationQuery().count()).isEqualTo(authorizationsBefore);
+    }
+}
