@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.rightsflow.common.RightsflowProperties;
 import org.rightsflow.identity.IdentityVerificationService;
+import org.rightsflow.identity.ResendOutcome;
 import org.rightsflow.identity.VerificationOutcome;
 import org.rightsflow.notice.NoticeFormats;
 import org.rightsflow.request.FiledRequest;
@@ -146,7 +147,31 @@ public class PrivacyCenterController {
             model.addAttribute("errorCode", "VERIFICATION_LOCKED");
             return "privacy/verify";
         }
+        if (outcome instanceof VerificationOutcome.FactorConfirmed confirmed) {
+            // Level 2: one code accepted, the other (usually the text message) still to come.
+            model.addAttribute("pendingFactors", confirmed.pendingFactors().stream().map(Enum::name).toList());
+            return "privacy/verify";
+        }
         return "redirect:/privacy/status/" + reference;
+    }
+
+    /** New codes, within the resend limits; the same answer whether or not the account exists. */
+    @PostMapping(path = "/privacy/status/{reference}/verify/resend", consumes = "application/x-www-form-urlencoded")
+    public String resend(@PathVariable String reference, HttpServletRequest request, Model model) {
+        String token = StatusCookies.tokenFor(request, reference);
+        model.addAttribute("reference", reference);
+        model.addAttribute("statusKey", token);
+        ResendOutcome outcome = retrying(() -> identity.resend(reference, token));
+        if (outcome instanceof ResendOutcome.Limited) {
+            model.addAttribute("errorCode", "RESEND_LIMITED");
+        } else if (outcome instanceof ResendOutcome.Locked) {
+            model.addAttribute("errorCode", "VERIFICATION_LOCKED");
+        } else if (outcome instanceof ResendOutcome.NotAwaitingVerification) {
+            model.addAttribute("errorCode", "NOT_AWAITING_VERIFICATION");
+        } else {
+            model.addAttribute("resent", true);
+        }
+        return "privacy/verify";
     }
 
     @GetMapping("/privacy/status")

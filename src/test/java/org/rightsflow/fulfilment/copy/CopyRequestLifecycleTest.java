@@ -83,7 +83,8 @@ class CopyRequestLifecycleTest extends PostgresIntegrationTest {
         Mailbox.Mail ready = mailbox.awaitOne(email, "DOWNLOAD_READY", reference);
         String link = Mailbox.linkIn(ready);
         String path = link.substring(link.indexOf("/api/downloads/"));
-        assertThat(path).doesNotContain(email).doesNotContain(Long.toString(accountId));
+        assertThat(path).as("an opaque token and nothing else").matches("/api/downloads/[A-Za-z0-9_-]{40,}")
+                .doesNotContain(email);
 
         // The file at rest: cipher text only, named by the download's id.
         String downloadId = jdbc.queryForObject("select d.id from download d join rights_request r on r.id = d.request_id "
