@@ -60,6 +60,7 @@ class ClusterIT {
             assertThat(requests).allMatch(r -> ReliabilityHarness.TERMINAL.contains(r.status),
                     "every request reaches its final state");
 
+            harness.awaitOutboxDrained(Duration.ofSeconds(60));
             Map<String, List<String>> deliveries = harness.deliveriesByNotice();
             long duplicateNotices = deliveries.values().stream().filter(ids -> ids.stream().distinct().count() > 1).count();
             long repeatedDeliveries = deliveries.values().stream().mapToLong(ids -> ids.size() - 1).sum();

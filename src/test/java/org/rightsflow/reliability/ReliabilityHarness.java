@@ -239,6 +239,21 @@ final class ReliabilityHarness {
         throw new IllegalStateException("No node answered " + method + " " + path);
     }
 
+    /** Final statuses commit with their notices in the outbox; wait until the dispatcher has sent them all. */
+    void awaitOutboxDrained(Duration timeout) throws InterruptedException {
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource());
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            Integer pending = jdbc.queryForObject(
+                    "select count(*) from notice_outbox where sent_at is null and failed_at is null", Integer.class);
+            if (pending != null && pending == 0) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("Notices still unsent after " + timeout);
+    }
+
     /** Message-IDs of every delivery, by logical notice (kind and reference). */
     Map<String, List<String>> deliveriesByNotice() {
         Map<String, List<String>> byNotice = new HashMap<>();
