@@ -61,9 +61,21 @@ public class CopyPackageWriter {
 
     /** Writes the package of the account to {@code out} (not closed: the caller owns the stream). */
     public void write(long accountId, String reference, Locale language, OutputStream out) throws IOException {
+        write(accountId, reference, language, java.util.Set.of(), out);
+    }
+
+    /**
+     * Writes the package without the categories a partial refusal excluded (approved by a legal reviewer, PIPL
+     * Art. 50: the result notice names them and why).
+     */
+    public void write(long accountId, String reference, Locale language, java.util.Set<DataCategory> excluded,
+                      OutputStream out) throws IOException {
         DataMap dataMap = connectors.dataMap();
         List<Part> parts = new ArrayList<>();
         for (DataCategory category : DataCategory.values()) {
+            if (excluded.contains(category)) {
+                continue;
+            }
             List<MappedCategory> mappings = dataMap.mappings(category);
             for (MappedCategory mapped : mappings) {
                 Optional<DataSourceConnector> connector = connectors.forMapping(mapped);

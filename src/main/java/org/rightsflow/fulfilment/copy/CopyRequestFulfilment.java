@@ -3,6 +3,7 @@ package org.rightsflow.fulfilment.copy;
 import java.util.Locale;
 import java.util.Map;
 import org.rightsflow.audit.AuditTrail;
+import org.rightsflow.datamap.DataCategory;
 import org.rightsflow.fulfilment.download.DownloadService;
 import org.rightsflow.notice.Notice;
 import org.rightsflow.notice.NoticeFormats;
@@ -11,6 +12,7 @@ import org.rightsflow.notice.Outbox;
 import org.rightsflow.request.RequestRepository;
 import org.rightsflow.request.RequesterContacts;
 import org.rightsflow.request.RightsRequest;
+import org.rightsflow.review.ReviewScopes;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,9 +31,11 @@ public class CopyRequestFulfilment {
     private final RequesterContacts contacts;
     private final Outbox outbox;
     private final AuditTrail audit;
+    private final ReviewScopes reviewScopes;
 
     public CopyRequestFulfilment(RequestRepository requests, CopyPackageWriter writer, DownloadService downloads,
-                                 RequesterContacts contacts, Outbox outbox, AuditTrail audit) {
+                                 RequesterContacts contacts, Outbox outbox, AuditTrail audit, ReviewScopes reviewScopes) {
+        this.reviewScopes = reviewScopes;
         this.requests = requests;
         this.writer = writer;
         this.downloads = downloads;
@@ -58,7 +62,7 @@ public class CopyRequestFulfilment {
         Locale language = Locale.forLanguageTag(request.language());
         DownloadService.StoredPackage stored = downloads.storePackage(requestId, kind,
                 "personal-data-" + request.reference() + ".zip", "application/zip",
-                out -> writer.write(accountId, request.reference(), language, out));
+                out -> writer.write(accountId, request.reference(), language, excludedCategories(requestId), out));
         audit.record(request.reference(), "system", "COPY_PACKAGE_BUILT", "{\"download\":\"" + stored.downloadId()
                 + "\",\"bytes\":" + stored.size() + ",\"sha256\":\"" + stored.sha256() + "\"}");
         return stored;
@@ -77,5 +81,12 @@ public class CopyRequestFulfilment {
                         "downloadUrl", link.url(),
                         "expiresAt", NoticeFormats.dateTime(link.expiresAt())))));
         audit.record(request.reference(), "system", "DOWNLOAD_PUBLISHED", "{\"download\":\"" + downloadId + "\"}");
+    }
+
+    /** The categories an approved partial refusal took out of this request (none otherwise). */
+    private java.util.Set<DataCategory> excludedCategories(String requestId) {
+        java.util.Set<DataCategory> excluded = java.util.EnumSet.noneOf(DataCategory.class);
+        reviewScopes.refusedCategories(requestId).forEach(code -> excluded.add(DataCategory.valueOf(code)));
+        return excluded;
     }
 }
