@@ -1,15 +1,10 @@
 package org.rightsflow.fulfilment.access;
 
 import java.util.Locale;
-import java.util.Map;
 import org.rightsflow.audit.AuditTrail;
 import org.rightsflow.fulfilment.download.DownloadService;
-import org.rightsflow.notice.Notice;
-import org.rightsflow.notice.NoticeFormats;
-import org.rightsflow.notice.NoticeKind;
-import org.rightsflow.notice.Outbox;
+import org.rightsflow.fulfilment.download.ResultLinks;
 import org.rightsflow.request.RequestRepository;
-import org.rightsflow.request.RequesterContacts;
 import org.rightsflow.request.RightsRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,17 +18,15 @@ public class AccessRequestFulfilment {
     private final RequestRepository requests;
     private final AccessReportService reports;
     private final DownloadService downloads;
-    private final RequesterContacts contacts;
-    private final Outbox outbox;
+    private final ResultLinks resultLinks;
     private final AuditTrail audit;
 
     public AccessRequestFulfilment(RequestRepository requests, AccessReportService reports, DownloadService downloads,
-                                   RequesterContacts contacts, Outbox outbox, AuditTrail audit) {
+                                   ResultLinks resultLinks, AuditTrail audit) {
         this.requests = requests;
         this.reports = reports;
         this.downloads = downloads;
-        this.contacts = contacts;
-        this.outbox = outbox;
+        this.resultLinks = resultLinks;
         this.audit = audit;
     }
 
@@ -51,17 +44,7 @@ public class AccessRequestFulfilment {
     }
 
     /** Publishes the link and emails it to the contact on file. */
-    @Transactional
     public void publish(String requestId, String downloadId) {
-        RightsRequest request = requests.findById(requestId).orElseThrow();
-        DownloadService.Published link = downloads.publish(downloadId);
-        contacts.onFile(request).ifPresent(contact -> outbox.enqueue(new Notice(
-                "download-ready:" + downloadId, requestId, NoticeKind.DOWNLOAD_READY, contact.email(),
-                request.language(), Map.of(
-                        "reference", request.reference(),
-                        "requestType", request.type().label(request.language()),
-                        "downloadUrl", link.url(),
-                        "expiresAt", NoticeFormats.dateTime(link.expiresAt())))));
-        audit.record(request.reference(), "system", "DOWNLOAD_PUBLISHED", "{\"download\":\"" + downloadId + "\"}");
+        resultLinks.publishToRequester(requestId, downloadId);
     }
 }

@@ -1,16 +1,11 @@
 package org.rightsflow.fulfilment.copy;
 
 import java.util.Locale;
-import java.util.Map;
 import org.rightsflow.audit.AuditTrail;
 import org.rightsflow.datamap.DataCategory;
 import org.rightsflow.fulfilment.download.DownloadService;
-import org.rightsflow.notice.Notice;
-import org.rightsflow.notice.NoticeFormats;
-import org.rightsflow.notice.NoticeKind;
-import org.rightsflow.notice.Outbox;
+import org.rightsflow.fulfilment.download.ResultLinks;
 import org.rightsflow.request.RequestRepository;
-import org.rightsflow.request.RequesterContacts;
 import org.rightsflow.request.RightsRequest;
 import org.rightsflow.review.ReviewScopes;
 import org.springframework.stereotype.Service;
@@ -28,19 +23,17 @@ public class CopyRequestFulfilment {
     private final RequestRepository requests;
     private final CopyPackageWriter writer;
     private final DownloadService downloads;
-    private final RequesterContacts contacts;
-    private final Outbox outbox;
+    private final ResultLinks resultLinks;
     private final AuditTrail audit;
     private final ReviewScopes reviewScopes;
 
     public CopyRequestFulfilment(RequestRepository requests, CopyPackageWriter writer, DownloadService downloads,
-                                 RequesterContacts contacts, Outbox outbox, AuditTrail audit, ReviewScopes reviewScopes) {
+                                 ResultLinks resultLinks, AuditTrail audit, ReviewScopes reviewScopes) {
         this.reviewScopes = reviewScopes;
         this.requests = requests;
         this.writer = writer;
         this.downloads = downloads;
-        this.contacts = contacts;
-        this.outbox = outbox;
+        this.resultLinks = resultLinks;
         this.audit = audit;
     }
 
@@ -69,18 +62,8 @@ public class CopyRequestFulfilment {
     }
 
     /** Publishes the link and emails it to the contact on file. */
-    @Transactional
     public void publish(String requestId, String downloadId) {
-        RightsRequest request = requests.findById(requestId).orElseThrow();
-        DownloadService.Published link = downloads.publish(downloadId);
-        contacts.onFile(request).ifPresent(contact -> outbox.enqueue(new Notice(
-                "download-ready:" + downloadId, requestId, NoticeKind.DOWNLOAD_READY, contact.email(),
-                request.language(), Map.of(
-                        "reference", request.reference(),
-                        "requestType", request.type().label(request.language()),
-                        "downloadUrl", link.url(),
-                        "expiresAt", NoticeFormats.dateTime(link.expiresAt())))));
-        audit.record(request.reference(), "system", "DOWNLOAD_PUBLISHED", "{\"download\":\"" + downloadId + "\"}");
+        resultLinks.publishToRequester(requestId, downloadId);
     }
 
     /** The categories an approved partial refusal took out of this request (none otherwise). */
