@@ -24,15 +24,13 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.rightsflow.support.RequesterJourney;
-import org.rightsflow.support.StaffSignIn;
+import org.rightsflow.support.ReviewTasks;
 import org.rightsflow.support.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -145,21 +143,7 @@ class CopyPackageBoundedHeapTest extends PostgresIntegrationTest {
     }
 
     private void proceedIfReviewed(String reference) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(reference)
-                .taskDefinitionKey("Task_ReviewExemptions").count() > 0
-                || jdbc.queryForObject("select fulfilment_started_at is not null from rights_request where reference = ?",
-                Boolean.class, reference));
-        Task review = tasks.createTaskQuery().processInstanceBusinessKey(reference)
-                .taskDefinitionKey("Task_ReviewExemptions").singleResult();
-        if (review != null) {
-            StaffSignIn.as(identity, "officer");
-            try {
-                tasks.complete(review.getId(), Variables.createVariables().putValue("decision", "PROCEED")
-                        .putValue("explanation", "Nothing withholds the copy."));
-            } finally {
-                identity.clearAuthentication();
-            }
-        }
+        ReviewTasks.proceedIfReviewed(tasks, identity, jdbc, reference, "Nothing withholds the copy.");
     }
 
     private static final class CountingStream extends FilterInputStream {

@@ -21,8 +21,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.datamap.CategoryMapping;
 import org.rightsflow.datamap.DataCategory;
@@ -33,7 +31,7 @@ import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PersonalDataScan;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.rightsflow.support.RequesterJourney;
-import org.rightsflow.support.StaffSignIn;
+import org.rightsflow.support.ReviewTasks;
 import org.rightsflow.support.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -221,23 +219,9 @@ class CopyRequestLifecycleTest extends PostgresIntegrationTest {
         assertThat(api.get(path).status()).as("expired after 7 days").isEqualTo(410);
     }
 
-    /** A copy of sensitive data passes the privacy officer first (triage); other requests go straight on. */
     private void proceedAfterReview(String reference) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(reference)
-                .taskDefinitionKey("Task_ReviewExemptions").count() > 0
-                || jdbc.queryForObject("select fulfilment_started_at is not null from rights_request where reference = ?",
-                Boolean.class, reference));
-        Task review = tasks.createTaskQuery().processInstanceBusinessKey(reference)
-                .taskDefinitionKey("Task_ReviewExemptions").singleResult();
-        if (review != null) {
-            StaffSignIn.as(identity, "officer");
-            try {
-                tasks.complete(review.getId(), Variables.createVariables().putValue("decision", "PROCEED")
-                        .putValue("explanation", "The requester is the account holder; nothing withholds the copy."));
-            } finally {
-                identity.clearAuthentication();
-            }
-        }
+        ReviewTasks.proceedIfReviewed(tasks, identity, jdbc, reference,
+                "The requester is the account holder; nothing withholds the copy.");
     }
 
     /** A column's value as the package writes it. */
