@@ -4,7 +4,10 @@ import static org.rightsflow.common.Sql.ts;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
+import org.rightsflow.datamap.DataCategory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -12,6 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The data categories refused by the latest PARTIAL proposal of a request, kept in the application's tables so that
  * the partial-result notice can name them (the engine keeps only the codes, as a variable for the forms).
+ *
+ * <p>This is also the one place that says which categories a request's fulfilment may touch ({@link #excluded}):
+ * ACCESS, COPY, TRANSFER, CORRECT, DELETE and the erasure of CANCEL_ACCOUNT all ask here, so that a partial refusal
+ * means the same for every right. Fulfilment only starts after the legal reviewer approved the latest proposal (a
+ * rejected one goes back to the officer, whose next decision replaces the row), so the stored scope is the approved
+ * one by the time anything reads it.
  */
 @Repository
 public class ReviewScopes {
@@ -36,6 +45,29 @@ public class ReviewScopes {
                 .param("categories", String.join(",", refusedCategories))
                 .param("proposer", proposer == null ? "unknown" : proposer).param("at", ts(at))
                 .update();
+    }
+
+    /**
+     * The categories an approved partial refusal took out of the request: fulfilment leaves them alone (not reported,
+     * copied, corrected or erased) and the result notice names them with the grounds. Empty when nothing was refused.
+     */
+    public Set<DataCategory> excluded(String requestId) {
+        Set<DataCategory> excluded = EnumSet.noneOf(DataCategory.class);
+        refusedCategories(requestId).forEach(code -> excluded.add(DataCategory.valueOf(code)));
+        return excluded;
+    }
+
+    /**
+     * A partial refusal by data category only applies to rights that act on data categories. WITHDRAW_CONSENT acts
+     * on processing purposes (SPEC §5, PIPL Art. 15): none of its effects belongs to a category that could be kept
+     * out, so a PARTIAL there would end as "partially completed" while the withdrawal is carried out in full. The
+     * officer proceeds or refuses instead.
+     */
+    public static void requirePartialApplies(String requestType, String decision) {
+        if ("PARTIAL".equals(decision) && "WITHDRAW_CONSENT".equals(requestType)) {
+            throw new InvalidDecisionException("A partial refusal by data category does not apply to a consent"
+                    + " withdrawal (it acts on purposes, not on data categories): decide PROCEED or REFUSE");
+        }
     }
 
     public List<String> refusedCategories(String requestId) {

@@ -3,6 +3,8 @@ package org.rightsflow.support;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -36,5 +38,39 @@ public final class ReviewTasks {
                 identity.clearAuthentication();
             }
         }
+    }
+
+    /**
+     * The four-eyes path of a partial refusal: the demo officer proposes PARTIAL with the given grounds and refused
+     * data categories (codes), and the demo legal reviewer approves. Waits for each task (triage must have sent the
+     * request to review, e.g. an account under legal hold).
+     */
+    public static void refusePartlyAndApprove(TaskService tasks, IdentityService identity, String reference,
+                                              List<String> grounds, List<String> refusedCategories,
+                                              String explanation) {
+        complete(tasks, identity, reference, "Task_ReviewExemptions", "officer", Variables.createVariables()
+                .putValue("decision", "PARTIAL").putValue("grounds", json(grounds))
+                .putValue("refusedCategories", json(refusedCategories)).putValue("explanation", explanation));
+        complete(tasks, identity, reference, "Task_ApproveRefusal", "legal", Variables.createVariables()
+                .putValue("decision", "APPROVE").putValue("explanation", "Agreed."));
+    }
+
+    private static void complete(TaskService tasks, IdentityService identity, String reference, String taskKey,
+                                 String user, org.camunda.bpm.engine.variable.VariableMap variables) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(reference)
+                .taskDefinitionKey(taskKey).count() == 1);
+        Task task = tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey)
+                .singleResult();
+        StaffSignIn.as(identity, user);
+        try {
+            tasks.complete(task.getId(), variables);
+        } finally {
+            identity.clearAuthentication(); // later queries look as the system, not as the staff member
+        }
+    }
+
+    /** The forms send multi-select fields as a JSON array in a string. */
+    private static String json(List<String> codes) {
+        return codes.stream().map(c -> "\"" + c + "\"").collect(Collectors.joining(",", "[", "]"));
     }
 }

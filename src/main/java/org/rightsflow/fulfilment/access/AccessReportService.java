@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * ACCESS (查阅, PIPL Art. 45): a self-contained HTML report of the personal information held
@@ -91,6 +92,17 @@ public class AccessReportService {
      * @throws IllegalArgumentException when the account does not exist
      */
     public byte[] buildReport(long accountId, String reference, Locale language) {
+        return buildReport(accountId, reference, language, Set.of());
+    }
+
+    /**
+     * Builds the report without the categories an approved partial refusal withheld (PIPL Art. 50). A withheld
+     * category is neither described nor counted, and never listed as "not held" (that would be untrue): the report
+     * names it as withheld and points to the result notice, which gives the grounds.
+     *
+     * @param withheld the categories the request's review took out ({@code ReviewScopes#excluded})
+     */
+    public byte[] buildReport(long accountId, String reference, Locale language, Set<DataCategory> withheld) {
         AccountFacts account = accounts.findById(accountId)
                 .orElseThrow(() -> new IllegalArgumentException("no account with id " + accountId));
         boolean english = LocalizedText.isEnglish(language);
@@ -100,7 +112,12 @@ public class AccessReportService {
 
         List<CategoryView> held = new ArrayList<>();
         List<String> notHeld = new ArrayList<>();
+        List<String> withheldLabels = new ArrayList<>();
         for (DataCategory category : DataCategory.values()) {
+            if (withheld.contains(category)) {
+                withheldLabels.add(dataMap.mappings(category).get(0).mapping().label().in(locale));
+                continue;
+            }
             boolean any = false;
             for (MappedCategory mapped : dataMap.mappings(category)) {
                 long count = connectors.forMapping(mapped).map(c -> c.count(category, accountId)).orElse(0L);
@@ -123,6 +140,7 @@ public class AccessReportService {
         model.put("profileFields", profileFields(dataMap.subject(), accountId, locale));
         model.put("categories", held);
         model.put("notHeld", notHeld);
+        model.put("withheld", withheldLabels);
         String html = templates.process(TEMPLATE, new Context(locale, model));
         return html.getBytes(StandardCharsets.UTF_8);
     }

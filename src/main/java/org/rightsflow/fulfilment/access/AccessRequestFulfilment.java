@@ -6,6 +6,7 @@ import org.rightsflow.fulfilment.download.DownloadService;
 import org.rightsflow.fulfilment.download.ResultLinks;
 import org.rightsflow.request.RequestRepository;
 import org.rightsflow.request.RightsRequest;
+import org.rightsflow.review.ReviewScopes;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,14 +21,16 @@ public class AccessRequestFulfilment {
     private final DownloadService downloads;
     private final ResultLinks resultLinks;
     private final AuditTrail audit;
+    private final ReviewScopes reviewScopes;
 
     public AccessRequestFulfilment(RequestRepository requests, AccessReportService reports, DownloadService downloads,
-                                   ResultLinks resultLinks, AuditTrail audit) {
+                                   ResultLinks resultLinks, AuditTrail audit, ReviewScopes reviewScopes) {
         this.requests = requests;
         this.reports = reports;
         this.downloads = downloads;
         this.resultLinks = resultLinks;
         this.audit = audit;
+        this.reviewScopes = reviewScopes;
     }
 
     /** @return the id of the stored (not yet published) report */
@@ -36,7 +39,9 @@ public class AccessRequestFulfilment {
         RightsRequest request = requests.findById(requestId).orElseThrow();
         long accountId = request.account().orElseThrow(
                 () -> new IllegalStateException("Request " + request.reference() + " has no account to report on"));
-        byte[] html = reports.buildReport(accountId, request.reference(), Locale.forLanguageTag(request.language()));
+        // Withheld categories (an approved partial refusal) stay out of the report, as they stay out of a COPY.
+        byte[] html = reports.buildReport(accountId, request.reference(), Locale.forLanguageTag(request.language()),
+                reviewScopes.excluded(requestId));
         String downloadId = downloads.store(requestId, KIND, "access-report-" + request.reference() + ".html",
                 "text/html;charset=UTF-8", html);
         audit.record(request.reference(), "system", "ACCESS_REPORT_BUILT", "{\"bytes\":" + html.length + "}");

@@ -2,7 +2,6 @@ package org.rightsflow.fulfilment.copy;
 
 import java.util.Locale;
 import org.rightsflow.audit.AuditTrail;
-import org.rightsflow.datamap.DataCategory;
 import org.rightsflow.fulfilment.download.DownloadService;
 import org.rightsflow.fulfilment.download.ResultLinks;
 import org.rightsflow.request.RequestRepository;
@@ -55,7 +54,7 @@ public class CopyRequestFulfilment {
         Locale language = Locale.forLanguageTag(request.language());
         DownloadService.StoredPackage stored = downloads.storePackage(requestId, kind,
                 "personal-data-" + request.reference() + ".zip", "application/zip",
-                out -> writer.write(accountId, request.reference(), language, excludedCategories(requestId), out));
+                out -> writer.write(accountId, request.reference(), language, reviewScopes.excluded(requestId), out));
         audit.record(request.reference(), "system", "COPY_PACKAGE_BUILT", "{\"download\":\"" + stored.downloadId()
                 + "\",\"bytes\":" + stored.size() + ",\"sha256\":\"" + stored.sha256() + "\"}");
         return stored;
@@ -64,12 +63,5 @@ public class CopyRequestFulfilment {
     /** Publishes the link and emails it to the contact on file. */
     public void publish(String requestId, String downloadId) {
         resultLinks.publishToRequester(requestId, downloadId);
-    }
-
-    /** The categories an approved partial refusal took out of this request (none otherwise). */
-    private java.util.Set<DataCategory> excludedCategories(String requestId) {
-        java.util.Set<DataCategory> excluded = java.util.EnumSet.noneOf(DataCategory.class);
-        reviewScopes.refusedCategories(requestId).forEach(code -> excluded.add(DataCategory.valueOf(code)));
-        return excluded;
     }
 }

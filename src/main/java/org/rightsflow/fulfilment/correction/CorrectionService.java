@@ -23,6 +23,7 @@ import org.rightsflow.common.RightsflowProperties;
 import org.rightsflow.common.TimeSource;
 import org.rightsflow.datamap.CorrectableField;
 import org.rightsflow.datamap.CorrectableFields;
+import org.rightsflow.datamap.DataCategory;
 import org.rightsflow.notice.Notice;
 import org.rightsflow.notice.NoticeKind;
 import org.rightsflow.notice.Outbox;
@@ -31,6 +32,7 @@ import org.rightsflow.request.RequesterContacts;
 import org.rightsflow.request.RightsRequest;
 import org.rightsflow.review.InvalidDecisionException;
 import org.rightsflow.review.ReviewDecisions;
+import org.rightsflow.review.ReviewScopes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -66,10 +68,17 @@ public class CorrectionService {
         NO_RECORD,
         /** the value does not fit the column */
         TOO_LONG,
+        /**
+         * the field belongs to a data category that an approved partial refusal kept out of the request (exemption
+         * review, four eyes): never offered for review, never written
+         */
+        EXEMPTED,
         PENDING, APPROVED, REJECTED, APPLIED;
 
+        /** Not corrected before anyone reviewed the change; the requester is told the reason per change. */
         boolean refusedBySystem() {
-            return this == NOT_CORRECTABLE || this == NEEDS_LEVEL_2 || this == NO_RECORD || this == TOO_LONG;
+            return this == NOT_CORRECTABLE || this == NEEDS_LEVEL_2 || this == NO_RECORD || this == TOO_LONG
+                    || this == EXEMPTED;
         }
     }
 
@@ -98,11 +107,12 @@ public class CorrectionService {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final TimeSource time;
+    private final ReviewScopes reviewScopes;
     private final byte[] hashKey;
 
     public CorrectionService(JdbcClient jdbc, RequestRepository requests, CorrectableFields fields,
                              RequesterContacts contacts, Outbox outbox, AuditTrail audit, TimeSource time,
-                             RightsflowProperties properties) {
+                             RightsflowProperties properties, ReviewScopes reviewScopes) {
         this.jdbc = jdbc;
         this.requests = requests;
         this.fields = fields;
@@ -110,13 +120,15 @@ public class CorrectionService {
         this.outbox = outbox;
         this.audit = audit;
         this.time = time;
+        this.reviewScopes = reviewScopes;
         this.hashKey = ("correction-audit:" + properties.tokenSecret()).getBytes(StandardCharsets.UTF_8);
     }
 
     /**
      * Records each requested change and whether it can be corrected at all: unknown fields, sensitive fields
-     * without level-2 verification, fields the account holds no record for and values too long for the column are
-     * refused per change, with their reason, before anyone reviews. Idempotent.
+     * without level-2 verification, fields the account holds no record for, values too long for the column and
+     * fields of a category that an approved partial refusal kept out of the request are refused per change, with
+     * their reason, before anyone reviews. Idempotent.
      *
      * @return how many changes a privacy officer has to review
      */
@@ -126,8 +138,9 @@ public class CorrectionService {
         if (existing(requestId).isEmpty()) {
             long accountId = accountOf(request);
             List<Requested> requested = requested(request);
+            Set<DataCategory> exempted = reviewScopes.excluded(requestId);
             for (Requested change : requested) {
-                ChangeStatus status = check(request, accountId, change);
+                ChangeStatus status = check(request, accountId, change, exempted);
                 jdbc.sql("insert into correction_change (request_id, change_no, field, status) values (:r, :n, :f, :s)")
                         .param("r", requestId).param("n", change.changeNo()).param("f", change.field())
                         .param("s", status.name()).update();
@@ -138,10 +151,14 @@ public class CorrectionService {
         return (int) existing(requestId).stream().filter(c -> c.status() == ChangeStatus.PENDING).count();
     }
 
-    private ChangeStatus check(RightsRequest request, long accountId, Requested change) {
+    private ChangeStatus check(RightsRequest request, long accountId, Requested change, Set<DataCategory> exempted) {
         Optional<CorrectableField> field = fields.find(change.field());
         if (field.isEmpty()) {
             return ChangeStatus.NOT_CORRECTABLE;
+        }
+        if (exempted.contains(field.get().category())) {
+            // Before any other check: the officer's decision is the reason, not e.g. a missing verification level.
+            return ChangeStatus.EXEMPTED;
         }
         if (field.get().sensitive() && request.verificationLevel() < SENSITIVE_LEVEL) {
             return ChangeStatus.NEEDS_LEVEL_2;
@@ -339,6 +356,9 @@ public class CorrectionService {
                     : "changing real-name data needs the stronger identity check (a code to your phone); please file a new request";
             case NO_RECORD -> zh ? "我们未持有该项信息" : "we hold no such record for the account";
             case TOO_LONG -> zh ? "新值超出该字段允许的长度" : "the new value is longer than the field allows";
+            case EXEMPTED -> zh ? "经审核，该类个人信息不在本次请求的处理范围内（理由见部分拒绝的说明）"
+                    : "after review, this category of personal information is excluded from the request, on the grounds"
+                    + " given for the partial refusal";
             case REJECTED -> zh ? "经审核未予更正" : "not corrected after review";
             default -> status.name();
         };

@@ -31,6 +31,7 @@ import org.rightsflow.request.RequestRepository;
 import org.rightsflow.request.RequestType;
 import org.rightsflow.request.RequesterContacts;
 import org.rightsflow.request.RightsRequest;
+import org.rightsflow.review.ReviewScopes;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,10 +57,11 @@ public class ErasureService {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final TimeSource time;
+    private final ReviewScopes reviewScopes;
     private final ObjectMapper json = new ObjectMapper();
 
     public ErasureService(RequestRepository requests, DataMap dataMap, JdbcTemplate jdbc, RequesterContacts contacts,
-                          Outbox outbox, AuditTrail audit, TimeSource time) {
+                          Outbox outbox, AuditTrail audit, TimeSource time, ReviewScopes reviewScopes) {
         this.requests = requests;
         this.dataMap = dataMap;
         this.jdbc = jdbc;
@@ -67,12 +69,14 @@ public class ErasureService {
         this.outbox = outbox;
         this.audit = audit;
         this.time = time;
+        this.reviewScopes = reviewScopes;
     }
 
     /**
      * Decides, per category, what happens: the requested categories of a DELETE (all when none are named), every
-     * category of a CANCEL_ACCOUNT. A DELETE without a valid deletion ground (PIPL Art. 47) is refused with
-     * {@link #GROUND_MISSING}. Stored on first call; later calls return the stored plan.
+     * category of a CANCEL_ACCOUNT, in both cases without the categories an approved partial refusal kept (they are
+     * neither erased nor restricted; the result notice names them with the grounds). A DELETE without a valid
+     * deletion ground (PIPL Art. 47) is refused with {@link #GROUND_MISSING}. Stored on first call; later calls return the stored plan.
      */
     @Transactional
     public ErasurePlan plan(String requestId) {
@@ -89,7 +93,11 @@ public class ErasureService {
         long accountId = account(request);
         Instant now = time.now();
         List<ErasurePlan.Category> planned = new ArrayList<>();
+        Set<DataCategory> kept = kept(request, details);
         for (DataCategory category : categories(request, details)) {
+            if (kept.contains(category)) {
+                continue;
+            }
             for (CategoryMapping mapping : jdbcMappings(category)) {
                 CategoryEraser eraser = new CategoryEraser(jdbc, mapping);
                 long all = eraser.countAll(accountId);
@@ -104,7 +112,9 @@ public class ErasureService {
             }
         }
         audit.record(request.reference(), "system", "ERASURE_PLANNED", "{\"categories\":" + planned.size()
-                + ",\"held\":" + planned.stream().filter(c -> c.action() == ErasureAction.HOLD).count() + "}");
+                + ",\"held\":" + planned.stream().filter(c -> c.action() == ErasureAction.HOLD).count()
+                + (kept.isEmpty() ? "" : ",\"keptAfterReview\":\"" + String.join(",", kept.stream().map(Enum::name)
+                .toList()) + "\"") + "}");
         return new ErasurePlan(null, null, planned);
     }
 
@@ -247,7 +257,10 @@ public class ErasureService {
         });
     }
 
-    /** "erased" (labels) and "restricted" (label, until, why) of the request's plan, for notices. */
+    /**
+     * "erased" (labels), "restricted" (label, until, why) of the request's plan and "kept" (labels of the requested
+     * categories an approved partial refusal kept out of the erasure), for notices.
+     */
     public Map<String, Object> summaryModel(String requestId, Locale language) {
         List<String> erased = new ArrayList<>();
         List<Map<String, String>> restricted = new ArrayList<>();
@@ -265,9 +278,12 @@ public class ErasureService {
                         "basis", basis));
             }
         }
+        RightsRequest request = requests.findById(requestId).orElseThrow();
+        List<String> keptLabels = kept(request, details(request)).stream().map(c -> label(c, language)).toList();
         Map<String, Object> model = new HashMap<>();
         model.put("erased", erased);
         model.put("restricted", restricted);
+        model.put("kept", keptLabels);
         return model;
     }
 
@@ -349,6 +365,14 @@ public class ErasureService {
     private static boolean validGround(JsonNode details) {
         JsonNode ground = details.get("ground");
         return ground != null && ground.isTextual() && RequestDetailsValidator.DELETION_GROUNDS.contains(ground.asText());
+    }
+
+    /** The categories of this erasure that the review kept out of it (in the order of {@link DataCategory}). */
+    private Set<DataCategory> kept(RightsRequest request, JsonNode details) {
+        Set<DataCategory> kept = EnumSet.noneOf(DataCategory.class);
+        kept.addAll(reviewScopes.excluded(request.id()));
+        kept.retainAll(categories(request, details));
+        return kept;
     }
 
     private static Set<DataCategory> categories(RightsRequest request, JsonNode details) {

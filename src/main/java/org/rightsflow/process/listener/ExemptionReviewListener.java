@@ -30,6 +30,7 @@ public class ExemptionReviewListener implements TaskListener {
         String decision = ProcessVariables.string(task, Variables.DECISION);
         List<String> grounds = ProcessVariables.stringList(task, Variables.GROUNDS);
         ReviewDecisions.requireOneOf(Variables.DECISION, decision, ReviewDecisions.REVIEW);
+        ReviewScopes.requirePartialApplies(ProcessVariables.string(task, Variables.REQUEST_TYPE), decision);
         ReviewDecisions.requireGroundsForRefusal(!Variables.PROCEED.equals(decision), grounds);
         List<String> refusedCategories = ReviewDecisions.requireRefusedCategories(decision,
                 ProcessVariables.stringList(task, Variables.REFUSED_CATEGORIES));

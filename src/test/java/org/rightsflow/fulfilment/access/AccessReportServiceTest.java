@@ -131,6 +131,21 @@ class AccessReportServiceTest {
     }
 
     @Test
+    void withheldCategoriesAreNeitherReportedNorCalledNotHeld() {
+        String html = new String(service.buildReport(system.accountId(WANG_FANG), "RR-20261129-0010", Locale.ENGLISH,
+                java.util.Set.of(DataCategory.BILLING, DataCategory.CONTRACTS)), StandardCharsets.UTF_8);
+        Map<DataCategory, Long> counts = sectionCounts(html);
+        assertThat(counts).doesNotContainKeys(DataCategory.BILLING, DataCategory.CONTRACTS).isNotEmpty();
+        assertThat(html).doesNotContain("data-category=\"BILLING\"");
+        String withheld = html.substring(html.indexOf("id=\"withheld\""), html.indexOf("id=\"not-held\""));
+        assertThat(withheld).contains("<li>Billing data</li>", "<li>Contracts</li>");
+        String notHeld = html.substring(html.indexOf("id=\"not-held\""));
+        assertThat(notHeld).contains("<li>Customer support</li>").doesNotContain("Contracts", "Billing data");
+        assertThat(report(WANG_FANG, "RR-20261129-0010", Locale.ENGLISH)).as("nothing withheld, no such section")
+                .doesNotContain("id=\"withheld\"");
+    }
+
+    @Test
     void aMinorsReportSaysAllTheirDataIsSensitive() {
         String html = report(XIAO_MING, "RR-20261129-0009", ZH_CN);
         assertThat(html).contains("id=\"minor-note\"").contains("未满十四周岁");

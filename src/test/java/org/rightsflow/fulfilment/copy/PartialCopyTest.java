@@ -1,21 +1,17 @@
 package org.rightsflow.fulfilment.copy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.Variables;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.rightsflow.support.RequesterJourney;
-import org.rightsflow.support.StaffSignIn;
+import org.rightsflow.support.ReviewTasks;
 import org.rightsflow.support.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,17 +32,6 @@ class PartialCopyTest extends PostgresIntegrationTest {
     @Autowired
     IdentityService identity;
 
-    @AfterEach
-    void signOut() {
-        identity.clearAuthentication();
-    }
-
-    private Task awaitTask(String reference, String key) {
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(key).count() == 1);
-        return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(key).singleResult();
-    }
-
     @Test
     void anApprovedPartialRefusalLeavesItsCategoriesOutOfThePackage() throws Exception {
         Api api = new Api(port);
@@ -55,17 +40,8 @@ class PartialCopyTest extends PostgresIntegrationTest {
         TestAccounts.withDataInEveryCategory(jdbc, email);
         RequesterJourney.Filed filed = new RequesterJourney(api, mailbox).fileAndVerify("COPY", email, email, null);
 
-        Task review = awaitTask(filed.reference(), "Task_ReviewExemptions");
-        StaffSignIn.as(identity, "officer");
-        tasks.complete(review.getId(), Variables.createVariables().putValue("decision", "PARTIAL")
-                .putValue("grounds", "[\"HARM_TO_OTHERS\"]").putValue("refusedCategories", "[\"REAL_NAME\"]")
-                .putValue("explanation", "The identity documents on file also show a third person."));
-        identity.clearAuthentication(); // queries below look as the system, not as the officer
-        Task approval = awaitTask(filed.reference(), "Task_ApproveRefusal");
-        StaffSignIn.as(identity, "legal");
-        tasks.complete(approval.getId(), Variables.createVariables().putValue("decision", "APPROVE")
-                .putValue("explanation", "Agreed."));
-        identity.clearAuthentication();
+        ReviewTasks.refusePartlyAndApprove(tasks, identity, filed.reference(), List.of("HARM_TO_OTHERS"),
+                List.of("REAL_NAME"), "The identity documents on file also show a third person.");
 
         String link = Mailbox.linkIn(mailbox.awaitOne(email, "DOWNLOAD_READY", filed.reference()));
         Map<String, byte[]> entries = CopyPackageSupport.unzip(api.get(link.substring(link.indexOf("/api/downloads/"))).body());

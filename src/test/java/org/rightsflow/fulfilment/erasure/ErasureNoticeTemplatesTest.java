@@ -39,6 +39,12 @@ class ErasureNoticeTemplatesTest {
         }
         NoticeTemplates.Rendered summary = templates.render(NoticeKind.ERASURE_SUMMARY, language, MODEL);
         assertThat(summary.body()).contains("Account data", "Payment data", "2029-11-29 10:00", "E-Commerce Law Art. 31");
+        assertThat(summary.body()).as("nothing kept by a review, no such block").doesNotContain("Real-name", "实名");
+        Map<String, Object> partial = new java.util.HashMap<>(MODEL);
+        partial.put("kept", List.of("Real-name verification data"));
+        String keptBlock = templates.render(NoticeKind.ERASURE_SUMMARY, language, partial).body();
+        assertThat(keptBlock).contains("- Real-name verification data")
+                .contains(language.equals("en") ? "Not deleted, because the review" : "经审核未予删除");
         NoticeTemplates.Rendered certificate = templates.render(NoticeKind.CANCELLATION_CERTIFICATE, language, MODEL);
         assertThat(certificate.body()).contains("l*****@example.com", "Support", "Payment data", "2029-11-29 10:00");
         assertThat(templates.render(NoticeKind.CANCELLATION_BLOCKED, language, MODEL).body())

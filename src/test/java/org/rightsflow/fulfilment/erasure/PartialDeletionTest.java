@@ -1,0 +1,98 @@
+package org.rightsflow.fulfilment.erasure;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.rightsflow.datamap.DataCategory;
+import org.rightsflow.support.Api;
+import org.rightsflow.support.Mailbox;
+import org.rightsflow.support.PostgresIntegrationTest;
+import org.rightsflow.support.RequesterJourney;
+import org.rightsflow.support.ReviewTasks;
+import org.rightsflow.support.TestInfrastructure;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * DELETE after an approved partial refusal (officer proposes, legal reviewer approves): the categories the officer
+ * decided to keep are neither erased nor restricted nor scheduled for a deferred erasure, everything else is erased
+ * as usual, both notices name the kept categories, the result notice with the ground, and the request ends
+ * PARTIALLY_COMPLETED.
+ */
+class PartialDeletionTest extends PostgresIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    IdentityService identity;
+    @Autowired
+    ErasureService erasure;
+
+    @Test
+    void theKeptCategoriesAreNotTouchedAndTheRestIsErased() {
+        ErasureTestAccounts accounts = new ErasureTestAccounts(jdbc);
+        String email = ErasureTestAccounts.uniqueEmail("delete-partial");
+        long id = accounts.account(email, "+8613911110005");
+        accounts.fillEveryCategory(id);
+        // Under legal hold, triage sends every request of the account to the privacy officer.
+        jdbc.update("update account set legal_hold = true where id = ?", id);
+        Map<String, List<Map<String, Object>>> before = accounts.snapshot(id);
+        assertThat(before.get("account_real_name")).hasSize(1);
+        assertThat(before.get("account_operation_log")).hasSize(2);
+
+        Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
+        RequesterJourney requester = new RequesterJourney(new Api(port), mailbox);
+        RequesterJourney.Filed filed = requester.fileAndVerify("DELETE", email, email,
+                Map.of("ground", "CONSENT_WITHDRAWN"));
+        ReviewTasks.refusePartlyAndApprove(tasks, identity, filed.reference(), List.of("LEGAL_OBLIGATION"),
+                List.of("REAL_NAME", "OPERATION_LOGS"), "A court order requires us to keep these records.");
+        requester.awaitStatus(filed, "PARTIALLY_COMPLETED");
+
+        Map<String, List<Map<String, Object>>> after = accounts.snapshot(id);
+        assertThat(after.get("account_real_name")).as("kept: not erased").isEqualTo(before.get("account_real_name"));
+        assertThat(after.get("account_operation_log"))
+                .as("kept: neither the year-old log (past its retention) erased nor the recent one restricted")
+                .isEqualTo(before.get("account_operation_log"));
+        for (String table : List.of("account_login", "account_security", "account_support_ticket", "account_consent")) {
+            assertThat(after.get(table)).as(table + " erased as usual").isEmpty();
+        }
+        List<Map<String, Object>> payments = after.get("account_payment");
+        assertThat(payments.get(0).get("payer_name")).isEqualTo("已匿名");
+        assertThat(payments.get(1).get("restricted")).as("held rows restricted as usual").isEqualTo(true);
+
+        String requestId = jdbc.queryForObject("select id from rights_request where reference = ?", String.class,
+                filed.reference());
+        assertThat(erasure.holds(requestId)).extracting(ErasureHold::category)
+                .as("no deferred erasure of a kept category")
+                .doesNotContain(DataCategory.OPERATION_LOGS, DataCategory.REAL_NAME)
+                .contains(DataCategory.PAYMENTS);
+        assertThat(jdbc.queryForObject("select detail from audit_entry where reference = ? and action = 'ERASURE_PLANNED'",
+                String.class, filed.reference())).contains("\"keptAfterReview\":\"REAL_NAME,OPERATION_LOGS\"");
+
+        Mailbox.Mail summary = mailbox.awaitOne(email, "ERASURE_SUMMARY", filed.reference());
+        String body = summary.body();
+        int keptAt = body.indexOf("Not deleted, because the review of your request kept them");
+        assertThat(keptAt).as(body).isPositive();
+        assertThat(body.substring(keptAt)).contains("- Real-name verification data", "- Operation logs");
+        assertThat(body.substring(0, keptAt)).contains("Deleted now:", "Customer support")
+                .doesNotContain("Real-name", "Operation logs");
+
+        Mailbox.Mail result = mailbox.awaitOne(email, "RESULT_PARTIALLY_COMPLETED", filed.reference());
+        assertThat(result.body())
+                .contains("- real-name verification data: left out of your request to delete your personal"
+                        + " information, because it relates to our obligations under laws and regulations")
+                .contains("- operation logs: left out of your request to delete your personal information")
+                .contains("A court order requires us to keep these records.")
+                .contains("people's court");
+        assertThat(mailbox.of(email, "RESULT_COMPLETED", filed.reference())).isEmpty();
+    }
+}
