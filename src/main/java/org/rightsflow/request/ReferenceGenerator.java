@@ -9,13 +9,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Readable references such as {@code RR-20261129-0007}: the receipt day in Asia/Shanghai and a per-day counter.
- * The counter row is incremented under its row lock, so concurrent intakes never share a number.
+ * The counter row is incremented under its row lock, so concurrent intakes never share a number. Each number is
+ * taken in a short transaction of its own, before the filing's: the row lock lasts one update, not a whole filing
+ * (the filing transaction starts a process with full history), so simultaneous filings do not queue behind one
+ * another (BENCHMARKS.md figure 1). A filing that then fails leaves its number unused: references are unique and
+ * increasing within a day, not gapless.
  */
 @Component
 public class ReferenceGenerator {
@@ -25,28 +28,41 @@ public class ReferenceGenerator {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate separateTransaction;
+    private final TransactionTemplate callersTransaction;
 
     public ReferenceGenerator(JdbcClient jdbc, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.separateTransaction = new TransactionTemplate(transactions);
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.callersTransaction = new TransactionTemplate(transactions);
     }
 
-    @Transactional(propagation = Propagation.MANDATORY)
+    /**
+     * Called outside a transaction (the requester API), the number commits at once (see the class comment). Called
+     * inside one (a staff filing from a Tasklist start form, run by the engine), it joins it: taking a second
+     * connection while holding one could exhaust the pool, and staff filings are few.
+     */
     public String next(Instant receivedAt) {
         LocalDate day = receivedAt.atZone(SHANGHAI).toLocalDate();
-        if (increment(day) == 0) {
+        TransactionTemplate transaction = TransactionSynchronizationManager.isActualTransactionActive()
+                ? callersTransaction : separateTransaction;
+        Integer value = transaction.execute(status -> increment(day));
+        if (value == null) {
             createCounter(day);
-            increment(day);
+            value = transaction.execute(status -> increment(day));
         }
-        int value = jdbc.sql("select last_value from reference_counter where counter_day = :day")
-                .param("day", day).query(Integer.class).single();
         return "RR-%s-%04d".formatted(DAY.format(day), value);
     }
 
-    private int increment(LocalDate day) {
-        return jdbc.sql("update reference_counter set last_value = last_value + 1 where counter_day = :day")
-                .param("day", day).update();
+    /** @return the new value, or null when the day has no counter yet */
+    private Integer increment(LocalDate day) {
+        // update, then read under the row lock the update took (H2 has no UPDATE ... RETURNING)
+        if (jdbc.sql("update reference_counter set last_value = last_value + 1 where counter_day = :day")
+                .param("day", day).update() == 0) {
+            return null;
+        }
+        return jdbc.sql("select last_value from reference_counter where counter_day = :day")
+                .param("day", day).query(Integer.class).single();
     }
 
     /**

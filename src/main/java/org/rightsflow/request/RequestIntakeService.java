@@ -83,7 +83,10 @@ public class RequestIntakeService {
             }
         }
         try {
-            return transaction.execute(status -> create(valid, idempotencyKey, fingerprint, null));
+            // the reference is taken before the filing's transaction, which then never waits on the counter's lock
+            Instant now = time.now();
+            String reference = references.next(now);
+            return transaction.execute(status -> create(valid, idempotencyKey, fingerprint, null, now, reference));
         } catch (DuplicateKeyException simultaneousRetry) {
             // The other retry committed first: answer with its request.
             return replay(idempotencyKey, fingerprint).orElseThrow(() -> simultaneousRetry);
@@ -107,21 +110,24 @@ public class RequestIntakeService {
             throw new InvalidRequestException("INVALID_CHANNEL", "receivedVia must be one of PHONE, LETTER, EMAIL");
         }
         Validated valid = validate(command);
-        return transaction.execute(status -> create(valid, null, fingerprint(valid), new StaffEntry(staffUser, receivedVia)));
+        Instant now = time.now();
+        String reference = references.next(now);
+        return transaction.execute(status -> create(valid, null, fingerprint(valid), new StaffEntry(staffUser, receivedVia),
+                now, reference));
     }
 
     private record StaffEntry(String staffUser, String receivedVia) {
     }
 
-    private FiledRequest create(Validated valid, String idempotencyKey, String fingerprint, StaffEntry staff) {
-        Instant now = time.now();
+    private FiledRequest create(Validated valid, String idempotencyKey, String fingerprint, StaffEntry staff,
+                                Instant now, String reference) {
         Optional<AccountFacts> account = accounts.findByEmail(valid.email());
         Deadline deadline = deadlines.deadlineFor(now);
         String id = UUID.randomUUID().toString();
         String nonce = tokens.newNonce();
         String token = tokens.derive(id, nonce);
         int level = levels.levelFor(valid.type(), account, valid.details());
-        RightsRequest request = new RightsRequest(id, references.next(now), valid.type(), RequestStatus.RECEIVED,
+        RightsRequest request = new RightsRequest(id, reference, valid.type(), RequestStatus.RECEIVED,
                 valid.email(), account.map(AccountFacts::id).orElse(null), valid.language(), valid.detailsJson(),
                 now, deadline.dueAt(), deadline.reminderAt(), deadline.policyCode(),
                 level, null, null, null, null);

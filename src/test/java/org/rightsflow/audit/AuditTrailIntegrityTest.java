@@ -2,6 +2,8 @@ package org.rightsflow.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,6 +71,24 @@ class AuditTrailIntegrityTest extends PostgresIntegrationTest {
         } finally {
             reinsert(end);
         }
+        assertThat(verifier.verify().intact()).isTrue();
+    }
+
+    @Test
+    void entriesLockTheChainOnlyAtCommitAndVanishWithARollback() throws Exception {
+        String action = "PROBE_" + System.nanoTime();
+        transaction.executeWithoutResult(status -> {
+            audit.record("RR-TEST-0002", "test", action, null);
+            // Another transaction can still take the head row: recording did not lock it, so audited work in other
+            // transactions (filings, jobs) does not queue behind this one until it commits.
+            Long headSeq = CompletableFuture.supplyAsync(() -> transaction.execute(other ->
+                    jdbc.queryForObject("select last_seq from audit_head where id = 1 for update nowait", Long.class)))
+                    .orTimeout(10, TimeUnit.SECONDS).join();
+            assertThat(headSeq).isNotNull();
+            status.setRollbackOnly();
+        });
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = ?", Integer.class, action))
+                .isZero();
         assertThat(verifier.verify().intact()).isTrue();
     }
 
