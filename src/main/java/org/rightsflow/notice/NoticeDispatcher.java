@@ -5,12 +5,16 @@ import static org.rightsflow.common.Sql.ts;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.rightsflow.common.TimeSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -19,7 +23,7 @@ import org.springframework.stereotype.Component;
 /**
  * Sends what the outbox holds through {@code spring.mail.*}. A notice is claimed before sending (so two nodes
  * never send the same one), marked sent right after, retried with a doubling back-off on failure, and marked
- * failed (logged for operators) after the configured attempts. Each message carries a Message-ID derived from the
+ * failed (logged for operators) after the configured attempts. A round's notices share one SMTP connection. Each message carries a Message-ID derived from the
  * outbox row, so even a send repeated after a crash between "sent" and "marked" is recognisable as one message.
  */
 @Component
@@ -56,14 +60,24 @@ public class NoticeDispatcher {
                 select id from notice_outbox
                 where sent_at is null and failed_at is null and next_attempt_at <= :now
                   and (claimed_until is null or claimed_until < :now)
-                order by created_at""")
-                .param("now", ts(now)).query(String.class).list().stream().limit(properties.batchSize()).toList();
+                order by created_at
+                fetch first :batch rows only""")
+                .param("now", ts(now)).param("batch", properties.batchSize()).query(String.class).list();
+        Map<MimeMessage, Row> messages = new LinkedHashMap<>();
         int claimed = 0;
         for (String id : due) {
             if (claim(id, now)) {
                 claimed++;
-                send(id);
+                Row row = load(id);
+                try {
+                    messages.put(message(row), row);
+                } catch (MessagingException e) {
+                    recordFailure(row, e);
+                }
             }
+        }
+        if (!messages.isEmpty()) {
+            send(messages);
         }
         return claimed;
     }
@@ -77,34 +91,68 @@ public class NoticeDispatcher {
                 .update() == 1;
     }
 
-    private void send(String id) {
-        var row = jdbc.sql("select kind, recipient, subject, body, attempts from notice_outbox where id = :id")
+    private Row load(String id) {
+        return jdbc.sql("select id, kind, recipient, subject, body, attempts from notice_outbox where id = :id")
                 .param("id", id)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5)))
+                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getInt(6)))
                 .single();
+    }
+
+    private MimeMessage message(Row row) throws MessagingException {
+        MimeMessage message = mail.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
+        helper.setFrom(properties.from());
+        helper.setTo(row.recipient());
+        helper.setSubject(row.subject());
+        helper.setText(row.body(), false);
+        message.saveChanges();
+        message.setHeader("Message-ID", "<" + row.id() + "@rightsflow>");
+        message.setHeader("X-Rightsflow-Notice", row.kind());
+        return message;
+    }
+
+    /**
+     * Sends the round's messages over one SMTP connection (one handshake per round, not per message: a burst of
+     * thousands of notices would otherwise open thousands of connections); each message that failed is retried on
+     * its own schedule, the others are marked sent.
+     */
+    private void send(Map<MimeMessage, Row> messages) {
+        Map<Object, Exception> failed;
         try {
-            MimeMessage message = mail.createMimeMessage();
-            MimeMessageHelper helper = new MimeMessageHelper(message, false, "UTF-8");
-            helper.setFrom(properties.from());
-            helper.setTo(row.recipient());
-            helper.setSubject(row.subject());
-            helper.setText(row.body(), false);
-            message.saveChanges();
-            message.setHeader("Message-ID", "<" + id + "@rightsflow>");
-            message.setHeader("X-Rightsflow-Notice", row.kind());
-            mail.send(message);
-            boolean secret = NoticeKind.VERIFICATION_CODE.name().equals(row.kind());
-            jdbc.sql("update notice_outbox set sent_at = :now, attempts = attempts + 1, claimed_until = null"
-                            + (secret ? ", body = :redacted" : "") + " where id = :id")
-                    .param("now", ts(time.now())).param("id", id)
-                    .params(secret ? java.util.Map.of("redacted", REDACTED_BODY) : java.util.Map.of())
-                    .update();
-        } catch (MailException | MessagingException e) {
-            recordFailure(id, row.attempts() + 1, e);
+            mail.send(messages.keySet().toArray(MimeMessage[]::new));
+            failed = Map.of();
+        } catch (MailSendException e) {
+            failed = e.getFailedMessages();
+        } catch (MailException e) {
+            // no message got through (e.g. the server refused the login)
+            failed = new IdentityHashMap<>();
+            for (MimeMessage message : messages.keySet()) {
+                failed.put(message, e);
+            }
+        }
+        for (Map.Entry<MimeMessage, Row> entry : messages.entrySet()) {
+            Exception failure = failed.get(entry.getKey());
+            if (failure == null) {
+                markSent(entry.getValue());
+            } else {
+                recordFailure(entry.getValue(), failure);
+            }
         }
     }
 
-    private void recordFailure(String id, int attempts, Exception e) {
+    private void markSent(Row row) {
+        boolean secret = NoticeKind.VERIFICATION_CODE.name().equals(row.kind());
+        jdbc.sql("update notice_outbox set sent_at = :now, attempts = attempts + 1, claimed_until = null"
+                        + (secret ? ", body = :redacted" : "") + " where id = :id")
+                .param("now", ts(time.now())).param("id", row.id())
+                .params(secret ? Map.of("redacted", REDACTED_BODY) : Map.of())
+                .update();
+    }
+
+    private void recordFailure(Row row, Exception e) {
+        String id = row.id();
+        int attempts = row.attempts() + 1;
         Instant now = time.now();
         boolean giveUp = attempts >= properties.maxAttempts();
         long backoffSeconds = properties.retryBackoff().toSeconds() << Math.min(attempts - 1, 10);
@@ -129,6 +177,6 @@ public class NoticeDispatcher {
         return text.length() > 1000 ? text.substring(0, 1000) : text;
     }
 
-    private record Row(String kind, String recipient, String subject, String body, int attempts) {
+    private record Row(String id, String kind, String recipient, String subject, String body, int attempts) {
     }
 }

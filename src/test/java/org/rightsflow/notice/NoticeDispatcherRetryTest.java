@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The outbox on its own database: a notice enqueued twice is stored once; while the SMTP server is down the
  * dispatcher backs off and counts attempts; once it is up the notice arrives exactly once; after the configured
- * attempts a notice is marked failed instead of being retried for ever.
+ * attempts a notice is marked failed instead of being retried for ever. A round's notices share one connection.
  */
 class NoticeDispatcherRetryTest {
 
@@ -84,5 +84,94 @@ class NoticeDispatcherRetryTest {
         assertThat(failed.get("attempts")).isEqualTo(3);
         assertThat(failed.get("failed_at")).as("given up after the configured attempts").isNotNull();
         assertThat(failed.get("sent_at")).isNull();
+    }
+
+    @Test
+    void aRoundOfNoticesSharesOneSmtpConnectionAndEachArrivesOnce() throws Exception {
+        DataSource db = TestDatabases.freshPostgres();
+        JdbcClient jdbc = JdbcClient.create(db);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db));
+        TimeSource time = new TimeSource();
+        Outbox outbox = new Outbox(jdbc, new NoticeTemplates(), time);
+        for (int i = 0; i < 25; i++) {
+            Notice notice = new Notice("batch-test:" + i, null, NoticeKind.STAFF_TASK_REMINDER, "staff" + i + "@example.com",
+                    "en", Map.of("reference", "RR-20261129-%04d".formatted(i), "requestType", "ACCESS",
+                    "status", "IN_REVIEW", "dueAt", "2026-12-14 23:59", "cockpitUrl", "http://localhost/camunda"));
+            tx.execute(s -> outbox.enqueue(notice));
+        }
+        GreenMail smtp = new GreenMail(new ServerSetup(TestInfrastructure.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try (ConnectionCountingProxy proxy = new ConnectionCountingProxy(smtp.getSmtp().getPort())) {
+            JavaMailSenderImpl sender = new JavaMailSenderImpl();
+            sender.setHost("127.0.0.1");
+            sender.setPort(proxy.port());
+            NoticeDispatcher dispatcher = new NoticeDispatcher(jdbc, sender,
+                    new NoticeProperties(null, 3, Duration.ofSeconds(30), 50, Duration.ofMinutes(2)), time);
+
+            assertThat(dispatcher.dispatchBatch()).isEqualTo(25);
+            assertThat(dispatcher.dispatchBatch()).as("nothing is left to send").isZero();
+
+            assertThat(proxy.connections()).as("one SMTP connection for the whole round").isEqualTo(1);
+            assertThat(smtp.getReceivedMessages()).hasSize(25);
+            assertThat(java.util.Arrays.stream(smtp.getReceivedMessages()).map(m -> {
+                try {
+                    return m.getMessageID();
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).distinct()).as("each notice once, with its own Message-ID").hasSize(25);
+            assertThat(new JdbcTemplate(db).queryForObject(
+                    "select count(*) from notice_outbox where sent_at is not null and attempts = 1", Integer.class))
+                    .isEqualTo(25);
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    /** Forwards TCP connections to a port and counts them. */
+    private static final class ConnectionCountingProxy implements AutoCloseable {
+        private final java.net.ServerSocket server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
+        private final java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newCachedThreadPool();
+
+        ConnectionCountingProxy(int target) throws java.io.IOException {
+            threads.submit(() -> {
+                while (!server.isClosed()) {
+                    try {
+                        java.net.Socket client = server.accept();
+                        connections.incrementAndGet();
+                        java.net.Socket upstream = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), target);
+                        threads.submit(() -> pump(client, upstream));
+                        threads.submit(() -> pump(upstream, client));
+                    } catch (java.io.IOException closed) {
+                        return null;
+                    }
+                }
+                return null;
+            });
+        }
+
+        private static Void pump(java.net.Socket from, java.net.Socket to) {
+            try (from; to) {
+                from.getInputStream().transferTo(to.getOutputStream());
+            } catch (java.io.IOException ended) {
+                // one side closed: the other is closed by try-with-resources
+            }
+            return null;
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        int connections() {
+            return connections.get();
+        }
+
+        @Override
+        public void close() throws java.io.IOException {
+            server.close();
+            threads.shutdownNow();
+        }
     }
 }
