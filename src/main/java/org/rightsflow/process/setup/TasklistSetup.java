@@ -4,10 +4,14 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -17,7 +21,9 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.rightsflow.deadline.DeadlineProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +33,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tasklist and Cockpit set up in code, idempotently (DESIGN.md): the staff groups of SPEC §2, their application
- * access and read rights, per group three task filters (all open tasks, overdue, due soon) with reference, type and
- * due date as columns, read-only Cockpit for auditors (READ and READ_HISTORY only, never UPDATE or DELETE), and in
+ * access and read rights (instances only of the processes holding the group's tasks), per group three task filters
+ * (all open tasks, overdue, due soon) with reference, type and due date as columns, read-only Cockpit for auditors (READ and READ_HISTORY only, never UPDATE or DELETE), and in
  * the default profile the demo users. Running it again changes nothing.
  */
 @Component
@@ -57,11 +63,18 @@ public class TasklistSetup {
                 StaffGroups.DATA_OPERATORS, StaffGroups.AUDITORS, StaffGroups.ADMINS)) {
             ensureGroup(group);
         }
+        Map<String, Set<String>> processesWithTasks = processesWithTasksByGroup();
         for (String group : StaffGroups.TASK_WORKERS) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+            grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
             // READ_INSTANCE: Tasklist reads the process variables of a task (the filter's Reference/Type/Due columns,
-            // a search by reference) through the process instance. Read only; tasks stay visible per candidate group.
-            grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE);
+            // a search by reference) through the process instance. Read only, and only on the processes that hold
+            // the group's tasks: a data operator has no business reading every request's instance (legal hold,
+            // open investigation, the decisions). Earlier versions granted it on "*": taken back here.
+            revoke(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ_INSTANCE);
+            for (String process : processesWithTasks.getOrDefault(group, Set.of())) {
+                grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ, Permissions.READ_INSTANCE);
+            }
             ensureFilters(group);
         }
         // intake staff enter requests received by phone, letter or email from the start form in Tasklist
@@ -103,6 +116,36 @@ public class TasklistSetup {
         }
         if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
             identity.createMembership(userId, groupId);
+        }
+    }
+
+    /** Per staff group, the keys of the deployed processes with a user task that group is a candidate for. */
+    private Map<String, Set<String>> processesWithTasksByGroup() {
+        RepositoryService repository = engine.getRepositoryService();
+        Map<String, Set<String>> processes = new TreeMap<>();
+        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
+            for (UserTask task : repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(UserTask.class)) {
+                String groups = task.getCamundaCandidateGroups();
+                if (groups == null || groups.contains("$") || groups.contains("#")) {
+                    continue; // an expression names its groups only at run time
+                }
+                for (String group : groups.split(",")) {
+                    processes.computeIfAbsent(group.trim(), g -> new TreeSet<>()).add(definition.getKey());
+                }
+            }
+        }
+        return processes;
+    }
+
+    private void revoke(String groupId, Resource resource, String resourceId, Permission permission) {
+        AuthorizationService authorizations = engine.getAuthorizationService();
+        Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId)
+                .resourceType(resource).resourceId(resourceId).singleResult();
+        if (existing != null && existing.isPermissionGranted(permission)) {
+            existing.removePermission(permission);
+            authorizations.saveAuthorization(existing);
+            log.info("Revoked {} on {} '{}' from group '{}'", permission.getName(), resource.resourceName(), resourceId,
+                    groupId);
         }
     }
 
