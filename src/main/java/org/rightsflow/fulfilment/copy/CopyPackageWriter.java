@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
+import java.util.zip.Deflater;
 import java.util.zip.ZipOutputStream;
 import org.rightsflow.common.TimeSource;
 import org.rightsflow.datamap.CategoryMapping;
@@ -90,6 +91,9 @@ public class CopyPackageWriter {
         Optional<Map<String, Object>> profile = connectors.subjectRecord(accountId);
 
         ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+        // The fastest compression: JSON and CSV of log rows still shrink several times, and the default level
+        // spent most of a large package's time compressing (BENCHMARKS.md, figure 3).
+        zip.setLevel(Deflater.BEST_SPEED);
         zip.putNextEntry(new ZipEntry("index.html"));
         zip.write(index(reference, language, parts, profile.isPresent()).getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
