@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -415,6 +416,7 @@ class RightsflowBenchmark {
         TestInfrastructure.mail().purgeEmailFromAllMailboxes();
         long heap1 = heapAfterGc();
         long db1 = databaseSize();
+        Map<String, Long> tables1 = tableSizes();
         long start = System.nanoTime();
         fileConcurrently(prefix, n, accounts, 16, "ACCESS");
         awaitCount("in-flight requests waiting, acknowledged and code sent", n, Duration.ofMinutes(20),
@@ -429,6 +431,13 @@ class RightsflowBenchmark {
         figures.add("6. database per 10,000 in-flight requests", appDb * scaleTo10k / 1_048_576.0, "MiB",
                 bareDb * scaleTo10k / 1_048_576.0, "bare one-wait instances");
         figures.note("memory: heap after GC, pg_database_size; measured over " + n + " requests, scaled to 10,000");
+        Map<String, Long> tables2 = tableSizes();
+        figures.note("memory: largest growth per 10,000 requests (table with its indexes and TOAST, MiB): "
+                + tables2.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - tables1.getOrDefault(e.getKey(), 0L)))
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
+                .map(e -> e.getKey() + " " + Figures.number(e.getValue() * scaleTo10k / 1_048_576.0))
+                .collect(java.util.stream.Collectors.joining(", ")));
 
         // 4. timer storm: all their reminder timers fall due at once
         Set<String> instances = new HashSet<>(jdbc.queryForList("select p.id_ from act_ru_execution p join rights_request r"
@@ -628,6 +637,16 @@ class RightsflowBenchmark {
     private long statusCount(String status, String prefix) {
         return jdbc.queryForObject("select count(*) from rights_request where status = ? and account_email like ?",
                 Long.class, status, prefix + "%");
+    }
+
+    /** Every table's size with its indexes and TOAST, in bytes. */
+    private Map<String, Long> tableSizes() {
+        Map<String, Long> sizes = new HashMap<>();
+        jdbc.query("select relname, pg_total_relation_size(relid) from pg_stat_user_tables",
+                rs -> {
+                    sizes.put(rs.getString(1), rs.getLong(2));
+                });
+        return sizes;
     }
 
     private long databaseSize() {
