@@ -105,6 +105,9 @@ class NoticeDispatcherRetryTest {
             JavaMailSenderImpl sender = new JavaMailSenderImpl();
             sender.setHost("127.0.0.1");
             sender.setPort(proxy.port());
+            // the postgres profile's SMTP_USER and SMTP_PASSWORD default to empty: that means no login
+            sender.setUsername("");
+            sender.setPassword("");
             NoticeDispatcher dispatcher = new NoticeDispatcher(jdbc, sender,
                     new NoticeProperties(null, 3, Duration.ofSeconds(30), 50, Duration.ofMinutes(2)), time);
 

@@ -69,14 +69,14 @@ class FourEyesRestApiTest extends PostgresIntegrationTest {
         StaffHttp.Response noCategories = dual.post("/engine-rest/task/" + review.getId() + "/complete",
                 StaffHttp.completion("decision", "PARTIAL", "grounds", "[\"TRADE_SECRET\"]",
                         "explanation", "Operation logs reveal our detection rules."));
-        // The engine wraps a listener's refusal as an engine error: the REST API answers 500 with the rule's message.
+        // The listener's rule violation is the caller's mistake: 400 with the rule (RuleViolationResponses), not 500.
         assertThat(noCategories.status()).as("a PARTIAL without refused categories is rejected on the server")
-                .isGreaterThanOrEqualTo(400);
+                .isEqualTo(400);
         assertThat(noCategories.body()).contains("data categories");
         StaffHttp.Response unknownCategory = dual.post("/engine-rest/task/" + review.getId() + "/complete",
                 StaffHttp.completion("decision", "PARTIAL", "grounds", "[\"TRADE_SECRET\"]",
                         "refusedCategories", "[\"SECRETS\"]", "explanation", "Operation logs reveal our detection rules."));
-        assertThat(unknownCategory.status()).isGreaterThanOrEqualTo(400);
+        assertThat(unknownCategory.status()).isEqualTo(400);
         assertThat(unknownCategory.body()).contains("Unknown data category SECRETS");
         assertThat(tasks.createTaskQuery().taskId(review.getId()).count()).as("the review task stays open").isEqualTo(1);
 
@@ -95,7 +95,7 @@ class FourEyesRestApiTest extends PostgresIntegrationTest {
 
         StaffHttp.Response selfApproval = dual.post("/engine-rest/task/" + approval.getId() + "/complete",
                 StaffHttp.completion("decision", "APPROVE", "explanation", "Approving my own proposal."));
-        assertThat(selfApproval.status()).as("four eyes: the proposer cannot approve").isGreaterThanOrEqualTo(400);
+        assertThat(selfApproval.status()).as("four eyes: the proposer cannot approve").isEqualTo(400);
         assertThat(selfApproval.body()).contains("Four-eyes");
         assertThat(tasks.createTaskQuery().taskId(approval.getId()).count()).as("the approval stays open").isEqualTo(1);
 
