@@ -47,6 +47,10 @@ class ErasureNoticeTemplatesTest {
                 .contains(language.equals("en") ? "Not deleted, because the review" : "经审核未予删除");
         NoticeTemplates.Rendered certificate = templates.render(NoticeKind.CANCELLATION_CERTIFICATE, language, MODEL);
         assertThat(certificate.body()).contains("l*****@example.com", "Support", "Payment data", "2029-11-29 10:00");
+        assertThat(certificate.body()).as("nothing kept by a review, no such block").doesNotContain("Real-name", "实名");
+        assertThat(templates.render(NoticeKind.CANCELLATION_CERTIFICATE, language, partial).body())
+                .as("the certificate names what a partial refusal kept").contains("- Real-name verification data")
+                .contains(language.equals("en") ? "Not deleted, because the review" : "经审核未予删除");
         assertThat(templates.render(NoticeKind.CANCELLATION_BLOCKED, language, MODEL).body())
                 .contains("Unpaid bills: 1", "2026-12-06 10:00");
     }
