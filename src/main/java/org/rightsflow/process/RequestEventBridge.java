@@ -3,6 +3,7 @@ package org.rightsflow.process;
 import java.util.Date;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.rightsflow.fulfilment.download.DownloadPublished;
 import org.rightsflow.identity.IdentityVerified;
@@ -31,9 +32,13 @@ public class RequestEventBridge {
         this.runtime = runtime;
     }
 
+    /**
+     * Starts the request's process, which runs in this (the filing's) transaction up to the verification wait:
+     * acknowledgement and codes are in the outbox when the requester gets the answer.
+     */
     @EventListener
     public void on(RequestFiled filed) {
-        runtime.startProcessInstanceByKey(RightsRequestModel.PROCESS_ID, filed.reference(), Variables.createVariables()
+        VariableMap variables = Variables.createVariables()
                 .putValue(org.rightsflow.process.model.Variables.REQUEST_ID, filed.requestId())
                 .putValue(org.rightsflow.process.model.Variables.REFERENCE, filed.reference())
                 .putValue(org.rightsflow.process.model.Variables.REQUEST_TYPE, filed.type().name())
@@ -41,8 +46,12 @@ public class RequestEventBridge {
                 .putValue(org.rightsflow.process.model.Variables.DUE_DATE, Date.from(filed.dueAt()))
                 .putValue(org.rightsflow.process.model.Variables.REMINDER_DATE, Date.from(filed.reminderAt()))
                 // decided in the domain (VerificationLevelPolicy); a code, never personal data
-                .putValue(org.rightsflow.process.model.Variables.MANUAL_VERIFICATION_REQUIRED, filed.manualVerificationRequired())
-                .putValue(org.rightsflow.process.model.Variables.MANUAL_VERIFICATION_REASON, filed.manualVerificationReason()));
+                .putValue(org.rightsflow.process.model.Variables.MANUAL_VERIFICATION_REQUIRED, filed.manualVerificationRequired());
+        if (filed.manualVerificationRequired()) {
+            // only where there is a reason: every variable costs three rows with full history (BENCHMARKS.md)
+            variables.putValue(org.rightsflow.process.model.Variables.MANUAL_VERIFICATION_REASON, filed.manualVerificationReason());
+        }
+        runtime.startProcessInstanceByKey(RightsRequestModel.PROCESS_ID, filed.reference(), variables);
     }
 
     @EventListener

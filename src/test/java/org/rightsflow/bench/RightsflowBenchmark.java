@@ -94,6 +94,8 @@ class RightsflowBenchmark {
 
     private static final String BARE_ONE_WAIT = "BenchOneWaitProcess";
     private static final String BARE_TIMER = "BenchTimerProcess";
+    /** The product's RightsRequestProcess with every delegate and listener a no-op: the engine's share of a filing. */
+    private static final String MODEL_SHAPE = "BenchRightsRequestShape";
     private static final String AWAIT_VERIFICATION = "ReceiveTask_AwaitVerification";
     private static final String VERIFICATION_REMINDER = "BoundaryEvent_VerificationReminder";
     private static final String REVIEW_TASK = "Task_ReviewExemptions";
@@ -158,9 +160,27 @@ class RightsflowBenchmark {
         repository.createDeployment().name("rightsflow-benchmark-baselines")
                 .addClasspathResource("bench/bench-one-wait.bpmn")
                 .addClasspathResource("bench/bench-timer.bpmn")
+                .addString("bench-rights-request-shape.bpmn", modelShape())
                 .enableDuplicateFiltering(true)
                 .deploy();
         System.out.println("[bench] scale " + SCALE);
+    }
+
+    /**
+     * The product's model with its own id, every delegate and listener replaced by a no-op expression: started with
+     * the variables a filing sets, it runs to the verification wait with the same scopes, timers, subscriptions and
+     * history as a filing, but none of the application's work (HTTP, request row, audit, notices).
+     */
+    private static String modelShape() {
+        try (var in = RightsflowBenchmark.class.getClassLoader().getResourceAsStream("processes/rights-request.bpmn")) {
+            String xml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            String shape = xml.replace("id=\"RightsRequestProcess\"", "id=\"" + MODEL_SHAPE + "\"")
+                    .replaceAll("camunda:delegateExpression=\"\\$\\{[a-zA-Z]+}\"", "camunda:expression=\"\\${null}\"");
+            assertThat(shape).contains(MODEL_SHAPE).doesNotContain("delegateExpression");
+            return shape;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @AfterAll
@@ -194,10 +214,13 @@ class RightsflowBenchmark {
             assertThat(references).hasSize(n).doesNotHaveDuplicates();
 
             double bareRate = bareStarts(n, clients);
+            double shapeRate = modelShapeStarts(n, clients);
             figures.add("1. intake, " + clients + " client(s)", appRate, "req/s", bareRate,
                     "bare Camunda start, one wait state");
             figures.add("1. intake, " + clients + " client(s): HTTP answers only", n / httpSeconds, "req/s", bareRate,
                     "bare Camunda start, one wait state");
+            figures.add("1. intake, " + clients + " client(s): the model alone, no-op delegates (Java API)", shapeRate,
+                    "req/s", bareRate, "bare Camunda start, one wait state");
         }
     }
 
@@ -214,6 +237,34 @@ class RightsflowBenchmark {
         double rate = n / seconds(start);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(BARE_ONE_WAIT)
                 .processInstanceBusinessKeyLike("bench-" + run + "-" + clients + "-%").count()).isEqualTo(n);
+        return rate;
+    }
+
+    /** Starts of the product's model with no-op delegates (see {@link #modelShape()}), the variables of a filing. */
+    private double modelShapeStarts(int n, int clients) throws Exception {
+        String prefix = "bench-shape-" + run + "-" + clients + "-";
+        long start = System.nanoTime();
+        AtomicInteger next = new AtomicInteger();
+        parallel(clients, () -> {
+            int i;
+            while ((i = next.getAndIncrement()) < n) {
+                Instant now = Instant.now();
+                Map<String, Object> variables = new HashMap<>();
+                variables.put("requestId", UUID.randomUUID().toString());
+                variables.put("reference", prefix + i);
+                variables.put("requestType", "ACCESS");
+                variables.put("verificationLevel", 1);
+                variables.put("dueDate", Date.from(now.plus(Duration.ofDays(21))));
+                variables.put("reminderDate", Date.from(now.plus(Duration.ofDays(18))));
+                variables.put("manualVerificationRequired", false);
+                runtime.startProcessInstanceByKey(MODEL_SHAPE, prefix + i, variables);
+            }
+            return null;
+        });
+        double rate = n / seconds(start);
+        assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(MODEL_SHAPE)
+                .processInstanceBusinessKeyLike(prefix + "%").activityIdIn(AWAIT_VERIFICATION).count())
+                .as("every shape instance at the verification wait").isEqualTo(n);
         return rate;
     }
 

@@ -127,6 +127,13 @@ public final class RightsRequestModel {
     public static final String GATEWAY_JOIN_MANUAL_VERIFICATION = "Gateway_JoinManualVerification";
     public static final String TASK_SEND_VERIFICATION_CODES = "Task_SendVerificationCodes";
     public static final String RECEIVE_TASK_AWAIT_VERIFICATION = "ReceiveTask_AwaitVerification";
+    /**
+     * The only service tasks without {@code asyncBefore}: they run in the filing's transaction and only write to the
+     * outbox (the dispatcher sends with its own retries), so a request is filed with its acknowledgement and codes or
+     * not at all. As jobs they cost more than the filing itself (BENCHMARKS.md, figure 1).
+     */
+    public static final java.util.Set<String> FILING_TRANSACTION_TASKS =
+            java.util.Set.of(TASK_ACKNOWLEDGE, TASK_SEND_VERIFICATION_CODES);
     public static final String END_EVENT_IDENTITY_VERIFIED = "EndEvent_IdentityVerified";
     /** Timer P3D, non-interrupting, on {@link #RECEIVE_TASK_AWAIT_VERIFICATION}. */
     public static final String BOUNDARY_EVENT_VERIFICATION_REMINDER = "BoundaryEvent_VerificationReminder";
