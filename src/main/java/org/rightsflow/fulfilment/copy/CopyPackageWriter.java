@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -30,6 +31,8 @@ import org.rightsflow.datamap.DataMap;
 import org.rightsflow.datamap.DataSourceConnector;
 import org.rightsflow.datamap.LocalizedText;
 import org.rightsflow.datamap.MappedCategory;
+import org.rightsflow.fulfilment.download.PackageCrypto;
+import org.rightsflow.fulfilment.download.PackageProperties;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
@@ -39,21 +42,31 @@ import org.springframework.web.util.HtmlUtils;
  * source, purpose, legal basis, retention and the third parties it is shared with, in the request's language.
  *
  * <p>Rows are streamed from the data map's connectors straight into the ZIP (Jackson's {@link JsonGenerator} and a
- * CSV line at a time): memory does not grow with the number of rows. Each category is read twice (JSON, then CSV),
- * because a ZIP writes one entry at a time.
+ * CSV line at a time): memory does not grow with the number of rows. Each category is read from its system once: a
+ * ZIP writes one entry at a time, so while a row goes into the JSON entry its CSV line goes to a {@link CsvSpill}
+ * (an encrypted temporary file under {@code rightsflow.packages.storage-dir}), which is copied into the CSV entry
+ * once the JSON entry is closed: reading the rows a second time instead (row decoding in the driver) was a large
+ * share of a big package's time. Every value is turned into text once, and the CSV holds that same text.
  */
 @Component
 public class CopyPackageWriter {
 
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+    /** Beside the package files: on the volume the operator chose for personal data, not a shared /tmp. */
+    private static final String SPILL_DIRECTORY = "tmp";
 
     private final DataConnectors connectors;
     private final TimeSource time;
+    private final PackageCrypto crypto;
+    private final Path spillDirectory;
 
-    public CopyPackageWriter(DataConnectors connectors, TimeSource time) {
+    public CopyPackageWriter(DataConnectors connectors, TimeSource time, PackageCrypto crypto,
+                             PackageProperties packages) {
         this.connectors = connectors;
         this.time = time;
+        this.crypto = crypto;
+        this.spillDirectory = packages.storageDir().resolve(SPILL_DIRECTORY);
     }
 
     /** One file pair of the package. */
@@ -98,66 +111,59 @@ public class CopyPackageWriter {
         zip.write(index(reference, language, parts, profile.isPresent()).getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
         if (profile.isPresent()) {
-            List<String> columns = dataMap.subject().columnNames();
+            // One row: its CSV line waits in memory, not in a spill file.
+            Records records = new Records(dataMap.subject().columnNames());
             zip.putNextEntry(new ZipEntry("profile.json"));
             JsonGenerator json = generator(zip);
             json.writeStartObject();
             json.writeStringField("category", "PROFILE");
             json.writeArrayFieldStart("records");
-            writeJsonRecord(json, profile.get());
+            String[] texts = records.writeJson(json, profile.get());
             json.writeEndArray();
             json.writeEndObject();
             json.flush();
             zip.closeEntry();
             zip.putNextEntry(new ZipEntry("profile.csv"));
-            Writer csv = csvWriter(zip);
-            writeCsvLine(csv, columns);
-            writeCsvLine(csv, columns.stream().map(c -> text(profile.get().get(c))).toList());
+            Writer csv = new BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8));
+            records.writeCsvHeader(csv);
+            writeCsvLine(csv, texts);
             csv.flush();
             zip.closeEntry();
         }
         for (Part part : parts) {
-            writeJson(zip, part, accountId);
-            writeCsv(zip, part, accountId);
+            writeCategory(zip, part, accountId);
         }
         zip.finish();
         zip.flush();
     }
 
-    private void writeJson(ZipOutputStream zip, Part part, long accountId) throws IOException {
-        zip.putNextEntry(new ZipEntry(part.baseName() + ".json"));
-        JsonGenerator json = generator(zip);
-        json.writeStartObject();
-        json.writeStringField("category", part.mapped().category().name());
-        json.writeStringField("system", part.mapped().system().id());
-        json.writeArrayFieldStart("records");
-        connector(part).forEachRow(part.mapped().category(), accountId, row -> {
-            try {
-                writeJsonRecord(json, row);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        json.writeEndArray();
-        json.writeEndObject();
-        json.flush();
-        zip.closeEntry();
-    }
-
-    private void writeCsv(ZipOutputStream zip, Part part, long accountId) throws IOException {
-        zip.putNextEntry(new ZipEntry(part.baseName() + ".csv"));
-        Writer csv = csvWriter(zip);
-        List<String> columns = part.mapped().mapping().columnNames();
-        writeCsvLine(csv, columns);
-        connector(part).forEachRow(part.mapped().category(), accountId, row -> {
-            try {
-                writeCsvLine(csv, columns.stream().map(c -> text(row.get(c))).toList());
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        csv.flush();
-        zip.closeEntry();
+    /** The JSON and the CSV entry of one part, from one pass over its rows. */
+    private void writeCategory(ZipOutputStream zip, Part part, long accountId) throws IOException {
+        Records records = new Records(part.mapped().mapping().columnNames());
+        try (CsvSpill spill = CsvSpill.create(spillDirectory, crypto)) {
+            Writer csv = spill.writer();
+            records.writeCsvHeader(csv);
+            zip.putNextEntry(new ZipEntry(part.baseName() + ".json"));
+            JsonGenerator json = generator(zip);
+            json.writeStartObject();
+            json.writeStringField("category", part.mapped().category().name());
+            json.writeStringField("system", part.mapped().system().id());
+            json.writeArrayFieldStart("records");
+            connector(part).forEachRow(part.mapped().category(), accountId, row -> {
+                try {
+                    writeCsvLine(csv, records.writeJson(json, row));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            json.writeEndArray();
+            json.writeEndObject();
+            json.flush();
+            zip.closeEntry();
+            zip.putNextEntry(new ZipEntry(part.baseName() + ".csv"));
+            spill.copyTo(zip);
+            zip.closeEntry();
+        }
     }
 
     private DataSourceConnector connector(Part part) {
@@ -170,41 +176,83 @@ public class CopyPackageWriter {
         return json;
     }
 
-    private static Writer csvWriter(OutputStream zip) throws IOException {
-        Writer csv = new BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8));
-        // A byte order mark, so that spreadsheet programs read Chinese text as UTF-8.
-        csv.write('\uFEFF');
-        return csv;
+    /**
+     * The rows of one file pair: the JSON record holds the row's fields in the row's order, the CSV line the mapped
+     * columns in the data map's order, each value as the same text. One instance per file pair: the array of texts is
+     * reused from row to row.
+     */
+    static final class Records {
+        private final List<String> columns;
+        private final String[] texts;
+
+        Records(List<String> columns) {
+            this.columns = columns;
+            this.texts = new String[columns.size()];
+        }
+
+        void writeCsvHeader(Writer csv) throws IOException {
+            // A byte order mark, so that spreadsheet programs read Chinese text as UTF-8.
+            csv.write('\uFEFF');
+            writeCsvLine(csv, columns.toArray(String[]::new));
+        }
+
+        /**
+         * Writes the row as a JSON record and returns its CSV fields (valid until the next row). Connectors give rows
+         * whose keys are the mapped columns in order; a row that differs has its CSV fields looked up by name.
+         */
+        String[] writeJson(JsonGenerator json, Map<String, Object> row) throws IOException {
+            boolean aligned = row.size() == texts.length;
+            int i = 0;
+            json.writeStartObject();
+            for (Map.Entry<String, Object> field : row.entrySet()) {
+                json.writeFieldName(field.getKey());
+                String text = writeValue(json, field.getValue());
+                if (aligned && columns.get(i).equals(field.getKey())) {
+                    texts[i++] = text;
+                } else {
+                    aligned = false;
+                }
+            }
+            json.writeEndObject();
+            if (!aligned) {
+                for (int c = 0; c < texts.length; c++) {
+                    texts[c] = text(row.get(columns.get(c)));
+                }
+            }
+            return texts;
+        }
     }
 
-    static void writeJsonRecord(JsonGenerator json, Map<String, Object> row) throws IOException {
-        json.writeStartObject();
-        for (Map.Entry<String, Object> field : row.entrySet()) {
-            json.writeFieldName(field.getKey());
-            Object value = field.getValue();
-            if (value == null) {
-                json.writeNull();
-            } else if (value instanceof Boolean b) {
-                json.writeBoolean(b);
-            } else if (value instanceof Long || value instanceof Integer || value instanceof Short) {
-                json.writeNumber(((Number) value).longValue());
-            } else if (value instanceof BigDecimal d) {
-                json.writeNumber(d.toPlainString());
-            } else if (value instanceof Number n) {
-                json.writeNumber(n.toString());
-            } else if (value instanceof byte[] bytes) {
-                json.writeBinary(bytes);
-            } else {
-                json.writeString(value.toString());
-            }
+    /**
+     * Writes a value and returns its text: strings as JSON strings, numbers, booleans and nulls typed (a null's text
+     * is empty), binary data as base64 (what Jackson's {@code writeBinary} writes).
+     */
+    static String writeValue(JsonGenerator json, Object value) throws IOException {
+        if (value == null) {
+            json.writeNull();
+            return "";
         }
-        json.writeEndObject();
+        if (value instanceof Boolean b) {
+            json.writeBoolean(b);
+            return b.toString();
+        }
+        String text = text(value);
+        if (value instanceof Number) {
+            // The number's own text, unquoted: Long/Integer/Short as digits, BigDecimal without exponent.
+            json.writeNumber(text);
+        } else {
+            json.writeString(text);
+        }
+        return text;
     }
 
     /** The text of a value in the CSV: the same text the JSON file holds. */
     static String text(Object value) {
         if (value == null) {
             return "";
+        }
+        if (value instanceof String s) {
+            return s;
         }
         if (value instanceof BigDecimal d) {
             return d.toPlainString();
@@ -216,12 +264,12 @@ public class CopyPackageWriter {
     }
 
     /** RFC 4180: every field quoted where needed, CRLF line ends. */
-    static void writeCsvLine(Writer csv, List<String> fields) throws IOException {
-        for (int i = 0; i < fields.size(); i++) {
+    static void writeCsvLine(Writer csv, String[] fields) throws IOException {
+        for (int i = 0; i < fields.length; i++) {
             if (i > 0) {
                 csv.write(',');
             }
-            String field = fields.get(i);
+            String field = fields[i];
             if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
                     || field.indexOf('\r') >= 0) {
                 csv.write('"');

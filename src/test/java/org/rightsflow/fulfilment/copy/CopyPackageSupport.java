@@ -7,9 +7,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
+import org.rightsflow.datamap.DataCategory;
 
 /** Reading a downloaded package in tests: its entries, and its CSV files as RFC 4180 says. */
 final class CopyPackageSupport {
@@ -25,6 +27,17 @@ final class CopyPackageSupport {
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        return entries;
+    }
+
+    /** The entries of a package with a profile and data in every category, in their order. */
+    static List<String> entriesOfEveryCategory() {
+        List<String> entries = new ArrayList<>(List.of("index.html", "profile.json", "profile.csv"));
+        for (DataCategory category : DataCategory.values()) {
+            String base = category.name().toLowerCase(Locale.ROOT);
+            entries.add(base + ".json");
+            entries.add(base + ".csv");
         }
         return entries;
     }

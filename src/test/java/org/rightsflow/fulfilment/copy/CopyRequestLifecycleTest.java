@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -107,13 +106,7 @@ class CopyRequestLifecycleTest extends PostgresIntegrationTest {
                 .isEqualTo(jdbc.queryForObject("select sha256 from download where id = ?", String.class, downloadId));
         Map<String, byte[]> entries = CopyPackageSupport.unzip(first.body());
 
-        List<String> expectedEntries = new ArrayList<>(List.of("index.html", "profile.json", "profile.csv"));
-        for (DataCategory category : DataCategory.values()) {
-            String base = category.name().toLowerCase(Locale.ROOT);
-            expectedEntries.add(base + ".json");
-            expectedEntries.add(base + ".csv");
-        }
-        assertThat(entries.keySet()).containsExactlyElementsOf(expectedEntries);
+        assertThat(entries.keySet()).containsExactlyElementsOf(CopyPackageSupport.entriesOfEveryCategory());
 
         for (DataCategory category : DataCategory.values()) {
             CategoryMapping mapping = dataMap.mappings(category).get(0).mapping();
