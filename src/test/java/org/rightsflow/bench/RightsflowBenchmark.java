@@ -163,13 +163,6 @@ class RightsflowBenchmark {
                 .addString("bench-rights-request-shape.bpmn", modelShape())
                 .enableDuplicateFiltering(true)
                 .deploy();
-        if (Boolean.getBoolean("bench.durableCommits")) {
-            // what a production PostgreSQL does: every commit waits for its WAL to reach the disk (embedded
-            // PostgreSQL starts with fsync and synchronous_commit off); applies to open connections on reload
-            jdbc.execute("alter system set fsync = on");
-            jdbc.execute("alter system set synchronous_commit = on");
-            jdbc.execute("select pg_reload_conf()");
-        }
         System.out.println("[bench] scale " + SCALE);
         // the database settings that decide what a commit costs (embedded PostgreSQL's defaults unless changed)
         System.out.println("[bench] postgres " + jdbc.queryForObject("select version()", String.class) + "; "

@@ -13,6 +13,9 @@ import java.net.ServerSocket;
  */
 public final class TestInfrastructure {
 
+    /** System property: {@code true} starts PostgreSQL with production's durable commits (the benchmark's what-if). */
+    public static final String DURABLE_COMMITS = "bench.durableCommits";
+
     private static EmbeddedPostgres postgres;
     private static GreenMail mail;
 
@@ -22,7 +25,13 @@ public final class TestInfrastructure {
     public static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+                if (Boolean.getBoolean(DURABLE_COMMITS)) {
+                    // embedded PostgreSQL runs with fsync and synchronous_commit off: fast tests, but a commit then
+                    // costs nothing like a production server's, where it waits for the WAL to reach the disk
+                    builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+                }
+                postgres = builder.start();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
