@@ -66,7 +66,11 @@ public class CopyPackageWriter {
         this.connectors = connectors;
         this.time = time;
         this.crypto = crypto;
-        this.spillDirectory = packages.storageDir().resolve(SPILL_DIRECTORY);
+        this.spillDirectory = spillDirectory(packages);
+    }
+
+    static Path spillDirectory(PackageProperties packages) {
+        return packages.storageDir().resolve(SPILL_DIRECTORY);
     }
 
     /** One file pair of the package. */

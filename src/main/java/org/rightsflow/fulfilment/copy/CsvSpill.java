@@ -25,6 +25,8 @@ final class CsvSpill implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CsvSpill.class);
     private static final int BUFFER = 64 * 1024;
+    private static final String PREFIX = "copy-";
+    private static final String SUFFIX = ".csv.spill";
 
     private final PackageCrypto crypto;
     private final Path file;
@@ -42,7 +44,7 @@ final class CsvSpill implements AutoCloseable {
     /** A new, empty spill file in {@code directory} (created if missing), readable by its owner only. */
     static CsvSpill create(Path directory, PackageCrypto crypto) throws IOException {
         Files.createDirectories(directory);
-        Path file = Files.createTempFile(directory, "copy-", ".csv.spill");
+        Path file = Files.createTempFile(directory, PREFIX, SUFFIX);
         byte[] key = crypto.newKey();
         try {
             OutputStream encrypted = crypto.encrypting(
@@ -87,6 +89,30 @@ final class CsvSpill implements AutoCloseable {
             writerClosed = true;
             writer.close();
         }
+    }
+
+    /**
+     * Deletes the spill files in {@code directory} last written before {@code cutoff}: left behind by a process that
+     * died while building a package (a running build's file is younger: a build takes seconds to minutes).
+     *
+     * @return how many were deleted
+     */
+    static int sweep(Path directory, java.time.Instant cutoff) throws IOException {
+        if (!Files.isDirectory(directory)) {
+            return 0;
+        }
+        int deleted = 0;
+        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(PREFIX) && name.endsWith(SUFFIX)
+                        && Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                    deleteQuietly(file);
+                    deleted += Files.exists(file) ? 0 : 1;
+                }
+            }
+        }
+        return deleted;
     }
 
     private static void deleteQuietly(Path file) {
