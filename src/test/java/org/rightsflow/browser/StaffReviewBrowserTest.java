@@ -96,6 +96,39 @@ class StaffReviewBrowserTest extends PostgresIntegrationTest {
                 .doesNotContain("Checked the preservation order");
     }
 
+    @Test
+    void theReviewFormTellsTheOfficerThatAConsentWithdrawalCannotBeRefusedInPart() throws Exception {
+        String email = "browser-consent-" + System.nanoTime() + "@example.com";
+        jdbc.update("insert into account (email, display_name, legal_hold) values (?, 'Held Account', true)", email);
+        long accountId = jdbc.queryForObject("select id from account where email = ?", Long.class, email);
+        jdbc.update("""
+                insert into account_consent (account_id, purpose, granted, changed_at, source)
+                values (?, 'MARKETING', true, current_timestamp, 'SIGN_UP')""", accountId);
+        RequesterJourney requester = new RequesterJourney(new Api(port), mailbox);
+        RequesterJourney.Filed filed = requester.fileAndVerify("WITHDRAW_CONSENT", email, email,
+                Map.of("purposes", java.util.List.of("MARKETING")));
+        requester.awaitStatus(filed, "IN_REVIEW");
+
+        try (Browser officer = new Browser("staff-review-consent", 1400, 1000)) {
+            officer.journey(() -> {
+            signIn(officer, "officer");
+            openAndClaim(officer, findTask(officer, "Privacy officers", filed.reference(), "Review exemptions"));
+            By warning = By.xpath("//div[contains(@class,'fjs-container')]//div[contains(@class,'fjs-form-field')]"
+                    + "[contains(normalize-space(.), 'PARTIAL does not apply to a consent withdrawal')]");
+            assertThat(officer.driver.findElements(warning)).as("shown only once PARTIAL is chosen").isEmpty();
+            officer.click(By.xpath("//label[starts-with(normalize-space(.), 'PARTIAL:')]"));
+            assertThat(officer.visible(warning).getText()).contains("decide PROCEED or REFUSE");
+            officer.screenshot("partial-warning");
+            officer.click(By.xpath("//label[starts-with(normalize-space(.), 'PROCEED:')]"));
+            officer.wait.until(ExpectedConditions.invisibilityOfElementLocated(warning));
+            typeInField(officer, "Explanation", "The legal hold does not cover marketing consent (browser test).");
+            complete(officer);
+            });
+        }
+
+        requester.awaitStatus(filed, "COMPLETED");
+    }
+
     private void signIn(Browser browser, String user) {
         browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/");
         browser.type(By.cssSelector("input[ng-model='username']"), user);
