@@ -12,7 +12,8 @@ final class Figures {
 
     record Figure(String name, double value, String unit, Double baseline, String baselineSource) {
         String ratio() {
-            return baseline == null || baseline == 0 ? "-" : String.format(Locale.ROOT, "%.2f", value / baseline);
+            return baseline == null || baseline == 0 || baseline.isNaN() || Double.isNaN(value) ? "-"
+                    : String.format(Locale.ROOT, "%.2f", value / baseline);
         }
     }
 
@@ -55,7 +56,11 @@ final class Figures {
                 f.baselineSource() == null ? "no baseline" : f.baselineSource());
     }
 
+    /** NaN: nothing to measure (for example no garbage collection happened while a figure was taken). */
     static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "-";
+        }
         if (Math.abs(value) >= 100) {
             return String.format(Locale.ROOT, "%,.0f", value);
         }
