@@ -9,15 +9,27 @@ import org.rightsflow.datamap.DataCategory;
  *
  * @param refusalGround       set when the request is refused (DELETION_GROUND_MISSING); then nothing is erased
  * @param refusalExplanation  the explanation the requester is told, in the request's language
+ * @param keptAfterReview     every category the DELETE asked for was kept by an approved partial refusal: nothing is
+ *                            erased and the request is refused on the review's own grounds and explanation
  */
-public record ErasurePlan(String refusalGround, String refusalExplanation, List<Category> categories) {
+public record ErasurePlan(String refusalGround, String refusalExplanation, List<Category> categories,
+                          boolean keptAfterReview) {
 
     public ErasurePlan {
         categories = categories == null ? List.of() : List.copyOf(categories);
     }
 
+    public ErasurePlan(String refusalGround, String refusalExplanation, List<Category> categories) {
+        this(refusalGround, refusalExplanation, categories, false);
+    }
+
+    /** Nothing of what was asked remains after the review: a refusal, on the grounds the review gave. */
+    static ErasurePlan allKeptAfterReview() {
+        return new ErasurePlan(null, null, List.of(), true);
+    }
+
     public boolean refused() {
-        return refusalGround != null;
+        return refusalGround != null || keptAfterReview;
     }
 
     public List<Category> held() {

@@ -94,6 +94,13 @@ public class ErasureService {
         Instant now = time.now();
         List<ErasurePlan.Category> planned = new ArrayList<>();
         Set<DataCategory> kept = kept(request, details);
+        if (request.type() == RequestType.DELETE && !kept.isEmpty() && kept.containsAll(categories(request, details))) {
+            // The approved partial refusal kept everything this DELETE asked for: in effect a refusal, and the
+            // requester is told so, with the review's grounds (PIPL Art. 50), not "partially completed".
+            audit.record(request.reference(), "system", "ERASURE_REFUSED", "{\"keptAfterReview\":\""
+                    + String.join(",", kept.stream().map(Enum::name).toList()) + "\"}");
+            return ErasurePlan.allKeptAfterReview();
+        }
         for (DataCategory category : categories(request, details)) {
             if (kept.contains(category)) {
                 continue;

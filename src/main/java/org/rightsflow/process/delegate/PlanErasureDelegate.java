@@ -26,8 +26,11 @@ public class PlanErasureDelegate implements JavaDelegate {
         execution.setVariable(DeletionFulfilmentModel.ERASURE_REFUSED, plan.refused());
         if (plan.refused()) {
             execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_REFUSED);
-            execution.setVariable(Variables.RESULT_GROUNDS, plan.refusalGround());
-            execution.setVariable(Variables.RESULT_EXPLANATION, plan.refusalExplanation());
+            if (!plan.keptAfterReview()) {
+                // otherwise the review's grounds and explanation, passed in, are the ones the requester is told
+                execution.setVariable(Variables.RESULT_GROUNDS, plan.refusalGround());
+                execution.setVariable(Variables.RESULT_EXPLANATION, plan.refusalExplanation());
+            }
         }
     }
 }

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * DELETE after an approved partial refusal (officer proposes, legal reviewer approves): the categories the officer
  * decided to keep are neither erased nor restricted nor scheduled for a deferred erasure, everything else is erased
  * as usual, both notices name the kept categories, the result notice with the ground, and the request ends
- * PARTIALLY_COMPLETED.
+ * PARTIALLY_COMPLETED. When the review kept every category the DELETE asked for, the request is refused instead.
  */
 class PartialDeletionTest extends PostgresIntegrationTest {
 
@@ -94,5 +94,34 @@ class PartialDeletionTest extends PostgresIntegrationTest {
                 .contains("A court order requires us to keep these records.")
                 .contains("people's court");
         assertThat(mailbox.of(email, "RESULT_COMPLETED", filed.reference())).isEmpty();
+    }
+
+    @Test
+    void aDeletionWhoseEveryAskedCategoryWasKeptIsRefusedOnTheReviewsGrounds() {
+        ErasureTestAccounts accounts = new ErasureTestAccounts(jdbc);
+        String email = ErasureTestAccounts.uniqueEmail("delete-all-kept");
+        long id = accounts.account(email, "+8613911110006");
+        accounts.fillEveryCategory(id);
+        jdbc.update("update account set legal_hold = true where id = ?", id);
+        Map<String, List<Map<String, Object>>> before = accounts.snapshot(id);
+
+        Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
+        RequesterJourney requester = new RequesterJourney(new Api(port), mailbox);
+        RequesterJourney.Filed filed = requester.fileAndVerify("DELETE", email, email,
+                Map.of("ground", "CONSENT_WITHDRAWN", "categories", List.of("REAL_NAME", "OPERATION_LOGS")));
+        ReviewTasks.refusePartlyAndApprove(tasks, identity, filed.reference(), List.of("LEGAL_OBLIGATION"),
+                List.of("REAL_NAME", "OPERATION_LOGS"), "A court order requires us to keep these records.");
+        requester.awaitStatus(filed, "REFUSED");
+
+        assertThat(accounts.snapshot(id)).as("nothing erased or restricted").isEqualTo(before);
+        assertThat(jdbc.queryForObject("select detail from audit_entry where reference = ? and action = 'ERASURE_REFUSED'",
+                String.class, filed.reference())).contains("\"keptAfterReview\":\"REAL_NAME,OPERATION_LOGS\"");
+        Mailbox.Mail result = mailbox.awaitOne(email, "RESULT_REFUSED", filed.reference());
+        assertThat(result.body())
+                .contains("it relates to our obligations under laws and regulations")
+                .contains("A court order requires us to keep these records.")
+                .contains("people's court");
+        assertThat(mailbox.of(email, "RESULT_PARTIALLY_COMPLETED", filed.reference())).isEmpty();
+        assertThat(mailbox.of(email, "ERASURE_SUMMARY", filed.reference())).as("nothing was erased").isEmpty();
     }
 }
