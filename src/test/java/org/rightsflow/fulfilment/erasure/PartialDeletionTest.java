@@ -41,10 +41,7 @@ class PartialDeletionTest extends PostgresIntegrationTest {
     void theKeptCategoriesAreNotTouchedAndTheRestIsErased() {
         ErasureTestAccounts accounts = new ErasureTestAccounts(jdbc);
         String email = ErasureTestAccounts.uniqueEmail("delete-partial");
-        long id = accounts.account(email, "+8613911110005");
-        accounts.fillEveryCategory(id);
-        // Under legal hold, triage sends every request of the account to the privacy officer.
-        jdbc.update("update account set legal_hold = true where id = ?", id);
+        long id = heldAccountWithEveryCategory(accounts, email, "+8613911110005");
         Map<String, List<Map<String, Object>>> before = accounts.snapshot(id);
         assertThat(before.get("account_real_name")).hasSize(1);
         assertThat(before.get("account_operation_log")).hasSize(2);
@@ -100,9 +97,7 @@ class PartialDeletionTest extends PostgresIntegrationTest {
     void aDeletionWhoseEveryAskedCategoryWasKeptIsRefusedOnTheReviewsGrounds() {
         ErasureTestAccounts accounts = new ErasureTestAccounts(jdbc);
         String email = ErasureTestAccounts.uniqueEmail("delete-all-kept");
-        long id = accounts.account(email, "+8613911110006");
-        accounts.fillEveryCategory(id);
-        jdbc.update("update account set legal_hold = true where id = ?", id);
+        long id = heldAccountWithEveryCategory(accounts, email, "+8613911110006");
         Map<String, List<Map<String, Object>>> before = accounts.snapshot(id);
 
         Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
@@ -123,5 +118,13 @@ class PartialDeletionTest extends PostgresIntegrationTest {
                 .contains("people's court");
         assertThat(mailbox.of(email, "RESULT_PARTIALLY_COMPLETED", filed.reference())).isEmpty();
         assertThat(mailbox.of(email, "ERASURE_SUMMARY", filed.reference())).as("nothing was erased").isEmpty();
+    }
+
+    /** Under legal hold, triage sends every request of the account to the privacy officer. */
+    private long heldAccountWithEveryCategory(ErasureTestAccounts accounts, String email, String phone) {
+        long id = accounts.account(email, phone);
+        accounts.fillEveryCategory(id);
+        jdbc.update("update account set legal_hold = true where id = ?", id);
+        return id;
     }
 }
