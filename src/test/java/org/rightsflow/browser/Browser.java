@@ -113,6 +113,19 @@ final class Browser implements AutoCloseable {
         element.sendKeys(text);
     }
 
+    /**
+     * Types into the fields in order and checks that each kept its text, typing them all again until they do: a page
+     * that moves the focus while it loads (Tasklist's login page focuses the user name late) can take keys away from
+     * the field they were typed into.
+     */
+    void fill(java.util.LinkedHashMap<By, String> fields) {
+        wait.until(d -> {
+            fields.forEach(this::type);
+            return fields.entrySet().stream()
+                    .allMatch(field -> field.getValue().equals(d.findElement(field.getKey()).getAttribute("value")));
+        });
+    }
+
     /** Saves the page as it is now: target/screenshots/&lt;journey&gt;/NN-name.png. */
     Path screenshot(String name) {
         try {

@@ -131,8 +131,10 @@ class StaffReviewBrowserTest extends PostgresIntegrationTest {
 
     private void signIn(Browser browser, String user) {
         browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/");
-        browser.type(By.cssSelector("input[ng-model='username']"), user);
-        browser.type(By.cssSelector("input[ng-model='password']"), user);
+        java.util.LinkedHashMap<By, String> credentials = new java.util.LinkedHashMap<>();
+        credentials.put(By.cssSelector("input[ng-model='username']"), user);
+        credentials.put(By.cssSelector("input[ng-model='password']"), user);
+        browser.fill(credentials);
         browser.screenshot("login-" + user);
         browser.click(By.cssSelector("form button[type='submit']"));
         browser.visible(By.cssSelector(".task-filters"));

@@ -83,9 +83,19 @@ class CorrectionReviewBrowserTest extends PostgresIntegrationTest {
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         try {
             driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']")))
-                    .sendKeys("officer");
-            driver.findElement(By.cssSelector("input[ng-model='password']")).sendKeys("officer");
+            By username = By.cssSelector("input[ng-model='username']");
+            By password = By.cssSelector("input[ng-model='password']");
+            wait.until(ExpectedConditions.visibilityOfElementLocated(username));
+            // the login page focuses the user name late: keys meant for the password can land there, so type until
+            // both fields hold what was typed
+            wait.until(d -> {
+                for (By field : List.of(username, password)) {
+                    d.findElement(field).clear();
+                    d.findElement(field).sendKeys("officer");
+                }
+                return "officer".equals(d.findElement(username).getAttribute("value"))
+                        && "officer".equals(d.findElement(password).getAttribute("value"));
+            });
             driver.findElement(By.cssSelector("form button[type='submit']")).click();
             wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters")));
             driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
