@@ -53,8 +53,7 @@ final class LiveHeapPeak implements AutoCloseable {
                 used += pool.getValue().getUsed();
             }
         }
-        long after = used;
-        peak.accumulateAndGet(after, Math::max);
+        peak.accumulateAndGet(used, Math::max);
         collections.incrementAndGet();
     }
 

@@ -11,7 +11,9 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.stream.Stream;
 import org.rightsflow.fulfilment.download.PackageCrypto;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,12 +99,12 @@ final class CsvSpill implements AutoCloseable {
      *
      * @return how many were deleted
      */
-    static int sweep(Path directory, java.time.Instant cutoff) throws IOException {
+    static int sweep(Path directory, Instant cutoff) throws IOException {
         if (!Files.isDirectory(directory)) {
             return 0;
         }
         int deleted = 0;
-        try (java.util.stream.Stream<Path> files = Files.list(directory)) {
+        try (Stream<Path> files = Files.list(directory)) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 String name = file.getFileName().toString();
                 if (name.startsWith(PREFIX) && name.endsWith(SUFFIX)
