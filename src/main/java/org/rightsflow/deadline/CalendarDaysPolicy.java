@@ -24,8 +24,8 @@ public record CalendarDaysPolicy(String code, int days, int extensionDays) imple
     }
 
     @Override
-    public Instant dueDate(Instant receivedAt) {
-        return DeadlineDays.endOf(DeadlineDays.dayOf(receivedAt).plusDays(days));
+    public DueDate dueDate(Instant receivedAt) {
+        return DueDate.certain(DeadlineDays.endOf(DeadlineDays.dayOf(receivedAt).plusDays(days)));
     }
 
     @Override

@@ -21,8 +21,8 @@ public record CalendarMonthsPolicy(String code, int months, int extensionMonths)
     }
 
     @Override
-    public Instant dueDate(Instant receivedAt) {
-        return endOfMonthsAfter(receivedAt, months);
+    public DueDate dueDate(Instant receivedAt) {
+        return DueDate.certain(endOfMonthsAfter(receivedAt, months));
     }
 
     /*

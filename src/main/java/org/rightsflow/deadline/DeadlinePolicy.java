@@ -13,7 +13,11 @@ public interface DeadlinePolicy {
     /** The code that configuration and stored deadlines use for this rule, e.g. {@code PIPL_STATEMENT}. */
     String code();
 
-    Instant dueDate(Instant receivedAt);
+    /**
+     * Never throws for a receipt: a rule counted on calendar data the product lacks answers the earliest date the
+     * law can mean and says so ({@link DueDate#provisional()}).
+     */
+    DueDate dueDate(Instant receivedAt);
 
     /** The latest the answer may come once extended, or empty if the rule allows no extension. */
     Optional<Instant> extendedDueDate(Instant receivedAt);

@@ -38,8 +38,7 @@ public class DeadlineService {
     /**
      * The deadline under the given policies.
      *
-     * @throws UnknownDeadlinePolicyException  if a code names no known policy
-     * @throws CalendarYearNotCoveredException if a working-day policy reaches a year without calendar data
+     * @throws UnknownDeadlinePolicyException if a code names no known policy
      */
     public Deadline deadlineFor(Instant receivedAt, Collection<String> applicablePolicyCodes) {
         return strictest(receivedAt, resolve(applicablePolicyCodes, "the applicable policies"));
@@ -68,21 +67,24 @@ public class DeadlineService {
 
     private Deadline strictest(Instant receivedAt, List<DeadlinePolicy> policies) {
         DeadlinePolicy winner = null;
-        Instant dueAt = null;
-        // Strictly earlier only: on a tie the policy listed first keeps the win, so the result is repeatable.
+        DueDate due = null;
         for (DeadlinePolicy policy : policies) {
-            Instant candidate = policy.dueDate(receivedAt);
-            if (dueAt == null || candidate.isBefore(dueAt)) {
+            DueDate candidate = policy.dueDate(receivedAt);
+            if (due == null || candidate.at().isBefore(due.at()) || candidate.at().equals(due.at())
+                    && due.provisional() && !candidate.provisional()) {
+                // On a tie the policy listed first keeps the win (a repeatable result), unless its date rests on
+                // assumed calendar data and the other's does not: the same date is then certain, not provisional.
                 winner = policy;
-                dueAt = candidate;
+                due = candidate;
             }
         }
+        Instant dueAt = due.at();
         Instant reminderAt = dueAt.minus(staffReminderBefore);
         // A deadline shorter than the reminder offset still gets a reminder, as soon as the request arrives.
         if (reminderAt.isBefore(receivedAt)) {
             reminderAt = receivedAt;
         }
-        return new Deadline(winner.code(), receivedAt, dueAt, reminderAt);
+        return new Deadline(winner.code(), receivedAt, dueAt, reminderAt, due.provisional());
     }
 
     private List<DeadlinePolicy> resolve(Collection<String> codes, String where) {

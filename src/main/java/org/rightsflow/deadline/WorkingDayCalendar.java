@@ -21,8 +21,10 @@ import java.util.regex.Pattern;
 /**
  * The official mainland-China working-day calendar: weekdays are worked and weekends are not, except
  * where the State Council's yearly notice says otherwise (holidays OFF, make-up working days WORK, 调休).
- * The notice comes out each November for the following year only, so the calendar knows exactly the
- * years its data lists and refuses every other year rather than guess.
+ * The notice comes out each autumn for the following year only, so the calendar knows exactly the years
+ * its data lists. A day of any other year counts as a working day: that never makes a deadline later than
+ * the official arrangement will (holidays can only add days), and callers learn from {@link #covers(int)}
+ * that the result is provisional. A request must never stop because a year's notice is not out yet.
  */
 public final class WorkingDayCalendar {
 
@@ -87,14 +89,17 @@ public final class WorkingDayCalendar {
         return new WorkingDayCalendar(source, daysOff, makeUpWorkingDays, coveredYears);
     }
 
-    /**
-     * @throws CalendarYearNotCoveredException if the data has nothing for the day's year
-     */
+    /** Whether the day is worked; every day of a year the data does not cover counts as worked (see the class). */
     public boolean isWorkingDay(LocalDate day) {
-        if (!coveredYears.contains(day.getYear())) {
-            throw new CalendarYearNotCoveredException(day.getYear(), source, coveredYears);
+        if (!covers(day.getYear())) {
+            return true;
         }
         return isWeekend(day) ? makeUpWorkingDays.contains(day) : !daysOff.contains(day);
+    }
+
+    /** Whether the official arrangement of the year is in the data. */
+    public boolean covers(int year) {
+        return coveredYears.contains(year);
     }
 
     /** The years that appear in the data, in order. */

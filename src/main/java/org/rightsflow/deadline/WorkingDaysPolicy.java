@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A period of working days on a {@link WorkingDayCalendar}: day 1 is the first working day after the
@@ -26,18 +28,25 @@ public record WorkingDaysPolicy(String code, WorkingDayCalendar calendar, int wo
         }
     }
 
-    /** @throws CalendarYearNotCoveredException if the period reaches a year the calendar has no data for */
+    /**
+     * Days of a year without calendar data count as working days: the answer is then the earliest the official
+     * arrangement can give, and provisional.
+     */
     @Override
-    public Instant dueDate(Instant receivedAt) {
+    public DueDate dueDate(Instant receivedAt) {
         LocalDate day = DeadlineDays.dayOf(receivedAt);
+        Set<Integer> assumedYears = new TreeSet<>();
         int counted = 0;
         while (counted < workingDays) {
             day = day.plusDays(1);
+            if (!calendar.covers(day.getYear())) {
+                assumedYears.add(day.getYear());
+            }
             if (calendar.isWorkingDay(day)) {
                 counted++;
             }
         }
-        return DeadlineDays.endOf(day);
+        return DueDate.assuming(DeadlineDays.endOf(day), assumedYears);
     }
 
     @Override

@@ -228,7 +228,7 @@ public class RequestLifecycle {
             throw new RequestStateConflictException("ALREADY_EXTENDED", "The deadline of this request was already extended");
         }
         Instant extended = deadlines.extendedDueDate(new Deadline(request.deadlinePolicy(), request.receivedAt(),
-                        request.dueAt(), request.reminderAt()))
+                        request.dueAt(), request.reminderAt(), false))
                 .orElseThrow(() -> new RequestStateConflictException("EXTENSION_NOT_ALLOWED",
                         "The deadline policy " + request.deadlinePolicy() + " allows no extension"));
         Instant newDue = extended.plus(deadlineEvents.pausedTotal(request.id()));

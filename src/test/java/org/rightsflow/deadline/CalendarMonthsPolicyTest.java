@@ -10,13 +10,13 @@ class CalendarMonthsPolicyTest {
 
     @Test
     void oneMonthEndsOnTheSameDayOfTheNextMonth() {
-        assertThat(gdpr.dueDate(Shanghai.at("2025-01-15T10:00"))).isEqualTo(Shanghai.endOf("2025-02-15"));
+        assertThat(gdpr.dueDate(Shanghai.at("2025-01-15T10:00")).at()).isEqualTo(Shanghai.endOf("2025-02-15"));
     }
 
     @Test
     void aMonthWithoutThatDayEndsOnItsLastDay() {
-        assertThat(gdpr.dueDate(Shanghai.at("2025-01-31T10:00"))).isEqualTo(Shanghai.endOf("2025-02-28"));
-        assertThat(gdpr.dueDate(Shanghai.at("2024-01-31T10:00"))).isEqualTo(Shanghai.endOf("2024-02-29"));
+        assertThat(gdpr.dueDate(Shanghai.at("2025-01-31T10:00")).at()).isEqualTo(Shanghai.endOf("2025-02-28"));
+        assertThat(gdpr.dueDate(Shanghai.at("2024-01-31T10:00")).at()).isEqualTo(Shanghai.endOf("2024-02-29"));
     }
 
     @Test
@@ -27,6 +27,6 @@ class CalendarMonthsPolicyTest {
     @Test
     void countsFromTheShanghaiDayOfReceipt() {
         // 00:30 on 02-01 in Shanghai is still 01-31 in UTC: the month runs from 02-01.
-        assertThat(gdpr.dueDate(Shanghai.at("2025-02-01T00:30"))).isEqualTo(Shanghai.endOf("2025-03-01"));
+        assertThat(gdpr.dueDate(Shanghai.at("2025-02-01T00:30")).at()).isEqualTo(Shanghai.endOf("2025-03-01"));
     }
 }

@@ -31,7 +31,7 @@ class DeadlineServiceTest {
     void byDefaultTheDeadlineIsFifteenCalendarDaysWithAReminderFiveDaysBefore() {
         Instant receivedAt = Shanghai.at("2025-03-10T10:00");
         assertThat(defaults.deadlineFor(receivedAt)).isEqualTo(new Deadline("PIPL_STATEMENT", receivedAt,
-                Shanghai.endOf("2025-03-25"), Shanghai.endOf("2025-03-20")));
+                Shanghai.endOf("2025-03-25"), Shanghai.endOf("2025-03-20"), false));
     }
 
     @Test
@@ -60,7 +60,7 @@ class DeadlineServiceTest {
         DeadlineService ccpaOnly = service(new DeadlineProperties(List.of("CCPA"), Duration.ofDays(10)));
         Instant receivedAt = Shanghai.at("2025-01-10T10:00");
         assertThat(ccpaOnly.deadlineFor(receivedAt)).isEqualTo(new Deadline("CCPA", receivedAt,
-                Shanghai.endOf("2025-02-24"), Shanghai.endOf("2025-02-14")));
+                Shanghai.endOf("2025-02-24"), Shanghai.endOf("2025-02-14"), false));
     }
 
     @Test
@@ -71,10 +71,32 @@ class DeadlineServiceTest {
     }
 
     @Test
-    void aMissingCalendarYearIsNotHiddenByAnotherPolicy() {
-        assertThatThrownBy(() -> defaults.deadlineFor(Shanghai.at("2026-12-21T10:00"),
-                List.of("PIPL_STATEMENT", "CN_WORKING_DAYS")))
-                .isInstanceOf(CalendarYearNotCoveredException.class);
+    void aMissingCalendarYearNeverStopsTheComputation() {
+        // Every policy together, on receipts whose periods reach 2027: never an exception.
+        for (String receipt : List.of("2026-12-11T10:00", "2026-12-21T10:00", "2026-12-31T23:30", "2027-06-01T10:00")) {
+            Deadline all = defaults.deadlineFor(Shanghai.at(receipt), List.of("CN_WORKING_DAYS", "GDPR", "CCPA",
+                    "PIPL_STATEMENT"));
+            assertThat(all.policyCode()).as(receipt).isEqualTo("PIPL_STATEMENT");
+            assertThat(all.provisional()).as("15 calendar days depend on no calendar data: " + receipt).isFalse();
+        }
+    }
+
+    @Test
+    void aWorkingDayDeadlineInAYearWithoutDataIsProvisionalAndTheEarliestPossible() {
+        Deadline deadline = defaults.deadlineFor(Shanghai.at("2026-12-21T10:00"), List.of("GDPR", "CN_WORKING_DAYS"));
+        assertThat(deadline.policyCode()).isEqualTo("CN_WORKING_DAYS");
+        assertThat(deadline.dueAt()).isEqualTo(Shanghai.endOf("2027-01-07"));
+        assertThat(deadline.provisional()).isTrue();
+    }
+
+    @Test
+    void onATieTheCertainDateWinsOverTheProvisionalOne() {
+        // In 2027 every day counts, so 15 working days tie with 15 calendar days: the same date, but certain.
+        Deadline deadline = defaults.deadlineFor(Shanghai.at("2027-06-01T10:00"),
+                List.of("CN_WORKING_DAYS", "PIPL_STATEMENT"));
+        assertThat(deadline.policyCode()).isEqualTo("PIPL_STATEMENT");
+        assertThat(deadline.dueAt()).isEqualTo(Shanghai.endOf("2027-06-16"));
+        assertThat(deadline.provisional()).isFalse();
     }
 
     @Test

@@ -37,12 +37,12 @@ class WorkingDayCalendarTest {
     }
 
     @Test
-    void aYearWithoutDataFailsNamingTheYear() {
-        assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2027, 3, 1)))
-                .isInstanceOfSatisfying(CalendarYearNotCoveredException.class, e -> assertThat(e.year()).isEqualTo(2027))
-                .hasMessageContaining("no data for 2027");
-        assertThatThrownBy(() -> calendar.isWorkingDay(LocalDate.of(2024, 12, 31)))
-                .isInstanceOf(CalendarYearNotCoveredException.class);
+    void everyDayOfAYearWithoutDataCountsAsWorked() {
+        assertThat(calendar.covers(2027)).isFalse();
+        assertThat(calendar.covers(2026)).isTrue();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 3, 6))).as("a Saturday in 2027").isTrue();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 1, 1))).as("New Year's Day 2027").isTrue();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2024, 12, 29))).as("a Sunday in 2024").isTrue();
     }
 
     @Test

@@ -93,7 +93,7 @@ public class AccountCancellationService {
         }
         RightsRequest request = requests.findById(requestId).orElseThrow();
         Instant now = time.now();
-        Instant workingDayDeadline = workingDays.dueDate(request.receivedAt());
+        Instant workingDayDeadline = workingDays.dueDate(request.receivedAt()).at();
         Instant deadline = request.dueAt().isBefore(workingDayDeadline) ? request.dueAt() : workingDayDeadline;
         Instant blockersDeadline = deadline.minus(cancellation.coolingOff()).minus(cancellation.margin());
         if (blockersDeadline.isBefore(now)) {

@@ -134,7 +134,7 @@ class AccountCancellationLifecycleTest extends PostgresIntegrationTest {
         java.time.Instant receivedAt = instant(bounds.get("received_at"));
         java.time.Instant dueAt = instant(bounds.get("due_at"));
         java.time.Instant workingDays = org.rightsflow.deadline.WorkingDaysPolicy.cnWorkingDays(
-                org.rightsflow.deadline.WorkingDayCalendar.mainlandChina()).dueDate(receivedAt);
+                org.rightsflow.deadline.WorkingDayCalendar.mainlandChina()).dueDate(receivedAt).at();
         java.time.Instant cancellationDeadline = instant(bounds.get("cancellation_deadline"));
         assertThat(cancellationDeadline).isEqualTo(dueAt.isBefore(workingDays) ? dueAt : workingDays);
         assertThat(instant(bounds.get("blockers_deadline")))
