@@ -9,7 +9,7 @@ import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
 /**
- * Indexes Camunda's own schema lacks (DESIGN.md performance notes, BENCHMARKS.md): without one on
+ * Indexes Camunda's own schema lacks (docs/architecture.md performance notes, BENCHMARKS.md): without one on
  * {@code ACT_RU_TASK.PARENT_TASK_ID_} every task completion scans the task table, which shows with tens of thousands
  * of open review tasks.
  *

@@ -1,7 +1,7 @@
 package org.rightsflow.datamap;
 
 /**
- * A field a requester may ask to correct (SPEC §5, CORRECT), resolved against the data map.
+ * A field a requester may ask to correct (docs/rights.md, CORRECT), resolved against the data map.
  *
  * @param field      the stable public name used in {@code details.corrections[].field}, for example {@code realName}
  * @param category   the data category the column belongs to

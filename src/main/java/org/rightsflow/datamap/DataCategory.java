@@ -1,7 +1,7 @@
 package org.rightsflow.datamap;
 
 /**
- * The data categories of the provider's privacy statement (SPEC section 5). Every category is
+ * The data categories of the provider's privacy statement (docs/data-map.md). Every category is
  * described, per system, by the data map ({@link DataMap}); labels for people live there.
  */
 public enum DataCategory {

@@ -28,7 +28,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The data map: the declarative description of every system holding personal data (SPEC
+ * The data map: the declarative description of every system holding personal data (docs/data-map.md
  * section 5). Loaded from JSON documents (one system each; default
  * {@code classpath:datamap/account-system.json}) and validated when the application starts:
  * an unknown category, a column referenced by a retention or erase rule that the category

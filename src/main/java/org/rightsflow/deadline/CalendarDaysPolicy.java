@@ -8,7 +8,7 @@ public record CalendarDaysPolicy(String code, int days, int extensionDays) imple
 
     /**
      * The default. PIPL art. 50 asks for a timely answer without fixing a period; 15 calendar days is
-     * what the privacy statement commits to (SPEC section 4). No extension.
+     * what the privacy statement commits to (docs/clock.md). No extension.
      */
     public static final CalendarDaysPolicy PIPL_STATEMENT = new CalendarDaysPolicy("PIPL_STATEMENT", 15, 0);
 

@@ -1,6 +1,6 @@
 package org.rightsflow.deadline;
 
-/** What staff did to a request's clock (SPEC §4). */
+/** What staff did to a request's clock (docs/clock.md). */
 public enum DeadlineEventKind {
     /** The due date moved to the later date the policy allows. */
     EXTENDED,

@@ -15,7 +15,7 @@ public record WorkingDaysPolicy(String code, WorkingDayCalendar calendar, int wo
 
     public static final String CN_WORKING_DAYS = "CN_WORKING_DAYS";
 
-    /** Account cancellation handled by hand: at most 15 working days on the mainland-China calendar (SPEC section 4). No extension. */
+    /** Account cancellation handled by hand: at most 15 working days on the mainland-China calendar (docs/clock.md). No extension. */
     public static WorkingDaysPolicy cnWorkingDays(WorkingDayCalendar mainlandChinaCalendar) {
         return new WorkingDaysPolicy(CN_WORKING_DAYS, mainlandChinaCalendar, 15);
     }

@@ -2,7 +2,7 @@ package org.rightsflow.demo;
 
 import java.util.List;
 
-/** The demo accounts of SPEC section 8 (default profile; tests and examples use exactly these). */
+/** The demo accounts of docs/operations.md (demo data) (default profile; tests and examples use exactly these). */
 public final class DemoAccounts {
 
     /** Adult; data in every category, real-name data, payments within retention, withdrawable consents. */

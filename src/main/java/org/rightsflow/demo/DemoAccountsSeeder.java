@@ -51,7 +51,7 @@ import static org.rightsflow.demo.DemoAccounts.ZHAO_QIANG;
 import static org.rightsflow.demo.DemoAccounts.ZHAO_QIANG_PHONE;
 
 /**
- * Seeds the demo accounts of SPEC section 8 into the account system when
+ * Seeds the demo accounts of docs/operations.md (demo data) into the account system when
  * {@code rightsflow.demo.enabled=true} (the default profile). Idempotent:
  * <ul>
  *   <li>once every singleton exists (so after the Flyway migrations, which the JdbcTemplate

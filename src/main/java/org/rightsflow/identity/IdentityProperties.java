@@ -23,7 +23,7 @@ public record IdentityProperties(Duration codeValidity, Integer maxAttempts, Dur
         contactChangeHold = contactChangeHold == null ? Duration.ofDays(7) : contactChangeHold;
     }
 
-    /** The defaults of SPEC §3. */
+    /** The defaults of docs/verification.md. */
     public static IdentityProperties defaults() {
         return new IdentityProperties(null, null, null, null, null);
     }

@@ -30,7 +30,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Identity verification (SPEC §3 step 3): one-time codes to the contacts on file (level 1: the email; level 2:
+ * Identity verification (docs/verification.md): one-time codes to the contacts on file (level 1: the email; level 2:
  * also the phone, through the {@link SmsChannel}), checked with one attempt limit per request; new codes on
  * request, rate-limited; and the hand-over to intake staff when codes cannot decide. Unknown accounts go through
  * exactly the same steps and answers; they simply never have a code that matches.

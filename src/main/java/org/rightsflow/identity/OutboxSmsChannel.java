@@ -6,7 +6,7 @@ import org.rightsflow.notice.Outbox;
 import org.springframework.stereotype.Component;
 
 /**
- * The SMS channel of the default profile and the tests (SPEC §3): each text message becomes an email to
+ * The SMS channel of the default profile and the tests (docs/verification.md): each text message becomes an email to
  * {@code sms+<digits of the phone number>@demo.invalid}, sent through the outbox like every notice, so the demo
  * mailbox and any test SMTP server show it. A provider's {@code @Primary} {@link SmsChannel} bean replaces it.
  */

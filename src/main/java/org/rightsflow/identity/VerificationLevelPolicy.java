@@ -12,7 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that decides how strongly a requester must prove who they are (SPEC §3). Level 2 adds a code to
+ * The one place that decides how strongly a requester must prove who they are (docs/verification.md). Level 2 adds a code to
  * the phone on file: account cancellation, any request for a minor's account (the guardian acts), and copies or
  * transfers of an account that holds sensitive data. It also decides when codes cannot prove anything and intake
  * staff must verify by hand.
@@ -39,14 +39,14 @@ public class VerificationLevelPolicy {
         this.properties = properties;
     }
 
-    /** With the default settings of SPEC §3. */
+    /** With the default settings of docs/verification.md. */
     public VerificationLevelPolicy(AccountDirectory accounts, CorrectableFields correctableFields) {
         this(accounts, correctableFields, IdentityProperties.defaults());
     }
 
     /**
      * As {@link #levelFor(RequestType, Optional)}, and a correction of sensitive (real-name) data needs level 2 as
-     * well (SPEC §5 CORRECT): the details say which fields are to change. (The correction process refuses such a
+     * well (docs/rights.md, CORRECT): the details say which fields are to change. (The correction process refuses such a
      * change when the request was verified at level 1 only, whichever method intake called.)
      */
     public int levelFor(RequestType type, Optional<AccountFacts> account, JsonNode details) {

@@ -2,7 +2,7 @@ package org.rightsflow.notice;
 
 import java.util.Locale;
 
-/** Every email the product sends (SPEC §6); each has a template per language under templates/mail/. */
+/** Every email the product sends (docs/notices.md); each has a template per language under templates/mail/. */
 public enum NoticeKind {
     ACKNOWLEDGEMENT,
     VERIFICATION_CODE,

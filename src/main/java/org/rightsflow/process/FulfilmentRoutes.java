@@ -6,7 +6,7 @@ import org.rightsflow.process.model.ManualFulfilmentModel;
 import org.springframework.stereotype.Component;
 
 /**
- * Which process fulfils a right (PROCESSES.md). A right whose process is not deployed yet goes to a data operator's
+ * Which process fulfils a right (docs/processes.md). A right whose process is not deployed yet goes to a data operator's
  * manual fulfilment: adding automation for a right is adding its model to {@code processes/}, nothing else.
  */
 @Component

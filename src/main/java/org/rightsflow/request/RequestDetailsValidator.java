@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
- * Validates the {@code details} of a request per type (SPEC §7) and rejects what the contract does not name.
+ * Validates the {@code details} of a request per type (docs/api.md) and rejects what the contract does not name.
  * Missing deletion grounds are accepted here on purpose: the law makes that a reasoned refusal
  * ({@code DELETION_GROUND_MISSING}), not a form error.
  */

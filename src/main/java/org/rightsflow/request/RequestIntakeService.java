@@ -23,7 +23,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Files a request (SPEC §3 step 1): validates it, stamps reference, receipt time and due date, stores it and
+ * Files a request (docs/lifecycle.md, intake): validates it, stamps reference, receipt time and due date, stores it and
  * announces it (the process layer starts the workflow in the same transaction). With an Idempotency-Key, a retry
  * of the same body returns the original answer; the database's unique key decides between simultaneous retries.
  */
@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class RequestIntakeService {
 
     private static final Set<String> LANGUAGES = Set.of("zh-CN", "en");
-    /** How a request entered by intake staff reached us (SPEC §2: phone, letter or email). */
+    /** How a request entered by intake staff reached us (docs/staff.md: phone, letter or email). */
     public static final Set<String> STAFF_CHANNELS = Set.of("PHONE", "LETTER", "EMAIL");
     public static final String DEFAULT_LANGUAGE = "zh-CN";
 
@@ -94,7 +94,7 @@ public class RequestIntakeService {
     }
 
     /**
-     * A request that intake staff enter in Tasklist from a call, a letter or an email (SPEC §2). The typed email
+     * A request that intake staff enter in Tasklist from a call, a letter or an email (docs/staff.md). The typed email
      * only finds the account and is kept in the request row like any requester's; the request is marked as
      * entered by staff and goes to manual verification, because the requester holds no status token to enter
      * codes with. No idempotency key: each form submission is one request.

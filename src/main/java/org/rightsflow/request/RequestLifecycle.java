@@ -28,7 +28,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The steps of SPEC §3 that change a request's status, each with its notice (through the outbox) and audit entry
+ * The steps of docs/lifecycle.md that change a request's status, each with its notice (through the outbox) and audit entry
  * in one transaction. Every method is safe to run again (a retried job): the notice's dedup key and the status
  * checks make a repeat a no-op.
  */
@@ -90,7 +90,7 @@ public class RequestLifecycle {
     }
 
     /**
-     * The one result notice (SPEC §3 step 6) and the final status.
+     * The one result notice (docs/lifecycle.md, completion) and the final status.
      *
      * @param grounds     refusal ground codes (empty when none)
      * @param explanation the reviewer's explanation; staff text, never requester text
@@ -125,7 +125,7 @@ public class RequestLifecycle {
                 grounds == null || grounds.isEmpty() ? null : "{\"grounds\":\"" + String.join(",", grounds) + "\"}");
     }
 
-    /** Seven days without verification (SPEC §3). */
+    /** Seven days without verification (docs/verification.md). */
     @Transactional
     public void closeUnverified(String requestId) {
         RightsRequest request = requests.lockById(requestId).orElseThrow();
@@ -160,14 +160,14 @@ public class RequestLifecycle {
         notifyRequester(request, NoticeKind.WITHDRAWN, "withdrawn", Map.of());
     }
 
-    /** Five days before the due date (SPEC §4): staff are reminded, at the configured staff mailbox. */
+    /** Five days before the due date (docs/clock.md): staff are reminded, at the configured staff mailbox. */
     @Transactional
     public void remindStaff(String requestId) {
         remindStaff(requestId, List.of());
     }
 
     /**
-     * Five days before the due date (SPEC §4): the members of the groups whose tasks are open are reminded; with
+     * Five days before the due date (docs/clock.md): the members of the groups whose tasks are open are reminded; with
      * nobody to write to, the configured staff mailbox is.
      */
     @Transactional
@@ -212,7 +212,7 @@ public class RequestLifecycle {
     }
 
     /**
-     * A privacy officer extends the deadline as far as the request's policy allows (SPEC §4), once. The clock's
+     * A privacy officer extends the deadline as far as the request's policy allows (docs/clock.md), once. The clock's
      * finished pauses are added on top; the requester is told the reason and the new date.
      *
      * @throws RequestStateConflictException EXTENSION_NOT_ALLOWED (the policy allows none), ALREADY_EXTENDED,

@@ -3,7 +3,7 @@ package org.rightsflow.request;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The seven rights of SPEC §1, by their API codes. */
+/** The rights of docs/rights.md, by their API codes. */
 public enum RequestType {
     ACCESS("查阅个人信息", "view your personal information"),
     COPY("复制个人信息", "obtain a copy of your personal information"),

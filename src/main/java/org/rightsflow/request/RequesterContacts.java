@@ -7,7 +7,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where notices and codes about a request go: always the contact already on file, never an address the requester
- * typed (SPEC §3). A minor's requests are made by the guardian, so the guardian's contact is used.
+ * typed (docs/verification.md). A minor's requests are made by the guardian, so the guardian's contact is used.
  */
 @Component
 public class RequesterContacts {

@@ -3,7 +3,7 @@ package org.rightsflow.review;
 import java.util.List;
 import java.util.Map;
 
-/** Plain words for the data categories (SPEC §5), as a requester reads them in a partial-refusal notice. */
+/** Plain words for the data categories (docs/data-map.md), as a requester reads them in a partial-refusal notice. */
 public final class CategoryWords {
 
     private static final Map<String, String[]> WORDS = Map.of(

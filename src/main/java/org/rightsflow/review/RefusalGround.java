@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
-/** The refusal grounds of SPEC §1: one code each, and the plain words a requester reads in a notice. */
+/** The refusal grounds of docs/refusals.md: one code each, and the plain words a requester reads in a notice. */
 public enum RefusalGround {
     LEGAL_OBLIGATION("与个人信息处理者履行法律法规规定的义务相关", "it relates to our obligations under laws and regulations"),
     NATIONAL_SECURITY("与国家安全、国防安全直接相关", "it is directly related to national security or national defence"),

@@ -59,7 +59,7 @@ public class ReviewScopes {
 
     /**
      * A partial refusal by data category only applies to rights that act on data categories. WITHDRAW_CONSENT acts
-     * on processing purposes (SPEC §5, PIPL Art. 15): none of its effects belongs to a category that could be kept
+     * on processing purposes (docs/rights.md, PIPL Art. 15): none of its effects belongs to a category that could be kept
      * out, so a PARTIAL there would end as "partially completed" while the withdrawal is carried out in full. The
      * officer proceeds or refuses instead.
      */

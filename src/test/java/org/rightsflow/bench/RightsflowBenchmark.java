@@ -99,7 +99,7 @@ class RightsflowBenchmark {
     private static final String AWAIT_VERIFICATION = "ReceiveTask_AwaitVerification";
     private static final String VERIFICATION_REMINDER = "BoundaryEvent_VerificationReminder";
     private static final String REVIEW_TASK = "Task_ReviewExemptions";
-    /** DESIGN.md performance notes: the bare engine drains about 240 async jobs/s on this machine class. */
+    /** docs/architecture.md performance notes: the bare engine drains about 240 async jobs/s on this machine class. */
     private static final double DESIGN_BARE_JOBS_PER_SECOND = 240;
 
     @DynamicPropertySource

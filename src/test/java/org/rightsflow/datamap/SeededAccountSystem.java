@@ -28,7 +28,7 @@ public record SeededAccountSystem(DataSource dataSource, JdbcTemplate jdbc, Data
                                   DataConnectors connectors, AccountDirectory directory,
                                   DemoAccountsSeeder seeder) {
 
-    /** chen.jie's operation-log size in these tests (the SPEC size is exercised by the demo-data test). */
+    /** chen.jie's operation-log size in these tests (the demo data's size is exercised by the demo-data test). */
     public static final int LARGE_ACCOUNT_ROWS = 30_000;
 
     /** What the seeder gives li.lei, per category. */

@@ -19,7 +19,7 @@ class WorkingDaysPolicyTest {
 
     @ParameterizedTest(name = "received {0} → due end of {1}")
     @CsvSource({
-            // The SPEC's test vectors: each runs across make-up Sundays and a holiday week.
+            // The test vectors of docs/clock.md: each runs across make-up Sundays and a holiday week.
             "2025-09-26T10:00, 2025-10-23",
             "2025-01-24T10:00, 2025-02-20",
             "2025-04-25T10:00, 2025-05-20",

@@ -38,7 +38,7 @@ import static org.rightsflow.demo.DemoAccounts.XIAO_MING_PHONE;
 import static org.rightsflow.demo.DemoAccounts.ZHAO_QIANG;
 import static org.rightsflow.demo.DemoAccounts.ZHAO_QIANG_PHONE;
 
-/** The demo accounts of SPEC section 8: their facts, and seeding that can run any number of times. */
+/** The demo accounts of docs/operations.md (demo data): their facts, and seeding that can run any number of times. */
 class DemoDataSeederTest {
 
     private static final List<String> TABLES = List.of("account", "account_login", "account_real_name",

@@ -20,7 +20,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * SPEC §3 end to end for ACCESS, through the public API on PostgreSQL with the job executor running: filed,
+ * docs/lifecycle.md end to end for ACCESS, through the public API on PostgreSQL with the job executor running: filed,
  * acknowledged, verified with the code read from the received email, triaged, fulfilled by the real report builder,
  * downloaded through the emailed link, and closed with a result email.
  */

@@ -19,7 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The four-eyes rule holds through the engine REST API too (SPEC §2, §3 step 4): a user who is both privacy officer
+ * The four-eyes rule holds through the engine REST API too (docs/refusals.md, the four-eyes rule): a user who is both privacy officer
  * and legal reviewer proposes a partial refusal over REST and cannot approve it; a plain privacy officer cannot even
  * reach the approval task; {@code legal} approves. The partial-result email names the refused categories, the
  * grounds, the complaint channel and the right to sue.

@@ -54,7 +54,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Issue 9 item 4, SPEC §2: every staff group (one demo user each, plus an anonymous caller) against every action a
+ * Issue 9 item 4, docs/staff.md: every staff group (one demo user each, plus an anonymous caller) against every action a
  * staff member could try through the engine REST API, with HTTP Basic, as Tasklist, Cockpit and Admin do. Each cell
  * is asserted in both directions: a group that may do something must succeed, every other group must be refused, so
  * an over-generous grant fails here as surely as a missing one.
@@ -64,7 +64,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * refusing them; a list leaves out what the caller may not read. All three count as DENIED here.
  *
  * <p>{@code camunda-admin} is the engine's administrator group ({@code adminGroups}): Camunda skips every
- * authorization check for it, so it is ALLOWED everywhere; SPEC §2 gives it users, groups and incidents, and
+ * authorization check for it, so it is ALLOWED everywhere; docs/staff.md gives it users, groups and incidents, and
  * the Admin webapp cannot work with less.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -81,7 +81,7 @@ class StaffAuthorizationMatrixTest extends PostgresIntegrationTest {
     private static final String AUDITOR = "auditor";
     private static final String ADMIN = "admin";
     private static final String ANONYMOUS = "anonymous";
-    /** One demo user per SPEC §2 group (application.yaml, rightsflow.demo.staff.users), and no credentials at all. */
+    /** One demo user per docs/staff.md group (application.yaml, rightsflow.demo.staff.users), and no credentials at all. */
     private static final Map<String, String> GROUP_OF = orderedMap(INTAKE, "privacy-intake", OFFICER, "privacy-officers",
             LEGAL, "legal-reviewers", OPERATOR, "data-operators", AUDITOR, "auditors", ADMIN, "camunda-admin",
             ANONYMOUS, "(no credentials)");
@@ -89,7 +89,7 @@ class StaffAuthorizationMatrixTest extends PostgresIntegrationTest {
     enum Outcome { ALLOWED, DENIED }
 
     /**
-     * The expectation of SPEC §2: who may do each action (every user not named is DENIED). The admin is in every row
+     * The expectation of docs/staff.md: who may do each action (every user not named is DENIED). The admin is in every row
      * (see the class comment).
      */
     private static final Map<String, Set<String>> ALLOWED = orderedMap(

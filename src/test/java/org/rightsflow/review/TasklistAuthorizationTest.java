@@ -28,7 +28,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * Camunda authorization as each demo user meets it through the engine REST API (SPEC §2): every worker sees its
+ * Camunda authorization as each demo user meets it through the engine REST API (docs/staff.md): every worker sees its
  * group's three filters (all, overdue, due soon) and only its group's tasks; the auditor sees no filter, may read
  * instances and history, and cannot complete, claim or change anything. Running the set-up again changes nothing.
  */

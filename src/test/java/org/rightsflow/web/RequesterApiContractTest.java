@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** SPEC §7: every bad input gets problem+json with a code and changes nothing; idempotency holds under races. */
+/** docs/api.md: every bad input gets problem+json with a code and changes nothing; idempotency holds under races. */
 class RequesterApiContractTest extends PostgresIntegrationTest {
 
     @LocalServerPort

@@ -32,7 +32,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * CANCEL_ACCOUNT (SPEC section 5, GB/T 35273 §8.5): blockers first, then a cooling-off period in which the
+ * CANCEL_ACCOUNT (docs/rights.md, GB/T 35273 §8.5): blockers first, then a cooling-off period in which the
  * requester can revoke, then deactivation (sessions and credentials ended), erasure or restriction of every
  * category ({@link ErasureService}, as for DELETE) and a certificate by email. The phase of each cancellation is
  * kept in {@code account_cancellation}; every step is safe to run again (status checks, notice dedup keys).

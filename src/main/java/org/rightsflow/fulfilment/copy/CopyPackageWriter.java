@@ -37,7 +37,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Writes the COPY package (SPEC §5): a ZIP with {@code profile.json}/{@code .csv} (the account's own record), one JSON
+ * Writes the COPY package (docs/rights.md): a ZIP with {@code profile.json}/{@code .csv} (the account's own record), one JSON
  * and one CSV file per data category held, and an {@code index.html} that explains every file: the category, its
  * source, purpose, legal basis, retention and the third parties it is shared with, in the request's language.
  *

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The COPY right end to end (SPEC §5, PIPL Art. 45): the package is streamed from the data map into an encrypted
+ * The COPY right end to end (docs/rights.md, PIPL Art. 45): the package is streamed from the data map into an encrypted
  * file, then delivered by an expiring link to the contact on file. TRANSFER builds the same package.
  */
 @Service

@@ -33,7 +33,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Results delivered by link (SPEC §5, §7): stored until published, then reachable with an opaque token that
+ * Results delivered by link (docs/rights.md, docs/api.md): stored until published, then reachable with an opaque token that
  * expires and works a limited number of times. Only the token's hash is stored. Every download is audited.
  *
  * <p>Two kinds of content: small results (the ACCESS report) in the row itself, and packages (COPY, TRANSFER) in an

@@ -37,7 +37,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Erasure through the data map (SPEC section 5, DELETE and the erasure step of CANCEL_ACCOUNT): per category, erase
+ * Erasure through the data map (docs/rights.md, DELETE and the erasure step of CANCEL_ACCOUNT): per category, erase
  * now where no retention rule applies or a row's retention has run out (decided row by row), otherwise restrict the
  * row (storage and security only) and erase it when its retention expires.
  *

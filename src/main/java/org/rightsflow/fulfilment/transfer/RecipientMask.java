@@ -7,7 +7,7 @@ import java.util.Locale;
 /**
  * How a transfer's recipient is shown where the full value must not go: the reviewer's form (its variables end up in
  * the engine's history) and the notice to the contact on file (which never repeats text typed by the requester in
- * clear, SPEC §6). The first letter of each word and the email's domain are enough to recognise the party.
+ * clear, docs/notices.md). The first letter of each word and the email's domain are enough to recognise the party.
  */
 public final class RecipientMask {
 

@@ -6,7 +6,7 @@ import org.rightsflow.review.InvalidDecisionException;
 import org.rightsflow.review.ReviewDecisions;
 
 /**
- * The privacy officer's transfer decision, checked on the server (forms validate only in the browser). SPEC §1: a
+ * The privacy officer's transfer decision, checked on the server (forms validate only in the browser). docs/rights.md: a
  * transfer needs all four conditions — identity verified, data provided with consent or under a contract, technically
  * feasible, no harm to others' legitimate rights. APPROVE needs all four ticked; both need an explanation (a rejection's
  * is what the requester is told with the ground {@code TRANSFER_CONDITIONS_NOT_MET}).
@@ -17,7 +17,7 @@ public final class TransferApproval {
     public static final String REJECT = "REJECT";
     public static final String GROUND = "TRANSFER_CONDITIONS_NOT_MET";
 
-    /** The form's checkbox keys, one per condition of SPEC §1. */
+    /** The form's checkbox keys, one per transfer condition of docs/rights.md. */
     public static final String IDENTITY_VERIFIED = "conditionIdentityVerified";
     public static final String CONSENT_OR_CONTRACT = "conditionConsentOrContract";
     public static final String TECHNICALLY_FEASIBLE = "conditionTechnicallyFeasible";

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The TRANSFER right (SPEC §5, PIPL Art. 45(3)): after a privacy officer approved it, the package (as for COPY) goes
+ * The TRANSFER right (docs/rights.md, PIPL Art. 45(3)): after a privacy officer approved it, the package (as for COPY) goes
  * to the recipient the requester named, by an expiring link with the package's SHA-256 so the recipient can check
  * what arrived; the requester is told where it went and when. The recipient's name and email stay in the request's
  * details: they are read here and never become process variables.

@@ -22,7 +22,7 @@ final class TaskListeners {
 
     /**
      * The form fields {@code decision}, {@code grounds} and {@code explanation} are shared by every decision form
-     * (SPEC §7). Once a listener has copied them into the variables of its own decision, they are removed, so
+     * (docs/staff.md, decision forms). Once a listener has copied them into the variables of its own decision, they are removed, so
      * that the next form starts empty and one decision never overwrites another's explanation.
      */
     static void clearFormFields(DelegateTask task) {

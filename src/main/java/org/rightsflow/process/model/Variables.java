@@ -64,7 +64,7 @@ public final class Variables {
     public static final String REVIEW_NEEDED = "reviewNeeded";
     public static final String SUGGESTED_GROUNDS = "suggestedGrounds";
 
-    // --- form fields (SPEC §7) and the decisions the listeners copy from them
+    // --- form fields (docs/staff.md, decision forms) and the decisions the listeners copy from them
     public static final String DECISION = "decision";
     public static final String GROUNDS = "grounds";
     public static final String EXPLANATION = "explanation";
@@ -89,7 +89,7 @@ public final class Variables {
     public static final String DOWNLOAD_ID = "downloadId";
     public static final String EXPIRES_AT = "expiresAt";
 
-    // --- values of requestType (the API codes of SPEC §7)
+    // --- values of requestType (the API codes of docs/api.md)
     public static final String TYPE_ACCESS = "ACCESS";
     public static final String TYPE_COPY = "COPY";
     public static final String TYPE_CORRECT = "CORRECT";

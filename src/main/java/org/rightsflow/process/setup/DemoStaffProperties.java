@@ -4,7 +4,7 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Demo staff users (default profile only): user id → group. Passwords equal the user id, as SPEC §8 documents;
+ * Demo staff users (default profile only): user id → group. Passwords equal the user id, as docs/operations.md (demo data) documents;
  * the postgres profile creates no users at all.
  */
 @ConfigurationProperties(prefix = "rightsflow.demo.staff")

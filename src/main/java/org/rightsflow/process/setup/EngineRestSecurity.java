@@ -9,7 +9,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The engine REST API requires HTTP Basic with the Camunda users and then applies their authorizations, as
- * Camunda's own ProcessEngineAuthenticationFilter does (SPEC §2).
+ * Camunda's own ProcessEngineAuthenticationFilter does (docs/staff.md).
  */
 @Configuration
 public class EngineRestSecurity {

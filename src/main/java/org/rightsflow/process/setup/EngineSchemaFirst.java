@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The engine creates its schema before our Flyway migrations run, so that a migration can add what Camunda's own
- * scripts lack (indexes on ACT_* tables, DESIGN.md) on a fresh database as well as on an existing one. Without this,
+ * scripts lack (indexes on ACT_* tables, docs/architecture.md) on a fresh database as well as on an existing one. Without this,
  * Spring Boot runs Flyway first and such a migration finds no engine tables.
  *
  * <p>The Camunda starter names its engine bean {@code processEngineFactoryBean} (a factory bean: depending on it

@@ -2,7 +2,7 @@ package org.rightsflow.process.setup;
 
 import java.util.List;
 
-/** The staff groups of SPEC §2, with what each may open. */
+/** The staff groups of docs/staff.md, with what each may open. */
 public final class StaffGroups {
 
     public static final String INTAKE = "privacy-intake";

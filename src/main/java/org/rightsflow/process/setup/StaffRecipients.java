@@ -13,7 +13,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * Who gets a staff reminder or escalation (SPEC §4), from the Camunda identity service: the members (with an email)
+ * Who gets a staff reminder or escalation (docs/clock.md), from the Camunda identity service: the members (with an email)
  * of the candidate groups of a request's open tasks, plus their assignees; or every member of a group. Empty when
  * nobody has an email, so the caller falls back to the staff mailbox.
  */

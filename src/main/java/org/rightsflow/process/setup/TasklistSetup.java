@@ -32,7 +32,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Tasklist and Cockpit set up in code, idempotently (DESIGN.md): the staff groups of SPEC §2, their application
+ * Tasklist and Cockpit set up in code, idempotently (docs/architecture.md): the staff groups of docs/staff.md, their application
  * access and read rights (instances only of the processes holding the group's tasks), per group three task filters
  * (all open tasks, overdue, due soon) with reference, type and due date as columns, read-only Cockpit for auditors (READ and READ_HISTORY only, never UPDATE or DELETE), and in
  * the default profile the demo users. Running it again changes nothing.

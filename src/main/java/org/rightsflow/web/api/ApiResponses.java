@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 
-/** The JSON shapes of the requester API (SPEC §7). */
+/** The JSON shapes of the requester API (docs/api.md). */
 final class ApiResponses {
 
     private ApiResponses() {

@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The requester API of SPEC §7. Bodies are read as JSON trees so that every bad input gets its own code. */
+/** The requester API of docs/api.md. Bodies are read as JSON trees so that every bad input gets its own code. */
 @RestController
 @RequestMapping(path = "/api/requests", produces = "application/json")
 @Tag(name = "Rights requests", description = "File, verify, follow and withdraw a personal-information rights request")

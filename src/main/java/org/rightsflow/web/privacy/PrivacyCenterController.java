@@ -39,7 +39,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The Privacy Center (SPEC §2, §3, §7): server-rendered pages over the same services as the requester API
+ * The Privacy Center (docs/lifecycle.md, docs/api.md): server-rendered pages over the same services as the requester API
  * (intake, identity verification, lifecycle) — no second path to the data. The status token lives only in an
  * HttpOnly, SameSite=Strict cookie ({@link StatusCookies}); references appear in URLs, tokens never do.
  */
@@ -243,7 +243,7 @@ public class PrivacyCenterController {
         return "privacy/form";
     }
 
-    /** The {@code details} object of SPEC §7 from the form's fields; the intake service validates it. */
+    /** The {@code details} object of docs/api.md from the form's fields; the intake service validates it. */
     private ObjectNode details(RequestType right, FormValues v) {
         ObjectNode details = json.createObjectNode();
         switch (right) {

@@ -13,7 +13,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 
 /**
- * The Privacy Center's language: zh-CN by default (SPEC §6), switched with {@code ?lang=en|zh-CN} on any page and
+ * The Privacy Center's language: zh-CN by default (docs/notices.md), switched with {@code ?lang=en|zh-CN} on any page and
  * then kept in a cookie, so the choice follows the requester from page to page without riding in every link.
  */
 @Configuration

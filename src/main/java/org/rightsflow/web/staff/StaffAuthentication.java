@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * HTTP Basic against the Camunda users (as the engine REST API does), then the group check: staff actions on a
- * request's clock are for privacy officers only (SPEC §2). The identity service locks a user out after repeated
+ * request's clock are for privacy officers only (docs/staff.md). The identity service locks a user out after repeated
  * wrong passwords, so guessing is bounded there.
  */
 @Component

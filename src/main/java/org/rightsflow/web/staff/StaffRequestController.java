@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Staff actions on a request's clock (SPEC §4), for privacy officers with their Camunda user (HTTP Basic):
+ * Staff actions on a request's clock (docs/clock.md), for privacy officers with their Camunda user (HTTP Basic):
  * {@code POST /staff/requests/{reference}/extension}, {@code /pause} and {@code /resume}, each with
  * {@code {"reason": "..."}}; {@code GET /staff/requests/{reference}/deadline-events} lists what happened.
  * The reason is staff text: write no personal data in it (an extension's reason is sent to the requester).

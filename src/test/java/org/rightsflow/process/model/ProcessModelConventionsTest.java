@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The conventions of DESIGN.md that a model can break without any path test noticing: the
+ * The conventions of docs/architecture.md and docs/processes.md that a model can break without any path test noticing: the
  * diagram Cockpit draws, asynchronous service tasks with retries, forms by reference, deadlines
  * on user tasks, the business key passed to called processes, and forms that exist.
  */

@@ -30,7 +30,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Staff actions on the clock (SPEC §4) through the staff API: an extension where the policy allows one moves the due
+ * Staff actions on the clock (docs/clock.md) through the staff API: an extension where the policy allows one moves the due
  * date, both running timer jobs and the open task (never a second timer), is recorded as an event and told to the
  * requester; a pause stops the clock with status WAITING_FOR_REQUESTER and a resume moves everything by the paused
  * duration. Staff reminders and escalations go to the members of the groups concerned.

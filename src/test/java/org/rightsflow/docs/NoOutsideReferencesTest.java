@@ -1,0 +1,59 @@
+package org.rightsflow.docs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No file of the repository cites a document outside it: a clone has only itself. Comments cite the page of
+ * {@code docs/} that holds the rule (docs/README.md lists them), or state the rule themselves.
+ */
+class NoOutsideReferencesTest {
+
+    /** The contract documents that once lived beside the repository, and any path that leaves it that way. */
+    private static final Pattern OUTSIDE = Pattern.compile("\\.\\./shared|\\bSPEC\\b|\\bDESIGN\\.md|\\bPROCESSES\\.md");
+
+    /**
+     * Applied Flyway migrations cannot change by a byte (their checksums are stored in every database);
+     * docs/decisions.md ("Applied migrations keep their words") maps their old citations to pages. That page itself
+     * and this test name the old documents on purpose.
+     */
+    private static final Set<String> ALLOWED = Set.of(
+            "src/main/resources/db/migration/V2__account_system.sql",
+            "src/main/resources/db/migration/V3__identity.sql",
+            "src/main/resources/db/migration/V4__deadline_events_and_review_scope.sql",
+            "src/main/resources/db/migration/V5__copy_packages.sql",
+            "src/main/resources/db/migration/V6__corrections_and_consent_ledger.sql",
+            "src/main/resources/db/migration/V7__erasure_and_cancellation.sql",
+            "docs/decisions.md",
+            "src/test/java/org/rightsflow/docs/NoOutsideReferencesTest.java");
+
+    private static final Set<String> BINARY = Set.of(".png", ".jpg", ".jpeg", ".gif", ".ico", ".jar", ".zip", ".pdf",
+            ".woff", ".woff2", ".ttf", ".class");
+
+    @Test
+    void noFileCitesADocumentOutsideTheRepository() {
+        List<String> found = new ArrayList<>();
+        for (Path file : RepositoryFiles.all()) {
+            String name = RepositoryFiles.relative(file);
+            if (ALLOWED.contains(name) || BINARY.stream().anyMatch(name.toLowerCase()::endsWith)) {
+                continue;
+            }
+            String[] lines = RepositoryFiles.read(file).split("\n", -1);
+            for (int i = 0; i < lines.length; i++) {
+                if (OUTSIDE.matcher(lines[i]).find()) {
+                    found.add(name + ":" + (i + 1) + ": " + lines[i].strip());
+                }
+            }
+        }
+        assertThat(found)
+                .as("references to documents outside the repository: cite the docs/ page that holds the rule "
+                        + "(docs/README.md lists them) or state the rule in the comment itself")
+                .isEmpty();
+    }
+}
