@@ -61,7 +61,8 @@ public class AccountDirectory {
 
     /**
      * The categories held for the account that count as sensitive personal information: those
-     * the data map marks sensitive (real-name and payment data) that have rows. For a minor under
+     * the data map marks sensitive (real-name and payment data) that have rows (or may have: see
+     * {@link #mayHold}). For a minor under
      * 14 every category that has rows counts, because all personal information of a minor under
      * 14 is sensitive (PIPL Art. 28). Empty for an unknown account.
      */
@@ -74,11 +75,25 @@ public class AccountDirectory {
         DataMap dataMap = connectors.dataMap();
         Set<DataCategory> held = EnumSet.noneOf(DataCategory.class);
         for (DataCategory category : DataCategory.values()) {
-            if ((minor || dataMap.isSensitive(category)) && connectors.count(category, accountId) > 0) {
+            if ((minor || dataMap.isSensitive(category)) && mayHold(dataMap, category, accountId)) {
                 held.add(category);
             }
         }
         return Collections.unmodifiableSet(held);
+    }
+
+    /**
+     * Whether some system holds rows of the category for the account. A system that only its worker or a data
+     * operator can count is taken to hold them: the stronger verification is never skipped for want of a count.
+     */
+    private boolean mayHold(DataMap dataMap, DataCategory category, long accountId) {
+        for (MappedCategory mapping : dataMap.mappings(category)) {
+            SystemConnector connector = connectors.forMapping(mapping);
+            if (!connector.supports(ConnectorOperation.COUNT) || connector.count(category, accountId) > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The form in which emails are stored and compared: trimmed, lower-case. */

@@ -4,6 +4,7 @@ package org.rightsflow.datamap;
  * A field a requester may ask to correct (docs/rights.md, CORRECT), resolved against the data map.
  *
  * @param field      the stable public name used in {@code details.corrections[].field}, for example {@code realName}
+ * @param systemId   the system holding the column (its connector reads and writes it)
  * @param category   the data category the column belongs to
  * @param table      the table holding the column (the subject table or the category's table)
  * @param column     the column written by a correction
@@ -12,7 +13,7 @@ package org.rightsflow.datamap;
  * @param mask       how a value is shown to staff
  * @param label      the column's label from the data map
  */
-public record CorrectableField(String field, DataCategory category, String table, String column, String subjectKey,
+public record CorrectableField(String field, String systemId, DataCategory category, String table, String column, String subjectKey,
                                boolean sensitive, Mask mask, LocalizedText label) {
 
     /** How a value of the field is masked for people who must not see it in clear. */

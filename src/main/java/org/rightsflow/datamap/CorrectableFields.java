@@ -84,14 +84,14 @@ public class CorrectableFields {
             if (subject != null && entry.category() == DataCategory.ACCOUNT && subject.table().equals(entry.table())) {
                 ColumnMapping column = subject.column(entry.column())
                         .orElseThrow(() -> new DataMapException(where + ": column not in the subject mapping"));
-                return new CorrectableField(entry.field(), entry.category(), entry.table(), entry.column(),
+                return new CorrectableField(entry.field(), system.id(), entry.category(), entry.table(), entry.column(),
                         subject.idColumn(), column.sensitive(), entry.mask(), column.label());
             }
             Optional<CategoryMapping> mapping = system.category(entry.category());
             if (mapping.isPresent() && mapping.get().table().equals(entry.table())) {
                 ColumnMapping column = mapping.get().column(entry.column())
                         .orElseThrow(() -> new DataMapException(where + ": column not in the category mapping"));
-                return new CorrectableField(entry.field(), entry.category(), entry.table(), entry.column(),
+                return new CorrectableField(entry.field(), system.id(), entry.category(), entry.table(), entry.column(),
                         mapping.get().subjectKey(), column.sensitive() || mapping.get().sensitive(), entry.mask(),
                         column.label());
             }

@@ -14,17 +14,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The connectors of every system in the data map. Systems with connector {@code jdbc} get a
- * {@link JdbcConnector} on the application's database (schema checked at start-up); other
- * systems are served by {@link DataSourceConnector} beans with the system's id, except
- * {@code manual} systems, which data operators handle by hand. A system without its connector
- * stops the start.
+ * The connector of every system in the data map. Systems with connector {@code jdbc} get a {@link JdbcConnector} on
+ * the application's database (schema checked at start-up); {@code external-task} and {@code manual} systems get a
+ * {@link DelegatedSystemConnector} (their worker or a data operator does the work); any other system is served by
+ * the {@link SystemConnector} bean with the system's id. A system without its connector stops the start, and so does
+ * a connector bean for a system the data map does not know.
  */
 @Component
 public class DataConnectors {
 
     private final DataMap dataMap;
-    private final Map<String, DataSourceConnector> bySystem = new LinkedHashMap<>();
+    private final Map<String, SystemConnector> bySystem = new LinkedHashMap<>();
 
     /**
      * @param jdbcTemplate on the application's database (a JdbcTemplate, so that Spring Boot
@@ -33,7 +33,7 @@ public class DataConnectors {
      */
     @Autowired
     public DataConnectors(DataMap dataMap, JdbcTemplate jdbcTemplate, DataMapProperties properties,
-                          ObjectProvider<DataSourceConnector> connectors) {
+                          ObjectProvider<SystemConnector> connectors) {
         this(dataMap, jdbcTemplate, properties, connectors.orderedStream().toList());
     }
 
@@ -42,10 +42,10 @@ public class DataConnectors {
      * @param connectors   connectors for systems that are not JDBC databases
      */
     public DataConnectors(DataMap dataMap, JdbcTemplate jdbcTemplate, DataMapProperties properties,
-                          List<DataSourceConnector> connectors) {
+                          List<SystemConnector> connectors) {
         this.dataMap = dataMap;
         List<String> problems = new ArrayList<>();
-        for (DataSourceConnector connector : connectors) {
+        for (SystemConnector connector : connectors) {
             if (dataMap.system(connector.systemId()).isEmpty()) {
                 problems.add("connector " + connector.getClass().getName() + " serves system '"
                         + connector.systemId() + "', which is not in the data map");
@@ -54,18 +54,26 @@ public class DataConnectors {
             }
         }
         for (DataSystem system : dataMap.systems()) {
-            if (DataSystem.JDBC.equals(system.connector())) {
-                if (bySystem.containsKey(system.id())) {
-                    continue; // an explicitly configured connector wins
+            if (bySystem.containsKey(system.id())) {
+                if (system.isManual() || system.isExternalTask()) {
+                    problems.add("system '" + system.id() + "' is declared \"" + system.connector()
+                            + "\": a connector bean cannot serve it");
                 }
+                continue; // an explicitly configured connector wins
+            }
+            if (DataSystem.JDBC.equals(system.connector())) {
                 JdbcConnector jdbc = new JdbcConnector(jdbcTemplate.getDataSource(), system, properties.fetchSize());
                 if (properties.verifySchema()) {
                     jdbc.verifySchema();
                 }
                 bySystem.put(system.id(), jdbc);
-            } else if (!system.isManual() && !bySystem.containsKey(system.id())) {
-                problems.add("system '" + system.id() + "' needs a DataSourceConnector bean with systemId '"
-                        + system.id() + "' (or connector \"manual\")");
+            } else if (system.isManual()) {
+                bySystem.put(system.id(), new DelegatedSystemConnector(system.id(), SystemConnector.Execution.PERSON));
+            } else if (system.isExternalTask()) {
+                bySystem.put(system.id(), new DelegatedSystemConnector(system.id(), SystemConnector.Execution.WORKER));
+            } else {
+                problems.add("system '" + system.id() + "' needs a SystemConnector bean with systemId '"
+                        + system.id() + "' (or connector \"jdbc\", \"external-task\" or \"manual\")");
             }
         }
         if (!problems.isEmpty()) {
@@ -73,7 +81,7 @@ public class DataConnectors {
         }
     }
 
-    /** For code that builds the beans by hand: the JDBC connectors only. */
+    /** For code that builds the beans by hand: the built-in connectors only. */
     public DataConnectors(DataMap dataMap, JdbcTemplate jdbcTemplate, DataMapProperties properties) {
         this(dataMap, jdbcTemplate, properties, List.of());
     }
@@ -82,28 +90,36 @@ public class DataConnectors {
         return dataMap;
     }
 
-    /** The connector of a system; empty for a manual system. */
-    public Optional<DataSourceConnector> forSystem(String systemId) {
+    /** The connector of a system; empty only for a system the data map does not know. */
+    public Optional<SystemConnector> forSystem(String systemId) {
         return Optional.ofNullable(bySystem.get(systemId));
     }
 
-    public Optional<DataSourceConnector> forMapping(MappedCategory mapping) {
-        return forSystem(mapping.system().id());
+    /** The connector of a system of the data map. */
+    public SystemConnector connector(String systemId) {
+        return forSystem(systemId).orElseThrow(
+                () -> new IllegalArgumentException("system '" + systemId + "' is not in the data map"));
     }
 
-    /** Rows of the category held for the subject, summed over the systems that have a connector. */
+    public SystemConnector forMapping(MappedCategory mapping) {
+        return connector(mapping.system().id());
+    }
+
+    /**
+     * Rows of the category held for the subject, summed over every system that maps it.
+     *
+     * @throws UnsupportedConnectorOperationException when a system that maps it cannot be counted in the
+     *                                                application (its worker or a data operator counts it)
+     */
     public long count(DataCategory category, long subjectId) {
         long total = 0;
         for (MappedCategory mapping : dataMap.mappings(category)) {
-            Optional<DataSourceConnector> connector = forMapping(mapping);
-            if (connector.isPresent()) {
-                total += connector.get().count(category, subjectId);
-            }
+            total += forMapping(mapping).count(category, subjectId);
         }
         return total;
     }
 
-    /** The row count of every category, in category order. */
+    /** The row count of every category, in category order (see {@link #count}). */
     public Map<DataCategory, Long> counts(long subjectId) {
         Map<DataCategory, Long> counts = new EnumMap<>(DataCategory.class);
         for (DataCategory category : DataCategory.values()) {
@@ -114,6 +130,6 @@ public class DataConnectors {
 
     /** The subject's own record in the system that holds it; empty for an unknown subject. */
     public Optional<Map<String, Object>> subjectRecord(long subjectId) {
-        return forSystem(dataMap.subjectSystem().id()).flatMap(c -> c.subjectRecord(subjectId));
+        return connector(dataMap.subjectSystem().id()).subjectRecord(subjectId);
     }
 }

@@ -218,6 +218,11 @@ public class DataMap {
                 problems.add("category " + mapping.category() + " is mapped twice in system '" + system.id() + "'");
             }
             validateCategory(mapping, problems.within("category " + mapping.category()));
+            if (DataSystem.JDBC.equals(system.connector()) && mapping.restrictedColumn() == null) {
+                // restriction (storage and security only) must be possible in every system the application writes
+                problems.within("category " + mapping.category()).add("restrictedColumn is required in a jdbc system"
+                        + " (the boolean column that marks a row restricted: storage and security only)");
+            }
         }
         problems.throwIfAny();
         return system;

@@ -7,9 +7,9 @@ import java.util.Optional;
  * One system of the provider that holds personal data, as one data-map document.
  *
  * @param id         a stable id, for example {@code account-system}
- * @param connector  {@code jdbc} (a JDBC connector on the application's database), {@code manual}
- *                   (no connector: data operators act by hand), or the {@link DataSourceConnector#systemId()}
- *                   of a connector bean that serves this system
+ * @param connector  {@code jdbc} (the built-in JDBC connector), {@code external-task} (the system's own worker,
+ *                   through Camunda external tasks), {@code manual} (data operators act by hand), or the
+ *                   {@link SystemConnector#systemId()} of a connector bean that serves this system
  * @param subject    the subject's own record, when the system has one (the built-in system does)
  * @param categories the categories the system holds, at most one mapping per category
  */
@@ -22,6 +22,7 @@ public record DataSystem(
 
     public static final String JDBC = "jdbc";
     public static final String MANUAL = "manual";
+    public static final String EXTERNAL_TASK = "external-task";
 
     public DataSystem {
         categories = categories == null ? List.of() : List.copyOf(categories);
@@ -37,5 +38,9 @@ public record DataSystem(
 
     public boolean isManual() {
         return MANUAL.equals(connector);
+    }
+
+    public boolean isExternalTask() {
+        return EXTERNAL_TASK.equals(connector);
     }
 }

@@ -13,7 +13,9 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.LocalDate;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -23,17 +25,25 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Consumer;
 
 /**
- * The built-in connector: reads a system whose tables live in a JDBC database (the account
- * system in the application's own database). Rows are streamed with a forward-only, read-only
- * cursor and a fetch size, inside a transaction when none is active (PostgreSQL fetches in
- * batches only with auto-commit off), so memory does not grow with the number of rows.
- * Table and column names come from the validated data map, never from requests.
+ * The built-in connector of a system whose tables live in a JDBC database (the account system in the application's
+ * own database, or a database with a connection of its own): every operation of {@link SystemConnector} as SQL built
+ * from the validated data map (table and column names never come from requests), every statement filtered by the
+ * subject key unless a selection asks for every subject.
+ *
+ * <p>Rows are streamed with a forward-only, read-only cursor and a fetch size, inside a transaction when none is
+ * active (PostgreSQL fetches in batches only with auto-commit off), so memory does not grow with the number of rows.
+ * Writes join the caller's transaction when the connector's data source is the one the transaction runs on.
+ *
+ * <p>Every write can run again with the same result (retried jobs): an erased row is not found again (anonymised
+ * rows are recognised by their replacement values), a restricted row is not restricted twice, a correction writes
+ * the same value.
  */
-public class JdbcConnector implements DataSourceConnector {
+public class JdbcConnector implements SystemConnector {
 
     private final DataSource dataSource;
     private final DataSystem system;
@@ -43,6 +53,10 @@ public class JdbcConnector implements DataSourceConnector {
     private final String subjectSelect;
 
     private record CategoryStatements(CategoryMapping mapping, String count, String select) {
+    }
+
+    /** A WHERE clause with its arguments. */
+    private record Where(String sql, List<Object> args) {
     }
 
     public JdbcConnector(DataSource dataSource, DataSystem system, int fetchSize) {
@@ -57,10 +71,8 @@ public class JdbcConnector implements DataSourceConnector {
             String where = " from " + mapping.table() + " where " + mapping.subjectKey() + " = ?";
             // Restricted rows (kept under a retention rule after a deletion or cancellation: storage and security
             // only, PIPL Art. 47) still count as held (ACCESS shows what is held), but are never streamed to a
-            // reader that would process them (copy, transfer, correction). fulfilment/erasure reads and erases
-            // them with its own statements.
-            String unrestricted = mapping.restrictedColumn() == null ? ""
-                    : " and " + mapping.restrictedColumn() + " = false";
+            // reader that would process them (copy, transfer). Erasure selects them with its own statements.
+            String unrestricted = " and " + mapping.restrictedColumn() + " = false";
             statements.put(mapping.category(), new CategoryStatements(mapping,
                     "select count(*)" + where,
                     "select " + String.join(", ", mapping.columnNames()) + where + unrestricted
@@ -83,6 +95,11 @@ public class JdbcConnector implements DataSourceConnector {
     @Override
     public String systemId() {
         return system.id();
+    }
+
+    @Override
+    public boolean supports(ConnectorOperation operation) {
+        return true;
     }
 
     @Override
@@ -155,6 +172,238 @@ public class JdbcConnector implements DataSourceConnector {
         }, subjectId));
     }
 
+    // ---------------------------------------------------------------- selections, retention, erasure
+
+    @Override
+    public long count(DataCategory category, RowSelection rows) {
+        CategoryMapping mapping = mapping(category).orElse(null);
+        if (mapping == null) {
+            return 0;
+        }
+        Where where = where(mapping, rows, "");
+        Long count = jdbc.queryForObject("select count(*) from " + mapping.table() + " where " + where.sql(),
+                Long.class, where.args().toArray());
+        return count == null ? 0 : count;
+    }
+
+    @Override
+    public Optional<RetentionWindow> retentionWindow(DataCategory category, long subjectId, Instant at) {
+        CategoryMapping mapping = mapping(category).orElse(null);
+        if (mapping == null || mapping.retention() == null
+                || count(category, RowSelection.withinRetention(subjectId, at)) == 0) {
+            return Optional.empty();
+        }
+        RetentionRule retention = mapping.retention();
+        String anchor = retention.countsFrom();
+        Instant fromNow = at.atZone(DataMap.ZONE).plus(retention.period()).toInstant();
+        // the first held row to expire: the earliest anchor within retention; only unanchored rows: a period from now
+        OffsetDateTime earliest = jdbc.queryForObject("select min(" + anchor + ") from " + mapping.table()
+                + " where " + mapping.subjectKey() + " = ? and " + anchor + " > ?", OffsetDateTime.class,
+                subjectId, cutoff(retention, at));
+        Instant next = earliest != null ? retention.expiresAt(earliest.toInstant()) : fromNow;
+        // the last: the latest anchor, or a period from now where a row's period has not started yet
+        OffsetDateTime latest = jdbc.queryForObject("select max(" + anchor + ") from " + mapping.table()
+                + " where " + mapping.subjectKey() + " = ?", OffsetDateTime.class, subjectId);
+        Long unanchored = jdbc.queryForObject("select count(*) from " + mapping.table() + " where "
+                + mapping.subjectKey() + " = ? and " + anchor + " is null", Long.class, subjectId);
+        Instant last = latest == null ? fromNow : retention.expiresAt(latest.toInstant());
+        if (unanchored != null && unanchored > 0 && fromNow.isAfter(last)) {
+            last = fromNow;
+        }
+        return Optional.of(new RetentionWindow(next, last));
+    }
+
+    @Override
+    public long erase(DataCategory category, RowSelection rows) {
+        CategoryMapping mapping = mapping(category).orElse(null);
+        if (mapping == null) {
+            return 0;
+        }
+        EraseRule rule = mapping.erase();
+        if (rule.strategy() == EraseStrategy.DELETE_ROW) {
+            Where where = limited(mapping, where(mapping, rows, ""), rows.limit());
+            return jdbc.update("delete from " + mapping.table() + " where " + where.sql(), where.args().toArray());
+        }
+        List<String> sets = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        List<String> notYet = new ArrayList<>();
+        List<Object> notYetArgs = new ArrayList<>();
+        for (ColumnErasure column : rule.columns()) {
+            String replacement = rule.strategy() == EraseStrategy.NULL_COLUMNS ? null : column.replacement();
+            if (replacement == null) {
+                sets.add(column.column() + " = null");
+                notYet.add(column.column() + " is not null");
+            } else if (replacement.contains(ColumnErasure.ID_PLACEHOLDER)) {
+                // a value per row (unique columns stay unique): prefix || id || suffix
+                int at = replacement.indexOf(ColumnErasure.ID_PLACEHOLDER);
+                String perRow = "? || cast(" + mapping.idColumn() + " as varchar(20)) || ?";
+                String prefix = replacement.substring(0, at);
+                String suffix = replacement.substring(at + ColumnErasure.ID_PLACEHOLDER.length());
+                sets.add(column.column() + " = " + perRow);
+                args.add(prefix);
+                args.add(suffix);
+                notYet.add(column.column() + " is distinct from " + perRow);
+                notYetArgs.add(prefix);
+                notYetArgs.add(suffix);
+            } else {
+                sets.add(column.column() + " = ?");
+                args.add(replacement);
+                notYet.add(column.column() + " is distinct from ?");
+                notYetArgs.add(replacement);
+            }
+        }
+        // what is left of the row is no longer personal data: nothing to restrict any more
+        sets.add(mapping.restrictedColumn() + " = ?");
+        args.add(false);
+        // only rows not erased yet: a repeat changes nothing, and a limited sweep makes progress
+        Where selected = where(mapping, rows, " and (" + String.join(" or ", notYet) + ")");
+        List<Object> whereArgs = new ArrayList<>(selected.args());
+        whereArgs.addAll(notYetArgs);
+        Where where = limited(mapping, new Where(selected.sql(), whereArgs), rows.limit());
+        args.addAll(where.args());
+        return jdbc.update("update " + mapping.table() + " set " + String.join(", ", sets) + " where " + where.sql(),
+                args.toArray());
+    }
+
+    @Override
+    public long restrict(DataCategory category, RowSelection rows) {
+        return setRestricted(category, rows, true);
+    }
+
+    @Override
+    public long liftRestriction(DataCategory category, RowSelection rows) {
+        return setRestricted(category, rows, false);
+    }
+
+    private long setRestricted(DataCategory category, RowSelection rows, boolean restricted) {
+        CategoryMapping mapping = mapping(category).orElse(null);
+        if (mapping == null) {
+            return 0;
+        }
+        Where selected = where(mapping, rows, " and " + mapping.restrictedColumn() + " = ?");
+        List<Object> whereArgs = new ArrayList<>(selected.args());
+        whereArgs.add(!restricted);
+        Where where = limited(mapping, new Where(selected.sql(), whereArgs), rows.limit());
+        List<Object> args = new ArrayList<>();
+        args.add(restricted);
+        args.addAll(where.args());
+        return jdbc.update("update " + mapping.table() + " set " + mapping.restrictedColumn() + " = ? where "
+                + where.sql(), args.toArray());
+    }
+
+    @Override
+    public void eraseSubjectRecord(long subjectId) {
+        SubjectMapping subject = system.subject();
+        if (subject == null) {
+            throw new UnsupportedConnectorOperationException(systemId(), ConnectorOperation.ERASE, execution());
+        }
+        EraseRule rule = subject.erase();
+        if (rule.strategy() == EraseStrategy.DELETE_ROW) {
+            jdbc.update("delete from " + subject.table() + " where " + subject.idColumn() + " = ?", subjectId);
+            return;
+        }
+        List<String> sets = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        for (ColumnErasure column : rule.columns()) {
+            String replacement = rule.strategy() == EraseStrategy.NULL_COLUMNS ? null : column.replacementFor(subjectId);
+            if (replacement == null) {
+                sets.add(column.column() + " = null");
+            } else {
+                sets.add(column.column() + " = ?");
+                args.add(replacement);
+            }
+        }
+        args.add(subjectId);
+        jdbc.update("update " + subject.table() + " set " + String.join(", ", sets) + " where "
+                + subject.idColumn() + " = ?", args.toArray());
+    }
+
+    // ---------------------------------------------------------------- correction
+
+    @Override
+    public List<String> currentValues(CorrectableField field, long subjectId) {
+        requireOwn(field);
+        return jdbc.queryForList("select " + field.column() + " from " + field.table() + " where "
+                + field.subjectKey() + " = ? order by 1", String.class, subjectId);
+    }
+
+    @Override
+    public OptionalInt maxLength(CorrectableField field) {
+        requireOwn(field);
+        Integer width = jdbc.query("select " + field.column() + " from " + field.table() + " where 1 = 0", rs -> {
+            int precision = rs.getMetaData().getPrecision(1);
+            return precision > 0 && precision < Integer.MAX_VALUE ? precision : null;
+        });
+        return width == null ? OptionalInt.empty() : OptionalInt.of(width);
+    }
+
+    @Override
+    public long correct(CorrectableField field, long subjectId, String value) {
+        requireOwn(field);
+        return jdbc.update("update " + field.table() + " set " + field.column() + " = ? where "
+                + field.subjectKey() + " = ?", value, subjectId);
+    }
+
+    private void requireOwn(CorrectableField field) {
+        if (!system.id().equals(field.systemId())) {
+            throw new IllegalArgumentException("field " + field.field() + " belongs to system '" + field.systemId()
+                    + "', not '" + system.id() + "'");
+        }
+    }
+
+    // ---------------------------------------------------------------- SQL pieces
+
+    private Optional<CategoryMapping> mapping(DataCategory category) {
+        CategoryStatements sql = statements.get(category);
+        return sql == null ? Optional.empty() : Optional.of(sql.mapping());
+    }
+
+    /** The selection as a WHERE clause (never empty), followed by {@code extra} (starting with " and"). */
+    private static Where where(CategoryMapping mapping, RowSelection rows, String extra) {
+        List<String> conditions = new ArrayList<>();
+        List<Object> args = new ArrayList<>();
+        if (rows.subjectId() != null) {
+            conditions.add(mapping.subjectKey() + " = ?");
+            args.add(rows.subjectId());
+        }
+        RetentionRule retention = mapping.retention();
+        switch (rows.scope()) {
+            case ALL -> { }
+            case WITHIN_RETENTION -> {
+                if (retention == null) {
+                    conditions.add("1 = 0");
+                } else {
+                    conditions.add("(" + retention.countsFrom() + " is null or " + retention.countsFrom() + " > ?)");
+                    args.add(cutoff(retention, rows.at()));
+                }
+            }
+            case PAST_RETENTION -> {
+                if (retention != null) {
+                    conditions.add(retention.countsFrom() + " is not null and " + retention.countsFrom() + " <= ?");
+                    args.add(cutoff(retention, rows.at()));
+                }
+            }
+        }
+        String sql = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
+        return new Where(sql + extra, args);
+    }
+
+    /** At most {@code limit} rows of the selection, the lowest ids first (0: no limit). */
+    private static Where limited(CategoryMapping mapping, Where where, int limit) {
+        if (limit == 0) {
+            return where;
+        }
+        List<Object> args = new ArrayList<>(where.args());
+        args.add(limit);
+        return new Where(mapping.idColumn() + " in (select " + mapping.idColumn() + " from " + mapping.table()
+                + " where " + where.sql() + " order by " + mapping.idColumn() + " fetch first ? rows only)", args);
+    }
+
+    /** Rows anchored at or before this instant have passed their retention at {@code at}. */
+    private static OffsetDateTime cutoff(RetentionRule retention, Instant at) {
+        return at.atZone(DataMap.ZONE).minus(retention.period()).toInstant().atOffset(ZoneOffset.UTC);
+    }
+
     /**
      * Checks that every table and column the data map names for this system exists in the
      * database (information_schema, current schema). Run once at start-up, after the migrations.
@@ -173,9 +422,7 @@ public class JdbcConnector implements DataSourceConnector {
             List<String> needed = new ArrayList<>();
             needed.add(mapping.idColumn());
             needed.add(mapping.subjectKey());
-            if (mapping.restrictedColumn() != null) {
-                needed.add(mapping.restrictedColumn());
-            }
+            needed.add(mapping.restrictedColumn());
             needed.addAll(mapping.columnNames());
             check("category " + mapping.category(), mapping.table(), needed, problems);
         }

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.rightsflow.demo.DemoAccounts.LI_LEI;
 
 /**
@@ -79,7 +80,7 @@ class DataMapWiringTest {
                 .run(context -> {
                     assertThat(context).hasFailed();
                     assertThat(context.getStartupFailure()).rootCause()
-                            .hasMessageContaining("system 'helpdesk' needs a DataSourceConnector bean");
+                            .hasMessageContaining("system 'helpdesk' needs a SystemConnector bean");
                 });
         runner(ds).withPropertyValues(locations)
                 .withBean(HelpdeskConnector.class)
@@ -91,6 +92,59 @@ class DataMapWiringTest {
                     // SUPPORT is counted in both systems
                     assertThat(connectors.count(DataCategory.SUPPORT, 7)).isEqualTo(2);
                 });
+    }
+
+    @Test
+    void workerAndManualSystemsGetAConnectorThatRefusesLoudly(@TempDir Path dir) throws IOException {
+        Path crm = Files.writeString(dir.resolve("crm.json"), HELPDESK.replace("\"helpdesk\"", "\"crm\"")
+                .replace("helpdesk-api", "external-task"));
+        Path archive = Files.writeString(dir.resolve("archive.json"), HELPDESK.replace("\"helpdesk\"", "\"archive\"")
+                .replace("helpdesk-api", "manual"));
+        String locations = "rightsflow.datamap.locations=" + DataMap.DEFAULT_LOCATION + "," + crm.toUri() + ","
+                + archive.toUri();
+        runner(TestDatabases.postgresWithOnlyAccountSystem()).withPropertyValues(locations)
+                .withBean(HelpdeskConnector.class, () -> new HelpdeskConnector() {
+                    @Override
+                    public String systemId() {
+                        return "crm"; // an external-task system may not also have a bean of its own
+                    }
+                })
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .hasMessageContaining("system 'crm' is declared \"external-task\": a connector bean cannot"));
+        runner(TestDatabases.postgresWithOnlyAccountSystem()).withPropertyValues(locations).run(context -> {
+            assertThat(context).hasNotFailed();
+            DataConnectors connectors = context.getBean(DataConnectors.class);
+            SystemConnector worker = connectors.connector("crm");
+            SystemConnector person = connectors.connector("archive");
+            assertThat(worker.execution()).isEqualTo(SystemConnector.Execution.WORKER);
+            assertThat(person.execution()).isEqualTo(SystemConnector.Execution.PERSON);
+            for (ConnectorOperation operation : ConnectorOperation.values()) {
+                assertThat(worker.supports(operation)).isFalse();
+                assertThat(person.supports(operation)).isFalse();
+            }
+            assertThat(connectors.connector("account-system").supports(ConnectorOperation.ERASE)).isTrue();
+            // never a silent zero: a count across systems that includes the CRM fails, naming who does it
+            assertThatThrownBy(() -> connectors.count(DataCategory.SUPPORT, 7))
+                    .isInstanceOf(UnsupportedConnectorOperationException.class)
+                    .hasMessageContaining("System 'crm' cannot COUNT").hasMessageContaining("its worker");
+            assertThatThrownBy(() -> person.erase(DataCategory.SUPPORT, RowSelection.allOf(7)))
+                    .hasMessageContaining("a data operator");
+            // but the stronger verification is never skipped for want of a count
+            assertThat(context.getBean(AccountDirectory.class).sensitiveCategoriesHeld(-1)).isEmpty();
+        });
+    }
+
+    @Test
+    void aConnectorBeanThatOnlyReadsDoesNotPretendToErase() {
+        HelpdeskConnector helpdesk = new HelpdeskConnector();
+        assertThat(helpdesk.supports(ConnectorOperation.READ)).isTrue();
+        assertThat(helpdesk.supports(ConnectorOperation.ERASE)).isFalse();
+        assertThatThrownBy(() -> helpdesk.erase(DataCategory.SUPPORT, RowSelection.allOf(7)))
+                .isInstanceOf(UnsupportedConnectorOperationException.class)
+                .hasMessageContaining("does not implement it: a data operator does it");
+        assertThatThrownBy(() -> helpdesk.count(DataCategory.SUPPORT, RowSelection.withinRetention(7,
+                java.time.Instant.now()))).isInstanceOf(UnsupportedConnectorOperationException.class);
+        assertThat(helpdesk.count(DataCategory.SUPPORT, RowSelection.allOf(7))).isEqualTo(2);
     }
 
     /** A second system, a helpdesk behind an API: configuration plus a connector. */
@@ -117,7 +171,7 @@ class DataMapWiringTest {
             """;
 
     /** A non-JDBC system: the one interface to implement. */
-    static class HelpdeskConnector implements DataSourceConnector {
+    static class HelpdeskConnector implements SystemConnector {
         @Override
         public String systemId() {
             return "helpdesk";

@@ -120,7 +120,7 @@ public class AccessReportService {
             }
             boolean any = false;
             for (MappedCategory mapped : dataMap.mappings(category)) {
-                long count = connectors.forMapping(mapped).map(c -> c.count(category, accountId)).orElse(0L);
+                long count = connectors.forMapping(mapped).count(category, accountId);
                 if (count > 0) {
                     held.add(view(mapped, count, account.minor(), locale, numbers));
                     any = true;

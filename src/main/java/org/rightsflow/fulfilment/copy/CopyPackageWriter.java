@@ -28,7 +28,7 @@ import org.rightsflow.datamap.CategoryMapping;
 import org.rightsflow.datamap.DataCategory;
 import org.rightsflow.datamap.DataConnectors;
 import org.rightsflow.datamap.DataMap;
-import org.rightsflow.datamap.DataSourceConnector;
+import org.rightsflow.datamap.SystemConnector;
 import org.rightsflow.datamap.LocalizedText;
 import org.rightsflow.datamap.MappedCategory;
 import org.rightsflow.fulfilment.download.PackageCrypto;
@@ -96,8 +96,7 @@ public class CopyPackageWriter {
             }
             List<MappedCategory> mappings = dataMap.mappings(category);
             for (MappedCategory mapped : mappings) {
-                Optional<DataSourceConnector> connector = connectors.forMapping(mapped);
-                long count = connector.map(c -> c.count(category, accountId)).orElse(0L);
+                long count = connectors.forMapping(mapped).count(category, accountId);
                 if (count > 0) {
                     String base = category.name().toLowerCase(Locale.ROOT)
                             + (mappings.size() > 1 ? "-" + mapped.system().id() : "");
@@ -170,8 +169,8 @@ public class CopyPackageWriter {
         }
     }
 
-    private DataSourceConnector connector(Part part) {
-        return connectors.forMapping(part.mapped()).orElseThrow();
+    private SystemConnector connector(Part part) {
+        return connectors.forMapping(part.mapped());
     }
 
     private static JsonGenerator generator(OutputStream zip) throws IOException {

@@ -23,6 +23,9 @@ import org.rightsflow.common.RightsflowProperties;
 import org.rightsflow.common.TimeSource;
 import org.rightsflow.datamap.CorrectableField;
 import org.rightsflow.datamap.CorrectableFields;
+import org.rightsflow.datamap.ConnectorOperation;
+import org.rightsflow.datamap.DataConnectors;
+import org.rightsflow.datamap.SystemConnector;
 import org.rightsflow.datamap.DataCategory;
 import org.rightsflow.notice.Notice;
 import org.rightsflow.notice.NoticeKind;
@@ -103,6 +106,7 @@ public class CorrectionService {
     private final JdbcClient jdbc;
     private final RequestRepository requests;
     private final CorrectableFields fields;
+    private final DataConnectors connectors;
     private final RequesterContacts contacts;
     private final Outbox outbox;
     private final AuditTrail audit;
@@ -111,11 +115,12 @@ public class CorrectionService {
     private final byte[] hashKey;
 
     public CorrectionService(JdbcClient jdbc, RequestRepository requests, CorrectableFields fields,
-                             RequesterContacts contacts, Outbox outbox, AuditTrail audit, TimeSource time,
-                             RightsflowProperties properties, ReviewScopes reviewScopes) {
+                             DataConnectors connectors, RequesterContacts contacts, Outbox outbox, AuditTrail audit,
+                             TimeSource time, RightsflowProperties properties, ReviewScopes reviewScopes) {
         this.jdbc = jdbc;
         this.requests = requests;
         this.fields = fields;
+        this.connectors = connectors;
         this.contacts = contacts;
         this.outbox = outbox;
         this.audit = audit;
@@ -166,8 +171,8 @@ public class CorrectionService {
         if (currentValues(field.get(), accountId).isEmpty()) {
             return ChangeStatus.NO_RECORD;
         }
-        Integer width = columnWidth(field.get());
-        if (width != null && width > 0 && change.value().length() > width) {
+        java.util.OptionalInt width = connector(field.get()).maxLength(field.get());
+        if (width.isPresent() && width.getAsInt() > 0 && change.value().length() > width.getAsInt()) {
             return ChangeStatus.TOO_LONG;
         }
         return ChangeStatus.PENDING;
@@ -289,9 +294,7 @@ public class CorrectionService {
             CorrectableField field = fields.find(change.field()).orElseThrow();
             String newValue = requested.get(change.changeNo()).value();
             List<String> old = currentValues(field, accountId);
-            int rows = jdbc.sql("update " + field.table() + " set " + field.column() + " = :v where "
-                            + field.subjectKey() + " = :account")
-                    .param("v", newValue).param("account", accountId).update();
+            long rows = connector(field).correct(field, accountId, newValue);
             jdbc.sql("""
                     update correction_change set status = 'APPLIED', applied_at = :at
                     where request_id = :r and change_no = :n and status = 'APPROVED'""")
@@ -391,18 +394,16 @@ public class CorrectionService {
     }
 
     private List<String> currentValues(CorrectableField field, long accountId) {
-        // Table and column names come from the data map, validated as identifiers when it was loaded.
-        return jdbc.sql("select " + field.column() + " from " + field.table() + " where " + field.subjectKey()
-                        + " = :account order by 1")
-                .param("account", accountId).query((rs, n) -> rs.getString(1)).list();
+        return connector(field).currentValues(field, accountId);
     }
 
-    private Integer columnWidth(CorrectableField field) {
-        return jdbc.sql("select " + field.column() + " from " + field.table() + " where 1 = 0")
-                .query(rs -> {
-                    int precision = rs.getMetaData().getPrecision(1);
-                    return precision > 0 && precision < Integer.MAX_VALUE ? precision : null;
-                });
+    /** The connector of the field's system; one that cannot correct in the application fails loudly. */
+    private SystemConnector connector(CorrectableField field) {
+        SystemConnector connector = connectors.connector(field.systemId());
+        if (!connector.supports(ConnectorOperation.CORRECT)) {
+            throw connector.unsupported(ConnectorOperation.CORRECT);
+        }
+        return connector;
     }
 
     private static long accountOf(RightsRequest request) {

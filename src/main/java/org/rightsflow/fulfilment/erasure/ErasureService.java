@@ -17,11 +17,14 @@ import java.util.Set;
 import java.util.UUID;
 import org.rightsflow.audit.AuditTrail;
 import org.rightsflow.common.TimeSource;
-import org.rightsflow.datamap.CategoryMapping;
+import org.rightsflow.datamap.ConnectorOperation;
 import org.rightsflow.datamap.DataCategory;
+import org.rightsflow.datamap.DataConnectors;
 import org.rightsflow.datamap.DataMap;
-import org.rightsflow.datamap.DataSystem;
 import org.rightsflow.datamap.MappedCategory;
+import org.rightsflow.datamap.RetentionWindow;
+import org.rightsflow.datamap.RowSelection;
+import org.rightsflow.datamap.SystemConnector;
 import org.rightsflow.notice.Notice;
 import org.rightsflow.notice.NoticeFormats;
 import org.rightsflow.notice.NoticeKind;
@@ -41,9 +44,12 @@ import org.springframework.transaction.annotation.Transactional;
  * now where no retention rule applies or a row's retention has run out (decided row by row), otherwise restrict the
  * row (storage and security only) and erase it when its retention expires.
  *
+ * <p>Every system is reached through its connector ({@link SystemConnector}); a system whose connector cannot erase
+ * in the application fails the step loudly rather than being skipped.
+ *
  * <p>Every step can run again with the same result (retried jobs, repeated requests): the plan is stored once per
- * request, erasure statements are filtered by the subject key and find nothing to delete the second time, holds are
- * unique per request and category, and notices carry dedup keys.
+ * request, connectors erase only what is not erased yet, holds are unique per request and category, and notices
+ * carry dedup keys.
  */
 @Service
 public class ErasureService {
@@ -51,6 +57,7 @@ public class ErasureService {
     public static final String GROUND_MISSING = "DELETION_GROUND_MISSING";
 
     private final RequestRepository requests;
+    private final DataConnectors connectors;
     private final DataMap dataMap;
     private final JdbcTemplate jdbc;
     private final RequesterContacts contacts;
@@ -60,10 +67,12 @@ public class ErasureService {
     private final ReviewScopes reviewScopes;
     private final ObjectMapper json = new ObjectMapper();
 
-    public ErasureService(RequestRepository requests, DataMap dataMap, JdbcTemplate jdbc, RequesterContacts contacts,
-                          Outbox outbox, AuditTrail audit, TimeSource time, ReviewScopes reviewScopes) {
+    public ErasureService(RequestRepository requests, DataConnectors connectors, JdbcTemplate jdbc,
+                          RequesterContacts contacts, Outbox outbox, AuditTrail audit, TimeSource time,
+                          ReviewScopes reviewScopes) {
         this.requests = requests;
-        this.dataMap = dataMap;
+        this.connectors = connectors;
+        this.dataMap = connectors.dataMap();
         this.jdbc = jdbc;
         this.contacts = contacts;
         this.outbox = outbox;
@@ -105,18 +114,25 @@ public class ErasureService {
             if (kept.contains(category)) {
                 continue;
             }
-            for (CategoryMapping mapping : jdbcMappings(category)) {
-                CategoryEraser eraser = new CategoryEraser(jdbc, mapping);
-                long all = eraser.countAll(accountId);
-                long held = eraser.countHeld(accountId, now);
-                ErasureAction action = all == 0 ? ErasureAction.NONE : held > 0 ? ErasureAction.HOLD : ErasureAction.NOW;
-                Instant until = eraser.hasRetention() ? eraser.lastExpiry(accountId, now).orElse(null) : null;
-                ErasurePlan.Category item = new ErasurePlan.Category(category, action, all - held, held, until);
-                planned.add(item);
-                jdbc.update("insert into erasure_category (request_id, category, action, rows_now, rows_held,"
-                                + " retention_end) values (?, ?, ?, ?, ?, ?)", requestId, category.name(),
-                        action.name(), item.rowsNow(), item.rowsHeld(), until == null ? null : ts(until));
+            long all = 0;
+            long held = 0;
+            Instant until = null;
+            for (MappedCategory mapping : dataMap.mappings(category)) {
+                SystemConnector connector = eraser(mapping);
+                all += connector.count(category, RowSelection.allOf(accountId));
+                held += connector.count(category, RowSelection.withinRetention(accountId, now));
+                Instant last = connector.retentionWindow(category, accountId, now).map(RetentionWindow::lastExpiry)
+                        .orElse(null);
+                if (last != null && (until == null || last.isAfter(until))) {
+                    until = last;
+                }
             }
+            ErasureAction action = all == 0 ? ErasureAction.NONE : held > 0 ? ErasureAction.HOLD : ErasureAction.NOW;
+            ErasurePlan.Category item = new ErasurePlan.Category(category, action, all - held, held, until);
+            planned.add(item);
+            jdbc.update("insert into erasure_category (request_id, category, action, rows_now, rows_held,"
+                            + " retention_end) values (?, ?, ?, ?, ?, ?)", requestId, category.name(),
+                    action.name(), item.rowsNow(), item.rowsHeld(), until == null ? null : ts(until));
         }
         audit.record(request.reference(), "system", "ERASURE_PLANNED", "{\"categories\":" + planned.size()
                 + ",\"held\":" + planned.stream().filter(c -> c.action() == ErasureAction.HOLD).count()
@@ -136,8 +152,8 @@ public class ErasureService {
             if (planned.action() == ErasureAction.NONE) {
                 continue;
             }
-            for (CategoryMapping mapping : jdbcMappings(planned.category())) {
-                rows += new CategoryEraser(jdbc, mapping).eraseUnheld(accountId, now);
+            for (MappedCategory mapping : dataMap.mappings(planned.category())) {
+                rows += eraser(mapping).erase(planned.category(), RowSelection.pastRetention(accountId, now));
             }
         }
         audit.record(request.reference(), "system", "ERASED_NOW", "{\"rows\":" + rows + "}");
@@ -160,10 +176,11 @@ public class ErasureService {
                 continue;
             }
             Instant next = null;
-            for (CategoryMapping mapping : jdbcMappings(planned.category())) {
-                CategoryEraser eraser = new CategoryEraser(jdbc, mapping);
-                eraser.restrictHeld(accountId, now);
-                Optional<Instant> expiry = eraser.nextExpiry(accountId, now);
+            for (MappedCategory mapping : dataMap.mappings(planned.category())) {
+                SystemConnector connector = eraser(mapping);
+                connector.restrict(planned.category(), RowSelection.withinRetention(accountId, now));
+                Optional<Instant> expiry = connector.retentionWindow(planned.category(), accountId, now)
+                        .map(RetentionWindow::nextExpiry);
                 if (expiry.isPresent() && (next == null || expiry.get().isBefore(next))) {
                     next = expiry.get();
                 }
@@ -207,10 +224,11 @@ public class ErasureService {
         Instant now = time.now();
         long rows = 0;
         Instant next = null;
-        for (CategoryMapping mapping : jdbcMappings(hold.category())) {
-            CategoryEraser eraser = new CategoryEraser(jdbc, mapping);
-            rows += eraser.eraseUnheld(hold.accountId(), now);
-            Optional<Instant> expiry = eraser.nextExpiry(hold.accountId(), now);
+        for (MappedCategory mapping : dataMap.mappings(hold.category())) {
+            SystemConnector connector = eraser(mapping);
+            rows += connector.erase(hold.category(), RowSelection.pastRetention(hold.accountId(), now));
+            Optional<Instant> expiry = connector.retentionWindow(hold.category(), hold.accountId(), now)
+                    .map(RetentionWindow::nextExpiry);
             if (expiry.isPresent() && (next == null || expiry.get().isBefore(next))) {
                 next = expiry.get();
             }
@@ -277,7 +295,7 @@ public class ErasureService {
                 erased.add(label);
             }
             if (c.action() == ErasureAction.HOLD) {
-                String basis = jdbcMappings(c.category()).stream().map(CategoryMapping::retention)
+                String basis = dataMap.mappings(c.category()).stream().map(m -> m.mapping().retention())
                         .filter(java.util.Objects::nonNull).findFirst()
                         .map(r -> r.basis() == null ? "" : r.basis().in(language)).orElse("");
                 restricted.add(Map.of("category", label,
@@ -300,24 +318,7 @@ public class ErasureService {
      */
     @Transactional
     public void anonymiseSubject(long accountId) {
-        org.rightsflow.datamap.SubjectMapping subject = dataMap.subject();
-        if (subject == null || subject.erase() == null || subject.erase().columns().isEmpty()) {
-            return;
-        }
-        List<String> sets = new ArrayList<>();
-        List<Object> args = new ArrayList<>();
-        for (org.rightsflow.datamap.ColumnErasure column : subject.erase().columns()) {
-            String replacement = column.replacement();
-            if (replacement == null) {
-                sets.add(column.column() + " = null");
-            } else {
-                sets.add(column.column() + " = ?");
-                args.add(column.replacementFor(accountId));
-            }
-        }
-        args.add(accountId);
-        jdbc.update("update " + subject.table() + " set " + String.join(", ", sets) + " where "
-                + subject.idColumn() + " = ?", args.toArray());
+        connectors.connector(dataMap.subjectSystem().id()).eraseSubjectRecord(accountId);
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -345,11 +346,16 @@ public class ErasureService {
                 "ERASED".equals(rs.getString("status")));
     }
 
-    private List<CategoryMapping> jdbcMappings(DataCategory category) {
-        return dataMap.mappings(category).stream()
-                .filter(m -> DataSystem.JDBC.equals(m.system().connector()))
-                .map(MappedCategory::mapping)
-                .toList();
+    /**
+     * The connector that erases the mapping's rows in the application. A system whose worker or a data operator has
+     * to do it fails here, loudly: its data is never skipped while the request reports success.
+     */
+    private SystemConnector eraser(MappedCategory mapping) {
+        SystemConnector connector = connectors.forMapping(mapping);
+        if (!connector.supports(ConnectorOperation.ERASE)) {
+            throw connector.unsupported(ConnectorOperation.ERASE);
+        }
+        return connector;
     }
 
     private String label(DataCategory category, Locale language) {

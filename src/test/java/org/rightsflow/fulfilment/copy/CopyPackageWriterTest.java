@@ -35,7 +35,7 @@ import org.rightsflow.datamap.DataCategory;
 import org.rightsflow.datamap.DataConnectors;
 import org.rightsflow.datamap.DataMap;
 import org.rightsflow.datamap.DataMapProperties;
-import org.rightsflow.datamap.DataSourceConnector;
+import org.rightsflow.datamap.SystemConnector;
 import org.rightsflow.fulfilment.download.PackageCrypto;
 import org.rightsflow.fulfilment.download.PackageProperties;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -193,7 +193,7 @@ class CopyPackageWriterTest {
     }
 
     /** Rows of every category of the account system, made of {@link #VALUES}, and a profile. */
-    private static final class FakeConnector implements DataSourceConnector {
+    private static final class FakeConnector implements SystemConnector {
         private final int rowsPerCategory;
         private final Map<DataCategory, Integer> reads = new EnumMap<>(DataCategory.class);
         private DataCategory failing;

@@ -1,0 +1,146 @@
+package org.rightsflow.datamap;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.function.Consumer;
+
+/**
+ * Every operation on one system of the data map goes through its connector: reading (count, stream rows, the
+ * subject's record), erasing by the data map's erase rule, restricting and lifting a restriction, correcting a
+ * field. Nothing else reads or writes a mapped system. The fulfilment services decide <em>what</em> happens per
+ * category; the connector decides <em>how</em> for its system.
+ *
+ * <p>Three kinds of system (the {@code connector} of a data-map document):
+ * <ul>
+ *   <li>{@code jdbc}: {@link JdbcConnector}, built in, on the application's database or a connection of its own;</li>
+ *   <li>{@code external-task}: the system's own worker does the work ({@link #execution()} is
+ *       {@link Execution#WORKER}); the methods of this interface are not called for it;</li>
+ *   <li>{@code manual}: a data operator does the work by hand ({@link Execution#PERSON});</li>
+ * </ul>
+ * or the id of a Spring bean implementing this interface (a system behind an API the application calls itself).
+ * Such a bean implements what its system can do and leaves the rest to the defaults, which refuse loudly
+ * ({@link UnsupportedConnectorOperationException}) and say so through {@link #supports}: the system's step is then
+ * handed to a data operator, never skipped.
+ *
+ * <p>Rows are maps from the data-map column names (in data-map order) to plain values: {@code String},
+ * {@code Long}/{@code Integer}, {@code BigDecimal}, {@code Boolean}, {@code java.time.Instant} (timestamps),
+ * {@code java.time.LocalDate} (dates), {@code byte[]} or {@code null}. Restricted rows count as held (ACCESS shows
+ * them) but are never streamed to a reader that would process them (copy, transfer).
+ */
+public interface SystemConnector {
+
+    /** Who carries out an operation on the system. */
+    enum Execution {
+        /** The application, by calling this connector. */
+        IN_PROCESS,
+        /** The system's own worker, through Camunda external tasks and the worker API. */
+        WORKER,
+        /** A data operator, by hand, from a Tasklist task. */
+        PERSON
+    }
+
+    /** The {@link DataSystem#id()} this connector serves. */
+    String systemId();
+
+    default Execution execution() {
+        return Execution.IN_PROCESS;
+    }
+
+    /**
+     * Whether the application can carry out the operation by calling this connector. False for every operation of a
+     * worker or manual system, and for the operations a connector bean leaves to its defaults.
+     */
+    default boolean supports(ConnectorOperation operation) {
+        return execution() == Execution.IN_PROCESS
+                && (operation == ConnectorOperation.COUNT || operation == ConnectorOperation.READ);
+    }
+
+    /** How many rows of the category the system holds for the subject (0 when it does not map the category). */
+    long count(DataCategory category, long subjectId);
+
+    /**
+     * How many rows of the category the selection holds (restricted rows included). The default handles a whole
+     * subject; a connector that supports erasure handles every selection.
+     */
+    default long count(DataCategory category, RowSelection rows) {
+        if (rows.subjectId() != null && rows.scope() == RowSelection.Scope.ALL && rows.limit() == 0) {
+            return count(category, rows.subjectId());
+        }
+        throw unsupported(ConnectorOperation.ERASE);
+    }
+
+    /**
+     * Streams the subject's unrestricted rows of the category to {@code visitor}, in a stable order, without loading
+     * them all at once: memory must not grow with the number of rows. A category the system does not map yields no
+     * rows. An exception thrown by the visitor stops the stream and is rethrown.
+     */
+    void forEachRow(DataCategory category, long subjectId, Consumer<Map<String, Object>> visitor);
+
+    /**
+     * The subject's own record (the columns of {@link SubjectMapping#columns()}), for the one system that holds it;
+     * empty for other systems and for unknown subjects.
+     */
+    default Optional<Map<String, Object>> subjectRecord(long subjectId) {
+        return Optional.empty();
+    }
+
+    /**
+     * When the subject's rows of the category that a retention rule still holds at {@code at} expire: empty when no
+     * row is held (or the category has no retention rule).
+     */
+    default Optional<RetentionWindow> retentionWindow(DataCategory category, long subjectId, Instant at) {
+        throw unsupported(ConnectorOperation.ERASE);
+    }
+
+    /**
+     * Erases the selected rows by the data map's erase rule (delete the row, anonymise or null the listed columns).
+     * Safe to repeat: a row already erased is not found again.
+     *
+     * @return the rows erased now
+     */
+    default long erase(DataCategory category, RowSelection rows) {
+        throw unsupported(ConnectorOperation.ERASE);
+    }
+
+    /**
+     * Flags the selected rows restricted (storage and security only: readers skip them). Safe to repeat.
+     *
+     * @return the rows restricted now (rows restricted already are not counted)
+     */
+    default long restrict(DataCategory category, RowSelection rows) {
+        throw unsupported(ConnectorOperation.RESTRICT);
+    }
+
+    /** Clears the restriction of the selected rows. @return the rows whose restriction was lifted now */
+    default long liftRestriction(DataCategory category, RowSelection rows) {
+        throw unsupported(ConnectorOperation.LIFT_RESTRICTION);
+    }
+
+    /** Erases the subject's own record by the subject mapping's erase rule (an account cancellation's last step). */
+    default void eraseSubjectRecord(long subjectId) {
+        throw unsupported(ConnectorOperation.ERASE);
+    }
+
+    /** The subject's current values of a correctable field, in a stable order (empty: nothing to correct). */
+    default List<String> currentValues(CorrectableField field, long subjectId) {
+        throw unsupported(ConnectorOperation.CORRECT);
+    }
+
+    /** The longest value the field can hold, when the system knows it. */
+    default OptionalInt maxLength(CorrectableField field) {
+        return OptionalInt.empty();
+    }
+
+    /** Writes the value into every row of the subject that holds the field. @return the rows written */
+    default long correct(CorrectableField field, long subjectId, String value) {
+        throw unsupported(ConnectorOperation.CORRECT);
+    }
+
+    /** The exception the defaults throw: the operation cannot be done by calling this connector. */
+    default UnsupportedConnectorOperationException unsupported(ConnectorOperation operation) {
+        return new UnsupportedConnectorOperationException(systemId(), operation, execution());
+    }
+}

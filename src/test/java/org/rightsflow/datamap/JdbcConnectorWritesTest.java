@@ -1,0 +1,233 @@
+package org.rightsflow.datamap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import javax.sql.DataSource;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+
+/**
+ * The JDBC connector's writes, on PostgreSQL and on H2 (the default profile's database): erasure by each of the data
+ * map's strategies, retention selections for one subject and for every subject in limited batches (the nightly
+ * sweep), restriction and its lifting, the subject record, corrections. Every write leaves other subjects alone and
+ * changes nothing when repeated.
+ */
+class JdbcConnectorWritesTest {
+
+    private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+
+    static Stream<Arguments> databases() {
+        return Stream.of(Arguments.of("PostgreSQL", TestDatabases.postgresWithOnlyAccountSystem()),
+                Arguments.of("H2", TestDatabases.h2WithOnlyAccountSystem()));
+    }
+
+    private record Fixture(JdbcTemplate jdbc, JdbcConnector connector, long a, long b) {
+    }
+
+    private static Fixture fixture(DataSource ds) {
+        JdbcTemplate jdbc = new JdbcTemplate(ds);
+        DataMap map = DataMap.load(DataMap.DEFAULT_LOCATION);
+        JdbcConnector connector = new JdbcConnector(ds, map.subjectSystem(), 50);
+        connector.verifySchema();
+        return new Fixture(jdbc, connector, account(jdbc, "a"), account(jdbc, "b"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void selectsByRetentionAndJudgesItsWindow(String name, DataSource ds) {
+        Fixture f = fixture(ds);
+        assertThat(f.connector.count(DataCategory.PAYMENTS, RowSelection.allOf(f.a))).isEqualTo(3);
+        assertThat(f.connector.count(DataCategory.PAYMENTS, RowSelection.pastRetention(f.a, NOW))).isEqualTo(1);
+        assertThat(f.connector.count(DataCategory.PAYMENTS, RowSelection.withinRetention(f.a, NOW))).isEqualTo(2);
+        // a category without a retention rule: nothing holds it
+        assertThat(f.connector.count(DataCategory.CONTRACTS, RowSelection.withinRetention(f.a, NOW))).isZero();
+        assertThat(f.connector.count(DataCategory.CONTRACTS, RowSelection.pastRetention(f.a, NOW))).isEqualTo(1);
+        assertThat(f.connector.retentionWindow(DataCategory.CONTRACTS, f.a, NOW)).isEmpty();
+
+        // within: paid a year ago (expires in two years) and paid 10 days ago (expires last)
+        RetentionWindow window = f.connector.retentionWindow(DataCategory.PAYMENTS, f.a, NOW).orElseThrow();
+        assertThat(window.nextExpiry()).isEqualTo(plus3Years(ago(Duration.ofDays(365))));
+        assertThat(window.lastExpiry()).isEqualTo(plus3Years(ago(Duration.ofDays(10))));
+        // an invoice not issued yet has not started its period: held, and at least a full period from now
+        RetentionWindow invoices = f.connector.retentionWindow(DataCategory.INVOICES, f.a, NOW).orElseThrow();
+        assertThat(invoices.nextExpiry()).isEqualTo(plus3Years(NOW));
+        assertThat(invoices.lastExpiry()).isEqualTo(plus3Years(NOW));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void erasesByEachStrategyOnlyWhatTheSelectionHoldsAndOnlyOnce(String name, DataSource ds) {
+        Fixture f = fixture(ds);
+        // ANONYMISE_COLUMNS: the payment past retention loses payer and bank details, the others keep them
+        assertThat(f.connector.erase(DataCategory.PAYMENTS, RowSelection.pastRetention(f.a, NOW))).isEqualTo(1);
+        assertThat(f.jdbc.queryForList("select payer_name from account_payment where account_id = ? order by paid_at",
+                String.class, f.a)).containsExactly("已匿名", "付款人", "付款人");
+        assertThat(f.jdbc.queryForObject("select count(*) from account_payment where account_id = ?"
+                + " and bank_account_full is null", Long.class, f.a)).isEqualTo(1);
+        assertThat(f.connector.erase(DataCategory.PAYMENTS, RowSelection.pastRetention(f.a, NOW))).isZero();
+
+        // DELETE_ROW, every row of the subject
+        assertThat(f.connector.erase(DataCategory.ACCOUNT, RowSelection.allOf(f.a))).isEqualTo(2);
+        assertThat(f.connector.erase(DataCategory.ACCOUNT, RowSelection.allOf(f.a))).isZero();
+
+        // NULL_COLUMNS
+        assertThat(f.connector.erase(DataCategory.CONTRACTS, RowSelection.allOf(f.a))).isEqualTo(1);
+        assertThat(f.jdbc.queryForMap("select signatory_name, signatory_phone, signatory_email, title"
+                + " from account_contract where account_id = ?", f.a))
+                .containsEntry("signatory_name", null).containsEntry("signatory_email", null)
+                .containsEntry("title", "服务协议");
+        assertThat(f.connector.erase(DataCategory.CONTRACTS, RowSelection.allOf(f.a))).isZero();
+
+        // the other subject keeps everything
+        assertThat(f.connector.count(DataCategory.ACCOUNT, f.b)).isEqualTo(2);
+        assertThat(f.jdbc.queryForList("select payer_name from account_payment where account_id = ?",
+                String.class, f.b)).containsOnly("付款人");
+        assertThat(f.jdbc.queryForObject("select signatory_name from account_contract where account_id = ?",
+                String.class, f.b)).isEqualTo("签署人");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void sweepsEverySubjectPastRetentionInLimitedBatches(String name, DataSource ds) {
+        Fixture f = fixture(ds);
+        long before = f.connector.count(DataCategory.OPERATION_LOGS, RowSelection.everyRow());
+        long expired = f.connector.count(DataCategory.OPERATION_LOGS, RowSelection.everySubjectPastRetention(NOW, 0));
+        assertThat(expired).isEqualTo(6); // three old logs of each subject
+
+        List<Long> batches = new ArrayList<>();
+        long erased;
+        while ((erased = f.connector.erase(DataCategory.OPERATION_LOGS,
+                RowSelection.everySubjectPastRetention(NOW, 4))) > 0) {
+            batches.add(erased);
+        }
+        assertThat(batches).containsExactly(4L, 2L);
+        assertThat(f.connector.count(DataCategory.OPERATION_LOGS, RowSelection.everyRow())).isEqualTo(before - 6);
+        assertThat(f.connector.count(DataCategory.OPERATION_LOGS, f.a)).isEqualTo(1);
+
+        // anonymising strategies make progress in batches too: anonymised rows are not selected again
+        List<Long> paymentBatches = new ArrayList<>();
+        while ((erased = f.connector.erase(DataCategory.PAYMENTS, RowSelection.everySubjectPastRetention(NOW, 1))) > 0) {
+            paymentBatches.add(erased);
+        }
+        assertThat(paymentBatches).containsExactly(1L, 1L);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void restrictsAndLiftsWithoutHidingWhatIsHeld(String name, DataSource ds) {
+        Fixture f = fixture(ds);
+        assertThat(f.connector.restrict(DataCategory.PAYMENTS, RowSelection.withinRetention(f.a, NOW))).isEqualTo(2);
+        assertThat(f.connector.restrict(DataCategory.PAYMENTS, RowSelection.withinRetention(f.a, NOW))).isZero();
+        // still held (counted), no longer read for processing
+        assertThat(f.connector.count(DataCategory.PAYMENTS, f.a)).isEqualTo(3);
+        List<Map<String, Object>> readable = new ArrayList<>();
+        f.connector.forEachRow(DataCategory.PAYMENTS, f.a, readable::add);
+        assertThat(readable).hasSize(1);
+        assertThat(f.jdbc.queryForObject("select count(*) from account_payment where restricted", Long.class))
+                .isEqualTo(2);
+
+        // erasing a restricted row clears the flag: what is left is no longer personal data
+        f.jdbc.update("update account_payment set restricted = true where account_id = ?", f.a);
+        f.connector.erase(DataCategory.PAYMENTS, RowSelection.pastRetention(f.a, NOW));
+        assertThat(f.jdbc.queryForObject("select restricted from account_payment where account_id = ?"
+                + " and payer_name = '已匿名'", Boolean.class, f.a)).isFalse();
+
+        assertThat(f.connector.liftRestriction(DataCategory.PAYMENTS, RowSelection.allOf(f.a))).isEqualTo(2);
+        assertThat(f.connector.liftRestriction(DataCategory.PAYMENTS, RowSelection.allOf(f.a))).isZero();
+        readable.clear();
+        f.connector.forEachRow(DataCategory.PAYMENTS, f.a, readable::add);
+        assertThat(readable).hasSize(3);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void erasesTheSubjectRecordAndCorrectsFields(String name, DataSource ds) {
+        Fixture f = fixture(ds);
+        CorrectableFields fields = new CorrectableFields(DataMap.load(DataMap.DEFAULT_LOCATION));
+        CorrectableField securityEmail = fields.find("securityEmail").orElseThrow();
+        assertThat(f.connector.currentValues(securityEmail, f.a)).containsExactly("sec-a@example.com");
+        assertThat(f.connector.maxLength(securityEmail)).hasValue(320);
+        assertThat(f.connector.correct(securityEmail, f.a, "new-a@example.com")).isEqualTo(1);
+        assertThat(f.connector.currentValues(securityEmail, f.a)).containsExactly("new-a@example.com");
+        assertThat(f.connector.currentValues(securityEmail, f.b)).containsExactly("sec-b@example.com");
+
+        String emailOfB = emailOf(f.jdbc, f.b);
+        f.connector.eraseSubjectRecord(f.a);
+        f.connector.eraseSubjectRecord(f.a);
+        assertThat(f.jdbc.queryForMap("select email, phone, display_name from account where id = ?", f.a))
+                .containsEntry("email", "deleted-" + f.a + "@anonymised.invalid")
+                .containsEntry("phone", null).containsEntry("display_name", "已注销用户");
+        assertThat(emailOf(f.jdbc, f.b)).isEqualTo(emailOfB);
+
+        CorrectableField other = new CorrectableField("x", "billing", DataCategory.BILLING, "account_bill", "status",
+                "account_id", false, CorrectableField.Mask.TEXT, null);
+        assertThatThrownBy(() -> f.connector.correct(other, f.a, "PAID"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("belongs to system 'billing'");
+    }
+
+    // ------------------------------------------------------------------------------------------------------------
+
+    private static String emailOf(JdbcTemplate jdbc, long id) {
+        return jdbc.queryForObject("select email from account where id = ?", String.class, id);
+    }
+
+    private static Instant plus3Years(Instant anchor) {
+        return anchor.atZone(DataMap.ZONE).plusYears(3).toInstant();
+    }
+
+    private static Instant ago(Duration duration) {
+        return NOW.minus(duration);
+    }
+
+    private static Timestamp ts(Instant instant) {
+        return Timestamp.from(instant);
+    }
+
+    private static long account(JdbcTemplate jdbc, String name) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        String email = name + "-" + System.nanoTime() + "@example.com";
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("insert into account (email, phone, display_name) values (?, ?, ?)",
+                    new String[] {"id"});
+            ps.setString(1, email);
+            ps.setString(2, "+86139" + name.hashCode());
+            ps.setString(3, "用户" + name);
+            return ps;
+        }, key);
+        long id = key.getKey().longValue();
+        for (int i = 0; i < 2; i++) {
+            jdbc.update("insert into account_login (account_id, provider, external_id, bound_at) values (?, 'EMAIL', ?, ?)",
+                    id, name + i + "@example.com", ts(ago(Duration.ofDays(100))));
+        }
+        jdbc.update("insert into account_security (account_id, security_phone, security_email, updated_at)"
+                + " values (?, '+8613900000000', ?, ?)", id, "sec-" + name + "@example.com", ts(ago(Duration.ofDays(5))));
+        for (Duration paidAgo : List.of(Duration.ofDays(4 * 366), Duration.ofDays(365), Duration.ofDays(10))) {
+            jdbc.update("insert into account_payment (account_id, kind, amount, payer_name, bank_name,"
+                    + " bank_account_masked, bank_account_full, paid_at) values (?, 'TOP_UP', 1.00, '付款人', '银行',"
+                    + " '****1', '6222000000000001', ?)", id, ts(ago(paidAgo)));
+        }
+        jdbc.update("insert into account_invoice (account_id, invoice_title, amount, recipient_name, recipient_address,"
+                + " recipient_contact, status, requested_at) values (?, '公司', 1.00, '收件人', '地址', '电话', 'OPEN', ?)",
+                id, ts(ago(Duration.ofDays(3))));
+        jdbc.update("insert into account_contract (account_id, contract_no, title, signatory_name, signatory_phone,"
+                + " signatory_email, signed_at) values (?, ?, '服务协议', '签署人', '+8613900000000', 'sig@example.com', ?)",
+                id, "C-" + name + id, ts(ago(Duration.ofDays(700))));
+        for (int days : new int[] {400, 300, 200, 20}) {
+            jdbc.update("insert into account_operation_log (account_id, action, ip, user_agent, occurred_at)"
+                    + " values (?, 'LOGIN', '192.0.2.1', 'curl', ?)", id, ts(ago(Duration.ofDays(days))));
+        }
+        return id;
+    }
+}
