@@ -60,6 +60,16 @@ public class AccountDirectory {
     }
 
     /**
+     * The accounts whose data must be preserved: under legal hold or with an open investigation. Nothing of theirs is
+     * erased on the product's own initiative (the nightly sweep passes them over); a request of theirs goes to a
+     * person's review instead.
+     */
+    public List<Long> accountsOnHold() {
+        return jdbc.queryForList("select id from account where legal_hold = true or open_investigation = true"
+                + " order by id", Long.class);
+    }
+
+    /**
      * The categories held for the account that count as sensitive personal information: those
      * the data map marks sensitive (real-name and payment data) that have rows (or may have: see
      * {@link #mayHold}). For a minor under

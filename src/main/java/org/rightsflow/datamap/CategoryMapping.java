@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param sensitive        whether the category is sensitive personal information (PIPL Art. 28)
  * @param retention        the legal retention rule, or null when there is none
  * @param columns          the columns that make up the category, in export order
+ * @param consentBased     what of the category rests on a consent alone, per purpose, and how it is erased once that
+ *                         consent is withdrawn (empty: nothing)
  */
 public record CategoryMapping(
         DataCategory category,
@@ -32,11 +34,23 @@ public record CategoryMapping(
         RetentionRule retention,
         EraseRule erase,
         List<ThirdParty> thirdParties,
-        List<ColumnMapping> columns) {
+        List<ColumnMapping> columns,
+        List<ConsentBasedData> consentBased) {
 
     public CategoryMapping {
         thirdParties = thirdParties == null ? List.of() : List.copyOf(thirdParties);
         columns = columns == null ? List.of() : List.copyOf(columns);
+        consentBased = consentBased == null ? List.of() : List.copyOf(consentBased);
+    }
+
+    /** A mapping with nothing resting on consent alone. */
+    public CategoryMapping(DataCategory category, String table, String idColumn, String subjectKey,
+                           String restrictedColumn, boolean sensitive, LocalizedText label, LocalizedText description,
+                           LocalizedText source, LocalizedText purpose, LegalBasisRef legalBasis,
+                           RetentionRule retention, EraseRule erase, List<ThirdParty> thirdParties,
+                           List<ColumnMapping> columns) {
+        this(category, table, idColumn, subjectKey, restrictedColumn, sensitive, label, description, source, purpose,
+                legalBasis, retention, erase, thirdParties, columns, List.of());
     }
 
     public Optional<RetentionRule> retentionRule() {
@@ -45,6 +59,11 @@ public record CategoryMapping(
 
     public List<String> columnNames() {
         return columns.stream().map(ColumnMapping::name).toList();
+    }
+
+    /** What of the category rests on consent to the purpose alone, if anything. */
+    public Optional<ConsentBasedData> consentBased(String purpose) {
+        return consentBased.stream().filter(c -> c.purpose().equals(purpose)).findFirst();
     }
 
     public Optional<ColumnMapping> column(String name) {

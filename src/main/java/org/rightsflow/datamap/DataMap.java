@@ -46,6 +46,8 @@ public class DataMap {
 
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final Pattern SYSTEM_ID = Pattern.compile("[a-z][a-z0-9-]{0,62}");
+    /** A consent purpose code as the consent register keeps it (account_consent.purpose). */
+    private static final Pattern CONSENT_PURPOSE = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
     private static final JsonMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -275,6 +277,22 @@ public class DataMap {
             problems.text("retention description", retention.description());
         }
         validateErase(mapping.erase(), columns, mapping.idColumn(), mapping.subjectKey(), problems);
+        Set<String> purposes = new HashSet<>();
+        for (int i = 0; i < mapping.consentBased().size(); i++) {
+            ConsentBasedData data = mapping.consentBased().get(i);
+            Problems within = problems.within("consentBased[" + i + "]");
+            if (data == null) {
+                within.add("is empty");
+                continue;
+            }
+            if (data.purpose() == null || !CONSENT_PURPOSE.matcher(data.purpose()).matches()) {
+                within.add("purpose '" + data.purpose() + "' must be a consent purpose code matching "
+                        + CONSENT_PURPOSE.pattern());
+            } else if (!purposes.add(data.purpose())) {
+                within.add("purpose " + data.purpose() + " is listed twice");
+            }
+            validateErase(data.erase(), columns, mapping.idColumn(), mapping.subjectKey(), within);
+        }
         for (int i = 0; i < mapping.thirdParties().size(); i++) {
             ThirdParty party = mapping.thirdParties().get(i);
             if (party == null) {
@@ -381,7 +399,7 @@ public class DataMap {
         }
 
         Problems within(String context) {
-            return new Problems(title, context, messages);
+            return new Problems(title, this.context == null ? context : this.context + ": " + context, messages);
         }
 
         void add(String message) {

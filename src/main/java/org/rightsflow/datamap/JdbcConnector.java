@@ -219,7 +219,20 @@ public class JdbcConnector implements SystemConnector {
         if (mapping == null) {
             return 0;
         }
-        EraseRule rule = mapping.erase();
+        return erase(mapping, mapping.erase(), rows);
+    }
+
+    @Override
+    public long eraseConsentBased(DataCategory category, String purpose, RowSelection rows) {
+        CategoryMapping mapping = mapping(category).orElse(null);
+        ConsentBasedData data = mapping == null ? null : mapping.consentBased(purpose).orElse(null);
+        if (data == null) {
+            return 0;
+        }
+        return erase(mapping, data.erase(), rows);
+    }
+
+    private long erase(CategoryMapping mapping, EraseRule rule, RowSelection rows) {
         if (rule.strategy() == EraseStrategy.DELETE_ROW) {
             Where where = limited(mapping, where(mapping, rows, ""), rows.limit());
             return jdbc.update("delete from " + mapping.table() + " where " + where.sql(), where.args().toArray());
@@ -383,6 +396,12 @@ public class JdbcConnector implements SystemConnector {
                     args.add(cutoff(retention, rows.at()));
                 }
             }
+        }
+        if (!rows.exceptSubjects().isEmpty()) {
+            List<Long> except = rows.exceptSubjectsInOrder();
+            conditions.add(mapping.subjectKey() + " not in (" + String.join(", ", java.util.Collections.nCopies(
+                    except.size(), "?")) + ")");
+            args.addAll(except);
         }
         String sql = conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
         return new Where(sql + extra, args);

@@ -66,7 +66,8 @@ public interface SystemConnector {
      * subject; a connector that supports erasure handles every selection.
      */
     default long count(DataCategory category, RowSelection rows) {
-        if (rows.subjectId() != null && rows.scope() == RowSelection.Scope.ALL && rows.limit() == 0) {
+        if (rows.subjectId() != null && rows.scope() == RowSelection.Scope.ALL && rows.limit() == 0
+                && rows.exceptSubjects().isEmpty()) {
             return count(category, rows.subjectId());
         }
         throw unsupported(ConnectorOperation.ERASE);
@@ -102,6 +103,17 @@ public interface SystemConnector {
      * @return the rows erased now
      */
     default long erase(DataCategory category, RowSelection rows) {
+        throw unsupported(ConnectorOperation.ERASE);
+    }
+
+    /**
+     * Erases what of the selected rows rests on consent to {@code purpose} alone, by the rule the data map gives for
+     * it ({@link CategoryMapping#consentBased}): called for subjects whose consent to the purpose is withdrawn.
+     * Safe to repeat. A category without such data for the purpose erases nothing.
+     *
+     * @return the rows erased now
+     */
+    default long eraseConsentBased(DataCategory category, String purpose, RowSelection rows) {
         throw unsupported(ConnectorOperation.ERASE);
     }
 

@@ -47,6 +47,12 @@ class AccountDirectoryTest {
     }
 
     @Test
+    void accountsOnHoldAreThoseUnderLegalHoldOrInvestigation() {
+        long zhaoQiang = system.accountId(ZHAO_QIANG);
+        assertThat(directory.accountsOnHold()).containsExactly(zhaoQiang);
+    }
+
+    @Test
     void unknownAccountsAreEmpty() {
         assertThat(directory.findByEmail("nobody@example.com")).isEmpty();
         assertThat(directory.findByEmail("li.lei@example.co")).isEmpty();

@@ -189,6 +189,33 @@ class DataMapTest {
     }
 
     @Test
+    void faceDataRestsOnTheFaceRecognitionConsentAlone() {
+        CategoryMapping realName = map.mappings(DataCategory.REAL_NAME).get(0).mapping();
+        ConsentBasedData face = realName.consentBased("FACE_RECOGNITION").orElseThrow();
+        assertThat(face.erase().strategy()).isEqualTo(EraseStrategy.NULL_COLUMNS);
+        assertThat(face.erase().columnNames()).containsExactly("face_data_ref");
+        assertThat(realName.consentBased("MARKETING")).isEmpty();
+        assertThat(map.mappings().stream().filter(m -> !m.mapping().consentBased().isEmpty())
+                .map(MappedCategory::category)).containsExactly(DataCategory.REAL_NAME);
+    }
+
+    @Test
+    void consentBasedDataNamesAPurposeAndColumnsOfItsCategory() {
+        assertThatThrownBy(() -> loadChanged(doc -> ((ObjectNode) category(doc, 1).get("consentBased").get(0)
+                .get("erase").get("columns").get(0)).put("column", "face_image")))
+                .isInstanceOf(DataMapException.class)
+                .hasMessageContaining("category REAL_NAME: consentBased[0]: erase names unknown column 'face_image'");
+        assertThatThrownBy(() -> loadChanged(doc -> ((ObjectNode) category(doc, 1).get("consentBased").get(0))
+                .put("purpose", "face recognition")))
+                .isInstanceOf(DataMapException.class)
+                .hasMessageContaining("category REAL_NAME: consentBased[0]: purpose 'face recognition' must be");
+        assertThatThrownBy(() -> loadChanged(doc -> ((ArrayNode) category(doc, 1).get("consentBased"))
+                .add(category(doc, 1).get("consentBased").get(0).deepCopy())))
+                .isInstanceOf(DataMapException.class)
+                .hasMessageContaining("purpose FACE_RECOGNITION is listed twice");
+    }
+
+    @Test
     void anUnknownDocumentLocationFails() {
         assertThatThrownBy(() -> DataMap.load("classpath:datamap/no-such-system.json"))
                 .isInstanceOf(DataMapException.class)

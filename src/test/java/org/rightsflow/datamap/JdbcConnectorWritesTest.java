@@ -126,6 +126,50 @@ class JdbcConnectorWritesTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void sweepsPassOverExcludedSubjects(String name, DataSource ds) {
+        Fixture f = fixture(ds);
+        RowSelection allButB = RowSelection.everySubjectPastRetention(NOW, 0).excluding(List.of(f.b));
+        assertThat(f.connector.count(DataCategory.OPERATION_LOGS, allButB)).isEqualTo(3);
+        assertThat(f.connector.erase(DataCategory.OPERATION_LOGS, allButB.limitedTo(2))).isEqualTo(2);
+        assertThat(f.connector.erase(DataCategory.OPERATION_LOGS, allButB.limitedTo(2))).isEqualTo(1);
+        assertThat(f.connector.erase(DataCategory.OPERATION_LOGS, allButB)).isZero();
+        assertThat(f.connector.count(DataCategory.OPERATION_LOGS, RowSelection.pastRetention(f.a, NOW))).isZero();
+        assertThat(f.connector.count(DataCategory.OPERATION_LOGS, RowSelection.pastRetention(f.b, NOW))).isEqualTo(3);
+        // excluding the selected subject itself selects nothing
+        assertThat(f.connector.erase(DataCategory.PAYMENTS, RowSelection.pastRetention(f.b, NOW)
+                .excluding(List.of(f.b)))).isZero();
+        assertThat(f.connector.count(DataCategory.PAYMENTS, RowSelection.pastRetention(f.b, NOW))).isEqualTo(1);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void erasesWhatRestsOnAWithdrawnConsentAloneAndKeepsTheRest(String name, DataSource ds) {
+        Fixture f = fixture(ds);
+        for (long id : List.of(f.a, f.b)) {
+            f.jdbc.update("insert into account_real_name (account_id, full_name, id_type, id_number, face_data_ref,"
+                    + " verification_method, verified_at) values (?, '实名', 'RESIDENT_ID_CARD', '000000199001010011',"
+                    + " ?, 'FACE', ?)", id, "face/" + id, ts(ago(Duration.ofDays(30))));
+        }
+        assertThat(f.connector.eraseConsentBased(DataCategory.REAL_NAME, "FACE_RECOGNITION",
+                RowSelection.pastRetention(f.a, NOW))).isEqualTo(1);
+        // the face data goes; the name and number stay (they rest on the real-name obligation, not on the consent)
+        assertThat(f.jdbc.queryForMap("select full_name, face_data_ref from account_real_name where account_id = ?",
+                f.a)).containsEntry("full_name", "实名").containsEntry("face_data_ref", null);
+        assertThat(f.jdbc.queryForObject("select face_data_ref from account_real_name where account_id = ?",
+                String.class, f.b)).isEqualTo("face/" + f.b);
+        assertThat(f.connector.eraseConsentBased(DataCategory.REAL_NAME, "FACE_RECOGNITION",
+                RowSelection.pastRetention(f.a, NOW))).as("repeated").isZero();
+        // nothing rests on these purposes in these categories
+        assertThat(f.connector.eraseConsentBased(DataCategory.REAL_NAME, "MARKETING",
+                RowSelection.pastRetention(f.b, NOW))).isZero();
+        assertThat(f.connector.eraseConsentBased(DataCategory.PAYMENTS, "FACE_RECOGNITION",
+                RowSelection.pastRetention(f.b, NOW))).isZero();
+        assertThat(f.jdbc.queryForObject("select face_data_ref from account_real_name where account_id = ?",
+                String.class, f.b)).isEqualTo("face/" + f.b);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void restrictsAndLiftsWithoutHidingWhatIsHeld(String name, DataSource ds) {
         Fixture f = fixture(ds);
         assertThat(f.connector.restrict(DataCategory.PAYMENTS, RowSelection.withinRetention(f.a, NOW))).isEqualTo(2);
