@@ -105,8 +105,11 @@ public class RequestLifecycle {
             default -> throw new IllegalArgumentException("Unknown outcome " + outcome);
         };
         if (request.status() != status) {
+            Instant answeredAt = time.now();
             requests.setOutcome(requestId, outcome);
-            requests.updateStatus(requestId, status, time.now());
+            requests.updateStatus(requestId, status, answeredAt);
+            events.publishEvent(new RequestAnswered(requestId, request.reference(), request.type(), status,
+                    request.receivedAt(), answeredAt, status == RequestStatus.COMPLETED ? List.of() : grounds));
         }
         NoticeKind kind = switch (status) {
             case COMPLETED -> NoticeKind.RESULT_COMPLETED;

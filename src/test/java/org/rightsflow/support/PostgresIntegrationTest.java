@@ -1,5 +1,6 @@
 package org.rightsflow.support;
 
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -7,8 +8,10 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Base of the Spring Boot tests: the whole application with its job executor, on embedded PostgreSQL (the same
  * Flyway migrations and Camunda schema as production), sending mail over SMTP to GreenMail. Every subclass shares
- * one application context.
+ * one application context. Metrics are exported as in production (a Spring Boot test turns that off by default), so
+ * {@code /actuator/prometheus} is there to test.
  */
+@AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class PostgresIntegrationTest {
 

@@ -1,7 +1,7 @@
 package org.rightsflow.web.staff;
 
 /** An answer of the staff API other than success, with its status and machine-readable code. */
-class StaffProblem extends RuntimeException {
+public class StaffProblem extends RuntimeException {
 
     final int status;
     final String code;
@@ -14,5 +14,13 @@ class StaffProblem extends RuntimeException {
 
     static StaffProblem unauthenticated() {
         return new StaffProblem(401, "AUTHENTICATION_REQUIRED", "Sign in with a staff user (HTTP Basic)");
+    }
+
+    static StaffProblem forbidden(StaffAccess access) {
+        return new StaffProblem(403, "FORBIDDEN", "Your groups do not give access to " + access.describe());
+    }
+
+    static StaffProblem badRequest(String code, String detail) {
+        return new StaffProblem(400, code, detail);
     }
 }

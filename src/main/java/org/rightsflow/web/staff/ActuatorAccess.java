@@ -1,0 +1,69 @@
+package org.rightsflow.web.staff;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * The actuator's figures ({@code /actuator/prometheus}, {@code /actuator/metrics}) are for signed-in staff of the
+ * groups {@link StaffAccess#METRICS} names, with HTTP Basic (a Prometheus server's {@code basic_auth}) or the
+ * webapps' session. Health and info stay open: load balancers and the reliability tests probe them.
+ */
+@Configuration
+public class ActuatorAccess {
+
+    @Bean
+    public FilterRegistrationBean<OncePerRequestFilter> actuatorStaffOnly(StaffAuthentication authentication,
+                                                                          ObjectMapper json) {
+        FilterRegistrationBean<OncePerRequestFilter> registration =
+                new FilterRegistrationBean<>(new Guard(authentication, json));
+        registration.setName("rightsflow-actuator-staff-only");
+        registration.addUrlPatterns("/actuator/*");
+        return registration;
+    }
+
+    static final class Guard extends OncePerRequestFilter {
+
+        private final StaffAuthentication authentication;
+        /** Spring's mapper: it writes a problem's properties (the code) at the top level, as the API's answers do. */
+        private final ObjectMapper json;
+
+        Guard(StaffAuthentication authentication, ObjectMapper json) {
+            this.authentication = authentication;
+            this.json = json;
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            String path = request.getRequestURI().substring(request.getContextPath().length());
+            if (path.equals("/actuator/health") || path.startsWith("/actuator/health/") || path.equals("/actuator/info")) {
+                chain.doFilter(request, response);
+                return;
+            }
+            try {
+                authentication.require(request, StaffAccess.METRICS);
+            } catch (StaffProblem problem) {
+                ProblemDetail body = StaffExceptionHandler.problem(problem.status, problem.code, problem.getMessage()).getBody();
+                response.setStatus(problem.status);
+                response.setContentType("application/problem+json");
+                response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+                if (problem.status == 401) {
+                    response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"rightsflow-staff\"");
+                }
+                json.writeValue(response.getOutputStream(), body);
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+    }
+}
