@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Where packages are kept and the key that protects their keys.
  *
- * @param storageDir the folder of the encrypted package files (default {@code ./data/packages})
+ * @param storageDir the folder of the encrypted package files (default {@code <rightsflow.data-dir>/packages}, so {@code ./data/packages})
  * @param masterKey  the server's master key (32+ characters, or base64 of 32 random bytes): it wraps every package's
  *                   own key; the postgres profile takes it from {@code RIGHTSFLOW_PACKAGES_MASTER_KEY}
  */
