@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.support.Api;
-import org.rightsflow.support.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -21,19 +20,16 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The default profile as `mvn spring-boot:run` starts it: H2 in a file, demo accounts and staff, and the embedded
- * mail sink whose messages the demo mailbox page lists. Only the file location and ports differ.
+ * mail sink whose messages the demo mailbox page lists. Only the data directory and the HTTP port differ (the mail
+ * sink chooses its own free port, as it does for a user).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DefaultProfileTest {
 
-    private static final int SINK_PORT = TestInfrastructure.freePort();
-
     @DynamicPropertySource
-    static void privateFileAndPorts(DynamicPropertyRegistry registry) throws Exception {
-        Path dir = Files.createTempDirectory("rightsflow-h2");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + dir.resolve("rightsflow") + ";AUTO_SERVER=FALSE");
-        registry.add("rightsflow.demo.mail-sink.port", () -> SINK_PORT);
-        registry.add("spring.mail.port", () -> SINK_PORT);
+    static void privateDataDirectory(DynamicPropertyRegistry registry) throws Exception {
+        Path dir = Files.createTempDirectory("rightsflow-demo-data");
+        registry.add("rightsflow.data-dir", dir::toString);
         registry.add("rightsflow.demo.large-account-operation-logs", () -> "500");
     }
 
