@@ -22,13 +22,18 @@ final class RepositoryFiles {
     static List<Path> all() {
         try (Stream<Path> walk = Files.walk(ROOT)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> ROOT.relativize(p).getNameCount() > 0
-                            && !NOT_SOURCES.contains(ROOT.relativize(p).getName(0).toString()))
+                    .filter(p -> !NOT_SOURCES.contains(ROOT.relativize(p).getName(0).toString())
+                            && !isLocalData(ROOT.resolve(ROOT.relativize(p).getName(0))))
                     .sorted()
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A demo's data directory (./data, ./data-2 ...: H2 files and packages), never part of the sources. */
+    private static boolean isLocalData(Path topLevel) {
+        return Files.isDirectory(topLevel) && topLevel.getFileName().toString().startsWith("data");
     }
 
     static List<Path> markdown() {
