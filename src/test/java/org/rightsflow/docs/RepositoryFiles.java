@@ -2,11 +2,14 @@ package org.rightsflow.docs;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /** The files of the checkout the documentation tests read: everything but build output, local data and Git's own. */
 final class RepositoryFiles {
@@ -14,26 +17,38 @@ final class RepositoryFiles {
     /** Surefire runs in the project directory. */
     static final Path ROOT = Path.of("").toAbsolutePath();
 
-    private static final Set<String> NOT_SOURCES = Set.of(".git", "target", "data", "node_modules", ".idea");
+    /** Top-level folders that are not sources: Git's own, build output, editors' files; and any demo data folder
+     * ({@code data}, {@code data-2} ...: H2 files and packages). */
+    private static final Set<String> NOT_SOURCES = Set.of(".git", "target", "node_modules", ".idea");
 
     private RepositoryFiles() {
     }
 
     static List<Path> all() {
-        try (Stream<Path> walk = Files.walk(ROOT)) {
-            return walk.filter(Files::isRegularFile)
-                    .filter(p -> !NOT_SOURCES.contains(ROOT.relativize(p).getName(0).toString())
-                            && !isLocalData(ROOT.resolve(ROOT.relativize(p).getName(0))))
-                    .sorted()
-                    .toList();
+        List<Path> files = new ArrayList<>();
+        try {
+            Files.walkFileTree(ROOT, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+                    boolean topLevel = ROOT.equals(directory.getParent());
+                    String name = directory.getFileName() == null ? "" : directory.getFileName().toString();
+                    return topLevel && (NOT_SOURCES.contains(name) || name.startsWith("data"))
+                            ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+                    if (attributes.isRegularFile()) {
+                        files.add(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A demo's data directory (./data, ./data-2 ...: H2 files and packages), never part of the sources. */
-    private static boolean isLocalData(Path topLevel) {
-        return Files.isDirectory(topLevel) && topLevel.getFileName().toString().startsWith("data");
+        files.sort(null);
+        return files;
     }
 
     static List<Path> markdown() {
