@@ -9,7 +9,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param publicBaseUrl      where requesters reach the product; used for links in notices
  * @param tokenSecret        server key that derives status tokens and hashes verification codes
- * @param complaintChannel   where a requester may complain (named in refusal notices)
  * @param staffMailbox       where staff reminders and escalations go
  * @param repeatWindow       how far back earlier requests of the same type are counted
  * @param downloadValidity   how long a result link works
@@ -19,7 +18,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record RightsflowProperties(
         String publicBaseUrl,
         String tokenSecret,
-        String complaintChannel,
         String staffMailbox,
         Duration repeatWindow,
         Duration downloadValidity,
@@ -30,7 +28,6 @@ public record RightsflowProperties(
             throw new IllegalStateException("rightsflow.token-secret must be set to at least 32 characters");
         }
         publicBaseUrl = publicBaseUrl == null ? "http://localhost:8080" : publicBaseUrl.replaceAll("/+$", "");
-        complaintChannel = complaintChannel == null ? "privacy@rightsflow.invalid" : complaintChannel;
         staffMailbox = staffMailbox == null ? "privacy-team@rightsflow.invalid" : staffMailbox;
         repeatWindow = repeatWindow == null ? Duration.ofDays(180) : repeatWindow;
         downloadValidity = downloadValidity == null ? Duration.ofDays(7) : downloadValidity;

@@ -52,11 +52,12 @@ public class DeadlineEvents {
         return of(requestId).stream().anyMatch(e -> e.kind() == DeadlineEventKind.EXTENDED);
     }
 
-    /** The pause still running: the last event is a PAUSED one. */
+    /** The pause still running: the last pause or resume event is a PAUSED one (a CONFIRMED may come after it). */
     public Optional<DeadlineEvent> openPause(String requestId) {
-        List<DeadlineEvent> events = of(requestId);
-        return events.isEmpty() || events.get(events.size() - 1).kind() != DeadlineEventKind.PAUSED
-                ? Optional.empty() : Optional.of(events.get(events.size() - 1));
+        List<DeadlineEvent> clock = of(requestId).stream()
+                .filter(e -> e.kind() == DeadlineEventKind.PAUSED || e.kind() == DeadlineEventKind.RESUMED).toList();
+        return clock.isEmpty() || clock.get(clock.size() - 1).kind() != DeadlineEventKind.PAUSED
+                ? Optional.empty() : Optional.of(clock.get(clock.size() - 1));
     }
 
     /** How long the clock stood still in finished pauses: an extension is counted on top of it. */

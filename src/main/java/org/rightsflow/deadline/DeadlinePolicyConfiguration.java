@@ -8,18 +8,14 @@ import org.springframework.context.annotation.Configuration;
 class DeadlinePolicyConfiguration {
 
     @Bean
-    WorkingDayCalendar mainlandChinaCalendar() {
-        return WorkingDayCalendar.mainlandChina();
-    }
-
-    @Bean
     DeadlinePolicy piplStatementPolicy() {
         return CalendarDaysPolicy.PIPL_STATEMENT;
     }
 
     @Bean
-    DeadlinePolicy cnWorkingDaysPolicy(WorkingDayCalendar mainlandChinaCalendar) {
-        return WorkingDaysPolicy.cnWorkingDays(mainlandChinaCalendar);
+    DeadlinePolicy cnWorkingDaysPolicy(MainlandCalendar mainlandCalendar) {
+        // reads the calendar in force at each count: a year an administrator adds applies at once
+        return WorkingDaysPolicy.cnWorkingDays(mainlandCalendar);
     }
 
     @Bean

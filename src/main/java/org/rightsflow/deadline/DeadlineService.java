@@ -17,6 +17,7 @@ public class DeadlineService {
 
     private final Map<String, DeadlinePolicy> policiesByCode = new LinkedHashMap<>();
     private final List<DeadlinePolicy> configuredPolicies;
+    private final Map<String, List<DeadlinePolicy>> policiesByType = new LinkedHashMap<>();
     private final Duration staffReminderBefore;
 
     /** @throws UnknownDeadlinePolicyException at start-up if the configuration names a policy nobody defines */
@@ -27,12 +28,42 @@ public class DeadlineService {
             }
         }
         this.configuredPolicies = resolve(properties.policies(), "rightsflow.deadline.policies");
+        properties.policiesByType().forEach((type, codes) -> {
+            List<DeadlinePolicy> all = new ArrayList<>(configuredPolicies);
+            for (DeadlinePolicy policy : resolve(codes, "rightsflow.deadline.policies-by-type." + type)) {
+                if (!all.contains(policy)) {
+                    all.add(policy);
+                }
+            }
+            policiesByType.put(type, List.copyOf(all));
+        });
         this.staffReminderBefore = properties.staffReminderBefore();
     }
 
     /** The deadline under the configured policies ({@code rightsflow.deadline.policies}). */
     public Deadline deadlineFor(Instant receivedAt) {
         return strictest(receivedAt, configuredPolicies);
+    }
+
+    /**
+     * The deadline of a request of the given type: the configured policies and those of its type
+     * ({@code rightsflow.deadline.policies-by-type}). Never throws for a receipt: a date resting on calendar data
+     * the product lacks is the earliest possible one and marked {@link Deadline#provisional()}.
+     */
+    public Deadline deadlineFor(Instant receivedAt, String requestType) {
+        return strictest(receivedAt, policiesByType.getOrDefault(requestType, configuredPolicies));
+    }
+
+    /**
+     * The date a stored deadline's policy gives on the calendar data in force now: whether a provisional due date
+     * has become certain, and what the official count says.
+     */
+    public DueDate recount(String policyCode, Instant receivedAt) {
+        DeadlinePolicy policy = policiesByCode.get(policyCode);
+        if (policy == null) {
+            throw new UnknownDeadlinePolicyException(policyCode, "a stored deadline", policiesByCode.keySet());
+        }
+        return policy.dueDate(receivedAt);
     }
 
     /**

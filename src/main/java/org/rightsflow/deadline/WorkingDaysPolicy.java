@@ -6,18 +6,27 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * A period of working days on a {@link WorkingDayCalendar}: day 1 is the first working day after the
  * Shanghai day of receipt, whatever the hour of receipt and whether or not that day was a working day.
+ *
+ * @param calendar the calendar in force at the moment of counting (an administrator may add a year at run time)
  */
-public record WorkingDaysPolicy(String code, WorkingDayCalendar calendar, int workingDays) implements DeadlinePolicy {
+public record WorkingDaysPolicy(String code, Supplier<WorkingDayCalendar> calendar, int workingDays)
+        implements DeadlinePolicy {
 
     public static final String CN_WORKING_DAYS = "CN_WORKING_DAYS";
 
-    /** Account cancellation handled by hand: at most 15 working days on the mainland-China calendar (docs/clock.md). No extension. */
-    public static WorkingDaysPolicy cnWorkingDays(WorkingDayCalendar mainlandChinaCalendar) {
+    /** Account cancellation handled by hand: at most 15 working days on the mainland-China calendar (GB/T 35273 §8.5; docs/clock.md). No extension. */
+    public static WorkingDaysPolicy cnWorkingDays(Supplier<WorkingDayCalendar> mainlandChinaCalendar) {
         return new WorkingDaysPolicy(CN_WORKING_DAYS, mainlandChinaCalendar, 15);
+    }
+
+    /** The same on fixed calendar data (tests, tools). */
+    public static WorkingDaysPolicy cnWorkingDays(WorkingDayCalendar fixedCalendar) {
+        return cnWorkingDays(() -> fixedCalendar);
     }
 
     public WorkingDaysPolicy {
@@ -34,15 +43,16 @@ public record WorkingDaysPolicy(String code, WorkingDayCalendar calendar, int wo
      */
     @Override
     public DueDate dueDate(Instant receivedAt) {
+        WorkingDayCalendar data = calendar.get();
         LocalDate day = DeadlineDays.dayOf(receivedAt);
         Set<Integer> assumedYears = new TreeSet<>();
         int counted = 0;
         while (counted < workingDays) {
             day = day.plusDays(1);
-            if (!calendar.covers(day.getYear())) {
+            if (!data.covers(day.getYear())) {
                 assumedYears.add(day.getYear());
             }
-            if (calendar.isWorkingDay(day)) {
+            if (data.isWorkingDay(day)) {
                 counted++;
             }
         }

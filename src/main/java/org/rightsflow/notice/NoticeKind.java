@@ -17,6 +17,10 @@ public enum NoticeKind {
     RESULT_REFUSED,
     STAFF_TASK_REMINDER,
     STAFF_DEADLINE_ESCALATION,
+    /** Staff: the working-day calendar data runs out within the warning period (or did); add the missing year. */
+    STAFF_CALENDAR_ENDING,
+    /** Staff: the calendar file was rejected (file and line named); the data in force did not change. */
+    STAFF_CALENDAR_REJECTED,
     /** DELETE: what was erased now, what is restricted until when and why (fulfilment/erasure). */
     ERASURE_SUMMARY,
     /** DELETE / CANCEL_ACCOUNT: a held category was erased when its retention ran out. */

@@ -45,6 +45,7 @@ public class RequestEventBridge {
                 .putValue(org.rightsflow.process.model.Variables.VERIFICATION_LEVEL, filed.verificationLevel())
                 .putValue(org.rightsflow.process.model.Variables.DUE_DATE, Date.from(filed.dueAt()))
                 .putValue(org.rightsflow.process.model.Variables.REMINDER_DATE, Date.from(filed.reminderAt()))
+                .putValue(org.rightsflow.process.model.Variables.DUE_DATE_PROVISIONAL, filed.dueDateProvisional())
                 // decided in the domain (VerificationLevelPolicy); a code, never personal data
                 .putValue(org.rightsflow.process.model.Variables.MANUAL_VERIFICATION_REQUIRED, filed.manualVerificationRequired());
         if (filed.manualVerificationRequired()) {

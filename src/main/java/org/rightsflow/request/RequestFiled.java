@@ -5,15 +5,17 @@ import java.time.Instant;
 /**
  * Published inside the intake transaction; the process layer starts the workflow from it.
  *
+ * @param dueDateProvisional       the due date rests on a year without working-day calendar data
  * @param manualVerificationReason why intake staff verify this request by hand instead of codes (a code of
  *                                 {@code identity.ManualVerificationReason}), or null when the codes decide
  */
 public record RequestFiled(String requestId, String reference, RequestType type, int verificationLevel,
-                           Instant dueAt, Instant reminderAt, String manualVerificationReason) {
+                           Instant dueAt, Instant reminderAt, boolean dueDateProvisional,
+                           String manualVerificationReason) {
 
     public RequestFiled(String requestId, String reference, RequestType type, int verificationLevel,
                         Instant dueAt, Instant reminderAt) {
-        this(requestId, reference, type, verificationLevel, dueAt, reminderAt, null);
+        this(requestId, reference, type, verificationLevel, dueAt, reminderAt, false, null);
     }
 
     public boolean manualVerificationRequired() {

@@ -122,7 +122,7 @@ public class RequestIntakeService {
     private FiledRequest create(Validated valid, String idempotencyKey, String fingerprint, StaffEntry staff,
                                 Instant now, String reference) {
         Optional<AccountFacts> account = accounts.findByEmail(valid.email());
-        Deadline deadline = deadlines.deadlineFor(now);
+        Deadline deadline = deadlines.deadlineFor(now, valid.type().name());
         String id = UUID.randomUUID().toString();
         String nonce = tokens.newNonce();
         String token = tokens.derive(id, nonce);
@@ -130,7 +130,7 @@ public class RequestIntakeService {
         RightsRequest request = new RightsRequest(id, reference, valid.type(), RequestStatus.RECEIVED,
                 valid.email(), account.map(AccountFacts::id).orElse(null), valid.language(), valid.detailsJson(),
                 now, deadline.dueAt(), deadline.reminderAt(), deadline.policyCode(),
-                level, null, null, null, null);
+                level, null, null, null, null, deadline.provisional());
         requests.insert(request, StatusTokens.hash(token), nonce, idempotencyKey, fingerprint);
         String manualReason = levels.manualVerificationReason(valid.type(), account, level, staff != null, now)
                 .map(Enum::name).orElse(null);
@@ -140,9 +140,10 @@ public class RequestIntakeService {
         }
         audit.record(request.reference(), staff == null ? "requester" : "staff:" + staff.staffUser(), "REQUEST_FILED",
                 "{\"type\":\"" + request.type() + "\",\"dueAt\":\"" + request.dueAt() + "\""
+                        + (request.dueDateProvisional() ? ",\"dueDateProvisional\":true" : "")
                         + (staff == null ? "" : ",\"receivedVia\":\"" + staff.receivedVia() + "\"") + "}");
         events.publishEvent(new RequestFiled(id, request.reference(), request.type(), request.verificationLevel(),
-                request.dueAt(), request.reminderAt(), manualReason));
+                request.dueAt(), request.reminderAt(), request.dueDateProvisional(), manualReason));
         return new FiledRequest(request, token);
     }
 

@@ -119,7 +119,6 @@ public class RequestLifecycle {
         Map<String, Object> model = new HashMap<>();
         model.put("grounds", RefusalGround.describe(grounds == null ? List.of() : grounds, request.language()));
         model.put("explanation", explanation == null ? "" : explanation);
-        model.put("complaintChannel", properties.complaintChannel());
         // A partial refusal names the data categories the privacy officer refused (empty for other outcomes).
         model.put("refusedCategories", status == RequestStatus.PARTIALLY_COMPLETED
                 ? CategoryWords.describe(reviewScopes.refusedCategories(requestId), request.language()) : List.of());
@@ -209,6 +208,7 @@ public class RequestLifecycle {
                             "requestType", request.type().name(),
                             "status", request.status().name(),
                             "dueAt", NoticeFormats.dateTime(request.dueAt()),
+                            "dueDateProvisional", request.dueDateProvisional(),
                             "cockpitUrl", properties.publicBaseUrl() + "/camunda/app/cockpit/")));
         }
         audit.record(request.reference(), "system", action, "{\"recipients\":" + recipients.size() + "}");
@@ -231,7 +231,7 @@ public class RequestLifecycle {
             throw new RequestStateConflictException("ALREADY_EXTENDED", "The deadline of this request was already extended");
         }
         Instant extended = deadlines.extendedDueDate(new Deadline(request.deadlinePolicy(), request.receivedAt(),
-                        request.dueAt(), request.reminderAt(), false))
+                        request.dueAt(), request.reminderAt(), request.dueDateProvisional()))
                 .orElseThrow(() -> new RequestStateConflictException("EXTENSION_NOT_ALLOWED",
                         "The deadline policy " + request.deadlinePolicy() + " allows no extension"));
         Instant newDue = extended.plus(deadlineEvents.pausedTotal(request.id()));
@@ -246,8 +246,7 @@ public class RequestLifecycle {
         RightsRequest moved = requests.findById(request.id()).orElseThrow();
         notifyRequester(moved, NoticeKind.DEADLINE_EXTENDED, "deadline-extended:" + newDue.toEpochMilli(), Map.of(
                 "reason", reason,
-                "previousDueAt", NoticeFormats.dateTime(request.dueAt()),
-                "complaintChannel", properties.complaintChannel()));
+                "previousDueAt", NoticeFormats.dateTime(request.dueAt())));
         events.publishEvent(new DeadlineChanged(request.id(), reference, DeadlineEventKind.EXTENDED, newDue, reminder));
         return lastEvent(request.id());
     }
@@ -323,6 +322,7 @@ public class RequestLifecycle {
             Map<String, Object> model = new HashMap<>(extra);
             model.put("reference", request.reference());
             model.put("requestType", request.type().label(request.language()));
+            model.put("requestTypeCode", request.type().name());
             model.put("receivedAt", NoticeFormats.dateTime(request.receivedAt()));
             model.put("dueAt", NoticeFormats.dateTime(request.dueAt()));
             model.put("statusUrl", properties.publicBaseUrl() + "/privacy/status/" + request.reference());

@@ -18,7 +18,7 @@ public class RequestRepository {
     private static final String COLUMNS = """
             id, reference, request_type, status, account_email, account_id, language, details, received_at,
             due_at, reminder_at, deadline_policy, verification_level, outcome, verified_at,
-            fulfilment_started_at, closed_at""";
+            fulfilment_started_at, closed_at, due_date_provisional""";
 
     private final JdbcClient jdbc;
 
@@ -32,9 +32,10 @@ public class RequestRepository {
         jdbc.sql("""
                 insert into rights_request (id, reference, request_type, status, account_email, account_id, language,
                   details, received_at, due_at, reminder_at, deadline_policy, verification_level, status_token_hash,
-                  status_token_nonce, idempotency_key, body_fingerprint)
+                  status_token_nonce, idempotency_key, body_fingerprint, due_date_provisional)
                 values (:id, :reference, :type, :status, :email, :accountId, :language, :details, :receivedAt,
-                  :dueAt, :reminderAt, :policy, :level, :tokenHash, :tokenNonce, :idempotencyKey, :fingerprint)""")
+                  :dueAt, :reminderAt, :policy, :level, :tokenHash, :tokenNonce, :idempotencyKey, :fingerprint,
+                  :provisional)""")
                 .param("id", r.id())
                 .param("reference", r.reference())
                 .param("type", r.type().name())
@@ -52,6 +53,7 @@ public class RequestRepository {
                 .param("tokenNonce", statusTokenNonce)
                 .param("idempotencyKey", idempotencyKey)
                 .param("fingerprint", bodyFingerprint)
+                .param("provisional", r.dueDateProvisional())
                 .update();
         appendHistory(r.id(), r.status(), r.receivedAt());
     }
@@ -157,6 +159,7 @@ public class RequestRepository {
                 rs.getString("outcome"),
                 instant(rs, "verified_at"),
                 instant(rs, "fulfilment_started_at"),
-                instant(rs, "closed_at"));
+                instant(rs, "closed_at"),
+                rs.getBoolean("due_date_provisional"));
     }
 }

@@ -3,7 +3,12 @@ package org.rightsflow.request;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The request aggregate as stored; personal data (the typed email, details) stays in this table. */
+/**
+ * The request aggregate as stored; personal data (the typed email, details) stays in this table.
+ *
+ * @param dueDateProvisional the due date rests on a year without official working-day calendar data: it is the
+ *                           earliest possible one and stays when the data arrives (then the flag clears)
+ */
 public record RightsRequest(
         String id,
         String reference,
@@ -21,7 +26,8 @@ public record RightsRequest(
         String outcome,
         Instant verifiedAt,
         Instant fulfilmentStartedAt,
-        Instant closedAt) {
+        Instant closedAt,
+        boolean dueDateProvisional) {
 
     public Optional<Long> account() {
         return Optional.ofNullable(accountId);

@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /** The refusal grounds of docs/refusals.md: one code each, and the plain words a requester reads in a notice. */
 public enum RefusalGround {
-    LEGAL_OBLIGATION("与个人信息处理者履行法律法规规定的义务相关", "it relates to our obligations under laws and regulations"),
+    // Notices are letters from the provider: "we", never "the personal information handler".
+    LEGAL_OBLIGATION("与我们履行法律法规规定的义务相关", "it relates to our obligations under laws and regulations"),
     NATIONAL_SECURITY("与国家安全、国防安全直接相关", "it is directly related to national security or national defence"),
     PUBLIC_INTEREST("与公共安全、公共卫生、重大公共利益直接相关", "it is directly related to public security, public health or a major public interest"),
     CRIMINAL_PROCEEDINGS("与刑事侦查、起诉、审判和执行判决等直接相关", "it is directly related to a criminal investigation, prosecution, trial or the enforcement of a judgment"),
@@ -19,7 +20,9 @@ public enum RefusalGround {
     RISK_TO_OTHERS("给他人合法权益带来风险", "it would put the legitimate rights of others at risk"),
     IMPRACTICAL("非常不切实际（例如仅存于备份介质的信息）", "it is very impractical (for example, data held only on backup media)"),
     TRANSFER_CONDITIONS_NOT_MET("不符合转移个人信息的法定条件", "the legal conditions for a transfer to a third party are not met"),
-    DELETION_GROUND_MISSING("不存在法定的删除情形", "none of the legal grounds for deletion applies");
+    // What the product knows for certain: no ground was stated (the Privacy Center keeps it optional). Whether one
+    // applies anyway is the officer's finding, written in the explanation.
+    DELETION_GROUND_MISSING("请求中未说明任何法定的删除情形", "the request did not state any of the legal grounds for deletion");
 
     private final String chinese;
     private final String english;

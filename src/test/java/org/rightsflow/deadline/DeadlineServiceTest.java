@@ -90,6 +90,55 @@ class DeadlineServiceTest {
     }
 
     @Test
+    void anAccountCancellationAlsoCountsFifteenWorkingDays() {
+        Instant receivedAt = Shanghai.at("2026-12-21T10:00");
+        // default: 15 calendar days are stricter, and certain
+        Deadline byDefault = defaults.deadlineFor(receivedAt, "CANCEL_ACCOUNT");
+        assertThat(byDefault.policyCode()).isEqualTo("PIPL_STATEMENT");
+        assertThat(byDefault.dueAt()).isEqualTo(Shanghai.endOf("2027-01-05"));
+        assertThat(byDefault.provisional()).isFalse();
+        // where only GDPR's month applies, the working-day bound of a cancellation is the stricter, and provisional
+        DeadlineService gdpr = service(new DeadlineProperties(List.of("GDPR"), null));
+        Deadline cancellation = gdpr.deadlineFor(receivedAt, "CANCEL_ACCOUNT");
+        assertThat(cancellation.policyCode()).isEqualTo("CN_WORKING_DAYS");
+        assertThat(cancellation.dueAt()).isEqualTo(Shanghai.endOf("2027-01-07"));
+        assertThat(cancellation.provisional()).isTrue();
+        Deadline access = gdpr.deadlineFor(receivedAt, "ACCESS");
+        assertThat(access.policyCode()).isEqualTo("GDPR");
+        assertThat(access.provisional()).isFalse();
+    }
+
+    @Test
+    void theTypePoliciesAreConfigurableAndCheckedAtStart() {
+        DeadlineProperties properties = new DeadlineProperties(List.of("CCPA"),
+                java.util.Map.of("EXPLAIN", List.of("GDPR")), null, null, null, null);
+        DeadlineService service = service(properties);
+        Instant receivedAt = Shanghai.at("2025-01-10T10:00");
+        assertThat(service.deadlineFor(receivedAt, "EXPLAIN").policyCode()).isEqualTo("GDPR");
+        assertThat(service.deadlineFor(receivedAt, "CANCEL_ACCOUNT").policyCode())
+                .as("a configured map replaces the default one").isEqualTo("CCPA");
+        assertThatThrownBy(() -> service(new DeadlineProperties(null, java.util.Map.of("DELETE", List.of("GDRP")),
+                null, null, null, null)))
+                .hasMessageContaining("rightsflow.deadline.policies-by-type.DELETE");
+    }
+
+    @Test
+    void aProvisionalDateIsRecountedOnTheDataInForce() {
+        WorkingDayCalendar[] data = {WorkingDayCalendar.mainlandChina()};
+        DeadlineService service = new DeadlineService(new DeadlineProperties(List.of("CN_WORKING_DAYS"), null),
+                List.of(WorkingDaysPolicy.cnWorkingDays(() -> data[0])));
+        Instant receivedAt = Shanghai.at("2026-12-21T10:00");
+        assertThat(service.recount("CN_WORKING_DAYS", receivedAt).provisional()).isTrue();
+        data[0] = WorkingDayCalendar.mainlandChina().withYearsOf(WorkingDayCalendar.parse("fixture", List.of(
+                "YEAR 2027", "2027-01-01 OFF", "2027-05-01 OFF", "2027-05-03 OFF", "2027-10-01 OFF", "2027-10-04 OFF",
+                "2027-05-02 OFF", "2027-10-02 OFF", "2027-10-03 OFF")));
+        DueDate official = service.recount("CN_WORKING_DAYS", receivedAt);
+        assertThat(official.provisional()).isFalse();
+        // 8 working days in 2026, then Jan 4-8 and 11-12 (New Year's Day off, weekends off)
+        assertThat(official.at()).isEqualTo(Shanghai.endOf("2027-01-12"));
+    }
+
+    @Test
     void onATieTheCertainDateWinsOverTheProvisionalOne() {
         // In 2027 every day counts, so 15 working days tie with 15 calendar days: the same date, but certain.
         Deadline deadline = defaults.deadlineFor(Shanghai.at("2027-06-01T10:00"),

@@ -67,12 +67,9 @@ class WorkingDaysPolicyTest {
 
     @Test
     void theAssumedDateIsNeverLaterThanTheOneTheRealArrangementGives() throws Exception {
-        // A made-up 2027 arrangement (test fixture, not the official one): holidays and a make-up Saturday.
-        List<String> lines = new ArrayList<>(Files.readAllLines(Path.of(getClass().getClassLoader()
-                .getResource(WorkingDayCalendar.MAINLAND_CHINA_RESOURCE).toURI())));
-        lines.addAll(List.of("2027-01-01 OFF fixture", "2027-02-08 OFF fixture", "2027-02-09 OFF fixture",
-                "2027-02-10 OFF fixture", "2027-02-13 WORK fixture", "2027-10-01 OFF fixture"));
-        WorkingDaysPolicy known = WorkingDaysPolicy.cnWorkingDays(WorkingDayCalendar.parse("fixture", lines));
+        // The test fixture's 2027 (not the official arrangement): holidays, make-up Saturdays.
+        WorkingDaysPolicy known = WorkingDaysPolicy.cnWorkingDays(WorkingDayCalendar.mainlandChina()
+                .withYearsOf(WorkingDayCalendar.parse("fixture", WorkingDayCalendarTest.fixture2027())));
         for (LocalDate receipt = LocalDate.of(2026, 11, 1); receipt.isBefore(LocalDate.of(2027, 12, 1));
                 receipt = receipt.plusDays(1)) {
             Instant at = receipt.atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();
@@ -92,7 +89,7 @@ class WorkingDaysPolicyTest {
 
     @Test
     void theNumberOfWorkingDaysIsConfigurable() {
-        WorkingDaysPolicy fiveDays = new WorkingDaysPolicy("FIVE", WorkingDayCalendar.mainlandChina(), 5);
+        WorkingDaysPolicy fiveDays = new WorkingDaysPolicy("FIVE", WorkingDayCalendar::mainlandChina, 5);
         // Fri 09-26 → Sun 09-28 (make-up), 09-29, 09-30, then National Day, then Thu 10-09, Fri 10-10.
         assertThat(fiveDays.dueDate(Shanghai.at("2025-09-26T10:00")).at()).isEqualTo(Shanghai.endOf("2025-10-10"));
     }

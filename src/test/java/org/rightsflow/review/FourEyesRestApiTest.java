@@ -116,7 +116,7 @@ class FourEyesRestApiTest extends PostgresIntegrationTest {
         Mailbox.Mail partial = mailbox.awaitOne(ZHAO, "RESULT_PARTIALLY_COMPLETED", filed.reference());
         assertThat(partial.body())
                 .contains("it involves trade secrets")
-                .contains("Data categories this request was not carried out for:")
+                .contains("We did not act on your request for these categories of your personal information")
                 .contains("security settings (security phone and email)")
                 .contains("operation logs")
                 .contains("Operation logs reveal our detection rules.")

@@ -25,5 +25,6 @@ public abstract class PostgresIntegrationTest {
         registry.add("rightsflow.demo.mail-sink.enabled", () -> "false");
         registry.add("rightsflow.demo.large-account-operation-logs", () -> "2000");
         registry.add("rightsflow.notice.dispatch-interval", () -> "PT0.2S");
+        registry.add("rightsflow.deadline.calendar-file", () -> TestInfrastructure.calendarFile().toString());
     }
 }

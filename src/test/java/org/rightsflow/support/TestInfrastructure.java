@@ -18,6 +18,7 @@ public final class TestInfrastructure {
 
     private static EmbeddedPostgres postgres;
     private static GreenMail mail;
+    private static java.nio.file.Path calendarFile;
 
     private TestInfrastructure() {
     }
@@ -53,6 +54,21 @@ public final class TestInfrastructure {
             Runtime.getRuntime().addShutdownHook(new Thread(mail::stop));
         }
         return mail;
+    }
+
+    /**
+     * Where the application looks for the administrator's working-day calendar file: in a temporary directory of
+     * this JVM, absent until a test writes it (and removed again by that test).
+     */
+    public static synchronized java.nio.file.Path calendarFile() {
+        if (calendarFile == null) {
+            try {
+                calendarFile = java.nio.file.Files.createTempDirectory("rightsflow-calendar").resolve("cn-holidays.txt");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return calendarFile;
     }
 
     public static int freePort() {

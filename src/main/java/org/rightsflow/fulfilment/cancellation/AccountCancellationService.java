@@ -12,7 +12,7 @@ import org.rightsflow.common.RightsflowProperties;
 import org.rightsflow.common.Sql;
 import org.rightsflow.common.TimeSource;
 import org.rightsflow.datamap.AccountDirectory;
-import org.rightsflow.deadline.WorkingDayCalendar;
+import org.rightsflow.deadline.MainlandCalendar;
 import org.rightsflow.deadline.WorkingDaysPolicy;
 import org.rightsflow.fulfilment.erasure.ErasureService;
 import org.rightsflow.notice.Notice;
@@ -59,7 +59,7 @@ public class AccountCancellationService {
                                       RequesterContacts contacts, AccountDirectory accounts, ErasureService erasure,
                                       JdbcTemplate jdbc, Outbox outbox, AuditTrail audit,
                                       ApplicationEventPublisher events, RightsflowProperties properties,
-                                      CancellationProperties cancellation, WorkingDayCalendar mainlandChinaCalendar,
+                                      CancellationProperties cancellation, MainlandCalendar mainlandCalendar,
                                       TimeSource time) {
         this.requests = requests;
         this.access = access;
@@ -73,13 +73,13 @@ public class AccountCancellationService {
         this.events = events;
         this.properties = properties;
         this.cancellation = cancellation;
-        this.workingDays = WorkingDaysPolicy.cnWorkingDays(mainlandChinaCalendar);
+        this.workingDays = WorkingDaysPolicy.cnWorkingDays(mainlandCalendar);
         this.time = time;
     }
 
     /**
      * The bounds of the cancellation, computed once: the stricter of the request's due date and 15 working days
-     * (mainland calendar, CN_WORKING_DAYS) after receipt; a blocked cancellation waits at most until the cooling-off
+     * (mainland calendar in force, CN_WORKING_DAYS) after receipt; a blocked cancellation waits at most until the cooling-off
      * period and a margin still fit before it (never before now).
      */
     @Transactional
@@ -93,6 +93,8 @@ public class AccountCancellationService {
         }
         RightsRequest request = requests.findById(requestId).orElseThrow();
         Instant now = time.now();
+        // Never throws: a year without calendar data counts every day (the earliest date; the intake counted the
+        // same bound into the request's due date and its provisional flag, so the two agree).
         Instant workingDayDeadline = workingDays.dueDate(request.receivedAt()).at();
         Instant deadline = request.dueAt().isBefore(workingDayDeadline) ? request.dueAt() : workingDayDeadline;
         Instant blockersDeadline = deadline.minus(cancellation.coolingOff()).minus(cancellation.margin());

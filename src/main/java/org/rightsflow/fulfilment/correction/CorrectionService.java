@@ -359,9 +359,10 @@ public class CorrectionService {
                     : "changing real-name data needs the stronger identity check (a code to your phone); please file a new request";
             case NO_RECORD -> zh ? "我们未持有该项信息" : "we hold no such record for the account";
             case TOO_LONG -> zh ? "新值超出该字段允许的长度" : "the new value is longer than the field allows";
-            case EXEMPTED -> zh ? "经审核，该类个人信息不在本次请求的处理范围内（理由见部分拒绝的说明）"
-                    : "after review, this category of personal information is excluded from the request, on the grounds"
-                    + " given for the partial refusal";
+            // refused by an approved partial refusal (two people decided), not "out of scope": the requester asked
+            case EXEMPTED -> zh ? "经审核，对该类个人信息的更正未予处理，理由见处理结果通知"
+                    : "after review, the correction of this category of personal information was refused, on the"
+                    + " grounds given in the result notice";
             case REJECTED -> zh ? "经审核未予更正" : "not corrected after review";
             default -> status.name();
         };

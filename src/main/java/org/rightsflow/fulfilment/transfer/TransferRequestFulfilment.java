@@ -107,9 +107,9 @@ public class TransferRequestFulfilment {
         contacts.onFile(request).ifPresent(contact -> outbox.enqueue(new Notice(
                 "transfer-sent:" + downloadId, requestId, NoticeKind.TRANSFER_SENT, contact.email(),
                 request.language(), Map.of(
+                        // who the recipient is, even masked, is text the requester typed: never repeated to the
+                        // address on file (an impostor could make our mail carry it)
                         "reference", request.reference(),
-                        "recipientName", RecipientMask.name(recipient.name()),
-                        "recipientEmail", RecipientMask.email(recipient.email()),
                         "sentAt", sentAt,
                         "sha256", sha256,
                         "expiresAt", NoticeFormats.dateTime(link.expiresAt())))));

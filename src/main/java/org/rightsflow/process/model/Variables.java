@@ -10,7 +10,9 @@ package org.rightsflow.process.model;
  * <ul>
  *   <li>Java, at the start of {@link RightsRequestModel#PROCESS_ID}: {@link #REQUEST_ID},
  *       {@link #REFERENCE} (also the business key), {@link #REQUEST_TYPE},
- *       {@link #VERIFICATION_LEVEL}, {@link #DUE_DATE}, {@link #REMINDER_DATE}.</li>
+ *       {@link #VERIFICATION_LEVEL}, {@link #DUE_DATE}, {@link #REMINDER_DATE},
+ *       {@link #DUE_DATE_PROVISIONAL} (cleared by {@code process.deadline.ProvisionalFlag} when the calendar
+ *       data arrives; {@code CallActivity_Fulfil} passes it in so that fulfilment tasks show it too).</li>
  *   <li>{@code gatherTriageFacts}: {@link #REPEAT_COUNT}, {@link #EARLIER_REFERENCES},
  *       {@link #LEGAL_HOLD}, {@link #OPEN_INVESTIGATION}, {@link #MINOR_ACCOUNT},
  *       {@link #SENSITIVE_CATEGORIES}.</li>
@@ -45,6 +47,11 @@ public final class Variables {
     public static final String VERIFICATION_LEVEL = "verificationLevel";
     public static final String DUE_DATE = "dueDate";
     public static final String REMINDER_DATE = "reminderDate";
+    /**
+     * True while the due date rests on a year without official working-day calendar data (the earliest possible
+     * date; it stays when the data arrives and this turns false). A Tasklist column and filter show it to staff.
+     */
+    public static final String DUE_DATE_PROVISIONAL = "dueDateProvisional";
     /** True when intake staff verify by hand instead of codes (set at the start; see {@link #MANUAL_VERIFICATION_REASON}). */
     public static final String MANUAL_VERIFICATION_REQUIRED = "manualVerificationRequired";
     /**

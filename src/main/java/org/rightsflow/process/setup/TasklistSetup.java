@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.rightsflow.deadline.DeadlineProperties;
+import org.rightsflow.process.model.Variables;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -33,8 +34,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Tasklist and Cockpit set up in code, idempotently (docs/architecture.md): the staff groups of docs/staff.md, their application
- * access and read rights (instances only of the processes holding the group's tasks), per group three task filters
- * (all open tasks, overdue, due soon) with reference, type and due date as columns, read-only Cockpit for auditors (READ and READ_HISTORY only, never UPDATE or DELETE), and in
+ * access and read rights (instances only of the processes holding the group's tasks), per group four task filters
+ * (all open tasks, overdue, due soon, provisional due dates) with reference, type, due date and whether it is
+ * provisional as columns, read-only Cockpit for auditors (READ and READ_HISTORY only, never UPDATE or DELETE), and in
  * the default profile the demo users. Running it again changes nothing.
  */
 @Component
@@ -45,6 +47,13 @@ public class TasklistSetup {
     /** Filter name suffixes; the plain group name is the filter of all its open tasks. */
     static final String OVERDUE = " — overdue";
     static final String DUE_SOON = " — due soon";
+    static final String PROVISIONAL = " — provisional due dates";
+    /** The columns of every filter; an existing filter missing one gets it (filters created by earlier versions). */
+    static final List<Map<String, String>> COLUMNS = List.of(
+            Map.of("name", Variables.REFERENCE, "label", "Reference"),
+            Map.of("name", Variables.REQUEST_TYPE, "label", "Type"),
+            Map.of("name", Variables.DUE_DATE, "label", "Due"),
+            Map.of("name", Variables.DUE_DATE_PROVISIONAL, "label", "Due date provisional"));
 
     private final ProcessEngine engine;
     private final DemoStaffProperties demoStaff;
@@ -183,6 +192,33 @@ public class TasklistSetup {
                         .dueAfterExpression("${now()}")
                         .dueBeforeExpression("${dateTime().plusDays(" + days + ").toDate()}")
                         .orderByDueDate().asc());
+        // Due dates that counted days of a year without official calendar data: the earliest possible date, kept
+        // when the data arrives (the flag then clears and the task leaves this filter).
+        ensureFilter(groupId, name + PROVISIONAL, "Tasks of " + name + " whose due date is provisional (calendar data"
+                        + " for a year it counts is missing)", priority + 3,
+                tasks.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks()
+                        .processVariableValueEquals(Variables.DUE_DATE_PROVISIONAL, true).orderByDueDate().asc());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static boolean addMissingColumns(Filter filter) {
+        Map<String, Object> properties = new java.util.LinkedHashMap<>(filter.getProperties());
+        List<Map<String, Object>> columns = new java.util.ArrayList<>(
+                (List<Map<String, Object>>) properties.getOrDefault("variables", List.of()));
+        Set<Object> present = new java.util.HashSet<>();
+        columns.forEach(column -> present.add(column.get("name")));
+        boolean added = false;
+        for (Map<String, String> column : COLUMNS) {
+            if (!present.contains(column.get("name"))) {
+                columns.add(new java.util.LinkedHashMap<>(column));
+                added = true;
+            }
+        }
+        if (added) {
+            properties.put("variables", columns);
+            filter.setProperties(properties);
+        }
+        return added;
     }
 
     private void ensureFilter(String groupId, String name, String description, int priority, TaskQuery query) {
@@ -193,10 +229,9 @@ public class TasklistSetup {
                     "description", description,
                     "priority", priority,
                     "refresh", true,
-                    "variables", List.of(
-                            Map.of("name", "reference", "label", "Reference"),
-                            Map.of("name", "requestType", "label", "Type"),
-                            Map.of("name", "dueDate", "label", "Due"))));
+                    "variables", COLUMNS));
+            filters.saveFilter(filter);
+        } else if (addMissingColumns(filter)) {
             filters.saveFilter(filter);
         }
         grant(groupId, Resources.FILTER, filter.getId(), Permissions.READ);

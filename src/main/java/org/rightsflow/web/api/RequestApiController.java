@@ -63,7 +63,7 @@ public class RequestApiController {
         RightsRequest r = filed.request();
         return ResponseEntity.created(URI.create("/api/requests/" + r.reference()))
                 .body(new ApiResponses.Filed(r.reference(), r.status().name(), r.receivedAt(), r.dueAt(),
-                        filed.statusToken()));
+                        r.dueDateProvisional(), filed.statusToken()));
     }
 
     @GetMapping("/{reference}")
@@ -73,7 +73,7 @@ public class RequestApiController {
         RequestLifecycle.RequestView view = lifecycle.view(reference, token);
         RightsRequest r = view.request();
         return new ApiResponses.Status(r.reference(), r.type().name(), r.status().name(), r.receivedAt(), r.dueAt(),
-                view.history().stream().map(h -> new ApiResponses.HistoryEntry(h.status().name(), h.at())).toList(),
+                r.dueDateProvisional(), view.history().stream().map(h -> new ApiResponses.HistoryEntry(h.status().name(), h.at())).toList(),
                 r.outcome());
     }
 

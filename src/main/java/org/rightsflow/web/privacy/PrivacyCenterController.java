@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.rightsflow.common.RightsflowProperties;
+import org.rightsflow.notice.ComplaintChannels;
 import org.rightsflow.identity.IdentityVerificationService;
 import org.rightsflow.identity.ResendOutcome;
 import org.rightsflow.identity.VerificationOutcome;
@@ -57,15 +57,15 @@ public class PrivacyCenterController {
     private final RequestIntakeService intake;
     private final RequestLifecycle lifecycle;
     private final IdentityVerificationService identity;
-    private final RightsflowProperties properties;
+    private final ComplaintChannels complaints;
     private final ObjectMapper json = new ObjectMapper();
 
     public PrivacyCenterController(RequestIntakeService intake, RequestLifecycle lifecycle,
-                                   IdentityVerificationService identity, RightsflowProperties properties) {
+                                   IdentityVerificationService identity, ComplaintChannels complaints) {
         this.intake = intake;
         this.lifecycle = lifecycle;
         this.identity = identity;
-        this.properties = properties;
+        this.complaints = complaints;
         // The lists above are the contract's (RequestDetailsValidator): fail at start-up if they ever drift apart.
         if (!RequestDetailsValidator.DELETION_GROUNDS.equals(java.util.Set.copyOf(DELETION_GROUNDS))
                 || !RequestDetailsValidator.DATA_CATEGORIES.equals(java.util.Set.copyOf(CATEGORIES))
@@ -74,12 +74,12 @@ public class PrivacyCenterController {
         }
     }
 
-    /** What every page needs: its own path (for the language switch) and the complaint channel. */
+    /** What every page needs: its own path (for the language switch) and the complaint channels. */
     @ModelAttribute
     void common(HttpServletRequest request, Locale locale, Model model) {
         model.addAttribute("currentPath", request.getRequestURI());
         model.addAttribute("language", PrivacyWebConfig.languageOf(locale));
-        model.addAttribute("complaintChannel", properties.complaintChannel());
+        model.addAttribute("complaintChannel", complaints.inOneLine(PrivacyWebConfig.languageOf(locale)));
     }
 
     @GetMapping("/")

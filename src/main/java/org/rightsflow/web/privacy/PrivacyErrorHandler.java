@@ -2,7 +2,7 @@ package org.rightsflow.web.privacy;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
-import org.rightsflow.common.RightsflowProperties;
+import org.rightsflow.notice.ComplaintChannels;
 import org.rightsflow.request.InvalidRequestException;
 import org.rightsflow.request.RequestNotFoundException;
 import org.rightsflow.request.RequestStateConflictException;
@@ -23,10 +23,10 @@ public class PrivacyErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PrivacyErrorHandler.class);
 
-    private final RightsflowProperties properties;
+    private final ComplaintChannels complaints;
 
-    public PrivacyErrorHandler(RightsflowProperties properties) {
-        this.properties = properties;
+    public PrivacyErrorHandler(ComplaintChannels complaints) {
+        this.complaints = complaints;
     }
 
     @ExceptionHandler(RequestNotFoundException.class)
@@ -73,6 +73,6 @@ public class PrivacyErrorHandler {
     private void common(Locale locale, Model model, String path) {
         model.addAttribute("currentPath", path);
         model.addAttribute("language", PrivacyWebConfig.languageOf(locale));
-        model.addAttribute("complaintChannel", properties.complaintChannel());
+        model.addAttribute("complaintChannel", complaints.inOneLine(PrivacyWebConfig.languageOf(locale)));
     }
 }

@@ -21,6 +21,10 @@ public enum StaffAccess {
     REQUESTER_VALUES("the values a requester typed", StaffGroups.PRIVACY_OFFICERS),
     /** The typed email and the contacts on file: intake staff check identity by hand with them. */
     CONTACTS_ON_FILE("the contacts on file", StaffGroups.INTAKE),
+    /** The working-day calendar's years, outlook and file state ({@code GET /staff/calendar}). */
+    READ_CALENDAR("the working-day calendar's state", StaffGroups.PRIVACY_OFFICERS, StaffGroups.ADMINS),
+    /** Reading the calendar file now ({@code POST /staff/calendar/reload}): the administrators who maintain it. */
+    RELOAD_CALENDAR("reloading the working-day calendar file", StaffGroups.ADMINS),
     /** {@code /actuator/prometheus} and {@code /actuator/metrics}. */
     METRICS("the metrics", StaffGroups.PRIVACY_OFFICERS, StaffGroups.AUDITORS, StaffGroups.ADMINS,
             org.rightsflow.process.setup.MonitoringSetup.GROUP);

@@ -79,6 +79,7 @@ public class StaffRequestController {
         answer.put("reference", reference);
         answer.put("status", request.status().name());
         answer.put("dueDate", request.dueAt().toString());
+        answer.put("dueDateProvisional", request.dueDateProvisional());
         answer.put("event", event(event));
         return answer;
     }

@@ -64,9 +64,10 @@ class PartialAccessTest extends PostgresIntegrationTest {
 
         Mailbox.Mail result = mailbox.awaitOne(email, "RESULT_PARTIALLY_COMPLETED", filed.reference());
         assertThat(result.body())
-                .contains("- operation logs: left out of your request to view your personal information, because it"
-                        + " is directly related to a criminal investigation")
-                .contains("- security settings (security phone and email): left out of your request to view")
+                .contains("- it is directly related to a criminal investigation")
+                .contains("We did not act on your request for these categories of your personal information, for the"
+                        + " reasons above:\n")
+                .contains("- operation logs\n", "- security settings (security phone and email)\n")
                 .contains("The logs are evidence in an ongoing investigation.")
                 .contains("people's court")
                 .doesNotContain("real-name");

@@ -85,9 +85,10 @@ class ConsentWithdrawalTest extends PostgresIntegrationTest {
         assertThat(register.ledger(accountId)).allSatisfy(entry -> assertThat(entry.recordedAt()).isNotNull());
 
         Mailbox.Mail notice = mailbox.awaitOne(email, "CONSENT_WITHDRAWN", filed.reference());
-        assertThat(notice.body()).contains("Marketing — these services stop:", "promotional emails and text messages",
-                "Face recognition — these services stop:", "sign-in by face", "All other services continue",
-                "before this withdrawal remains valid").doesNotContain("Personalised recommendations");
+        assertThat(notice.body()).contains("Your consent is withdrawn", "Marketing — these services have stopped:",
+                "promotional emails and text messages", "Face recognition — these services have stopped:",
+                "sign-in by face", "All other services continue", "before you withdrew it remains valid")
+                .doesNotContain("Personalised recommendations", "we have withdrawn");
         mailbox.awaitOne(email, "RESULT_COMPLETED", filed.reference());
 
         // The job runs again (a retry after a lost commit acknowledgement): nothing is added.

@@ -65,7 +65,8 @@ class PartialCorrectionTest extends PostgresIntegrationTest {
         Task review = tasks.createTaskQuery().processInstanceBusinessKey(filed.reference())
                 .taskDefinitionKey("Task_ReviewCorrection").singleResult();
         String summary = (String) tasks.getVariableLocal(review.getId(), "correctionSummary");
-        assertThat(summary).contains("2. Security email address", "not for review — after review, this category");
+        assertThat(summary).contains("2. Security email address", "not for review — after review, the correction of this"
+                + " category of personal information was refused");
         assertThat(tasks.getVariableLocal(review.getId(), "correctionOptions").toString())
                 .as("only the change in scope can be decided").contains("\"value\":\"1\"").doesNotContain("\"value\":\"2\"");
         StaffSignIn.as(identity, "officer2");
@@ -90,13 +91,13 @@ class PartialCorrectionTest extends PostgresIntegrationTest {
 
         Mailbox.Mail perField = mailbox.awaitOne(email, "CORRECTION_RESULT", filed.reference());
         assertThat(perField.body()).contains("1. Display name: corrected",
-                "2. Security email address: not corrected: after review, this category of personal information is"
-                        + " excluded from the request");
+                "2. Security email address: not corrected: after review, the correction of this category of"
+                        + " personal information was refused, on the grounds given in the result notice");
         Mailbox.Mail result = mailbox.awaitOne(email, "RESULT_PARTIALLY_COMPLETED", filed.reference());
         assertThat(result.body())
-                .contains("- security settings (security phone and email): left out of your request to correct or"
-                        + " complete your personal information, because it would put the legitimate rights of others"
-                        + " at risk")
+                .contains("- it would put the legitimate rights of others at risk")
+                .contains("We did not act on your request for these categories of your personal information, for the"
+                        + " reasons above:\n- security settings (security phone and email)\n")
                 .contains("The security address is shared with another account holder.")
                 .contains("people's court")
                 .doesNotContain(oldSecurityEmail, newSecurityEmail, newDisplayName);

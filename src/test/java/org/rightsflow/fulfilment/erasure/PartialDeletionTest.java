@@ -85,9 +85,9 @@ class PartialDeletionTest extends PostgresIntegrationTest {
 
         Mailbox.Mail result = mailbox.awaitOne(email, "RESULT_PARTIALLY_COMPLETED", filed.reference());
         assertThat(result.body())
-                .contains("- real-name verification data: left out of your request to delete your personal"
-                        + " information, because it relates to our obligations under laws and regulations")
-                .contains("- operation logs: left out of your request to delete your personal information")
+                .contains("- it relates to our obligations under laws and regulations\n")
+                .contains("These categories of your personal information were not deleted, for the reasons above:\n")
+                .contains("- real-name verification data\n", "- operation logs\n")
                 .contains("A court order requires us to keep these records.")
                 .contains("people's court");
         assertThat(mailbox.of(email, "RESULT_COMPLETED", filed.reference())).isEmpty();

@@ -50,7 +50,7 @@ class StaffIntakeProcessTest extends ProcessModelTestSupport {
     void registerDelegates() {
         RightsRequest request = new RightsRequest(REQUEST_ID, REFERENCE, RequestType.DELETE, RequestStatus.RECEIVED,
                 TYPED_EMAIL, 1L, "en", null, NOW.toInstant(), NOW.toInstant(), NOW.toInstant(), "PIPL_STATEMENT", 1,
-                null, null, null, null);
+                null, null, null, null, false);
         when(intake.fileByStaff(any(), any(), any())).thenReturn(new FiledRequest(request, "unused-token"));
         Mocks.register(StaffIntakeModel.BEAN_FILE_STAFF_REQUEST, new FileStaffRequestDelegate(intake));
         Mocks.register(StaffIntakeModel.BEAN_FORGET_FORM_FIELDS, new ForgetStaffIntakeFormDelegate());
