@@ -79,7 +79,7 @@ public class AuditTrail {
                 .param("seq", seq).param("hash", prev).update();
     }
 
-    static String hash(long seq, Instant at, String reference, String actor, String action, String detail,
+    public static String hash(long seq, Instant at, String reference, String actor, String action, String detail,
                        String prevHash) {
         // Length-prefixed fields: no two different entries can serialise to the same text.
         StringBuilder text = new StringBuilder();

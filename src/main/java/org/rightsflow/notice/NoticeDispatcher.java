@@ -40,6 +40,11 @@ public class NoticeDispatcher {
     private final NoticeProperties properties;
     private final TimeSource time;
 
+    /** The Message-ID a notice is sent with: derived from its outbox row, so a repeat after a crash has the same. */
+    public static String messageId(String outboxId) {
+        return "<" + outboxId + "@rightsflow>";
+    }
+
     public NoticeDispatcher(JdbcClient jdbc, JavaMailSender mail, NoticeProperties properties, TimeSource time) {
         this.jdbc = jdbc;
         this.mail = mail;
@@ -110,7 +115,7 @@ public class NoticeDispatcher {
         helper.setText(row.body(), false);
         message.setSentDate(Date.from(time.now()));
         message.saveChanges();
-        message.setHeader("Message-ID", "<" + row.id() + "@rightsflow>");
+        message.setHeader("Message-ID", messageId(row.id()));
         message.setHeader("X-Rightsflow-Notice", row.kind());
         return message;
     }

@@ -29,6 +29,13 @@ class StaffExceptionHandler {
         return response;
     }
 
+    @ExceptionHandler(org.rightsflow.operations.InvalidFilterException.class)
+    ResponseEntity<ProblemDetail> invalidFilter(org.rightsflow.operations.InvalidFilterException e) {
+        ResponseEntity<ProblemDetail> response = problem(400, e.code(), e.getMessage());
+        response.getBody().setProperty("field", e.field());
+        return response;
+    }
+
     @ExceptionHandler(RequestNotFoundException.class)
     ResponseEntity<ProblemDetail> notFound(RequestNotFoundException e) {
         return problem(404, "REQUEST_NOT_FOUND", "No request with this reference");
