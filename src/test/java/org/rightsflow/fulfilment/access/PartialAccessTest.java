@@ -57,7 +57,7 @@ class PartialAccessTest extends PostgresIntegrationTest {
         assertThat(report).as("the refused categories are neither described nor counted")
                 .doesNotContain("category-OPERATION_LOGS", "category-SECURITY", "data-category=\"OPERATION_LOGS\"");
         String withheld = section(report, "withheld");
-        assertThat(withheld).contains("Categories left out of this report", "Operation logs", "Security settings",
+        assertThat(withheld).contains("Categories your request was refused for", "Operation logs", "Security settings",
                 "result notice");
         assertThat(section(report, "not-held")).as("withheld is not the same as not held")
                 .doesNotContain("Operation logs", "Security settings");
