@@ -48,7 +48,11 @@ class NoticeTemplateContractTest {
             Map.entry("status", "a status code"), Map.entry("dueDateProvisional", "a flag"),
             Map.entry("missingYear", "a year"), Map.entry("coveredYears", "years"), Map.entry("daysLeft", "a number"),
             Map.entry("ranOut", "a flag"), Map.entry("file", "configuration"),
-            Map.entry("problem", "a validation message about the calendar file")));
+            Map.entry("problem", "a validation message about the calendar file"),
+            // a pause's clarification notice: the topics are worded by the product from codes, never free text
+            Map.entry("topics", "clarification topics in the product's words"), Map.entry("answerBy", "a date"),
+            Map.entry("askedAt", "a date"), Map.entry("apiPath", "a path with the reference"),
+            Map.entry("privacyCenterUrl", "a link")));
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern LOOP_VARIABLE = Pattern.compile("th:each=\"\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*:");
