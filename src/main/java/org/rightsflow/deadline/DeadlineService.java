@@ -54,6 +54,11 @@ public class DeadlineService {
         return strictest(receivedAt, policiesByType.getOrDefault(requestType, configuredPolicies));
     }
 
+    /** The request types that {@code rightsflow.deadline.policies-by-type} names (checked by the intake at start). */
+    public java.util.Set<String> typesWithOwnPolicies() {
+        return java.util.Set.copyOf(policiesByType.keySet());
+    }
+
     /**
      * The date a stored deadline's policy gives on the calendar data in force now: whether a provisional due date
      * has become certain, and what the official count says.

@@ -66,6 +66,13 @@ public class RequestIntakeService {
         this.time = time;
         this.transaction = new TransactionTemplate(txm);
         this.jdbc = jdbc;
+        for (String type : deadlines.typesWithOwnPolicies()) {
+            if (RequestType.fromCode(type).isEmpty()) {
+                // a mistyped type would silently lose its policies
+                throw new IllegalStateException("rightsflow.deadline.policies-by-type." + type
+                        + ": no such request type; known: " + java.util.Arrays.toString(RequestType.values()));
+            }
+        }
     }
 
     public FiledRequest file(IntakeCommand command, String idempotencyKey) {
