@@ -1,0 +1,192 @@
+package org.rightsflow.operations.evidence;
+
+import static org.rightsflow.common.Sql.instant;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.rightsflow.audit.AuditTrail;
+import org.rightsflow.audit.AuditVerifier;
+import org.rightsflow.common.TimeSource;
+import org.rightsflow.operations.timeline.Masking;
+import org.rightsflow.operations.timeline.ProcessHistory;
+import org.rightsflow.operations.timeline.RequestTimelines;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A request's evidence pack, for a regulator or an audit: a ZIP with the request (no personal data), its whole
+ * timeline, the decisions with proposer, approver, grounds and explanation, the notices as sent (recipient masked,
+ * live links and codes removed: the pack must not open anything), the audit entries with their hashes and the
+ * verification of the whole chain at packing time, the path the processes took, and the BPMN and DMN XML of the
+ * versions that ran; signed with the server's key ({@link EvidencePackFormat}). It holds no more personal data than
+ * the request's own result: nothing the requester typed, no contact on file. Each download is an audit entry.
+ */
+@Service
+public class EvidencePackBuilder {
+
+    public static final String AUDIT_ENTRIES = "audit/entries.json";
+    public static final String DOWNLOADED = "EVIDENCE_PACK_DOWNLOADED";
+    private static final Pattern DOWNLOAD_LINK = Pattern.compile("(/api/downloads/)[A-Za-z0-9_-]+");
+    private static final Pattern CODE = Pattern.compile("(?<!\\d)\\d{6}(?!\\d)");
+
+    private final RequestTimelines timelines;
+    private final ProcessHistory processHistory;
+    private final AuditVerifier auditVerifier;
+    private final AuditTrail audit;
+    private final JdbcClient jdbc;
+    private final TimeSource time;
+    private final EvidenceSigningKey key;
+
+    public EvidencePackBuilder(RequestTimelines timelines, ProcessHistory processHistory, AuditVerifier auditVerifier,
+                               AuditTrail audit, JdbcClient jdbc, TimeSource time,
+                               @Value("${rightsflow.evidence.signing-secret:}") String signingSecret) {
+        this.timelines = timelines;
+        this.processHistory = processHistory;
+        this.auditVerifier = auditVerifier;
+        this.audit = audit;
+        this.jdbc = jdbc;
+        this.time = time;
+        this.key = EvidenceSigningKey.fromSecret(signingSecret);
+    }
+
+    public String keyFingerprint() {
+        return key.fingerprint();
+    }
+
+    public java.security.PublicKey publicKey() {
+        return key.publicKey();
+    }
+
+    /** The pack, and its download recorded as an audit entry (with the pack's SHA-256) in the same transaction. */
+    @Transactional
+    public byte[] download(String reference, String staffUser) {
+        byte[] pack = build(reference, staffUser);
+        audit.record(reference, staffUser, DOWNLOADED, "{\"sha256\":\"" + EvidencePackFormat.sha256(pack) + "\"}");
+        return pack;
+    }
+
+    @Transactional(readOnly = true)
+    public byte[] build(String reference, String staffUser) {
+        RequestTimelines.Timeline timeline = timelines.of(reference);
+        Instant now = time.now();
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("README.txt", readme(reference).getBytes(StandardCharsets.UTF_8));
+        files.put("request.json", EvidencePackFormat.bytes(timeline.summary()));
+        files.put("timeline.json", EvidencePackFormat.bytes(Map.of(
+                "events", timeline.events(),
+                "statusHistory", timeline.statuses(),
+                "deadlineEvents", timeline.deadlineEvents(),
+                "tasks", timeline.tasks(),
+                "processInstances", timeline.instances())));
+        files.put("decisions.json", EvidencePackFormat.bytes(timeline.decisions()));
+        List<Map<String, Object>> notices = notices(timeline.summary().id());
+        files.put("notices/index.json", EvidencePackFormat.bytes(timeline.notices()));
+        int n = 0;
+        for (Map<String, Object> notice : notices) {
+            files.put(String.format("notices/%02d-%s.txt", ++n, notice.get("kind")),
+                    ((String) notice.get("text")).getBytes(StandardCharsets.UTF_8));
+        }
+        files.put(AUDIT_ENTRIES, EvidencePackFormat.bytes(Map.of(
+                "hashFunction", "SHA-256 over the fields seq, at (ISO-8601), reference, actor, action, detail and the"
+                        + " previous entry's hash, each written as <length>:<value>| (a missing value as one NUL character)",
+                "entries", auditEntries(reference))));
+        AuditVerifier.Result chain = auditVerifier.verify();
+        files.put("audit/chain-verification.json", EvidencePackFormat.bytes(Map.of(
+                "verifiedAt", now.toString(),
+                "intact", chain.intact(),
+                "entriesChecked", chain.entriesChecked(),
+                "problem", chain.problem() == null ? "" : chain.problem(),
+                "entriesOfThisRequestLinked", timeline.auditIntact())));
+        files.put("process/path.json", EvidencePackFormat.bytes(processHistory.path(reference)));
+        for (ProcessHistory.Model model : processHistory.models(reference)) {
+            String extension = "DMN".equals(model.kind()) ? ".dmn" : ".bpmn";
+            files.put("models/" + model.key() + "-v" + model.version() + extension, model.xml());
+        }
+        Map<String, Object> about = new LinkedHashMap<>();
+        about.put("reference", reference);
+        about.put("createdAt", now.toString());
+        about.put("createdBy", staffUser);
+        return EvidencePackFormat.write(files, about, key);
+    }
+
+    private List<Map<String, Object>> notices(String requestId) {
+        return jdbc.sql("""
+                select id, kind, recipient, language, subject, body, created_at, sent_at, failed_at
+                from notice_outbox where request_id = :id order by created_at, id""")
+                .param("id", requestId)
+                .query((rs, row) -> {
+                    String kind = rs.getString("kind");
+                    Instant sent = instant(rs, "sent_at");
+                    String text = "Message-ID: " + org.rightsflow.notice.NoticeDispatcher.messageId(rs.getString("id")) + "\n"
+                            + "Kind: " + kind + "\n"
+                            + "To: " + Masking.email(rs.getString("recipient")) + "\n"
+                            + "Language: " + rs.getString("language") + "\n"
+                            + "Queued: " + instant(rs, "created_at") + "\n"
+                            + "Sent: " + (sent != null ? sent : instant(rs, "failed_at") != null ? "given up" : "not yet") + "\n"
+                            + "Subject: " + rs.getString("subject") + "\n\n"
+                            + redact(kind, rs.getString("body"));
+                    Map<String, Object> notice = new LinkedHashMap<>();
+                    notice.put("kind", kind);
+                    notice.put("text", text);
+                    return notice;
+                }).list();
+    }
+
+    /** Live result links and one-time codes are removed: a pack proves what was sent, it must not open anything. */
+    static String redact(String kind, String body) {
+        String text = DOWNLOAD_LINK.matcher(body).replaceAll("$1[link removed]");
+        if (kind.startsWith("VERIFICATION")) {
+            text = CODE.matcher(text).replaceAll("[code removed]");
+        }
+        return text;
+    }
+
+    private List<Map<String, Object>> auditEntries(String reference) {
+        return jdbc.sql("""
+                select seq, at, reference, actor, action, detail, prev_hash, hash from audit_entry
+                where reference = :reference order by seq""")
+                .param("reference", reference)
+                .query((rs, row) -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("seq", rs.getLong("seq"));
+                    entry.put("at", instant(rs, "at").toString());
+                    entry.put("reference", rs.getString("reference"));
+                    entry.put("actor", rs.getString("actor"));
+                    entry.put("action", rs.getString("action"));
+                    entry.put("detail", rs.getString("detail"));
+                    entry.put("prevHash", rs.getString("prev_hash"));
+                    entry.put("hash", rs.getString("hash"));
+                    return entry;
+                }).list();
+    }
+
+    private String readme(String reference) {
+        return """
+                Evidence pack of request %s (Rightsflow)
+
+                request.json                    the request: right, status, dates, deadline policy, grounds (no personal data)
+                timeline.json                   every event in time order; status history, deadline events, tasks with who
+                                                claimed and completed them, the process instances
+                decisions.json                  staff decisions with proposer, approver, grounds and explanation
+                notices/                        each notice as sent (recipient masked; links and codes removed) and an index
+                audit/entries.json              the request's audit entries with their hashes
+                audit/chain-verification.json   the whole audit chain verified when this pack was made
+                process/path.json               the activities the processes went through, in order
+                models/                         the BPMN and DMN XML of the model versions that ran
+                manifest.json, manifest.sig     SHA-256 of every file, signed with the server's Ed25519 key
+
+                Verify (exit code 0: unaltered; 1: what changed is listed):
+                  java -cp rightsflow-<version>.jar \\
+                       -Dloader.main=org.rightsflow.operations.evidence.EvidencePackVerifier \\
+                       org.springframework.boot.loader.launch.PropertiesLauncher <this file>.zip %s
+
+                The last argument is the fingerprint of the server's signing key (GET /staff/api/evidence-key).
+                """.formatted(reference, key.fingerprint());
+    }
+}
