@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param columns          the columns that make up the category, in export order
  * @param consentBased     what of the category rests on a consent alone, per purpose, and how it is erased once that
  *                         consent is withdrawn (empty: nothing)
+ * @param blocksCancellation rows that must be settled before the account can be cancelled (null: none)
  */
 public record CategoryMapping(
         DataCategory category,
@@ -35,7 +36,8 @@ public record CategoryMapping(
         EraseRule erase,
         List<ThirdParty> thirdParties,
         List<ColumnMapping> columns,
-        List<ConsentBasedData> consentBased) {
+        List<ConsentBasedData> consentBased,
+        CancellationBlocker blocksCancellation) {
 
     public CategoryMapping {
         thirdParties = thirdParties == null ? List.of() : List.copyOf(thirdParties);
@@ -50,7 +52,7 @@ public record CategoryMapping(
                            RetentionRule retention, EraseRule erase, List<ThirdParty> thirdParties,
                            List<ColumnMapping> columns) {
         this(category, table, idColumn, subjectKey, restrictedColumn, sensitive, label, description, source, purpose,
-                legalBasis, retention, erase, thirdParties, columns, List.of());
+                legalBasis, retention, erase, thirdParties, columns, List.of(), null);
     }
 
     public Optional<RetentionRule> retentionRule() {

@@ -5,6 +5,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import javax.sql.DataSource;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -15,7 +17,9 @@ import java.util.Optional;
 
 /**
  * The connector of every system in the data map. Systems with connector {@code jdbc} get a {@link JdbcConnector} on
- * the application's database (schema checked at start-up); {@code external-task} and {@code manual} systems get a
+ * the application's database or on their own connection ({@link DatabaseConnections}), schema checked at start-up
+ * (or, for a database of its own that is down at start, at its first use); {@code external-task} and {@code manual}
+ * systems get a
  * {@link DelegatedSystemConnector} (their worker or a data operator does the work); any other system is served by
  * the {@link SystemConnector} bean with the system's id. A system without its connector stops the start, and so does
  * a connector bean for a system the data map does not know.
@@ -33,16 +37,17 @@ public class DataConnectors {
      */
     @Autowired
     public DataConnectors(DataMap dataMap, JdbcTemplate jdbcTemplate, DataMapProperties properties,
-                          ObjectProvider<SystemConnector> connectors) {
-        this(dataMap, jdbcTemplate, properties, connectors.orderedStream().toList());
+                          DatabaseConnections databases, ObjectProvider<SystemConnector> connectors) {
+        this(dataMap, jdbcTemplate, properties, databases, connectors.orderedStream().toList());
     }
 
     /**
      * @param jdbcTemplate on the application's database
+     * @param databases    the connections of systems with a database of their own
      * @param connectors   connectors for systems that are not JDBC databases
      */
     public DataConnectors(DataMap dataMap, JdbcTemplate jdbcTemplate, DataMapProperties properties,
-                          List<SystemConnector> connectors) {
+                          DatabaseConnections databases, List<SystemConnector> connectors) {
         this.dataMap = dataMap;
         List<String> problems = new ArrayList<>();
         for (SystemConnector connector : connectors) {
@@ -62,9 +67,16 @@ public class DataConnectors {
                 continue; // an explicitly configured connector wins
             }
             if (DataSystem.JDBC.equals(system.connector())) {
-                JdbcConnector jdbc = new JdbcConnector(jdbcTemplate.getDataSource(), system, properties.fetchSize());
+                Optional<DataSource> own = system.connection() == null ? Optional.of(jdbcTemplate.getDataSource())
+                        : databases.dataSource(system.connection());
+                if (own.isEmpty()) {
+                    problems.add("system '" + system.id() + "' names connection '" + system.connection()
+                            + "', which is not configured");
+                    continue;
+                }
+                JdbcConnector jdbc = new JdbcConnector(own.get(), system, properties.fetchSize());
                 if (properties.verifySchema()) {
-                    jdbc.verifySchema();
+                    jdbc.verifySchemaAtStart(system.connection() != null);
                 }
                 bySystem.put(system.id(), jdbc);
             } else if (system.isManual()) {
@@ -76,14 +88,36 @@ public class DataConnectors {
                         + system.id() + "' (or connector \"jdbc\", \"external-task\" or \"manual\")");
             }
         }
+        for (MappedCategory mapping : dataMap.mappings()) {
+            SystemConnector connector = bySystem.get(mapping.system().id());
+            if (mapping.mapping().blocksCancellation() != null && connector != null
+                    && !connector.supports(ConnectorOperation.COUNT)) {
+                problems.add("system '" + mapping.system().id() + "', category " + mapping.category()
+                        + ": blocksCancellation needs a system the application can count in itself");
+            }
+        }
         if (!problems.isEmpty()) {
             throw new DataMapException("Data map connectors are incomplete:\n - " + String.join("\n - ", problems));
         }
     }
 
-    /** For code that builds the beans by hand: the built-in connectors only. */
+    /** For code that builds the beans by hand: the built-in connectors only, every system in one database. */
     public DataConnectors(DataMap dataMap, JdbcTemplate jdbcTemplate, DataMapProperties properties) {
         this(dataMap, jdbcTemplate, properties, List.of());
+    }
+
+    /** For code that builds the beans by hand: every system in one database, and connector beans. */
+    public DataConnectors(DataMap dataMap, JdbcTemplate jdbcTemplate, DataMapProperties properties,
+                          List<SystemConnector> connectors) {
+        this(dataMap, jdbcTemplate, properties, sameDatabase(dataMap, jdbcTemplate.getDataSource()), connectors);
+    }
+
+    /** Every named connection of the data map pointing at one database (tests and tools). */
+    public static DatabaseConnections sameDatabase(DataMap dataMap, DataSource dataSource) {
+        Map<String, DataSource> all = new LinkedHashMap<>();
+        dataMap.systems().stream().map(DataSystem::connection).filter(java.util.Objects::nonNull)
+                .forEach(name -> all.put(name, dataSource));
+        return new DatabaseConnections(all);
     }
 
     public DataMap dataMap() {
@@ -105,6 +139,12 @@ public class DataConnectors {
         return connector(mapping.system().id());
     }
 
+    /** The connectors of the {@code jdbc} systems, in data-map order. */
+    public List<JdbcConnector> jdbcConnectors() {
+        return bySystem.values().stream().filter(JdbcConnector.class::isInstance).map(JdbcConnector.class::cast)
+                .toList();
+    }
+
     /**
      * Rows of the category held for the subject, summed over every system that maps it.
      *
@@ -115,6 +155,17 @@ public class DataConnectors {
         long total = 0;
         for (MappedCategory mapping : dataMap.mappings(category)) {
             total += forMapping(mapping).count(category, subjectId);
+        }
+        return total;
+    }
+
+    /** Rows of the category that block the subject's account cancellation, summed over every system. */
+    public long cancellationBlockers(DataCategory category, long subjectId) {
+        long total = 0;
+        for (MappedCategory mapping : dataMap.mappings(category)) {
+            if (mapping.mapping().blocksCancellation() != null) {
+                total += forMapping(mapping).countCancellationBlockers(category, subjectId);
+            }
         }
         return total;
     }

@@ -40,7 +40,12 @@ import java.util.regex.Pattern;
 @Component
 public class DataMap {
 
-    public static final String DEFAULT_LOCATION = "classpath:datamap/account-system.json";
+    /** The built-in account system, in the application's own database. */
+    public static final String ACCOUNT_SYSTEM = "classpath:datamap/account-system.json";
+    /** The demo's billing system: payments, bills and invoices in a database of its own. */
+    public static final String BILLING_SYSTEM = "classpath:datamap/billing-system.json";
+    /** The documents read when {@code rightsflow.datamap.locations} is not set. */
+    public static final String[] DEFAULT_LOCATIONS = {ACCOUNT_SYSTEM, BILLING_SYSTEM};
     /** The zone of the product's calendar (retention periods, ages, deadlines). */
     public static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
 
@@ -48,6 +53,7 @@ public class DataMap {
     private static final Pattern SYSTEM_ID = Pattern.compile("[a-z][a-z0-9-]{0,62}");
     /** A consent purpose code as the consent register keeps it (account_consent.purpose). */
     private static final Pattern CONSENT_PURPOSE = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
+    private static final Pattern CONNECTION_NAME = Pattern.compile("[a-z][a-z0-9-]{0,62}");
     private static final JsonMapper JSON = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -203,8 +209,19 @@ public class DataMap {
         if (system.connector() == null || system.connector().isBlank()) {
             problems.add("system '" + system.id() + "' names no connector (jdbc, manual or a connector's system id)");
         }
+        if (system.connection() != null) {
+            if (!DataSystem.JDBC.equals(system.connector())) {
+                problems.add("connection: only a jdbc system names a database connection");
+            } else if (!CONNECTION_NAME.matcher(system.connection()).matches()) {
+                problems.add("connection '" + system.connection() + "' must match " + CONNECTION_NAME.pattern());
+            }
+        }
         if (system.subject() != null) {
             validateSubject(system.subject(), problems);
+            if (system.connection() != null) {
+                problems.add("subject: the system holding the subject record lives in the application's database"
+                        + " (it names no connection)");
+            }
         }
         if (system.categories().isEmpty()) {
             problems.add("system '" + system.id() + "' maps no category");
@@ -292,6 +309,15 @@ public class DataMap {
                 within.add("purpose " + data.purpose() + " is listed twice");
             }
             validateErase(data.erase(), columns, mapping.idColumn(), mapping.subjectKey(), within);
+        }
+        CancellationBlocker blocker = mapping.blocksCancellation();
+        if (blocker != null) {
+            if (blocker.column() == null || !columns.contains(blocker.column())) {
+                problems.add("blocksCancellation.column '" + blocker.column() + "' is not one of its columns " + columns);
+            }
+            if (blocker.values().isEmpty() || blocker.values().stream().anyMatch(v -> v == null || v.isBlank())) {
+                problems.add("blocksCancellation.values needs at least one value, none blank");
+            }
         }
         for (int i = 0; i < mapping.thirdParties().size(); i++) {
             ThirdParty party = mapping.thirdParties().get(i);

@@ -10,6 +10,9 @@ import java.util.Optional;
  * @param connector  {@code jdbc} (the built-in JDBC connector), {@code external-task} (the system's own worker,
  *                   through Camunda external tasks), {@code manual} (data operators act by hand), or the
  *                   {@link SystemConnector#systemId()} of a connector bean that serves this system
+ * @param connection {@code jdbc} only: the name of the system's own database connection, configured as
+ *                   {@code rightsflow.datamap.connections.<name>.url/username/password} (from the environment);
+ *                   absent: the tables live in the application's own database
  * @param subject    the subject's own record, when the system has one (the built-in system does)
  * @param categories the categories the system holds, at most one mapping per category
  */
@@ -17,6 +20,7 @@ public record DataSystem(
         String id,
         LocalizedText label,
         String connector,
+        String connection,
         SubjectMapping subject,
         List<CategoryMapping> categories) {
 

@@ -51,6 +51,8 @@ public class JdbcConnector implements SystemConnector {
     private final JdbcTemplate jdbc;
     private final Map<DataCategory, CategoryStatements> statements = new EnumMap<>(DataCategory.class);
     private final String subjectSelect;
+    /** Set when the system's own database was down at start-up: the schema is checked at the first operation. */
+    private volatile boolean schemaPending;
 
     private record CategoryStatements(CategoryMapping mapping, String count, String select) {
     }
@@ -88,6 +90,19 @@ public class JdbcConnector implements SystemConnector {
         return system;
     }
 
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    /** Whether a connection can be had and answers within two seconds (the health endpoint asks). */
+    public boolean reachable() {
+        try (Connection con = dataSource.getConnection()) {
+            return con.isValid(2);
+        } catch (SQLException | RuntimeException e) {
+            return false;
+        }
+    }
+
     public int fetchSize() {
         return fetchSize;
     }
@@ -104,6 +119,7 @@ public class JdbcConnector implements SystemConnector {
 
     @Override
     public long count(DataCategory category, long subjectId) {
+        ensureSchema();
         CategoryStatements sql = statements.get(category);
         if (sql == null) {
             return 0;
@@ -114,6 +130,7 @@ public class JdbcConnector implements SystemConnector {
 
     @Override
     public void forEachRow(DataCategory category, long subjectId, Consumer<Map<String, Object>> visitor) {
+        ensureSchema();
         CategoryStatements sql = statements.get(category);
         if (sql == null) {
             return;
@@ -160,6 +177,7 @@ public class JdbcConnector implements SystemConnector {
 
     @Override
     public Optional<Map<String, Object>> subjectRecord(long subjectId) {
+        ensureSchema();
         if (subjectSelect == null) {
             return Optional.empty();
         }
@@ -176,6 +194,7 @@ public class JdbcConnector implements SystemConnector {
 
     @Override
     public long count(DataCategory category, RowSelection rows) {
+        ensureSchema();
         CategoryMapping mapping = mapping(category).orElse(null);
         if (mapping == null) {
             return 0;
@@ -188,6 +207,7 @@ public class JdbcConnector implements SystemConnector {
 
     @Override
     public Optional<RetentionWindow> retentionWindow(DataCategory category, long subjectId, Instant at) {
+        ensureSchema();
         CategoryMapping mapping = mapping(category).orElse(null);
         if (mapping == null || mapping.retention() == null
                 || count(category, RowSelection.withinRetention(subjectId, at)) == 0) {
@@ -215,6 +235,7 @@ public class JdbcConnector implements SystemConnector {
 
     @Override
     public long erase(DataCategory category, RowSelection rows) {
+        ensureSchema();
         CategoryMapping mapping = mapping(category).orElse(null);
         if (mapping == null) {
             return 0;
@@ -289,6 +310,7 @@ public class JdbcConnector implements SystemConnector {
     }
 
     private long setRestricted(DataCategory category, RowSelection rows, boolean restricted) {
+        ensureSchema();
         CategoryMapping mapping = mapping(category).orElse(null);
         if (mapping == null) {
             return 0;
@@ -306,6 +328,7 @@ public class JdbcConnector implements SystemConnector {
 
     @Override
     public void eraseSubjectRecord(long subjectId) {
+        ensureSchema();
         SubjectMapping subject = system.subject();
         if (subject == null) {
             throw new UnsupportedConnectorOperationException(systemId(), ConnectorOperation.ERASE, execution());
@@ -331,10 +354,28 @@ public class JdbcConnector implements SystemConnector {
                 + subject.idColumn() + " = ?", args.toArray());
     }
 
+    @Override
+    public long countCancellationBlockers(DataCategory category, long subjectId) {
+        ensureSchema();
+        CategoryMapping mapping = mapping(category).orElse(null);
+        if (mapping == null || mapping.blocksCancellation() == null) {
+            return 0;
+        }
+        CancellationBlocker blocker = mapping.blocksCancellation();
+        List<Object> args = new ArrayList<>();
+        args.add(subjectId);
+        args.addAll(blocker.values());
+        Long count = jdbc.queryForObject("select count(*) from " + mapping.table() + " where " + mapping.subjectKey()
+                + " = ? and " + blocker.column() + " in (" + String.join(", ", java.util.Collections.nCopies(
+                blocker.values().size(), "?")) + ")", Long.class, args.toArray());
+        return count == null ? 0 : count;
+    }
+
     // ---------------------------------------------------------------- correction
 
     @Override
     public List<String> currentValues(CorrectableField field, long subjectId) {
+        ensureSchema();
         requireOwn(field);
         return jdbc.queryForList("select " + field.column() + " from " + field.table() + " where "
                 + field.subjectKey() + " = ? order by 1", String.class, subjectId);
@@ -342,6 +383,7 @@ public class JdbcConnector implements SystemConnector {
 
     @Override
     public OptionalInt maxLength(CorrectableField field) {
+        ensureSchema();
         requireOwn(field);
         Integer width = jdbc.query("select " + field.column() + " from " + field.table() + " where 1 = 0", rs -> {
             int precision = rs.getMetaData().getPrecision(1);
@@ -352,6 +394,7 @@ public class JdbcConnector implements SystemConnector {
 
     @Override
     public long correct(CorrectableField field, long subjectId, String value) {
+        ensureSchema();
         requireOwn(field);
         return jdbc.update("update " + field.table() + " set " + field.column() + " = ? where "
                 + field.subjectKey() + " = ?", value, subjectId);
@@ -421,6 +464,34 @@ public class JdbcConnector implements SystemConnector {
     /** Rows anchored at or before this instant have passed their retention at {@code at}. */
     private static OffsetDateTime cutoff(RetentionRule retention, Instant at) {
         return at.atZone(DataMap.ZONE).minus(retention.period()).toInstant().atOffset(ZoneOffset.UTC);
+    }
+
+    /**
+     * The start-up check of {@link #verifySchema()}. A database of the system's own that cannot be reached now does
+     * not stop the start: the check runs again before the first operation (which fails, and is retried, while the
+     * database is down). A schema that does not match stops the start.
+     *
+     * @param ownDatabase whether the system has a connection of its own (the application's database must be there)
+     */
+    public void verifySchemaAtStart(boolean ownDatabase) {
+        try {
+            verifySchema();
+        } catch (org.springframework.dao.DataAccessResourceFailureException unreachable) {
+            if (!ownDatabase) {
+                throw unreachable;
+            }
+            schemaPending = true;
+            org.slf4j.LoggerFactory.getLogger(JdbcConnector.class).warn("Data map system '{}': its database cannot"
+                    + " be reached at start-up ({}); its schema is checked at its first use, its steps fail until"
+                    + " then", system.id(), unreachable.getMostSpecificCause().getClass().getSimpleName());
+        }
+    }
+
+    private void ensureSchema() {
+        if (schemaPending) {
+            verifySchema();
+            schemaPending = false;
+        }
     }
 
     /**

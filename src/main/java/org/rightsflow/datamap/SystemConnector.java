@@ -136,6 +136,14 @@ public interface SystemConnector {
         throw unsupported(ConnectorOperation.ERASE);
     }
 
+    /**
+     * How many of the subject's rows of the category block an account cancellation (the data map's
+     * {@code blocksCancellation}); 0 when the category declares none.
+     */
+    default long countCancellationBlockers(DataCategory category, long subjectId) {
+        throw unsupported(ConnectorOperation.COUNT);
+    }
+
     /** The subject's current values of a correctable field, in a stable order (empty: nothing to correct). */
     default List<String> currentValues(CorrectableField field, long subjectId) {
         throw unsupported(ConnectorOperation.CORRECT);

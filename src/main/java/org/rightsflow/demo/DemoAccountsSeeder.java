@@ -11,7 +11,11 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
+import org.rightsflow.datamap.DataCategory;
+import org.rightsflow.datamap.DataConnectors;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -82,7 +86,12 @@ public class DemoAccountsSeeder implements SmartInitializingSingleton, Disposabl
             "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/126.0", "Mozilla/5.0 (Macintosh) Safari/605.1",
             "demo-cli/3.0.1", "demo-sdk-java/3.1.0"};
 
+    /** The demo billing system's schema (its own database; see the data map's datamap/billing-system.json). */
+    public static final String BILLING_SCHEMA = "demo/billing-system.sql";
+
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate billing;
+    private final TransactionTemplate billingTransaction;
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
     private final int largeAccountOperationLogs;
@@ -93,23 +102,42 @@ public class DemoAccountsSeeder implements SmartInitializingSingleton, Disposabl
     private volatile Thread worker;
 
     @Autowired
-    public DemoAccountsSeeder(JdbcTemplate jdbc,
+    public DemoAccountsSeeder(JdbcTemplate jdbc, DataConnectors connectors,
                               @Value("${rightsflow.demo.large-account-operation-logs:"
                                       + DemoAccounts.DEFAULT_LARGE_ACCOUNT_OPERATION_LOGS + "}")
                               int largeAccountOperationLogs,
                               ObjectProvider<Clock> clock) {
-        this(jdbc, largeAccountOperationLogs, clock.getIfAvailable(Clock::systemUTC));
+        this(jdbc, billingDatabase(connectors), largeAccountOperationLogs, clock.getIfAvailable(Clock::systemUTC));
     }
 
+    /** Every system in one database (tests and tools). */
     public DemoAccountsSeeder(JdbcTemplate jdbc, int largeAccountOperationLogs, Clock clock) {
+        this(jdbc, jdbc, largeAccountOperationLogs, clock);
+    }
+
+    /**
+     * @param jdbc    the application's database (the account system)
+     * @param billing the billing system's database, or null when the data map has no JDBC billing system
+     */
+    public DemoAccountsSeeder(JdbcTemplate jdbc, JdbcTemplate billing, int largeAccountOperationLogs, Clock clock) {
         if (largeAccountOperationLogs < 0) {
             throw new IllegalArgumentException("rightsflow.demo.large-account-operation-logs must not be negative");
         }
         this.jdbc = jdbc;
+        this.billing = billing;
+        this.billingTransaction = billing == null ? null
+                : new TransactionTemplate(new DataSourceTransactionManager(billing.getDataSource()));
         this.dataSource = jdbc.getDataSource();
         this.transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.largeAccountOperationLogs = largeAccountOperationLogs;
         this.clock = clock;
+    }
+
+    /** The database of the JDBC system that holds the bills (the demo's billing system), if there is one. */
+    static JdbcTemplate billingDatabase(DataConnectors connectors) {
+        return connectors.jdbcConnectors().stream()
+                .filter(c -> c.system().category(DataCategory.BILLING).isPresent())
+                .findFirst().map(c -> new JdbcTemplate(c.dataSource())).orElse(null);
     }
 
     @Override
@@ -177,6 +205,7 @@ public class DemoAccountsSeeder implements SmartInitializingSingleton, Disposabl
             // how many, not whose: an email in a log line is personal data in the log (issue 9 item 5)
             log.info("Seeded {} demo accounts", inserted.size());
         }
+        seedBilling();
         return inserted;
     }
 
@@ -195,21 +224,6 @@ public class DemoAccountsSeeder implements SmartInitializingSingleton, Disposabl
         realName(id, "李雷", demoIdNumber(LocalDate.of(1990, 5, 12), 11), "demo://face-data/li.lei/0001", "FACE",
                 created.plusDays(2));
         security(id, LI_LEI_PHONE, "li.lei.security@example.com", true, created.plusDays(2));
-        // two payments within the 3-year retention period, one past it
-        payment(id, "TOP_UP", "500.00", "李雷", "中国工商银行（演示）", "6222 **** **** 0001", "6222000000000000001",
-                now.minusDays(20));
-        payment(id, "REMITTANCE", "1200.00", "李雷", "中国工商银行（演示）", "6222 **** **** 0001",
-                "6222000000000000001", now.minusDays(200));
-        payment(id, "TOP_UP", "300.00", "李雷", "招商银行（演示）", "6225 **** **** 0002", "6225000000000000002",
-                now.minusYears(4));
-        bill(id, now.minusMonths(3), "168.00", "PAID");
-        bill(id, now.minusMonths(2), "172.50", "PAID");
-        bill(id, now.minusMonths(1), "181.20", "PAID");
-        bill(id, now.minusYears(4), "95.00", "PAID");
-        invoice(id, "DEMO-INV-LILEI-0001", "李雷", "1200.00", "李雷", "北京市海淀区中关村大街 1 号（演示地址）",
-                LI_LEI_PHONE, "ISSUED", now.minusDays(190));
-        invoice(id, "DEMO-INV-LILEI-0002", "李雷", "300.00", "李雷", "北京市海淀区中关村大街 1 号（演示地址）",
-                LI_LEI_PHONE, "ISSUED", now.minusYears(4).plusDays(3));
         operationLogs(id, 24, now, Duration.ofDays(15), "203.0.113.");
         contract(id, "DEMO-CT-0001", "云服务用户协议（企业版）", "李雷", LI_LEI_PHONE, LI_LEI, now.minusDays(700),
                 now.plusDays(30));
@@ -232,13 +246,6 @@ public class DemoAccountsSeeder implements SmartInitializingSingleton, Disposabl
         login(id, "PHONE", WANG_FANG_PHONE, created);
         realName(id, "王芳", demoIdNumber(LocalDate.of(1985, 11, 3), 22), null, "ID_DOCUMENT", created.plusDays(1));
         security(id, WANG_FANG_PHONE, null, false, created.plusDays(1));
-        payment(id, "TOP_UP", "200.00", "王芳", "中国建设银行（演示）", "6217 **** **** 0003", "6217000000000000003",
-                now.minusDays(75));
-        bill(id, now.minusMonths(3), "96.00", "PAID");
-        bill(id, now.minusMonths(2), "101.40", "PAID");
-        bill(id, now.minusMonths(1), "356.80", "UNPAID");
-        invoice(id, "DEMO-INV-WANGFANG-0001", "王芳", "200.00", "王芳", "上海市浦东新区世纪大道 100 号（演示地址）",
-                WANG_FANG_PHONE, "ISSUED", now.minusDays(70));
         operationLogs(id, 12, now, Duration.ofDays(20), "203.0.113.");
         consent(id, "MARKETING", true, created, "REGISTRATION");
         consent(id, "BEHAVIOUR_COOKIES", true, created, "COOKIE_BANNER");
@@ -253,10 +260,6 @@ public class DemoAccountsSeeder implements SmartInitializingSingleton, Disposabl
         login(id, "EMAIL", ZHAO_QIANG, created);
         login(id, "PHONE", ZHAO_QIANG_PHONE, created);
         realName(id, "赵强", demoIdNumber(LocalDate.of(1978, 2, 17), 33), null, "ID_DOCUMENT", created.plusDays(1));
-        payment(id, "REMITTANCE", "5000.00", "赵强", "中国银行（演示）", "6216 **** **** 0004", "6216000000000000004",
-                now.minusDays(120));
-        bill(id, now.minusMonths(2), "1250.00", "PAID");
-        bill(id, now.minusMonths(1), "1310.00", "PAID");
         operationLogs(id, 10, now, Duration.ofDays(9), "198.51.100.");
         consent(id, "MARKETING", false, created, "REGISTRATION");
     }
@@ -282,11 +285,6 @@ public class DemoAccountsSeeder implements SmartInitializingSingleton, Disposabl
         login(id, "WECOM", "wwDEMO_corp_chenjie_0006", created.plusDays(100));
         realName(id, "陈杰", demoIdNumber(LocalDate.of(1982, 8, 8), 55), null, "BANK_CARD", created.plusDays(1));
         security(id, CHEN_JIE_PHONE, "chen.jie.security@example.com", true, created.plusDays(1));
-        for (int month = 1; month <= 6; month++) {
-            payment(id, "TOP_UP", "1000.00", "陈杰", "交通银行（演示）", "6222 **** **** 0006", "6222600000000000006",
-                    now.minusMonths(month).plusDays(2));
-            bill(id, now.minusMonths(month), "987.65", "PAID");
-        }
         contract(id, "DEMO-CT-0006", "云服务用户协议（企业版）", "陈杰", CHEN_JIE_PHONE, CHEN_JIE, created,
                 null);
         consent(id, "MARKETING", true, created, "REGISTRATION");
@@ -306,6 +304,97 @@ public class DemoAccountsSeeder implements SmartInitializingSingleton, Disposabl
         if (birth == null || Period.between(birth, today).getYears() != XIAO_MING_AGE) {
             jdbc.update("update account set birth_date = ? where email = ?", thirteenYearsOld(today), XIAO_MING);
             log.info("Moved the demo minor's date of birth so that he is {} again", XIAO_MING_AGE);
+        }
+    }
+
+    // ------------------------------------------------------------------ the billing system's database
+
+    /**
+     * Payments, bills and invoices of the demo accounts, in the billing system's database (a database of its own:
+     * its schema comes from {@value #BILLING_SCHEMA} here; in a real deployment it exists already). Each account's
+     * rows are inserted only if the billing system holds none for it. A billing database that is down does not stop
+     * the start: the rows are added at the next start.
+     *
+     * @return how many accounts got billing rows now
+     */
+    public synchronized int seedBilling() {
+        if (billing == null) {
+            return 0;
+        }
+        try {
+            new ResourceDatabasePopulator(new ClassPathResource(BILLING_SCHEMA)).execute(billing.getDataSource());
+            Integer added = billingTransaction.execute(status -> {
+                int accounts = 0;
+                OffsetDateTime now = OffsetDateTime.now(clock.withZone(ZONE));
+                for (String email : List.of(LI_LEI, WANG_FANG, ZHAO_QIANG, CHEN_JIE)) {
+                    List<Long> ids = jdbc.queryForList("select id from account where email = ?", Long.class, email);
+                    if (!ids.isEmpty() && !hasBillingRows(ids.get(0))) {
+                        seedBilling(email, ids.get(0), now);
+                        accounts++;
+                    }
+                }
+                return accounts;
+            });
+            if (added != null && added > 0) {
+                log.info("Seeded the billing system's rows of {} demo accounts", added);
+            }
+            return added == null ? 0 : added;
+        } catch (org.springframework.dao.DataAccessResourceFailureException unreachable) {
+            log.warn("The demo billing database cannot be reached; its rows are seeded at the next start");
+            return 0;
+        }
+    }
+
+    private boolean hasBillingRows(long accountId) {
+        Integer n = billing.queryForObject("select (select count(*) from account_payment where account_id = ?)"
+                + " + (select count(*) from account_bill where account_id = ?)"
+                + " + (select count(*) from account_invoice where account_id = ?)", Integer.class,
+                accountId, accountId, accountId);
+        return n != null && n > 0;
+    }
+
+    private void seedBilling(String email, long id, OffsetDateTime now) {
+        switch (email) {
+            case LI_LEI -> {
+                // two payments within the 3-year retention period, one past it
+                payment(id, "TOP_UP", "500.00", "李雷", "中国工商银行（演示）", "6222 **** **** 0001", "6222000000000000001",
+                        now.minusDays(20));
+                payment(id, "REMITTANCE", "1200.00", "李雷", "中国工商银行（演示）", "6222 **** **** 0001",
+                        "6222000000000000001", now.minusDays(200));
+                payment(id, "TOP_UP", "300.00", "李雷", "招商银行（演示）", "6225 **** **** 0002", "6225000000000000002",
+                        now.minusYears(4));
+                bill(id, now.minusMonths(3), "168.00", "PAID");
+                bill(id, now.minusMonths(2), "172.50", "PAID");
+                bill(id, now.minusMonths(1), "181.20", "PAID");
+                bill(id, now.minusYears(4), "95.00", "PAID");
+                invoice(id, "DEMO-INV-LILEI-0001", "李雷", "1200.00", "李雷", "北京市海淀区中关村大街 1 号（演示地址）",
+                        LI_LEI_PHONE, "ISSUED", now.minusDays(190));
+                invoice(id, "DEMO-INV-LILEI-0002", "李雷", "300.00", "李雷", "北京市海淀区中关村大街 1 号（演示地址）",
+                        LI_LEI_PHONE, "ISSUED", now.minusYears(4).plusDays(3));
+            }
+            case WANG_FANG -> {
+                payment(id, "TOP_UP", "200.00", "王芳", "中国建设银行（演示）", "6217 **** **** 0003", "6217000000000000003",
+                        now.minusDays(75));
+                bill(id, now.minusMonths(3), "96.00", "PAID");
+                bill(id, now.minusMonths(2), "101.40", "PAID");
+                bill(id, now.minusMonths(1), "356.80", "UNPAID");
+                invoice(id, "DEMO-INV-WANGFANG-0001", "王芳", "200.00", "王芳", "上海市浦东新区世纪大道 100 号（演示地址）",
+                        WANG_FANG_PHONE, "ISSUED", now.minusDays(70));
+            }
+            case ZHAO_QIANG -> {
+                payment(id, "REMITTANCE", "5000.00", "赵强", "中国银行（演示）", "6216 **** **** 0004", "6216000000000000004",
+                        now.minusDays(120));
+                bill(id, now.minusMonths(2), "1250.00", "PAID");
+                bill(id, now.minusMonths(1), "1310.00", "PAID");
+            }
+            case CHEN_JIE -> {
+                for (int month = 1; month <= 6; month++) {
+                    payment(id, "TOP_UP", "1000.00", "陈杰", "交通银行（演示）", "6222 **** **** 0006", "6222600000000000006",
+                            now.minusMonths(month).plusDays(2));
+                    bill(id, now.minusMonths(month), "987.65", "PAID");
+            }
+            }
+            default -> throw new IllegalArgumentException("no billing rows for " + email);
         }
     }
 
@@ -443,7 +532,7 @@ public class DemoAccountsSeeder implements SmartInitializingSingleton, Disposabl
 
     private void payment(long accountId, String kind, String amount, String payer, String bank, String masked,
                          String full, OffsetDateTime paidAt) {
-        jdbc.update("insert into account_payment (account_id, kind, amount, currency, payer_name, bank_name,"
+        billing.update("insert into account_payment (account_id, kind, amount, currency, payer_name, bank_name,"
                         + " bank_account_masked, bank_account_full, paid_at) values (?, ?, ?, 'CNY', ?, ?, ?, ?, ?)",
                 accountId, kind, new BigDecimal(amount), payer, bank, masked, full, paidAt);
     }
@@ -451,7 +540,7 @@ public class DemoAccountsSeeder implements SmartInitializingSingleton, Disposabl
     private void bill(long accountId, OffsetDateTime periodStart, String amount, String status) {
         OffsetDateTime issued = periodStart.plusMonths(1).withDayOfMonth(1).withHour(9).withMinute(0)
                 .withSecond(0).withNano(0);
-        jdbc.update("insert into account_bill (account_id, billing_period, amount, currency, status, issued_at,"
+        billing.update("insert into account_bill (account_id, billing_period, amount, currency, status, issued_at,"
                         + " paid_at) values (?, ?, ?, 'CNY', ?, ?, ?)",
                 accountId, periodStart.format(DateTimeFormatter.ofPattern("yyyy-MM")), new BigDecimal(amount),
                 status, issued, "PAID".equals(status) ? issued.plusDays(3) : null);
@@ -459,7 +548,7 @@ public class DemoAccountsSeeder implements SmartInitializingSingleton, Disposabl
 
     private void invoice(long accountId, String invoiceNo, String title, String amount, String recipient,
                          String address, String contact, String status, OffsetDateTime requestedAt) {
-        jdbc.update("insert into account_invoice (account_id, invoice_no, invoice_title, amount, recipient_name,"
+        billing.update("insert into account_invoice (account_id, invoice_no, invoice_title, amount, recipient_name,"
                         + " recipient_address, recipient_contact, status, requested_at, issued_at)"
                         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 accountId, "ISSUED".equals(status) ? invoiceNo : null, title, new BigDecimal(amount), recipient,

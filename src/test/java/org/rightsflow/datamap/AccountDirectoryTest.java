@@ -102,7 +102,7 @@ class AccountDirectoryTest {
     }
 
     private static AccountDirectory directoryAt(JdbcTemplate jdbc, String instant) {
-        DataMap map = DataMap.load(DataMap.DEFAULT_LOCATION);
+        DataMap map = DataMap.load(DataMap.DEFAULT_LOCATIONS);
         return new AccountDirectory(jdbc, new DataConnectors(map, jdbc, DataMapProperties.defaults()),
                 Clock.fixed(Instant.parse(instant), ZoneOffset.UTC));
     }

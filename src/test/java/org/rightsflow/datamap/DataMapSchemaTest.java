@@ -19,7 +19,7 @@ class DataMapSchemaTest {
     private static DataSource dataSource;
     private static JdbcTemplate jdbc;
     private static Map<String, Map<String, Map<String, Object>>> schema;
-    private final DataMap map = DataMap.load(DataMap.DEFAULT_LOCATION);
+    private final DataMap map = DataMap.load(DataMap.DEFAULT_LOCATIONS);
 
     @BeforeAll
     static void migrate() {
@@ -102,6 +102,7 @@ class DataMapSchemaTest {
     @Test
     void theConnectorAcceptsTheSchemaAndRejectsAMismatchNamingIt() {
         new JdbcConnector(dataSource, map.subjectSystem(), 100).verifySchema();
+        new JdbcConnector(dataSource, map.system("billing-system").orElseThrow(), 100).verifySchema();
 
         DataSystem system = map.subjectSystem();
         List<CategoryMapping> changed = new ArrayList<>(system.categories());
@@ -111,13 +112,14 @@ class DataMapSchemaTest {
         changed.set(changed.indexOf(logs), new CategoryMapping(logs.category(), logs.table(), logs.idColumn(),
                 logs.subjectKey(), logs.restrictedColumn(), logs.sensitive(), logs.label(), logs.description(),
                 logs.source(), logs.purpose(), logs.legalBasis(), logs.retention(), logs.erase(), logs.thirdParties(),
-                columns));
+                columns, null));
         CategoryMapping support = system.category(DataCategory.SUPPORT).orElseThrow();
         changed.set(changed.indexOf(support), new CategoryMapping(support.category(), "helpdesk_ticket",
                 support.idColumn(), support.subjectKey(), support.restrictedColumn(), support.sensitive(),
                 support.label(), support.description(), support.source(), support.purpose(), support.legalBasis(),
-                support.retention(), support.erase(), support.thirdParties(), support.columns()));
-        DataSystem wrong = new DataSystem(system.id(), system.label(), system.connector(), system.subject(), changed);
+                support.retention(), support.erase(), support.thirdParties(), support.columns(), null));
+        DataSystem wrong = new DataSystem(system.id(), system.label(), system.connector(), null, system.subject(),
+                changed);
 
         assertThatThrownBy(() -> new JdbcConnector(dataSource, wrong, 100).verifySchema())
                 .isInstanceOf(DataMapException.class)

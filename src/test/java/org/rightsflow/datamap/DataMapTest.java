@@ -21,19 +21,29 @@ import java.util.function.Consumer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The data map as declared in {@code datamap/account-system.json}, and how a wrong map fails. */
+/** The data map as declared in {@code datamap/account-system.json} and {@code billing-system.json}, and how a wrong map fails. */
 class DataMapTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final DataMap map = DataMap.load(DataMap.DEFAULT_LOCATION);
+    private final DataMap map = DataMap.load(DataMap.DEFAULT_LOCATIONS);
 
     @Test
-    void describesTheBuiltInAccountSystemWithEveryCategory() {
-        assertThat(map.systems()).hasSize(1);
+    void describesTheAccountSystemAndTheBillingSystemWithEveryCategoryOnce() {
+        assertThat(map.systems()).extracting(DataSystem::id).containsExactly("account-system", "billing-system");
         DataSystem system = map.subjectSystem();
         assertThat(system.id()).isEqualTo("account-system");
         assertThat(system.connector()).isEqualTo(DataSystem.JDBC);
+        assertThat(system.connection()).as("the application's own database").isNull();
+        DataSystem billing = map.system("billing-system").orElseThrow();
+        assertThat(billing.connector()).isEqualTo(DataSystem.JDBC);
+        assertThat(billing.connection()).isEqualTo("billing");
+        assertThat(billing.categories()).extracting(CategoryMapping::category)
+                .containsExactly(DataCategory.PAYMENTS, DataCategory.BILLING, DataCategory.INVOICES);
+        assertThat(billing.category(DataCategory.BILLING).orElseThrow().blocksCancellation())
+                .isEqualTo(new CancellationBlocker("status", List.of("UNPAID")));
+        assertThat(billing.category(DataCategory.INVOICES).orElseThrow().blocksCancellation())
+                .isEqualTo(new CancellationBlocker("status", List.of("OPEN")));
         assertThat(map.subject().table()).isEqualTo("account");
         assertThat(map.subject().emailColumn()).isEqualTo("email");
         for (DataCategory category : DataCategory.values()) {
@@ -117,17 +127,18 @@ class DataMapTest {
 
     @Test
     void unknownCategoryFailsNamingIt() {
-        assertThatThrownBy(() -> loadChanged(doc -> category(doc, 9).put("category", "PHOTOS")))
+        assertThatThrownBy(() -> loadChanged(doc -> category(doc, 6).put("category", "PHOTOS")))
                 .isInstanceOf(DataMapException.class)
+                .hasMessageContaining("changed account-system.json")
                 .hasMessageContaining("unknown data category 'PHOTOS'")
-                .hasMessageContaining("categories[9].category")
+                .hasMessageContaining("categories[6].category")
                 .hasMessageContaining("CONSENTS");
     }
 
     @Test
     void retentionFromAnUnknownColumnFails() {
-        assertThatThrownBy(() -> loadChanged(doc ->
-                ((ObjectNode) category(doc, 3).get("retention")).put("countsFrom", "paid_on")))
+        assertThatThrownBy(() -> loadChanged(BILLING, doc ->
+                ((ObjectNode) category(doc, 0).get("retention")).put("countsFrom", "paid_on")))
                 .isInstanceOf(DataMapException.class)
                 .hasMessageContaining("category PAYMENTS")
                 .hasMessageContaining("unknown column 'paid_on'");
@@ -135,7 +146,7 @@ class DataMapTest {
 
     @Test
     void erasingAnUnknownColumnFails() {
-        assertThatThrownBy(() -> loadChanged(doc -> ((ObjectNode) category(doc, 5).get("erase").get("columns").get(0))
+        assertThatThrownBy(() -> loadChanged(BILLING, doc -> ((ObjectNode) category(doc, 2).get("erase").get("columns").get(0))
                 .put("column", "recipient_phone")))
                 .isInstanceOf(DataMapException.class)
                 .hasMessageContaining("category INVOICES")
@@ -144,7 +155,7 @@ class DataMapTest {
 
     @Test
     void aMissingTranslationFails() {
-        assertThatThrownBy(() -> loadChanged(doc -> ((ObjectNode) category(doc, 6).get("purpose")).put("en", " ")))
+        assertThatThrownBy(() -> loadChanged(doc -> ((ObjectNode) category(doc, 3).get("purpose")).put("en", " ")))
                 .isInstanceOf(DataMapException.class)
                 .hasMessageContaining("category OPERATION_LOGS: purpose needs both a zh-CN and an en text");
     }
@@ -172,17 +183,17 @@ class DataMapTest {
 
     @Test
     void aMissingCategoryAndADuplicateFail() {
-        assertThatThrownBy(() -> loadChanged(doc -> category(doc, 9).put("category", "CONTRACTS")))
+        assertThatThrownBy(() -> loadChanged(doc -> category(doc, 6).put("category", "CONTRACTS")))
                 .isInstanceOf(DataMapException.class)
                 .hasMessageContaining("category CONTRACTS is mapped twice");
-        assertThatThrownBy(() -> loadChanged(doc -> ((ArrayNode) doc.get("categories")).remove(9)))
+        assertThatThrownBy(() -> loadChanged(doc -> ((ArrayNode) doc.get("categories")).remove(6)))
                 .isInstanceOf(DataMapException.class)
                 .hasMessageContaining("categories not mapped by any system: [CONSENTS]");
     }
 
     @Test
     void nullColumnsTakeNoReplacement() {
-        assertThatThrownBy(() -> loadChanged(doc -> ((ObjectNode) category(doc, 7).get("erase").get("columns").get(0))
+        assertThatThrownBy(() -> loadChanged(doc -> ((ObjectNode) category(doc, 4).get("erase").get("columns").get(0))
                 .put("replacement", "x")))
                 .isInstanceOf(DataMapException.class)
                 .hasMessageContaining("NULL_COLUMNS takes no replacement");
@@ -216,6 +227,29 @@ class DataMapTest {
     }
 
     @Test
+    void connectionsAndCancellationBlockersAreChecked() {
+        assertThatThrownBy(() -> loadChanged(doc -> doc.put("connection", "crm")))
+                .isInstanceOf(DataMapException.class)
+                .hasMessageContaining("changed account-system.json")
+                .hasMessageContaining("subject: the system holding the subject record lives in the application's"
+                        + " database");
+        assertThatThrownBy(() -> loadChanged(BILLING, doc -> doc.put("connection", "Billing DB")))
+                .isInstanceOf(DataMapException.class)
+                .hasMessageContaining("changed billing-system.json")
+                .hasMessageContaining("connection 'Billing DB' must match");
+        assertThatThrownBy(() -> loadChanged(BILLING, doc -> doc.put("connector", "manual")))
+                .isInstanceOf(DataMapException.class)
+                .hasMessageContaining("connection: only a jdbc system names a database connection");
+        assertThatThrownBy(() -> loadChanged(BILLING, doc -> ((ObjectNode) category(doc, 1).get("blocksCancellation"))
+                .put("column", "state")))
+                .isInstanceOf(DataMapException.class)
+                .hasMessageContaining("category BILLING: blocksCancellation.column 'state' is not one of its columns");
+        assertThatThrownBy(() -> loadChanged(BILLING, doc -> category(doc, 1).remove("restrictedColumn")))
+                .isInstanceOf(DataMapException.class)
+                .hasMessageContaining("category BILLING: restrictedColumn is required in a jdbc system");
+    }
+
+    @Test
     void anUnknownDocumentLocationFails() {
         assertThatThrownBy(() -> DataMap.load("classpath:datamap/no-such-system.json"))
                 .isInstanceOf(DataMapException.class)
@@ -231,13 +265,27 @@ class DataMapTest {
         return node;
     }
 
+    private static final String ACCOUNT = "account-system.json";
+    private static final String BILLING = "billing-system.json";
+
     private static DataMap loadChanged(Consumer<ObjectNode> change) throws IOException {
-        ObjectNode doc;
-        try (InputStream in = new ClassPathResource("datamap/account-system.json").getInputStream()) {
-            doc = (ObjectNode) JSON.readTree(in);
+        return loadChanged(ACCOUNT, change);
+    }
+
+    /** The default data map with one of its documents changed. */
+    private static DataMap loadChanged(String document, Consumer<ObjectNode> change) throws IOException {
+        List<org.springframework.core.io.Resource> documents = new java.util.ArrayList<>();
+        for (String name : List.of(ACCOUNT, BILLING)) {
+            ObjectNode doc;
+            try (InputStream in = new ClassPathResource("datamap/" + name).getInputStream()) {
+                doc = (ObjectNode) JSON.readTree(in);
+            }
+            if (name.equals(document)) {
+                change.accept(doc);
+            }
+            byte[] bytes = JSON.writeValueAsString(doc).getBytes(StandardCharsets.UTF_8);
+            documents.add(new ByteArrayResource(bytes, (name.equals(document) ? "changed " : "") + name));
         }
-        change.accept(doc);
-        byte[] bytes = JSON.writeValueAsString(doc).getBytes(StandardCharsets.UTF_8);
-        return DataMap.fromResources(List.of(new ByteArrayResource(bytes, "changed account-system.json")));
+        return DataMap.fromResources(documents);
     }
 }

@@ -38,6 +38,8 @@ class DataMapWiringTest {
         return new ApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(ThymeleafAutoConfiguration.class))
                 .withBean(JdbcTemplate.class, () -> new JdbcTemplate(ds))
+                // the billing system's connection: the same database here (its tables are in V2 and beside it)
+                .withBean(DatabaseConnections.class, () -> new DatabaseConnections(java.util.Map.of("billing", ds)))
                 .withUserConfiguration(Properties.class, DataMap.class, DataConnectors.class, AccountDirectory.class,
                         AccessReportService.class);
     }
@@ -47,7 +49,7 @@ class DataMapWiringTest {
         SeededAccountSystem seeded = SeededAccountSystem.shared();
         runner(seeded.dataSource()).withPropertyValues("rightsflow.datamap.fetch-size=250").run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context.getBean(DataMapProperties.class).locations()).containsExactly(DataMap.DEFAULT_LOCATION);
+            assertThat(context.getBean(DataMapProperties.class).locations()).containsExactly(DataMap.DEFAULT_LOCATIONS);
             DataConnectors connectors = context.getBean(DataConnectors.class);
             JdbcConnector jdbc = (JdbcConnector) connectors.forSystem("account-system").orElseThrow();
             assertThat(jdbc.fetchSize()).isEqualTo(250);
@@ -57,6 +59,44 @@ class DataMapWiringTest {
                     .buildReport(liLei, "RR-20261129-0001", Locale.ENGLISH), StandardCharsets.UTF_8);
             assertThat(html).contains("Personal information access report", "data-count=\"24\"");
         });
+    }
+
+    @Test
+    void aSystemWhoseOwnDatabaseIsDownAtStartDoesNotStopTheStartAndShowsInHealth() {
+        DataSource accounts = TestDatabases.postgresWithOnlyAccountSystem();
+        int closedPort = org.rightsflow.support.TestInfrastructure.freePort();
+        new ApplicationContextRunner()
+                .withBean(JdbcTemplate.class, () -> new JdbcTemplate(accounts))
+                .withUserConfiguration(Properties.class, DataMap.class, DatabaseConnections.class, DataConnectors.class,
+                        DataSystemsHealthIndicator.class)
+                .withPropertyValues(
+                        "rightsflow.datamap.connections.billing.url=jdbc:postgresql://127.0.0.1:" + closedPort + "/billing",
+                        "rightsflow.datamap.connections.billing.username=billing",
+                        "rightsflow.datamap.connections.billing.password=secret-password",
+                        "rightsflow.datamap.connections.billing.connection-timeout=500ms")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    org.springframework.boot.actuate.health.Health health =
+                            context.getBean(DataSystemsHealthIndicator.class).health();
+                    assertThat(health.getStatus()).isEqualTo(DataSystemsHealthIndicator.DEGRADED);
+                    assertThat(health.getDetails()).containsEntry("billing-system", "DOWN");
+                    assertThat(health.toString()).doesNotContain("secret-password").doesNotContain("jdbc:");
+                    // its operations fail (a step retries them); the account system works
+                    DataConnectors connectors = context.getBean(DataConnectors.class);
+                    assertThatThrownBy(() -> connectors.connector("billing-system").count(DataCategory.BILLING, 1L))
+                            .isInstanceOf(org.springframework.dao.DataAccessResourceFailureException.class);
+                    assertThat(connectors.connector("account-system").count(DataCategory.ACCOUNT, 1L)).isZero();
+                });
+    }
+
+    @Test
+    void aConnectionThatIsNotConfiguredStopsTheStartNamingTheVariable() {
+        new ApplicationContextRunner()
+                .withUserConfiguration(Properties.class, DataMap.class, DatabaseConnections.class)
+                .run(context -> assertThat(context.getStartupFailure()).rootCause()
+                        .isInstanceOf(DataMapException.class)
+                        .hasMessageContaining("system 'billing-system' names connection 'billing', which has no URL")
+                        .hasMessageContaining("RIGHTSFLOW_DATAMAP_CONNECTIONS_BILLING_URL"));
     }
 
     @Test
@@ -74,7 +114,7 @@ class DataMapWiringTest {
     @Test
     void aSystemWithoutItsConnectorStopsTheStart(@TempDir Path dir) throws IOException {
         Path helpdesk = Files.writeString(dir.resolve("helpdesk.json"), HELPDESK);
-        String locations = "rightsflow.datamap.locations=" + DataMap.DEFAULT_LOCATION + "," + helpdesk.toUri();
+        String locations = "rightsflow.datamap.locations=" + String.join(",", DataMap.DEFAULT_LOCATIONS) + "," + helpdesk.toUri();
         DataSource ds = TestDatabases.postgresWithOnlyAccountSystem();
         runner(ds).withPropertyValues(locations)
                 .run(context -> {
@@ -100,7 +140,7 @@ class DataMapWiringTest {
                 .replace("helpdesk-api", "external-task"));
         Path archive = Files.writeString(dir.resolve("archive.json"), HELPDESK.replace("\"helpdesk\"", "\"archive\"")
                 .replace("helpdesk-api", "manual"));
-        String locations = "rightsflow.datamap.locations=" + DataMap.DEFAULT_LOCATION + "," + crm.toUri() + ","
+        String locations = "rightsflow.datamap.locations=" + String.join(",", DataMap.DEFAULT_LOCATIONS) + "," + crm.toUri() + ","
                 + archive.toUri();
         runner(TestDatabases.postgresWithOnlyAccountSystem()).withPropertyValues(locations)
                 .withBean(HelpdeskConnector.class, () -> new HelpdeskConnector() {

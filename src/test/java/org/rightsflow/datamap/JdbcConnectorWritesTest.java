@@ -33,35 +33,50 @@ class JdbcConnectorWritesTest {
                 Arguments.of("H2", TestDatabases.h2WithOnlyAccountSystem()));
     }
 
-    private record Fixture(JdbcTemplate jdbc, JdbcConnector connector, long a, long b) {
+    /** The account system and the billing system, here in one database. */
+    private record Fixture(JdbcTemplate jdbc, JdbcConnector connector, JdbcConnector billing, long a, long b) {
     }
 
     private static Fixture fixture(DataSource ds) {
         JdbcTemplate jdbc = new JdbcTemplate(ds);
-        DataMap map = DataMap.load(DataMap.DEFAULT_LOCATION);
+        DataMap map = DataMap.load(DataMap.DEFAULT_LOCATIONS);
         JdbcConnector connector = new JdbcConnector(ds, map.subjectSystem(), 50);
+        JdbcConnector billing = new JdbcConnector(ds, map.system("billing-system").orElseThrow(), 50);
         connector.verifySchema();
-        return new Fixture(jdbc, connector, account(jdbc, "a"), account(jdbc, "b"));
+        billing.verifySchema();
+        return new Fixture(jdbc, connector, billing, account(jdbc, "a"), account(jdbc, "b"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void countsTheRowsThatBlockACancellation(String name, DataSource ds) {
+        Fixture f = fixture(ds);
+        assertThat(f.billing.countCancellationBlockers(DataCategory.INVOICES, f.a)).isEqualTo(1); // OPEN
+        assertThat(f.billing.countCancellationBlockers(DataCategory.PAYMENTS, f.a)).as("declares none").isZero();
+        f.jdbc.update("update account_invoice set status = 'ISSUED', issued_at = ? where account_id = ?",
+                ts(NOW), f.a);
+        assertThat(f.billing.countCancellationBlockers(DataCategory.INVOICES, f.a)).isZero();
+        assertThat(f.billing.countCancellationBlockers(DataCategory.INVOICES, f.b)).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void selectsByRetentionAndJudgesItsWindow(String name, DataSource ds) {
         Fixture f = fixture(ds);
-        assertThat(f.connector.count(DataCategory.PAYMENTS, RowSelection.allOf(f.a))).isEqualTo(3);
-        assertThat(f.connector.count(DataCategory.PAYMENTS, RowSelection.pastRetention(f.a, NOW))).isEqualTo(1);
-        assertThat(f.connector.count(DataCategory.PAYMENTS, RowSelection.withinRetention(f.a, NOW))).isEqualTo(2);
+        assertThat(f.billing.count(DataCategory.PAYMENTS, RowSelection.allOf(f.a))).isEqualTo(3);
+        assertThat(f.billing.count(DataCategory.PAYMENTS, RowSelection.pastRetention(f.a, NOW))).isEqualTo(1);
+        assertThat(f.billing.count(DataCategory.PAYMENTS, RowSelection.withinRetention(f.a, NOW))).isEqualTo(2);
         // a category without a retention rule: nothing holds it
         assertThat(f.connector.count(DataCategory.CONTRACTS, RowSelection.withinRetention(f.a, NOW))).isZero();
         assertThat(f.connector.count(DataCategory.CONTRACTS, RowSelection.pastRetention(f.a, NOW))).isEqualTo(1);
         assertThat(f.connector.retentionWindow(DataCategory.CONTRACTS, f.a, NOW)).isEmpty();
 
         // within: paid a year ago (expires in two years) and paid 10 days ago (expires last)
-        RetentionWindow window = f.connector.retentionWindow(DataCategory.PAYMENTS, f.a, NOW).orElseThrow();
+        RetentionWindow window = f.billing.retentionWindow(DataCategory.PAYMENTS, f.a, NOW).orElseThrow();
         assertThat(window.nextExpiry()).isEqualTo(plus3Years(ago(Duration.ofDays(365))));
         assertThat(window.lastExpiry()).isEqualTo(plus3Years(ago(Duration.ofDays(10))));
         // an invoice not issued yet has not started its period: held, and at least a full period from now
-        RetentionWindow invoices = f.connector.retentionWindow(DataCategory.INVOICES, f.a, NOW).orElseThrow();
+        RetentionWindow invoices = f.billing.retentionWindow(DataCategory.INVOICES, f.a, NOW).orElseThrow();
         assertThat(invoices.nextExpiry()).isEqualTo(plus3Years(NOW));
         assertThat(invoices.lastExpiry()).isEqualTo(plus3Years(NOW));
     }
@@ -71,12 +86,12 @@ class JdbcConnectorWritesTest {
     void erasesByEachStrategyOnlyWhatTheSelectionHoldsAndOnlyOnce(String name, DataSource ds) {
         Fixture f = fixture(ds);
         // ANONYMISE_COLUMNS: the payment past retention loses payer and bank details, the others keep them
-        assertThat(f.connector.erase(DataCategory.PAYMENTS, RowSelection.pastRetention(f.a, NOW))).isEqualTo(1);
+        assertThat(f.billing.erase(DataCategory.PAYMENTS, RowSelection.pastRetention(f.a, NOW))).isEqualTo(1);
         assertThat(f.jdbc.queryForList("select payer_name from account_payment where account_id = ? order by paid_at",
                 String.class, f.a)).containsExactly("已匿名", "付款人", "付款人");
         assertThat(f.jdbc.queryForObject("select count(*) from account_payment where account_id = ?"
                 + " and bank_account_full is null", Long.class, f.a)).isEqualTo(1);
-        assertThat(f.connector.erase(DataCategory.PAYMENTS, RowSelection.pastRetention(f.a, NOW))).isZero();
+        assertThat(f.billing.erase(DataCategory.PAYMENTS, RowSelection.pastRetention(f.a, NOW))).isZero();
 
         // DELETE_ROW, every row of the subject
         assertThat(f.connector.erase(DataCategory.ACCOUNT, RowSelection.allOf(f.a))).isEqualTo(2);
@@ -118,7 +133,7 @@ class JdbcConnectorWritesTest {
 
         // anonymising strategies make progress in batches too: anonymised rows are not selected again
         List<Long> paymentBatches = new ArrayList<>();
-        while ((erased = f.connector.erase(DataCategory.PAYMENTS, RowSelection.everySubjectPastRetention(NOW, 1))) > 0) {
+        while ((erased = f.billing.erase(DataCategory.PAYMENTS, RowSelection.everySubjectPastRetention(NOW, 1))) > 0) {
             paymentBatches.add(erased);
         }
         assertThat(paymentBatches).containsExactly(1L, 1L);
@@ -172,26 +187,26 @@ class JdbcConnectorWritesTest {
     @MethodSource("databases")
     void restrictsAndLiftsWithoutHidingWhatIsHeld(String name, DataSource ds) {
         Fixture f = fixture(ds);
-        assertThat(f.connector.restrict(DataCategory.PAYMENTS, RowSelection.withinRetention(f.a, NOW))).isEqualTo(2);
-        assertThat(f.connector.restrict(DataCategory.PAYMENTS, RowSelection.withinRetention(f.a, NOW))).isZero();
+        assertThat(f.billing.restrict(DataCategory.PAYMENTS, RowSelection.withinRetention(f.a, NOW))).isEqualTo(2);
+        assertThat(f.billing.restrict(DataCategory.PAYMENTS, RowSelection.withinRetention(f.a, NOW))).isZero();
         // still held (counted), no longer read for processing
-        assertThat(f.connector.count(DataCategory.PAYMENTS, f.a)).isEqualTo(3);
+        assertThat(f.billing.count(DataCategory.PAYMENTS, f.a)).isEqualTo(3);
         List<Map<String, Object>> readable = new ArrayList<>();
-        f.connector.forEachRow(DataCategory.PAYMENTS, f.a, readable::add);
+        f.billing.forEachRow(DataCategory.PAYMENTS, f.a, readable::add);
         assertThat(readable).hasSize(1);
         assertThat(f.jdbc.queryForObject("select count(*) from account_payment where restricted", Long.class))
                 .isEqualTo(2);
 
         // erasing a restricted row clears the flag: what is left is no longer personal data
         f.jdbc.update("update account_payment set restricted = true where account_id = ?", f.a);
-        f.connector.erase(DataCategory.PAYMENTS, RowSelection.pastRetention(f.a, NOW));
+        f.billing.erase(DataCategory.PAYMENTS, RowSelection.pastRetention(f.a, NOW));
         assertThat(f.jdbc.queryForObject("select restricted from account_payment where account_id = ?"
                 + " and payer_name = '已匿名'", Boolean.class, f.a)).isFalse();
 
-        assertThat(f.connector.liftRestriction(DataCategory.PAYMENTS, RowSelection.allOf(f.a))).isEqualTo(2);
-        assertThat(f.connector.liftRestriction(DataCategory.PAYMENTS, RowSelection.allOf(f.a))).isZero();
+        assertThat(f.billing.liftRestriction(DataCategory.PAYMENTS, RowSelection.allOf(f.a))).isEqualTo(2);
+        assertThat(f.billing.liftRestriction(DataCategory.PAYMENTS, RowSelection.allOf(f.a))).isZero();
         readable.clear();
-        f.connector.forEachRow(DataCategory.PAYMENTS, f.a, readable::add);
+        f.billing.forEachRow(DataCategory.PAYMENTS, f.a, readable::add);
         assertThat(readable).hasSize(3);
     }
 
@@ -199,7 +214,7 @@ class JdbcConnectorWritesTest {
     @MethodSource("databases")
     void erasesTheSubjectRecordAndCorrectsFields(String name, DataSource ds) {
         Fixture f = fixture(ds);
-        CorrectableFields fields = new CorrectableFields(DataMap.load(DataMap.DEFAULT_LOCATION));
+        CorrectableFields fields = new CorrectableFields(DataMap.load(DataMap.DEFAULT_LOCATIONS));
         CorrectableField securityEmail = fields.find("securityEmail").orElseThrow();
         assertThat(f.connector.currentValues(securityEmail, f.a)).containsExactly("sec-a@example.com");
         assertThat(f.connector.maxLength(securityEmail)).hasValue(320);
@@ -215,10 +230,13 @@ class JdbcConnectorWritesTest {
                 .containsEntry("phone", null).containsEntry("display_name", "已注销用户");
         assertThat(emailOf(f.jdbc, f.b)).isEqualTo(emailOfB);
 
-        CorrectableField other = new CorrectableField("x", "billing", DataCategory.BILLING, "account_bill", "status",
-                "account_id", false, CorrectableField.Mask.TEXT, null);
-        assertThatThrownBy(() -> f.connector.correct(other, f.a, "PAID"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("belongs to system 'billing'");
+        CorrectableField invoiceRecipient = fields.find("invoiceRecipient").orElseThrow();
+        assertThat(invoiceRecipient.systemId()).isEqualTo("billing-system");
+        assertThatThrownBy(() -> f.connector.correct(invoiceRecipient, f.a, "王"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("belongs to system 'billing-system', not 'account-system'");
+        assertThat(f.billing.correct(invoiceRecipient, f.a, "王")).isEqualTo(1);
+        assertThat(f.billing.currentValues(invoiceRecipient, f.a)).containsExactly("王");
     }
 
     // ------------------------------------------------------------------------------------------------------------

@@ -49,9 +49,9 @@ public record SeededAccountSystem(DataSource dataSource, JdbcTemplate jdbc, Data
         DemoAccountsSeeder seeder = new DemoAccountsSeeder(jdbc, largeAccountRows, Clock.systemUTC());
         seeder.seedAccounts();
         seeder.awaitLargeAccount(Duration.ofMinutes(5));
-        DataMap dataMap = DataMap.load(DataMap.DEFAULT_LOCATION);
+        DataMap dataMap = DataMap.load(DataMap.DEFAULT_LOCATIONS);
         DataConnectors connectors = new DataConnectors(dataMap, jdbc,
-                new DataMapProperties(java.util.List.of(DataMap.DEFAULT_LOCATION), fetchSize, true));
+                new DataMapProperties(java.util.List.of(DataMap.DEFAULT_LOCATIONS), fetchSize, true, java.util.Map.of()));
         AccountDirectory directory = new AccountDirectory(jdbc, connectors, Clock.systemUTC());
         return new SeededAccountSystem(dataSource, jdbc, dataMap, connectors, directory, seeder);
     }

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Migrations run from {@code classpath:db/migration} like the application does. If another
  * migration in that folder fails (work in progress elsewhere), the database is recreated with
- * a copy of only {@code V2__account_system.sql}, which is what these tests are about.
+ * a copy of only {@code V2__account_system.sql}, which is what these tests are about (it still
+ * creates the tables that the billing system now holds in a database of its own).
  */
 public final class TestDatabases {
 
@@ -38,12 +39,17 @@ public final class TestDatabases {
     private TestDatabases() {
     }
 
-    /** A new, empty PostgreSQL database with the migrations applied. */
+    /**
+     * A new, empty PostgreSQL database with the migrations applied, and the demo billing system's tables beside them
+     * (every system of the default data map in one database, for connectors built by hand).
+     */
     public static DataSource freshPostgres() {
         DataSource ds = newPostgresDatabase();
         if (!allMigrationsFail) {
             try {
                 migrate(ds, "classpath:db/migration");
+                new org.springframework.jdbc.datasource.init.ResourceDatabasePopulator(
+                        new ClassPathResource(org.rightsflow.demo.DemoAccountsSeeder.BILLING_SCHEMA)).execute(ds);
                 return ds;
             } catch (FlywayException e) {
                 allMigrationsFail = true;
@@ -54,6 +60,11 @@ public final class TestDatabases {
         }
         migrate(ds, "filesystem:" + ownMigrationOnly());
         return ds;
+    }
+
+    /** A new PostgreSQL database without any table. */
+    public static DataSource emptyPostgres() {
+        return newPostgresDatabase();
     }
 
     /** A new in-memory H2 database with only the account-system migration. */

@@ -57,7 +57,7 @@ class DemoDataSeederTest {
         seeder = new DemoAccountsSeeder(jdbc, 5_000, Clock.systemUTC());
         assertThat(seeder.seedAccounts()).containsExactlyElementsOf(ALL);
         assertThat(seeder.awaitLargeAccount(Duration.ofMinutes(2))).isEqualTo(5_000);
-        connectors = new DataConnectors(DataMap.load(DataMap.DEFAULT_LOCATION), jdbc, DataMapProperties.defaults());
+        connectors = new DataConnectors(DataMap.load(DataMap.DEFAULT_LOCATIONS), jdbc, DataMapProperties.defaults());
         directory = new AccountDirectory(jdbc, connectors, Clock.systemUTC());
     }
 
@@ -101,6 +101,22 @@ class DemoDataSeederTest {
                 .isEqualTo(1);
         assertThat(count("select count(*) from account_resource where account_id = ? and status = 'ACTIVE'",
                 wangFang)).isEqualTo(2);
+    }
+
+    @Test
+    void billingRowsGoToTheBillingSystemsOwnDatabaseOnce() {
+        JdbcTemplate accounts = new JdbcTemplate(TestDatabases.freshPostgres());
+        JdbcTemplate billing = new JdbcTemplate(TestDatabases.emptyPostgres());
+        DemoAccountsSeeder twoDatabases = new DemoAccountsSeeder(accounts, billing, 0, Clock.systemUTC());
+        assertThat(twoDatabases.seedAccounts()).containsExactlyElementsOf(ALL);
+        long liLei = accounts.queryForObject("select id from account where email = ?", Long.class, LI_LEI);
+        assertThat(billing.queryForObject("select count(*) from account_payment where account_id = ?", Long.class,
+                liLei)).isEqualTo(3);
+        assertThat(billing.queryForObject("select count(*) from account_bill", Long.class)).isEqualTo(15);
+        assertThat(accounts.queryForObject("select count(*) from account_bill", Long.class))
+                .as("nothing of the billing system in the application's database").isZero();
+        assertThat(twoDatabases.seedBilling()).as("seeded once").isZero();
+        assertThat(billing.queryForObject("select count(*) from account_bill", Long.class)).isEqualTo(15);
     }
 
     @Test
@@ -181,6 +197,8 @@ class DemoDataSeederTest {
         DataSource ds = TestDatabases.postgresWithOnlyAccountSystem();
         ApplicationContextRunner runner = new ApplicationContextRunner()
                 .withBean(JdbcTemplate.class, () -> new JdbcTemplate(ds))
+                .withBean(DataConnectors.class, () -> new DataConnectors(DataMap.load(DataMap.DEFAULT_LOCATIONS),
+                        new JdbcTemplate(ds), DataMapProperties.defaults()))
                 .withUserConfiguration(DemoAccountsSeeder.class);
         runner.run(context -> assertThat(context).doesNotHaveBean(DemoAccountsSeeder.class));
         runner.withPropertyValues("rightsflow.demo.enabled=false")

@@ -56,6 +56,9 @@ final class ReliabilityHarness {
         this.database = database;
         new org.springframework.jdbc.core.JdbcTemplate(postgres.getPostgresDatabase())
                 .execute("create database " + database);
+        // the billing system's own database (the demo creates its tables)
+        new org.springframework.jdbc.core.JdbcTemplate(postgres.getPostgresDatabase())
+                .execute("create database " + database + "_billing");
         TestInfrastructure.mail().purgeEmailFromAllMailboxes();
     }
 
@@ -86,6 +89,9 @@ final class ReliabilityHarness {
         env.put("DB_NAME", database);
         env.put("DB_USER", "postgres");
         env.put("DB_PASSWORD", "postgres");
+        env.put("BILLING_DB_URL", postgres.getJdbcUrl("postgres", database + "_billing"));
+        env.put("BILLING_DB_USER", "postgres");
+        env.put("BILLING_DB_PASSWORD", "postgres");
         env.put("SMTP_HOST", "127.0.0.1");
         env.put("SMTP_PORT", Integer.toString(TestInfrastructure.mail().getSmtp().getPort()));
         env.put("PUBLIC_BASE_URL", "http://localhost:" + port);

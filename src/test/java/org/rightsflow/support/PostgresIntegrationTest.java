@@ -7,9 +7,9 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the Spring Boot tests: the whole application with its job executor, on embedded PostgreSQL (the same
- * Flyway migrations and Camunda schema as production), sending mail over SMTP to GreenMail. Every subclass shares
- * one application context. Metrics are exported as in production (a Spring Boot test turns that off by default), so
- * {@code /actuator/prometheus} is there to test.
+ * Flyway migrations and Camunda schema as production; the billing system in a second database of the same server),
+ * sending mail over SMTP to GreenMail. Every subclass shares one application context. Metrics are exported as in
+ * production (a Spring Boot test turns that off by default), so {@code /actuator/prometheus} is there to test.
  */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -20,6 +20,9 @@ public abstract class PostgresIntegrationTest {
         registry.add("spring.datasource.url", () -> TestInfrastructure.postgres().getJdbcUrl("postgres", "postgres"));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
+        registry.add("rightsflow.datamap.connections.billing.url", TestInfrastructure::billingDatabaseUrl);
+        registry.add("rightsflow.datamap.connections.billing.username", () -> "postgres");
+        registry.add("rightsflow.datamap.connections.billing.password", () -> "postgres");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> TestInfrastructure.mail().getSmtp().getPort());
         registry.add("rightsflow.demo.mail-sink.enabled", () -> "false");

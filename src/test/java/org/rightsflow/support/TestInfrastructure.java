@@ -19,6 +19,8 @@ public final class TestInfrastructure {
     private static EmbeddedPostgres postgres;
     private static GreenMail mail;
     private static java.nio.file.Path calendarFile;
+    private static String billingDatabase;
+    private static org.springframework.jdbc.core.JdbcTemplate billingJdbc;
 
     private TestInfrastructure() {
     }
@@ -45,6 +47,28 @@ public final class TestInfrastructure {
             }));
         }
         return postgres;
+    }
+
+    /**
+     * A second database on the shared server for the billing system (the data map's connection "billing"), created
+     * once per JVM: every right is exercised across two databases.
+     */
+    public static synchronized String billingDatabaseUrl() {
+        if (billingDatabase == null) {
+            new org.springframework.jdbc.core.JdbcTemplate(postgres().getPostgresDatabase()).execute(
+                    "create database billing");
+            billingDatabase = postgres().getJdbcUrl("postgres", "billing");
+        }
+        return billingDatabase;
+    }
+
+    /** The billing system's database, as the tests query it directly. */
+    public static synchronized org.springframework.jdbc.core.JdbcTemplate billingJdbc() {
+        if (billingJdbc == null) {
+            billingDatabaseUrl();
+            billingJdbc = new org.springframework.jdbc.core.JdbcTemplate(postgres().getDatabase("postgres", "billing"));
+        }
+        return billingJdbc;
     }
 
     public static synchronized GreenMail mail() {

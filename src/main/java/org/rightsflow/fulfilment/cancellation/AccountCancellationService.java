@@ -12,6 +12,8 @@ import org.rightsflow.common.RightsflowProperties;
 import org.rightsflow.common.Sql;
 import org.rightsflow.common.TimeSource;
 import org.rightsflow.datamap.AccountDirectory;
+import org.rightsflow.datamap.DataCategory;
+import org.rightsflow.datamap.DataConnectors;
 import org.rightsflow.deadline.MainlandCalendar;
 import org.rightsflow.deadline.WorkingDaysPolicy;
 import org.rightsflow.fulfilment.erasure.ErasureService;
@@ -46,6 +48,7 @@ public class AccountCancellationService {
     private final RequesterContacts contacts;
     private final AccountDirectory accounts;
     private final ErasureService erasure;
+    private final DataConnectors connectors;
     private final JdbcTemplate jdbc;
     private final Outbox outbox;
     private final AuditTrail audit;
@@ -57,7 +60,7 @@ public class AccountCancellationService {
 
     public AccountCancellationService(RequestRepository requests, RequestAccess access, RequestLifecycle lifecycle,
                                       RequesterContacts contacts, AccountDirectory accounts, ErasureService erasure,
-                                      JdbcTemplate jdbc, Outbox outbox, AuditTrail audit,
+                                      DataConnectors connectors, JdbcTemplate jdbc, Outbox outbox, AuditTrail audit,
                                       ApplicationEventPublisher events, RightsflowProperties properties,
                                       CancellationProperties cancellation, MainlandCalendar mainlandCalendar,
                                       TimeSource time) {
@@ -67,6 +70,7 @@ public class AccountCancellationService {
         this.contacts = contacts;
         this.accounts = accounts;
         this.erasure = erasure;
+        this.connectors = connectors;
         this.jdbc = jdbc;
         this.outbox = outbox;
         this.audit = audit;
@@ -108,13 +112,16 @@ public class AccountCancellationService {
         return new CancellationSchedule(deadline, blockersDeadline);
     }
 
-    /** Unpaid bills, active resources and open invoices of the account (the account system's own tables). */
+    /**
+     * Unpaid bills and open invoices (the rows the data map's {@code blocksCancellation} names, through the billing
+     * system's connector) and the active resources of the account system.
+     */
     public CancellationBlockers checkBlockers(String requestId) {
         long accountId = account(requests.findById(requestId).orElseThrow());
         return new CancellationBlockers(
-                count("select count(*) from account_bill where account_id = ? and status = 'UNPAID'", accountId),
+                connectors.cancellationBlockers(DataCategory.BILLING, accountId),
                 count("select count(*) from account_resource where account_id = ? and status = 'ACTIVE'", accountId),
-                count("select count(*) from account_invoice where account_id = ? and status = 'OPEN'", accountId));
+                connectors.cancellationBlockers(DataCategory.INVOICES, accountId));
     }
 
     /** The requester is told what to settle (once) and the request waits on them. */

@@ -105,15 +105,16 @@ class AccountCancellationLifecycleTest extends PostgresIntegrationTest {
     @Test
     void blockedUntilSettledThenRevokedDuringTheCoolingOff() {
         ErasureTestAccounts accounts = new ErasureTestAccounts(jdbc);
+        JdbcTemplate billing = TestInfrastructure.billingJdbc();
         String email = ErasureTestAccounts.uniqueEmail("cancel-blocked");
         String phone = "+8613922220001";
         long id = accounts.account(email, phone);
         accounts.fillEveryCategory(id);
-        jdbc.update("update account_bill set status = 'UNPAID', paid_at = null where account_id = ?"
+        billing.update("update account_bill set status = 'UNPAID', paid_at = null where account_id = ?"
                 + " and billing_period = '2025-11'", id);
         jdbc.update("insert into account_resource (account_id, resource_type, resource_name, region, status,"
                 + " created_at) values (?, 'CVM', 'vm-1', 'ap-guangzhou', 'ACTIVE', current_timestamp)", id);
-        jdbc.update("insert into account_invoice (account_id, invoice_title, amount, recipient_name, recipient_address,"
+        billing.update("insert into account_invoice (account_id, invoice_title, amount, recipient_name, recipient_address,"
                 + " recipient_contact, status, requested_at) values (?, '测试公司', 5.00, '测试', '北京市', '+86139', 'OPEN',"
                 + " current_timestamp)", id);
         Map<String, List<Map<String, Object>>> before = accounts.snapshot(id);
@@ -148,7 +149,7 @@ class AccountCancellationLifecycleTest extends PostgresIntegrationTest {
         assertThat(early.json().get("code").asText()).isEqualTo("CANCELLATION_NOT_REVOCABLE");
 
         // the daily re-check finds the bill paid but the rest still open: nothing new is sent
-        jdbc.update("update account_bill set status = 'PAID', paid_at = current_timestamp where account_id = ?", id);
+        billing.update("update account_bill set status = 'PAID', paid_at = current_timestamp where account_id = ?", id);
         management.executeJob(timerAt(filed, AccountCancellationModel.TIMER_EVENT_DAILY_RECHECK).getId());
         timerAt(filed, AccountCancellationModel.TIMER_EVENT_DAILY_RECHECK);
         assertThat(mailbox.of(email, "CANCELLATION_BLOCKED", filed.reference())).hasSize(1);
@@ -156,7 +157,7 @@ class AccountCancellationLifecycleTest extends PostgresIntegrationTest {
         // the account system reports the rest settled: checked again at once, cooling-off starts
         jdbc.update("update account_resource set status = 'RELEASED', released_at = current_timestamp"
                 + " where account_id = ?", id);
-        jdbc.update("update account_invoice set status = 'ISSUED', issued_at = current_timestamp, invoice_no = 'INV-X'"
+        billing.update("update account_invoice set status = 'ISSUED', issued_at = current_timestamp, invoice_no = 'INV-X'"
                 + " where account_id = ? and status = 'OPEN'", id);
         cancellation.reportBlockersCleared(requestId(filed));
         Mailbox.Mail coolingOff = mailbox.awaitOne(email, "CANCELLATION_COOLING_OFF", filed.reference());

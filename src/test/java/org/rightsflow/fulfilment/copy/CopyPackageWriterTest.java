@@ -50,7 +50,7 @@ class CopyPackageWriterTest {
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
-    private static final DataMap DATA_MAP = DataMap.load(DataMap.DEFAULT_LOCATION);
+    private static final DataMap DATA_MAP = DataMap.load(DataMap.DEFAULT_LOCATIONS);
     private static final String MARKER = "plain-text-marker";
     /** Every kind of value a connector gives, and CSV's awkward cases. */
     private static final Object[] VALUES = {
@@ -140,7 +140,8 @@ class CopyPackageWriterTest {
     private byte[] write(FakeConnector connector) throws IOException {
         PackageProperties packages = new PackageProperties(storage, "a-master-key-of-at-least-32-characters!");
         CopyPackageWriter writer = new CopyPackageWriter(
-                new DataConnectors(DATA_MAP, new JdbcTemplate(), DataMapProperties.defaults(), List.of(connector)),
+                new DataConnectors(DATA_MAP, new JdbcTemplate(), DataMapProperties.defaults(),
+                        List.of(connector, connector.servingAlso("billing-system"))),
                 new TimeSource(), new PackageCrypto(packages), packages);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         writer.write(1, "R-TEST", Locale.ENGLISH, Set.of(), out);
@@ -209,6 +210,28 @@ class CopyPackageWriterTest {
         void failAfter(DataCategory category, int rows) {
             failing = category;
             failAfter = rows;
+        }
+
+        /** The same rows, as the connector of another system (each system reads only the categories it maps). */
+        SystemConnector servingAlso(String systemId) {
+            FakeConnector self = this;
+            return new SystemConnector() {
+                @Override
+                public String systemId() {
+                    return systemId;
+                }
+
+                @Override
+                public long count(DataCategory category, long subjectId) {
+                    return self.count(category, subjectId);
+                }
+
+                @Override
+                public void forEachRow(DataCategory category, long subjectId,
+                                       java.util.function.Consumer<Map<String, Object>> visitor) {
+                    self.forEachRow(category, subjectId, visitor);
+                }
+            };
         }
 
         void onRow(DataCategory category, int row, Runnable action) {

@@ -25,6 +25,7 @@ import org.rightsflow.datamap.CategoryMapping;
 import org.rightsflow.datamap.DataCategory;
 import org.rightsflow.datamap.DataMap;
 import org.rightsflow.fulfilment.download.DownloadService;
+import org.rightsflow.fulfilment.erasure.ErasureTestAccounts;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PersonalDataScan;
@@ -110,7 +111,9 @@ class CopyRequestLifecycleTest extends PostgresIntegrationTest {
 
         for (DataCategory category : DataCategory.values()) {
             CategoryMapping mapping = dataMap.mappings(category).get(0).mapping();
-            List<Map<String, Object>> rows = jdbc.queryForList("select " + String.join(", ", mapping.columnNames())
+            JdbcTemplate database = ErasureTestAccounts.BILLING_TABLES.contains(mapping.table())
+                    ? TestInfrastructure.billingJdbc() : jdbc;
+            List<Map<String, Object>> rows = database.queryForList("select " + String.join(", ", mapping.columnNames())
                     + " from " + mapping.table() + " where " + mapping.subjectKey() + " = ? order by "
                     + mapping.idColumn(), accountId);
             assertThat(rows).as("test data in %s", category).isNotEmpty();

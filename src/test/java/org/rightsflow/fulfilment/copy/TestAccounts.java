@@ -1,10 +1,11 @@
 package org.rightsflow.fulfilment.copy;
 
+import org.rightsflow.support.TestInfrastructure;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Accounts of their own for the COPY/TRANSFER tests (the shared demo accounts are never changed): one row or more in
- * every data category, with values that are easy to find in a package and awkward for a CSV (commas, quotes,
+ * every data category (payments, bills and invoices in the billing system's database), with values that are easy to find in a package and awkward for a CSV (commas, quotes,
  * Chinese text, a line break).
  */
 public final class TestAccounts {
@@ -15,6 +16,7 @@ public final class TestAccounts {
     /** An adult account with data in every category, including sensitive real-name and payment data. */
     public static long withDataInEveryCategory(JdbcTemplate jdbc, String email) {
         long id = plain(jdbc, email);
+        JdbcTemplate billing = TestInfrastructure.billingJdbc();
         jdbc.update("insert into account_login (account_id, provider, external_id, bound_at) values "
                 + "(?, 'WECHAT', 'wx-openid-" + id + "', now() - interval '400 days'), "
                 + "(?, 'EMAIL', ?, now() - interval '300 days')", id, id, email);
@@ -23,14 +25,14 @@ public final class TestAccounts {
                 + "', null, 'ID_DOCUMENT', now() - interval '200 days')", id);
         jdbc.update("insert into account_security (account_id, security_phone, security_email, mfa_enabled, updated_at) "
                 + "values (?, '+8613900000099', ?, true, now() - interval '10 days')", id, "sec-" + email);
-        jdbc.update("insert into account_payment (account_id, kind, amount, currency, payer_name, bank_name, "
+        billing.update("insert into account_payment (account_id, kind, amount, currency, payer_name, bank_name, "
                 + "bank_account_masked, bank_account_full, paid_at) values "
                 + "(?, 'TOP_UP', 100.50, 'CNY', '测试用户', 'Bank of \"Tests\", Ltd', '6222****1234', "
                 + "'6222020000001234', now() - interval '30 days')", id);
-        jdbc.update("insert into account_bill (account_id, billing_period, amount, currency, status, issued_at, paid_at) "
+        billing.update("insert into account_bill (account_id, billing_period, amount, currency, status, issued_at, paid_at) "
                 + "values (?, '2026-10', 35.00, 'CNY', 'PAID', now() - interval '29 days', now() - interval '28 days'), "
                 + "(?, '2026-11', 12.30, 'CNY', 'PAID', now() - interval '2 days', now() - interval '1 days')", id, id);
-        jdbc.update("insert into account_invoice (account_id, invoice_no, invoice_title, amount, recipient_name, "
+        billing.update("insert into account_invoice (account_id, invoice_no, invoice_title, amount, recipient_name, "
                 + "recipient_address, recipient_contact, status, requested_at, issued_at) values "
                 + "(?, 'INV-" + id + "', 'Copy Test Co., Ltd', 47.30, '测试用户', '北京市海淀区\n测试路 1 号', "
                 + "'+8613900000099', 'ISSUED', now() - interval '20 days', now() - interval '19 days')", id);

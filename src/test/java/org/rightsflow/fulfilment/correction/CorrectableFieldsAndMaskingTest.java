@@ -18,7 +18,7 @@ import org.rightsflow.request.RequestType;
 /** The correctable fields resolved against the data map, the masks staff see, and the level-2 rule. */
 class CorrectableFieldsAndMaskingTest {
 
-    private final CorrectableFields fields = new CorrectableFields(DataMap.load(DataMap.DEFAULT_LOCATION));
+    private final CorrectableFields fields = new CorrectableFields(DataMap.load(DataMap.DEFAULT_LOCATIONS));
 
     @Test
     void publicFieldNamesResolveToMappedColumnsAndTakeTheirSensitivityFromTheDataMap() {

@@ -109,7 +109,7 @@ class DeletionLifecycleTest extends PostgresIntegrationTest {
         // restricted rows are counted as held but never streamed to a reader that would process them
         assertThat(connectors.count(DataCategory.PAYMENTS, id)).isEqualTo(2);
         List<Map<String, Object>> streamed = new ArrayList<>();
-        connectors.forSystem("account-system").orElseThrow().forEachRow(DataCategory.PAYMENTS, id, streamed::add);
+        connectors.connector("billing-system").forEachRow(DataCategory.PAYMENTS, id, streamed::add);
         assertThat(streamed).hasSize(1);
         assertThat(streamed.get(0).get("payer_name")).isEqualTo("已匿名");
 

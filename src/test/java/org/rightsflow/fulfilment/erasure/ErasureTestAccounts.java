@@ -20,10 +20,20 @@ public final class ErasureTestAccounts {
             "account_payment", "account_bill", "account_invoice", "account_operation_log", "account_contract",
             "account_support_ticket", "account_consent", "account_resource", "account_session", "account_credential");
 
+    /** The tables of the billing system, in a database of its own. */
+    public static final java.util.Set<String> BILLING_TABLES = java.util.Set.of("account_payment", "account_bill",
+            "account_invoice");
+
     private final JdbcTemplate jdbc;
+    private final JdbcTemplate billing = org.rightsflow.support.TestInfrastructure.billingJdbc();
 
     public ErasureTestAccounts(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The database holding the table: the billing system's or the application's. */
+    public JdbcTemplate databaseOf(String table) {
+        return BILLING_TABLES.contains(table) ? billing : jdbc;
     }
 
     public static String uniqueEmail(String prefix) {
@@ -59,17 +69,17 @@ public final class ErasureTestAccounts {
                 + " 'FACE', ?)", id, ago(Duration.ofDays(800)));
         jdbc.update("insert into account_security (account_id, security_phone, security_email, mfa_enabled, updated_at)"
                 + " values (?, '+8613900000000', 'sec@example.com', true, ?)", id, ago(Duration.ofDays(100)));
-        jdbc.update("insert into account_payment (account_id, kind, amount, payer_name, bank_name, bank_account_masked,"
+        billing.update("insert into account_payment (account_id, kind, amount, payer_name, bank_name, bank_account_masked,"
                 + " bank_account_full, paid_at) values (?, 'TOP_UP', 100.00, '测试', '银行', '****1234',"
                 + " '6222000011112222', ?)", id, ago(Duration.ofDays(4 * 366)));
-        jdbc.update("insert into account_payment (account_id, kind, amount, payer_name, bank_name, bank_account_masked,"
+        billing.update("insert into account_payment (account_id, kind, amount, payer_name, bank_name, bank_account_masked,"
                 + " bank_account_full, paid_at) values (?, 'TOP_UP', 50.00, '测试', '银行', '****5678',"
                 + " '6222000033334444', ?)", id, ago(Duration.ofDays(365)));
-        jdbc.update("insert into account_bill (account_id, billing_period, amount, status, issued_at, paid_at)"
+        billing.update("insert into account_bill (account_id, billing_period, amount, status, issued_at, paid_at)"
                 + " values (?, '2022-01', 10.00, 'PAID', ?, ?)", id, ago(Duration.ofDays(4 * 366)), ago(Duration.ofDays(4 * 366)));
-        jdbc.update("insert into account_bill (account_id, billing_period, amount, status, issued_at, paid_at)"
+        billing.update("insert into account_bill (account_id, billing_period, amount, status, issued_at, paid_at)"
                 + " values (?, '2025-11', 20.00, 'PAID', ?, ?)", id, ago(Duration.ofDays(365)), ago(Duration.ofDays(360)));
-        jdbc.update("insert into account_invoice (account_id, invoice_no, invoice_title, amount, recipient_name,"
+        billing.update("insert into account_invoice (account_id, invoice_no, invoice_title, amount, recipient_name,"
                 + " recipient_address, recipient_contact, status, requested_at, issued_at) values (?, ?, '测试公司',"
                 + " 20.00, '测试', '北京市', '+8613900000000', 'ISSUED', ?, ?)", id, "INV-" + id,
                 ago(Duration.ofDays(366)), ago(Duration.ofDays(365)));
@@ -95,13 +105,14 @@ public final class ErasureTestAccounts {
         Map<String, List<Map<String, Object>>> all = new LinkedHashMap<>();
         all.put("account", jdbc.queryForList("select * from account where id = ?", id));
         for (String table : TABLES) {
-            all.put(table, jdbc.queryForList("select * from " + table + " where account_id = ? order by id", id));
+            all.put(table, databaseOf(table).queryForList("select * from " + table + " where account_id = ? order by id",
+                    id));
         }
         return all;
     }
 
     public List<Map<String, Object>> rows(String table, long id) {
-        return jdbc.queryForList("select * from " + table + " where account_id = ? order by id", id);
+        return databaseOf(table).queryForList("select * from " + table + " where account_id = ? order by id", id);
     }
 
     public static Timestamp ago(Duration duration) {
