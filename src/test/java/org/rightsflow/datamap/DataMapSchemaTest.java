@@ -112,12 +112,12 @@ class DataMapSchemaTest {
         changed.set(changed.indexOf(logs), new CategoryMapping(logs.category(), logs.table(), logs.idColumn(),
                 logs.subjectKey(), logs.restrictedColumn(), logs.sensitive(), logs.label(), logs.description(),
                 logs.source(), logs.purpose(), logs.legalBasis(), logs.retention(), logs.erase(), logs.thirdParties(),
-                columns, null));
+                columns));
         CategoryMapping support = system.category(DataCategory.SUPPORT).orElseThrow();
         changed.set(changed.indexOf(support), new CategoryMapping(support.category(), "helpdesk_ticket",
                 support.idColumn(), support.subjectKey(), support.restrictedColumn(), support.sensitive(),
                 support.label(), support.description(), support.source(), support.purpose(), support.legalBasis(),
-                support.retention(), support.erase(), support.thirdParties(), support.columns(), null));
+                support.retention(), support.erase(), support.thirdParties(), support.columns()));
         DataSystem wrong = new DataSystem(system.id(), system.label(), system.connector(), null, system.subject(),
                 changed);
 

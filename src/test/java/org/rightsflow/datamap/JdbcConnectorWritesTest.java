@@ -151,9 +151,9 @@ class JdbcConnectorWritesTest {
         assertThat(f.connector.count(DataCategory.OPERATION_LOGS, RowSelection.pastRetention(f.a, NOW))).isZero();
         assertThat(f.connector.count(DataCategory.OPERATION_LOGS, RowSelection.pastRetention(f.b, NOW))).isEqualTo(3);
         // excluding the selected subject itself selects nothing
-        assertThat(f.connector.erase(DataCategory.PAYMENTS, RowSelection.pastRetention(f.b, NOW)
+        assertThat(f.billing.erase(DataCategory.PAYMENTS, RowSelection.pastRetention(f.b, NOW)
                 .excluding(List.of(f.b)))).isZero();
-        assertThat(f.connector.count(DataCategory.PAYMENTS, RowSelection.pastRetention(f.b, NOW))).isEqualTo(1);
+        assertThat(f.billing.count(DataCategory.PAYMENTS, RowSelection.pastRetention(f.b, NOW))).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -177,7 +177,7 @@ class JdbcConnectorWritesTest {
         // nothing rests on these purposes in these categories
         assertThat(f.connector.eraseConsentBased(DataCategory.REAL_NAME, "MARKETING",
                 RowSelection.pastRetention(f.b, NOW))).isZero();
-        assertThat(f.connector.eraseConsentBased(DataCategory.PAYMENTS, "FACE_RECOGNITION",
+        assertThat(f.billing.eraseConsentBased(DataCategory.PAYMENTS, "FACE_RECOGNITION",
                 RowSelection.pastRetention(f.b, NOW))).isZero();
         assertThat(f.jdbc.queryForObject("select face_data_ref from account_real_name where account_id = ?",
                 String.class, f.b)).isEqualTo("face/" + f.b);
