@@ -29,7 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Camunda authorization as each demo user meets it through the engine REST API (docs/staff.md): every worker sees its
- * group's three filters (all, overdue, due soon) and only its group's tasks; the auditor sees no filter, may read
+ * group's four filters (all, overdue, due soon, provisional due dates) and only its group's tasks; the auditor sees no filter, may read
  * instances and history, and cannot complete, claim or change anything. Running the set-up again changes nothing.
  */
 class TasklistAuthorizationTest extends PostgresIntegrationTest {
@@ -80,12 +80,12 @@ class TasklistAuthorizationTest extends PostgresIntegrationTest {
         List<String> names = new ArrayList<>();
         filterList.json().forEach(f -> names.add(f.get("name").asText()));
         assertThat(names).containsExactlyInAnyOrder(filterName, filterName + " \u2014 overdue",
-                filterName + " \u2014 due soon");
+                filterName + " \u2014 due soon", filterName + " \u2014 provisional due dates");
         for (JsonNode filter : filterList.json()) {
             JsonNode columns = filter.at("/properties/variables");
             List<String> columnNames = new ArrayList<>();
             columns.forEach(c -> columnNames.add(c.get("name").asText()));
-            assertThat(columnNames).containsExactly("reference", "requestType", "dueDate");
+            assertThat(columnNames).containsExactly("reference", "requestType", "dueDate", "dueDateProvisional");
             StaffHttp.Response listed = staff.get("/engine-rest/filter/" + filter.get("id").asText() + "/list");
             assertThat(listed.status()).as(listed.body()).isEqualTo(200);
             listed.json().forEach(task -> assertThat(candidateGroups(task.get("id").asText()))
