@@ -14,17 +14,14 @@ import org.rightsflow.operations.ReportingRules;
 import org.rightsflow.operations.statistics.Period;
 import org.rightsflow.operations.statistics.StatisticsReport;
 import org.rightsflow.review.RefusalGround;
-import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseBody;
 
 /**
  * The statistics report for any period: {@code /staff/report?from=&to=} (HTML), {@code /staff/report.csv} (the same
- * as CSV, from the page), and {@code /staff/api/statistics} (JSON) and {@code /staff/api/statistics.csv} for scripts
- * with HTTP Basic. Days are days in Beijing time, both ends included; without a period, the year so far.
+ * as CSV, from the page); the API is {@link StatisticsApiController}. Days are days in Beijing time, both ends included; without a period, the year so far.
  */
 @Controller
 @StaffPage
@@ -60,11 +57,14 @@ public class ReportController {
         return "staff/report";
     }
 
-    @GetMapping({"/staff/report.csv", "/staff/api/statistics.csv"})
+    @GetMapping("/staff/report.csv")
     public void csv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
                     HttpServletRequest request, HttpServletResponse response) throws IOException {
         authentication.require(request, StaffAccess.READ_REGISTER);
-        StatisticsReport.Report report = reports.of(Period.parse(from, to, today()), time.now());
+        writeCsv(reports.of(Period.parse(from, to, today()), time.now()), response);
+    }
+
+    static void writeCsv(StatisticsReport.Report report, HttpServletResponse response) throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"rightsflow-statistics-"
                 + report.period().from() + "-to-" + report.period().to() + ".csv\"");
@@ -73,15 +73,7 @@ public class ReportController {
         out.flush();
     }
 
-    @GetMapping(path = "/staff/api/statistics", produces = MediaType.APPLICATION_JSON_VALUE)
-    @ResponseBody
-    public StatisticsReport.Report api(@RequestParam(required = false) String from,
-                                       @RequestParam(required = false) String to, HttpServletRequest request) {
-        authentication.require(request, StaffAccess.READ_REGISTER);
-        return reports.of(Period.parse(from, to, today()), time.now());
-    }
-
-    private LocalDate today() {
+    LocalDate today() {
         return LocalDate.ofInstant(time.now(), ReportingRules.ZONE);
     }
 
