@@ -54,6 +54,14 @@ final class Browser implements AutoCloseable {
     }
 
     Browser(String journey, int width, int height) {
+        this(journey, width, height, "en-US");
+    }
+
+    /**
+     * @param language the browser's preferred language (navigator.languages and Accept-Language), so a page that
+     *                 follows the browser (the Camunda webapps) is tested in a chosen language, not the machine's
+     */
+    Browser(String journey, int width, int height, String language) {
         try {
             this.userData = Files.createTempDirectory("rightsflow-chromium-");
             this.downloads = Files.createTempDirectory("rightsflow-downloads-");
@@ -67,8 +75,10 @@ final class Browser implements AutoCloseable {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--disable-default-apps", "--disable-extensions", "--hide-scrollbars",
-                "--user-data-dir=" + userData.toAbsolutePath(), "--window-size=" + width + "," + height);
+                "--user-data-dir=" + userData.toAbsolutePath(), "--window-size=" + width + "," + height,
+                "--lang=" + language);
         Map<String, Object> prefs = new HashMap<>();
+        prefs.put("intl.accept_languages", language);
         prefs.put("download.default_directory", downloads.toAbsolutePath().toString());
         prefs.put("download.prompt_for_download", false);
         prefs.put("safebrowsing.enabled", false);

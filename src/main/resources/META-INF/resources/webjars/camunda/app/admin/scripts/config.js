@@ -1,0 +1,10 @@
+// Rightsflow's settings for Camunda Admin. This file takes the place of the webjar's own
+// app/admin/scripts/config.js (the application's classes come first on the class path).
+export default {
+  // The language follows the browser's first preferred language, matched on its primary subtag (zh-CN, zh-TW and
+  // zh all pick locales/zh.json, Rightsflow's own Simplified Chinese translation); anything else gets English.
+  locales: {
+    availableLocales: ['en', 'de', 'zh'],
+    fallbackLocale: 'en'
+  }
+};
