@@ -21,6 +21,8 @@ public enum NoticeKind {
     STAFF_CALENDAR_ENDING,
     /** Staff: the calendar file was rejected (file and line named); the data in force did not change. */
     STAFF_CALENDAR_REJECTED,
+    /** To each member of a staff group, once a day: the group's new and overdue tasks (StaffDigests). */
+    STAFF_DAILY_DIGEST,
     /** DELETE: what was erased now, what is restricted until when and why (fulfilment/erasure). */
     ERASURE_SUMMARY,
     /** DELETE / CANCEL_ACCOUNT: a held category was erased when its retention ran out. */

@@ -29,4 +29,17 @@ public final class StaffGroups {
             default -> group;
         };
     }
+
+    /** The group's name in Chinese, for staff notices in zh-CN. */
+    public static String chineseName(String group) {
+        return switch (group) {
+            case INTAKE -> "受理组";
+            case PRIVACY_OFFICERS -> "隐私官";
+            case LEGAL_REVIEWERS -> "法务审核组";
+            case DATA_OPERATORS -> "数据操作组";
+            case AUDITORS -> "审计组";
+            case ADMINS -> "Camunda 管理员";
+            default -> group;
+        };
+    }
 }

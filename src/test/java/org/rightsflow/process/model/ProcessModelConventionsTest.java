@@ -45,7 +45,7 @@ class ProcessModelConventionsTest {
 
     static Stream<String> models() {
         return Stream.of(RightsRequestModel.RESOURCE, AccessFulfilmentModel.RESOURCE, ManualFulfilmentModel.RESOURCE,
-                DownloadExpiryModel.RESOURCE);
+                DownloadExpiryModel.RESOURCE, StaffDailyDigestModel.RESOURCE);
     }
 
     static BpmnModelInstance read(String resource) throws IOException {
