@@ -52,7 +52,13 @@ class NoticeTemplateContractTest {
             // a pause's clarification notice: the topics are worded by the product from codes, never free text
             Map.entry("topics", "clarification topics in the product's words"), Map.entry("answerBy", "a date"),
             Map.entry("askedAt", "a date"), Map.entry("apiPath", "a path with the reference"),
-            Map.entry("privacyCenterUrl", "a link")));
+            Map.entry("privacyCenterUrl", "a link"),
+            // the staff daily digest: a group's tasks by reference, task name, right and due date (StaffDigests)
+            Map.entry("groupName", "a staff group's name"), Map.entry("day", "a date"), Map.entry("digestAt", "a date"),
+            Map.entry("zone", "configuration"), Map.entry("arrived", "task lines made by the product"),
+            Map.entry("overdue", "task lines made by the product"), Map.entry("arrivedCount", "a number"),
+            Map.entry("overdueCount", "a number"), Map.entry("arrivedMore", "a number"),
+            Map.entry("overdueMore", "a number"), Map.entry("tasklistUrl", "a link")));
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
     private static final Pattern LOOP_VARIABLE = Pattern.compile("th:each=\"\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*:");

@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.common.RightsflowProperties;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 /**
  * What a staff group's daily digest says, in both languages, and to whom: rendered from the real templates, with
@@ -40,8 +42,11 @@ class StaffDigestsTest {
 
     private StaffDigests digests(String language) {
         return new StaffDigests(outbox, new StaffDigestProperties(true, LocalTime.of(8, 0), ZoneId.of("Asia/Shanghai"), language),
-                new RightsflowProperties("https://privacy.example.com", "0123456789abcdef0123456789abcdef", null,
-                        "privacy-team@example.com", null, null, null));
+                new Binder(new MapConfigurationPropertySource(Map.of(
+                        "rightsflow.public-base-url", "https://privacy.example.com",
+                        "rightsflow.token-secret", "0123456789abcdef0123456789abcdef",
+                        "rightsflow.staff-mailbox", "privacy-team@example.com")))
+                        .bind("rightsflow", RightsflowProperties.class).get());
     }
 
     @Test
