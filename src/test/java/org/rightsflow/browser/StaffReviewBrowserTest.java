@@ -56,7 +56,7 @@ class StaffReviewBrowserTest extends PostgresIntegrationTest {
             WebElement task = findTask(officer, "Privacy officers", filed.reference(), "Review exemptions");
             assertThat(task.getText()).as("the filter's Reference column").contains("Reference:").contains(filed.reference());
             officer.screenshot("task-in-filter");
-            openAndClaim(officer, task);
+            openAndClaim(officer, filed.reference(), "Review exemptions");
             assertThat(officer.visible(By.cssSelector(".fjs-container")).getText())
                     .contains("Exemption review").contains(filed.reference()).contains("Legal hold: yes");
             officer.screenshot("review-form");
@@ -75,7 +75,7 @@ class StaffReviewBrowserTest extends PostgresIntegrationTest {
             signIn(legal, "legal");
             WebElement task = findTask(legal, "Legal reviewers", filed.reference(), "Approve refusal");
             legal.screenshot("approval-in-filter");
-            openAndClaim(legal, task);
+            openAndClaim(legal, filed.reference(), "Approve refusal");
             assertThat(legal.visible(By.cssSelector(".fjs-container")).getText())
                     .contains("Approve refusal").contains("LEGAL_OBLIGATION").contains(EXPLANATION);
             legal.screenshot("approval-form");
@@ -112,7 +112,8 @@ class StaffReviewBrowserTest extends PostgresIntegrationTest {
         try (Browser officer = new Browser("staff-review-consent", 1400, 1000)) {
             officer.journey(() -> {
             signIn(officer, "officer");
-            openAndClaim(officer, findTask(officer, "Privacy officers", filed.reference(), "Review exemptions"));
+            findTask(officer, "Privacy officers", filed.reference(), "Review exemptions");
+            openAndClaim(officer, filed.reference(), "Review exemptions");
             By warning = By.xpath("//div[contains(@class,'fjs-container')]//div[contains(@class,'fjs-form-field')]"
                     + "[contains(normalize-space(.), 'PARTIAL does not apply to a consent withdrawal')]");
             assertThat(officer.driver.findElements(warning)).as("shown only once PARTIAL is chosen").isEmpty();
@@ -152,15 +153,19 @@ class StaffReviewBrowserTest extends PostgresIntegrationTest {
                 StandardCharsets.UTF_8);
         browser.driver.get(url + (url.contains("?") ? "&" : "?") + "searchQuery=" + search);
         // The search narrows the filter to this request; its card shows the Reference column and the due date.
-        By card = By.xpath("//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
-                + "[.//h4[contains(normalize-space(.), '" + taskName + "')] and contains(normalize-space(.), '" + reference + "')]");
-        WebElement task = browser.visible(card);
+        WebElement task = browser.visible(By.xpath(taskCard(reference, taskName)));
         assertThat(task.findElement(By.cssSelector(".due-date")).getText()).startsWith("Due");
         return task;
     }
 
-    private void openAndClaim(Browser browser, WebElement task) {
-        task.findElement(By.cssSelector("h4.task a")).click();
+    private static String taskCard(String reference, String taskName) {
+        return "//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
+                + "[.//h4[contains(normalize-space(.), '" + taskName + "')] and contains(normalize-space(.), '" + reference + "')]";
+    }
+
+    /** Tasklist refreshes its list while the test reads it: the card's link is looked up again at the click. */
+    private void openAndClaim(Browser browser, String reference, String taskName) {
+        browser.click(By.xpath(taskCard(reference, taskName) + "//h4[contains(concat(' ', normalize-space(@class), ' '), ' task ')]//a"));
         browser.click(By.xpath("//*[contains(@class,'task-details')]//*[self::a or self::button][normalize-space(.)='Claim']"));
         browser.visible(By.cssSelector(".fjs-container"));
     }
