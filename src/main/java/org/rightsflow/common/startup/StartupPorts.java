@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -41,9 +42,16 @@ public class StartupPorts implements EnvironmentPostProcessor {
             }
         }
         Integer httpPort = environment.getProperty(SERVER_PORT, Integer.class);
-        if (httpPort != null && httpPort > 0) {
+        if (httpPort != null && httpPort > 0 && runsAWebServer(environment, application)) {
             requireFree(PortTakenException.Use.HTTP, environment.getProperty(SERVER_ADDRESS), httpPort);
         }
+    }
+
+    /** A role of the jar without a web server (a worker profile) holds no HTTP port. */
+    private static boolean runsAWebServer(ConfigurableEnvironment environment, SpringApplication application) {
+        String type = environment.getProperty("spring.main.web-application-type");
+        return application.getWebApplicationType() != WebApplicationType.NONE
+                && (type == null || !type.trim().equalsIgnoreCase("none"));
     }
 
     /** Binds the port as the server will (address reuse on, as Tomcat and GreenMail do) and lets it go at once. */

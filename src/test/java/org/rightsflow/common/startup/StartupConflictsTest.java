@@ -75,6 +75,12 @@ class StartupConflictsTest {
                     .satisfies(e -> assertThat(oneLine(e)).isEqualTo("Port " + taken.getLocalPort() + " for HTTP is "
                             + "already in use: set server.port (or the PORT environment variable) to a free port."));
         }
+        // a role of the jar without a web server (a worker) holds no HTTP port
+        try (ServerSocket taken = new ServerSocket(0)) {
+            StandardEnvironment worker = environment(Map.of("server.port", String.valueOf(taken.getLocalPort()),
+                    "spring.main.web-application-type", "none"));
+            new StartupPorts().postProcessEnvironment(worker, new SpringApplication());
+        }
         // Tomcat's own report when the port was taken later, while the application started
         assertThat(oneLine(new ApplicationContextException("web server", new PortInUseException(8080))))
                 .isEqualTo("Port 8080 for HTTP is already in use: set server.port (or the PORT environment variable) "
