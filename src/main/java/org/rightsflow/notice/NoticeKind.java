@@ -45,7 +45,11 @@ public enum NoticeKind {
     CONSENT_WITHDRAWN,
     /** The answer takes longer: an extension (reason and new date) or the end of a pause (new date). */
     DEADLINE_EXTENDED,
-    DEADLINE_RESUMED;
+    DEADLINE_RESUMED,
+    /** A pause: what the requester is asked to clarify (worded codes, never free text), how to answer, until when. */
+    CLARIFICATION_REQUESTED,
+    /** Thirty days without an answer to a clarification: the request is closed. */
+    CLARIFICATION_UNANSWERED;
 
     String templateName(String language) {
         return "mail/" + name().toLowerCase(Locale.ROOT) + "_" + language.replace('-', '_');

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
+import org.rightsflow.deadline.DeadlineChanged;
 import org.rightsflow.fulfilment.download.DownloadPublished;
 import org.rightsflow.identity.IdentityVerified;
 import org.rightsflow.identity.ManualVerificationReason;
@@ -70,6 +71,28 @@ public class RequestEventBridge {
                     .correlate();
         } catch (OptimisticLockingException e) {
             throw new ConcurrencyFailureException("Concurrent change of request " + locked.reference(), e);
+        }
+    }
+
+    /**
+     * A pause is a clarification asked of the requester: it starts SubProcess_AwaitClarification (its 30-day close
+     * timer); the clock running again (an answer, or staff) ends it and lets a waiting fulfilment start. Correlated to
+     * all, and to none without complaint: a request filed before the model had them waits for neither message.
+     */
+    @EventListener
+    public void on(DeadlineChanged changed) {
+        String message = switch (changed.kind()) {
+            case PAUSED -> RightsRequestModel.MSG_CLARIFICATION_REQUESTED;
+            case RESUMED -> RightsRequestModel.MSG_CLOCK_RESUMED;
+            default -> null;
+        };
+        if (message == null) {
+            return;
+        }
+        try {
+            runtime.createMessageCorrelation(message).processInstanceBusinessKey(changed.reference()).correlateAll();
+        } catch (OptimisticLockingException e) {
+            throw new ConcurrencyFailureException("Concurrent change of request " + changed.reference(), e);
         }
     }
 

@@ -22,6 +22,7 @@ import org.rightsflow.notice.NoticeKind;
 import org.rightsflow.notice.Outbox;
 import org.rightsflow.review.CategoryWords;
 import org.rightsflow.review.RefusalGround;
+import org.rightsflow.review.ReviewReferrals;
 import org.rightsflow.review.ReviewScopes;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -50,11 +51,12 @@ public class RequestLifecycle {
     private final DeadlineService deadlines;
     private final DeadlineEvents deadlineEvents;
     private final ReviewScopes reviewScopes;
+    private final ReviewReferrals reviewReferrals;
 
     public RequestLifecycle(RequestRepository requests, RequestAccess access, RequesterContacts contacts,
                             Outbox outbox, AuditTrail audit, ApplicationEventPublisher events,
                             RightsflowProperties properties, TimeSource time, DeadlineService deadlines,
-                            DeadlineEvents deadlineEvents, ReviewScopes reviewScopes) {
+                            DeadlineEvents deadlineEvents, ReviewScopes reviewScopes, ReviewReferrals reviewReferrals) {
         this.requests = requests;
         this.access = access;
         this.contacts = contacts;
@@ -66,6 +68,7 @@ public class RequestLifecycle {
         this.deadlines = deadlines;
         this.deadlineEvents = deadlineEvents;
         this.reviewScopes = reviewScopes;
+        this.reviewReferrals = reviewReferrals;
     }
 
     /** The acknowledgement: reference, due date and what happens next, to the contact on file. */
@@ -76,17 +79,29 @@ public class RequestLifecycle {
         audit.record(request.reference(), "system", "ACKNOWLEDGED", null);
     }
 
-    /** Fulfilment starts: from here on the request can no longer be withdrawn. */
+    /**
+     * Fulfilment starts: from here on the request can no longer be withdrawn, paused or sent to review. Unless, under
+     * the request's row lock (a referral or a pause at this very moment waits for it, or comes first), a privacy
+     * officer has sent it to the exemption review since it was triaged, or its clock is paused for a clarification:
+     * then nothing starts, and the workflow goes to the review or waits for the clock.
+     */
     @Transactional
-    public void startFulfilment(String requestId) {
+    public FulfilmentStart startFulfilment(String requestId) {
         RightsRequest request = requests.lockById(requestId).orElseThrow();
-        if (request.status() == RequestStatus.IN_PROGRESS) {
-            return;
+        if (request.fulfilmentStartedAt() != null) {
+            return FulfilmentStart.STARTED; // a retried job
+        }
+        if (reviewReferrals.pending(requestId)) {
+            return FulfilmentStart.REFERRED_TO_REVIEW;
+        }
+        if (request.status() == RequestStatus.WAITING_FOR_REQUESTER) {
+            return FulfilmentStart.WAITING_FOR_REQUESTER;
         }
         Instant now = time.now();
         requests.markFulfilmentStarted(requestId, now);
         requests.updateStatus(requestId, RequestStatus.IN_PROGRESS, now);
         audit.record(request.reference(), "system", "FULFILMENT_STARTED", null);
+        return FulfilmentStart.STARTED;
     }
 
     /**
@@ -317,7 +332,8 @@ public class RequestLifecycle {
         return all.get(all.size() - 1);
     }
 
-    private void notifyRequester(RightsRequest request, NoticeKind kind, String dedupPrefix, Map<String, Object> extra) {
+    /** A notice to the contact on file, with what every requester notice names; once per dedup key. */
+    void notifyRequester(RightsRequest request, NoticeKind kind, String dedupPrefix, Map<String, Object> extra) {
         contacts.onFile(request).ifPresent(contact -> {
             Map<String, Object> model = new HashMap<>(extra);
             model.put("reference", request.reference());

@@ -5,7 +5,11 @@ import java.util.List;
 /**
  * The facts the exemption-triage decision reads (docs/refusals.md, triage). Flags and counts only: the references of earlier
  * requests are evidence for the reviewer, not personal data.
+ *
+ * @param deletionGroundMissing a DELETE that states none of the five deletion grounds: an officer decides, always
+ * @param referredToReview      a privacy officer sent the request to review and no review has taken it up yet
  */
 public record TriageFacts(int repeatCount, List<String> earlierReferences, boolean legalHold,
-                          boolean openInvestigation, boolean minorAccount, boolean sensitiveCategories) {
+                          boolean openInvestigation, boolean minorAccount, boolean sensitiveCategories,
+                          boolean deletionGroundMissing, boolean referredToReview) {
 }

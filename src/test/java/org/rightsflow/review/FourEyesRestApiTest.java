@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
@@ -13,6 +14,7 @@ import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.rightsflow.support.RequesterJourney;
+import org.rightsflow.support.TasklistSession;
 import org.rightsflow.support.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -98,6 +100,14 @@ class FourEyesRestApiTest extends PostgresIntegrationTest {
         assertThat(selfApproval.status()).as("four eyes: the proposer cannot approve").isEqualTo(400);
         assertThat(selfApproval.body()).contains("Four-eyes");
         assertThat(tasks.createTaskQuery().taskId(approval.getId()).count()).as("the approval stays open").isEqualTo(1);
+        // A completion can set any variable: naming someone else as the proposer changes nothing, the rule reads the
+        // stored proposal (refusal_proposal), found by the business key.
+        StaffHttp.Response forged = dual.post("/engine-rest/task/" + approval.getId() + "/complete",
+                StaffHttp.completion("decision", "APPROVE", "explanation", "Approving as if someone else proposed it.",
+                        "reviewProposer", "officer2", "requestId", "not-this-request"));
+        assertThat(forged.status()).as("four eyes against the stored proposal").isEqualTo(400);
+        assertThat(forged.body()).contains("Four-eyes");
+        assertThat(tasks.createTaskQuery().taskId(approval.getId()).count()).isEqualTo(1);
 
         StaffHttp.Response byOfficer = StaffHttp.as(port, "officer").post("/engine-rest/task/" + approval.getId()
                 + "/complete", StaffHttp.completion("decision", "APPROVE", "explanation", "Not my task at all."));
@@ -113,6 +123,12 @@ class FourEyesRestApiTest extends PostgresIntegrationTest {
         assertThat(approved.status()).as(approved.body()).isEqualTo(204);
 
         requester.awaitStatus(filed, "PARTIALLY_COMPLETED");
+        assertThat(jdbc.queryForMap("select p.subject, p.decision, p.grounds, p.proposed_by, p.decided_by, p.approval"
+                + " from refusal_proposal p join rights_request r on r.id = p.request_id where r.reference = ?",
+                filed.reference()))
+                .containsEntry("subject", "EXEMPTION_REVIEW").containsEntry("decision", "PARTIAL")
+                .containsEntry("grounds", "TRADE_SECRET").containsEntry("proposed_by", DUAL)
+                .containsEntry("decided_by", "legal").containsEntry("approval", "APPROVE");
         Mailbox.Mail partial = mailbox.awaitOne(ZHAO, "RESULT_PARTIALLY_COMPLETED", filed.reference());
         assertThat(partial.body())
                 .contains("it involves trade secrets")
@@ -123,5 +139,33 @@ class FourEyesRestApiTest extends PostgresIntegrationTest {
                 .contains("privacy-complaints@rightsflow.invalid")
                 .contains("people's court")
                 .doesNotContain("Trade secret confirmed.");
+    }
+
+    @Test
+    void theProposerCannotApproveTheirOwnRefusalThroughTasklistEither() {
+        ensureDualUser();
+        Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
+        RequesterJourney requester = new RequesterJourney(new Api(port), mailbox);
+        RequesterJourney.Filed filed = requester.fileAndVerify("ACCESS", ZHAO, ZHAO, null);
+        TasklistSession dual = TasklistSession.signIn(port, DUAL, DUAL_PASSWORD);
+
+        Task review = awaitTask(filed.reference(), "Task_ReviewExemptions");
+        TasklistSession.Response proposed = dual.submitTaskForm(review.getId(), Map.of("decision", "REFUSE",
+                "grounds", "[\"LEGAL_OBLIGATION\"]", "explanation", "A preservation order covers the account."));
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(204);
+
+        Task approval = awaitTask(filed.reference(), "Task_ApproveRefusal");
+        TasklistSession.Response selfApproval = dual.submitTaskForm(approval.getId(),
+                Map.of("decision", "APPROVE", "explanation", "Approving my own proposal in Tasklist."));
+        assertThat(selfApproval.status()).as("Tasklist shows the rule as a form error").isGreaterThanOrEqualTo(400);
+        assertThat(selfApproval.body()).contains("Four-eyes");
+        assertThat(tasks.createTaskQuery().taskId(approval.getId()).count()).isEqualTo(1);
+
+        TasklistSession.Response approved = TasklistSession.signIn(port, "legal").submitTaskForm(approval.getId(),
+                Map.of("decision", "APPROVE", "explanation", "The preservation order is on file."));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(204);
+        requester.awaitStatus(filed, "REFUSED");
+        assertThat(mailbox.awaitOne(ZHAO, "RESULT_REFUSED", filed.reference()).body())
+                .contains("A preservation order covers the account.");
     }
 }

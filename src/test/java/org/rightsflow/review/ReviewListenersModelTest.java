@@ -39,6 +39,7 @@ import org.rightsflow.process.deadline.DeadlineTimers;
 import org.rightsflow.process.listener.ExemptionReviewListener;
 import org.rightsflow.process.listener.RefusalApprovalListener;
 import org.rightsflow.process.model.AccessFulfilmentModel;
+import org.rightsflow.process.model.RefusalApprovalModel;
 import org.rightsflow.process.model.RightsRequestModel;
 import org.rightsflow.process.model.Variables;
 
@@ -49,6 +50,7 @@ import org.rightsflow.process.model.Variables;
  * paused, resumed and moved by {@link DeadlineTimers} (same jobs, new dates).
  */
 @Deployment(resources = {RightsRequestModel.RESOURCE, RightsRequestModel.DECISION_RESOURCE, AccessFulfilmentModel.RESOURCE,
+        RefusalApprovalModel.RESOURCE,
         "forms/Form_ManualIdentityCheck.form", "forms/Form_ExemptionReview.form", "forms/Form_RefusalApproval.form"})
 class ReviewListenersModelTest {
 
@@ -62,6 +64,35 @@ class ReviewListenersModelTest {
 
     /** The scope the real review listener recorded, per request. */
     private final Map<String, List<String>> scopes = new HashMap<>();
+    /**
+     * The refusal proposals of the request, kept in memory instead of the application's table; the approval is checked
+     * with the same four-eyes rule ({@link ReviewDecisions#requireSecondPerson}) against the stored proposer.
+     */
+    private final List<RefusalProposal> stored = new ArrayList<>();
+    private final RefusalProposals proposals = new RefusalProposals(null, null, null) {
+        @Override
+        public RefusalProposal propose(String requestId, RefusalSubject subject, String decision, List<String> grounds,
+                                       String explanation, String proposer) {
+            ReviewDecisions.requireGroundsForRefusal(true, grounds);
+            stored.add(new RefusalProposal(stored.size() + 1, requestId, subject, decision, grounds, explanation,
+                    proposer, Instant.now(), null, null, null, null));
+            return stored.get(stored.size() - 1);
+        }
+
+        @Override
+        public RefusalProposal decide(String reference, String approver, String approval, String comment) {
+            assertThat(reference).as("found by the business key").isEqualTo(REFERENCE);
+            RefusalProposal open = stored.stream().filter(RefusalProposal::open).reduce((a, b) -> b).orElseThrow(
+                    () -> new InvalidDecisionException("No refusal proposal waits for approval"));
+            ReviewDecisions.requireSecondPerson(open.proposedBy(), approver);
+            ReviewDecisions.requireOneOf("decision", approval, java.util.Set.of("APPROVE", "REJECT"));
+            RefusalProposal decided = new RefusalProposal(open.id(), open.requestId(), open.subject(), open.decision(),
+                    open.grounds(), open.explanation(), open.proposedBy(), open.proposedAt(), approval, approver,
+                    comment, Instant.now());
+            stored.set(stored.indexOf(open), decided);
+            return decided;
+        }
+    };
     private final List<String> outcomesSent = new ArrayList<>();
     private RuntimeService runtime;
     private TaskService tasks;
@@ -88,9 +119,12 @@ class ReviewListenersModelTest {
         Mocks.register(RightsRequestModel.BEAN_GATHER_TRIAGE_FACTS, (JavaDelegate) execution -> execution.setVariables(Map.of(
                 Variables.REPEAT_COUNT, 2, Variables.EARLIER_REFERENCES, "RR-20261001-0001,RR-20261101-0003",
                 Variables.LEGAL_HOLD, true, Variables.OPEN_INVESTIGATION, false, Variables.MINOR_ACCOUNT, false,
-                Variables.SENSITIVE_CATEGORIES, false)));
-        Mocks.register(RightsRequestModel.BEAN_START_FULFILMENT, (JavaDelegate) execution ->
-                execution.setVariable(Variables.FULFILMENT_PROCESS, AccessFulfilmentModel.PROCESS_ID));
+                Variables.SENSITIVE_CATEGORIES, false, Variables.DELETION_GROUND_MISSING, false,
+                Variables.REFERRED_TO_REVIEW, false)));
+        Mocks.register(RightsRequestModel.BEAN_START_FULFILMENT, (JavaDelegate) execution -> {
+            execution.setVariable(Variables.FULFILMENT_START, Variables.FULFILMENT_STARTED);
+            execution.setVariable(Variables.FULFILMENT_PROCESS, AccessFulfilmentModel.PROCESS_ID);
+        });
         Mocks.register(AccessFulfilmentModel.BEAN_PUBLISH_DOWNLOAD, (JavaDelegate) execution ->
                 execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED));
         Mocks.register(RightsRequestModel.BEAN_SEND_RESULT, (JavaDelegate) execution ->
@@ -102,8 +136,13 @@ class ReviewListenersModelTest {
                 scopes.put(requestId, refused);
             }
         };
-        Mocks.register(RightsRequestModel.BEAN_EXEMPTION_REVIEW_LISTENER, new ExemptionReviewListener(inMemory, new TimeSource()));
-        Mocks.register(RightsRequestModel.BEAN_REFUSAL_APPROVAL_LISTENER, new RefusalApprovalListener());
+        Mocks.register(RightsRequestModel.BEAN_EXEMPTION_REVIEW_LISTENER,
+                new ExemptionReviewListener(inMemory, proposals, new ReviewReferrals(null, null, null, null) {
+                    @Override
+                    public void reviewed(String requestId) {
+                    }
+                }, new TimeSource()));
+        Mocks.register(RefusalApprovalModel.BEAN_REFUSAL_APPROVAL_LISTENER, new RefusalApprovalListener(proposals));
     }
 
     @AfterEach
@@ -174,7 +213,7 @@ class ReviewListenersModelTest {
         signIn("officer", "privacy-officers");
         tasks.complete(task(RightsRequestModel.TASK_REVIEW_EXEMPTIONS).getId(), review("PROCEED", null, "[\"ACCOUNT\"]"));
         runAsyncJobs();
-        assertThat(passed(instance, RightsRequestModel.TASK_APPROVE_REFUSAL)).isFalse();
+        assertThat(passed(instance, RefusalApprovalModel.TASK_APPROVE_REFUSAL)).isFalse();
         assertThat(passed(instance, RightsRequestModel.END_EVENT_COMPLETED)).isTrue();
         assertThat(outcomesSent).containsExactly("COMPLETED");
         assertThat(scopes.get("req-42")).as("PROCEED carries no scope").isEmpty();
@@ -189,13 +228,13 @@ class ReviewListenersModelTest {
                 .hasMessageContaining("data categories");
         tasks.complete(review.getId(), review("PARTIAL", "[\"TRADE_SECRET\"]", "[\"OPERATION_LOGS\",\"SECURITY\"]"));
 
-        Task approval = task(RightsRequestModel.TASK_APPROVE_REFUSAL);
+        Task approval = task(RefusalApprovalModel.TASK_APPROVE_REFUSAL);
         assertThat(tasks.getVariable(approval.getId(), Variables.REFUSED_CATEGORIES)).isEqualTo("SECURITY,OPERATION_LOGS");
         assertThat(tasks.getVariable(approval.getId(), Variables.REVIEW_PROPOSER)).isEqualTo("dual");
         assertThat(scopes.get("req-42")).containsExactly("SECURITY", "OPERATION_LOGS");
         assertThatThrownBy(() -> tasks.complete(approval.getId(), approval("APPROVE", "Approving my own proposal.")))
                 .as("four eyes even for someone in both groups").hasMessageContaining("Four-eyes");
-        assertThat(task(RightsRequestModel.TASK_APPROVE_REFUSAL)).isNotNull();
+        assertThat(task(RefusalApprovalModel.TASK_APPROVE_REFUSAL)).isNotNull();
 
         signIn("legal", "legal-reviewers");
         tasks.complete(approval.getId(), approval("APPROVE", "Trade secret confirmed."));
@@ -206,13 +245,26 @@ class ReviewListenersModelTest {
     }
 
     @Test
+    void theProposerCannotApproveByOverwritingTheProposerVariableWithTheCompletion() {
+        inReview();
+        signIn("dual", "privacy-officers", "legal-reviewers");
+        tasks.complete(task(RightsRequestModel.TASK_REVIEW_EXEMPTIONS).getId(), review("REFUSE", "[\"REPETITIVE\"]", null));
+        Task approval = task(RefusalApprovalModel.TASK_APPROVE_REFUSAL);
+        Map<String, Object> forged = new HashMap<>(approval("APPROVE", "Approved by 'someone else'."));
+        forged.put(Variables.REVIEW_PROPOSER, "someone-else");
+        assertThatThrownBy(() -> tasks.complete(approval.getId(), forged)).hasMessageContaining("Four-eyes");
+        assertThat(task(RefusalApprovalModel.TASK_APPROVE_REFUSAL)).isNotNull();
+        assertThat(stored).singleElement().satisfies(p -> assertThat(p.open()).isTrue());
+    }
+
+    @Test
     void refusalApprovedIsRefusedAndARejectedOneGoesBackWithTheComment() {
         ProcessInstance instance = inReview();
         signIn("officer", "privacy-officers");
         tasks.complete(task(RightsRequestModel.TASK_REVIEW_EXEMPTIONS).getId(),
                 review("REFUSE", "[\"REPETITIVE\"]", "[\"ACCOUNT\"]"));
         signIn("legal", "legal-reviewers");
-        tasks.complete(task(RightsRequestModel.TASK_APPROVE_REFUSAL).getId(),
+        tasks.complete(task(RefusalApprovalModel.TASK_APPROVE_REFUSAL).getId(),
                 approval("REJECT", "Two earlier requests are not unreasonable."));
 
         Task again = task(RightsRequestModel.TASK_REVIEW_EXEMPTIONS);
@@ -226,10 +278,10 @@ class ReviewListenersModelTest {
         signIn("officer2", "privacy-officers");
         tasks.complete(again.getId(), review("REFUSE", "[\"LEGAL_OBLIGATION\"]", null));
         signIn("officer2", "privacy-officers", "legal-reviewers");
-        assertThatThrownBy(() -> tasks.complete(task(RightsRequestModel.TASK_APPROVE_REFUSAL).getId(),
+        assertThatThrownBy(() -> tasks.complete(task(RefusalApprovalModel.TASK_APPROVE_REFUSAL).getId(),
                 approval("APPROVE", "My own refusal."))).hasMessageContaining("Four-eyes");
         signIn("officer", "privacy-officers", "legal-reviewers");
-        tasks.complete(task(RightsRequestModel.TASK_APPROVE_REFUSAL).getId(),
+        tasks.complete(task(RefusalApprovalModel.TASK_APPROVE_REFUSAL).getId(),
                 approval("APPROVE", "The first proposer may approve the second person's refusal."));
         runAsyncJobs();
         assertThat(passed(instance, RightsRequestModel.END_EVENT_REFUSED)).isTrue();

@@ -113,10 +113,12 @@ class StaffAuthorizationMatrixTest extends PostgresIntegrationTest {
             "transfer approval: claim", Set.of(OFFICER, ADMIN),
             "transfer approval: complete", Set.of(OFFICER, ADMIN),
             "staff intake: start (enter a request)", Set.of(INTAKE, ADMIN),
+            "send to review: start (refer a request to the exemption review)", Set.of(OFFICER, ADMIN),
             // Tasklist's Reference/Type/Due columns are process variables: a group reads the instances of the
-            // processes that hold its tasks (TasklistSetup), and no others
-            "rights-request instance: read", Set.of(INTAKE, OFFICER, LEGAL, AUDITOR, ADMIN),
-            "rights-request instance: read its variables", Set.of(INTAKE, OFFICER, LEGAL, AUDITOR, ADMIN),
+            // processes that hold its tasks (TasklistSetup), and no others. The legal reviewers' one task is in the
+            // shared RefusalApprovalProcess, which is called with what they need to decide.
+            "rights-request instance: read", Set.of(INTAKE, OFFICER, AUDITOR, ADMIN),
+            "rights-request instance: read its variables", Set.of(INTAKE, OFFICER, AUDITOR, ADMIN),
             "manual-fulfilment instance: read", Set.of(OPERATOR, AUDITOR, ADMIN),
             "history: read process instances", Set.of(AUDITOR, ADMIN),
             "history: read activities", Set.of(AUDITOR, ADMIN),
@@ -205,6 +207,7 @@ class StaffAuthorizationMatrixTest extends PostgresIntegrationTest {
         }
         return switch (action) {
             case "staff intake: start (enter a request)" -> startStaffIntake(user);
+            case "send to review: start (refer a request to the exemption review)" -> startSendToReview(user);
             case "rights-request instance: read" -> outcome(call(user, "GET", "/engine-rest/process-instance/"
                     + requestInstance(), null));
             case "rights-request instance: read its variables" -> readVariables(user);
@@ -277,6 +280,20 @@ class StaffAuthorizationMatrixTest extends PostgresIntegrationTest {
         Outcome started = outcome(response);
         long after = jdbc.queryForObject("select count(*) from rights_request", Long.class);
         assertThat(after - before).as("requests entered by %s: %s", user, response).isEqualTo(started == Outcome.ALLOWED ? 1 : 0);
+        return started;
+    }
+
+    /** Each cell refers a request of its own (awaiting verification), so a refusal leaves it without a referral. */
+    private Outcome startSendToReview(String user) {
+        RequesterJourney requester = new RequesterJourney(new Api(port), new Mailbox(TestInfrastructure.mail()));
+        String reference = requester.file("ACCESS", ownAccount(), null).reference();
+        Response response = call(user, "POST", "/engine-rest/process-definition/key/SendToReviewProcess/submit-form",
+                "{\"variables\":{\"referralReference\":{\"value\":\"" + reference + "\"},\"referralReason\":"
+                        + "{\"value\":\"Matrix probe: a caller mentioned an exemption.\"}}}");
+        Outcome started = outcome(response);
+        long referrals = jdbc.queryForObject("select count(*) from review_referral f join rights_request r"
+                + " on r.id = f.request_id where r.reference = ?", Long.class, reference);
+        assertThat(referrals).as("referrals by %s: %s", user, response).isEqualTo(started == Outcome.ALLOWED ? 1 : 0);
         return started;
     }
 
@@ -461,7 +478,10 @@ class StaffAuthorizationMatrixTest extends PostgresIntegrationTest {
         } finally {
             identity.clearAuthentication();
         }
-        return awaitTask(review.getProcessInstanceId(), TaskKind.REFUSAL_APPROVAL.key, true);
+        // the approval is the task of the called RefusalApprovalProcess, which carries the request's reference
+        String reference = runtime.createProcessInstanceQuery().processInstanceId(review.getProcessInstanceId())
+                .singleResult().getBusinessKey();
+        return awaitTask(reference, TaskKind.REFUSAL_APPROVAL.key);
     }
 
     /** Intake staff enter a request received by letter: its identity is then checked by hand. */
@@ -502,15 +522,10 @@ class StaffAuthorizationMatrixTest extends PostgresIntegrationTest {
         return email;
     }
 
+    /** The task of a request's reference (the business key of its instance and of the instances it called). */
     private String awaitTask(String reference, String key) {
-        return awaitTask(reference, key, false);
-    }
-
-    /** The task of a request's reference (business key), or of a process instance and the instances it called. */
-    private String awaitTask(String referenceOrInstance, String key, boolean byInstance) {
-        Function<String, List<Task>> find = k -> byInstance
-                ? tasks.createTaskQuery().processInstanceId(referenceOrInstance).taskDefinitionKey(k).list()
-                : tasks.createTaskQuery().processInstanceBusinessKey(referenceOrInstance).taskDefinitionKey(k).list();
+        Function<String, List<Task>> find = k ->
+                tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(k).list();
         await().atMost(Duration.ofSeconds(60)).until(() -> find.apply(key).size() == 1);
         return find.apply(key).get(0).getId();
     }

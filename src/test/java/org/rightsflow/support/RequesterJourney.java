@@ -30,7 +30,11 @@ public final class RequesterJourney {
 
     /** Files and verifies with the code sent to {@code codeRecipient} (the contact on file). */
     public Filed fileAndVerify(String type, String email, String codeRecipient, Map<String, Object> details) {
-        Filed filed = file(type, email, details);
+        return verify(file(type, email, details), codeRecipient);
+    }
+
+    /** Verifies a filed request with the code sent to {@code codeRecipient} (the contact on file). */
+    public Filed verify(Filed filed, String codeRecipient) {
         String code = Mailbox.codeIn(mailbox.awaitOne(codeRecipient, "VERIFICATION_CODE", filed.reference()));
         Api.Response verified = api.post("/api/requests/" + filed.reference() + "/verification",
                 Api.json(Map.of("code", code)), "X-Status-Token", filed.token());

@@ -55,6 +55,13 @@ public final class ReviewTasks {
                 .putValue("decision", "APPROVE").putValue("explanation", "Agreed."));
     }
 
+    /** A legal reviewer's decision on the refusal proposal waiting for the second person (RefusalApprovalProcess). */
+    public static void decideRefusal(TaskService tasks, IdentityService identity, String reference, String user,
+                                     String approval, String comment) {
+        complete(tasks, identity, reference, "Task_ApproveRefusal", user, Variables.createVariables()
+                .putValue("decision", approval).putValue("explanation", comment));
+    }
+
     private static void complete(TaskService tasks, IdentityService identity, String reference, String taskKey,
                                  String user, org.camunda.bpm.engine.variable.VariableMap variables) {
         await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(reference)

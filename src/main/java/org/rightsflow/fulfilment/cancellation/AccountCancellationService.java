@@ -151,21 +151,27 @@ public class AccountCancellationService {
     }
 
     /**
-     * The blockers were not settled in time: the request closes as refused, with the reasons.
-     *
-     * @return the explanation the requester is told (request language, counts only)
+     * The blockers were not settled in time and a privacy officer's refusal of the cancellation was approved by a
+     * second person: the cancellation is closed (the request is refused on the proposal's grounds).
      */
     @Transactional
-    public String closeBlocked(String requestId) {
+    public void closeBlocked(String requestId) {
         RightsRequest request = requests.findById(requestId).orElseThrow();
-        CancellationBlockers blockers = checkBlockers(requestId);
         setPhase(requestId, "CLOSED");
         audit.record(request.reference(), "system", "CANCELLATION_CLOSED_BLOCKED", null);
-        boolean zh = request.language().toLowerCase(Locale.ROOT).startsWith("zh");
-        String items = String.join(zh ? "；" : "; ", blockers.describe(request.language()));
-        return zh ? "账号仍有未处理的事项，无法在处理期限内注销：" + items + "。处理完毕后您可以重新提出注销请求。"
-                : "The account still had unsettled items, so it could not be cancelled within the time limit: " + items
-                + ". You may file a new cancellation request once they are settled.";
+    }
+
+    /**
+     * The blockers were still open at the end of the wait and a privacy officer decided to cancel all the same (for
+     * example the bill was settled by other means): recorded, and the cancellation goes on with its cooling-off.
+     */
+    @Transactional
+    public void proceedDespiteBlockers(String requestId, String officer) {
+        RightsRequest request = requests.findById(requestId).orElseThrow();
+        CancellationBlockers blockers = checkBlockers(requestId);
+        audit.record(request.reference(), officer == null ? "unknown" : officer, "CANCELLATION_BLOCKERS_WAIVED",
+                "{\"unpaidBills\":" + blockers.unpaidBills() + ",\"activeResources\":" + blockers.activeResources()
+                        + ",\"openInvoices\":" + blockers.openInvoices() + "}");
     }
 
     /**

@@ -34,6 +34,9 @@ import org.rightsflow.request.RequestRepository;
 import org.rightsflow.request.RequesterContacts;
 import org.rightsflow.request.RightsRequest;
 import org.rightsflow.review.InvalidDecisionException;
+import org.rightsflow.review.RefusalProposal;
+import org.rightsflow.review.RefusalProposals;
+import org.rightsflow.review.RefusalSubject;
 import org.rightsflow.review.ReviewDecisions;
 import org.rightsflow.review.ReviewScopes;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,10 +81,17 @@ public class CorrectionService {
         EXEMPTED,
         PENDING, APPROVED, REJECTED, APPLIED;
 
-        /** Not corrected before anyone reviewed the change; the requester is told the reason per change. */
-        boolean refusedBySystem() {
-            return this == NOT_CORRECTABLE || this == NEEDS_LEVEL_2 || this == NO_RECORD || this == TOO_LONG
-                    || this == EXEMPTED;
+        /**
+         * The checks found the change cannot be applied as asked. A finding, not a refusal: the privacy officer decides
+         * on it (it can only be rejected, with a ground) and a second person approves that, like any other rejection.
+         */
+        public boolean foundByChecks() {
+            return this == NOT_CORRECTABLE || this == NEEDS_LEVEL_2 || this == NO_RECORD || this == TOO_LONG;
+        }
+
+        /** Not corrected for a reason of its own, which the requester is told per change. */
+        boolean notAppliedWithReason() {
+            return foundByChecks() || this == EXEMPTED;
         }
     }
 
@@ -101,6 +111,14 @@ public class CorrectionService {
     public record Result(String outcome, int applied, int notApplied, List<String> grounds, String explanation) {
     }
 
+    /** The officer's decision in numbers: changes approved and changes not applied (a refusal proposal when > 0). */
+    public record Decision(int approved, int rejected) {
+
+        public boolean refusesAnything() {
+            return rejected > 0;
+        }
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final JdbcClient jdbc;
@@ -112,11 +130,13 @@ public class CorrectionService {
     private final AuditTrail audit;
     private final TimeSource time;
     private final ReviewScopes reviewScopes;
+    private final RefusalProposals proposals;
     private final byte[] hashKey;
 
     public CorrectionService(JdbcClient jdbc, RequestRepository requests, CorrectableFields fields,
                              DataConnectors connectors, RequesterContacts contacts, Outbox outbox, AuditTrail audit,
-                             TimeSource time, RightsflowProperties properties, ReviewScopes reviewScopes) {
+                             TimeSource time, RightsflowProperties properties, ReviewScopes reviewScopes,
+                             RefusalProposals proposals) {
         this.jdbc = jdbc;
         this.requests = requests;
         this.fields = fields;
@@ -126,16 +146,18 @@ public class CorrectionService {
         this.audit = audit;
         this.time = time;
         this.reviewScopes = reviewScopes;
+        this.proposals = proposals;
         this.hashKey = ("correction-audit:" + properties.tokenSecret()).getBytes(StandardCharsets.UTF_8);
     }
 
     /**
-     * Records each requested change and whether it can be corrected at all: unknown fields, sensitive fields
-     * without level-2 verification, fields the account holds no record for, values too long for the column and
-     * fields of a category that an approved partial refusal kept out of the request are refused per change, with
-     * their reason, before anyone reviews. Idempotent.
+     * Records each requested change and what the checks found: unknown fields, sensitive fields without level-2
+     * verification, fields the account holds no record for and values too long for the column cannot be applied as
+     * asked, and fields of a category that an approved partial refusal kept out of the request are exempted. The
+     * findings are put to the privacy officer (nothing is refused here); only the exempted ones were already decided,
+     * by two people. Idempotent.
      *
-     * @return how many changes a privacy officer has to review
+     * @return how many changes a privacy officer has to decide on
      */
     @Transactional
     public int register(String requestId) {
@@ -153,7 +175,27 @@ public class CorrectionService {
             Map<String, Integer> counts = new TreeMapCounter().count(existing(requestId));
             audit.record(request.reference(), "system", "CORRECTION_REGISTERED", toJson(counts));
         }
-        return (int) existing(requestId).stream().filter(c -> c.status() == ChangeStatus.PENDING).count();
+        return (int) existing(requestId).stream()
+                .filter(c -> c.status() == ChangeStatus.PENDING || c.status().foundByChecks()).count();
+    }
+
+    /**
+     * A review starts (again): decisions an earlier review made that were not applied (the legal reviewer sent the
+     * proposal back) are undone, so the officer decides afresh. Applied changes stay applied.
+     */
+    @Transactional
+    public void reopenForReview(String requestId) {
+        jdbc.sql("""
+                update correction_change set status = 'PENDING', decided_by = null, decided_at = null
+                where request_id = :r and status in ('APPROVED', 'REJECTED')""").param("r", requestId).update();
+        jdbc.sql("update correction_change set decided_by = null, decided_at = null where request_id = :r")
+                .param("r", requestId).update();
+    }
+
+    /** The changes the checks found cannot be applied: suggested for rejection in the review form (change numbers). */
+    public List<String> suggestedRejections(String requestId) {
+        return existing(requestId).stream().filter(c -> c.status().foundByChecks())
+                .map(c -> Integer.toString(c.changeNo())).toList();
     }
 
     private ChangeStatus check(RightsRequest request, long accountId, Requested change, Set<DataCategory> exempted) {
@@ -196,16 +238,24 @@ public class CorrectionService {
             }
             if (view.status() == ChangeStatus.PENDING) {
                 summary.append(": ").append(view.current()).append(" → ").append(view.requested()).append('\n');
-                Map<String, String> option = new LinkedHashMap<>();
-                option.put("label", view.changeNo() + ". " + view.label() + ": " + view.current() + " → "
-                        + view.requested());
-                option.put("value", Integer.toString(view.changeNo()));
-                options.add(option);
+                options.add(option(view.changeNo(), view.label() + ": " + view.current() + " → " + view.requested()));
+            } else if (view.status().foundByChecks()) {
+                summary.append(": the checks found it cannot be applied — ").append(reasonFor(view.status(), "en"))
+                        .append(". Suggested: reject it (ticked below), with a ground\n");
+                options.add(option(view.changeNo(), view.label() + ": cannot be applied ("
+                        + reasonFor(view.status(), "en") + ")"));
             } else {
                 summary.append(": not for review — ").append(reasonFor(view.status(), "en")).append('\n');
             }
         }
         return new ReviewView(summary.toString(), options);
+    }
+
+    private static Map<String, String> option(int changeNo, String label) {
+        Map<String, String> option = new LinkedHashMap<>();
+        option.put("label", changeNo + ". " + label);
+        option.put("value", Integer.toString(changeNo));
+        return option;
     }
 
     /** Every change with masked values (for staff and tests). */
@@ -236,21 +286,34 @@ public class CorrectionService {
 
     /**
      * The privacy officer's decision, checked on the server: APPLY (all pending changes, except those listed in
-     * {@code rejected}) or REJECT (all). Rejecting anything needs a ground; an explanation is always needed.
+     * {@code rejected}) or REJECT (all). A change the checks found cannot be applied must be among the rejected ones.
+     * Rejecting anything needs a ground; an explanation is always needed. The decision is recorded per change; what it
+     * does not apply is a refusal proposal that the caller puts to a second person before anything is written.
      */
     @Transactional
-    public void decide(String requestId, String decision, Collection<String> rejected, List<String> grounds,
-                       String explanation, String officer) {
+    public Decision decide(String requestId, String decision, Collection<String> rejected, List<String> grounds,
+                           String explanation, String officer) {
         ReviewDecisions.requireOneOf("decision", decision, DECISIONS);
         ReviewDecisions.requireExplanation(explanation);
-        List<Change> pending = existing(requestId).stream().filter(c -> c.status() == ChangeStatus.PENDING).toList();
+        List<Change> all = existing(requestId);
+        List<Change> pending = all.stream().filter(c -> c.status() == ChangeStatus.PENDING).toList();
+        List<Change> found = all.stream().filter(c -> c.status().foundByChecks()).toList();
         Set<Integer> rejectedNos = new TreeSet<>();
         for (String no : rejected == null ? List.<String>of() : rejected) {
             Integer parsed = parse(no);
-            if (parsed == null || pending.stream().noneMatch(c -> c.changeNo() == parsed)) {
+            if (parsed == null || (pending.stream().noneMatch(c -> c.changeNo() == parsed)
+                    && found.stream().noneMatch(c -> c.changeNo() == parsed))) {
                 throw new InvalidDecisionException("Unknown change " + no + " in rejectedChanges");
             }
             rejectedNos.add(parsed);
+        }
+        if (APPLY.equals(decision)) {
+            for (Change change : found) {
+                if (!rejectedNos.contains(change.changeNo())) {
+                    throw new InvalidDecisionException("Change " + change.changeNo() + " cannot be applied as asked ("
+                            + reasonFor(change.status(), "en") + "): reject it, with a ground");
+                }
+            }
         }
         boolean rejectsAny = REJECT.equals(decision) || !rejectedNos.isEmpty();
         ReviewDecisions.requireGroundsForRefusal(rejectsAny, grounds);
@@ -267,9 +330,17 @@ public class CorrectionService {
                     .update();
             approved += reject ? 0 : 1;
         }
+        for (Change change : found) {
+            // stays with the checks' finding as its reason; the officer's rejection is recorded
+            jdbc.sql("update correction_change set decided_by = :by, decided_at = :at where request_id = :r and change_no = :n")
+                    .param("by", officer).param("at", ts(now)).param("r", requestId).param("n", change.changeNo())
+                    .update();
+        }
+        int notApplied = pending.size() - approved + found.size();
         audit.record(request.reference(), officer == null ? "unknown" : officer, "CORRECTION_DECIDED",
-                "{\"approved\":" + approved + ",\"rejected\":" + (pending.size() - approved)
+                "{\"approved\":" + approved + ",\"rejected\":" + notApplied
                         + (grounds.isEmpty() ? "" : ",\"grounds\":\"" + String.join(",", grounds) + "\"") + "}");
+        return new Decision(approved, notApplied);
     }
 
     /**
@@ -277,12 +348,26 @@ public class CorrectionService {
      * keyed hashes (never in clear), tells the requester per field what was corrected and what was not, and
      * returns the outcome. A change is marked applied in the transaction that writes it: a retried job skips it.
      *
-     * @param grounds     grounds already set (by the review of exemptions or of the correction), may be empty
-     * @param explanation the staff explanation already set, may be null
+     * <p>What the requester is told about changes not applied: the grounds and explanation passed in (an approved
+     * partial refusal of the exemption review), and those of the approved refusal proposal of this correction's own
+     * review, read from where it is stored.
+     *
+     * @param grounds     grounds already set by the review of exemptions, may be empty
+     * @param explanation the staff explanation already set by that review, may be null
      */
     @Transactional
     public Result apply(String requestId, List<String> grounds, String explanation) {
         RightsRequest request = requests.lockById(requestId).orElseThrow();
+        Optional<RefusalProposal> approvedRefusal = proposals.of(requestId).stream()
+                .filter(p -> p.subject() == RefusalSubject.CORRECTION && RefusalProposals.APPROVE.equals(p.approval()))
+                .reduce((first, second) -> second);
+        Set<String> allGrounds = new java.util.LinkedHashSet<>(grounds == null ? List.of() : grounds);
+        approvedRefusal.ifPresent(p -> allGrounds.addAll(p.grounds()));
+        List<String> texts = new ArrayList<>();
+        if (explanation != null && !explanation.isBlank()) {
+            texts.add(explanation.strip());
+        }
+        approvedRefusal.ifPresent(p -> texts.add(p.explanation()));
         long accountId = accountOf(request);
         Map<Integer, Requested> requested = new HashMap<>();
         requested(request).forEach(r -> requested.put(r.changeNo(), r));
@@ -316,9 +401,9 @@ public class CorrectionService {
         int notApplied = all.size() - applied;
         String outcome = notApplied == 0 ? "COMPLETED" : applied == 0 ? "REFUSED" : "PARTIALLY_COMPLETED";
         String language = request.language();
-        List<String> systemReasons = all.stream().filter(c -> c.status().refusedBySystem())
+        List<String> systemReasons = all.stream().filter(c -> c.status().notAppliedWithReason())
                 .map(c -> c.changeNo() + ": " + reasonFor(c.status(), language)).toList();
-        String combined = explanation == null || explanation.isBlank() ? "" : explanation.strip();
+        String combined = String.join("\n", texts);
         if (!systemReasons.isEmpty()) {
             String intro = language.startsWith("zh") ? "以下更正项无法处理（编号：原因）：" : "Changes we could not make (number: reason): ";
             combined = (combined.isEmpty() ? "" : combined + "\n") + intro + String.join("; ", systemReasons);
@@ -326,8 +411,7 @@ public class CorrectionService {
         notifyRequester(request, all);
         audit.record(request.reference(), "system", "CORRECTION_" + outcome,
                 "{\"applied\":" + applied + ",\"notApplied\":" + notApplied + "}");
-        return new Result(outcome, applied, notApplied, grounds == null ? List.of() : List.copyOf(grounds),
-                combined.isEmpty() ? null : combined);
+        return new Result(outcome, applied, notApplied, List.copyOf(allGrounds), combined.isEmpty() ? null : combined);
     }
 
     private void notifyRequester(RightsRequest request, List<Change> all) {

@@ -5,31 +5,29 @@ import java.util.List;
 import org.rightsflow.datamap.DataCategory;
 
 /**
- * What an erasure does, per category, decided once per request.
+ * What an erasure does, per category, decided once per request. The plan never refuses on the product's own findings
+ * (a DELETE without a stated ground goes to a privacy officer before fulfilment starts).
  *
- * @param refusalGround       set when the request is refused (DELETION_GROUND_MISSING); then nothing is erased
- * @param refusalExplanation  the explanation the requester is told, in the request's language
- * @param keptAfterReview     every category the DELETE asked for was kept by an approved partial refusal: nothing is
- *                            erased and the request is refused on the review's own grounds and explanation
+ * @param keptAfterReview every category the DELETE asked for was kept by an approved partial refusal (two people):
+ *                        nothing is erased and the request is refused on the review's own grounds and explanation
  */
-public record ErasurePlan(String refusalGround, String refusalExplanation, List<Category> categories,
-                          boolean keptAfterReview) {
+public record ErasurePlan(List<Category> categories, boolean keptAfterReview) {
 
     public ErasurePlan {
         categories = categories == null ? List.of() : List.copyOf(categories);
     }
 
-    public ErasurePlan(String refusalGround, String refusalExplanation, List<Category> categories) {
-        this(refusalGround, refusalExplanation, categories, false);
+    public ErasurePlan(List<Category> categories) {
+        this(categories, false);
     }
 
     /** Nothing of what was asked remains after the review: a refusal, on the grounds the review gave. */
     static ErasurePlan allKeptAfterReview() {
-        return new ErasurePlan(null, null, List.of(), true);
+        return new ErasurePlan(List.of(), true);
     }
 
     public boolean refused() {
-        return refusalGround != null || keptAfterReview;
+        return keptAfterReview;
     }
 
     public List<Category> held() {

@@ -29,7 +29,6 @@ import org.rightsflow.notice.Notice;
 import org.rightsflow.notice.NoticeFormats;
 import org.rightsflow.notice.NoticeKind;
 import org.rightsflow.notice.Outbox;
-import org.rightsflow.request.RequestDetailsValidator;
 import org.rightsflow.request.RequestRepository;
 import org.rightsflow.request.RequestType;
 import org.rightsflow.request.RequesterContacts;
@@ -53,8 +52,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ErasureService {
-
-    public static final String GROUND_MISSING = "DELETION_GROUND_MISSING";
 
     private final RequestRepository requests;
     private final DataConnectors connectors;
@@ -84,20 +81,18 @@ public class ErasureService {
     /**
      * Decides, per category, what happens: the requested categories of a DELETE (all when none are named), every
      * category of a CANCEL_ACCOUNT, in both cases without the categories an approved partial refusal kept (they are
-     * neither erased nor restricted; the result notice names them with the grounds). A DELETE without a valid
-     * deletion ground (PIPL Art. 47) is refused with {@link #GROUND_MISSING}. Stored on first call; later calls return the stored plan.
+     * neither erased nor restricted; the result notice names them with the grounds). Nothing is refused here on the
+     * product's own findings: a DELETE without a stated deletion ground (PIPL Art. 47) was put to a privacy officer at
+     * triage, and reaches this step only when the officer let it proceed. Stored on first call; later calls return the
+     * stored plan.
      */
     @Transactional
     public ErasurePlan plan(String requestId) {
         RightsRequest request = requests.findById(requestId).orElseThrow();
         JsonNode details = details(request);
-        if (request.type() == RequestType.DELETE && !validGround(details)) {
-            audit.record(request.reference(), "system", "ERASURE_REFUSED", "{\"ground\":\"" + GROUND_MISSING + "\"}");
-            return new ErasurePlan(GROUND_MISSING, groundMissingExplanation(request.language()), List.of());
-        }
         List<ErasurePlan.Category> stored = storedPlan(requestId);
         if (!stored.isEmpty()) {
-            return new ErasurePlan(null, null, stored);
+            return new ErasurePlan(stored);
         }
         long accountId = account(request);
         Instant now = time.now();
@@ -138,7 +133,7 @@ public class ErasureService {
                 + ",\"held\":" + planned.stream().filter(c -> c.action() == ErasureAction.HOLD).count()
                 + (kept.isEmpty() ? "" : ",\"keptAfterReview\":\"" + String.join(",", kept.stream().map(Enum::name)
                 .toList()) + "\"") + "}");
-        return new ErasurePlan(null, null, planned);
+        return new ErasurePlan(planned);
     }
 
     /** Erases now every planned row that no retention rule holds. */
@@ -375,11 +370,6 @@ public class ErasureService {
         }
     }
 
-    private static boolean validGround(JsonNode details) {
-        JsonNode ground = details.get("ground");
-        return ground != null && ground.isTextual() && RequestDetailsValidator.DELETION_GROUNDS.contains(ground.asText());
-    }
-
     /** The categories of this erasure that the review kept out of it (in the order of {@link DataCategory}). */
     private Set<DataCategory> kept(RightsRequest request, JsonNode details) {
         Set<DataCategory> kept = EnumSet.noneOf(DataCategory.class);
@@ -401,13 +391,5 @@ public class ErasureService {
     private static long account(RightsRequest request) {
         return request.account().orElseThrow(
                 () -> new IllegalStateException("Request " + request.reference() + " has no account to erase"));
-    }
-
-    static String groundMissingExplanation(String language) {
-        return language.toLowerCase(Locale.ROOT).startsWith("zh")
-                ? "您的删除请求未说明《个人信息保护法》第四十七条规定的删除情形之一（如处理目的已实现、服务已停止、撤回同意、违法处理等），因此我们未删除任何数据。您可以说明删除理由后重新提交请求。"
-                : "Your deletion request did not state one of the grounds for deletion in PIPL Art. 47 (purpose fulfilled,"
-                + " service ended, consent withdrawn, unlawful processing, other legal ground), so nothing was deleted."
-                + " You may file a new request that states the ground.";
     }
 }

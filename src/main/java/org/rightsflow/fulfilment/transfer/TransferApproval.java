@@ -8,8 +8,8 @@ import org.rightsflow.review.ReviewDecisions;
 /**
  * The privacy officer's transfer decision, checked on the server (forms validate only in the browser). docs/rights.md: a
  * transfer needs all four conditions — identity verified, data provided with consent or under a contract, technically
- * feasible, no harm to others' legitimate rights. APPROVE needs all four ticked; both need an explanation (a rejection's
- * is what the requester is told with the ground {@code TRANSFER_CONDITIONS_NOT_MET}).
+ * feasible, no harm to others' legitimate rights. APPROVE needs all four ticked; both need an explanation. A rejection is
+ * only a proposal (its grounds and explanation are checked where it is stored) until a second person approves it.
  */
 public final class TransferApproval {
 
@@ -44,5 +44,13 @@ public final class TransferApproval {
             return true;
         }
         return false;
+    }
+
+    /**
+     * The product's finding for the approver: a condition the officer did not tick is a reason the law gives for not
+     * transferring ({@value #GROUND}). A suggestion only: the officer's proposal names the grounds.
+     */
+    public static String suggestedGrounds(Map<String, Boolean> conditions) {
+        return CONDITIONS.stream().allMatch(c -> Boolean.TRUE.equals(conditions.get(c))) ? "" : GROUND;
     }
 }

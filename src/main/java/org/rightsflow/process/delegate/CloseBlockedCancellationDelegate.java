@@ -8,7 +8,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_CloseBlocked: still blocked at the deadline: refused, with the unsettled items as the explanation. */
+/**
+ * Task_CloseBlocked: still blocked at the deadline, and a legal reviewer approved the officer's refusal: the request is
+ * refused on the grounds and with the explanation of that proposal (already in resultGrounds and resultExplanation).
+ */
 @Component("closeBlockedCancellation")
 public class CloseBlockedCancellationDelegate implements JavaDelegate {
 
@@ -20,8 +23,7 @@ public class CloseBlockedCancellationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(Variables.RESULT_EXPLANATION, cancellation.closeBlocked(requestId(execution)));
-        execution.setVariable(Variables.RESULT_GROUNDS, "");
+        cancellation.closeBlocked(requestId(execution));
         execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_REFUSED);
     }
 }

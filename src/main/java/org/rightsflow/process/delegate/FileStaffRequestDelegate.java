@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
 /**
  * Task_FileRequest of StaffIntakeProcess: the start form's fields become a request through the intake service,
  * then leave the process. The form's fields hold the email intake staff typed (personal data), so they are
- * removed from the process at once; {@code forgetStaffIntakeForm} then removes their history.
+ * removed from the process at once; {@code forgetStartFormFields} then removes their history.
  *
  * <p>Runs in the transaction of the form submission (not asynchronously): a field the intake service rejects is
  * shown to the staff member in Tasklist and nothing is stored, not an incident in Cockpit.

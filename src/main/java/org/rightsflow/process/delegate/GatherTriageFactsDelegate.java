@@ -28,5 +28,7 @@ public class GatherTriageFactsDelegate implements JavaDelegate {
         execution.setVariable(Variables.OPEN_INVESTIGATION, facts.openInvestigation());
         execution.setVariable(Variables.MINOR_ACCOUNT, facts.minorAccount());
         execution.setVariable(Variables.SENSITIVE_CATEGORIES, facts.sensitiveCategories());
+        execution.setVariable(Variables.DELETION_GROUND_MISSING, facts.deletionGroundMissing());
+        execution.setVariable(Variables.REFERRED_TO_REVIEW, facts.referredToReview());
     }
 }

@@ -10,7 +10,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_PlanErasure: what happens per category; a DELETE without a deletion ground is refused. */
+/**
+ * Task_PlanErasure: what happens per category. When an approved partial refusal kept everything the DELETE asked for,
+ * the outcome is REFUSED; the grounds and explanation are the review's, passed in.
+ */
 @Component("planErasure")
 public class PlanErasureDelegate implements JavaDelegate {
 
@@ -26,11 +29,6 @@ public class PlanErasureDelegate implements JavaDelegate {
         execution.setVariable(DeletionFulfilmentModel.ERASURE_REFUSED, plan.refused());
         if (plan.refused()) {
             execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_REFUSED);
-            if (!plan.keptAfterReview()) {
-                // otherwise the review's grounds and explanation, passed in, are the ones the requester is told
-                execution.setVariable(Variables.RESULT_GROUNDS, plan.refusalGround());
-                execution.setVariable(Variables.RESULT_EXPLANATION, plan.refusalExplanation());
-            }
         }
     }
 }

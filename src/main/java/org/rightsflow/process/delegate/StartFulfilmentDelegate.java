@@ -6,10 +6,15 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.process.FulfilmentRoutes;
 import org.rightsflow.process.model.Variables;
+import org.rightsflow.request.FulfilmentStart;
 import org.rightsflow.request.RequestLifecycle;
 import org.springframework.stereotype.Component;
 
-/** Task_StartFulfilment: status IN_PROGRESS (withdrawal no longer possible) and the process that fulfils the right. */
+/**
+ * Task_StartFulfilment: status IN_PROGRESS (withdrawal, pause and referral no longer possible) and the process that
+ * fulfils the right; or, when a privacy officer sent the request to review since its triage or its clock is paused,
+ * {@code fulfilmentStart} says so and Gateway_FulfilmentStarted routes it there.
+ */
 @Component("startFulfilment")
 public class StartFulfilmentDelegate implements JavaDelegate {
 
@@ -23,7 +28,8 @@ public class StartFulfilmentDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        lifecycle.startFulfilment(requestId(execution));
+        FulfilmentStart start = lifecycle.startFulfilment(requestId(execution));
+        execution.setVariable(Variables.FULFILMENT_START, start.name());
         execution.setVariable(Variables.FULFILMENT_PROCESS,
                 routes.processFor((String) execution.getVariable(Variables.REQUEST_TYPE)));
     }

@@ -1,9 +1,6 @@
 package org.rightsflow.process.listener;
 
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -13,12 +10,17 @@ import org.rightsflow.fulfilment.correction.CorrectionService;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.CorrectionFulfilmentModel;
 import org.rightsflow.process.model.Variables;
+import org.rightsflow.review.RefusalProposals;
+import org.rightsflow.review.RefusalSubject;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_ReviewCorrection. On create: the masked view of the changes as task-local variables (masked values and
- * change numbers only: the history of the engine keeps what a variable ever held). On complete: the decision is
- * checked on the server and recorded per change in the application's tables; the view is removed.
+ * Task_ReviewCorrection. On create: decisions of an earlier round that were sent back are undone, and the masked view
+ * of the changes goes into task-local variables (masked values and change numbers only: the history of the engine
+ * keeps what a variable ever held), with the changes the checks found cannot be applied pre-ticked for rejection (the
+ * product's finding as a suggestion). On complete: the decision is checked on the server and recorded per change in
+ * the application's tables; whatever it does not apply is stored as the officer's refusal proposal, for a second
+ * person to approve in RefusalApprovalProcess; the view is removed.
  */
 @Component(CorrectionFulfilmentModel.BEAN_CORRECTION_REVIEW_LISTENER)
 public class CorrectionReviewListener implements TaskListener {
@@ -26,9 +28,11 @@ public class CorrectionReviewListener implements TaskListener {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final CorrectionService corrections;
+    private final RefusalProposals proposals;
 
-    public CorrectionReviewListener(CorrectionService corrections) {
+    public CorrectionReviewListener(CorrectionService corrections, RefusalProposals proposals) {
         this.corrections = corrections;
+        this.proposals = proposals;
     }
 
     @Override
@@ -41,40 +45,48 @@ public class CorrectionReviewListener implements TaskListener {
     }
 
     private void prepare(DelegateTask task) {
-        CorrectionService.ReviewView view = corrections.reviewView(TaskListeners.requestId(task));
+        String requestId = TaskListeners.requestId(task);
+        corrections.reopenForReview(requestId);
+        CorrectionService.ReviewView view = corrections.reviewView(requestId);
         task.setVariableLocal(CorrectionFulfilmentModel.CORRECTION_SUMMARY, view.summary());
-        try {
-            task.setVariableLocal(CorrectionFulfilmentModel.CORRECTION_OPTIONS,
-                    SpinValues.jsonValue(JSON.writeValueAsString(view.options())).create());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        task.setVariableLocal(CorrectionFulfilmentModel.CORRECTION_OPTIONS, json(view.options()));
+        List<String> suggested = corrections.suggestedRejections(requestId);
+        if (!suggested.isEmpty()) {
+            task.setVariableLocal(CorrectionFulfilmentModel.REJECTED_CHANGES, json(suggested));
         }
     }
 
     private void complete(DelegateTask task) {
+        String requestId = TaskListeners.requestId(task);
         String decision = ProcessVariables.string(task, Variables.DECISION);
         List<String> rejected = ProcessVariables.stringList(task, CorrectionFulfilmentModel.REJECTED_CHANGES);
         List<String> grounds = ProcessVariables.stringList(task, Variables.GROUNDS);
         String explanation = ProcessVariables.string(task, Variables.EXPLANATION);
-        corrections.decide(TaskListeners.requestId(task), decision, CorrectionFulfilmentModel.REJECT.equals(decision)
-                ? List.of() : rejected, grounds, explanation, TaskListeners.currentUser(task));
+        String officer = TaskListeners.currentUser(task);
+        CorrectionService.Decision decided = corrections.decide(requestId, decision,
+                CorrectionFulfilmentModel.REJECT.equals(decision) ? List.of() : rejected, grounds, explanation, officer);
         task.setVariable(CorrectionFulfilmentModel.CORRECTION_DECISION, decision);
-        if (CorrectionFulfilmentModel.REJECT.equals(decision) || !rejected.isEmpty()) {
-            // What the requester is told about the rejected changes, next to what a partial review may have set.
-            Set<String> all = new LinkedHashSet<>(ProcessVariables.stringList(task, Variables.RESULT_GROUNDS));
-            all.addAll(grounds);
-            task.setVariable(Variables.RESULT_GROUNDS, String.join(",", all));
-            List<String> texts = new ArrayList<>();
-            String earlier = ProcessVariables.string(task, Variables.RESULT_EXPLANATION);
-            if (earlier != null && !earlier.isBlank()) {
-                texts.add(earlier);
-            }
-            texts.add(explanation);
-            task.setVariable(Variables.RESULT_EXPLANATION, String.join("\n", texts));
+        task.setVariable(CorrectionFulfilmentModel.CORRECTION_REFUSAL, decided.refusesAnything());
+        if (decided.refusesAnything()) {
+            String proposal = decided.approved() == 0 ? Variables.REFUSE : Variables.PARTIAL;
+            proposals.propose(requestId, RefusalSubject.CORRECTION, proposal, grounds, explanation, officer);
+            task.setVariable(Variables.REVIEW_PROPOSER, officer);
+            task.setVariable(Variables.REVIEW_DECISION, proposal);
+            task.setVariable(CorrectionFulfilmentModel.CORRECTION_GROUNDS, String.join(",", grounds));
+            task.setVariable(CorrectionFulfilmentModel.CORRECTION_EXPLANATION, explanation);
         }
+        task.removeVariableLocal(CorrectionFulfilmentModel.REJECTED_CHANGES);
         task.removeVariable(CorrectionFulfilmentModel.REJECTED_CHANGES);
         task.removeVariableLocal(CorrectionFulfilmentModel.CORRECTION_SUMMARY);
         task.removeVariableLocal(CorrectionFulfilmentModel.CORRECTION_OPTIONS);
         TaskListeners.clearFormFields(task);
+    }
+
+    private static Object json(Object value) {
+        try {
+            return SpinValues.jsonValue(JSON.writeValueAsString(value)).create();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

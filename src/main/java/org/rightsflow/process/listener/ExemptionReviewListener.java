@@ -6,22 +6,32 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.rightsflow.common.TimeSource;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.Variables;
+import org.rightsflow.review.RefusalProposals;
+import org.rightsflow.review.RefusalSubject;
 import org.rightsflow.review.ReviewDecisions;
+import org.rightsflow.review.ReviewReferrals;
 import org.rightsflow.review.ReviewScopes;
 import org.springframework.stereotype.Component;
 
 /**
  * Completing Task_ReviewExemptions: the decision, its grounds, the refused categories of a PARTIAL decision and the
- * explanation are checked again on the server, and the proposer is remembered for four eyes.
+ * explanation are checked again on the server. A PARTIAL or REFUSE decision is stored as a refusal proposal of the
+ * signed-in officer, which the legal reviewer of RefusalApprovalProcess approves or sends back (four eyes). Pending
+ * referrals to review are marked as taken up.
  */
 @Component("exemptionReviewListener")
 public class ExemptionReviewListener implements TaskListener {
 
     private final ReviewScopes scopes;
+    private final RefusalProposals proposals;
+    private final ReviewReferrals referrals;
     private final TimeSource time;
 
-    public ExemptionReviewListener(ReviewScopes scopes, TimeSource time) {
+    public ExemptionReviewListener(ReviewScopes scopes, RefusalProposals proposals, ReviewReferrals referrals,
+                                   TimeSource time) {
         this.scopes = scopes;
+        this.proposals = proposals;
+        this.referrals = referrals;
         this.time = time;
     }
 
@@ -37,6 +47,7 @@ public class ExemptionReviewListener implements TaskListener {
         String explanation = ProcessVariables.string(task, Variables.EXPLANATION);
         ReviewDecisions.requireExplanation(explanation);
         String proposer = TaskListeners.currentUser(task);
+        String requestId = TaskListeners.requestId(task);
         task.setVariable(Variables.REVIEW_DECISION, decision);
         task.setVariable(Variables.REVIEW_PROPOSER, proposer);
         if (refusedCategories.isEmpty()) {
@@ -45,8 +56,11 @@ public class ExemptionReviewListener implements TaskListener {
             // Codes only (no personal data); the approval form shows them, the partial notice names them.
             task.setVariable(Variables.REFUSED_CATEGORIES, String.join(",", refusedCategories));
         }
-        scopes.record(TaskListeners.requestId(task), decision, refusedCategories, proposer, time.now());
+        scopes.record(requestId, decision, refusedCategories, proposer, time.now());
+        // the referrals made until now are taken up by this review (a later one sends the request here again)
+        referrals.reviewed(requestId);
         if (!Variables.PROCEED.equals(decision)) {
+            proposals.propose(requestId, RefusalSubject.EXEMPTION_REVIEW, decision, grounds, explanation, proposer);
             // What the requester will be told if the legal reviewer approves.
             task.setVariable(Variables.RESULT_GROUNDS, String.join(",", grounds));
             task.setVariable(Variables.RESULT_EXPLANATION, explanation);

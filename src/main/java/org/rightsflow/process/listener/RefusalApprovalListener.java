@@ -3,31 +3,35 @@ package org.rightsflow.process.listener;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.rightsflow.process.ProcessVariables;
+import org.rightsflow.process.model.RefusalApprovalModel;
 import org.rightsflow.process.model.Variables;
-import org.rightsflow.request.RequestLifecycle;
-import org.rightsflow.review.ReviewDecisions;
+import org.rightsflow.review.RefusalProposal;
+import org.rightsflow.review.RefusalProposals;
 import org.springframework.stereotype.Component;
 
 /**
- * Completing Task_ApproveRefusal: the four-eyes rule is enforced here, in the engine, so that no client (Tasklist,
- * REST API) can let the proposer approve their own refusal.
+ * Completing Task_ApproveRefusal of RefusalApprovalProcess, the one approval step of every refusal. The four-eyes rule
+ * is enforced here, in the engine, so that no client (Tasklist, the engine REST API) can let the proposer approve
+ * their own refusal. The proposer is read from the stored proposal, found by the business key (the request's
+ * reference): a task completion can set any process variable, {@code reviewProposer} included, but not the business
+ * key.
  */
-@Component("refusalApprovalListener")
+@Component(RefusalApprovalModel.BEAN_REFUSAL_APPROVAL_LISTENER)
 public class RefusalApprovalListener implements TaskListener {
+
+    private final RefusalProposals proposals;
+
+    public RefusalApprovalListener(RefusalProposals proposals) {
+        this.proposals = proposals;
+    }
 
     @Override
     public void notify(DelegateTask task) {
-        ReviewDecisions.requireSecondPerson(ProcessVariables.string(task, Variables.REVIEW_PROPOSER),
-                TaskListeners.currentUser(task));
-        String approval = ProcessVariables.string(task, Variables.DECISION);
-        ReviewDecisions.requireOneOf(Variables.DECISION, approval, ReviewDecisions.APPROVAL);
-        String comment = ProcessVariables.string(task, Variables.EXPLANATION);
-        ReviewDecisions.requireExplanation(comment);
-        task.setVariable(Variables.APPROVAL_DECISION, approval);
-        task.setVariable(Variables.APPROVAL_COMMENT, comment);
-        if ("APPROVE".equals(approval) && "REFUSE".equals(ProcessVariables.string(task, Variables.REVIEW_DECISION))) {
-            task.setVariable(Variables.OUTCOME, RequestLifecycle.OUTCOME_REFUSED);
-        }
+        RefusalProposal decided = proposals.decide(task.getExecution().getProcessBusinessKey(),
+                TaskListeners.currentUser(task), ProcessVariables.string(task, Variables.DECISION),
+                ProcessVariables.string(task, Variables.EXPLANATION));
+        task.setVariable(Variables.APPROVAL_DECISION, decided.approval());
+        task.setVariable(Variables.APPROVAL_COMMENT, decided.approvalComment());
         TaskListeners.clearFormFields(task);
     }
 }

@@ -1,6 +1,7 @@
 package org.rightsflow.process.listener;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
@@ -9,21 +10,26 @@ import org.rightsflow.fulfilment.transfer.TransferRequestFulfilment;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.TransferFulfilmentModel;
 import org.rightsflow.process.model.Variables;
+import org.rightsflow.review.RefusalProposals;
+import org.rightsflow.review.RefusalSubject;
 import org.springframework.stereotype.Component;
 
 /**
  * Task_ApproveTransfer. On create: the recipient, masked, in a task-local variable for the form (the full name and
  * email stay in the request's details: variables reach the engine's history). On complete: the decision is checked
- * again on the server; a rejection becomes the outcome REFUSED with the ground TRANSFER_CONDITIONS_NOT_MET and the
- * officer's explanation, which the requester is told.
+ * again on the server. APPROVE is recorded; REJECT is a refusal proposal of the signed-in officer (grounds and
+ * explanation), which a second person approves in RefusalApprovalProcess before the requester is told anything. When
+ * a condition is not ticked, TRANSFER_CONDITIONS_NOT_MET is put to the approver as the suggested ground.
  */
 @Component("transferApprovalListener")
 public class TransferApprovalListener implements TaskListener {
 
     private final TransferRequestFulfilment transfer;
+    private final RefusalProposals proposals;
 
-    public TransferApprovalListener(TransferRequestFulfilment transfer) {
+    public TransferApprovalListener(TransferRequestFulfilment transfer, RefusalProposals proposals) {
         this.transfer = transfer;
+        this.proposals = proposals;
     }
 
     @Override
@@ -40,13 +46,20 @@ public class TransferApprovalListener implements TaskListener {
             conditions.put(condition, Boolean.TRUE.equals(task.getVariable(condition)));
         }
         boolean approved = TransferApproval.check(decision, conditions, explanation);
-        transfer.recordDecision(TaskListeners.requestId(task), approved, TaskListeners.currentUser(task));
-        task.setVariable(TransferFulfilmentModel.TRANSFER_DECISION, decision);
-        if (!approved) {
-            task.setVariable(Variables.OUTCOME, Variables.OUTCOME_REFUSED);
-            task.setVariable(Variables.RESULT_GROUNDS, TransferApproval.GROUND);
+        String officer = TaskListeners.currentUser(task);
+        if (approved) {
+            transfer.recordDecision(TaskListeners.requestId(task), true, officer);
+        } else {
+            List<String> grounds = ProcessVariables.stringList(task, Variables.GROUNDS);
+            proposals.propose(TaskListeners.requestId(task), RefusalSubject.TRANSFER, Variables.REFUSE, grounds,
+                    explanation, officer);
+            task.setVariable(Variables.REVIEW_PROPOSER, officer);
+            task.setVariable(Variables.REVIEW_DECISION, Variables.REFUSE);
+            task.setVariable(Variables.SUGGESTED_GROUNDS, TransferApproval.suggestedGrounds(conditions));
+            task.setVariable(Variables.RESULT_GROUNDS, String.join(",", grounds));
             task.setVariable(Variables.RESULT_EXPLANATION, explanation);
         }
+        task.setVariable(TransferFulfilmentModel.TRANSFER_DECISION, decision);
         task.removeVariableLocal(TransferFulfilmentModel.TRANSFER_RECIPIENT);
         TaskListeners.clearFormFields(task);
     }

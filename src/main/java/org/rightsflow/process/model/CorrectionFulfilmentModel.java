@@ -8,10 +8,13 @@ package org.rightsflow.process.model;
  * <p>No requested or current value ever becomes a variable: {@code checkCorrections} records the changes in the
  * application's tables and writes only {@link #REVIEWABLE_CHANGES}; the review form shows
  * {@link #CORRECTION_SUMMARY} and {@link #CORRECTION_OPTIONS}, task-local variables that hold masked values and
- * change numbers only, set by {@code correctionReviewListener} when the task is created and removed when it
- * completes. The form writes {@code decision} (APPLY/REJECT), {@link #REJECTED_CHANGES} (change numbers),
- * {@code grounds} and {@code explanation}; the listener validates them on the server, records the decision per
- * change and keeps only {@link #CORRECTION_DECISION}.
+ * change numbers only, set by {@code correctionReviewListener} when the task is created (with the changes the checks
+ * found cannot be applied pre-ticked in {@link #REJECTED_CHANGES}: a suggestion, never a refusal by itself) and
+ * removed when it completes. The form writes {@code decision} (APPLY/REJECT), {@link #REJECTED_CHANGES} (change
+ * numbers), {@code grounds} and {@code explanation}; the listener validates them on the server, records the decision
+ * per change and keeps {@link #CORRECTION_DECISION} and {@link #CORRECTION_REFUSAL}. Anything not applied is the
+ * officer's refusal proposal ({@link #CORRECTION_GROUNDS}, {@link #CORRECTION_EXPLANATION} for the approval form),
+ * approved or sent back by a second person in RefusalApprovalProcess before {@link #TASK_APPLY_CORRECTIONS} runs.
  */
 public final class CorrectionFulfilmentModel {
 
@@ -31,13 +34,22 @@ public final class CorrectionFulfilmentModel {
     public static final String START_EVENT = "StartEvent_CorrectionRequested";
     public static final String TASK_CHECK_CORRECTIONS = "Task_CheckCorrections";
     public static final String GATEWAY_ANY_TO_REVIEW = "Gateway_AnyToReview";
-    public static final String TASK_REVIEW_CORRECTION = "Task_ReviewCorrection";
+    /** Joins the first review and a refusal proposal the legal reviewer sent back. */
     public static final String GATEWAY_JOIN_REVIEW = "Gateway_JoinReview";
+    public static final String TASK_REVIEW_CORRECTION = "Task_ReviewCorrection";
+    /** {@link #CORRECTION_REFUSAL}: to the second person, or straight to the writing. */
+    public static final String GATEWAY_ANYTHING_REFUSED = "Gateway_AnythingRefused";
+    public static final String CALL_ACTIVITY_APPROVE_REFUSAL = "CallActivity_ApproveRefusal";
+    public static final String GATEWAY_REFUSAL_APPROVED = "Gateway_RefusalApproved";
+    public static final String GATEWAY_JOIN_APPLY = "Gateway_JoinApply";
     public static final String TASK_APPLY_CORRECTIONS = "Task_ApplyCorrections";
     public static final String END_EVENT = "EndEvent_CorrectionFulfilled";
 
     // --- variables
-    /** Integer: changes a privacy officer has to decide on (0: every change was refused by the checks). */
+    /**
+     * Integer: changes a privacy officer has to decide on, those the checks found cannot be applied included (0: an
+     * approved partial refusal of the exemption review kept every change out).
+     */
     public static final String REVIEWABLE_CHANGES = "reviewableChanges";
     /** Task-local String (markdown): the changes with masked current and requested values. */
     public static final String CORRECTION_SUMMARY = "correctionSummary";
@@ -47,6 +59,12 @@ public final class CorrectionFulfilmentModel {
     public static final String REJECTED_CHANGES = "rejectedChanges";
     /** APPLY or REJECT, copied from the form's decision. */
     public static final String CORRECTION_DECISION = "correctionDecision";
+    /** Boolean: the officer's decision leaves at least one change unapplied (a refusal proposal). */
+    public static final String CORRECTION_REFUSAL = "correctionRefusal";
+    /** The proposal's grounds (comma-separated codes), shown to the approver. */
+    public static final String CORRECTION_GROUNDS = "correctionGrounds";
+    /** The proposal's explanation, shown to the approver; the requester is told it once approved. */
+    public static final String CORRECTION_EXPLANATION = "correctionExplanation";
 
     public static final String APPLY = "APPLY";
     public static final String REJECT = "REJECT";

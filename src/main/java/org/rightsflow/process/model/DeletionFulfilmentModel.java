@@ -10,7 +10,7 @@ public final class DeletionFulfilmentModel {
     public static final String PROCESS_ID = "DeletionFulfilmentProcess";
     public static final String RESOURCE = "processes/deletion-fulfilment.bpmn";
 
-    /** Plans per category; writes {@link #ERASURE_REFUSED} (and, when refused, outcome, resultGrounds, resultExplanation). */
+    /** Plans per category; writes {@link #ERASURE_REFUSED} (and, when it is true, outcome REFUSED). */
     public static final String BEAN_PLAN_ERASURE = "planErasure";
     public static final String BEAN_ERASE_NOW = "eraseNow";
     public static final String BEAN_RESTRICT_HELD = "restrictHeld";
@@ -19,12 +19,16 @@ public final class DeletionFulfilmentModel {
     /** The summary notice of a DELETE; writes outcome COMPLETED. */
     public static final String BEAN_NOTIFY_ERASURE = "notifyErasure";
 
-    /** Boolean: the DELETE states no valid deletion ground. */
+    /**
+     * Boolean: an approved partial refusal (exemption review, two people) kept every category the DELETE asked for, so
+     * nothing is erased and the request is refused on the review's grounds, which were passed in. The product never
+     * sets it on its own findings: a DELETE without a stated ground went to the review instead.
+     */
     public static final String ERASURE_REFUSED = "erasureRefused";
 
     public static final String START_EVENT = "StartEvent_DeletionRequested";
     public static final String TASK_PLAN_ERASURE = "Task_PlanErasure";
-    public static final String GATEWAY_GROUND_STATED = "Gateway_GroundStated";
+    public static final String GATEWAY_ANYTHING_TO_ERASE = "Gateway_AnythingToErase";
     public static final String TASK_ERASE_NOW = "Task_EraseNow";
     public static final String TASK_RESTRICT_HELD = "Task_RestrictHeld";
     public static final String TASK_SCHEDULE_DEFERRED_ERASURE = "Task_ScheduleDeferredErasure";

@@ -11,8 +11,7 @@ package org.rightsflow.process.model;
  * it in the model, by the output mapping of an intermediate event, so no delegate has to:
  * <ul>
  *   <li>{@link #EVENT_REFUSAL_APPROVED}: an approved refusal ({@code approvalDecision = APPROVE}
- *       on {@code reviewDecision = REFUSE}) sets {@code outcome = REFUSED}
- *       ({@code refusalApprovalListener} may set the same value; it is harmless).</li>
+ *       on {@code reviewDecision = REFUSE}) sets {@code outcome = REFUSED}.</li>
  *   <li>{@link #EVENT_PARTIALLY_COMPLETED}: after an approved PARTIAL refusal the fulfilment
  *       works within the approved scope and may report COMPLETED; {@link #GATEWAY_PARTLY_REFUSED}
  *       then sets {@code outcome = PARTIALLY_COMPLETED}, because the requester did not get
@@ -41,19 +40,26 @@ public final class RightsRequestModel {
     public static final String MSG_IDENTITY_VERIFIED = "Msg_IdentityVerified";
     /** Too many wrong codes: hands verification to intake staff. */
     public static final String MSG_VERIFICATION_LOCKED = "Msg_VerificationLocked";
+    /** A privacy officer paused the clock for a clarification: starts {@link #SUBPROCESS_AWAIT_CLARIFICATION}. */
+    public static final String MSG_CLARIFICATION_REQUESTED = "Msg_ClarificationRequested";
+    /**
+     * The clock runs again (the requester answered, or staff resumed it). Correlate to all: it completes
+     * {@link #RECEIVE_TASK_AWAIT_CLARIFICATION} and, when fulfilment was waiting for it, {@link #EVENT_CLOCK_RESUMED}.
+     */
+    public static final String MSG_CLOCK_RESUMED = "Msg_ClockResumed";
 
     // --- errors
     public static final String ERROR_NOT_VERIFIED = "Err_NotVerified";
+    /** Thrown when a clarification stayed unanswered for 30 days; caught by {@link #BOUNDARY_EVENT_CLOSED_UNANSWERED}. */
+    public static final String ERROR_CLOSED_UNANSWERED = "Err_ClosedUnanswered";
 
     // --- candidate groups
     public static final String GROUP_PRIVACY_INTAKE = "privacy-intake";
     public static final String GROUP_PRIVACY_OFFICERS = "privacy-officers";
-    public static final String GROUP_LEGAL_REVIEWERS = "legal-reviewers";
 
     // --- forms (camunda:formRef, binding deployment)
     public static final String FORM_MANUAL_IDENTITY_CHECK = "Form_ManualIdentityCheck";
     public static final String FORM_EXEMPTION_REVIEW = "Form_ExemptionReview";
-    public static final String FORM_REFUSAL_APPROVAL = "Form_RefusalApproval";
 
     // --- delegates (Spring bean names, camunda:delegateExpression)
     public static final String BEAN_ACKNOWLEDGE_REQUEST = "acknowledgeRequest";
@@ -67,10 +73,10 @@ public final class RightsRequestModel {
     public static final String BEAN_REMIND_STAFF = "remindStaff";
     public static final String BEAN_ESCALATE_OVERDUE = "escalateOverdue";
     public static final String BEAN_CONFIRM_WITHDRAWAL = "confirmWithdrawal";
+    public static final String BEAN_CLOSE_UNANSWERED = "closeUnanswered";
     // task listeners (event "complete")
     public static final String BEAN_MANUAL_VERIFICATION_LISTENER = "manualVerificationListener";
     public static final String BEAN_EXEMPTION_REVIEW_LISTENER = "exemptionReviewListener";
-    public static final String BEAN_REFUSAL_APPROVAL_LISTENER = "refusalApprovalListener";
 
     // --- elements: process level
     public static final String START_EVENT_REQUEST_RECEIVED = "StartEvent_RequestReceived";
@@ -87,6 +93,8 @@ public final class RightsRequestModel {
     public static final String END_EVENT_ESCALATED = "EndEvent_Escalated";
     public static final String TASK_CONFIRM_WITHDRAWAL = "Task_ConfirmWithdrawal";
     public static final String END_EVENT_WITHDRAWN = "EndEvent_Withdrawn";
+    public static final String BOUNDARY_EVENT_CLOSED_UNANSWERED = "BoundaryEvent_ClosedUnanswered";
+    public static final String END_EVENT_CLOSED_UNANSWERED = "EndEvent_ClosedUnanswered";
 
     // --- elements: inside SubProcess_Handle
     public static final String START_EVENT_HANDLE = "StartEvent_Handle";
@@ -102,12 +110,20 @@ public final class RightsRequestModel {
     public static final String TASK_REVIEW_EXEMPTIONS = "Task_ReviewExemptions";
     public static final String GATEWAY_REVIEW_DECISION = "Gateway_ReviewDecision";
     public static final String GATEWAY_JOIN_REVIEWED = "Gateway_JoinReviewed";
-    public static final String TASK_APPROVE_REFUSAL = "Task_ApproveRefusal";
+    /**
+     * Calls {@link RefusalApprovalModel#PROCESS_ID} with the review's proposal (PARTIAL or REFUSE); its task is
+     * {@link RefusalApprovalModel#TASK_APPROVE_REFUSAL}, in the called instance (same business key).
+     */
+    public static final String CALL_ACTIVITY_APPROVE_REFUSAL = "CallActivity_ApproveRefusal";
     public static final String GATEWAY_REFUSAL_APPROVAL = "Gateway_RefusalApproval";
     /** Sets {@code outcome = REFUSED} by its output mapping. */
     public static final String EVENT_REFUSAL_APPROVED = "IntermediateThrowEvent_RefusalApproved";
     public static final String GATEWAY_JOIN_FULFILMENT = "Gateway_JoinFulfilment";
     public static final String TASK_START_FULFILMENT = "Task_StartFulfilment";
+    /** Routes by {@code fulfilmentStart}: STARTED, REFERRED_TO_REVIEW (to the review) or WAITING_FOR_REQUESTER. */
+    public static final String GATEWAY_FULFILMENT_STARTED = "Gateway_FulfilmentStarted";
+    /** Fulfilment waits here while the clock is paused ({@link #MSG_CLOCK_RESUMED}), then tries again. */
+    public static final String EVENT_CLOCK_RESUMED = "IntermediateCatchEvent_ClockResumed";
     public static final String CALL_ACTIVITY_FULFIL = "CallActivity_Fulfil";
     public static final String GATEWAY_PARTLY_REFUSED = "Gateway_PartlyRefused";
     /** Sets {@code outcome = PARTIALLY_COMPLETED} by its output mapping. */
@@ -118,6 +134,17 @@ public final class RightsRequestModel {
     public static final String END_EVENT_COMPLETED = "EndEvent_Completed";
     public static final String END_EVENT_PARTIALLY_COMPLETED = "EndEvent_PartiallyCompleted";
     public static final String END_EVENT_REFUSED = "EndEvent_Refused";
+
+    // --- elements: the event sub-process of SubProcess_Handle while the clock is paused for a clarification
+    public static final String SUBPROCESS_AWAIT_CLARIFICATION = "SubProcess_AwaitClarification";
+    public static final String START_EVENT_CLARIFICATION_REQUESTED = "StartEvent_ClarificationRequested";
+    public static final String RECEIVE_TASK_AWAIT_CLARIFICATION = "ReceiveTask_AwaitClarification";
+    public static final String END_EVENT_CLOCK_RESUMED = "EndEvent_ClockResumed";
+    /** Timer P30D, interrupting, on {@link #RECEIVE_TASK_AWAIT_CLARIFICATION}. */
+    public static final String BOUNDARY_EVENT_CLARIFICATION_UNANSWERED = "BoundaryEvent_ClarificationUnanswered";
+    public static final String TASK_CLOSE_UNANSWERED = "Task_CloseUnanswered";
+    /** Throws {@link #ERROR_CLOSED_UNANSWERED}. */
+    public static final String END_EVENT_CLARIFICATION_CLOSED = "EndEvent_ClarificationClosed";
 
     // --- elements: inside SubProcess_VerifyIdentity
     public static final String START_EVENT_VERIFY = "StartEvent_Verify";

@@ -26,7 +26,7 @@ public final class StaffIntakeModel {
     public static final String END_EVENT_FILED = "EndEvent_RequestFiled";
 
     public static final String BEAN_FILE_STAFF_REQUEST = "fileStaffRequest";
-    public static final String BEAN_FORGET_FORM_FIELDS = "forgetStaffIntakeForm";
+    public static final String BEAN_FORGET_FORM_FIELDS = "forgetStartFormFields";
 
     public static final String FIELD_REQUEST_TYPE = "intakeRequestType";
     public static final String FIELD_ACCOUNT_EMAIL = "intakeAccountEmail";

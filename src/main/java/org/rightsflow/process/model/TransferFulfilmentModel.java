@@ -13,8 +13,9 @@ public final class TransferFulfilmentModel {
 
     /**
      * On create: shows the recipient masked in the task-local {@link #TRANSFER_RECIPIENT}; on complete: checks the
-     * decision on the server, writes {@link #TRANSFER_DECISION} (and on REJECT outcome REFUSED with the ground
-     * TRANSFER_CONDITIONS_NOT_MET), removes the form fields and the recipient.
+     * decision on the server, writes {@link #TRANSFER_DECISION} (and on REJECT stores the officer's refusal proposal and
+     * writes reviewProposer, reviewDecision, suggestedGrounds, resultGrounds and resultExplanation for the approval),
+     * removes the form fields and the recipient.
      */
     public static final String LISTENER_TRANSFER_APPROVAL = "transferApprovalListener";
     /** Builds the package as for COPY; writes {@code downloadId}. */
@@ -23,11 +24,18 @@ public final class TransferFulfilmentModel {
     public static final String BEAN_SEND_TRANSFER_PACKAGE = "sendTransferPackage";
 
     public static final String START_EVENT = "StartEvent_TransferRequested";
+    /** Joins the first decision and a refusal proposal the legal reviewer sent back. */
+    public static final String GATEWAY_JOIN_TRANSFER_APPROVAL = "Gateway_JoinTransferApproval";
     public static final String TASK_APPROVE_TRANSFER = "Task_ApproveTransfer";
     public static final String GATEWAY_TRANSFER_DECISION = "Gateway_TransferDecision";
     public static final String TASK_BUILD_COPY_PACKAGE = "Task_BuildCopyPackage";
     public static final String TASK_SEND_TO_RECIPIENT = "Task_SendToRecipient";
     public static final String END_EVENT_TRANSFERRED = "EndEvent_Transferred";
+    /** REJECT: the refusal proposal goes to RefusalApprovalProcess (a second person). */
+    public static final String CALL_ACTIVITY_APPROVE_REFUSAL = "CallActivity_ApproveRefusal";
+    public static final String GATEWAY_REFUSAL_APPROVED = "Gateway_RefusalApproved";
+    /** Sets {@code outcome = REFUSED} by its output mapping, once the refusal is approved. */
+    public static final String EVENT_TRANSFER_REFUSED = "IntermediateThrowEvent_TransferRefused";
     public static final String END_EVENT_REFUSED = "EndEvent_TransferRefused";
 
     /** APPROVE or REJECT, copied from the form's {@code decision}. */

@@ -15,17 +15,19 @@ package org.rightsflow.process.model;
  *       data arrives; {@code CallActivity_Fulfil} passes it in so that fulfilment tasks show it too).</li>
  *   <li>{@code gatherTriageFacts}: {@link #REPEAT_COUNT}, {@link #EARLIER_REFERENCES},
  *       {@link #LEGAL_HOLD}, {@link #OPEN_INVESTIGATION}, {@link #MINOR_ACCOUNT},
- *       {@link #SENSITIVE_CATEGORIES}.</li>
+ *       {@link #SENSITIVE_CATEGORIES}, {@link #DELETION_GROUND_MISSING}, {@link #REFERRED_TO_REVIEW}.</li>
  *   <li>The DMN {@code exemption-triage}, through the output mapping of
  *       {@code Task_TriageExemptions}: {@link #REVIEW_NEEDED}, {@link #SUGGESTED_GROUNDS}.</li>
  *   <li>Tasklist forms: {@link #DECISION}, {@link #GROUNDS} (a JSON list of ground codes),
  *       {@link #EXPLANATION}. Every form writes the same three names, so each task listener
  *       copies the form's {@code decision} into a variable of its own:
  *       {@link #VERIFICATION_DECISION} ({@code manualVerificationListener}),
- *       {@link #REVIEW_DECISION} and {@link #REVIEW_PROPOSER} ({@code exemptionReviewListener}),
- *       {@link #APPROVAL_DECISION} and {@link #APPROVAL_COMMENT} ({@code refusalApprovalListener},
- *       which refuses completion by the {@link #REVIEW_PROPOSER}). The listeners then remove
- *       the three form fields, so the next form starts empty.</li>
+ *       {@link #REVIEW_DECISION} and {@link #REVIEW_PROPOSER} ({@code exemptionReviewListener} and every
+ *       other step that proposes a refusal: they also store the proposal in the application's tables),
+ *       {@link #APPROVAL_DECISION} and {@link #APPROVAL_COMMENT} ({@code refusalApprovalListener} in the shared
+ *       RefusalApprovalProcess, which refuses completion by the proposer of the stored proposal; the variable
+ *       {@link #REVIEW_PROPOSER} is for display only). The listeners then remove the three form fields, so the
+ *       next form starts empty.</li>
  *   <li>{@link #OUTCOME}: the fulfilment processes (passed out of the call activities;
  *       {@code manualFulfilmentListener} and {@code publishDownload}); the model itself sets
  *       it on two paths, see {@link RightsRequestModel}.</li>
@@ -68,6 +70,16 @@ public final class Variables {
     public static final String SENSITIVE_CATEGORIES = "sensitiveCategories";
     /** Comma-separated references of the earlier requests counted in {@link #REPEAT_COUNT}, shown to the reviewer. */
     public static final String EARLIER_REFERENCES = "earlierReferences";
+    /**
+     * A DELETE whose requester stated none of the five deletion grounds: never refused by the product, always put to
+     * a privacy officer (Gateway_ReviewNeeded), with DELETION_GROUND_MISSING as the suggested ground (the triage DMN).
+     */
+    public static final String DELETION_GROUND_MISSING = "deletionGroundMissing";
+    /**
+     * A privacy officer sent the request to the exemption review (staff API or Tasklist) and no review has taken it up
+     * yet: read at triage (Gateway_ReviewNeeded); the reasons stay in the application's table review_referral.
+     */
+    public static final String REFERRED_TO_REVIEW = "referredToReview";
     public static final String REVIEW_NEEDED = "reviewNeeded";
     public static final String SUGGESTED_GROUNDS = "suggestedGrounds";
 
@@ -128,4 +140,12 @@ public final class Variables {
 
     /** The key of the process that fulfils this request's right (set when fulfilment starts). */
     public static final String FULFILMENT_PROCESS = "fulfilmentProcess";
+    /**
+     * What Task_StartFulfilment found (a {@code FulfilmentStart} code): STARTED, REFERRED_TO_REVIEW (a privacy
+     * officer sent the request to review since its triage) or WAITING_FOR_REQUESTER (the clock is paused).
+     */
+    public static final String FULFILMENT_START = "fulfilmentStart";
+    public static final String FULFILMENT_STARTED = "STARTED";
+    public static final String FULFILMENT_REFERRED_TO_REVIEW = "REFERRED_TO_REVIEW";
+    public static final String FULFILMENT_WAITING_FOR_REQUESTER = "WAITING_FOR_REQUESTER";
 }

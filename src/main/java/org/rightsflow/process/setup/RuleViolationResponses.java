@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
 import org.rightsflow.request.InvalidRequestException;
+import org.rightsflow.request.RequestStateConflictException;
 import org.rightsflow.review.InvalidDecisionException;
 
 /**
@@ -20,7 +21,8 @@ import org.rightsflow.review.InvalidDecisionException;
  * a bad field). The rule is checked in a task listener or delegate; the engine wraps what a listener throws as an
  * engine error, and the REST resources wrap that again (completing a task answers "Cannot complete task" with 500).
  * Bad input is the caller's mistake: 400, with the rule in Camunda's error format ({@code type}, {@code message}) so
- * that Tasklist shows it. Every other error keeps Camunda's answer (403 for a missing authorization, 404, 500...).
+ * that Tasklist shows it; a request whose state does not allow the step (sent to review after its fulfilment started)
+ * is 409 with the state's {@code code}. Every other error keeps Camunda's answer (403 for a missing authorization, 404, 500...).
  * Both mappers are chosen over Camunda's handlers of the same exception types by their priority.
  */
 public final class RuleViolationResponses {
@@ -36,6 +38,15 @@ public final class RuleViolationResponses {
                 body.put("message", cause.getMessage());
                 body.put("code", null);
                 return Optional.of(Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(body).build());
+            }
+            if (cause instanceof RequestStateConflictException conflict) {
+                // e.g. a request sent to review after its fulfilment started: the request's state, not bad input
+                Map<String, Object> body = new LinkedHashMap<>();
+                body.put("type", cause.getClass().getSimpleName());
+                body.put("message", cause.getMessage());
+                body.put("code", conflict.code());
+                return Optional.of(Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
                         .entity(body).build());
             }
         }

@@ -81,8 +81,16 @@ public class TasklistSetup {
             // the group's tasks: a data operator has no business reading every request's instance (legal hold,
             // open investigation, the decisions). Earlier versions granted it on "*": taken back here.
             revoke(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ_INSTANCE);
-            for (String process : processesWithTasks.getOrDefault(group, Set.of())) {
+            Set<String> withTasks = processesWithTasks.getOrDefault(group, Set.of());
+            for (String process : withTasks) {
                 grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ, Permissions.READ_INSTANCE);
+            }
+            // A process whose tasks moved elsewhere (the legal reviewers' approval moved from RightsRequestProcess to
+            // the shared RefusalApprovalProcess) keeps no instance read right from an earlier start.
+            for (String process : deployedProcessKeys()) {
+                if (!withTasks.contains(process)) {
+                    revoke(group, Resources.PROCESS_DEFINITION, process, Permissions.READ_INSTANCE);
+                }
             }
             ensureFilters(group);
         }
@@ -90,6 +98,10 @@ public class TasklistSetup {
         grant(StaffGroups.INTAKE, Resources.PROCESS_DEFINITION, "StaffIntakeProcess", Permissions.READ,
                 Permissions.CREATE_INSTANCE);
         grant(StaffGroups.INTAKE, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+        // privacy officers send a request to the exemption review from a start form in Tasklist
+        grant(StaffGroups.PRIVACY_OFFICERS, Resources.PROCESS_DEFINITION, "SendToReviewProcess", Permissions.READ,
+                Permissions.CREATE_INSTANCE);
+        grant(StaffGroups.PRIVACY_OFFICERS, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
         grant(StaffGroups.AUDITORS, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
         grant(StaffGroups.AUDITORS, Resources.PROCESS_DEFINITION, "*", Permissions.READ, Permissions.READ_INSTANCE,
                 Permissions.READ_HISTORY);
@@ -126,6 +138,13 @@ public class TasklistSetup {
         if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
             identity.createMembership(userId, groupId);
         }
+    }
+
+    private Set<String> deployedProcessKeys() {
+        Set<String> keys = new TreeSet<>();
+        engine.getRepositoryService().createProcessDefinitionQuery().latestVersion().list()
+                .forEach(definition -> keys.add(definition.getKey()));
+        return keys;
     }
 
     /** Per staff group, the keys of the deployed processes with a user task that group is a candidate for. */

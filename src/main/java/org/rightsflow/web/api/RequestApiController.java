@@ -18,6 +18,7 @@ import org.rightsflow.request.FiledRequest;
 import org.rightsflow.request.IntakeCommand;
 import org.rightsflow.request.InvalidRequestException;
 import org.rightsflow.request.RequestIntakeService;
+import org.rightsflow.request.ClarificationService;
 import org.rightsflow.request.RequestLifecycle;
 import org.rightsflow.request.RightsRequest;
 import org.springframework.http.ResponseEntity;
@@ -42,13 +43,16 @@ public class RequestApiController {
     private final RequestLifecycle lifecycle;
     private final IdentityVerificationService identity;
     private final AccountCancellationService cancellation;
+    private final ClarificationService clarifications;
 
     public RequestApiController(RequestIntakeService intake, RequestLifecycle lifecycle,
-                                IdentityVerificationService identity, AccountCancellationService cancellation) {
+                                IdentityVerificationService identity, AccountCancellationService cancellation,
+                                ClarificationService clarifications) {
         this.intake = intake;
         this.lifecycle = lifecycle;
         this.identity = identity;
         this.cancellation = cancellation;
+        this.clarifications = clarifications;
     }
 
     @PostMapping(consumes = "application/json")
@@ -146,6 +150,23 @@ public class RequestApiController {
                                                       @RequestHeader(name = TOKEN_HEADER, required = false) String token) {
         return new ApiResponses.StatusOnly(
                 ConcurrentChangeRetry.run(() -> cancellation.revoke(reference, token)).name());
+    }
+
+    @PostMapping(path = "/{reference}/clarification", consumes = "application/json")
+    @Operation(summary = "Answer a clarification we asked for", description = "Body {\"answer\": \"...\"} (at most "
+            + ClarificationService.MAX_ANSWER + " characters). The clock runs again from the answer; 409 "
+            + "NO_CLARIFICATION_PENDING when nothing was asked or the answer has already reached us. The answer is "
+            + "read by our staff only and never repeated in an email.")
+    public ApiResponses.StatusOnly answerClarification(@PathVariable String reference,
+                                                       @RequestHeader(name = TOKEN_HEADER, required = false) String token,
+                                                       @RequestBody JsonNode body) {
+        if (body == null || !body.isObject()) {
+            throw new InvalidRequestException("MALFORMED_JSON", "The body must be a JSON object");
+        }
+        onlyFields(body, Set.of("answer"));
+        String answer = text(body, "answer", "INVALID_ANSWER");
+        return new ApiResponses.StatusOnly(
+                ConcurrentChangeRetry.run(() -> clarifications.answer(reference, token, answer)).name());
     }
 
     private static IntakeCommand command(JsonNode body) {

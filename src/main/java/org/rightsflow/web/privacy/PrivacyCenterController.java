@@ -17,6 +17,8 @@ import org.rightsflow.identity.IdentityVerificationService;
 import org.rightsflow.identity.ResendOutcome;
 import org.rightsflow.identity.VerificationOutcome;
 import org.rightsflow.notice.NoticeFormats;
+import org.rightsflow.request.ClarificationService;
+import org.rightsflow.request.ClarificationTopic;
 import org.rightsflow.request.FiledRequest;
 import org.rightsflow.request.IntakeCommand;
 import org.rightsflow.request.InvalidRequestException;
@@ -58,14 +60,17 @@ public class PrivacyCenterController {
     private final RequestLifecycle lifecycle;
     private final IdentityVerificationService identity;
     private final ComplaintChannels complaints;
+    private final ClarificationService clarifications;
     private final ObjectMapper json = new ObjectMapper();
 
     public PrivacyCenterController(RequestIntakeService intake, RequestLifecycle lifecycle,
-                                   IdentityVerificationService identity, ComplaintChannels complaints) {
+                                   IdentityVerificationService identity, ComplaintChannels complaints,
+                                   ClarificationService clarifications) {
         this.intake = intake;
         this.lifecycle = lifecycle;
         this.identity = identity;
         this.complaints = complaints;
+        this.clarifications = clarifications;
         // The lists above are the contract's (RequestDetailsValidator): fail at start-up if they ever drift apart.
         if (!RequestDetailsValidator.DELETION_GROUNDS.equals(java.util.Set.copyOf(DELETION_GROUNDS))
                 || !RequestDetailsValidator.DATA_CATEGORIES.equals(java.util.Set.copyOf(CATEGORIES))
@@ -210,7 +215,35 @@ public class PrivacyCenterController {
                 || r.status() == RequestStatus.AWAITING_VERIFICATION);
         model.addAttribute("withdrawable", r.status().allowsWithdrawal());
         model.addAttribute("terminal", r.status().isTerminal());
+        // A clarification we asked for: what is needed, in the page's language, and a form for the answer.
+        clarifications.open(r.id()).filter(c -> r.status() == RequestStatus.WAITING_FOR_REQUESTER).ifPresent(c -> {
+            model.addAttribute("clarificationTopics",
+                    ClarificationTopic.describe(c.topics(), PrivacyWebConfig.languageOf(locale)));
+            model.addAttribute("clarificationAnswerBy",
+                    NoticeFormats.dateTime(c.askedAt().plus(ClarificationService.WINDOW)));
+        });
+        if (!model.containsAttribute("answer")) {
+            model.addAttribute("answer", "");
+        }
+        model.addAttribute("maxAnswer", ClarificationService.MAX_ANSWER);
         return "privacy/status";
+    }
+
+    /** The answer to a clarification: stored for our staff only, and the clock runs again. */
+    @PostMapping(path = "/privacy/status/{reference}/clarification", consumes = "application/x-www-form-urlencoded")
+    public String answerClarification(@PathVariable String reference, @RequestParam(defaultValue = "") String answer,
+                                      HttpServletRequest request, Locale locale, Model model,
+                                      RedirectAttributes redirect) {
+        try {
+            retrying(() -> clarifications.answer(reference, StatusCookies.tokenFor(request, reference), answer));
+        } catch (InvalidRequestException e) {
+            // show the page again with what was typed (this response only), and what is wrong with it
+            model.addAttribute("errorCode", e.code());
+            model.addAttribute("answer", answer);
+            return status(reference, request, locale, model);
+        }
+        redirect.addFlashAttribute("notice", "status.clarification.received");
+        return "redirect:/privacy/status/" + reference;
     }
 
     @PostMapping("/privacy/status/{reference}/withdrawal")
@@ -308,7 +341,8 @@ public class PrivacyCenterController {
         public String accountEmail = "";
         public String recipientName = "";
         public String recipientEmail = "";
-        public String ground = "";
+        /** Nothing is chosen until the requester chooses: stating a ground is optional, and no answer is preset. */
+        public String ground;
         public List<String> categories = List.of();
         public List<String> purposes = List.of();
         public List<String> fields = blanks();

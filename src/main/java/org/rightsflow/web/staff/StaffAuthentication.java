@@ -54,7 +54,7 @@ public class StaffAuthentication {
     String requirePrivacyOfficer(HttpServletRequest request) {
         StaffUser user = current(request).orElseThrow(StaffProblem::unauthenticated);
         if (!user.may(StaffAccess.ACT_ON_REQUEST)) {
-            throw new StaffProblem(403, "NOT_A_PRIVACY_OFFICER", "Only privacy officers may change a request's clock");
+            throw new StaffProblem(403, "NOT_A_PRIVACY_OFFICER", "Only privacy officers may do this");
         }
         return user.id();
     }

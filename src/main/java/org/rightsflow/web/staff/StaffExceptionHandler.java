@@ -1,8 +1,10 @@
 package org.rightsflow.web.staff;
 
 import java.net.URI;
+import org.rightsflow.request.InvalidRequestException;
 import org.rightsflow.request.RequestNotFoundException;
 import org.rightsflow.request.RequestStateConflictException;
+import org.rightsflow.review.InvalidDecisionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -44,6 +46,16 @@ class StaffExceptionHandler {
     @ExceptionHandler(RequestStateConflictException.class)
     ResponseEntity<ProblemDetail> conflict(RequestStateConflictException e) {
         return problem(409, e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ProblemDetail> invalid(InvalidRequestException e) {
+        return problem(400, e.code(), e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidDecisionException.class)
+    ResponseEntity<ProblemDetail> rule(InvalidDecisionException e) {
+        return problem(400, "RULE_VIOLATED", e.getMessage());
     }
 
     @ExceptionHandler(ConcurrencyFailureException.class)

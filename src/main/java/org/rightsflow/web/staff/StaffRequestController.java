@@ -4,15 +4,23 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.rightsflow.deadline.DeadlineEvent;
+import org.rightsflow.request.ClarificationService;
+import org.rightsflow.request.ClarificationTopic;
 import org.rightsflow.request.RequestLifecycle;
 import org.rightsflow.request.RequestNotFoundException;
 import org.rightsflow.request.RequestRepository;
 import org.rightsflow.request.RightsRequest;
+import org.rightsflow.review.ReviewReferral;
+import org.rightsflow.review.ReviewReferrals;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,9 +30,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Staff actions on a request's clock (docs/clock.md), for privacy officers with their Camunda user (HTTP Basic):
- * {@code POST /staff/requests/{reference}/extension}, {@code /pause} and {@code /resume}, each with
- * {@code {"reason": "..."}}; {@code GET /staff/requests/{reference}/deadline-events} lists what happened.
+ * Staff actions on a request, for privacy officers with their Camunda user (HTTP Basic or the webapps' session):
+ * <ul>
+ *   <li>its clock: {@code POST /staff/requests/{reference}/extension} and {@code /resume} with
+ *       {@code {"reason": "..."}}, {@code /pause} with {@code {"reason": "...", "needed": [topics]}} (docs/clock.md; a pause asks
+ *       the requester for a clarification; {@code GET .../clarifications} shows their answers);
+ *       {@code GET /staff/requests/{reference}/deadline-events} lists what happened;</li>
+ *   <li>the exemption review: {@code POST /staff/requests/{reference}/review-referral} with {@code {"reason": "..."}}
+ *       sends it there (until its fulfilment starts; afterwards 409 FULFILMENT_STARTED), and
+ *       {@code GET /staff/requests/{reference}/review-referrals} lists who sent it and why.</li>
+ * </ul>
  * The reason is staff text: write no personal data in it (an extension's reason is sent to the requester).
  */
 @RestController
@@ -37,11 +52,49 @@ public class StaffRequestController {
     private final StaffAuthentication authentication;
     private final RequestLifecycle lifecycle;
     private final RequestRepository requests;
+    private final ReviewReferrals referrals;
+    private final ClarificationService clarifications;
 
-    StaffRequestController(StaffAuthentication authentication, RequestLifecycle lifecycle, RequestRepository requests) {
+    StaffRequestController(StaffAuthentication authentication, RequestLifecycle lifecycle, RequestRepository requests,
+                           ReviewReferrals referrals, ClarificationService clarifications) {
         this.authentication = authentication;
         this.lifecycle = lifecycle;
         this.requests = requests;
+        this.referrals = referrals;
+        this.clarifications = clarifications;
+    }
+
+    /** Sends the request to the exemption review; who and why are recorded and audited. */
+    @PostMapping("/review-referral")
+    public ResponseEntity<Map<String, Object>> referToReview(@PathVariable String reference,
+                                                             @RequestBody(required = false) String body,
+                                                             HttpServletRequest http) {
+        String staff = authentication.requirePrivacyOfficer(http);
+        String reason = reason(body, true);
+        requests.findByReference(reference).orElseThrow(RequestNotFoundException::new);
+        ReviewReferral referral = referrals.refer(reference, staff, reason);
+        RightsRequest request = requests.findByReference(reference).orElseThrow(RequestNotFoundException::new);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("reference", reference);
+        answer.put("status", request.status().name());
+        answer.put("referral", referral(referral));
+        return ResponseEntity.status(201).body(answer);
+    }
+
+    @GetMapping("/review-referrals")
+    public List<Map<String, Object>> referrals(@PathVariable String reference, HttpServletRequest http) {
+        authentication.requirePrivacyOfficer(http);
+        RightsRequest request = requests.findByReference(reference).orElseThrow(RequestNotFoundException::new);
+        return referrals.of(request.id()).stream().map(StaffRequestController::referral).toList();
+    }
+
+    private static Map<String, Object> referral(ReviewReferral referral) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("referredBy", referral.referredBy());
+        json.put("reason", referral.reason());
+        json.put("referredAt", iso(referral.referredAt()));
+        json.put("reviewedAt", iso(referral.reviewedAt()));
+        return json;
     }
 
     @PostMapping("/extension")
@@ -51,19 +104,49 @@ public class StaffRequestController {
         return answer(reference, lifecycle.extendDeadline(reference, staff, reason(body, true)));
     }
 
+    /**
+     * A pause is a clarification: {@code {"reason": "...", "needed": ["DATA_CATEGORIES", ...]}}. The requester is sent
+     * what is needed (the topics, worded in their language; never the reason, which is for staff) and how to answer.
+     */
     @PostMapping("/pause")
     public Map<String, Object> pause(@PathVariable String reference, @RequestBody(required = false) String body,
                                      HttpServletRequest http) {
         String staff = authentication.requirePrivacyOfficer(http);
-        return answer(reference, lifecycle.pause(reference, staff, reason(body, true)));
+        JsonNode json = object(body, Set.of("reason", "needed"));
+        String reason = reason(json, true);
+        List<String> needed = new ArrayList<>();
+        JsonNode topics = json.get("needed");
+        if (topics == null || !topics.isArray() || topics.isEmpty()) {
+            throw new StaffProblem(400, "TOPICS_REQUIRED", "Name what the requester must clarify: \"needed\": "
+                    + Arrays.stream(ClarificationTopic.values()).map(Enum::name).toList());
+        }
+        topics.forEach(t -> needed.add(t.asText()));
+        return answer(reference, clarifications.ask(reference, staff, reason, needed));
     }
 
     @PostMapping("/resume")
     public Map<String, Object> resume(@PathVariable String reference, @RequestBody(required = false) String body,
                                       HttpServletRequest http) {
         String staff = authentication.requirePrivacyOfficer(http);
-        String reason = reason(body, false);
-        return answer(reference, lifecycle.resume(reference, staff, reason == null ? "Resumed" : reason));
+        String reason = body == null || body.isBlank() ? null : reason(object(body, Set.of("reason")), false);
+        return answer(reference, clarifications.resumeByStaff(reference, staff, reason == null ? "Resumed" : reason));
+    }
+
+    /** The clarifications asked and the requester's answers (their own text: each read is audited). */
+    @GetMapping("/clarifications")
+    public List<Map<String, Object>> clarifications(@PathVariable String reference, HttpServletRequest http) {
+        String staff = authentication.requirePrivacyOfficer(http);
+        return clarifications.forStaff(reference, staff).stream().map(c -> {
+            Map<String, Object> json = new LinkedHashMap<>();
+            json.put("needed", c.topics().stream().map(Enum::name).toList());
+            json.put("askedBy", c.askedBy());
+            json.put("askedAt", iso(c.askedAt()));
+            json.put("answer", c.answer());
+            json.put("answeredAt", iso(c.answeredAt()));
+            json.put("ended", c.ended());
+            json.put("endedAt", iso(c.endedAt()));
+            return json;
+        }).toList();
     }
 
     @GetMapping("/deadline-events")
@@ -107,6 +190,13 @@ public class StaffRequestController {
             }
             return null;
         }
+        return reason(object(body, Set.of("reason")), required);
+    }
+
+    private static JsonNode object(String body, Set<String> allowed) {
+        if (body == null || body.isBlank()) {
+            throw new StaffProblem(400, "REASON_REQUIRED", "Give a reason: {\"reason\": \"...\"}");
+        }
         JsonNode json;
         try {
             json = JSON.readTree(body);
@@ -118,10 +208,14 @@ public class StaffRequestController {
         }
         for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!"reason".equals(name)) {
-                throw new StaffProblem(400, "UNKNOWN_FIELD", "Unknown field: only \"reason\" is accepted");
+            if (!allowed.contains(name)) {
+                throw new StaffProblem(400, "UNKNOWN_FIELD", "Unknown field: only " + allowed + " are accepted");
             }
         }
+        return json;
+    }
+
+    private static String reason(JsonNode json, boolean required) {
         JsonNode reason = json.get("reason");
         if (reason == null || reason.isNull() || !reason.isTextual() || reason.asText().isBlank()) {
             if (required) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.rightsflow.fulfilment.erasure.ErasureTestAccounts;
 import org.rightsflow.process.model.AccountCancellationModel;
 import org.rightsflow.process.model.DeferredErasureModel;
+import org.rightsflow.review.StaffHttp;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -187,6 +188,62 @@ class AccountCancellationLifecycleTest extends PostgresIntegrationTest {
             assertThat(after.get(table)).as(table).isEqualTo(before.get(table));
         }
         assertThat(mailbox.of(email, "CANCELLATION_CERTIFICATE", filed.reference())).isEmpty();
+    }
+
+    @Test
+    void stillBlockedAtTheBoundReachesAnOfficerAndIsRefusedOnlyWhenASecondPersonApprovesOverRest() {
+        ErasureTestAccounts accounts = new ErasureTestAccounts(jdbc);
+        String email = ErasureTestAccounts.uniqueEmail("cancel-bound");
+        String phone = "+8613922220003";
+        long id = accounts.account(email, phone);
+        accounts.fillEveryCategory(id);
+        jdbc.update("update account_bill set status = 'UNPAID', paid_at = null where account_id = ?"
+                + " and billing_period = '2025-11'", id);
+        Api api = new Api(port);
+        Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
+        RequesterJourney requester = new RequesterJourney(api, mailbox);
+        RequesterJourney.Filed filed = fileVerifyAndProceed(api, mailbox, email, phone);
+        mailbox.awaitOne(email, "CANCELLATION_BLOCKED", filed.reference());
+
+        // the wait for the blockers ends (its timer job runs now): a person decides, nothing is refused by itself
+        management.executeJob(timerAt(filed, AccountCancellationModel.TIMER_EVENT_BLOCKERS_DEADLINE).getId());
+        Task decide = awaitTask(filed, "Task_DecideBlockedCancellation");
+        assertThat(tasks.getVariableLocal(decide.getId(), "openBlockers")).asString().contains("Unpaid bills: 1");
+        assertThat(requester.status(filed)).isEqualTo("WAITING_FOR_REQUESTER");
+
+        String explanation = "One bill is still unpaid. Please pay it and file a new cancellation request.";
+        StaffHttp officer = StaffHttp.as(port, "officer");
+        StaffHttp.Response noGround = officer.post("/engine-rest/task/" + decide.getId() + "/complete",
+                StaffHttp.completion("decision", "REFUSE", "explanation", explanation));
+        assertThat(noGround.status()).as("a refusal names its grounds").isEqualTo(400);
+        StaffHttp.Response proposed = officer.post("/engine-rest/task/" + decide.getId() + "/complete",
+                StaffHttp.completion("decision", "REFUSE", "grounds", "[\"LEGAL_OBLIGATION\"]",
+                        "explanation", explanation));
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(204);
+
+        Task approval = awaitTask(filed, "Task_ApproveRefusal");
+        assertThat(requester.status(filed)).as("a proposal refuses nothing").isEqualTo("WAITING_FOR_REQUESTER");
+        assertThat(officer.post("/engine-rest/task/" + approval.getId() + "/complete",
+                StaffHttp.completion("decision", "APPROVE", "explanation", "My own proposal.")).status())
+                .as("the proposer is no legal reviewer").isIn(403, 404);
+        StaffHttp.Response approved = StaffHttp.as(port, "legal").post("/engine-rest/task/" + approval.getId()
+                + "/complete", StaffHttp.completion("decision", "APPROVE", "explanation", "Checked in billing."));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(204);
+
+        requester.awaitStatus(filed, "REFUSED");
+        Mailbox.Mail refused = mailbox.awaitOne(email, "RESULT_REFUSED", filed.reference());
+        assertThat(refused.body()).contains(explanation).doesNotContain("Checked in billing.");
+        assertThat(jdbc.queryForObject("select status from account where id = ?", String.class, id)).isEqualTo("ACTIVE");
+        assertThat(jdbc.queryForList("select action from audit_entry where reference = ? order by seq", String.class,
+                filed.reference())).containsSubsequence("REFUSAL_PROPOSED", "REFUSAL_APPROVED",
+                "CANCELLATION_CLOSED_BLOCKED", "REQUEST_REFUSED");
+    }
+
+    private Task awaitTask(RequesterJourney.Filed filed, String key) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(filed.reference()).taskDefinitionKey(key).count() == 1);
+        return tasks.createTaskQuery().processInstanceBusinessKey(filed.reference()).taskDefinitionKey(key)
+                .singleResult();
     }
 
     @Test

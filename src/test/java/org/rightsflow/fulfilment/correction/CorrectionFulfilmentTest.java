@@ -19,6 +19,7 @@ import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PersonalDataScan;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.rightsflow.support.RequesterJourney;
+import org.rightsflow.support.ReviewTasks;
 import org.rightsflow.support.StaffSignIn;
 import org.rightsflow.support.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -107,7 +108,7 @@ class CorrectionFulfilmentTest extends PostgresIntegrationTest {
         assertThat(tasks.createTaskQuery().taskId(review.getId()).taskCandidateGroup("privacy-officers").count()).isEqualTo(1);
         String summary = (String) tasks.getVariableLocal(review.getId(), "correctionSummary");
         assertThat(summary).as("masked current and requested values, side by side")
-                .contains("O***", "N***", "o***@example.com", "n***@example.com", "not for review")
+                .contains("O***", "N***", "o***@example.com", "n***@example.com", "the checks found it cannot be applied")
                 .doesNotContain(account.displayName(), newDisplayName, account.securityEmail(), newSecurityEmail,
                         "shoeSize");
         assertThat(changeRows(requestId)).containsExactly(
@@ -115,18 +116,34 @@ class CorrectionFulfilmentTest extends PostgresIntegrationTest {
                 Map.of("change_no", 2, "field", "securityEmail", "status", "PENDING"),
                 Map.of("change_no", 3, "field", "shoeSize", "status", "NOT_CORRECTABLE"));
 
+        // The checks' finding (change 3: a field we do not hold) is a suggestion, ticked for the officer.
+        assertThat(tasks.getVariableLocal(review.getId(), "rejectedChanges")).asString().isEqualTo("[\"3\"]");
+
         StaffSignIn.as(identity, "officer");
         assertThatThrownBy(() -> tasks.complete(review.getId(), Variables.createVariables()
                 .putValue("decision", "APPLY").putValue("rejectedChanges", "[\"2\"]")
+                .putValue("grounds", "[\"RISK_TO_OTHERS\"]").putValue("explanation", "Security email not confirmed.")))
+                .as("a change the checks found cannot be applied is never applied").hasMessageContaining("Change 3");
+        assertThatThrownBy(() -> tasks.complete(review.getId(), Variables.createVariables()
+                .putValue("decision", "APPLY").putValue("rejectedChanges", "[\"2\",\"3\"]")
                 .putValue("explanation", "Security email not confirmed.")))
                 .as("rejecting a change needs a ground, checked on the server").hasMessageContaining("ground");
         assertThatThrownBy(() -> tasks.complete(review.getId(), Variables.createVariables()
-                .putValue("decision", "APPLY").putValue("rejectedChanges", "[\"3\"]")
+                .putValue("decision", "APPLY").putValue("rejectedChanges", "[\"2\",\"3\",\"7\"]")
                 .putValue("grounds", "[\"RISK_TO_OTHERS\"]").putValue("explanation", "Not reviewable.")))
-                .as("only changes under review can be rejected").hasMessageContaining("Unknown change");
+                .hasMessageContaining("Unknown change 7");
         tasks.complete(review.getId(), Variables.createVariables().putValue("decision", "APPLY")
-                .putValue("rejectedChanges", "[\"2\"]").putValue("grounds", "[\"RISK_TO_OTHERS\"]")
+                .putValue("rejectedChanges", "[\"2\",\"3\"]").putValue("grounds", "[\"RISK_TO_OTHERS\"]")
                 .putValue("explanation", "The new security address could not be confirmed as yours."));
+        identity.clearAuthentication();
+
+        // Not applying changes is a refusal: nothing is written until a second person approves it.
+        awaitTask(filed.reference(), "Task_ApproveRefusal");
+        assertThat(jdbc.queryForList("select display_name from account where id = ?", String.class, account.id()))
+                .containsExactly(account.displayName());
+        assertThat(requester.status(filed)).isEqualTo("IN_PROGRESS");
+        ReviewTasks.decideRefusal(tasks, identity, filed.reference(), "legal", "APPROVE",
+                "The new security address is unconfirmed; the unknown field cannot be corrected.");
 
         requester.awaitStatus(filed, "PARTIALLY_COMPLETED");
         // After, row by row: the display name changed, the security email did not.
@@ -144,7 +161,7 @@ class CorrectionFulfilmentTest extends PostgresIntegrationTest {
         assertThat(applied.get(0)).contains("\"field\":\"displayName\"", "\"old\":\"O***\"", "\"new\":\"N***\"",
                 "oldHash").doesNotContain(account.displayName(), newDisplayName);
         assertThat(auditDetails(filed.reference(), "CORRECTION_DECIDED").get(0))
-                .contains("\"approved\":1", "\"rejected\":1", "RISK_TO_OTHERS");
+                .contains("\"approved\":1", "\"rejected\":2", "RISK_TO_OTHERS");
 
         Mailbox.Mail perField = mailbox.awaitOne(account.email(), "CORRECTION_RESULT", filed.reference());
         assertThat(perField.body()).contains("1. Display name: corrected", "2. Security email address: not corrected",
@@ -169,12 +186,19 @@ class CorrectionFulfilmentTest extends PostgresIntegrationTest {
         Map<String, Object> details = Map.of("corrections", List.of(
                 Map.of("field", "realName", "value", newName), Map.of("field", "idNumber", "value", newIdNumber)));
 
-        // Verified at level 1 only: the real-name changes are refused per change, nothing is written.
+        // Verified at level 1 only: the checks find that the real-name changes cannot be applied; an officer still
+        // decides (rejects them, with a ground), and nothing is written.
         RequesterJourney.Filed weak = requester.file("CORRECT", account.email(), details);
         String weakId = requests.findByReference(weak.reference()).orElseThrow().id();
         jdbc.update("update rights_request set verification_level = 1 where id = ?", weakId);
-        assertThat(corrections.register(weakId)).isZero();
+        assertThat(corrections.register(weakId)).as("findings go to a person").isEqualTo(2);
         assertThat(changeRows(weakId)).extracting(r -> r.get("status")).containsExactly("NEEDS_LEVEL_2", "NEEDS_LEVEL_2");
+        assertThat(corrections.suggestedRejections(weakId)).containsExactly("1", "2");
+        assertThatThrownBy(() -> corrections.decide(weakId, "APPLY", List.of(), List.of(), "Looks fine.", "officer"))
+                .hasMessageContaining("cannot be applied");
+        assertThat(corrections.decide(weakId, "REJECT", List.of(), List.of("RISK_TO_OTHERS"),
+                "Real-name data changes only after the stronger identity check.", "officer"))
+                .isEqualTo(new CorrectionService.Decision(0, 2));
         CorrectionService.Result refused = corrections.apply(weakId, List.of(), null);
         assertThat(refused.outcome()).isEqualTo("REFUSED");
         assertThat(refused.explanation()).contains("1: changing real-name data needs the stronger identity check");

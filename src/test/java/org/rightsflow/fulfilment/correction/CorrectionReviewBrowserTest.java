@@ -32,7 +32,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Form_CorrectionReview as Tasklist renders it (form-js): the masked changes from the task-local summary, the
- * per-change choices from the task-local JSON list, and a per-change rejection that the server records.
+ * per-change choices from the task-local JSON list, and a per-change rejection that the server records. The rejection
+ * is a refusal proposal: the legal reviewer approves it in Form_RefusalApproval (RefusalApprovalProcess), in Tasklist
+ * too, before anything is written.
  */
 class CorrectionReviewBrowserTest extends PostgresIntegrationTest {
 
@@ -82,22 +84,7 @@ class CorrectionReviewBrowserTest extends PostgresIntegrationTest {
                 .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build(), options);
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
         try {
-            driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
-            By username = By.cssSelector("input[ng-model='username']");
-            By password = By.cssSelector("input[ng-model='password']");
-            wait.until(ExpectedConditions.visibilityOfElementLocated(username));
-            // the login page focuses the user name late: keys meant for the password can land there, so type until
-            // both fields hold what was typed
-            wait.until(d -> {
-                for (By field : List.of(username, password)) {
-                    d.findElement(field).clear();
-                    d.findElement(field).sendKeys("officer");
-                }
-                return "officer".equals(d.findElement(username).getAttribute("value"))
-                        && "officer".equals(d.findElement(password).getAttribute("value"));
-            });
-            driver.findElement(By.cssSelector("form button[type='submit']")).click();
-            wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters")));
+            signIn(driver, wait, "officer");
             driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + taskId);
             click(driver, wait, By.xpath("//*[contains(@class,'task-details')]//*[self::a or self::button][normalize-space(.)='Claim']"));
             WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
@@ -116,6 +103,30 @@ class CorrectionReviewBrowserTest extends PostgresIntegrationTest {
             Files.write(shots.resolve("02-filled.png"), driver.getScreenshotAs(OutputType.BYTES));
             click(driver, wait, By.xpath("//button[normalize-space(.)='Complete']"));
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-container")));
+
+            // the second person: a legal reviewer approves the refusal in Tasklist before anything is written
+            await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery()
+                    .processInstanceBusinessKey(filed.reference()).taskDefinitionKey("Task_ApproveRefusal").count() == 1);
+            String approvalId = tasks.createTaskQuery().processInstanceBusinessKey(filed.reference())
+                    .taskDefinitionKey("Task_ApproveRefusal").singleResult().getId();
+            assertThat(jdbc.queryForObject("select display_name from account where id = ?", String.class, id))
+                    .as("nothing written before the approval").isEqualTo(oldName);
+            driver.manage().deleteAllCookies();
+            signIn(driver, wait, "legal");
+            driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/#/?task=" + approvalId);
+            click(driver, wait, By.xpath("//*[contains(@class,'task-details')]//*[self::a or self::button][normalize-space(.)='Claim']"));
+            WebElement approvalForm = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
+            wait.until(d -> approvalForm.getText().contains("RISK_TO_OTHERS"));
+            assertThat(approvalForm.getText()).contains(filed.reference(), "requested corrections", "officer",
+                    "The new security address could not be confirmed (browser test).").doesNotContain(oldSecurity);
+            Files.write(shots.resolve("03-approval.png"), driver.getScreenshotAs(OutputType.BYTES));
+            click(driver, wait, By.xpath("//label[starts-with(normalize-space(.), 'APPROVE:')]"));
+            WebElement comment = wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                    "//div[contains(@class,'fjs-container')]//label[starts-with(normalize-space(.),'Explanation')]")));
+            driver.findElement(By.id(comment.getAttribute("for")))
+                    .sendKeys("Unconfirmed security address: the refusal stands (browser test).");
+            click(driver, wait, By.xpath("//button[normalize-space(.)='Complete']"));
+            wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-container")));
         } catch (Exception | AssertionError e) {
             Files.write(shots.resolve("99-failure.png"), driver.getScreenshotAs(OutputType.BYTES));
             Files.writeString(shots.resolve("99-failure.html"), driver.getPageSource());
@@ -128,6 +139,25 @@ class CorrectionReviewBrowserTest extends PostgresIntegrationTest {
         assertThat(jdbc.queryForObject("select display_name from account where id = ?", String.class, id)).isEqualTo(newName);
         assertThat(jdbc.queryForObject("select security_email from account_security where account_id = ?", String.class, id))
                 .isEqualTo(oldSecurity);
+    }
+
+    private void signIn(ChromeDriver driver, WebDriverWait wait, String user) {
+        driver.get("http://localhost:" + port + "/camunda/app/tasklist/default/");
+        By username = By.cssSelector("input[ng-model='username']");
+        By password = By.cssSelector("input[ng-model='password']");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(username));
+        // the login page focuses the user name late: keys meant for the password can land there, so type until
+        // both fields hold what was typed
+        wait.until(d -> {
+            for (By field : List.of(username, password)) {
+                d.findElement(field).clear();
+                d.findElement(field).sendKeys(user);
+            }
+            return user.equals(d.findElement(username).getAttribute("value"))
+                    && user.equals(d.findElement(password).getAttribute("value"));
+        });
+        driver.findElement(By.cssSelector("form button[type='submit']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".task-filters")));
     }
 
     private static void click(ChromeDriver driver, WebDriverWait wait, By by) {

@@ -12,7 +12,10 @@ import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.datamap.DataCategory;
 import org.rightsflow.datamap.DataConnectors;
@@ -21,6 +24,8 @@ import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.rightsflow.support.RequesterJourney;
+import org.rightsflow.support.ReviewTasks;
+import org.rightsflow.support.StaffSignIn;
 import org.rightsflow.support.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -48,6 +53,10 @@ class DeletionLifecycleTest extends PostgresIntegrationTest {
     ErasureService erasure;
     @Autowired
     DataConnectors connectors;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    IdentityService identity;
 
     @Test
     void deletesNowRestrictsWhatTheLawHoldsAndErasesItWhenTheRetentionEnds() {
@@ -164,7 +173,7 @@ class DeletionLifecycleTest extends PostgresIntegrationTest {
     }
 
     @Test
-    void aDeletionWithoutAGroundIsRefusedAndDeletesNothing() {
+    void aDeletionWithoutAGroundGoesToAnOfficerAndIsRefusedOnlyWhenASecondPersonApproves() {
         ErasureTestAccounts accounts = new ErasureTestAccounts(jdbc);
         String email = ErasureTestAccounts.uniqueEmail("delete-noground");
         long id = accounts.account(email, "+8613911110003");
@@ -174,14 +183,40 @@ class DeletionLifecycleTest extends PostgresIntegrationTest {
         Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
         RequesterJourney requester = new RequesterJourney(new Api(port), mailbox);
         RequesterJourney.Filed filed = requester.fileAndVerify("DELETE", email, email, null);
+
+        // The product's finding reaches a person as a suggestion: no refusal, no erasure, a review task.
+        await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(filed.reference()).taskDefinitionKey("Task_ReviewExemptions").count() == 1);
+        Task review = tasks.createTaskQuery().processInstanceBusinessKey(filed.reference())
+                .taskDefinitionKey("Task_ReviewExemptions").singleResult();
+        assertThat(tasks.getVariable(review.getId(), "suggestedGrounds")).isEqualTo("DELETION_GROUND_MISSING");
+        assertThat(tasks.getVariable(review.getId(), "deletionGroundMissing")).isEqualTo(true);
+        assertThat(requester.status(filed)).isEqualTo("IN_REVIEW");
+        assertThat(mailbox.of(email, "RESULT_REFUSED", filed.reference())).isEmpty();
+
+        String explanation = "You did not tell us why the data should go, and on the phone you confirmed that you"
+                + " still use the service. Tell us which ground applies and we will look again.";
+        StaffSignIn.as(identity, "officer");
+        try {
+            tasks.complete(review.getId(), org.camunda.bpm.engine.variable.Variables.createVariables()
+                    .putValue("decision", "REFUSE").putValue("grounds", "[\"DELETION_GROUND_MISSING\"]")
+                    .putValue("explanation", explanation));
+        } finally {
+            identity.clearAuthentication();
+        }
+        assertThat(requester.status(filed)).as("a proposal refuses nothing").isEqualTo("IN_REVIEW");
+        ReviewTasks.decideRefusal(tasks, identity, filed.reference(), "legal", "APPROVE", "No ground was stated.");
         requester.awaitStatus(filed, "REFUSED");
 
         assertThat(accounts.snapshot(id)).isEqualTo(before);
         Mailbox.Mail refused = mailbox.awaitOne(email, "RESULT_REFUSED", filed.reference());
-        assertThat(refused.body()).contains("PIPL Art. 47", "nothing was deleted");
+        assertThat(refused.body()).contains(explanation).doesNotContain("No ground was stated.");
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(DeferredErasureModel.PROCESS_ID)
                 .processInstanceBusinessKey(filed.reference()).count()).isZero();
         assertThat(mailbox.of(email, "ERASURE_SUMMARY", filed.reference())).isEmpty();
+        assertThat(jdbc.queryForList("select action from audit_entry where reference = ? order by seq", String.class,
+                filed.reference())).containsSubsequence("REFUSAL_PROPOSED", "REFUSAL_APPROVED", "REQUEST_REFUSED")
+                .doesNotContain("ERASURE_REFUSED");
     }
 
     @Test

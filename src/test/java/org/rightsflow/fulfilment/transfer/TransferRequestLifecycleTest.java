@@ -23,6 +23,7 @@ import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PersonalDataScan;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.rightsflow.support.RequesterJourney;
+import org.rightsflow.support.ReviewTasks;
 import org.rightsflow.support.StaffSignIn;
 import org.rightsflow.support.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +33,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * TRANSFER end to end on PostgreSQL: the privacy officer sees the recipient masked, approves (all four conditions)
  * or rejects; an approved transfer reaches the recipient as an expiring link with the package's SHA-256, and the
- * requester is told where it went and when; a rejected one is refused with TRANSFER_CONDITIONS_NOT_MET.
+ * requester is told where it went and when; a rejected one is a refusal proposal that a legal reviewer approves before
+ * the requester is refused.
  */
 class TransferRequestLifecycleTest extends PostgresIntegrationTest {
 
@@ -105,7 +107,7 @@ class TransferRequestLifecycleTest extends PostgresIntegrationTest {
     }
 
     @Test
-    void aRejectedTransferIsRefusedWithItsGroundAndNothingIsSent() {
+    void aRejectedTransferIsRefusedOnlyOnceASecondPersonApprovesAndNothingIsSent() {
         Api api = new Api(port);
         Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
         String email = "transfer-test-" + System.nanoTime() + "@example.com";
@@ -122,19 +124,33 @@ class TransferRequestLifecycleTest extends PostgresIntegrationTest {
         StaffSignIn.as(identity, "officer");
         try {
             tasks.complete(approval.getId(), conditions(false).putValue("decision", "REJECT")
+                    .putValue("grounds", "[\"TRANSFER_CONDITIONS_NOT_MET\"]")
                     .putValue("explanation", "The recipient could not show that it can receive the data securely."));
         } finally {
             identity.clearAuthentication();
         }
+        Task secondPerson = awaitTask(reference, "Task_ApproveRefusal");
+        assertThat(tasks.getVariable(secondPerson.getId(), "refusalSubject")).isEqualTo("TRANSFER");
+        assertThat(tasks.getVariable(secondPerson.getId(), "suggestedGrounds")).isEqualTo("TRANSFER_CONDITIONS_NOT_MET");
+        assertThat(journey.status(filed)).as("a proposal refuses nothing yet").isEqualTo("IN_PROGRESS");
+        assertThat(mailbox.of(email, "RESULT_REFUSED", reference)).isEmpty();
+
+        ReviewTasks.decideRefusal(tasks, identity, reference, "legal", "APPROVE", "The security concern is documented.");
         journey.awaitStatus(filed, "REFUSED");
 
         Mailbox.Mail refused = mailbox.awaitOne(email, "RESULT_REFUSED", reference);
-        assertThat(refused.body()).contains("The recipient could not show that it can receive the data securely.");
+        assertThat(refused.body()).contains("The recipient could not show that it can receive the data securely.")
+                .doesNotContain("The security concern is documented.");
         assertThat(jdbc.queryForObject("select count(*) from download d join rights_request r on r.id = d.request_id "
                 + "where r.reference = ?", Integer.class, reference)).as("no package is built").isZero();
         assertThat(mailbox.all().stream().filter(m -> m.to().equalsIgnoreCase(recipient)).toList()).isEmpty();
         assertThat(jdbc.queryForList("select action from audit_entry where reference = ? order by seq", String.class,
-                reference)).contains("TRANSFER_REFUSED").doesNotContain("TRANSFER_SENT");
+                reference)).containsSubsequence("REFUSAL_PROPOSED", "REFUSAL_APPROVED", "REQUEST_REFUSED")
+                .doesNotContain("TRANSFER_SENT");
+        assertThat(jdbc.queryForMap("select p.subject, p.proposed_by, p.decided_by, p.approval from refusal_proposal p"
+                + " join rights_request r on r.id = p.request_id where r.reference = ?", reference))
+                .containsEntry("subject", "TRANSFER").containsEntry("proposed_by", "officer")
+                .containsEntry("decided_by", "legal").containsEntry("approval", "APPROVE");
     }
 
     private static VariableMap conditions(boolean all) {

@@ -15,7 +15,8 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@Deployment(resources = {AccountCancellationModel.RESOURCE, DeletionFulfilmentModel.RESOURCE})
+@Deployment(resources = {AccountCancellationModel.RESOURCE, DeletionFulfilmentModel.RESOURCE,
+        RefusalApprovalModel.RESOURCE, "forms/Form_BlockedCancellation.form", "forms/Form_RefusalApproval.form"})
 class AccountCancellationProcessTest extends ProcessModelTestSupport {
 
     static final Date BLOCKERS_DEADLINE_AT = plusDays(NOW, 6);
@@ -33,10 +34,23 @@ class AccountCancellationProcessTest extends ProcessModelTestSupport {
             execution.setVariable(CANCELLATION_DEADLINE, plusDays(NOW, 15));
         });
         delegate(BEAN_NOTIFY_BLOCKERS);
-        delegate(BEAN_CLOSE_BLOCKED, execution -> {
-            execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_REFUSED);
-            execution.setVariable(Variables.RESULT_EXPLANATION, "unpaid bills: 1");
+        delegate(BEAN_CLOSE_BLOCKED, execution -> execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_REFUSED));
+        // the officer's decision, as blockedCancellationListener copies it (the real one is tested with its services)
+        taskListener(BEAN_BLOCKED_CANCELLATION_LISTENER, task -> {
+            if ("complete".equals(task.getEventName())) {
+                Object decision = task.getVariable(Variables.DECISION);
+                task.setVariable(BLOCKED_DECISION, decision);
+                if (REFUSE.equals(decision)) {
+                    task.setVariable(Variables.REVIEW_PROPOSER, "officer");
+                    task.setVariable(Variables.REVIEW_DECISION, REFUSE);
+                    task.setVariable(Variables.RESULT_GROUNDS, "LEGAL_OBLIGATION");
+                    task.setVariable(Variables.RESULT_EXPLANATION, task.getVariable(Variables.EXPLANATION));
+                }
+                task.removeVariable(Variables.DECISION);
+                task.removeVariable(Variables.EXPLANATION);
+            }
         });
+        approvalListener();
         delegate(BEAN_START_COOLING_OFF, execution -> execution.setVariable(COOLING_OFF_ENDS, COOLING_OFF_ENDS_AT));
         delegate(BEAN_DEACTIVATE_ACCOUNT);
         delegate(BEAN_SEND_CANCELLATION_CERTIFICATE,
@@ -136,23 +150,84 @@ class AccountCancellationProcessTest extends ProcessModelTestSupport {
                 BEAN_NOTIFY_BLOCKERS, BEAN_CHECK_BLOCKERS);
     }
 
-    @Test
-    void stillBlockedAtTheDeadlineClosesWithReasons() {
+    /** Blocked, re-checked daily until the end of the wait, still blocked: the instance waits for an officer. */
+    private ProcessInstance stillBlockedAtTheDeadline() {
         ProcessInstance cancellation = start(true);
         runJobsAt(TASK_NOTIFY_BLOCKERS);
-        // the daily re-checks until the deadline find the account still blocked
         for (int day = 1; day < 6; day++) {
             ClockUtil.setCurrentTime(plusDays(NOW, day));
             runJobsAt(TIMER_EVENT_DAILY_RECHECK, TASK_CHECK_BLOCKERS, TASK_NOTIFY_BLOCKERS);
         }
         ClockUtil.setCurrentTime(BLOCKERS_DEADLINE_AT);
         assertThat(dueTimerActivities()).contains(TIMER_EVENT_BLOCKERS_DEADLINE);
-        runJobsAt(TIMER_EVENT_BLOCKERS_DEADLINE, TASK_CLOSE_BLOCKED);
+        runJobsAt(TIMER_EVENT_BLOCKERS_DEADLINE);
+        return cancellation;
+    }
 
-        assertThat(cancellation).hasPassed(TIMER_EVENT_BLOCKERS_DEADLINE, TASK_CLOSE_BLOCKED, END_EVENT_CLOSED_BLOCKED)
+    private void decide(String decision, String explanation) {
+        complete(TASK_DECIDE_BLOCKED_CANCELLATION, Map.of(Variables.DECISION, decision, Variables.EXPLANATION, explanation));
+    }
+
+    @Test
+    void stillBlockedAtTheDeadlineGoesToAnOfficerNotToARefusal() {
+        ProcessInstance cancellation = stillBlockedAtTheDeadline();
+
+        assertWaitingAt(cancellation, TASK_DECIDE_BLOCKED_CANCELLATION);
+        org.camunda.bpm.engine.task.Task task = taskAt(TASK_DECIDE_BLOCKED_CANCELLATION);
+        assertThat(task).hasCandidateGroup(GROUP_PRIVACY_OFFICERS).hasDueDate(plusDays(NOW, 15));
+        assertThat(task.getCamundaFormRef().getKey()).isEqualTo(FORM_BLOCKED_CANCELLATION);
+        assertThat(deployedForm(task.getId())).contains("{{openBlockers}}", "{{approvalComment}}");
+        assertThat(cancellation).hasNotPassed(TASK_CLOSE_BLOCKED);
+        assertThat(cancellation).variables().doesNotContainKey(Variables.OUTCOME);
+    }
+
+    @Test
+    void aRefusalOfTheBlockedCancellationNeedsASecondPerson() {
+        ProcessInstance cancellation = stillBlockedAtTheDeadline();
+        decide(REFUSE, "Two bills are still unpaid; settle them and file a new request.");
+
+        assertWaitingAt(cancellation, CALL_ACTIVITY_APPROVE_REFUSAL);
+        assertThat(taskService.getVariable(taskAt(RefusalApprovalModel.TASK_APPROVE_REFUSAL).getId(),
+                RefusalApprovalModel.REFUSAL_SUBJECT)).isEqualTo("CANCELLATION");
+        decideRefusal("APPROVE", "Confirmed in the billing system.");
+        runJobsAt(TASK_CLOSE_BLOCKED);
+
+        assertThat(cancellation).hasPassedInOrder(TASK_DECIDE_BLOCKED_CANCELLATION, GATEWAY_BLOCKED_DECISION,
+                CALL_ACTIVITY_APPROVE_REFUSAL, GATEWAY_REFUSAL_APPROVED, TASK_CLOSE_BLOCKED, END_EVENT_CLOSED_BLOCKED)
                 .isEnded();
         assertThat(cancellation).hasNotPassed(TASK_START_COOLING_OFF, TASK_DEACTIVATE_ACCOUNT);
         assertThat(cancellation).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_REFUSED)
-                .containsEntry(Variables.RESULT_EXPLANATION, "unpaid bills: 1");
+                .containsEntry(Variables.RESULT_GROUNDS, "LEGAL_OBLIGATION")
+                .containsEntry(Variables.RESULT_EXPLANATION, "Two bills are still unpaid; settle them and file a new request.");
+    }
+
+    @Test
+    void aRefusalSentBackReturnsToTheOfficerWhoMayThenGoOn() {
+        ProcessInstance cancellation = stillBlockedAtTheDeadline();
+        decide(REFUSE, "Two bills are still unpaid.");
+        decideRefusal("REJECT", "The bills were written off last week: check again.");
+
+        assertWaitingAt(cancellation, TASK_DECIDE_BLOCKED_CANCELLATION);
+        assertThat(cancellation).variables().containsEntry(Variables.APPROVAL_COMMENT,
+                "The bills were written off last week: check again.");
+        decide(PROCEED, "The bills were written off by billing; nothing else is open.");
+
+        assertThat(cancellation).hasPassed(GATEWAY_BLOCKED_DECISION).hasNotPassed(TASK_CLOSE_BLOCKED);
+        runJobsAt(TASK_START_COOLING_OFF);
+        coolingOffEndsAndTheAccountIsCancelled(cancellation);
+    }
+
+    @Test
+    void blockersClearedWhileTheOfficerDecidesGoBackToTheCheck() {
+        ProcessInstance cancellation = stillBlockedAtTheDeadline();
+        blockedAnswers.clear();
+        blockedAnswers.add(false);
+
+        runtimeService.createMessageCorrelation(MSG_BLOCKERS_CLEARED).processInstanceBusinessKey(REFERENCE).correlate();
+
+        assertThat(cancellation).hasPassed(BOUNDARY_EVENT_BLOCKERS_CLEARED_DURING_DECISION);
+        assertThat(taskService.createTaskQuery().taskDefinitionKey(TASK_DECIDE_BLOCKED_CANCELLATION).count()).isZero();
+        runJobsAt(TASK_CHECK_BLOCKERS, TASK_START_COOLING_OFF);
+        coolingOffEndsAndTheAccountIsCancelled(cancellation);
     }
 }

@@ -12,7 +12,8 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@Deployment(resources = {CorrectionFulfilmentModel.RESOURCE, "forms/Form_CorrectionReview.form"})
+@Deployment(resources = {CorrectionFulfilmentModel.RESOURCE, RefusalApprovalModel.RESOURCE,
+        "forms/Form_CorrectionReview.form", "forms/Form_RefusalApproval.form"})
 class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
 
     static final Date DUE_DATE = plusDays(NOW, 15);
@@ -26,10 +27,20 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
             if ("create".equals(task.getEventName())) {
                 task.setVariableLocal(CORRECTION_SUMMARY, "- **1. Real name**: 张* → 李*");
             } else {
-                task.setVariable(CORRECTION_DECISION, task.getVariable(Variables.DECISION));
+                // as the real listener: a REJECT (or rejected changes) is the officer's refusal proposal
+                Object decision = task.getVariable(Variables.DECISION);
+                task.setVariable(CORRECTION_DECISION, decision);
+                task.setVariable(CORRECTION_REFUSAL, REJECT.equals(decision));
+                if (REJECT.equals(decision)) {
+                    task.setVariable(Variables.REVIEW_PROPOSER, "officer");
+                    task.setVariable(Variables.REVIEW_DECISION, Variables.REFUSE);
+                    task.setVariable(CORRECTION_GROUNDS, "RISK_TO_OTHERS");
+                    task.setVariable(CORRECTION_EXPLANATION, task.getVariable(Variables.EXPLANATION));
+                }
                 task.removeVariableLocal(CORRECTION_SUMMARY);
             }
         });
+        approvalListener();
         delegate(BEAN_APPLY_CORRECTIONS, execution -> execution.setVariable(Variables.OUTCOME,
                 APPLY.equals(execution.getVariable(CORRECTION_DECISION)) ? Variables.OUTCOME_COMPLETED
                         : Variables.OUTCOME_REFUSED));
@@ -63,7 +74,7 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
     }
 
     @Test
-    void appliedAfterReview() {
+    void appliedAfterReviewWithoutASecondPersonWhenNothingIsRefused() {
         reviewable = 1;
         ProcessInstance correction = start();
         runJobsAt(TASK_CHECK_CORRECTIONS);
@@ -74,7 +85,9 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
         runJobsAt(TASK_APPLY_CORRECTIONS);
 
         assertThat(correction).hasPassedInOrder(START_EVENT, TASK_CHECK_CORRECTIONS, GATEWAY_ANY_TO_REVIEW,
-                TASK_REVIEW_CORRECTION, GATEWAY_JOIN_REVIEW, TASK_APPLY_CORRECTIONS, END_EVENT).isEnded();
+                GATEWAY_JOIN_REVIEW, TASK_REVIEW_CORRECTION, GATEWAY_ANYTHING_REFUSED, GATEWAY_JOIN_APPLY,
+                TASK_APPLY_CORRECTIONS, END_EVENT).isEnded();
+        assertThat(correction).hasNotPassed(CALL_ACTIVITY_APPROVE_REFUSAL);
         assertThat(calls).containsExactly(BEAN_CHECK_CORRECTIONS, BEAN_CORRECTION_REVIEW_LISTENER,
                 BEAN_CORRECTION_REVIEW_LISTENER, BEAN_APPLY_CORRECTIONS);
         assertThat(correction).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED)
@@ -82,21 +95,52 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
     }
 
     @Test
-    void rejectedAfterReviewStillGoesThroughApplyWhichReportsTheOutcome() {
+    void aRejectionIsWrittenOnlyAfterASecondPersonApprovesIt() {
         reviewable = 1;
         ProcessInstance correction = start();
         runJobsAt(TASK_CHECK_CORRECTIONS);
 
         complete(TASK_REVIEW_CORRECTION, Map.of(Variables.DECISION, REJECT,
                 Variables.EXPLANATION, "The document on file contradicts the requested value."));
+        assertThat(correction).isWaitingAtExactly(CALL_ACTIVITY_APPROVE_REFUSAL);
+        org.camunda.bpm.engine.task.Task approval = taskAt(RefusalApprovalModel.TASK_APPROVE_REFUSAL);
+        assertThat(taskService.getVariable(approval.getId(), Variables.RESULT_GROUNDS))
+                .as("the approver sees the correction's own proposal").isEqualTo("RISK_TO_OTHERS");
+        assertThat(taskService.getVariable(approval.getId(), Variables.RESULT_EXPLANATION))
+                .isEqualTo("The document on file contradicts the requested value.");
+        assertThat(calls).doesNotContain(BEAN_APPLY_CORRECTIONS);
+
+        decideRefusal("APPROVE", "The document on file is authoritative.");
         runJobsAt(TASK_APPLY_CORRECTIONS);
 
-        assertThat(correction).hasPassed(TASK_REVIEW_CORRECTION, TASK_APPLY_CORRECTIONS, END_EVENT).isEnded();
+        assertThat(correction).hasPassedInOrder(TASK_REVIEW_CORRECTION, GATEWAY_ANYTHING_REFUSED,
+                CALL_ACTIVITY_APPROVE_REFUSAL, GATEWAY_REFUSAL_APPROVED, GATEWAY_JOIN_APPLY, TASK_APPLY_CORRECTIONS,
+                END_EVENT).isEnded();
         assertThat(correction).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_REFUSED);
     }
 
     @Test
-    void nothingToReviewWhenTheChecksRefusedEveryChange() {
+    void aRejectionSentBackIsReviewedAgain() {
+        reviewable = 1;
+        ProcessInstance correction = start();
+        runJobsAt(TASK_CHECK_CORRECTIONS);
+        complete(TASK_REVIEW_CORRECTION, Map.of(Variables.DECISION, REJECT,
+                Variables.EXPLANATION, "The document on file contradicts the requested value."));
+
+        decideRefusal("REJECT", "The requester sent a newer document; look again.");
+
+        assertThat(correction).isWaitingAtExactly(TASK_REVIEW_CORRECTION);
+        assertThat(correction).variables().containsEntry(Variables.APPROVAL_COMMENT,
+                "The requester sent a newer document; look again.");
+        assertThat(deployedForm(taskAt(TASK_REVIEW_CORRECTION).getId())).contains("{{approvalComment}}");
+        complete(TASK_REVIEW_CORRECTION, Map.of(Variables.DECISION, APPLY,
+                Variables.EXPLANATION, "The newer document confirms the requested value."));
+        runJobsAt(TASK_APPLY_CORRECTIONS);
+        assertThat(correction).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+    }
+
+    @Test
+    void nothingToDecideWhenTheExemptionReviewKeptEveryChangeOut() {
         reviewable = 0;
         ProcessInstance correction = start();
         runJobsAt(TASK_CHECK_CORRECTIONS);
@@ -104,7 +148,7 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
         assertThat(correction).isWaitingAtExactly(TASK_APPLY_CORRECTIONS);
         runJobsAt(TASK_APPLY_CORRECTIONS);
 
-        assertThat(correction).hasPassedInOrder(TASK_CHECK_CORRECTIONS, GATEWAY_ANY_TO_REVIEW, GATEWAY_JOIN_REVIEW,
+        assertThat(correction).hasPassedInOrder(TASK_CHECK_CORRECTIONS, GATEWAY_ANY_TO_REVIEW, GATEWAY_JOIN_APPLY,
                 TASK_APPLY_CORRECTIONS, END_EVENT).isEnded();
         assertThat(correction).hasNotPassed(TASK_REVIEW_CORRECTION);
         assertThat(calls).containsExactly(BEAN_CHECK_CORRECTIONS, BEAN_APPLY_CORRECTIONS);

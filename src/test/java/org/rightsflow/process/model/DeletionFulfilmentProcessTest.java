@@ -34,7 +34,7 @@ class DeletionFulfilmentProcessTest extends ProcessModelTestSupport {
         runJobsAt(TASK_PLAN_ERASURE, TASK_ERASE_NOW, TASK_RESTRICT_HELD, TASK_SCHEDULE_DEFERRED_ERASURE,
                 TASK_NOTIFY_ERASURE);
 
-        assertThat(deletion).hasPassedInOrder(START_EVENT, TASK_PLAN_ERASURE, GATEWAY_GROUND_STATED, TASK_ERASE_NOW,
+        assertThat(deletion).hasPassedInOrder(START_EVENT, TASK_PLAN_ERASURE, GATEWAY_ANYTHING_TO_ERASE, TASK_ERASE_NOW,
                 TASK_RESTRICT_HELD, TASK_SCHEDULE_DEFERRED_ERASURE, TASK_NOTIFY_ERASURE, END_EVENT_ERASED).isEnded();
         assertThat(deletion).hasNotPassed(END_EVENT_REFUSED);
         assertThat(calls).containsExactly(BEAN_PLAN_ERASURE, BEAN_ERASE_NOW, BEAN_RESTRICT_HELD,
@@ -43,23 +43,26 @@ class DeletionFulfilmentProcessTest extends ProcessModelTestSupport {
     }
 
     @Test
-    void withoutADeletionGroundNothingIsErasedAndTheRequestIsRefused() {
+    void whenAnApprovedPartialRefusalKeptEverythingAskedNothingIsErasedAndTheReviewsGroundsStand() {
         delegate(BEAN_PLAN_ERASURE, execution -> {
             execution.setVariable(ERASURE_REFUSED, true);
             execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_REFUSED);
-            execution.setVariable(Variables.RESULT_GROUNDS, "DELETION_GROUND_MISSING");
-            execution.setVariable(Variables.RESULT_EXPLANATION, "no ground stated");
         });
         delegate(BEAN_ERASE_NOW);
 
-        ProcessInstance deletion = start();
+        ProcessInstance deletion = runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
+                Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
+                Variables.REQUEST_TYPE, Variables.TYPE_DELETE, Variables.DUE_DATE, plusDays(NOW, 15),
+                // what the exemption review proposed and a legal reviewer approved, passed in
+                Variables.RESULT_GROUNDS, "LEGAL_OBLIGATION", Variables.RESULT_EXPLANATION, "kept under a legal hold"));
         runJobsAt(TASK_PLAN_ERASURE);
 
-        assertThat(deletion).hasPassedInOrder(START_EVENT, TASK_PLAN_ERASURE, GATEWAY_GROUND_STATED, END_EVENT_REFUSED)
-                .isEnded();
+        assertThat(deletion).hasPassedInOrder(START_EVENT, TASK_PLAN_ERASURE, GATEWAY_ANYTHING_TO_ERASE,
+                END_EVENT_REFUSED).isEnded();
         assertThat(calls).containsExactly(BEAN_PLAN_ERASURE);
         assertThat(deletion).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_REFUSED)
-                .containsEntry(Variables.RESULT_GROUNDS, "DELETION_GROUND_MISSING");
+                .containsEntry(Variables.RESULT_GROUNDS, "LEGAL_OBLIGATION")
+                .containsEntry(Variables.RESULT_EXPLANATION, "kept under a legal hold");
     }
 
     @Test

@@ -28,6 +28,7 @@ class ExemptionTriageDecisionTest extends ProcessModelTestSupport {
         facts.put(Variables.MINOR_ACCOUNT, false);
         facts.put(Variables.REPEAT_COUNT, 0);
         facts.put(Variables.SENSITIVE_CATEGORIES, false);
+        facts.put(Variables.DELETION_GROUND_MISSING, false);
         return facts;
     }
 
@@ -75,6 +76,18 @@ class ExemptionTriageDecisionTest extends ProcessModelTestSupport {
         Map<String, Object> facts = facts(Variables.TYPE_ACCESS);
         facts.put(Variables.REPEAT_COUNT, 3);
         assertThat(triage(facts)).isEqualTo(new Triage(true, "REPETITIVE", "Rule_Repetitive"));
+    }
+
+    @Test
+    void aDeletionWithoutAStatedGroundGoesToAnOfficerWithTheSuggestedGround() {
+        Map<String, Object> facts = facts(Variables.TYPE_DELETE);
+        facts.put(Variables.DELETION_GROUND_MISSING, true);
+        assertThat(triage(facts)).isEqualTo(new Triage(true, "DELETION_GROUND_MISSING", "Rule_DeletionGroundMissing"));
+        facts.put(Variables.REPEAT_COUNT, 4);
+        assertThat(triage(facts)).as("the missing ground is the stronger reason")
+                .isEqualTo(new Triage(true, "DELETION_GROUND_MISSING", "Rule_DeletionGroundMissing"));
+        facts.put(Variables.LEGAL_HOLD, true);
+        assertThat(triage(facts)).isEqualTo(new Triage(true, "LEGAL_OBLIGATION", "Rule_LegalHold"));
     }
 
     @Test

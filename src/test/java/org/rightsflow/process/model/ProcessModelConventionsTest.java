@@ -45,7 +45,9 @@ class ProcessModelConventionsTest {
 
     static Stream<String> models() {
         return Stream.of(RightsRequestModel.RESOURCE, AccessFulfilmentModel.RESOURCE, ManualFulfilmentModel.RESOURCE,
-                DownloadExpiryModel.RESOURCE, StaffDailyDigestModel.RESOURCE);
+                DownloadExpiryModel.RESOURCE, StaffDailyDigestModel.RESOURCE, RefusalApprovalModel.RESOURCE,
+                TransferFulfilmentModel.RESOURCE, CorrectionFulfilmentModel.RESOURCE, DeletionFulfilmentModel.RESOURCE,
+                AccountCancellationModel.RESOURCE, SendToReviewModel.RESOURCE);
     }
 
     static BpmnModelInstance read(String resource) throws IOException {
@@ -132,9 +134,11 @@ class ProcessModelConventionsTest {
             assertThat(task.getCamundaDelegateExpression()).as(task.getId()).matches("\\$\\{[a-zA-Z]+}");
             assertThat(task.getCamundaClass()).as(task.getId()).isNull();
             if (RightsRequestModel.RESOURCE.equals(resource)
-                    && RightsRequestModel.FILING_TRANSACTION_TASKS.contains(task.getId())) {
-                // the named exception: outbox writes in the filing's transaction, no job to retry
-                assertThat(task.isCamundaAsyncBefore()).as("%s runs in the filing's transaction", task.getId()).isFalse();
+                    && RightsRequestModel.FILING_TRANSACTION_TASKS.contains(task.getId())
+                    || SendToReviewModel.RESOURCE.equals(resource)
+                    && SendToReviewModel.FORM_TRANSACTION_TASKS.contains(task.getId())) {
+                // the named exceptions: outbox writes in the filing's transaction, a staff form's own transaction
+                assertThat(task.isCamundaAsyncBefore()).as("%s runs in the caller's transaction", task.getId()).isFalse();
                 assertThat(task.getDocumentations()).as("%s says why it is not asynchronous", task.getId()).isNotEmpty();
                 continue;
             }
@@ -190,7 +194,7 @@ class ProcessModelConventionsTest {
 
     static List<String> formFiles() {
         return List.of("Form_ExemptionReview.form", "Form_RefusalApproval.form", "Form_ManualIdentityCheck.form",
-                "Form_ManualFulfilment.form");
+                "Form_ManualFulfilment.form", "Form_TransferApproval.form", "Form_BlockedCancellation.form", "Form_CorrectionReview.form");
     }
 
     static JsonNode form(String id) throws IOException {
@@ -218,7 +222,7 @@ class ProcessModelConventionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Form_ExemptionReview", "Form_RefusalApproval", "Form_ManualIdentityCheck",
-            "Form_ManualFulfilment"})
+            "Form_ManualFulfilment", "Form_TransferApproval", "Form_BlockedCancellation"})
     void formsShowTheRequestAndAskForADecisionAndAnExplanation(String id) throws IOException {
         JsonNode form = form(id);
         assertThat(form.get("id").asText()).isEqualTo(id);
@@ -244,14 +248,16 @@ class ProcessModelConventionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Form_ExemptionReview:PROCEED,PARTIAL,REFUSE", "Form_RefusalApproval:APPROVE,REJECT",
-            "Form_ManualIdentityCheck:VERIFIED,NOT_VERIFIED", "Form_ManualFulfilment:COMPLETED,PARTIALLY_COMPLETED"})
+            "Form_ManualIdentityCheck:VERIFIED,NOT_VERIFIED", "Form_ManualFulfilment:COMPLETED,PARTIALLY_COMPLETED",
+            "Form_TransferApproval:APPROVE,REJECT", "Form_BlockedCancellation:PROCEED,REFUSE"})
     void decisionsOfferTheValuesTheGatewaysExpect(String spec) throws IOException {
         String[] parts = spec.split(":");
         assertThat(values(component(form(parts[0]), Variables.DECISION))).containsExactly(parts[1].split(","));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Form_ExemptionReview", "Form_ManualFulfilment"})
+    @ValueSource(strings = {"Form_ExemptionReview", "Form_ManualFulfilment", "Form_TransferApproval",
+            "Form_BlockedCancellation"})
     void groundsOfferEveryRefusalGround(String id) throws IOException {
         JsonNode grounds = component(form(id), Variables.GROUNDS);
         assertThat(grounds.get("type").asText()).isEqualTo("checklist");

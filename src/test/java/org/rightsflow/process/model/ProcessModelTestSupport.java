@@ -168,6 +168,38 @@ abstract class ProcessModelTestSupport {
         taskService.complete(taskAt(activityId).getId(), variables);
     }
 
+    /**
+     * A stand-in for refusalApprovalListener of RefusalApprovalProcess (its four-eyes check against the stored
+     * proposal is tested with the real listener in the review tests): copies the form's decision and comment into
+     * the variables the calling activity passes out.
+     */
+    protected void approvalListener() {
+        taskListener(RefusalApprovalModel.BEAN_REFUSAL_APPROVAL_LISTENER, task -> {
+            task.setVariable(Variables.APPROVAL_DECISION, task.getVariable(Variables.DECISION));
+            task.setVariable(Variables.APPROVAL_COMMENT, task.getVariable(Variables.EXPLANATION));
+            task.removeVariable(Variables.DECISION);
+            task.removeVariable(Variables.EXPLANATION);
+        });
+    }
+
+    /**
+     * The legal reviewer decides on the refusal proposal waiting in the called RefusalApprovalProcess (deploy
+     * {@link RefusalApprovalModel#RESOURCE} and register {@link #approvalListener()}).
+     *
+     * @return the called instance, ended
+     */
+    protected ProcessInstance decideRefusal(String approval, String comment) {
+        Task task = taskAt(RefusalApprovalModel.TASK_APPROVE_REFUSAL);
+        assertThat(task.getCamundaFormRef().getKey()).isEqualTo(RefusalApprovalModel.FORM_REFUSAL_APPROVAL);
+        assertThat(taskService.getIdentityLinksForTask(task.getId())).anySatisfy(link ->
+                assertThat(link.getGroupId()).isEqualTo(RefusalApprovalModel.GROUP_LEGAL_REVIEWERS));
+        ProcessInstance called = runtimeService.createProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId()).singleResult();
+        assertThat(called.getBusinessKey()).as("the approval carries the request's reference").isEqualTo(REFERENCE);
+        taskService.complete(task.getId(), Map.of(Variables.DECISION, approval, Variables.EXPLANATION, comment));
+        return called;
+    }
+
     protected static Date plusDays(Date date, int days) {
         return Date.from(date.toInstant().plus(java.time.Duration.ofDays(days)));
     }

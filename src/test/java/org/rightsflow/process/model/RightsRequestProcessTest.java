@@ -21,7 +21,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@Deployment(resources = {RightsRequestModel.RESOURCE, RightsRequestModel.DECISION_RESOURCE,
+@Deployment(resources = {RightsRequestModel.RESOURCE, RightsRequestModel.DECISION_RESOURCE, RefusalApprovalModel.RESOURCE,
         AccessFulfilmentModel.RESOURCE, ManualFulfilmentModel.RESOURCE,
         "forms/Form_ManualIdentityCheck.form", "forms/Form_ExemptionReview.form", "forms/Form_RefusalApproval.form",
         "forms/Form_ManualFulfilment.form"})
@@ -36,6 +36,8 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
     private String accessOutcome = Variables.OUTCOME_COMPLETED;
     /** The outcome sendResult saw when it ran. */
     private final List<Object> resultsSent = new ArrayList<>();
+    /** What startFulfilment finds on its next runs (a referral, a paused clock); then it starts. */
+    private final List<String> fulfilmentStarts = new ArrayList<>();
 
     @BeforeEach
     void registerDelegates() {
@@ -44,6 +46,8 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         facts.put(Variables.OPEN_INVESTIGATION, false);
         facts.put(Variables.MINOR_ACCOUNT, false);
         facts.put(Variables.SENSITIVE_CATEGORIES, false);
+        facts.put(Variables.DELETION_GROUND_MISSING, false);
+        facts.put(Variables.REFERRED_TO_REVIEW, false);
 
         delegate(BEAN_ACKNOWLEDGE_REQUEST);
         delegate(BEAN_SEND_VERIFICATION_CODES);
@@ -52,9 +56,14 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         delegate(BEAN_CLOSE_UNVERIFIED);
         delegate(BEAN_GATHER_TRIAGE_FACTS, execution -> execution.setVariables(facts));
         // The real delegate routes each right to its fulfilment process, or to the manual one (FulfilmentRoutes).
-        delegate(BEAN_START_FULFILMENT, execution -> execution.setVariable(Variables.FULFILMENT_PROCESS,
-                Variables.TYPE_ACCESS.equals(execution.getVariable(Variables.REQUEST_TYPE))
-                        ? AccessFulfilmentModel.PROCESS_ID : ManualFulfilmentModel.PROCESS_ID));
+        delegate(BEAN_START_FULFILMENT, execution -> {
+            execution.setVariable(Variables.FULFILMENT_START,
+                    fulfilmentStarts.isEmpty() ? Variables.FULFILMENT_STARTED : fulfilmentStarts.remove(0));
+            execution.setVariable(Variables.FULFILMENT_PROCESS,
+                    Variables.TYPE_ACCESS.equals(execution.getVariable(Variables.REQUEST_TYPE))
+                            ? AccessFulfilmentModel.PROCESS_ID : ManualFulfilmentModel.PROCESS_ID);
+        });
+        delegate(BEAN_CLOSE_UNANSWERED);
         delegate(BEAN_SEND_RESULT, execution -> resultsSent.add(execution.getVariable(Variables.OUTCOME)));
         delegate(BEAN_REMIND_STAFF);
         delegate(BEAN_ESCALATE_OVERDUE);
@@ -75,10 +84,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
                 task.setVariable(Variables.RESULT_EXPLANATION, "review explanation");
             }
         });
-        taskListener(BEAN_REFUSAL_APPROVAL_LISTENER, task -> {
-            task.setVariable(Variables.APPROVAL_DECISION, task.getVariable(Variables.DECISION));
-            task.setVariable(Variables.APPROVAL_COMMENT, task.getVariable(Variables.EXPLANATION));
-        });
+        approvalListener();
         taskListener(ManualFulfilmentModel.BEAN_MANUAL_FULFILMENT_LISTENER, task -> {
             Object decision = task.getVariable(Variables.DECISION);
             task.setVariable(Variables.OUTCOME, decision);
@@ -381,7 +387,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         assertThat(request).hasPassedInOrder(TASK_START_FULFILMENT, CALL_ACTIVITY_FULFIL,
                         GATEWAY_PARTLY_REFUSED, GATEWAY_JOIN_RESULT, TASK_SEND_RESULT,
                         GATEWAY_OUTCOME, END_EVENT_COMPLETED, END_EVENT_HANDLED)
-                .hasNotPassed(TASK_REVIEW_EXEMPTIONS, TASK_APPROVE_REFUSAL,
+                .hasNotPassed(TASK_REVIEW_EXEMPTIONS, CALL_ACTIVITY_APPROVE_REFUSAL,
                         EVENT_PARTIALLY_COMPLETED, END_EVENT_PARTIALLY_COMPLETED, END_EVENT_REFUSED)
                 .isEnded();
         assertThat(calls).containsExactly(BEAN_ACKNOWLEDGE_REQUEST, BEAN_SEND_VERIFICATION_CODES,
@@ -455,7 +461,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
         runJobsAt(TASK_START_FULFILMENT, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
                 AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD, TASK_SEND_RESULT);
-        assertThat(request).hasPassed(END_EVENT_COMPLETED).hasNotPassed(TASK_APPROVE_REFUSAL).isEnded();
+        assertThat(request).hasPassed(END_EVENT_COMPLETED).hasNotPassed(CALL_ACTIVITY_APPROVE_REFUSAL).isEnded();
     }
 
     @Test
@@ -467,12 +473,13 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         complete(TASK_REVIEW_EXEMPTIONS, refusal(Variables.REFUSE, "CRIMINAL_PROCEEDINGS"));
 
         assertThat(request).hasPassed(GATEWAY_REVIEW_DECISION);
-        assertWaitingAt(request, TASK_APPROVE_REFUSAL);
-        assertCandidateTask(TASK_APPROVE_REFUSAL, GROUP_LEGAL_REVIEWERS, FORM_REFUSAL_APPROVAL);
+        assertWaitingAt(request, CALL_ACTIVITY_APPROVE_REFUSAL);
+        assertCandidateTask(RefusalApprovalModel.TASK_APPROVE_REFUSAL, RefusalApprovalModel.GROUP_LEGAL_REVIEWERS,
+                RefusalApprovalModel.FORM_REFUSAL_APPROVAL);
 
-        complete(TASK_APPROVE_REFUSAL, decision(Variables.APPROVE));
+        decideRefusal(Variables.APPROVE, "Explanation for " + Variables.APPROVE);
 
-        assertThat(request).hasPassedInOrder(TASK_APPROVE_REFUSAL, GATEWAY_REFUSAL_APPROVAL, EVENT_REFUSAL_APPROVED,
+        assertThat(request).hasPassedInOrder(CALL_ACTIVITY_APPROVE_REFUSAL, GATEWAY_REFUSAL_APPROVAL, EVENT_REFUSAL_APPROVED,
                 GATEWAY_JOIN_RESULT);
         assertWaitingAt(request, TASK_SEND_RESULT);
         assertThat(variable(request, Variables.OUTCOME)).isEqualTo(Variables.OUTCOME_REFUSED);
@@ -484,7 +491,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
                         END_EVENT_COMPLETED)
                 .isEnded();
         assertThat(calls).doesNotContain(BEAN_START_FULFILMENT)
-                .containsSubsequence(BEAN_EXEMPTION_REVIEW_LISTENER, BEAN_REFUSAL_APPROVAL_LISTENER, BEAN_SEND_RESULT);
+                .containsSubsequence(BEAN_EXEMPTION_REVIEW_LISTENER, RefusalApprovalModel.BEAN_REFUSAL_APPROVAL_LISTENER, BEAN_SEND_RESULT);
         assertThat(resultsSent).containsExactly(Variables.OUTCOME_REFUSED);
         assertThat(variable(request, Variables.REVIEW_DECISION)).isEqualTo(Variables.REFUSE);
         assertThat(variable(request, Variables.APPROVAL_DECISION)).isEqualTo(Variables.APPROVE);
@@ -498,9 +505,9 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         assertThat(variable(request, Variables.SUGGESTED_GROUNDS)).isEqualTo("REPETITIVE");
         complete(TASK_REVIEW_EXEMPTIONS, refusal(Variables.REFUSE, "REPETITIVE"));
 
-        complete(TASK_APPROVE_REFUSAL, decision(Variables.REJECT));
+        decideRefusal(Variables.REJECT, "Explanation for " + Variables.REJECT);
 
-        assertThat(request).hasPassedInOrder(TASK_APPROVE_REFUSAL, GATEWAY_REFUSAL_APPROVAL, GATEWAY_JOIN_REVIEW)
+        assertThat(request).hasPassedInOrder(CALL_ACTIVITY_APPROVE_REFUSAL, GATEWAY_REFUSAL_APPROVAL, GATEWAY_JOIN_REVIEW)
                 .hasNotPassed(EVENT_REFUSAL_APPROVED, TASK_SEND_RESULT);
         assertWaitingAt(request, TASK_REVIEW_EXEMPTIONS);
         assertThat(historyService.createHistoricTaskInstanceQuery().taskDefinitionKey(TASK_REVIEW_EXEMPTIONS).count())
@@ -521,7 +528,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         assertThat(variable(request, Variables.SUGGESTED_GROUNDS)).isEqualTo("");
 
         complete(TASK_REVIEW_EXEMPTIONS, refusal(Variables.PARTIAL, "RISK_TO_OTHERS"));
-        complete(TASK_APPROVE_REFUSAL, decision(Variables.APPROVE));
+        decideRefusal(Variables.APPROVE, "Explanation for " + Variables.APPROVE);
 
         assertThat(request).hasPassedInOrder(GATEWAY_REFUSAL_APPROVAL, GATEWAY_JOIN_FULFILMENT)
                 .hasNotPassed(EVENT_REFUSAL_APPROVED);
@@ -545,7 +552,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         facts.put(Variables.LEGAL_HOLD, true);
         ProcessInstance request = inReview(Variables.TYPE_ACCESS);
         complete(TASK_REVIEW_EXEMPTIONS, refusal(Variables.PARTIAL, "LEGAL_OBLIGATION"));
-        complete(TASK_APPROVE_REFUSAL, decision(Variables.APPROVE));
+        decideRefusal(Variables.APPROVE, "Explanation for " + Variables.APPROVE);
 
         // the access fulfilment does all that was approved and reports COMPLETED
         runJobsAt(TASK_START_FULFILMENT, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
@@ -566,7 +573,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         facts.put(Variables.MINOR_ACCOUNT, true);
         ProcessInstance request = inReview(Variables.TYPE_DELETE);
         complete(TASK_REVIEW_EXEMPTIONS, refusal(Variables.PARTIAL, "LEGAL_OBLIGATION"));
-        complete(TASK_APPROVE_REFUSAL, decision(Variables.APPROVE));
+        decideRefusal(Variables.APPROVE, "Explanation for " + Variables.APPROVE);
         runJobsAt(TASK_START_FULFILMENT);
 
         ProcessInstance manual = runtimeService.createProcessInstanceQuery()
@@ -667,5 +674,117 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         HistoricProcessInstance history = historyService.createHistoricProcessInstanceQuery()
                 .processInstanceId(request.getId()).singleResult();
         assertThat(history.getEndActivityId()).isEqualTo(END_EVENT_WITHDRAWN);
+    }
+
+    // ------------------------------------------------------------------ findings, referrals and pauses
+
+    @Test
+    void aDeletionWithoutAStatedGroundGoesToAnOfficerAndIsNeverRefusedByTheProduct() {
+        facts.put(Variables.DELETION_GROUND_MISSING, true);
+        ProcessInstance request = inReview(Variables.TYPE_DELETE);
+
+        assertThat(variable(request, Variables.SUGGESTED_GROUNDS)).isEqualTo("DELETION_GROUND_MISSING");
+        assertThat(request).hasNotPassed(END_EVENT_REFUSED, TASK_SEND_RESULT);
+        assertCandidateTask(TASK_REVIEW_EXEMPTIONS, GROUP_PRIVACY_OFFICERS, FORM_EXEMPTION_REVIEW);
+
+        // the officer judges that a ground applies after all (e.g. the requester named it on the phone)
+        complete(TASK_REVIEW_EXEMPTIONS, decision(Variables.PROCEED));
+        assertWaitingAt(request, TASK_START_FULFILMENT);
+    }
+
+    @Test
+    void aRequestReferredBeforeItsTriageIsReviewedEvenWhenTheRulesWouldLetItThrough() {
+        facts.put(Variables.REFERRED_TO_REVIEW, true);
+        ProcessInstance request = inReview(Variables.TYPE_ACCESS);
+
+        assertThat(variable(request, Variables.REVIEW_NEEDED)).as("the DMN alone would not review it").isEqualTo(false);
+        assertThat(request).hasPassedInOrder(TASK_TRIAGE_EXEMPTIONS, GATEWAY_REVIEW_NEEDED, GATEWAY_JOIN_REVIEW);
+    }
+
+    @Test
+    void aRequestReferredAfterItsTriageGoesToTheReviewInsteadOfItsFulfilment() {
+        ProcessInstance request = verifiedAndTriaged(Variables.TYPE_ACCESS);
+        assertWaitingAt(request, TASK_START_FULFILMENT);
+        fulfilmentStarts.add(Variables.FULFILMENT_REFERRED_TO_REVIEW);
+
+        runJobsAt(TASK_START_FULFILMENT);
+
+        assertThat(request).hasPassedInOrder(TASK_START_FULFILMENT, GATEWAY_FULFILMENT_STARTED, GATEWAY_JOIN_REVIEW)
+                .hasNotPassed(CALL_ACTIVITY_FULFIL);
+        assertWaitingAt(request, TASK_REVIEW_EXEMPTIONS);
+
+        complete(TASK_REVIEW_EXEMPTIONS, decision(Variables.PROCEED));
+        runJobsAt(TASK_START_FULFILMENT, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
+                AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD, TASK_SEND_RESULT);
+        assertThat(request).hasPassed(CALL_ACTIVITY_FULFIL, END_EVENT_COMPLETED).isEnded();
+    }
+
+    @Test
+    void aClarificationRunsBesideTheReviewAndEndsWhenTheClockRunsAgain() {
+        facts.put(Variables.LEGAL_HOLD, true);
+        ProcessInstance request = inReview(Variables.TYPE_ACCESS);
+
+        correlate(MSG_CLARIFICATION_REQUESTED);
+
+        assertWaitingAt(request, TASK_REVIEW_EXEMPTIONS, RECEIVE_TASK_AWAIT_CLARIFICATION);
+        assertThat(jobAt(BOUNDARY_EVENT_CLARIFICATION_UNANSWERED).getDuedate()).isEqualTo(plusDays(NOW, 30));
+
+        runtimeService.createMessageCorrelation(MSG_CLOCK_RESUMED).processInstanceBusinessKey(REFERENCE).correlateAll();
+
+        assertThat(request).hasPassedInOrder(START_EVENT_CLARIFICATION_REQUESTED, RECEIVE_TASK_AWAIT_CLARIFICATION,
+                END_EVENT_CLOCK_RESUMED);
+        assertWaitingAt(request, TASK_REVIEW_EXEMPTIONS);
+        assertThat(hasJobAt(BOUNDARY_EVENT_CLARIFICATION_UNANSWERED)).isFalse();
+    }
+
+    @Test
+    void fulfilmentWaitsWhileTheClockIsPausedAndStartsWhenItRunsAgain() {
+        facts.put(Variables.LEGAL_HOLD, true);
+        ProcessInstance request = inReview(Variables.TYPE_ACCESS);
+        correlate(MSG_CLARIFICATION_REQUESTED);
+        complete(TASK_REVIEW_EXEMPTIONS, decision(Variables.PROCEED));
+        fulfilmentStarts.add(Variables.FULFILMENT_WAITING_FOR_REQUESTER);
+
+        runJobsAt(TASK_START_FULFILMENT);
+
+        assertThat(request).hasPassedInOrder(TASK_START_FULFILMENT, GATEWAY_FULFILMENT_STARTED)
+                .hasNotPassed(CALL_ACTIVITY_FULFIL);
+        assertWaitingAt(request, EVENT_CLOCK_RESUMED, RECEIVE_TASK_AWAIT_CLARIFICATION);
+
+        // the requester answers: both waits end with the one message
+        runtimeService.createMessageCorrelation(MSG_CLOCK_RESUMED).processInstanceBusinessKey(REFERENCE).correlateAll();
+
+        assertThat(request).hasPassed(EVENT_CLOCK_RESUMED, END_EVENT_CLOCK_RESUMED);
+        assertWaitingAt(request, TASK_START_FULFILMENT);
+        runJobsAt(TASK_START_FULFILMENT, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
+                AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD, TASK_SEND_RESULT);
+        assertThat(request).hasPassed(END_EVENT_COMPLETED).isEnded();
+        assertThat(calls).containsSubsequence(BEAN_START_FULFILMENT, BEAN_START_FULFILMENT,
+                AccessFulfilmentModel.BEAN_BUILD_ACCESS_REPORT);
+    }
+
+    @Test
+    void thirtyDaysWithoutAnAnswerCloseTheRequest() {
+        facts.put(Variables.LEGAL_HOLD, true);
+        ProcessInstance request = inReview(Variables.TYPE_ACCESS);
+        ClockUtil.setCurrentTime(plusDays(NOW, 2));
+        correlate(MSG_CLARIFICATION_REQUESTED);
+
+        ClockUtil.setCurrentTime(plusMinutes(plusDays(NOW, 32), -1));
+        assertThat(dueTimerActivities()).doesNotContain(BOUNDARY_EVENT_CLARIFICATION_UNANSWERED);
+        ClockUtil.setCurrentTime(plusMinutes(plusDays(NOW, 32), 1));
+        assertThat(dueTimerActivities()).contains(BOUNDARY_EVENT_CLARIFICATION_UNANSWERED);
+
+        runJobsAt(BOUNDARY_EVENT_CLARIFICATION_UNANSWERED);
+        assertWaitingAt(request, TASK_REVIEW_EXEMPTIONS, TASK_CLOSE_UNANSWERED);
+        runJobsAt(TASK_CLOSE_UNANSWERED);
+
+        assertThat(request).hasPassedInOrder(BOUNDARY_EVENT_CLARIFICATION_UNANSWERED, TASK_CLOSE_UNANSWERED,
+                        END_EVENT_CLARIFICATION_CLOSED, BOUNDARY_EVENT_CLOSED_UNANSWERED, END_EVENT_CLOSED_UNANSWERED)
+                .hasNotPassed(END_EVENT_HANDLED, TASK_SEND_RESULT)
+                .isEnded();
+        assertThat(calls).endsWith(BEAN_CLOSE_UNANSWERED);
+        assertThat(taskService.createTaskQuery().count()).as("the open review ends with the request").isZero();
+        assertThat(managementService.createJobQuery().count()).as("every timer cancelled").isZero();
     }
 }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.rightsflow.process.delegate.FileStaffRequestDelegate;
-import org.rightsflow.process.delegate.ForgetStaffIntakeFormDelegate;
+import org.rightsflow.process.delegate.ForgetStartFormFieldsDelegate;
 import org.rightsflow.request.FiledRequest;
 import org.rightsflow.request.IntakeCommand;
 import org.rightsflow.request.InvalidRequestException;
@@ -53,7 +53,7 @@ class StaffIntakeProcessTest extends ProcessModelTestSupport {
                 null, null, null, null, false);
         when(intake.fileByStaff(any(), any(), any())).thenReturn(new FiledRequest(request, "unused-token"));
         Mocks.register(StaffIntakeModel.BEAN_FILE_STAFF_REQUEST, new FileStaffRequestDelegate(intake));
-        Mocks.register(StaffIntakeModel.BEAN_FORGET_FORM_FIELDS, new ForgetStaffIntakeFormDelegate());
+        Mocks.register(StaffIntakeModel.BEAN_FORGET_FORM_FIELDS, new ForgetStartFormFieldsDelegate());
         engine.getIdentityService().setAuthentication("intake", List.of(StaffIntakeModel.GROUP_PRIVACY_INTAKE));
     }
 

@@ -15,6 +15,7 @@ import static org.rightsflow.process.model.TransferFulfilmentModel.*;
 import java.io.IOException;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -26,21 +27,30 @@ import org.junit.jupiter.api.Test;
 import org.rightsflow.fulfilment.transfer.TransferApproval;
 import org.rightsflow.fulfilment.transfer.TransferRequestFulfilment;
 import org.rightsflow.process.listener.TransferApprovalListener;
+import org.camunda.spin.plugin.variable.SpinValues;
 import org.rightsflow.review.InvalidDecisionException;
+import org.rightsflow.review.RefusalProposals;
+import org.rightsflow.review.RefusalSubject;
 
-/** The model with the real approval listener (its domain service mocked): the decision is checked on the server. */
-@Deployment(resources = {TransferFulfilmentModel.RESOURCE, "forms/Form_TransferApproval.form"})
+/**
+ * The model with the real transfer listener (its domain services mocked): the decision is checked on the server, and a
+ * REJECT is only a proposal until a second person approves it in RefusalApprovalProcess.
+ */
+@Deployment(resources = {TransferFulfilmentModel.RESOURCE, RefusalApprovalModel.RESOURCE,
+        "forms/Form_TransferApproval.form", "forms/Form_RefusalApproval.form"})
 class TransferFulfilmentProcessTest extends ProcessModelTestSupport {
 
     static final Date DUE_DATE = plusDays(NOW, 15);
     static final String MASKED = "A*** C**** <b***@recipient.example>";
 
     private final TransferRequestFulfilment transfer = mock(TransferRequestFulfilment.class);
+    private final RefusalProposals proposals = mock(RefusalProposals.class);
 
     @BeforeEach
     void register() {
         when(transfer.recipientForReview(REQUEST_ID)).thenReturn(MASKED);
-        Mocks.register(LISTENER_TRANSFER_APPROVAL, new TransferApprovalListener(transfer));
+        Mocks.register(LISTENER_TRANSFER_APPROVAL, new TransferApprovalListener(transfer, proposals));
+        approvalListener();
         delegate(BEAN_BUILD_TRANSFER_PACKAGE, execution -> execution.setVariable(Variables.DOWNLOAD_ID, "DL-0099"));
         delegate(BEAN_SEND_TRANSFER_PACKAGE, execution -> {
             assertThat(execution.getVariable(Variables.DOWNLOAD_ID)).isEqualTo("DL-0099");
@@ -57,6 +67,9 @@ class TransferFulfilmentProcessTest extends ProcessModelTestSupport {
     private static Map<String, Object> form(String decision, boolean allConditions, String explanation) {
         Map<String, Object> variables = new HashMap<>();
         variables.put(Variables.DECISION, decision);
+        if (TransferApproval.REJECT.equals(decision)) {
+            variables.put(Variables.GROUNDS, SpinValues.jsonValue("[\"TRANSFER_CONDITIONS_NOT_MET\"]").create());
+        }
         variables.put(Variables.EXPLANATION, explanation);
         TransferApproval.CONDITIONS.forEach(c -> variables.put(c, true));
         if (!allConditions) {
@@ -104,20 +117,56 @@ class TransferFulfilmentProcessTest extends ProcessModelTestSupport {
     }
 
     @Test
-    void rejectedTransferIsRefusedWithItsGroundAndExplanation() {
+    void aRejectIsAProposalAndTheTransferIsRefusedOnlyOnceASecondPersonApprovesIt() {
         ProcessInstance instance = start();
 
         complete(TASK_APPROVE_TRANSFER, form(TransferApproval.REJECT, false,
                 "The recipient's systems cannot receive this format."));
 
+        assertThat(instance).isWaitingAtExactly(CALL_ACTIVITY_APPROVE_REFUSAL);
+        verify(proposals).propose(eq(REQUEST_ID), eq(RefusalSubject.TRANSFER), eq("REFUSE"),
+                eq(List.of("TRANSFER_CONDITIONS_NOT_MET")), eq("The recipient's systems cannot receive this format."), any());
+        assertThat(instance).variables().doesNotContainKey(Variables.OUTCOME)
+                .containsEntry(Variables.REVIEW_DECISION, "REFUSE")
+                .containsEntry(Variables.SUGGESTED_GROUNDS, TransferApproval.GROUND);
+        Task approval = taskAt(RefusalApprovalModel.TASK_APPROVE_REFUSAL);
+        assertThat(taskService.getVariable(approval.getId(), RefusalApprovalModel.REFUSAL_SUBJECT)).isEqualTo("TRANSFER");
+        assertThat(taskService.getVariable(approval.getId(), Variables.RESULT_GROUNDS))
+                .isEqualTo("TRANSFER_CONDITIONS_NOT_MET");
+        assertThat(approval.getDueDate()).isEqualTo(DUE_DATE);
+
+        decideRefusal("APPROVE", "The format problem is confirmed.");
+
         assertThat(instance).hasPassedInOrder(START_EVENT, TASK_APPROVE_TRANSFER, GATEWAY_TRANSFER_DECISION,
-                END_EVENT_REFUSED).isEnded();
+                CALL_ACTIVITY_APPROVE_REFUSAL, GATEWAY_REFUSAL_APPROVED, EVENT_TRANSFER_REFUSED, END_EVENT_REFUSED)
+                .isEnded();
         assertThat(instance).hasNotPassed(TASK_BUILD_COPY_PACKAGE);
-        assertThat(calls).isEmpty();
+        assertThat(calls).containsExactly(RefusalApprovalModel.BEAN_REFUSAL_APPROVAL_LISTENER);
         assertThat(instance).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_REFUSED)
                 .containsEntry(Variables.RESULT_GROUNDS, "TRANSFER_CONDITIONS_NOT_MET")
                 .containsEntry(Variables.RESULT_EXPLANATION, "The recipient's systems cannot receive this format.");
-        verify(transfer).recordDecision(eq(REQUEST_ID), eq(false), any());
+        verify(transfer, never()).recordDecision(any(), anyBoolean(), any());
+    }
+
+    @Test
+    void aRefusalTheLegalReviewerSendsBackReturnsToTheOfficerWithTheComment() {
+        ProcessInstance instance = start();
+        complete(TASK_APPROVE_TRANSFER, form(TransferApproval.REJECT, false, "The recipient looks unreachable."));
+
+        decideRefusal("REJECT", "Feasibility was not checked with the recipient.");
+
+        assertThat(instance).isWaitingAtExactly(TASK_APPROVE_TRANSFER);
+        assertThat(instance).hasPassedInOrder(CALL_ACTIVITY_APPROVE_REFUSAL, GATEWAY_REFUSAL_APPROVED,
+                GATEWAY_JOIN_TRANSFER_APPROVAL);
+        assertThat(instance).variables().containsEntry(Variables.APPROVAL_DECISION, "REJECT")
+                .containsEntry(Variables.APPROVAL_COMMENT, "Feasibility was not checked with the recipient.")
+                .doesNotContainKey(Variables.OUTCOME);
+        assertThat(deployedForm(taskAt(TASK_APPROVE_TRANSFER).getId())).contains("{{approvalComment}}");
+
+        complete(TASK_APPROVE_TRANSFER, form(TransferApproval.APPROVE, true, "Checked with the recipient: feasible."));
+        runJobsAt(TASK_BUILD_COPY_PACKAGE, TASK_SEND_TO_RECIPIENT);
+        assertThat(instance).hasPassed(END_EVENT_TRANSFERRED).isEnded();
+        assertThat(instance).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
     }
 
     @Test

@@ -171,13 +171,17 @@ class StaffDeadlineApiTest extends PostgresIntegrationTest {
         StaffHttp officer = StaffHttp.as(port, "officer");
         String base = "/staff/requests/" + filed.reference();
 
-        StaffHttp.Response paused = officer.post(base + "/pause", reason("Waiting for the requester to clarify the scope."));
+        assertThat(officer.post(base + "/pause", reason("Waiting for the requester to clarify the scope.")).json()
+                .get("code").asText()).as("a pause asks the requester something").isEqualTo("TOPICS_REQUIRED");
+        StaffHttp.Response paused = officer.post(base + "/pause", Api.json(Map.of(
+                "reason", "Waiting for the requester to clarify the scope.", "needed", List.of("DATA_CATEGORIES"))));
         assertThat(paused.status()).as(paused.body()).isEqualTo(200);
         assertThat(paused.json().get("status").asText()).isEqualTo("WAITING_FOR_REQUESTER");
         assertThat(requester.status(filed)).isEqualTo("WAITING_FOR_REQUESTER");
         assertThat(timer(filed.reference(), DUE_DATE).isSuspended()).as("the clock stops").isTrue();
         assertThat(timer(filed.reference(), DUE_SOON).isSuspended()).isTrue();
-        assertThat(officer.post(base + "/pause", reason("Again.")).json().get("code").asText()).isEqualTo("ALREADY_PAUSED");
+        assertThat(officer.post(base + "/pause", Api.json(Map.of("reason", "Again.", "needed", List.of("TIME_PERIOD"))))
+                .json().get("code").asText()).isEqualTo("ALREADY_PAUSED");
         assertThat(officer.post(base + "/extension", reason("More time.")).json().get("code").asText())
                 .isEqualTo("REQUEST_PAUSED");
 

@@ -7,12 +7,13 @@ import org.rightsflow.process.model.StaffIntakeModel;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_ForgetFormFields of StaffIntakeProcess: removes the history of the start form's fields (variables,
- * their updates and the form-field entries that full history writes), so that the email intake staff typed stays
- * in the request table only and never shows in Cockpit. Safe to repeat.
+ * Task_ForgetFormFields of the staff processes started from a form in Tasklist (StaffIntakeProcess,
+ * SendToReviewProcess): removes the history of the start form's fields (variables, their updates and the form-field
+ * entries that full history writes), so that what staff typed (an email, a reason) stays in the application's tables
+ * only and never shows in Cockpit. Safe to repeat.
  */
 @Component(StaffIntakeModel.BEAN_FORGET_FORM_FIELDS)
-public class ForgetStaffIntakeFormDelegate implements JavaDelegate {
+public class ForgetStartFormFieldsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {

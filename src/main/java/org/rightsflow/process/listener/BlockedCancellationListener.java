@@ -1,0 +1,63 @@
+package org.rightsflow.process.listener;
+
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
+import org.rightsflow.process.ProcessVariables;
+import org.rightsflow.process.model.AccountCancellationModel;
+import org.rightsflow.process.model.Variables;
+import org.rightsflow.review.RefusalProposals;
+import org.rightsflow.review.RefusalSubject;
+import org.rightsflow.review.ReviewDecisions;
+import org.springframework.stereotype.Component;
+
+/**
+ * Task_DecideBlockedCancellation. On create: what is still open (kinds and counts, never amounts) in a task-local
+ * variable for the form: the product's finding, put to a person. On complete: PROCEED (cancel all the same) is
+ * recorded; REFUSE is the officer's refusal proposal with grounds and an explanation, which a second person approves
+ * in RefusalApprovalProcess before the requester is refused.
+ */
+@Component(AccountCancellationModel.BEAN_BLOCKED_CANCELLATION_LISTENER)
+public class BlockedCancellationListener implements TaskListener {
+
+    private static final Set<String> DECISIONS = Set.of(AccountCancellationModel.PROCEED, AccountCancellationModel.REFUSE);
+
+    private final AccountCancellationService cancellation;
+    private final RefusalProposals proposals;
+
+    public BlockedCancellationListener(AccountCancellationService cancellation, RefusalProposals proposals) {
+        this.cancellation = cancellation;
+        this.proposals = proposals;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String requestId = TaskListeners.requestId(task);
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            List<String> open = cancellation.checkBlockers(requestId).describe("en");
+            task.setVariableLocal(AccountCancellationModel.OPEN_BLOCKERS,
+                    open.isEmpty() ? "nothing any more (settled since the last check)" : String.join("; ", open));
+            return;
+        }
+        String decision = ProcessVariables.string(task, Variables.DECISION);
+        ReviewDecisions.requireOneOf(Variables.DECISION, decision, DECISIONS);
+        String explanation = ProcessVariables.string(task, Variables.EXPLANATION);
+        ReviewDecisions.requireExplanation(explanation);
+        String officer = TaskListeners.currentUser(task);
+        if (AccountCancellationModel.REFUSE.equals(decision)) {
+            List<String> grounds = ProcessVariables.stringList(task, Variables.GROUNDS);
+            proposals.propose(requestId, RefusalSubject.CANCELLATION, Variables.REFUSE, grounds, explanation, officer);
+            task.setVariable(Variables.REVIEW_PROPOSER, officer);
+            task.setVariable(Variables.REVIEW_DECISION, Variables.REFUSE);
+            task.setVariable(Variables.RESULT_GROUNDS, String.join(",", grounds));
+            task.setVariable(Variables.RESULT_EXPLANATION, explanation);
+        } else {
+            cancellation.proceedDespiteBlockers(requestId, officer);
+        }
+        task.setVariable(AccountCancellationModel.BLOCKED_DECISION, decision);
+        task.removeVariableLocal(AccountCancellationModel.OPEN_BLOCKERS);
+        TaskListeners.clearFormFields(task);
+    }
+}
