@@ -6,12 +6,14 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.rightsflow.deadline.DeadlineChanged;
+import org.rightsflow.deadline.DeadlineEventKind;
 import org.rightsflow.fulfilment.download.DownloadPublished;
 import org.rightsflow.identity.IdentityVerified;
 import org.rightsflow.identity.ManualVerificationReason;
 import org.rightsflow.identity.VerificationLocked;
 import org.rightsflow.process.model.DownloadExpiryModel;
 import org.rightsflow.process.model.RightsRequestModel;
+import org.rightsflow.request.ClarificationRequested;
 import org.rightsflow.request.RequestFiled;
 import org.rightsflow.request.RequestWithdrawn;
 import org.springframework.context.event.EventListener;
@@ -75,22 +77,32 @@ public class RequestEventBridge {
     }
 
     /**
-     * A pause is a clarification asked of the requester: it starts SubProcess_AwaitClarification (its 30-day close
-     * timer); the clock running again (an answer, or staff) ends it and lets a waiting fulfilment start. Correlated to
-     * all, and to none without complaint: a request filed before the model had them waits for neither message.
+     * A pause is a clarification asked of the requester: it starts SubProcess_AwaitClarification, whose timer closes
+     * the request at the date the requester's notice names. Correlated to all, and to none without complaint: a request
+     * filed before the model had the event sub-process waits for no such message.
      */
     @EventListener
+    public void on(ClarificationRequested requested) {
+        try {
+            runtime.createMessageCorrelation(RightsRequestModel.MSG_CLARIFICATION_REQUESTED)
+                    .processInstanceBusinessKey(requested.reference())
+                    .setVariable(org.rightsflow.process.model.Variables.CLARIFICATION_ANSWER_BY,
+                            Date.from(requested.answerBy()))
+                    .correlateAll();
+        } catch (OptimisticLockingException e) {
+            throw new ConcurrencyFailureException("Concurrent change of request " + requested.reference(), e);
+        }
+    }
+
+    /** The clock runs again (an answer, or staff): the wait for the clarification ends, a waiting fulfilment goes on. */
+    @EventListener
     public void on(DeadlineChanged changed) {
-        String message = switch (changed.kind()) {
-            case PAUSED -> RightsRequestModel.MSG_CLARIFICATION_REQUESTED;
-            case RESUMED -> RightsRequestModel.MSG_CLOCK_RESUMED;
-            default -> null;
-        };
-        if (message == null) {
+        if (changed.kind() != DeadlineEventKind.RESUMED) {
             return;
         }
         try {
-            runtime.createMessageCorrelation(message).processInstanceBusinessKey(changed.reference()).correlateAll();
+            runtime.createMessageCorrelation(RightsRequestModel.MSG_CLOCK_RESUMED)
+                    .processInstanceBusinessKey(changed.reference()).correlateAll();
         } catch (OptimisticLockingException e) {
             throw new ConcurrencyFailureException("Concurrent change of request " + changed.reference(), e);
         }

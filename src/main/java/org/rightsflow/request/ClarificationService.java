@@ -20,6 +20,7 @@ import org.rightsflow.common.TimeSource;
 import org.rightsflow.deadline.DeadlineEvent;
 import org.rightsflow.notice.NoticeFormats;
 import org.rightsflow.notice.NoticeKind;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,7 +36,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClarificationService {
 
-    /** How long the requester has to answer; the timer BoundaryEvent_ClarificationUnanswered waits as long (P30D). */
+    /**
+     * How long the requester has to answer: the notice names the date, and the timer BoundaryEvent_ClarificationUnanswered
+     * waits until exactly that date ({@link ClarificationRequested#answerBy()}).
+     */
     public static final Duration WINDOW = Duration.ofDays(30);
     public static final int MAX_ANSWER = 2000;
 
@@ -46,10 +50,11 @@ public class ClarificationService {
     private final AuditTrail audit;
     private final TimeSource time;
     private final RightsflowProperties properties;
+    private final ApplicationEventPublisher events;
 
     public ClarificationService(JdbcClient jdbc, RequestRepository requests, RequestAccess access,
                                 RequestLifecycle lifecycle, AuditTrail audit, TimeSource time,
-                                RightsflowProperties properties) {
+                                RightsflowProperties properties, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.requests = requests;
         this.access = access;
@@ -57,6 +62,7 @@ public class ClarificationService {
         this.audit = audit;
         this.time = time;
         this.properties = properties;
+        this.events = events;
     }
 
     /**
@@ -78,7 +84,7 @@ public class ClarificationService {
                     "The request is not verified yet: nothing is asked of a requester whose identity is not confirmed");
         }
         DeadlineEvent pause = lifecycle.pause(reference, staffUser, reason);
-        Instant now = time.now();
+        Instant now = pause.at();
         jdbc.sql("""
                 insert into clarification (request_id, pause_event_id, topics, asked_by, asked_at)
                 values (:id, :pause, :topics, :by, :at)""")
@@ -95,6 +101,7 @@ public class ClarificationService {
                 "clarification-requested:" + pause.id(), model);
         audit.record(reference, staffUser, "CLARIFICATION_REQUESTED",
                 "{\"topics\":\"" + String.join(",", topics.stream().map(Enum::name).toList()) + "\"}");
+        events.publishEvent(new ClarificationRequested(request.id(), reference, now.plus(WINDOW)));
         return pause;
     }
 

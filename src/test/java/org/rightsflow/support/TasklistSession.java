@@ -44,6 +44,8 @@ public final class TasklistSession {
         if (login.status() != 200) {
             throw new AssertionError("Tasklist login of " + user + " failed: " + login);
         }
+        // the login starts a new session, and the CSRF token belongs to the session: fetch the new one, as the page does
+        session.send(HttpRequest.newBuilder(URI.create(session.base + "/app/tasklist/default/")).GET());
         return session;
     }
 
@@ -69,10 +71,12 @@ public final class TasklistSession {
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
     }
 
+    /** What the browser sends with Tasklist's own requests: the CSRF token of the session and where it comes from. */
     private HttpRequest.Builder withCsrf(HttpRequest.Builder builder) {
+        builder.setHeader("Referer", base + "/app/tasklist/default/");
         for (HttpCookie cookie : cookies.getCookieStore().getCookies()) {
             if ("XSRF-TOKEN".equals(cookie.getName())) {
-                builder.header("X-XSRF-TOKEN", cookie.getValue());
+                builder.setHeader("X-XSRF-TOKEN", cookie.getValue());
             }
         }
         return builder;

@@ -52,7 +52,9 @@ public class CorrectionReviewListener implements TaskListener {
         task.setVariableLocal(CorrectionFulfilmentModel.CORRECTION_OPTIONS, json(view.options()));
         List<String> suggested = corrections.suggestedRejections(requestId);
         if (!suggested.isEmpty()) {
-            task.setVariableLocal(CorrectionFulfilmentModel.REJECTED_CHANGES, json(suggested));
+            // In the process's scope, where a completion writes the form's value: what the officer submits replaces
+            // the suggestion (a task-local value would shadow it).
+            task.setVariable(CorrectionFulfilmentModel.REJECTED_CHANGES, json(suggested));
         }
     }
 
@@ -75,7 +77,6 @@ public class CorrectionReviewListener implements TaskListener {
             task.setVariable(CorrectionFulfilmentModel.CORRECTION_GROUNDS, String.join(",", grounds));
             task.setVariable(CorrectionFulfilmentModel.CORRECTION_EXPLANATION, explanation);
         }
-        task.removeVariableLocal(CorrectionFulfilmentModel.REJECTED_CHANGES);
         task.removeVariable(CorrectionFulfilmentModel.REJECTED_CHANGES);
         task.removeVariableLocal(CorrectionFulfilmentModel.CORRECTION_SUMMARY);
         task.removeVariableLocal(CorrectionFulfilmentModel.CORRECTION_OPTIONS);

@@ -9,8 +9,8 @@ package org.rightsflow.process.model;
  * application's tables and writes only {@link #REVIEWABLE_CHANGES}; the review form shows
  * {@link #CORRECTION_SUMMARY} and {@link #CORRECTION_OPTIONS}, task-local variables that hold masked values and
  * change numbers only, set by {@code correctionReviewListener} when the task is created (with the changes the checks
- * found cannot be applied pre-ticked in {@link #REJECTED_CHANGES}: a suggestion, never a refusal by itself) and
- * removed when it completes. The form writes {@code decision} (APPLY/REJECT), {@link #REJECTED_CHANGES} (change
+ * found cannot be applied pre-ticked in {@link #REJECTED_CHANGES}, a process variable the officer's submission
+ * replaces: a suggestion, never a refusal by itself) and removed when it completes. The form writes {@code decision} (APPLY/REJECT), {@link #REJECTED_CHANGES} (change
  * numbers), {@code grounds} and {@code explanation}; the listener validates them on the server, records the decision
  * per change and keeps {@link #CORRECTION_DECISION} and {@link #CORRECTION_REFUSAL}. Anything not applied is the
  * officer's refusal proposal ({@link #CORRECTION_GROUNDS}, {@link #CORRECTION_EXPLANATION} for the approval form),

@@ -140,7 +140,10 @@ public final class RightsRequestModel {
     public static final String START_EVENT_CLARIFICATION_REQUESTED = "StartEvent_ClarificationRequested";
     public static final String RECEIVE_TASK_AWAIT_CLARIFICATION = "ReceiveTask_AwaitClarification";
     public static final String END_EVENT_CLOCK_RESUMED = "EndEvent_ClockResumed";
-    /** Timer P30D, interrupting, on {@link #RECEIVE_TASK_AWAIT_CLARIFICATION}. */
+    /**
+     * Timer (timeDate {@code ${clarificationAnswerBy}}: 30 days after the question, the date the notice names),
+     * interrupting, on {@link #RECEIVE_TASK_AWAIT_CLARIFICATION}.
+     */
     public static final String BOUNDARY_EVENT_CLARIFICATION_UNANSWERED = "BoundaryEvent_ClarificationUnanswered";
     public static final String TASK_CLOSE_UNANSWERED = "Task_CloseUnanswered";
     /** Throws {@link #ERROR_CLOSED_UNANSWERED}. */

@@ -99,6 +99,12 @@ public final class Variables {
      */
     public static final String REFUSED_CATEGORIES = "refusedCategories";
 
+    /**
+     * Date: until when the requester may answer a clarification (set when Msg_ClarificationRequested is correlated);
+     * the timer that closes an unanswered request waits for it, and the notice names it.
+     */
+    public static final String CLARIFICATION_ANSWER_BY = "clarificationAnswerBy";
+
     // --- results
     public static final String OUTCOME = "outcome";
     /** Comma-separated ground codes the requester is told for what was refused or not done. */

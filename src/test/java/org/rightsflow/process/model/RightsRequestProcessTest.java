@@ -678,6 +678,12 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     // ------------------------------------------------------------------ findings, referrals and pauses
 
+    /** As RequestEventBridge correlates it: with the date until which the requester may answer. */
+    private void askForClarification() {
+        runtimeService.createMessageCorrelation(MSG_CLARIFICATION_REQUESTED).processInstanceBusinessKey(REFERENCE)
+                .setVariable(Variables.CLARIFICATION_ANSWER_BY, plusDays(ClockUtil.getCurrentTime(), 30)).correlateAll();
+    }
+
     @Test
     void aDeletionWithoutAStatedGroundGoesToAnOfficerAndIsNeverRefusedByTheProduct() {
         facts.put(Variables.DELETION_GROUND_MISSING, true);
@@ -724,7 +730,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         facts.put(Variables.LEGAL_HOLD, true);
         ProcessInstance request = inReview(Variables.TYPE_ACCESS);
 
-        correlate(MSG_CLARIFICATION_REQUESTED);
+        askForClarification();
 
         assertWaitingAt(request, TASK_REVIEW_EXEMPTIONS, RECEIVE_TASK_AWAIT_CLARIFICATION);
         assertThat(jobAt(BOUNDARY_EVENT_CLARIFICATION_UNANSWERED).getDuedate()).isEqualTo(plusDays(NOW, 30));
@@ -741,7 +747,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
     void fulfilmentWaitsWhileTheClockIsPausedAndStartsWhenItRunsAgain() {
         facts.put(Variables.LEGAL_HOLD, true);
         ProcessInstance request = inReview(Variables.TYPE_ACCESS);
-        correlate(MSG_CLARIFICATION_REQUESTED);
+        askForClarification();
         complete(TASK_REVIEW_EXEMPTIONS, decision(Variables.PROCEED));
         fulfilmentStarts.add(Variables.FULFILMENT_WAITING_FOR_REQUESTER);
 
@@ -768,7 +774,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         facts.put(Variables.LEGAL_HOLD, true);
         ProcessInstance request = inReview(Variables.TYPE_ACCESS);
         ClockUtil.setCurrentTime(plusDays(NOW, 2));
-        correlate(MSG_CLARIFICATION_REQUESTED);
+        askForClarification();
 
         ClockUtil.setCurrentTime(plusMinutes(plusDays(NOW, 32), -1));
         assertThat(dueTimerActivities()).doesNotContain(BOUNDARY_EVENT_CLARIFICATION_UNANSWERED);

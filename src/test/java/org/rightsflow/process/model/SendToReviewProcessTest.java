@@ -74,7 +74,7 @@ class SendToReviewProcessTest extends ProcessModelTestSupport {
 
     @Test
     void recordsTheReferralWithWhoAndWhyAndForgetsTheReason() {
-        when(referrals.refer(eq(REFERENCE), eq("officer"), eq(REASON))).thenReturn(new ReviewReferral(1, REQUEST_ID,
+        when(referrals.refer(eq(" " + REFERENCE), eq("officer"), eq(REASON))).thenReturn(new ReviewReferral(1, REQUEST_ID,
                 REFERENCE, "officer", REASON, Instant.now(), null));
 
         ProcessInstance instance = engine.getFormService().submitStartForm(definition().getId(), form(" " + REFERENCE));
