@@ -88,6 +88,15 @@ class ApiDocumentation {
             problems(operation(api, "/api/requests/{reference}/cancellation-revocation", PathItem.HttpMethod.POST),
                     Map.of("404", "REQUEST_NOT_FOUND: unknown reference, or a wrong or missing status token",
                             "409", "CANCELLATION_NOT_REVOCABLE: not an account cancellation in its cooling-off period"));
+            components.addSchemas("Answer", schema("object").addProperty("answer", schema("string").maxLength(2000)
+                    .description("the requester's answer to what we asked (docs/clock.md); read by staff only, "
+                            + "never repeated in an email")).required(List.of("answer")));
+            Operation answer = operation(api, "/api/requests/{reference}/clarification", PathItem.HttpMethod.POST);
+            answer.setRequestBody(body("Answer"));
+            problems(answer, Map.of(
+                    "400", "MALFORMED_JSON, UNKNOWN_FIELD, INVALID_ANSWER, ANSWER_REQUIRED, ANSWER_TOO_LONG",
+                    "404", "REQUEST_NOT_FOUND: unknown reference, or a wrong or missing status token",
+                    "409", "NO_CLARIFICATION_PENDING: nothing was asked, or the answer has already reached us"));
             problems(operation(api, "/api/downloads/{token}", PathItem.HttpMethod.GET), Map.of(
                     "404", "DOWNLOAD_NOT_FOUND: unknown link",
                     "410", "DOWNLOAD_GONE: the link expired or was used up"));
