@@ -12,5 +12,6 @@ public class EngineRestResources extends CamundaJerseyResourceConfig {
         super.registerAdditionalResources();
         register(RuleViolationResponses.FromEngine.class);
         register(RuleViolationResponses.FromRestResource.class);
+        register(RuleViolationResponses.FromDelegate.class);
     }
 }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.rest.exception.ExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.ProcessEngineExceptionHandler;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.engine.rest.exception.RestExceptionHandler;
@@ -23,7 +24,7 @@ import org.rightsflow.review.InvalidDecisionException;
  * Bad input is the caller's mistake: 400, with the rule in Camunda's error format ({@code type}, {@code message}) so
  * that Tasklist shows it; a request whose state does not allow the step (sent to review after its fulfilment started)
  * is 409 with the state's {@code code}. Every other error keeps Camunda's answer (403 for a missing authorization, 404, 500...).
- * Both mappers are chosen over Camunda's handlers of the same exception types by their priority.
+ * The mappers are chosen over Camunda's handlers of the same exception types by their priority.
  */
 public final class RuleViolationResponses {
 
@@ -58,6 +59,18 @@ public final class RuleViolationResponses {
     public static class FromEngine extends ProcessEngineExceptionHandler {
         @Override
         public Response toResponse(ProcessEngineException exception) {
+            return ruleViolation(exception).orElseGet(() -> super.toResponse(exception));
+        }
+    }
+
+    /**
+     * A rule broken in a delegate that runs in the caller's transaction (a start form's service task): the engine
+     * passes the delegate's own exception on unwrapped.
+     */
+    @Priority(Priorities.USER - 100)
+    public static class FromDelegate extends ExceptionHandler {
+        @Override
+        public Response toResponse(Throwable exception) {
             return ruleViolation(exception).orElseGet(() -> super.toResponse(exception));
         }
     }
