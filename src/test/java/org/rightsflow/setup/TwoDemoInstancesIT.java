@@ -47,6 +47,15 @@ class TwoDemoInstancesIT {
              Demo b = new Demo("demo-b", directory, List.of("--server.port=" + portB, "--rightsflow.data-dir=./data-2"))) {
             CompletableFuture<Void> startA = CompletableFuture.runAsync(a::awaitReady);
             CompletableFuture<Void> startB = CompletableFuture.runAsync(b::awaitReady);
+
+            // a third in A's directory, as soon as A holds its H2 file (while both still start): refused
+            a.awaitLine("HikariPool-1 - Start completed");
+            try (Demo sameData = new Demo("demo-same-data", directory, List.of("--server.port=" + TestInfrastructure.freePort()))) {
+                assertThat(sameData.awaitFailure())
+                        .contains("is open in another process")
+                        .contains("give this one its own rightsflow.data-dir.")
+                        .doesNotContain("startup timeout");
+            }
             CompletableFuture.allOf(startA, startB).get(6, TimeUnit.MINUTES);
 
             Matcher readyA = a.readyLine();
@@ -55,24 +64,16 @@ class TwoDemoInstancesIT {
             assertThat(Path.of(readyA.group(2).trim())).isEqualTo(directory.resolve("data").toAbsolutePath().normalize());
             assertThat(Path.of(readyB.group(2).trim())).isEqualTo(directory.resolve("data-2").toAbsolutePath().normalize());
 
+            // a fourth on A's HTTP port: refused before it builds anything
+            try (Demo samePort = new Demo("demo-same-port", directory, List.of("--server.port=" + portA,
+                    "--rightsflow.data-dir=./data-3"))) {
+                assertThat(samePort.awaitFailure()).contains("Port " + portA + " for HTTP is already in use: set server.port");
+            }
+
             String referenceA = fileAndSeeTheCodeMail(portA);
             String referenceB = fileAndSeeTheCodeMail(portB);
             System.out.println("Two demos: A on :" + portA + " (SMTP :" + readyA.group(1) + ") filed " + referenceA
                     + "; B on :" + portB + " (SMTP :" + readyB.group(1) + ") filed " + referenceB);
-
-            // a third in A's directory (H2 holds the file) and a fourth on A's HTTP port
-            try (Demo sameData = new Demo("demo-same-data", directory, List.of("--server.port=" + TestInfrastructure.freePort()));
-                 Demo samePort = new Demo("demo-same-port", directory, List.of("--server.port=" + portA,
-                         "--rightsflow.data-dir=./data-3"))) {
-                CompletableFuture<String> dataConflict = CompletableFuture.supplyAsync(sameData::awaitFailure);
-                CompletableFuture<String> portConflict = CompletableFuture.supplyAsync(samePort::awaitFailure);
-                assertThat(dataConflict.get(4, TimeUnit.MINUTES))
-                        .contains("is open in another process")
-                        .contains("give this one its own rightsflow.data-dir.")
-                        .doesNotContain("startup timeout");
-                assertThat(portConflict.get(4, TimeUnit.MINUTES))
-                        .contains("Port " + portA + " for HTTP is already in use: set server.port");
-            }
             assertThat(new Api(portA).get("/privacy").status()).as("the first demo kept running").isEqualTo(200);
         }
     }
@@ -127,6 +128,16 @@ class TwoDemoInstancesIT {
                 sleep();
             }
             throw new AssertionError(name + " did not get ready; see " + log);
+        }
+
+        void awaitLine(String text) {
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(4));
+            while (!output().contains(text)) {
+                if (!process.isAlive() || Instant.now().isAfter(deadline)) {
+                    throw new AssertionError(name + " never logged '" + text + "'; see " + log);
+                }
+                sleep();
+            }
         }
 
         Matcher readyLine() {
