@@ -115,6 +115,7 @@ class BpmnDiagramsTest {
     @Test
     void labelsWrapByWordsAndBetweenChineseCharacters() {
         assertThat(BpmnSvg.wrap("Send verification codes", 90)).containsExactly("Send", "verification", "codes");
+        assertThat(BpmnSvg.wrap("Plan erasure per category", 88)).containsExactly("Plan erasure", "per category");
         assertThat(BpmnSvg.wrap("PARTIALLY_COMPLETED or REFUSED", 60)).containsExactly("PARTIALLY_COMPLETED", "or", "REFUSED");
         assertThat(BpmnSvg.wrap("核验身份后发送结果通知", 60)).containsExactly("核验身份后", "发送结果通", "知");
         assertThat(BpmnSvg.n(12.0)).isEqualTo("12");

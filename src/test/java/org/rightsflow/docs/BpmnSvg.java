@@ -422,6 +422,10 @@ final class BpmnSvg {
                 lines.add(line.toString());
                 line.setLength(0);
             }
+            if (textWidth(word) <= width) {
+                line.append(word);
+                continue;
+            }
             if (word.codePoints().noneMatch(c -> c >= 0x2E80)) {
                 lines.add(word); // a long Latin word or code stays whole: broken it would read as two
                 continue;
