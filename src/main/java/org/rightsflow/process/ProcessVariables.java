@@ -23,6 +23,24 @@ public final class ProcessVariables {
     }
 
     /**
+     * A whole number typed into a form: Tasklist's number field sends a Long or a Double, the REST API a number or a
+     * string. Null when empty.
+     *
+     * @throws org.rightsflow.review.InvalidDecisionException when it is not a whole number (the task stays open)
+     */
+    public static Long wholeNumber(VariableScope scope, String name) {
+        Object value = scope.getVariable(name);
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        try {
+            return new java.math.BigDecimal(value.toString().trim()).longValueExact();
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new org.rightsflow.review.InvalidDecisionException(name + " must be a whole number");
+        }
+    }
+
+    /**
      * A list of codes: Tasklist's checklist sends JSON, the REST API may send a JSON string, a test a Java list,
      * a DMN output a comma-separated string.
      */

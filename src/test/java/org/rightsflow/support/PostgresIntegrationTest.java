@@ -29,5 +29,7 @@ public abstract class PostgresIntegrationTest {
         registry.add("rightsflow.demo.large-account-operation-logs", () -> "2000");
         registry.add("rightsflow.notice.dispatch-interval", () -> "PT0.2S");
         registry.add("rightsflow.deadline.calendar-file", () -> TestInfrastructure.calendarFile().toString());
+        // a nightly sweep firing mid-suite would erase the shared demo data other tests read; tests start runs
+        registry.add("rightsflow.proactive-deletion.enabled", () -> "false");
     }
 }

@@ -76,6 +76,21 @@ public class ConsentRegister {
         return true;
     }
 
+    /**
+     * The accounts whose current choice for the purpose is "no" (withdrawn, or refused), decided at or before
+     * {@code decidedBy}, after {@code afterAccountId} in ascending order, at most {@code limit}: data that rests on
+     * this consent alone has no basis for them (the nightly sweep erases it, page by page).
+     */
+    @Transactional(readOnly = true)
+    public List<Long> accountsWithout(String purpose, Instant decidedBy, long afterAccountId, int limit) {
+        return jdbc.sql("""
+                select account_id from account_consent
+                where purpose = :purpose and granted = false and changed_at <= :decidedBy and account_id > :after
+                order by account_id fetch first :limit rows only""")
+                .param("purpose", purpose).param("decidedBy", ts(decidedBy)).param("after", afterAccountId)
+                .param("limit", limit).query(Long.class).list();
+    }
+
     /** The ledger of an account, oldest first. */
     @Transactional(readOnly = true)
     public List<LedgerEntry> ledger(long accountId) {

@@ -47,7 +47,7 @@ class ProcessModelConventionsTest {
         return Stream.of(RightsRequestModel.RESOURCE, AccessFulfilmentModel.RESOURCE, ManualFulfilmentModel.RESOURCE,
                 DownloadExpiryModel.RESOURCE, StaffDailyDigestModel.RESOURCE, RefusalApprovalModel.RESOURCE,
                 TransferFulfilmentModel.RESOURCE, CorrectionFulfilmentModel.RESOURCE, DeletionFulfilmentModel.RESOURCE,
-                AccountCancellationModel.RESOURCE, SendToReviewModel.RESOURCE);
+                AccountCancellationModel.RESOURCE, SendToReviewModel.RESOURCE, ProactiveDeletionModel.RESOURCE);
     }
 
     static BpmnModelInstance read(String resource) throws IOException {
@@ -194,7 +194,9 @@ class ProcessModelConventionsTest {
 
     static List<String> formFiles() {
         return List.of("Form_ExemptionReview.form", "Form_RefusalApproval.form", "Form_ManualIdentityCheck.form",
-                "Form_ManualFulfilment.form", "Form_TransferApproval.form", "Form_BlockedCancellation.form", "Form_CorrectionReview.form");
+                DownloadExpiryModel.RESOURCE, StaffDailyDigestModel.RESOURCE, RefusalApprovalModel.RESOURCE,
+                TransferFulfilmentModel.RESOURCE, CorrectionFulfilmentModel.RESOURCE, DeletionFulfilmentModel.RESOURCE,
+                AccountCancellationModel.RESOURCE, SendToReviewModel.RESOURCE, ProactiveDeletionModel.RESOURCE);
     }
 
     static JsonNode form(String id) throws IOException {
