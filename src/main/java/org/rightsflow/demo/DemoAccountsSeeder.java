@@ -68,6 +68,10 @@ import static org.rightsflow.demo.DemoAccounts.ZHAO_QIANG_PHONE;
  * </ul>
  * All values are fake: ID numbers use the non-existent region code 000000, bank accounts are
  * mostly zeros, IPs come from the documentation ranges (RFC 5737).
+ *
+ * <p>Demo data stays inside its retention periods, except a few rows seeded on purpose to show the nightly sweep
+ * (proactive deletion) at work: li.lei's payment, bill and invoice of four years ago and two operation logs older
+ * than six months, and wang.fang's face data, whose consent she withdrew.
  */
 @Component
 @ConditionalOnProperty(name = "rightsflow.demo.enabled", havingValue = "true")
@@ -76,8 +80,11 @@ public class DemoAccountsSeeder implements SmartInitializingSingleton, Disposabl
     private static final Logger log = LoggerFactory.getLogger(DemoAccountsSeeder.class);
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final int BATCH_SIZE = 2_000;
-    /** Spacing of chen.jie's generated operations (200,000 rows cover about 2.7 years). */
-    private static final Duration LARGE_LOG_STEP = Duration.ofMinutes(7);
+    /**
+     * Spacing of chen.jie's generated operations: 200,000 rows cover about 139 days, inside the operation logs'
+     * 6-month retention, so that the nightly sweep leaves the long history alone (docs/retention.md).
+     */
+    private static final Duration LARGE_LOG_STEP = Duration.ofMinutes(1);
 
     private static final String[] ACTIONS = {
             "console.login", "cvm.instance.describe", "cos.bucket.list", "billing.bill.view",
@@ -224,7 +231,9 @@ public class DemoAccountsSeeder implements SmartInitializingSingleton, Disposabl
         realName(id, "李雷", demoIdNumber(LocalDate.of(1990, 5, 12), 11), "demo://face-data/li.lei/0001", "FACE",
                 created.plusDays(2));
         security(id, LI_LEI_PHONE, "li.lei.security@example.com", true, created.plusDays(2));
-        operationLogs(id, 24, now, Duration.ofDays(15), "203.0.113.");
+        operationLogs(id, 22, now, Duration.ofDays(7), "203.0.113.");
+        // two operations older than the 6-month retention, on purpose: the sweep deletes them
+        operationLogs(id, 2, now.minusMonths(8), Duration.ofDays(30), "203.0.113.");
         contract(id, "DEMO-CT-0001", "云服务用户协议（企业版）", "李雷", LI_LEI_PHONE, LI_LEI, now.minusDays(700),
                 now.plusDays(30));
         ticket(id, "DEMO-TK-0001", "WEB", "云服务器无法远程登录", "按照文档配置安全组后仍无法通过 SSH 登录（演示工单）。",
@@ -244,11 +253,14 @@ public class DemoAccountsSeeder implements SmartInitializingSingleton, Disposabl
         long id = account(WANG_FANG, WANG_FANG_PHONE, "王芳", LocalDate.of(1985, 11, 3), null, null, false, created);
         login(id, "EMAIL", WANG_FANG, created);
         login(id, "PHONE", WANG_FANG_PHONE, created);
-        realName(id, "王芳", demoIdNumber(LocalDate.of(1985, 11, 3), 22), null, "ID_DOCUMENT", created.plusDays(1));
+        realName(id, "王芳", demoIdNumber(LocalDate.of(1985, 11, 3), 22), "demo://face-data/wang.fang/0001", "FACE",
+                created.plusDays(1));
         security(id, WANG_FANG_PHONE, null, false, created.plusDays(1));
-        operationLogs(id, 12, now, Duration.ofDays(20), "203.0.113.");
+        operationLogs(id, 12, now, Duration.ofDays(14), "203.0.113.");
         consent(id, "MARKETING", true, created, "REGISTRATION");
         consent(id, "BEHAVIOUR_COOKIES", true, created, "COOKIE_BANNER");
+        // withdrawn in the console a month ago: her face data rests on nothing any more, and the sweep empties it
+        consent(id, "FACE_RECOGNITION", false, now.minusDays(30), "CONSOLE");
         resource(id, "CVM", "web-server-01", "ap-guangzhou", "ACTIVE", now.minusDays(400), null);
         resource(id, "COS", "wangfang-backup-1250000000", "ap-shanghai", "ACTIVE", now.minusDays(380), null);
         resource(id, "CVM", "test-server-old", "ap-guangzhou", "RELEASED", now.minusDays(800), now.minusDays(600));
@@ -361,6 +373,8 @@ public class DemoAccountsSeeder implements SmartInitializingSingleton, Disposabl
                         now.minusDays(20));
                 payment(id, "REMITTANCE", "1200.00", "李雷", "中国工商银行（演示）", "6222 **** **** 0001",
                         "6222000000000000001", now.minusDays(200));
+                // past its retention on purpose, like the bill and the invoice of four years ago: the sweep
+                // anonymises the payment and the invoice and deletes the bill
                 payment(id, "TOP_UP", "300.00", "李雷", "招商银行（演示）", "6225 **** **** 0002", "6225000000000000002",
                         now.minusYears(4));
                 bill(id, now.minusMonths(3), "168.00", "PAID");

@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record ProactiveDeletionProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("0 30 2 * * ?") String schedule,
-        @DefaultValue("1000") int batchSize,
+        @DefaultValue("5000") int batchSize,
         @DefaultValue("20h") Duration handOverWithin) {
 
     public ProactiveDeletionProperties {

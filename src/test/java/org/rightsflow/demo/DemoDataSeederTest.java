@@ -95,6 +95,40 @@ class DemoDataSeederTest {
     }
 
     @Test
+    void demoDataStaysInsideItsRetentionPeriodsExceptTheRowsSeededToShowTheSweep() {
+        java.time.Instant now = java.time.Instant.now();
+        Map<String, Map<DataCategory, Long>> past = new LinkedHashMap<>();
+        for (String email : ALL) {
+            long id = directory.findByEmail(email).orElseThrow().id();
+            Map<DataCategory, Long> counts = new java.util.EnumMap<>(DataCategory.class);
+            for (org.rightsflow.datamap.MappedCategory mapping : connectors.dataMap().mappings()) {
+                if (mapping.mapping().retention() != null) {
+                    long n = connectors.forMapping(mapping).count(mapping.category(),
+                            org.rightsflow.datamap.RowSelection.pastRetention(id, now));
+                    if (n > 0) {
+                        counts.put(mapping.category(), n);
+                    }
+                }
+            }
+            past.put(email, counts);
+        }
+        assertThat(past).containsEntry(LI_LEI, Map.of(DataCategory.PAYMENTS, 1L, DataCategory.BILLING, 1L,
+                DataCategory.INVOICES, 1L, DataCategory.OPERATION_LOGS, 2L));
+        for (String other : List.of(WANG_FANG, ZHAO_QIANG, XIAO_MING, CHEN_JIE)) {
+            assertThat(past.get(other)).as(other).isEmpty();
+        }
+        // wang.fang withdrew her consent to face recognition: her face data is what the sweep empties
+        long wangFang = directory.findByEmail(WANG_FANG).orElseThrow().id();
+        assertThat(count("select count(*) from account_consent where account_id = ? and purpose = 'FACE_RECOGNITION'"
+                + " and granted = false", wangFang)).isEqualTo(1);
+        assertThat(count("select count(*) from account_real_name where account_id = ? and face_data_ref is not null",
+                wangFang)).isEqualTo(1);
+        assertThat(count("select count(*) from account_consent c join account_real_name r on r.account_id ="
+                + " c.account_id where c.purpose = 'FACE_RECOGNITION' and c.granted = false and r.face_data_ref"
+                + " is not null")).as("nobody else").isEqualTo(1);
+    }
+
+    @Test
     void wangFangHasAnUnpaidBillAndActiveResources() {
         long wangFang = directory.findByEmail(WANG_FANG).orElseThrow().id();
         assertThat(count("select count(*) from account_bill where account_id = ? and status = 'UNPAID'", wangFang))
@@ -183,6 +217,9 @@ class DemoDataSeederTest {
         assertThat(spec.startLargeAccountSeeding()).isSameAs(spec.startLargeAccountSeeding());
         assertThat(spec.awaitLargeAccount(Duration.ofMinutes(5))).isEqualTo(200_000);
         assertThat(operationLogs(other, CHEN_JIE)).isEqualTo(200_000);
+        assertThat(other.queryForObject("select count(*) from account_operation_log where occurred_at < ? and"
+                + " account_id = (select id from account where email = ?)", Long.class,
+                OffsetDateTime.now().minusMonths(6), CHEN_JIE)).as("the long history is inside its 6 months").isZero();
         // ids follow time: the newest operation has the highest id
         assertThat(other.queryForObject("select max(id) = (select id from account_operation_log where account_id ="
                 + " (select id from account where email = ?) order by occurred_at desc limit 1)"

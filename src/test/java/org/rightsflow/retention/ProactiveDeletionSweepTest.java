@@ -41,7 +41,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The nightly sweep as the application runs it on PostgreSQL: the ProactiveDeletionProcess through the job executor,
- * the account system's connector, the checkpoint table and the audit trail, with the default batch size (1,000).
+ * the account system's connector, the checkpoint table and the audit trail, with the default batch size (5,000).
  *
  * <p>The shared test database holds the demo accounts and every other test's data, much of it past its retention
  * today. So that these tests can say "exactly these rows and nothing else", each run judges retention in 1990 (the
@@ -91,7 +91,7 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
     void erasesExactlyWhatIsPastRetentionOrWithoutConsentInCommittedBatchesAndShowsTheRunInHistory() {
         ErasureTestAccounts accounts = new ErasureTestAccounts(jdbc);
         long a = accounts.account(ErasureTestAccounts.uniqueEmail("sweep-a"), "+8613922220001");
-        logs(a, 2_300, "console.login", SWEEP_AT.minus(Duration.ofDays(365)), false);
+        logs(a, 11_000, "console.login", SWEEP_AT.minus(Duration.ofDays(365)), false);
         logs(a, 1, "console.login", SWEEP_AT.minus(Duration.ofDays(730)), true); // restricted, and past retention
         logs(a, 3, "console.login", SWEEP_AT.minus(Duration.ofDays(30)), false);
         payment(a, SWEEP_AT.minus(Duration.ofDays(4 * 366)), false);
@@ -118,12 +118,12 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
 
         // what the run says it did: exactly what was seeded past retention or without consent, nothing else
         assertThat(run.getBusinessKey()).startsWith("PD-19900601-");
-        assertThat(variable(run, ProactiveDeletionModel.ROWS_ERASED)).isEqualTo(2_301L + 1 + 1 + 1 + 1);
+        assertThat(variable(run, ProactiveDeletionModel.ROWS_ERASED)).isEqualTo(11_001L + 1 + 1 + 1 + 1);
         assertThat(variable(run, ProactiveDeletionModel.STEPS_NOT_SWEPT)).isEqualTo(0);
         Map<String, Object> logsStep = step(run.getBusinessKey(), LOGS);
-        assertThat(logsStep).containsEntry("status", "DONE").containsEntry("rows_erased", 2_301L)
+        assertThat(logsStep).containsEntry("status", "DONE").containsEntry("rows_erased", 11_001L)
                 .containsEntry("batches", 3);
-        // one job, one transaction, per batch: 3 for the logs (1,000 + 1,000 + 301), one for each other step
+        // one job, one transaction, per batch: 3 for the logs (5,000 + 5,000 + 1,001), one for each other step
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(run.getId())
                 .activityId(ProactiveDeletionModel.TASK_ERASE_BATCH).count()).isEqualTo(3 + 4);
 
@@ -148,7 +148,7 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
                 "PROACTIVE_DELETION_STEP", "PROACTIVE_DELETION_STEP", "PROACTIVE_DELETION_STEP",
                 "PROACTIVE_DELETION_STEP", "PROACTIVE_DELETION_STEP", "PROACTIVE_DELETION_RUN");
         JsonNode figures = audit(run.getBusinessKey(), "PROACTIVE_DELETION_RUN").get(0);
-        assertThat(figures.get("rows").asLong()).isEqualTo(2_305);
+        assertThat(figures.get("rows").asLong()).isEqualTo(11_005);
         assertThat(figures.get("steps")).hasSize(5);
         assertThat(new AuditVerifier(JdbcClient.create(jdbc.getDataSource())).verify().intact()).isTrue();
 
@@ -164,11 +164,11 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
     void aFailingSystemBecomesAnIncidentAndTheNextRunFinishesTheStepWithoutErasingAnythingTwice() {
         ErasureTestAccounts accounts = new ErasureTestAccounts(jdbc);
         long d = accounts.account(ErasureTestAccounts.uniqueEmail("sweep-fail"), "+8613922220004");
-        logs(d, 1_500, "console.login", SWEEP_AT.minus(Duration.ofDays(400)), false);
+        logs(d, 6_000, "console.login", SWEEP_AT.minus(Duration.ofDays(400)), false);
         logs(d, 1, "sweep-test-trip", SWEEP_AT.minus(Duration.ofDays(400)), false);
-        logs(d, 999, "console.login", SWEEP_AT.minus(Duration.ofDays(400)), false);
+        logs(d, 1_499, "console.login", SWEEP_AT.minus(Duration.ofDays(400)), false);
         logs(d, 2, "console.login", SWEEP_AT.minus(Duration.ofDays(20)), false);
-        // the operation-log store fails on the 1,501st row: the second batch of the step fails
+        // the operation-log store fails on the 6,001st row: the second batch of the step fails
         jdbc.execute("create or replace function sweep_test_trip() returns trigger language plpgsql as $$"
                 + " begin raise exception 'the log store is unreachable'; end $$");
         jdbc.execute("create trigger sweep_test_trip before delete on account_operation_log for each row"
@@ -188,16 +188,16 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
         assertThat(runtime.getVariable(incident.getExecutionId(), ProactiveDeletionModel.SWEEP_STEP)).isEqualTo(LOGS);
         String firstRun = (String) runtime.getVariable(first, ProactiveDeletionModel.REFERENCE);
         // the first batch committed, the failing one left nothing behind
-        assertThat(pastLogs(d)).isEqualTo(2_500 - 1_000);
-        assertThat(step(firstRun, LOGS)).containsEntry("status", "RUNNING").containsEntry("rows_erased", 1_000L)
+        assertThat(pastLogs(d)).isEqualTo(7_500 - 5_000);
+        assertThat(step(firstRun, LOGS)).containsEntry("status", "RUNNING").containsEntry("rows_erased", 5_000L)
                 .containsEntry("batches", 1);
 
         // the system is back; the next night's run takes the step over from its checkpoint
         jdbc.execute("drop trigger sweep_test_trip on account_operation_log");
         HistoricProcessInstance second = runToTheEnd();
         assertThat(step(second.getBusinessKey(), LOGS)).containsEntry("status", "DONE")
-                .containsEntry("resumed_from", firstRun).containsEntry("rows_erased", 1_500L)
-                .containsEntry("batches", 2);
+                .containsEntry("resumed_from", firstRun).containsEntry("rows_erased", 2_500L)
+                .containsEntry("batches", 1);
         assertThat(step(firstRun, LOGS)).containsEntry("status", "TAKEN_OVER")
                 .containsEntry("taken_over_by", second.getBusinessKey());
         assertThat(pastLogs(d)).isZero();
@@ -217,8 +217,8 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
         assertThat(firstRunFigures).hasSize(1);
         assertThat(secondRunFigures).hasSize(1);
         assertThat(firstRunFigures.get(0).get("rows").asLong() + secondRunFigures.get(0).get("rows").asLong())
-                .as("every row past retention erased once: 1,000 by the first run, 1,500 by the second")
-                .isEqualTo(2_500);
+                .as("every row past retention erased once: 5,000 by the first run, 2,500 by the second")
+                .isEqualTo(7_500);
         assertThat(runtime.createIncidentQuery().processInstanceId(first).count()).isZero();
     }
 
