@@ -36,8 +36,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The sweep's rules on PostgreSQL, step by step and with a batch size of 2, against a data map of the built-in account
- * system and a manual helpdesk system: exactly the rows past retention and the data whose consent is no longer given
+ * The sweep's rules on PostgreSQL, step by step and with a batch size of 2, against the built-in data map (the account
+ * and billing systems, here in one database) and a manual helpdesk system: exactly the rows past retention and the data whose consent is no longer given
  * (judged at the run's cutoff) are erased, in batches, never those of accounts on hold; the checkpoint counts what
  * was committed; a later run takes over an unfinished step and the earlier run then leaves it; steps without a
  * connector go to data operators, whose answers are checked; the run's audit entry is written once.
@@ -46,9 +46,9 @@ class ProactiveDeletionServiceTest {
 
     static final Instant CUTOFF = Instant.parse("2026-06-01T00:00:00Z");
     static final String LOGS = "account-system/OPERATION_LOGS";
-    static final String PAYMENTS = "account-system/PAYMENTS";
-    static final String BILLING = "account-system/BILLING";
-    static final String INVOICES = "account-system/INVOICES";
+    static final String PAYMENTS = "billing-system/PAYMENTS";
+    static final String BILLING = "billing-system/BILLING";
+    static final String INVOICES = "billing-system/INVOICES";
     static final String FACE = "account-system/REAL_NAME/withdrawn:FACE_RECOGNITION";
     static final String HELPDESK = "helpdesk/SUPPORT";
 
@@ -72,12 +72,15 @@ class ProactiveDeletionServiceTest {
         }
         DataSource ds = database;
         jdbc = new JdbcTemplate(ds);
-        jdbc.execute("truncate table proactive_deletion_step, proactive_deletion_run, audit_entry, account"
-                + " restart identity cascade");
+        jdbc.execute("truncate table proactive_deletion_step, proactive_deletion_run, audit_entry, account,"
+                + " account_payment, account_bill, account_invoice restart identity cascade");
         jdbc.update("update audit_head set last_seq = 0, last_hash = ? where id = 1", "0".repeat(64));
         JdbcClient client = JdbcClient.create(ds);
         transaction = new TransactionTemplate(new DataSourceTransactionManager(ds));
+        // every jdbc system in this one database (the billing system's tables beside the account system's), and a
+        // manual helpdesk
         DataMap map = DataMap.fromResources(List.of(new ClassPathResource("datamap/account-system.json"),
+                new ClassPathResource("datamap/billing-system.json"),
                 new ByteArrayResource(HELPDESK_SYSTEM.getBytes(StandardCharsets.UTF_8), "helpdesk.json")));
         DataConnectors connectors = new DataConnectors(map, jdbc, DataMapProperties.defaults());
         time = new TimeSource();
@@ -110,7 +113,7 @@ class ProactiveDeletionServiceTest {
         SweepPlan plan = inTransaction(sweep::plan);
         assertThat(plan.reference()).isEqualTo("PD-20260601-0001");
         assertThat(plan.cutoff()).isEqualTo(CUTOFF);
-        assertThat(plan.inProcessSteps()).as("data-map order").containsExactly(FACE, PAYMENTS, BILLING, INVOICES, LOGS);
+        assertThat(plan.inProcessSteps()).as("data-map order").containsExactly(FACE, LOGS, PAYMENTS, BILLING, INVOICES);
         assertThat(plan.byHandSteps()).containsExactly(HELPDESK);
         assertThat(plan.byHandDue()).isEqualTo(CUTOFF.plus(Duration.ofHours(20)));
         assertThat(plan.resumedSteps()).isEmpty();
@@ -191,7 +194,7 @@ class ProactiveDeletionServiceTest {
 
         time.useClock(Clock.fixed(CUTOFF.plus(Duration.ofDays(1)), ZoneOffset.UTC));
         SweepPlan second = inTransaction(sweep::plan);
-        assertThat(second.resumedSteps()).containsExactly(FACE, BILLING, INVOICES, LOGS);
+        assertThat(second.resumedSteps()).containsExactly(FACE, LOGS, BILLING, INVOICES);
         assertThat(checkpoint(second.reference(), LOGS)).containsEntry("resumed_from", first.reference());
         assertThat(checkpoint(first.reference(), LOGS)).containsEntry("status", "TAKEN_OVER")
                 .containsEntry("taken_over_by", second.reference());
