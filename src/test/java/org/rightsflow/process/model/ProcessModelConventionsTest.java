@@ -194,9 +194,8 @@ class ProcessModelConventionsTest {
 
     static List<String> formFiles() {
         return List.of("Form_ExemptionReview.form", "Form_RefusalApproval.form", "Form_ManualIdentityCheck.form",
-                DownloadExpiryModel.RESOURCE, StaffDailyDigestModel.RESOURCE, RefusalApprovalModel.RESOURCE,
-                TransferFulfilmentModel.RESOURCE, CorrectionFulfilmentModel.RESOURCE, DeletionFulfilmentModel.RESOURCE,
-                AccountCancellationModel.RESOURCE, SendToReviewModel.RESOURCE, ProactiveDeletionModel.RESOURCE);
+                "Form_ManualFulfilment.form", "Form_TransferApproval.form", "Form_BlockedCancellation.form",
+                "Form_CorrectionReview.form", "Form_SweepByHand.form");
     }
 
     static JsonNode form(String id) throws IOException {
