@@ -80,6 +80,11 @@ class ReviewListenersModelTest {
         }
 
         @Override
+        public java.util.Optional<RefusalProposal> open(String requestId) {
+            return stored.stream().filter(p -> p.open() && p.requestId().equals(requestId)).findFirst();
+        }
+
+        @Override
         public RefusalProposal decide(String reference, String approver, String approval, String comment) {
             assertThat(reference).as("found by the business key").isEqualTo(REFERENCE);
             RefusalProposal open = stored.stream().filter(RefusalProposal::open).reduce((a, b) -> b).orElseThrow(
@@ -323,6 +328,34 @@ class ReviewListenersModelTest {
         ClockUtil.setCurrentTime(Date.from(newReminder.plusSeconds(1)));
         assertThat(management.createJobQuery().timers().executable().active().list()).singleElement()
                 .extracting(Job::getId).isEqualTo(dueSoon.getId());
+    }
+
+    @Test
+    void aRefusalProposedUnderAnEarlierModelIsRecordedFromItsVariablesAndStillNeedsASecondPerson() {
+        // an earlier RightsRequestProcess had the approval task inline, and proposals were not stored
+        org.camunda.bpm.model.bpmn.BpmnModelInstance earlier = org.camunda.bpm.model.bpmn.Bpmn
+                .createExecutableProcess("EarlierRightsRequestProcess").camundaHistoryTimeToLive(1)
+                .startEvent().userTask(RefusalApprovalModel.TASK_APPROVE_REFUSAL)
+                .camundaTaskListenerDelegateExpression("complete", "${refusalApprovalListener}")
+                .endEvent().done();
+        engine.getRepositoryService().createDeployment().addModelInstance("earlier.bpmn", earlier).deploy();
+        runtime.startProcessInstanceByKey("EarlierRightsRequestProcess", REFERENCE, Map.of(
+                Variables.REQUEST_ID, "req-legacy", Variables.REVIEW_PROPOSER, "officer",
+                Variables.REVIEW_DECISION, "REFUSE", Variables.RESULT_GROUNDS, "LEGAL_OBLIGATION",
+                Variables.RESULT_EXPLANATION, "A court order."));
+        Task approval = task(RefusalApprovalModel.TASK_APPROVE_REFUSAL);
+
+        signIn("officer", "privacy-officers", "legal-reviewers");
+        assertThatThrownBy(() -> tasks.complete(approval.getId(), approval("APPROVE", "My own.")))
+                .hasMessageContaining("Four-eyes");
+        signIn("legal", "legal-reviewers");
+        tasks.complete(approval.getId(), approval("APPROVE", "The court order is on file."));
+
+        assertThat(stored).singleElement().satisfies(p -> {
+            assertThat(p.proposedBy()).isEqualTo("officer");
+            assertThat(p.grounds()).containsExactly("LEGAL_OBLIGATION");
+            assertThat(p.decidedBy()).isEqualTo("legal");
+        });
     }
 
     private Job timerAt(String activityId) {

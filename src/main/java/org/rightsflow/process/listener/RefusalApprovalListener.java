@@ -7,6 +7,7 @@ import org.rightsflow.process.model.RefusalApprovalModel;
 import org.rightsflow.process.model.Variables;
 import org.rightsflow.review.RefusalProposal;
 import org.rightsflow.review.RefusalProposals;
+import org.rightsflow.review.RefusalSubject;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,11 +28,30 @@ public class RefusalApprovalListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        recordProposalOfAnEarlierModel(task);
         RefusalProposal decided = proposals.decide(task.getExecution().getProcessBusinessKey(),
                 TaskListeners.currentUser(task), ProcessVariables.string(task, Variables.DECISION),
                 ProcessVariables.string(task, Variables.EXPLANATION));
         task.setVariable(Variables.APPROVAL_DECISION, decided.approval());
         task.setVariable(Variables.APPROVAL_COMMENT, decided.approvalComment());
         TaskListeners.clearFormFields(task);
+    }
+
+    /**
+     * A request whose refusal was proposed before proposals were stored waits at the approval task of an earlier
+     * version of RightsRequestProcess: its proposal is recorded from that instance's variables first (they were
+     * written by the exemption review), so that it can be decided like any other.
+     */
+    private void recordProposalOfAnEarlierModel(DelegateTask task) {
+        String definitionId = task.getProcessDefinitionId();
+        boolean earlierModel = definitionId != null && !definitionId.startsWith(RefusalApprovalModel.PROCESS_ID + ":");
+        String requestId = TaskListeners.requestId(task);
+        if (earlierModel && requestId != null && proposals.open(requestId).isEmpty()) {
+            proposals.propose(requestId, RefusalSubject.EXEMPTION_REVIEW,
+                    ProcessVariables.string(task, Variables.REVIEW_DECISION),
+                    ProcessVariables.stringList(task, Variables.RESULT_GROUNDS),
+                    ProcessVariables.string(task, Variables.RESULT_EXPLANATION),
+                    ProcessVariables.string(task, Variables.REVIEW_PROPOSER));
+        }
     }
 }
