@@ -7,13 +7,13 @@ package org.rightsflow.bench;
  */
 record BenchScale(String name, int intakeRequests, int lifecycleRequests, int lifecycleClients,
                   int largeAccountRows, int exportVariantRows, int inFlightRequests, int staffTasks,
-                  int staffQueries) {
+                  int staffQueries, int registerRequests) {
 
     static BenchScale fromSystemProperties() {
         String name = System.getProperty("bench.scale", "small").trim().toLowerCase(java.util.Locale.ROOT);
         BenchScale defaults = switch (name) {
-            case "full" -> new BenchScale("full", 400, 300, 8, 200_000, 1_000_000, 10_000, 50_000, 40);
-            case "small", "" -> new BenchScale("small", 24, 16, 8, 20_000, 100_000, 200, 1_000, 20);
+            case "full" -> new BenchScale("full", 400, 300, 8, 200_000, 1_000_000, 10_000, 50_000, 40, 100_000);
+            case "small", "" -> new BenchScale("small", 24, 16, 8, 20_000, 100_000, 200, 1_000, 20, 5_000);
             default -> throw new IllegalArgumentException("bench.scale must be small or full, not " + name);
         };
         return new BenchScale(defaults.name(),
@@ -24,7 +24,8 @@ record BenchScale(String name, int intakeRequests, int lifecycleRequests, int li
                 get("bench.exportVariantRows", defaults.exportVariantRows()),
                 get("bench.inFlightRequests", defaults.inFlightRequests()),
                 get("bench.staffTasks", defaults.staffTasks()),
-                get("bench.staffQueries", defaults.staffQueries()));
+                get("bench.staffQueries", defaults.staffQueries()),
+                get("bench.registerRequests", defaults.registerRequests()));
     }
 
     private static int get(String property, int fallback) {

@@ -66,6 +66,7 @@ import org.rightsflow.fulfilment.download.DownloadService;
 import org.rightsflow.process.model.RightsRequestModel;
 import org.rightsflow.process.model.Variables;
 import org.rightsflow.support.Api;
+import org.rightsflow.support.GeneratedHistory;
 import org.rightsflow.support.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -665,6 +666,90 @@ class RightsflowBenchmark {
         }
         figures.note("staff: p95 of " + SCALE.staffQueries() + " GET /engine-rest/filter/{id}/list?firstResult=0"
                 + "&maxResults=15 (Accept: application/hal+json, as Tasklist) per filter, HTTP Basic, authorization on");
+    }
+
+    /**
+     * Figure 7: the privacy team's pages over a large register ({@code bench.registerRequests} requests of every right
+     * and outcome over six months, written straight into the tables): the register's first page (all requests, and
+     * the overdue ones by due date) and the dashboard, through HTTP as staff call them, p95 — beside the same counts
+     * and page as plain SQL on the same connection pool.
+     */
+    @Test
+    @Order(6)
+    void staffPages() throws Exception {
+        long start = System.nanoTime();
+        int written = GeneratedHistory.ensure(jdbc, SCALE.registerRequests());
+        jdbc.execute("analyze rights_request");
+        jdbc.execute("analyze request_ground");
+        long total = jdbc.queryForObject("select count(*) from rights_request", Long.class);
+        figures.note("staff pages: " + written + " generated requests written in " + Figures.number(seconds(start))
+                + " s; the register holds " + total);
+        HttpClient http = HttpClient.newHttpClient();
+        String auth = "Basic " + Base64.getEncoder().encodeToString("officer:officer".getBytes(StandardCharsets.UTF_8));
+        String open = "('RECEIVED','AWAITING_VERIFICATION','IN_REVIEW','IN_PROGRESS','WAITING_FOR_REQUESTER')";
+        measure(http, auth, "7. register first page (all, newest first), JSON", "/staff/api/requests?size=25",
+                "application/json", () -> {
+                    jdbc.queryForObject("select count(*) from rights_request", Long.class);
+                    jdbc.queryForList("select reference, request_type, status, received_at, due_at, closed_at,"
+                            + " due_date_provisional from rights_request order by received_at desc, reference desc limit 25");
+                });
+        measure(http, auth, "7. register first page (all), HTML", "/staff/requests", "text/html", () -> {
+            jdbc.queryForObject("select count(*) from rights_request", Long.class);
+            jdbc.queryForList("select reference, request_type, status, received_at, due_at, closed_at,"
+                    + " due_date_provisional from rights_request order by received_at desc, reference desc limit 25");
+        });
+        measure(http, auth, "7. register first page (overdue by due date), JSON",
+                "/staff/api/requests?standing=OVERDUE&sort=due&size=25", "application/json", () -> {
+                    jdbc.queryForObject("select count(*) from rights_request where status in " + open
+                            + " and due_at < now()", Long.class);
+                    jdbc.queryForList("select reference, request_type, status, received_at, due_at, closed_at,"
+                            + " due_date_provisional from rights_request where status in " + open
+                            + " and due_at < now() order by due_at asc, reference asc limit 25");
+                });
+        Runnable dashboardSql = () -> {
+            jdbc.queryForList("select request_type, status, count(*),"
+                    + " sum(case when status in " + open + " and due_at < now() then 1 else 0 end),"
+                    + " sum(case when status in " + open + " and due_at >= now() and due_at < now() + interval '3 days'"
+                    + " then 1 else 0 end) from rights_request group by request_type, status");
+            jdbc.queryForList("select to_char(received_at at time zone 'Asia/Shanghai', 'YYYY-MM'), request_type, count(*),"
+                    + " count(*) filter (where status in ('COMPLETED','PARTIALLY_COMPLETED','REFUSED')),"
+                    + " count(*) filter (where status in ('COMPLETED','PARTIALLY_COMPLETED','REFUSED') and closed_at <= due_at),"
+                    + " percentile_cont(0.5) within group (order by extract(epoch from closed_at - received_at))"
+                    + "   filter (where status in ('COMPLETED','PARTIALLY_COMPLETED','REFUSED'))"
+                    + " from rights_request where received_at >= now() - interval '12 months' group by 1, 2");
+            jdbc.queryForList("select ground, count(*) from request_ground group by ground");
+        };
+        measure(http, auth, "7. dashboard, JSON", "/staff/api/dashboard", "application/json", dashboardSql);
+        measure(http, auth, "7. dashboard page, HTML", "/staff/dashboard", "text/html", dashboardSql);
+        figures.note("staff pages: p95 of " + SCALE.staffQueries() + " calls each after one warm-up, officer with HTTP"
+                + " Basic; baseline: the same counts and rows as plain SQL (PostgreSQL does the medians) through JdbcTemplate");
+    }
+
+    private void measure(HttpClient http, String auth, String name, String path, String accept, Runnable sql)
+            throws Exception {
+        getText(http, auth, path, accept);
+        sql.run();
+        List<Long> app = new ArrayList<>();
+        List<Long> bare = new ArrayList<>();
+        for (int q = 0; q < SCALE.staffQueries(); q++) {
+            long t = System.nanoTime();
+            getText(http, auth, path, accept);
+            app.add(System.nanoTime() - t);
+            t = System.nanoTime();
+            sql.run();
+            bare.add(System.nanoTime() - t);
+        }
+        Collections.sort(app);
+        Collections.sort(bare);
+        figures.add(name + " p95", percentile(app, 95) / 1e6, "ms", percentile(bare, 95) / 1e6, "plain SQL, same counts");
+    }
+
+    private String getText(HttpClient http, String auth, String path, String accept) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", auth).header("Accept", accept).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path).isEqualTo(200);
+        return response.body();
     }
 
     /** Tasklist asks for HAL: the tasks with the variables the filter shows. */

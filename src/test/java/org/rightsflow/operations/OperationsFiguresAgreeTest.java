@@ -73,6 +73,10 @@ class OperationsFiguresAgreeTest extends PostgresIntegrationTest {
             long overdue = sql("select count(*) from rights_request where status in " + OPEN + " and due_at < now()");
             assertThat(officer.get("/staff/api/requests?size=1&overdue=true").json().get("total").asLong()).isEqualTo(overdue);
             assertThat(officer.get("/staff/api/requests?size=1&standing=OVERDUE").json().get("total").asLong()).isEqualTo(overdue);
+            long provisional = sql("select count(*) from rights_request where due_date_provisional");
+            assertThat(provisional).as("the history has provisional due dates").isPositive();
+            assertThat(officer.get("/staff/api/requests?size=1&provisional=true").json().get("total").asLong())
+                    .isEqualTo(provisional);
             assertThat(officer.get("/staff/api/requests?size=1&type=DELETE&standing=OVERDUE").json().get("total").asLong())
                     .isEqualTo(sql("select count(*) from rights_request where request_type = 'DELETE' and status in "
                             + OPEN + " and due_at < now()"));

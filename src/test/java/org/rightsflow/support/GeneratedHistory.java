@@ -58,7 +58,7 @@ public final class GeneratedHistory {
             Instant closed = null;
             int roll = random.nextInt(100);
             boolean old = received.isBefore(now.minus(Duration.ofDays(25)));
-            if (!old && roll < 55 || old && roll < 12) {
+            if (!old && roll < 55 || old && roll < 5) {
                 status = OPEN[random.nextInt(OPEN.length)]; // old ones still open are overdue
             } else {
                 closed = received.plus(Duration.ofMinutes(30 + random.nextInt(21 * 24 * 60)));
@@ -74,9 +74,11 @@ public final class GeneratedHistory {
                 case "COMPLETED", "PARTIALLY_COMPLETED", "REFUSED" -> status;
                 default -> null;
             };
+            // a working-day deadline in a year without calendar data is provisional (some recent cancellations)
+            boolean provisional = type.equals("CANCEL_ACCOUNT") && !old && random.nextInt(3) == 0;
             rows.add(new Object[] {id, reference, type, status, "requester-" + i + EMAIL_DOMAIN,
                     random.nextBoolean() ? "zh-CN" : "en", ts(received), ts(due), ts(due.minus(Duration.ofDays(5))),
-                    "h" + i, "n" + i, outcome, ts(closed)});
+                    "h" + i, "n" + i, outcome, ts(closed), provisional});
             history.add(new Object[] {id, "RECEIVED", ts(received)});
             if (closed != null) {
                 history.add(new Object[] {id, status, ts(closed)});
@@ -92,8 +94,8 @@ public final class GeneratedHistory {
         jdbc.batchUpdate("""
                 insert into rights_request (id, reference, request_type, status, account_email, language, received_at,
                   due_at, reminder_at, deadline_policy, verification_level, status_token_hash, status_token_nonce,
-                  outcome, closed_at)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PIPL_STATEMENT', 1, ?, ?, ?, ?)""", rows);
+                  outcome, closed_at, due_date_provisional)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'PIPL_STATEMENT', 1, ?, ?, ?, ?, ?)""", rows);
         jdbc.batchUpdate("insert into request_status_history (request_id, status, at) values (?, ?, ?)", history);
         jdbc.batchUpdate("insert into request_ground (request_id, ground) values (?, ?)", grounds);
         return requests;

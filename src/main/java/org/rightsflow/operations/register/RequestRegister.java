@@ -32,7 +32,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RequestRegister {
 
-    private static final String COLUMNS = "reference, request_type, status, received_at, due_at, closed_at";
+    private static final String COLUMNS = "reference, request_type, status, received_at, due_at, closed_at, due_date_provisional";
 
     private final JdbcClient jdbc;
     private final AccountDirectory accounts;
@@ -112,7 +112,8 @@ public class RequestRegister {
             params.put("now", ts(now));
         }
         if (filter.provisional() != null) {
-            conditions.add(filter.provisional() ? "1 = 0" : "1 = 1"); // no stored provisional due dates yet
+            conditions.add("due_date_provisional = :provisional");
+            params.put("provisional", filter.provisional());
         }
         if (filter.accountEmail() != null) {
             // the account on file (its requests whatever was typed) and the email as typed (unknown accounts too)
@@ -154,7 +155,8 @@ public class RequestRegister {
             daysLeft = Math.floorDiv(Duration.between(now, due).toMillis(), Duration.ofDays(1).toMillis());
         }
         return new RegisterRow(rs.getString("reference"), RequestType.valueOf(rs.getString("request_type")), status,
-                instant(rs, "received_at"), due, false, instant(rs, "closed_at"), standing, daysLeft);
+                instant(rs, "received_at"), due, rs.getBoolean("due_date_provisional"), instant(rs, "closed_at"), standing,
+                daysLeft);
     }
 
     /** Where an open request with this due date stands now ({@link ReportingRules}). */

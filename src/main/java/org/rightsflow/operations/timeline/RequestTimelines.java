@@ -102,7 +102,7 @@ public class RequestTimelines {
         DaysLeft standing = request.status().isTerminal() ? null : RequestRegister.standing(request.dueAt(), time.now());
         return new Summary(request.id(), request.reference(), request.type().name(), request.status().name(),
                 request.language(), request.deadlinePolicy(), request.verificationLevel(), request.receivedAt(),
-                request.dueAt(), false, request.verifiedAt(), request.fulfilmentStartedAt(), request.closedAt(),
+                request.dueAt(), request.dueDateProvisional(), request.verifiedAt(), request.fulfilmentStartedAt(), request.closedAt(),
                 request.outcome(), Boolean.TRUE.equals(extra.get("entered_by_staff")), (String) extra.get("received_via"),
                 (String) extra.get("manual_verification_reason"), paused, standing, grounds);
     }
