@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -44,6 +45,8 @@ class StaffDailyDigestTest extends PostgresIntegrationTest {
     ManagementService management;
     @Autowired
     HistoryService history;
+    @Autowired
+    IdentityService identity;
 
     private final Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
 
@@ -69,8 +72,12 @@ class StaffDailyDigestTest extends PostgresIntegrationTest {
         // the same day again (a retried job, a second node, a restart): the outbox keeps the first, nothing is sent
         runTheDigestNow();
         String today = LocalDate.now(ZoneId.of("Asia/Shanghai")).toString();
-        assertThat(jdbc.queryForObject("select count(*) from notice_outbox where dedup_key like ?", Integer.class,
-                "staff-digest:privacy-officers:" + today + ":%")).isEqualTo(OFFICERS.size());
+        // other tests in this shared context may add officers (with or without an address): one digest per addressed member
+        long addressedOfficers = identity.createUserQuery().memberOfGroup("privacy-officers").list().stream()
+                .filter(user -> user.getEmail() != null && !user.getEmail().isBlank()).count();
+        assertThat(addressedOfficers).isGreaterThanOrEqualTo(OFFICERS.size());
+        assertThat(jdbc.queryForObject("select count(*) from notice_outbox where dedup_key like ?", Long.class,
+                "staff-digest:privacy-officers:" + today + ":%")).isEqualTo(addressedOfficers);
         for (String officer : OFFICERS) {
             assertThat(mailbox.of(officer, "STAFF_DAILY_DIGEST", fresh)).as(officer).hasSize(1);
         }

@@ -197,7 +197,7 @@ class AccountCancellationLifecycleTest extends PostgresIntegrationTest {
         String phone = "+8613922220003";
         long id = accounts.account(email, phone);
         accounts.fillEveryCategory(id);
-        jdbc.update("update account_bill set status = 'UNPAID', paid_at = null where account_id = ?"
+        TestInfrastructure.billingJdbc().update("update account_bill set status = 'UNPAID', paid_at = null where account_id = ?"
                 + " and billing_period = '2025-11'", id);
         Api api = new Api(port);
         Mailbox mailbox = new Mailbox(TestInfrastructure.mail());

@@ -46,14 +46,12 @@ class StaffDailyDigestProcessTest extends ProcessModelTestSupport {
         useSchedule(LocalTime.of(8, 0));
         Mocks.register(BEAN_NOTE_DIGEST_TIME, new NoteDigestTimeDelegate());
         delegate(BEAN_SEND_STAFF_DIGEST, execution -> groupsSent.add((String) execution.getVariable(VAR_STAFF_GROUP)));
-        configuration().setReevaluateTimeCycleWhenDue(true);
         // deployed here, not by @Deployment: the timer start's cycle names a bean, which must be registered first
         deploymentId = engine.getRepositoryService().createDeployment().addClasspathResource(RESOURCE).deploy().getId();
     }
 
     @AfterEach
     void undeploy() {
-        configuration().setReevaluateTimeCycleWhenDue(false);
         engine.getRepositoryService().deleteDeployment(deploymentId, true);
     }
 
