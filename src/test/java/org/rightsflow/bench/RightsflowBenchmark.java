@@ -669,7 +669,7 @@ class RightsflowBenchmark {
     }
 
     /**
-     * Figure 7: the privacy team's pages over a large register ({@code bench.registerRequests} requests of every right
+     * Figure 8: the privacy team's pages over a large register ({@code bench.registerRequests} requests of every right
      * and outcome over six months, written straight into the tables): the register's first page (all requests, and
      * the overdue ones by due date) and the dashboard, through HTTP as staff call them, p95 — beside the same counts
      * and page as plain SQL on the same connection pool.
@@ -687,18 +687,18 @@ class RightsflowBenchmark {
         HttpClient http = HttpClient.newHttpClient();
         String auth = "Basic " + Base64.getEncoder().encodeToString("officer:officer".getBytes(StandardCharsets.UTF_8));
         String open = "('RECEIVED','AWAITING_VERIFICATION','IN_REVIEW','IN_PROGRESS','WAITING_FOR_REQUESTER')";
-        measure(http, auth, "7. register first page (all, newest first), JSON", "/staff/api/requests?size=25",
+        measure(http, auth, "8. register first page (all, newest first), JSON", "/staff/api/requests?size=25",
                 "application/json", () -> {
                     jdbc.queryForObject("select count(*) from rights_request", Long.class);
                     jdbc.queryForList("select reference, request_type, status, received_at, due_at, closed_at,"
                             + " due_date_provisional from rights_request order by received_at desc, reference desc limit 25");
                 });
-        measure(http, auth, "7. register first page (all), HTML", "/staff/requests", "text/html", () -> {
+        measure(http, auth, "8. register first page (all), HTML", "/staff/requests", "text/html", () -> {
             jdbc.queryForObject("select count(*) from rights_request", Long.class);
             jdbc.queryForList("select reference, request_type, status, received_at, due_at, closed_at,"
                     + " due_date_provisional from rights_request order by received_at desc, reference desc limit 25");
         });
-        measure(http, auth, "7. register first page (overdue by due date), JSON",
+        measure(http, auth, "8. register first page (overdue by due date), JSON",
                 "/staff/api/requests?standing=OVERDUE&sort=due&size=25", "application/json", () -> {
                     jdbc.queryForObject("select count(*) from rights_request where status in " + open
                             + " and due_at < now()", Long.class);
@@ -719,8 +719,8 @@ class RightsflowBenchmark {
                     + " from rights_request where received_at >= now() - interval '12 months' group by 1, 2");
             jdbc.queryForList("select ground, count(*) from request_ground group by ground");
         };
-        measure(http, auth, "7. dashboard, JSON", "/staff/api/dashboard", "application/json", dashboardSql);
-        measure(http, auth, "7. dashboard page, HTML", "/staff/dashboard", "text/html", dashboardSql);
+        measure(http, auth, "8. dashboard, JSON", "/staff/api/dashboard", "application/json", dashboardSql);
+        measure(http, auth, "8. dashboard page, HTML", "/staff/dashboard", "text/html", dashboardSql);
         figures.note("staff pages: p95 of " + SCALE.staffQueries() + " calls each after one warm-up, officer with HTTP"
                 + " Basic; baseline: the same counts and rows as plain SQL (PostgreSQL does the medians) through JdbcTemplate");
     }

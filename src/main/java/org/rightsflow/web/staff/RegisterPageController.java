@@ -22,6 +22,8 @@ import org.rightsflow.request.RequestLifecycle;
 import org.rightsflow.request.RequestStateConflictException;
 import org.rightsflow.request.RequestStatus;
 import org.rightsflow.request.RequestType;
+import org.rightsflow.review.InvalidDecisionException;
+import org.rightsflow.review.ReviewReferrals;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,14 +52,17 @@ public class RegisterPageController {
     private final RequestTimelines timelines;
     private final RequesterData requesterData;
     private final RequestLifecycle lifecycle;
+    private final ReviewReferrals referrals;
 
     public RegisterPageController(StaffAuthentication authentication, RequestRegister register,
-                                  RequestTimelines timelines, RequesterData requesterData, RequestLifecycle lifecycle) {
+                                  RequestTimelines timelines, RequesterData requesterData, RequestLifecycle lifecycle,
+                                  ReviewReferrals referrals) {
         this.authentication = authentication;
         this.register = register;
         this.timelines = timelines;
         this.requesterData = requesterData;
         this.lifecycle = lifecycle;
+        this.referrals = referrals;
     }
 
     @GetMapping({"/staff", "/staff/"})
@@ -171,6 +176,30 @@ public class RegisterPageController {
                 redirect.addFlashAttribute("actionDone", action);
             } catch (RequestStateConflictException e) {
                 redirect.addFlashAttribute("actionError", e.code());
+            }
+        }
+        return "redirect:/staff/requests/" + reference;
+    }
+
+    /** Sends the request to the exemption review (privacy officers), until its fulfilment starts; with a reason. */
+    @PostMapping("/staff/requests/{reference}/review")
+    public String review(@PathVariable String reference, @RequestParam(required = false) String reason,
+                         HttpServletRequest request, RedirectAttributes redirect) {
+        StaffUser user = authentication.require(request, StaffAccess.ACT_ON_REQUEST);
+        StaffCsrf.require(request);
+        String text = Filters.trimmed(reason);
+        if (text == null) {
+            redirect.addFlashAttribute("actionError", "REASON_REQUIRED");
+        } else if (text.length() > ReviewReferrals.MAX_REASON) {
+            redirect.addFlashAttribute("actionError", "REASON_TOO_LONG");
+        } else {
+            try {
+                referrals.refer(reference, user.id(), text);
+                redirect.addFlashAttribute("actionDone", "review");
+            } catch (RequestStateConflictException e) {
+                redirect.addFlashAttribute("actionError", e.code());
+            } catch (InvalidDecisionException e) {
+                redirect.addFlashAttribute("actionError", "REFERRAL_REFUSED");
             }
         }
         return "redirect:/staff/requests/" + reference;

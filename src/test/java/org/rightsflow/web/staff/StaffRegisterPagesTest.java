@@ -33,8 +33,10 @@ class StaffRegisterPagesTest extends PostgresIntegrationTest {
         assertThat(anonymous.status()).isEqualTo(302);
         assertThat(anonymous.location()).endsWith("/staff/login?next=%2Fstaff%2Frequests%3Fstatus%3DIN_REVIEW");
 
+        // An unknown user, not a demo user with a wrong password: the engine would lock "officer" for a few seconds
+        // after it (its login delay), and the next test signing in as the officer would find itself signed out.
         StaffBrowserSession.Page wrong = browser.submit("/staff/login", "/staff/login",
-                Map.of("username", "officer", "password", "not-the-password"));
+                Map.of("username", "nosuchstaff", "password", "not-the-password"));
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.body()).contains("id=\"login-failed\"");
 
@@ -142,5 +144,40 @@ class StaffRegisterPagesTest extends PostgresIntegrationTest {
         other.signIn("legal");
         assertThat(other.get(lookup.location().replaceFirst("^https?://[^/]+", "")).body())
                 .as("the key means nothing in another session").contains("id=\"lookup-expired\"").doesNotContain(first);
+    }
+
+    @Test
+    void anOfficerSendsARequestToReviewAndPausesItsClockFromItsPage() {
+        String email = "refer-" + System.nanoTime() + "@example.com";
+        jdbc.update("insert into account (email, display_name) values (?, 'Referral Account')", email);
+        String reference = new RequesterJourney(new Api(port), new Mailbox(TestInfrastructure.mail()))
+                .file("ACCESS", email, null).reference();
+        String page = "/staff/requests/" + reference;
+
+        StaffBrowserSession legal = new StaffBrowserSession(port);
+        legal.signIn("legal");
+        assertThat(legal.get(page + "?lang=en").body()).doesNotContain("id=\"review-form\"").doesNotContain("id=\"pause-form\"");
+        assertThat(legal.submit(page, page + "/review", Map.of("reason", "x")).status()).isEqualTo(403);
+
+        StaffBrowserSession officer = new StaffBrowserSession(port);
+        officer.signIn("officer");
+        assertThat(officer.get(page).body()).contains("id=\"review-form\"").contains("id=\"pause-form\"");
+        StaffBrowserSession.Page empty = officer.submit(page, page + "/review", Map.of("reason", " "));
+        assertThat(officer.get(empty.location().replaceFirst("^https?://[^/]+", "") + "?lang=en").body())
+                .contains("id=\"action-error\"").contains("Give a reason.");
+        StaffBrowserSession.Page referred = officer.submit(page, page + "/review",
+                Map.of("reason", "A phone call revealed a possible exemption."));
+        assertThat(referred.status()).isEqualTo(302);
+        assertThat(officer.get(page + "?lang=en").body()).contains("id=\"action-done\"");
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where reference = ? and action = "
+                + "'REFERRED_TO_REVIEW' and actor = 'officer'", Long.class, reference)).isEqualTo(1);
+
+        officer.submit(page, page + "/clock", Map.of("action", "pause", "reason", "Waiting for the requester to clarify."));
+        assertThat(jdbc.queryForObject("select status from rights_request where reference = ?", String.class, reference))
+                .isEqualTo("WAITING_FOR_REQUESTER");
+        assertThat(officer.get(page).body()).contains("id=\"resume-form\"");
+        officer.submit(page, page + "/clock", Map.of("action", "resume", "reason", ""));
+        assertThat(jdbc.queryForList("select e.kind from deadline_event e join rights_request r on r.id = e.request_id"
+                + " where r.reference = ? order by e.id", String.class, reference)).containsExactly("PAUSED", "RESUMED");
     }
 }
