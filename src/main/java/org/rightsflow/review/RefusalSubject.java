@@ -12,5 +12,7 @@ public enum RefusalSubject {
     /** The privacy officer proposes not to apply some or all requested changes of a correction. */
     CORRECTION,
     /** The account still has blockers (unpaid bills, active resources, open invoices) when the wait for them ends. */
-    CANCELLATION
+    CANCELLATION,
+    /** A data operator who fulfils a right by hand could not do part of it (PARTIALLY_COMPLETED, with grounds). */
+    MANUAL_FULFILMENT
 }

@@ -4,12 +4,23 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.Variables;
+import org.rightsflow.review.RefusalProposals;
+import org.rightsflow.review.RefusalSubject;
 import org.rightsflow.review.ReviewDecisions;
 import org.springframework.stereotype.Component;
 
-/** Completing Task_FulfilManually: what the data operator did becomes the outcome. */
+/**
+ * Completing Task_FulfilManually: what the data operator did becomes the outcome. A partial result refuses the rest:
+ * it is stored as the operator's refusal proposal, which a second person approves in RefusalApprovalProcess.
+ */
 @Component("manualFulfilmentListener")
 public class ManualFulfilmentListener implements TaskListener {
+
+    private final RefusalProposals proposals;
+
+    public ManualFulfilmentListener(RefusalProposals proposals) {
+        this.proposals = proposals;
+    }
 
     @Override
     public void notify(DelegateTask task) {
@@ -21,8 +32,15 @@ public class ManualFulfilmentListener implements TaskListener {
         ReviewDecisions.requireExplanation(explanation);
         task.setVariable(Variables.OUTCOME, decision);
         if ("PARTIALLY_COMPLETED".equals(decision)) {
-            task.setVariable(Variables.RESULT_GROUNDS, String.join(",", grounds));
-            task.setVariable(Variables.RESULT_EXPLANATION, explanation);
+            String operator = TaskListeners.currentUser(task);
+            proposals.propose(TaskListeners.requestId(task), RefusalSubject.MANUAL_FULFILMENT, Variables.PARTIAL, grounds,
+                    explanation, operator);
+            task.setVariable(Variables.REVIEW_PROPOSER, operator);
+            task.setVariable(Variables.REVIEW_DECISION, Variables.PARTIAL);
+            // the requester's result is told these grounds only once approved (Event_OperatorRefusalApproved):
+            // a proposal sent back and then done in full leaves what came in untouched
+            task.setVariable(Variables.PROPOSED_GROUNDS, String.join(",", grounds));
+            task.setVariable(Variables.PROPOSED_EXPLANATION, explanation);
         }
         TaskListeners.clearFormFields(task);
     }

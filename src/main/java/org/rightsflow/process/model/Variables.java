@@ -98,6 +98,12 @@ public final class Variables {
      * {@code exemptionReviewListener} validates it and keeps comma-separated DataCategory codes.
      */
     public static final String REFUSED_CATEGORIES = "refusedCategories";
+    /**
+     * ManualFulfilmentProcess: the grounds and explanation a data operator proposes for the part not done; they become
+     * {@link #RESULT_GROUNDS} and {@link #RESULT_EXPLANATION} only once a second person approved them.
+     */
+    public static final String PROPOSED_GROUNDS = "proposedGrounds";
+    public static final String PROPOSED_EXPLANATION = "proposedExplanation";
 
     /**
      * Date: until when the requester may answer a clarification (set when Msg_ClarificationRequested is correlated);

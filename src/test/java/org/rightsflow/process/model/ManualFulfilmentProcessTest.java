@@ -13,21 +13,40 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@Deployment(resources = {ManualFulfilmentModel.RESOURCE, "forms/Form_ManualFulfilment.form"})
+@Deployment(resources = {ManualFulfilmentModel.RESOURCE, RefusalApprovalModel.RESOURCE,
+        "forms/Form_ManualFulfilment.form", "forms/Form_RefusalApproval.form"})
 class ManualFulfilmentProcessTest extends ProcessModelTestSupport {
 
     static final Date DUE_DATE = plusDays(NOW, 15);
 
     @BeforeEach
     void registerListener() {
-        taskListener(BEAN_MANUAL_FULFILMENT_LISTENER, task ->
-                task.setVariable(Variables.OUTCOME, task.getVariable(Variables.DECISION)));
+        // as the real listener: a partial result is the operator's refusal proposal
+        taskListener(BEAN_MANUAL_FULFILMENT_LISTENER, task -> {
+            Object decision = task.getVariable(Variables.DECISION);
+            task.setVariable(Variables.OUTCOME, decision);
+            if (Variables.OUTCOME_PARTIALLY_COMPLETED.equals(decision)) {
+                task.setVariable(Variables.REVIEW_PROPOSER, "operator");
+                task.setVariable(Variables.REVIEW_DECISION, Variables.PARTIAL);
+                task.setVariable(Variables.PROPOSED_GROUNDS, "IMPRACTICAL");
+                task.setVariable(Variables.PROPOSED_EXPLANATION, task.getVariable(Variables.EXPLANATION));
+            }
+        });
+        approvalListener();
     }
 
     private ProcessInstance start() {
         return runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
                 Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
                 Variables.REQUEST_TYPE, Variables.TYPE_CORRECT, Variables.DUE_DATE, DUE_DATE));
+    }
+
+    /** Called after an approved PARTIAL exemption review: its grounds come in as the result so far. */
+    private ProcessInstance startAfterAPartialReview() {
+        return runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
+                Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
+                Variables.REQUEST_TYPE, Variables.TYPE_CORRECT, Variables.DUE_DATE, DUE_DATE,
+                Variables.RESULT_GROUNDS, "RISK_TO_OTHERS", Variables.RESULT_EXPLANATION, "review explanation"));
     }
 
     @Test
@@ -55,13 +74,49 @@ class ManualFulfilmentProcessTest extends ProcessModelTestSupport {
     }
 
     @Test
-    void partiallyCompletedByHand() {
+    void partiallyCompletedByHandIsARefusalASecondPersonApproves() {
         ProcessInstance manual = start();
 
         complete(TASK_FULFIL_MANUALLY, Map.of(Variables.DECISION, Variables.OUTCOME_PARTIALLY_COMPLETED,
                 Variables.EXPLANATION, "Backups cannot be corrected; they expire in 30 days."));
+        assertThat(manual).isWaitingAtExactly(CALL_ACTIVITY_APPROVE_REFUSAL);
+        assertThat(taskService.getVariable(taskAt(RefusalApprovalModel.TASK_APPROVE_REFUSAL).getId(),
+                RefusalApprovalModel.REFUSAL_SUBJECT)).isEqualTo("MANUAL_FULFILMENT");
 
-        assertThat(manual).hasPassed(END_EVENT).isEnded();
-        assertThat(manual).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_PARTIALLY_COMPLETED);
+        decideRefusal("APPROVE", "Backups are out of reach until they expire.");
+
+        assertThat(manual).hasPassedInOrder(START_EVENT, GATEWAY_JOIN_FULFIL_MANUALLY, TASK_FULFIL_MANUALLY,
+                GATEWAY_ALL_DONE, CALL_ACTIVITY_APPROVE_REFUSAL, GATEWAY_REFUSAL_APPROVED,
+                EVENT_OPERATOR_REFUSAL_APPROVED, END_EVENT_PARTLY_FULFILLED).isEnded();
+        assertThat(manual).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_PARTIALLY_COMPLETED)
+                .containsEntry(Variables.RESULT_GROUNDS, "IMPRACTICAL")
+                .containsEntry(Variables.RESULT_EXPLANATION, "Backups cannot be corrected; they expire in 30 days.");
+    }
+
+    @Test
+    void aPartialResultSentBackGoesToTheOperatorAgain() {
+        ProcessInstance manual = startAfterAPartialReview();
+        complete(TASK_FULFIL_MANUALLY, Map.of(Variables.DECISION, Variables.OUTCOME_PARTIALLY_COMPLETED,
+                Variables.EXPLANATION, "The archive was not reachable today."));
+
+        decideRefusal("REJECT", "Unreachable today is no ground: try again.");
+
+        assertThat(manual).isWaitingAtExactly(TASK_FULFIL_MANUALLY);
+        assertThat(deployedForm(taskAt(TASK_FULFIL_MANUALLY).getId())).contains("{{approvalComment}}");
+        complete(TASK_FULFIL_MANUALLY, Map.of(Variables.DECISION, Variables.OUTCOME_COMPLETED,
+                Variables.EXPLANATION, "Done once the archive was back."));
+        assertThat(manual).hasPassed(END_EVENT).hasNotPassed(EVENT_OPERATOR_REFUSAL_APPROVED).isEnded();
+        // the rejected proposal never becomes what the requester is told
+        assertThat(manual).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED)
+                .containsEntry(Variables.RESULT_GROUNDS, "RISK_TO_OTHERS")
+                .containsEntry(Variables.RESULT_EXPLANATION, "review explanation");
+    }
+
+    @Test
+    void followsTheModelConventions() throws Exception {
+        ProcessModelConventionsTest conventions = new ProcessModelConventionsTest();
+        conventions.everyElementIsDrawn(RESOURCE);
+        conventions.userTasksUseDeployedFormsAndTheRequestDeadline(RESOURCE);
+        conventions.calledProcessesGetTheBusinessKey(RESOURCE);
     }
 }

@@ -89,8 +89,10 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
             Object decision = task.getVariable(Variables.DECISION);
             task.setVariable(Variables.OUTCOME, decision);
             if (Variables.OUTCOME_PARTIALLY_COMPLETED.equals(decision)) {
-                task.setVariable(Variables.RESULT_GROUNDS, "OPERATOR_GROUNDS");
-                task.setVariable(Variables.RESULT_EXPLANATION, "operator explanation");
+                task.setVariable(Variables.REVIEW_PROPOSER, "operator");
+                task.setVariable(Variables.REVIEW_DECISION, Variables.PARTIAL);
+                task.setVariable(Variables.PROPOSED_GROUNDS, "OPERATOR_GROUNDS");
+                task.setVariable(Variables.PROPOSED_EXPLANATION, "operator explanation");
             }
         });
     }
@@ -536,6 +538,8 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
         runJobsAt(TASK_START_FULFILMENT);
         complete(ManualFulfilmentModel.TASK_FULFIL_MANUALLY, decision(Variables.OUTCOME_PARTIALLY_COMPLETED));
+        // what the operator could not do is refused too: a second person approves it
+        decideRefusal(Variables.APPROVE, "The operator's reasons hold.");
         runJobsAt(TASK_SEND_RESULT);
 
         assertThat(request).hasPassed(CALL_ACTIVITY_FULFIL, GATEWAY_PARTLY_REFUSED,
