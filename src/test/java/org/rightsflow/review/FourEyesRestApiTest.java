@@ -5,7 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
@@ -41,6 +43,10 @@ class FourEyesRestApiTest extends PostgresIntegrationTest {
     IdentityService identity;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    HistoryService history;
 
     private Task awaitTask(String reference, String key) {
         await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(reference)
@@ -48,15 +54,21 @@ class FourEyesRestApiTest extends PostgresIntegrationTest {
         return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(key).singleResult();
     }
 
-    private void ensureDualUser() {
-        if (identity.createUserQuery().userId(DUAL).count() == 0) {
-            User user = identity.newUser(DUAL);
-            user.setPassword(DUAL_PASSWORD);
-            user.setEmail(DUAL + "@staff.rightsflow.invalid");
+    /** Creates the user once, with the groups given. */
+    private void ensureUser(String userId, String password, String... groups) {
+        if (identity.createUserQuery().userId(userId).count() == 0) {
+            User user = identity.newUser(userId);
+            user.setPassword(password);
+            user.setEmail(userId + "@staff.rightsflow.invalid");
             identity.saveUser(user);
-            identity.createMembership(DUAL, "privacy-officers");
-            identity.createMembership(DUAL, "legal-reviewers");
+            for (String group : groups) {
+                identity.createMembership(userId, group);
+            }
         }
+    }
+
+    private void ensureDualUser() {
+        ensureUser(DUAL, DUAL_PASSWORD, "privacy-officers", "legal-reviewers");
     }
 
     @Test
@@ -167,5 +179,70 @@ class FourEyesRestApiTest extends PostgresIntegrationTest {
         requester.awaitStatus(filed, "REFUSED");
         assertThat(mailbox.awaitOne(ZHAO, "RESULT_REFUSED", filed.reference()).body())
                 .contains("A preservation order covers the account.");
+    }
+
+    /**
+     * A data operator who fulfils a right by hand (a right without a connector goes to ManualFulfilmentProcess) and
+     * cannot do part of it proposes a refusal of that part: through the engine REST API they cannot approve it
+     * themselves even when they are also a legal reviewer, a plain data operator cannot reach the approval, and a
+     * different legal reviewer approves it in Tasklist. The stored proposal names both; the approved grounds and
+     * explanation become the result the requester is told.
+     */
+    @Test
+    void aPartResultOfManualFulfilmentIsARefusalASecondPersonApproves() {
+        String operatorLegal = "operatorlegal";
+        ensureUser(operatorLegal, DUAL_PASSWORD, "data-operators", "legal-reviewers");
+        String email = "manual-partial-" + System.nanoTime() + "@example.com";
+        jdbc.update("insert into account (email, phone, birth_date) values (?, ?, ?)", email,
+                "+86137" + String.format("%08d", System.nanoTime() % 100_000_000L), java.sql.Date.valueOf("1980-03-03"));
+        RequesterJourney.Filed filed = new RequesterJourney(new Api(port), new Mailbox(TestInfrastructure.mail()))
+                .file("ACCESS", email, null);
+        String requestId = jdbc.queryForObject("select id from rights_request where reference = ?", String.class,
+                filed.reference());
+        // as CallActivity_Fulfil starts it for a right whose process is not deployed
+        String manual = runtime.startProcessInstanceByKey("ManualFulfilmentProcess", filed.reference(), Map.of(
+                "requestId", requestId, "reference", filed.reference(), "requestType", "ACCESS",
+                "dueDate", new java.util.Date(System.currentTimeMillis() + Duration.ofDays(15).toMillis()))).getId();
+        StaffHttp dual = StaffHttp.as(port, operatorLegal, DUAL_PASSWORD);
+
+        Task fulfil = awaitTask(filed.reference(), "Task_FulfilManually");
+        StaffHttp.Response noGround = dual.post("/engine-rest/task/" + fulfil.getId() + "/complete",
+                StaffHttp.completion("decision", "PARTIALLY_COMPLETED", "grounds", "[]",
+                        "explanation", "The archive copy could not be read."));
+        assertThat(noGround.status()).as("a part refused without a ground is rejected").isEqualTo(400);
+        assertThat(tasks.createTaskQuery().taskId(fulfil.getId()).count()).isEqualTo(1);
+        StaffHttp.Response proposed = dual.post("/engine-rest/task/" + fulfil.getId() + "/complete",
+                StaffHttp.completion("decision", "PARTIALLY_COMPLETED", "grounds", "[\"IMPRACTICAL\"]",
+                        "explanation", "The 2019 archive exists only on backup tapes."));
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(204);
+
+        Task approval = awaitTask(filed.reference(), "Task_ApproveRefusal");
+        assertThat(tasks.getVariable(approval.getId(), "refusalSubject")).isEqualTo("MANUAL_FULFILMENT");
+        assertThat(tasks.getVariable(approval.getId(), "resultGrounds")).isEqualTo("IMPRACTICAL");
+        StaffHttp.Response selfApproval = dual.post("/engine-rest/task/" + approval.getId() + "/complete",
+                StaffHttp.completion("decision", "APPROVE", "explanation", "Approving my own partial result."));
+        assertThat(selfApproval.status()).as("four eyes: the operator who proposed cannot approve").isEqualTo(400);
+        assertThat(selfApproval.body()).contains("Four-eyes");
+        StaffHttp.Response byOperator = StaffHttp.as(port, "operator").post("/engine-rest/task/" + approval.getId()
+                + "/complete", StaffHttp.completion("decision", "APPROVE", "explanation", "Not my task at all."));
+        assertThat(byOperator.status()).as("a data operator has no access to the legal reviewers' task")
+                .isIn(403, 404);
+        assertThat(tasks.createTaskQuery().taskId(approval.getId()).count()).as("the approval stays open").isEqualTo(1);
+
+        TasklistSession.Response approved = TasklistSession.signIn(port, "legal").submitTaskForm(approval.getId(),
+                Map.of("decision", "APPROVE", "explanation", "Backup tapes are out of reach: impractical."));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(204);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> history.createHistoricProcessInstanceQuery()
+                .processInstanceId(manual).finished().count() == 1);
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(manual)
+                .activityId("EndEvent_PartlyFulfilled").count()).isEqualTo(1);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(manual)
+                .variableName("resultGrounds").singleResult().getValue()).isEqualTo("IMPRACTICAL");
+        assertThat(jdbc.queryForMap("select subject, decision, grounds, proposed_by, decided_by, approval"
+                + " from refusal_proposal where request_id = ?", requestId))
+                .containsEntry("subject", "MANUAL_FULFILMENT").containsEntry("decision", "PARTIAL")
+                .containsEntry("grounds", "IMPRACTICAL").containsEntry("proposed_by", operatorLegal)
+                .containsEntry("decided_by", "legal").containsEntry("approval", "APPROVE");
     }
 }
