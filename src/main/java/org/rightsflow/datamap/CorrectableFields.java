@@ -46,7 +46,13 @@ public class CorrectableFields {
         return find(field).map(CorrectableField::sensitive).orElse(false);
     }
 
-    private record Entry(String field, DataCategory category, String table, String column, CorrectableField.Mask mask) {
+    /** {@code input} may be left out: a field then takes plain text. */
+    private record Entry(String field, DataCategory category, String table, String column, CorrectableField.Mask mask,
+                         CorrectableField.Input input) {
+
+        CorrectableField.Input inputOrText() {
+            return input == null ? CorrectableField.Input.TEXT : input;
+        }
     }
 
     private record Document(String comment, List<Entry> fields) {
@@ -85,7 +91,7 @@ public class CorrectableFields {
                 ColumnMapping column = subject.column(entry.column())
                         .orElseThrow(() -> new DataMapException(where + ": column not in the subject mapping"));
                 return new CorrectableField(entry.field(), system.id(), entry.category(), entry.table(), entry.column(),
-                        subject.idColumn(), column.sensitive(), entry.mask(), column.label());
+                        subject.idColumn(), column.sensitive(), entry.mask(), column.label(), entry.inputOrText());
             }
             Optional<CategoryMapping> mapping = system.category(entry.category());
             if (mapping.isPresent() && mapping.get().table().equals(entry.table())) {
@@ -93,7 +99,7 @@ public class CorrectableFields {
                         .orElseThrow(() -> new DataMapException(where + ": column not in the category mapping"));
                 return new CorrectableField(entry.field(), system.id(), entry.category(), entry.table(), entry.column(),
                         mapping.get().subjectKey(), column.sensitive() || mapping.get().sensitive(), entry.mask(),
-                        column.label());
+                        column.label(), entry.inputOrText());
             }
         }
         throw new DataMapException(where + ": no JDBC system maps table " + entry.table() + " for "

@@ -99,7 +99,7 @@ class PrivacyCenterPagesBrowserTest extends PostgresIntegrationTest {
                 phone.type(By.id("recipientName"), "新服务商");
                 phone.type(By.id("recipientEmail"), "not-an-address");
                 phone.click(By.id("submit"));
-                assertThat(phone.visible(By.id("error-summary")).getText()).contains("请检查请求内容");
+                assertThat(phone.visible(By.id("problem-summary")).getText()).contains("接收方邮箱：请填写完整的邮箱地址");
                 assertThat(phone.driver.findElement(By.id("recipientName")).getAttribute("value")).isEqualTo("新服务商");
                 phone.screenshot("transfer-error-zh");
 
@@ -160,6 +160,11 @@ class PrivacyCenterPagesBrowserTest extends PostgresIntegrationTest {
                 phone.open(base + "/privacy/status/" + reference);
                 phone.screenshot("status-before-withdrawal");
                 phone.click(By.id("withdraw"));
+                // It cannot be undone, so the page asks first.
+                assertThat(phone.visible(By.id("confirm-explain")).getText()).contains("cannot be undone");
+                noHorizontalScroll(phone);
+                phone.screenshot("withdrawal-confirm-en");
+                phone.click(By.id("confirm"));
                 assertThat(phone.visible(By.cssSelector(".notice")).getText()).isEqualTo("Your request has been withdrawn.");
                 assertThat(phone.driver.findElement(By.id("status-current")).getAttribute("data-status")).isEqualTo("WITHDRAWN");
                 assertThat(phone.driver.findElements(By.id("withdraw"))).isEmpty();

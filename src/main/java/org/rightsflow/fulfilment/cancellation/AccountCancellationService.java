@@ -277,6 +277,13 @@ public class AccountCancellationService {
         return email.charAt(0) + "*".repeat(Math.max(3, at - 1)) + email.substring(at);
     }
 
+    /** When the cooling-off period ends (or ended), once it has started. */
+    public Optional<Instant> coolingOffEnds(String requestId) {
+        return jdbc.query("select cooling_off_ends from account_cancellation where request_id = ?",
+                (rs, n) -> Sql.instant(rs, "cooling_off_ends"), requestId).stream()
+                .filter(java.util.Objects::nonNull).findFirst();
+    }
+
     public Optional<String> phase(String requestId) {
         return jdbc.queryForList("select phase from account_cancellation where request_id = ?", String.class,
                 requestId).stream().findFirst();

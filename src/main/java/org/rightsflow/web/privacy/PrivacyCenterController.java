@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
+import org.rightsflow.fulfilment.correction.CorrectionChoices;
 import org.rightsflow.notice.ComplaintChannels;
 import org.rightsflow.identity.IdentityVerificationService;
 import org.rightsflow.identity.ResendOutcome;
@@ -55,22 +57,31 @@ public class PrivacyCenterController {
     static final List<String> PURPOSES = List.of("MARKETING", "PERSONALISED_RECOMMENDATIONS", "BEHAVIOUR_COOKIES",
             "AFFILIATE_SHARING", "MARKETPLACE_SHARING", "FACE_RECOGNITION");
     static final int CORRECTION_ROWS = 3;
+    /** The value of the confirmation pages' "yes": an action that cannot be undone needs it. */
+    static final String CONFIRMED = "yes";
 
     private final RequestIntakeService intake;
     private final RequestLifecycle lifecycle;
     private final IdentityVerificationService identity;
     private final ComplaintChannels complaints;
     private final ClarificationService clarifications;
+    private final RequestFormCheck formCheck;
+    private final CorrectionChoices correctionChoices;
+    private final AccountCancellationService cancellation;
     private final ObjectMapper json = new ObjectMapper();
 
     public PrivacyCenterController(RequestIntakeService intake, RequestLifecycle lifecycle,
                                    IdentityVerificationService identity, ComplaintChannels complaints,
-                                   ClarificationService clarifications) {
+                                   ClarificationService clarifications, RequestFormCheck formCheck,
+                                   CorrectionChoices correctionChoices, AccountCancellationService cancellation) {
         this.intake = intake;
         this.lifecycle = lifecycle;
         this.identity = identity;
         this.complaints = complaints;
         this.clarifications = clarifications;
+        this.formCheck = formCheck;
+        this.correctionChoices = correctionChoices;
+        this.cancellation = cancellation;
         // The lists above are the contract's (RequestDetailsValidator): fail at start-up if they ever drift apart.
         if (!RequestDetailsValidator.DELETION_GROUNDS.equals(java.util.Set.copyOf(DELETION_GROUNDS))
                 || !RequestDetailsValidator.DATA_CATEGORIES.equals(java.util.Set.copyOf(CATEGORIES))
@@ -98,10 +109,19 @@ public class PrivacyCenterController {
         return "privacy/home";
     }
 
+    /**
+     * A request form. It carries this browser's key for the form ({@link FormKeys}): shown again by the back button
+     * or a reload, it files nothing twice. {@code ?new} starts a fresh form after a filing.
+     */
     @GetMapping("/privacy/request/{type}")
-    public String form(@PathVariable String type, Model model) {
+    public String form(@PathVariable String type, @RequestParam(name = "new", required = false) String fresh,
+                       HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
         RequestType right = RequestType.fromCode(type).orElseThrow(PageNotFound::new);
-        return renderForm(right, null, new FormValues(), UUID.randomUUID().toString(), model);
+        String key = FormKeys.keyFor(request, response, right, fresh != null);
+        if (fresh == null) {
+            FormKeys.filedReference(request).ifPresent(reference -> model.addAttribute("alreadyFiled", reference));
+        }
+        return renderForm(right, null, new FormValues(), key, locale, model);
     }
 
     @PostMapping(path = "/privacy/request/{type}", consumes = "application/x-www-form-urlencoded")
@@ -110,15 +130,25 @@ public class PrivacyCenterController {
         RequestType right = RequestType.fromCode(type).orElseThrow(PageNotFound::new);
         FormValues values = FormValues.of(form);
         String idempotencyKey = form.getFirst("idempotencyKey");
+        FieldProblems problems = formCheck.check(right, values, locale);
+        if (!problems.isEmpty()) {
+            // shown again with everything typed, each problem naming its field; nothing was filed
+            response.setStatus(422);
+            model.addAttribute("problems", problems.list());
+            model.addAttribute("fieldErrors", problems.byField());
+            return renderForm(right, null, values, idempotencyKey, locale, model);
+        }
         try {
             IntakeCommand command = new IntakeCommand(right.name(), values.accountEmail,
                     PrivacyWebConfig.languageOf(locale), details(right, values));
             FiledRequest filed = retrying(() -> intake.file(command, idempotencyKey));
             StatusCookies.remember(request, response, filed.request().reference(), filed.statusToken());
+            FormKeys.filed(request, response, right, idempotencyKey, filed.request().reference());
             return "redirect:/privacy/status/" + filed.request().reference() + "/verify";
         } catch (InvalidRequestException e) {
             boolean keyProblem = e.code().contains("IDEMPOTENCY");
-            return renderForm(right, e.code(), values, keyProblem ? UUID.randomUUID().toString() : idempotencyKey, model);
+            return renderForm(right, e.code(), values, keyProblem ? UUID.randomUUID().toString() : idempotencyKey,
+                    locale, model);
         }
     }
 
@@ -214,6 +244,7 @@ public class PrivacyCenterController {
         model.addAttribute("awaitingCode", r.status() == RequestStatus.RECEIVED
                 || r.status() == RequestStatus.AWAITING_VERIFICATION);
         model.addAttribute("withdrawable", r.status().allowsWithdrawal());
+        model.addAttribute("revocable", revocable(r));
         model.addAttribute("terminal", r.status().isTerminal());
         // A clarification we asked for: what is needed, in the page's language, and a form for the answer.
         clarifications.open(r.id()).filter(c -> r.status() == RequestStatus.WAITING_FOR_REQUESTER).ifPresent(c -> {
@@ -246,12 +277,58 @@ public class PrivacyCenterController {
         return "redirect:/privacy/status/" + reference;
     }
 
+    /** Withdrawing cannot be undone: the status page's button leads here, and only this page's "yes" withdraws. */
+    @GetMapping("/privacy/status/{reference}/withdrawal")
+    public String confirmWithdrawal(@PathVariable String reference, HttpServletRequest request, Model model) {
+        RightsRequest r = lifecycle.view(reference, StatusCookies.tokenFor(request, reference)).request();
+        if (!r.status().allowsWithdrawal()) {
+            return "redirect:/privacy/status/" + r.reference();
+        }
+        return confirmPage(r, "withdrawal", model);
+    }
+
     @PostMapping("/privacy/status/{reference}/withdrawal")
-    public String withdraw(@PathVariable String reference, HttpServletRequest request, Model model,
-                           RedirectAttributes redirect) {
+    public String withdraw(@PathVariable String reference, @RequestParam(defaultValue = "") String confirm,
+                           HttpServletRequest request, Model model, RedirectAttributes redirect) {
+        if (!CONFIRMED.equals(confirm)) {
+            return "redirect:/privacy/status/" + reference + "/withdrawal";
+        }
         retrying(() -> lifecycle.withdraw(reference, StatusCookies.tokenFor(request, reference)));
         redirect.addFlashAttribute("notice", "status.withdrawn");
         return "redirect:/privacy/status/" + reference;
+    }
+
+    /** An account cancellation in its cooling-off period can be revoked: asked once more, then done. */
+    @GetMapping("/privacy/status/{reference}/cancellation-revocation")
+    public String confirmRevocation(@PathVariable String reference, HttpServletRequest request, Model model) {
+        RightsRequest r = lifecycle.view(reference, StatusCookies.tokenFor(request, reference)).request();
+        if (!revocable(r)) {
+            return "redirect:/privacy/status/" + r.reference();
+        }
+        return confirmPage(r, "revocation", model);
+    }
+
+    @PostMapping("/privacy/status/{reference}/cancellation-revocation")
+    public String revoke(@PathVariable String reference, @RequestParam(defaultValue = "") String confirm,
+                         HttpServletRequest request, RedirectAttributes redirect) {
+        if (!CONFIRMED.equals(confirm)) {
+            return "redirect:/privacy/status/" + reference + "/cancellation-revocation";
+        }
+        retrying(() -> cancellation.revoke(reference, StatusCookies.tokenFor(request, reference)));
+        redirect.addFlashAttribute("notice", "status.revoked");
+        return "redirect:/privacy/status/" + reference;
+    }
+
+    private boolean revocable(RightsRequest r) {
+        return r.type() == RequestType.CANCEL_ACCOUNT && r.status() == RequestStatus.WAITING_FOR_REQUESTER
+                && cancellation.phase(r.id()).filter("COOLING_OFF"::equals).isPresent();
+    }
+
+    private static String confirmPage(RightsRequest r, String action, Model model) {
+        model.addAttribute("reference", r.reference());
+        model.addAttribute("type", r.type().name());
+        model.addAttribute("action", action);
+        return "privacy/confirm";
     }
 
     /** The page behind a result link: explains the link's limits before the requester spends one of its uses. */
@@ -265,7 +342,7 @@ public class PrivacyCenterController {
     }
 
     private String renderForm(RequestType right, String errorCode, FormValues values, String idempotencyKey,
-                              Model model) {
+                              Locale locale, Model model) {
         model.addAttribute("type", right.name());
         model.addAttribute("errorCode", errorCode);
         model.addAttribute("values", values);
@@ -273,6 +350,24 @@ public class PrivacyCenterController {
         model.addAttribute("grounds", DELETION_GROUNDS);
         model.addAttribute("categories", CATEGORIES);
         model.addAttribute("purposes", PURPOSES);
+        if (right == RequestType.CORRECT) {
+            List<RequestFormCheck.CorrectionOption> options = formCheck.options(locale);
+            model.addAttribute("correctionGroups", CATEGORIES.stream()
+                    .map(c -> new CorrectionGroup(c, options.stream().filter(o -> o.category().equals(c)).toList()))
+                    .filter(g -> !g.options().isEmpty()).toList());
+            List<CorrectionRow> rows = new ArrayList<>();
+            for (int i = 0; i < CORRECTION_ROWS; i++) {
+                String chosen = values.fields.get(i);
+                rows.add(new CorrectionRow(i, chosen, values.correctedValues.get(i),
+                        options.stream().filter(o -> o.name().equals(chosen)).findFirst().orElse(null)));
+            }
+            model.addAttribute("correctionRows", rows);
+        }
+        model.addAttribute("limits", java.util.Map.of("accountEmail", RequestFormCheck.MAX_EMAIL,
+                "recipientName", RequestFormCheck.MAX_RECIPIENT_NAME));
+        if (!model.containsAttribute("fieldErrors")) {
+            model.addAttribute("fieldErrors", java.util.Map.of());
+        }
         return "privacy/form";
     }
 
@@ -297,7 +392,7 @@ public class PrivacyCenterController {
                 ArrayNode list = details.putArray("corrections");
                 for (int i = 0; i < CORRECTION_ROWS; i++) {
                     String field = v.fields.get(i).trim();
-                    String value = v.correctedValues.get(i);
+                    String value = correctionChoices.normalise(field, v.correctedValues.get(i));
                     if (!field.isEmpty() || !value.isBlank()) {
                         list.addObject().put("field", field).put("value", value);
                     }
@@ -334,6 +429,31 @@ public class PrivacyCenterController {
     }
 
     public record HistoryLine(String status, String at) {
+    }
+
+    /** The correctable fields of one data category, for one group of the form's choice. */
+    public record CorrectionGroup(String category, List<RequestFormCheck.CorrectionOption> options) {
+    }
+
+    /** One row of the correction form: the field chosen (if any), what was typed, and how to ask for it. */
+    public record CorrectionRow(int index, String field, String value, RequestFormCheck.CorrectionOption option) {
+
+        /** The input's type for the chosen field's kind of value; plain text until a field is chosen. */
+        public String getHtmlType() {
+            if (option == null) {
+                return "text";
+            }
+            return switch (option.input()) {
+                case "DATE" -> "date";
+                case "PHONE" -> "tel";
+                case "EMAIL" -> "email";
+                default -> "text";
+            };
+        }
+
+        public int getLimit() {
+            return option == null ? CorrectionChoices.MAX_VALUE_LENGTH : option.maxLength();
+        }
     }
 
     /** What the requester typed, kept to fill the form again after an error. */
