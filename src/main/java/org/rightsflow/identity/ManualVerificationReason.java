@@ -15,5 +15,15 @@ public enum ManualVerificationReason {
      */
     CONTACT_RECENTLY_CHANGED,
     /** Level 2 is required but there is no phone on file for the second code. */
-    NO_PHONE_ON_FILE
+    NO_PHONE_ON_FILE,
+    /**
+     * The account's wrong codes over all its requests reached the daily limit: every open request of the account
+     * waits for staff, and no new code is sent until the oldest wrong code is a day old.
+     */
+    ACCOUNT_WRONG_CODE_LIMIT,
+    /**
+     * Filed while the account already had as many requests waiting for their codes as the limit allows: no code was
+     * sent for it; staff see it with the others.
+     */
+    TOO_MANY_OPEN_REQUESTS
 }

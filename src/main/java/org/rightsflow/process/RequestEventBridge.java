@@ -9,7 +9,10 @@ import org.rightsflow.deadline.DeadlineChanged;
 import org.rightsflow.deadline.DeadlineEventKind;
 import org.rightsflow.fulfilment.download.DownloadPublished;
 import org.rightsflow.identity.IdentityVerified;
-import org.rightsflow.identity.ManualVerificationReason;
+import org.rightsflow.identity.ManualVerificationHandedOver;
+import org.rightsflow.identity.ManualVerificationJoined;
+import org.rightsflow.identity.ManualVerificationRoute;
+import org.rightsflow.identity.StaffVerificationDecided;
 import org.rightsflow.identity.VerificationLocked;
 import org.rightsflow.process.model.DownloadExpiryModel;
 import org.rightsflow.process.model.RightsRequestModel;
@@ -30,9 +33,11 @@ import org.springframework.stereotype.Component;
 public class RequestEventBridge {
 
     private final RuntimeService runtime;
+    private final ManualVerificationTasks manualVerificationTasks;
 
-    public RequestEventBridge(RuntimeService runtime) {
+    public RequestEventBridge(RuntimeService runtime, ManualVerificationTasks manualVerificationTasks) {
         this.runtime = runtime;
+        this.manualVerificationTasks = manualVerificationTasks;
     }
 
     /**
@@ -69,7 +74,8 @@ public class RequestEventBridge {
             runtime.createMessageCorrelation(RightsRequestModel.MSG_VERIFICATION_LOCKED)
                     .processInstanceBusinessKey(locked.reference())
                     .setVariable(org.rightsflow.process.model.Variables.MANUAL_VERIFICATION_REASON,
-                            ManualVerificationReason.LOCKED.name())
+                            locked.reason().name())
+                    .setVariable(org.rightsflow.process.model.Variables.MANUAL_VERIFICATION_ROUTE, locked.route().name())
                     .correlate();
         } catch (OptimisticLockingException e) {
             throw new ConcurrencyFailureException("Concurrent change of request " + locked.reference(), e);
@@ -106,6 +112,40 @@ public class RequestEventBridge {
         } catch (OptimisticLockingException e) {
             throw new ConcurrencyFailureException("Concurrent change of request " + changed.reference(), e);
         }
+    }
+
+    /** A request that joined its account's manual verification gets that verification's decision. */
+    @EventListener
+    public void on(StaffVerificationDecided decided) {
+        try {
+            runtime.createMessageCorrelation(RightsRequestModel.MSG_STAFF_VERIFICATION_DECIDED)
+                    .processInstanceBusinessKey(decided.reference())
+                    .setVariable(org.rightsflow.process.model.Variables.VERIFICATION_DECISION,
+                            decided.verified() ? "VERIFIED" : "NOT_VERIFIED")
+                    .correlate();
+        } catch (OptimisticLockingException e) {
+            throw new ConcurrencyFailureException("Concurrent change of request " + decided.reference(), e);
+        }
+    }
+
+    /** The request whose task a joined request waited on was withdrawn: the joined one takes the task. */
+    @EventListener
+    public void on(ManualVerificationHandedOver handedOver) {
+        try {
+            runtime.createMessageCorrelation(RightsRequestModel.MSG_MANUAL_VERIFICATION_HANDED_OVER)
+                    .processInstanceBusinessKey(handedOver.reference())
+                    .setVariable(org.rightsflow.process.model.Variables.MANUAL_VERIFICATION_ROUTE,
+                            ManualVerificationRoute.TASK.name())
+                    .correlate();
+        } catch (OptimisticLockingException e) {
+            throw new ConcurrencyFailureException("Concurrent change of request " + handedOver.reference(), e);
+        }
+    }
+
+    /** A request joined an open manual verification: its task lists it from now on. */
+    @EventListener
+    public void on(ManualVerificationJoined joined) {
+        manualVerificationTasks.refresh(joined.leadReference(), joined.leadRequestId());
     }
 
     @EventListener

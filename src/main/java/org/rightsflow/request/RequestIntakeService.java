@@ -3,18 +3,24 @@ package org.rightsflow.request;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.rightsflow.audit.AuditTrail;
 import org.rightsflow.common.Hashing;
+import org.rightsflow.common.RightsflowProperties;
+import org.rightsflow.common.Sql;
 import org.rightsflow.common.TimeSource;
 import org.rightsflow.datamap.AccountDirectory;
 import org.rightsflow.datamap.AccountFacts;
 import org.rightsflow.deadline.Deadline;
 import org.rightsflow.deadline.DeadlineService;
+import org.rightsflow.identity.ManualVerificationReason;
 import org.rightsflow.identity.VerificationLevelPolicy;
+import org.rightsflow.limits.Admission;
+import org.rightsflow.limits.RequesterLimits;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -25,7 +31,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Files a request (docs/lifecycle.md, intake): validates it, stamps reference, receipt time and due date, stores it and
  * announces it (the process layer starts the workflow in the same transaction). With an Idempotency-Key, a retry
- * of the same body returns the original answer; the database's unique key decides between simultaneous retries.
+ * of the same body within 24 hours returns the original answer; the database's unique key decides between
+ * simultaneous retries.
+ *
+ * <p>Abuse limits (README, "Security"), counted in the database so that they hold on every node: filings per client
+ * address (429 beyond it), and open unverified requests per account email (a further filing is answered exactly the
+ * same, but no code is sent: it goes to intake staff with the others). An account whose wrong codes reached the
+ * daily limit gets no new code either.
  */
 @Service
 public class RequestIntakeService {
@@ -47,13 +59,15 @@ public class RequestIntakeService {
     private final TimeSource time;
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
+    private final RequesterLimits limits;
+    private final byte[] idempotencyKeySecret;
     private final ObjectMapper canonicalJson = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
     public RequestIntakeService(RequestRepository requests, RequestDetailsValidator detailsValidator,
                                 ReferenceGenerator references, StatusTokens tokens, AccountDirectory accounts,
                                 DeadlineService deadlines, VerificationLevelPolicy levels, AuditTrail audit,
                                 ApplicationEventPublisher events, TimeSource time, PlatformTransactionManager txm,
-                                JdbcClient jdbc) {
+                                JdbcClient jdbc, RequesterLimits limits, RightsflowProperties properties) {
         this.requests = requests;
         this.detailsValidator = detailsValidator;
         this.references = references;
@@ -73,30 +87,56 @@ public class RequestIntakeService {
                         + ": no such request type; known: " + java.util.Arrays.toString(RequestType.values()));
             }
         }
+        this.limits = limits;
+        this.idempotencyKeySecret = properties.tokenKey();
     }
 
-    public FiledRequest file(IntakeCommand command, String idempotencyKey) {
+    /** How long an Idempotency-Key replays the original answer; after that the same key files a new request. */
+    public static final Duration IDEMPOTENCY_WINDOW = Duration.ofHours(24);
+
+    /**
+     * Files a request from the requester API or the Privacy Center.
+     *
+     * @param idempotencyKey optional; see {@link IdempotencyKeys}. A key is bound to its body: the same key with
+     *                       another body files another request, exactly as a fresh key would, so nobody learns from
+     *                       the answer whether a key exists
+     * @param clientAddress  where the filing came from, as the server sees it: filings per address are limited
+     * @throws RateLimitedException when the client address filed as often as the limit allows
+     */
+    public FiledRequest file(IntakeCommand command, String idempotencyKey, String clientAddress) {
         Validated valid = validate(command);
-        if (idempotencyKey != null && (idempotencyKey.length() < 8 || idempotencyKey.length() > 128
-                || idempotencyKey.chars().anyMatch(c -> c < 0x21 || c > 0x7e))) {
-            throw new InvalidRequestException("INVALID_IDEMPOTENCY_KEY",
-                    "Idempotency-Key must be 8 to 128 printable ASCII characters");
+        if (idempotencyKey != null) {
+            IdempotencyKeys.requireUnguessable(idempotencyKey);
         }
         String fingerprint = fingerprint(valid);
-        if (idempotencyKey != null) {
-            Optional<FiledRequest> earlier = replay(idempotencyKey, fingerprint);
+        // stored only as a keyed hash over key and body: the key is a bearer secret, and another body never matches
+        String boundKey = idempotencyKey == null ? null
+                : Hashing.hmacSha256Hex(idempotencyKeySecret, "idempotency:" + idempotencyKey + "\n" + fingerprint);
+        if (boundKey != null) {
+            Optional<FiledRequest> earlier = replay(boundKey);
             if (earlier.isPresent()) {
-                return earlier.get();
+                return earlier.get(); // a retry is not a new filing: it counts for no limit
             }
+        }
+        Admission admission = limits.filing(clientAddress);
+        if (!admission.allowed()) {
+            throw new RateLimitedException(admission.retryAfterSeconds());
         }
         try {
             // the reference is taken before the filing's transaction, which then never waits on the counter's lock
             Instant now = time.now();
             String reference = references.next(now);
-            return transaction.execute(status -> create(valid, idempotencyKey, fingerprint, null, now, reference));
+            return transaction.execute(status -> {
+                if (boundKey != null) {
+                    // a key older than the window no longer replays; free it for this filing
+                    jdbc.sql("update rights_request set idempotency_key = null where idempotency_key = :key and received_at <= :before")
+                            .param("key", boundKey).param("before", Sql.ts(now.minus(IDEMPOTENCY_WINDOW))).update();
+                }
+                return create(valid, boundKey, fingerprint, null, now, reference);
+            });
         } catch (DuplicateKeyException simultaneousRetry) {
             // The other retry committed first: answer with its request.
-            return replay(idempotencyKey, fingerprint).orElseThrow(() -> simultaneousRetry);
+            return replay(boundKey).orElseThrow(() -> simultaneousRetry);
         }
     }
 
@@ -138,9 +178,10 @@ public class RequestIntakeService {
                 valid.email(), account.map(AccountFacts::id).orElse(null), valid.language(), valid.detailsJson(),
                 now, deadline.dueAt(), deadline.reminderAt(), deadline.policyCode(),
                 level, null, null, null, null, deadline.provisional());
+        Optional<ManualVerificationReason> limitReason = staff == null ? limitReason(valid.email()) : Optional.empty();
         requests.insert(request, StatusTokens.hash(token), nonce, idempotencyKey, fingerprint);
-        String manualReason = levels.manualVerificationReason(valid.type(), account, level, staff != null, now)
-                .map(Enum::name).orElse(null);
+        String manualReason = limitReason.or(() -> levels.manualVerificationReason(valid.type(), account, level,
+                staff != null, now)).map(Enum::name).orElse(null);
         if (staff != null) {
             jdbc.sql("update rights_request set entered_by_staff = true, entered_by = :user, received_via = :via where id = :id")
                     .param("user", staff.staffUser()).param("via", staff.receivedVia()).param("id", id).update();
@@ -154,15 +195,26 @@ public class RequestIntakeService {
         return new FiledRequest(request, token);
     }
 
-    private Optional<FiledRequest> replay(String idempotencyKey, String fingerprint) {
-        return requests.findByIdempotencyKey(idempotencyKey).map(original -> {
-            if (!original.bodyFingerprint().equals(fingerprint)) {
-                throw new InvalidRequestException("IDEMPOTENCY_KEY_REUSED",
-                        "This Idempotency-Key was used with a different request body");
-            }
-            RightsRequest request = requests.findById(original.requestId()).orElseThrow();
-            return new FiledRequest(request, tokens.derive(request.id(), original.statusTokenNonce()));
-        });
+    /** The original answer to a key bound to this body, filed within the idempotency window. */
+    private Optional<FiledRequest> replay(String boundKey) {
+        return requests.findByIdempotencyKey(boundKey).flatMap(original -> requests.findById(original.requestId())
+                .filter(request -> request.receivedAt().isAfter(time.now().minus(IDEMPOTENCY_WINDOW)))
+                .map(request -> new FiledRequest(request, tokens.derive(request.id(), original.statusTokenNonce()))));
+    }
+
+    /**
+     * Why a requester's filing gets no code, if a limit says so. The account email's filings are serialised first
+     * (on every node), so that the count of its open requests and this insert are one step.
+     */
+    private Optional<ManualVerificationReason> limitReason(String accountEmail) {
+        limits.serialiseFilingsFor(accountEmail);
+        if (!limits.wrongCodeRoom(accountEmail).allowed()) {
+            return Optional.of(ManualVerificationReason.ACCOUNT_WRONG_CODE_LIMIT);
+        }
+        if (requests.countOpenUnverified(accountEmail) >= limits.openUnverifiedPerAccount()) {
+            return Optional.of(ManualVerificationReason.TOO_MANY_OPEN_REQUESTS);
+        }
+        return Optional.empty();
     }
 
     private Validated validate(IntakeCommand command) {

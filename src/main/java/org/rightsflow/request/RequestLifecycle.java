@@ -18,6 +18,7 @@ import org.rightsflow.deadline.DeadlineEvents;
 import org.rightsflow.deadline.DeadlineService;
 import org.rightsflow.notice.Notice;
 import org.rightsflow.notice.NoticeFormats;
+import org.rightsflow.limits.RequesterLimits;
 import org.rightsflow.notice.NoticeKind;
 import org.rightsflow.notice.Outbox;
 import org.rightsflow.review.CategoryWords;
@@ -52,11 +53,13 @@ public class RequestLifecycle {
     private final DeadlineEvents deadlineEvents;
     private final ReviewScopes reviewScopes;
     private final ReviewReferrals reviewReferrals;
+    private final RequesterLimits limits;
 
     public RequestLifecycle(RequestRepository requests, RequestAccess access, RequesterContacts contacts,
                             Outbox outbox, AuditTrail audit, ApplicationEventPublisher events,
                             RightsflowProperties properties, TimeSource time, DeadlineService deadlines,
-                            DeadlineEvents deadlineEvents, ReviewScopes reviewScopes, ReviewReferrals reviewReferrals) {
+                            DeadlineEvents deadlineEvents, ReviewScopes reviewScopes, ReviewReferrals reviewReferrals,
+                            RequesterLimits limits) {
         this.requests = requests;
         this.access = access;
         this.contacts = contacts;
@@ -69,6 +72,7 @@ public class RequestLifecycle {
         this.deadlineEvents = deadlineEvents;
         this.reviewScopes = reviewScopes;
         this.reviewReferrals = reviewReferrals;
+        this.limits = limits;
     }
 
     /** The acknowledgement: reference, due date and what happens next, to the contact on file. */
@@ -332,9 +336,26 @@ public class RequestLifecycle {
         return all.get(all.size() - 1);
     }
 
+    /**
+     * Notices that anyone can cause by filing in an account's name: before the request is verified they count
+     * towards the contact's message limit (README, "Security"), like codes and reminders, so that nobody can flood
+     * an account holder's mailbox by filing and withdrawing. An unknown account's limit counts on the email as filed.
+     */
+    private static final java.util.Set<NoticeKind> UNSOLICITED_BEFORE_VERIFICATION =
+            java.util.EnumSet.of(NoticeKind.ACKNOWLEDGEMENT, NoticeKind.WITHDRAWN, NoticeKind.CLOSED_UNVERIFIED);
+
     /** A notice to the contact on file, with what every requester notice names; once per dedup key. */
     void notifyRequester(RightsRequest request, NoticeKind kind, String dedupPrefix, Map<String, Object> extra) {
-        contacts.onFile(request).ifPresent(contact -> {
+        var onFile = contacts.onFile(request);
+        if (request.verifiedAt() == null && UNSOLICITED_BEFORE_VERIFICATION.contains(kind)) {
+            String address = onFile.map(RequesterContacts.Contact::email).orElse(request.accountEmail());
+            if (!limits.messageToEmail(address).allowed()) {
+                audit.record(request.reference(), "system", "NOTICE_HELD_BACK",
+                        "{\"kind\":\"" + kind + "\",\"reason\":\"CONTACT_LIMIT\"}");
+                return;
+            }
+        }
+        onFile.ifPresent(contact -> {
             Map<String, Object> model = new HashMap<>(extra);
             model.put("reference", request.reference());
             model.put("requestType", request.type().label(request.language()));

@@ -134,6 +134,34 @@ public class RequestRepository {
                 .query(String.class).list();
     }
 
+    /** The staff user who entered the request from a call, letter or email; empty for a requester's own filing. */
+    public Optional<String> enteredBy(String id) {
+        return jdbc.sql("select entered_by from rights_request where id = :id and entered_by_staff = true")
+                .param("id", id).query(String.class).optional();
+    }
+
+    /**
+     * Requests filed by a requester (not by staff) with this account email that still wait for verification: the
+     * open ones an account may have at once are limited. Counted by the email as filed, known account or not.
+     */
+    public int countOpenUnverified(String accountEmail) {
+        return jdbc.sql("""
+                select count(*) from rights_request
+                where account_email = :email and status in ('RECEIVED', 'AWAITING_VERIFICATION')
+                  and entered_by_staff = false""")
+                .param("email", accountEmail).query(Integer.class).single();
+    }
+
+    /** Requests of this account email still waiting for a code (none handed to staff yet), oldest first. */
+    public List<String> awaitingCodes(String accountEmail) {
+        return jdbc.sql("""
+                select id from rights_request
+                where account_email = :email and status = 'AWAITING_VERIFICATION' and manual_verification_reason is null
+                  and entered_by_staff = false
+                order by received_at""")
+                .param("email", accountEmail).query(String.class).list();
+    }
+
     private void appendHistory(String id, RequestStatus status, Instant at) {
         jdbc.sql("insert into request_status_history (request_id, status, at) values (:id, :status, :at)")
                 .param("id", id).param("status", status.name()).param("at", ts(at)).update();

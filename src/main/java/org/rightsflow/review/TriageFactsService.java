@@ -46,9 +46,10 @@ public class TriageFactsService {
         RightsRequest request = requests.lockById(requestId).orElseThrow();
         boolean groundMissing = deletionGroundMissing(request);
         boolean referred = referrals.pending(requestId);
+        boolean enteredByStaff = requests.enteredBy(requestId).isPresent();
         if (request.accountId() == null) {
             // Only reachable through manual verification of a request without a matching account: a person looks.
-            return new TriageFacts(0, List.of(), false, false, false, false, groundMissing, referred);
+            return new TriageFacts(0, List.of(), false, false, false, false, groundMissing, referred, enteredByStaff);
         }
         AccountFacts account = accounts.findById(request.accountId()).orElseThrow();
         List<String> earlier = requests.earlierReferences(account.id(), request.type(),
@@ -56,7 +57,7 @@ public class TriageFactsService {
         boolean exportsData = request.type() == RequestType.COPY || request.type() == RequestType.TRANSFER;
         boolean sensitive = exportsData && !accounts.sensitiveCategoriesHeld(account.id()).isEmpty();
         return new TriageFacts(earlier.size(), earlier, account.legalHold(), account.openInvestigation(),
-                account.minor(), sensitive, groundMissing, referred);
+                account.minor(), sensitive, groundMissing, referred, enteredByStaff);
     }
 
     /**

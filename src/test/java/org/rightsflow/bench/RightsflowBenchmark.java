@@ -115,6 +115,7 @@ class RightsflowBenchmark {
         registry.add("rightsflow.demo.mail-sink.enabled", () -> "false");
         registry.add("rightsflow.demo.large-account-operation-logs", () -> Integer.toString(SCALE.largeAccountRows()));
         registry.add("rightsflow.notice.dispatch-interval", () -> "PT0.2S");
+        TestInfrastructure.raiseAbuseLimits(registry::add);
     }
 
     @LocalServerPort

@@ -20,12 +20,14 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rightsflow.review.StaffHttp;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PersonalDataScan;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.rightsflow.support.StaffSignIn;
 import org.rightsflow.support.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -48,6 +50,8 @@ class StaffIntakeTest extends PostgresIntegrationTest {
     IdentityService identity;
     @Autowired
     JdbcTemplate jdbc;
+    @LocalServerPort
+    int port;
 
     @AfterEach
     void signOut() {
@@ -66,7 +70,7 @@ class StaffIntakeTest extends PostgresIntegrationTest {
                 .singleResult().getId();
     }
 
-    private static Map<String, Object> form(String email) {
+    private static org.camunda.bpm.engine.variable.VariableMap form(String email) {
         return Variables.createVariables().putValue("intakeRequestType", "ACCESS")
                 .putValue("intakeAccountEmail", email.toUpperCase()) // as typed
                 .putValue("intakeLanguage", "en").putValue("intakeReceivedVia", "LETTER");
@@ -103,18 +107,46 @@ class StaffIntakeTest extends PostgresIntegrationTest {
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(intake.getId()).list())
                 .noneMatch(v -> v.getName().startsWith("intake"));
 
-        StaffSignIn.as(identity, "intake");
-        tasks.complete(manual.getId(), Variables.createVariables().putValue("decision", "VERIFIED")
-                .putValue("explanation", "Signed letter with a copy of the ID card matching the account."));
-        identity.clearAuthentication();
+        // separation of duties: whoever entered it cannot verify it, through the engine REST API as in Tasklist
+        String decision = "{\"variables\":{\"decision\":{\"value\":\"VERIFIED\"},\"explanation\":{\"value\":"
+                + "\"Signed letter with a copy of the ID card matching the account.\"}}}";
+        StaffHttp.Response own = StaffHttp.as(port, "intake").post("/engine-rest/task/" + manual.getId() + "/complete", decision);
+        assertThat(own.status()).as(own.body()).isEqualTo(400);
+        assertThat(own.body()).contains("Separation of duties");
+        assertThat(tasks.createTaskQuery().taskId(manual.getId()).count()).as("the task is still open").isEqualTo(1);
+        StaffHttp.Response colleague = StaffHttp.as(port, "intake2").post("/engine-rest/task/" + manual.getId() + "/complete",
+                decision);
+        assertThat(colleague.status()).as(colleague.body()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "select verified_at is not null from rights_request where reference = ?", Boolean.class, reference));
         List<Map<String, Object>> audit = jdbc.queryForList(
                 "select actor, action, detail from audit_entry where reference = ? order by seq", reference);
         assertThat(audit).extracting(a -> a.get("actor") + " " + a.get("action")).contains(
-                "staff:intake REQUEST_FILED", "system MANUAL_VERIFICATION_REQUIRED", "staff:intake IDENTITY_VERIFIED_MANUALLY");
+                "staff:intake REQUEST_FILED", "system MANUAL_VERIFICATION_REQUIRED", "staff:intake2 IDENTITY_VERIFIED_MANUALLY");
         assertThat(audit).noneMatch(a -> String.valueOf(a.get("detail")).contains("@"));
         assertThat(PersonalDataScan.engineTablesContaining(jdbc, List.of(email))).isEmpty();
+    }
+
+    @Test
+    void aStaffEnteredErasureAlwaysGoesToAPrivacyOfficer() {
+        String email = ownAccount();
+        StaffSignIn.as(identity, "intake");
+        String reference = forms.submitStartForm(definitionId(), form(email).putValue("intakeRequestType", "DELETE")
+                .putValue("intakeDeletionGround", "CONSENT_WITHDRAWN")).getBusinessKey();
+        identity.clearAuthentication();
+        await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(reference)
+                .taskDefinitionKey("Task_VerifyIdentityManually").count() == 1);
+        Task manual = tasks.createTaskQuery().processInstanceBusinessKey(reference)
+                .taskDefinitionKey("Task_VerifyIdentityManually").singleResult();
+        StaffSignIn.as(identity, "intake2");
+        tasks.complete(manual.getId(), Variables.createVariables().putValue("decision", "VERIFIED")
+                .putValue("explanation", "Called back on the phone number on file; the holder confirmed."));
+        identity.clearAuthentication();
+        // an ordinary account's DELETE would go straight to erasure; entered by staff, a privacy officer looks first
+        await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(reference)
+                .taskDefinitionKey("Task_ReviewExemptions").count() == 1);
+        assertThat(runtime.getVariable(tasks.createTaskQuery().processInstanceBusinessKey(reference)
+                .taskDefinitionKey("Task_ReviewExemptions").singleResult().getExecutionId(), "enteredByStaff")).isEqualTo(true);
     }
 
     @Test

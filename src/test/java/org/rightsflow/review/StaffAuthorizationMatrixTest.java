@@ -484,11 +484,14 @@ class StaffAuthorizationMatrixTest extends PostgresIntegrationTest {
         return awaitTask(reference, TaskKind.REFUSAL_APPROVAL.key);
     }
 
-    /** Intake staff enter a request received by letter: its identity is then checked by hand. */
+    /**
+     * Another member of intake staff enters a request received by letter: its identity is then checked by hand (by
+     * anyone but whoever entered it, separation of duties: StaffIntakeTest).
+     */
     private String manualIdentityCheckTask() {
         String definition = repository.createProcessDefinitionQuery().processDefinitionKey("StaffIntakeProcess")
                 .latestVersion().singleResult().getId();
-        StaffSignIn.as(identity, INTAKE);
+        StaffSignIn.as(identity, "intake2");
         String reference;
         try {
             reference = forms.submitStartForm(definition, Variables.createVariables()

@@ -31,5 +31,6 @@ public abstract class PostgresIntegrationTest {
         registry.add("rightsflow.deadline.calendar-file", () -> TestInfrastructure.calendarFile().toString());
         // a nightly sweep firing mid-suite would erase the shared demo data other tests read; tests start runs
         registry.add("rightsflow.proactive-deletion.enabled", () -> "false");
+        TestInfrastructure.raiseAbuseLimits(registry::add);
     }
 }

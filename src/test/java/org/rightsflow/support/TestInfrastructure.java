@@ -95,6 +95,19 @@ public final class TestInfrastructure {
         return calendarFile;
     }
 
+    /**
+     * The suite files hundreds of requests for the same demo accounts from one address, so the abuse limits are
+     * raised for it; they are tested with their defaults on separate nodes ({@code AbuseResistanceIT}) and directly
+     * ({@code LimitsTest}). {@code property} receives name and value (a registry's or a command line's).
+     */
+    public static void raiseAbuseLimits(java.util.function.BiConsumer<String, java.util.function.Supplier<Object>> property) {
+        for (String limit : java.util.List.of("wrong-codes-per-account-per-day", "open-unverified-per-account",
+                "messages-per-contact-per-hour", "messages-per-contact-per-day", "filings-per-client-per-minute",
+                "filings-per-client-per-hour")) {
+            property.accept("rightsflow.limits." + limit, () -> "1000000");
+        }
+    }
+
     public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -100,7 +100,7 @@ class RequesterApiContractTest extends PostgresIntegrationTest {
     @Test
     void theSameIdempotencyKeyFilesOneRequestEvenWhenRetriesRace() throws Exception {
         String body = "{\"type\":\"ACCESS\",\"accountEmail\":\"chen.jie@example.com\",\"language\":\"en\"}";
-        String key = "race-" + System.nanoTime();
+        String key = java.util.UUID.randomUUID().toString();
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Callable<Api.Response>> calls = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
@@ -116,13 +116,44 @@ class RequesterApiContractTest extends PostgresIntegrationTest {
         assertThat(answers).extracting(a -> a.get("reference").asText()).containsOnly(answers.get(0).get("reference").asText());
         assertThat(answers).extracting(a -> a.get("statusToken").asText()).containsOnly(answers.get(0).get("statusToken").asText());
         String reference = answers.get(0).get("reference").asText();
-        assertThat(jdbc.queryForObject("select count(*) from rights_request where idempotency_key = ?", Integer.class, key)).isEqualTo(1);
         assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("select count(*) from rights_request where idempotency_key = ?", Integer.class, key))
+                .as("the key is a bearer secret: stored only as a keyed hash").isZero();
 
+        // Another body with the same key is answered exactly as a fresh key would be: nobody learns the key exists.
         String otherBody = "{\"type\":\"COPY\",\"accountEmail\":\"chen.jie@example.com\",\"language\":\"en\"}";
-        assertProblem(api().post("/api/requests", otherBody, "Idempotency-Key", key), 422, "IDEMPOTENCY_KEY_REUSED");
+        Api.Response other = api().post("/api/requests", otherBody, "Idempotency-Key", key);
+        assertThat(other.status()).as(other.text()).isEqualTo(201);
+        assertThat(other.json().get("reference").asText()).isNotEqualTo(reference);
+        assertThat(other.json().get("statusToken").asText()).isNotEqualTo(answers.get(0).get("statusToken").asText());
         Api.Response withoutKey = api().post("/api/requests", body);
         assertThat(withoutKey.json().get("reference").asText()).as("without a key every POST is new").isNotEqualTo(reference);
+
+        // A key replays for 24 hours, then the same key and body file a new request.
+        jdbc.update("update rights_request set received_at = received_at - interval '25 hours' where reference = ?", reference);
+        Api.Response dayLater = api().post("/api/requests", body, "Idempotency-Key", key);
+        assertThat(dayLater.status()).as(dayLater.text()).isEqualTo(201);
+        assertThat(dayLater.json().get("reference").asText()).isNotEqualTo(reference);
+        assertThat(api().post("/api/requests", body, "Idempotency-Key", key).json().get("reference").asText())
+                .as("the new filing replays in its turn").isEqualTo(dayLater.json().get("reference").asText());
+    }
+
+    @Test
+    void idempotencyKeysMustBeUnguessable() {
+        String body = "{\"type\":\"ACCESS\",\"accountEmail\":\"chen.jie@example.com\",\"language\":\"en\"}";
+        long before = requestCount();
+        for (String guessable : List.of("short", "harness-17-5432", "00000000-0000-0000-0000-000000000000",
+                "11111111-1111-1111-1111-111111111111", "12345678-9abc-def0-1234-56789abcdef0",
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaa", "abcdefghijklmnopqrstuvwxyz", "order-2026-11-29-000000001",
+                "key-key-key-key-key-key-key", "x".repeat(200))) {
+            assertProblem(api().post("/api/requests", body, "Idempotency-Key", guessable), 400, "INVALID_IDEMPOTENCY_KEY");
+        }
+        assertThat(requestCount()).isEqualTo(before);
+        for (String random : List.of(java.util.UUID.randomUUID().toString(),
+                org.rightsflow.common.Hashing.randomToken(16), org.rightsflow.common.Hashing.randomToken(32))) {
+            Api.Response filed = api().post("/api/requests", body, "Idempotency-Key", random);
+            assertThat(filed.status()).as(random + ": " + filed.text()).isEqualTo(201);
+        }
     }
 
     @Test

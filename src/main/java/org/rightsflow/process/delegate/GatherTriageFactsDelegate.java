@@ -30,5 +30,6 @@ public class GatherTriageFactsDelegate implements JavaDelegate {
         execution.setVariable(Variables.SENSITIVE_CATEGORIES, facts.sensitiveCategories());
         execution.setVariable(Variables.DELETION_GROUND_MISSING, facts.deletionGroundMissing());
         execution.setVariable(Variables.REFERRED_TO_REVIEW, facts.referredToReview());
+        execution.setVariable(Variables.ENTERED_BY_STAFF, facts.enteredByStaff());
     }
 }

@@ -6,11 +6,12 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.identity.IdentityVerificationService;
 import org.rightsflow.identity.ManualVerificationReason;
+import org.rightsflow.identity.ManualVerificationRoute;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.Variables;
 import org.springframework.stereotype.Component;
 
-/** Task_RequestManualVerification: no codes for this request; it waits for intake staff. */
+/** Task_RequestManualVerification: no codes for this request; it waits for intake staff, by the route they decide. */
 @Component("requestManualVerification")
 public class RequestManualVerificationDelegate implements JavaDelegate {
 
@@ -22,7 +23,8 @@ public class RequestManualVerificationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        identity.awaitManualVerification(requestId(execution), ManualVerificationReason.valueOf(
-                ProcessVariables.string(execution, Variables.MANUAL_VERIFICATION_REASON)));
+        ManualVerificationRoute route = identity.awaitManualVerification(requestId(execution),
+                ManualVerificationReason.valueOf(ProcessVariables.string(execution, Variables.MANUAL_VERIFICATION_REASON)));
+        execution.setVariable(Variables.MANUAL_VERIFICATION_ROUTE, route.name());
     }
 }

@@ -1,31 +1,47 @@
 package org.rightsflow.process.listener;
 
+import java.util.LinkedHashSet;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.rightsflow.identity.IdentityVerificationService;
+import org.rightsflow.process.ManualVerificationTasks;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.Variables;
 import org.rightsflow.review.ReviewDecisions;
 import org.springframework.stereotype.Component;
 
-/** Completing Task_VerifyIdentityManually: intake staff's decision, checked and recorded. */
+/**
+ * Task_VerifyIdentityManually. On create: the account's other requests waiting for staff, as the form shows them. On
+ * complete: intake staff's decision, checked and recorded, for this request and for each one that joined it (the
+ * engine refuses it from whoever entered the request: separation of duties).
+ */
 @Component("manualVerificationListener")
 public class ManualVerificationListener implements TaskListener {
 
     private final IdentityVerificationService identity;
+    private final ManualVerificationTasks view;
 
-    public ManualVerificationListener(IdentityVerificationService identity) {
+    public ManualVerificationListener(IdentityVerificationService identity, ManualVerificationTasks view) {
         this.identity = identity;
+        this.view = view;
     }
 
     @Override
     public void notify(DelegateTask task) {
+        if (EVENTNAME_CREATE.equals(task.getEventName())) {
+            view.show(task, TaskListeners.requestId(task));
+            return;
+        }
         String decision = ProcessVariables.string(task, Variables.DECISION);
         ReviewDecisions.requireOneOf(Variables.DECISION, decision, ReviewDecisions.IDENTITY);
         ReviewDecisions.requireExplanation(ProcessVariables.string(task, Variables.EXPLANATION));
         identity.recordManualDecision(TaskListeners.requestId(task), "VERIFIED".equals(decision),
-                TaskListeners.currentUser(task));
+                TaskListeners.currentUser(task),
+                new LinkedHashSet<>(ProcessVariables.stringList(task, Variables.CONFIRMED_REQUESTS)));
         task.setVariable(Variables.VERIFICATION_DECISION, decision);
+        task.removeVariable(Variables.CONFIRMED_REQUESTS);
+        task.removeVariableLocal(Variables.CASE_REQUESTS);
+        task.removeVariableLocal(Variables.CASE_CHOICES);
         TaskListeners.clearFormFields(task);
     }
 }

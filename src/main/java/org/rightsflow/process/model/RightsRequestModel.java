@@ -47,6 +47,10 @@ public final class RightsRequestModel {
      * {@link #RECEIVE_TASK_AWAIT_CLARIFICATION} and, when fulfilment was waiting for it, {@link #EVENT_CLOCK_RESUMED}.
      */
     public static final String MSG_CLOCK_RESUMED = "Msg_ClockResumed";
+    /** Completes {@link #RECEIVE_TASK_AWAIT_STAFF_DECISION}, with {@code verificationDecision}. */
+    public static final String MSG_STAFF_VERIFICATION_DECIDED = "Msg_StaffVerificationDecided";
+    /** {@link #BOUNDARY_EVENT_HANDED_OVER}: the request it waited on was withdrawn; this one takes the task. */
+    public static final String MSG_MANUAL_VERIFICATION_HANDED_OVER = "Msg_ManualVerificationHandedOver";
 
     // --- errors
     public static final String ERROR_NOT_VERIFIED = "Err_NotVerified";
@@ -177,6 +181,17 @@ public final class RightsRequestModel {
     public static final String GATEWAY_MANUAL_VERIFICATION = "Gateway_ManualVerification";
     public static final String END_EVENT_VERIFIED_MANUALLY = "EndEvent_VerifiedManually";
     public static final String END_EVENT_MANUAL_NOT_VERIFIED = "EndEvent_ManualNotVerified";
+    /** {@code manualVerificationRoute}: TASK (default) to {@link #TASK_VERIFY_IDENTITY_MANUALLY}, JOIN or WAIT to wait. */
+    public static final String GATEWAY_STAFF_ROUTE = "Gateway_StaffRoute";
+    /** Waits for the decision on the account's open manual verification (or none: an unknown account). */
+    public static final String RECEIVE_TASK_AWAIT_STAFF_DECISION = "ReceiveTask_AwaitStaffDecision";
+    public static final String BOUNDARY_EVENT_HANDED_OVER = "BoundaryEvent_HandedOver";
+    /** Timer P7D, interrupting, on {@link #RECEIVE_TASK_AWAIT_STAFF_DECISION}. */
+    public static final String BOUNDARY_EVENT_STAFF_DECISION_EXPIRED = "BoundaryEvent_StaffDecisionExpired";
+    public static final String END_EVENT_STAFF_DECISION_EXPIRED = "EndEvent_StaffDecisionExpired";
+    public static final String GATEWAY_DECIDED_WITH_THE_ACCOUNT = "Gateway_DecidedWithTheAccount";
+    public static final String END_EVENT_VERIFIED_WITH_THE_ACCOUNT = "EndEvent_VerifiedWithTheAccount";
+    public static final String END_EVENT_NOT_VERIFIED_WITH_THE_ACCOUNT = "EndEvent_NotVerifiedWithTheAccount";
 
     private RightsRequestModel() {
     }

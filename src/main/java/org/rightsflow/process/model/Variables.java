@@ -61,6 +61,17 @@ public final class Variables {
      * CONTACT_RECENTLY_CHANGED, NO_PHONE_ON_FILE (set at the start). A code, shown in Form_ManualIdentityCheck.
      */
     public static final String MANUAL_VERIFICATION_REASON = "manualVerificationReason";
+    /**
+     * How a request needing staff reaches them: TASK, JOIN (its account's open manual verification decides it too) or
+     * WAIT (no account). Set with {@link #MANUAL_VERIFICATION_REASON}; read by Gateway_StaffRoute.
+     */
+    public static final String MANUAL_VERIFICATION_ROUTE = "manualVerificationRoute";
+    /** Task-local, Form_ManualIdentityCheck: the requests of the account's manual verification (codes and dates). */
+    public static final String CASE_REQUESTS = "caseRequests";
+    /** Task-local, Form_ManualIdentityCheck: the joined requests staff may confirm, as checklist choices. */
+    public static final String CASE_CHOICES = "caseChoices";
+    /** Form field of Form_ManualIdentityCheck: references of joined requests the account holder confirmed. */
+    public static final String CONFIRMED_REQUESTS = "confirmedRequests";
 
     // --- triage facts (gatherTriageFacts) and the triage decision (DMN exemption-triage)
     public static final String REPEAT_COUNT = "repeatCount";
@@ -68,6 +79,8 @@ public final class Variables {
     public static final String OPEN_INVESTIGATION = "openInvestigation";
     public static final String MINOR_ACCOUNT = "minorAccount";
     public static final String SENSITIVE_CATEGORIES = "sensitiveCategories";
+    /** Triage fact: entered by intake staff (a flag; who entered it stays in the request table). */
+    public static final String ENTERED_BY_STAFF = "enteredByStaff";
     /** Comma-separated references of the earlier requests counted in {@link #REPEAT_COUNT}, shown to the reviewer. */
     public static final String EARLIER_REFERENCES = "earlierReferences";
     /**

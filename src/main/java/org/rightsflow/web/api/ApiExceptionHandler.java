@@ -3,6 +3,7 @@ package org.rightsflow.web.api;
 import java.net.URI;
 import java.util.Map;
 import org.rightsflow.request.InvalidRequestException;
+import org.rightsflow.request.RateLimitedException;
 import org.rightsflow.request.RequestNotFoundException;
 import org.rightsflow.request.RequestStateConflictException;
 import org.slf4j.Logger;
@@ -30,8 +31,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<Object> invalid(InvalidRequestException e) {
-        int status = "IDEMPOTENCY_KEY_REUSED".equals(e.code()) ? 422 : 400;
-        return problem(status, e.code(), e.getMessage(), Map.of());
+        return problem(400, e.code(), e.getMessage(), Map.of());
+    }
+
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<Object> rateLimited(RateLimitedException e) {
+        return problem(429, "RATE_LIMITED", e.getMessage(), Map.of("retryAfterSeconds", e.retryAfterSeconds()));
     }
 
     @ExceptionHandler(RequestNotFoundException.class)
@@ -89,7 +94,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         problem.setType(URI.create("https://rightsflow.invalid/problems/" + code.toLowerCase().replace('_', '-')));
         problem.setProperty("code", code);
         properties.forEach(problem::setProperty);
-        return ResponseEntity.status(status).contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status)
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        if (properties.get("retryAfterSeconds") instanceof Number seconds && seconds.longValue() > 0) {
+            answer.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds.longValue()));
+        }
+        return answer.body(problem);
     }
 }

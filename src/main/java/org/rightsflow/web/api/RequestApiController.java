@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Iterator;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.rightsflow.identity.IdentityVerificationService;
+import org.rightsflow.identity.ManualVerificationReason;
 import org.rightsflow.identity.ResendOutcome;
 import org.rightsflow.identity.VerificationOutcome;
 import org.rightsflow.request.FiledRequest;
@@ -57,13 +59,16 @@ public class RequestApiController {
 
     @PostMapping(consumes = "application/json")
     @Operation(summary = "File a request", description = "Answers 201 with the reference and the status token "
-            + "(shown once). The same Idempotency-Key with the same body returns the original answer.")
+            + "(shown once). The same Idempotency-Key with the same body within 24 hours returns the original answer. "
+            + "429 RATE_LIMITED (with Retry-After) when this client address filed too often.")
     public ResponseEntity<ApiResponses.Filed> file(
             @RequestBody JsonNode body,
-            @Parameter(description = "8-128 printable ASCII characters")
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+            @Parameter(description = "A random UUID, or 22 to 128 random base64url characters (at least 128 bits); "
+                    + "kept 24 hours and bound to this body")
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+            HttpServletRequest http) {
         IntakeCommand command = command(body);
-        FiledRequest filed = ConcurrentChangeRetry.run(() -> intake.file(command, idempotencyKey));
+        FiledRequest filed = ConcurrentChangeRetry.run(() -> intake.file(command, idempotencyKey, http.getRemoteAddr()));
         RightsRequest r = filed.request();
         return ResponseEntity.created(URI.create("/api/requests/" + r.reference()))
                 .body(new ApiResponses.Filed(r.reference(), r.status().name(), r.receivedAt(), r.dueAt(),
@@ -104,8 +109,19 @@ public class RequestApiController {
             throw new ApiProblem(409, "NOT_AWAITING_VERIFICATION", "The request is not waiting for a code",
                     Map.of("status", n.status().name()));
         }
-        throw new ApiProblem(423, "VERIFICATION_LOCKED",
-                "Too many wrong codes: our staff will contact you to verify your identity", Map.of());
+        throw locked(((VerificationOutcome.Locked) outcome).reason());
+    }
+
+    /** 423: codes no longer count; {@code reason} says why (see {@link VerificationOutcome.Locked}). */
+    private static ApiProblem locked(ManualVerificationReason reason) {
+        String detail = switch (reason) {
+            case ACCOUNT_WRONG_CODE_LIMIT -> "Too many wrong codes were entered for this account today: our staff will "
+                    + "verify your identity by hand";
+            case TOO_MANY_OPEN_REQUESTS -> "Other requests for this account are already waiting for verification, so no "
+                    + "code was sent for this one: our staff will verify it with them";
+            default -> "Too many wrong codes: our staff will contact you to verify your identity";
+        };
+        return new ApiProblem(423, "VERIFICATION_LOCKED", detail, Map.of("reason", reason.name()));
     }
 
     @PostMapping("/{reference}/verification/resend")
@@ -119,6 +135,10 @@ public class RequestApiController {
             return new ApiResponses.StatusOnly(r.status().name());
         }
         if (outcome instanceof ResendOutcome.Limited l) {
+            if (l.reason() == ResendOutcome.Limited.Reason.CONTACT_LIMIT) {
+                throw new ApiProblem(429, "CONTACT_MESSAGE_LIMIT", "Your contact on file has had as many messages from us "
+                        + "as we send in an hour or a day; ask again later", Map.of("retryAfterSeconds", l.retryAfterSeconds()));
+            }
             throw new ApiProblem(429, "RESEND_LIMITED", l.retryAfterSeconds() > 0
                     ? "New codes were sent a moment ago; try again shortly"
                     : "No more new codes can be sent for this request", l.retryAfterSeconds() > 0
@@ -128,8 +148,7 @@ public class RequestApiController {
             throw new ApiProblem(409, "NOT_AWAITING_VERIFICATION", "The request is not waiting for a code",
                     Map.of("status", n.status().name()));
         }
-        throw new ApiProblem(423, "VERIFICATION_LOCKED",
-                "Too many wrong codes: our staff will contact you to verify your identity", Map.of());
+        throw locked(((ResendOutcome.Locked) outcome).reason());
     }
 
     /** The answer to a code: the status, and while level-2 factors are missing, which ones (EMAIL, SMS). */

@@ -16,6 +16,7 @@ import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
 import org.rightsflow.fulfilment.correction.CorrectionChoices;
 import org.rightsflow.notice.ComplaintChannels;
 import org.rightsflow.identity.IdentityVerificationService;
+import org.rightsflow.identity.ManualVerificationReason;
 import org.rightsflow.identity.ResendOutcome;
 import org.rightsflow.identity.VerificationOutcome;
 import org.rightsflow.notice.NoticeFormats;
@@ -24,6 +25,7 @@ import org.rightsflow.request.ClarificationTopic;
 import org.rightsflow.request.FiledRequest;
 import org.rightsflow.request.IntakeCommand;
 import org.rightsflow.request.InvalidRequestException;
+import org.rightsflow.request.RateLimitedException;
 import org.rightsflow.request.RequestDetailsValidator;
 import org.rightsflow.request.RequestIntakeService;
 import org.rightsflow.request.RequestLifecycle;
@@ -141,10 +143,15 @@ public class PrivacyCenterController {
         try {
             IntakeCommand command = new IntakeCommand(right.name(), values.accountEmail,
                     PrivacyWebConfig.languageOf(locale), details(right, values));
-            FiledRequest filed = retrying(() -> intake.file(command, idempotencyKey));
+            FiledRequest filed = retrying(() -> intake.file(command, idempotencyKey, request.getRemoteAddr()));
             StatusCookies.remember(request, response, filed.request().reference(), filed.statusToken());
             FormKeys.filed(request, response, right, idempotencyKey, filed.request().reference());
             return "redirect:/privacy/status/" + filed.request().reference() + "/verify";
+        } catch (RateLimitedException e) {
+            response.setStatus(429);
+            response.setHeader("Retry-After", Long.toString(e.retryAfterSeconds()));
+            model.addAttribute("retryMinutes", Math.max(1, (e.retryAfterSeconds() + 59) / 60));
+            return renderForm(right, "RATE_LIMITED", values, idempotencyKey, locale, model);
         } catch (InvalidRequestException e) {
             boolean keyProblem = e.code().contains("IDEMPOTENCY");
             return renderForm(right, e.code(), values, keyProblem ? UUID.randomUUID().toString() : idempotencyKey,
@@ -157,6 +164,10 @@ public class PrivacyCenterController {
         RightsRequest r = lifecycle.view(reference, StatusCookies.tokenFor(request, reference)).request();
         model.addAttribute("reference", r.reference());
         model.addAttribute("statusKey", StatusCookies.tokenFor(request, reference));
+        // why no code came, where a limit says so (counted by the email as filed: it tells nothing about the account)
+        IdentityVerificationService.CodeDelivery delivery = identity.codeDelivery(r.id());
+        delivery.staffVerifies().ifPresent(reason -> model.addAttribute("staffVerifies", reason.name()));
+        delivery.heldBackUntil().ifPresent(until -> model.addAttribute("heldBackUntil", NoticeFormats.dateTime(until)));
         return "privacy/verify";
     }
 
@@ -178,8 +189,8 @@ public class PrivacyCenterController {
             model.addAttribute("attemptsLeft", wrong.attemptsLeft());
             return "privacy/verify";
         }
-        if (outcome instanceof VerificationOutcome.Locked) {
-            model.addAttribute("errorCode", "VERIFICATION_LOCKED");
+        if (outcome instanceof VerificationOutcome.Locked locked) {
+            model.addAttribute("errorCode", lockedCode(locked.reason()));
             return "privacy/verify";
         }
         if (outcome instanceof VerificationOutcome.FactorConfirmed confirmed) {
@@ -197,10 +208,15 @@ public class PrivacyCenterController {
         model.addAttribute("reference", reference);
         model.addAttribute("statusKey", token);
         ResendOutcome outcome = retrying(() -> identity.resend(reference, token));
-        if (outcome instanceof ResendOutcome.Limited) {
+        if (outcome instanceof ResendOutcome.Limited limited
+                && limited.reason() == ResendOutcome.Limited.Reason.CONTACT_LIMIT) {
+            model.addAttribute("errorCode", "CONTACT_MESSAGE_LIMIT");
+            model.addAttribute("retryAt", NoticeFormats.dateTime(java.time.Instant.now()
+                    .plusSeconds(limited.retryAfterSeconds())));
+        } else if (outcome instanceof ResendOutcome.Limited) {
             model.addAttribute("errorCode", "RESEND_LIMITED");
-        } else if (outcome instanceof ResendOutcome.Locked) {
-            model.addAttribute("errorCode", "VERIFICATION_LOCKED");
+        } else if (outcome instanceof ResendOutcome.Locked locked) {
+            model.addAttribute("errorCode", lockedCode(locked.reason()));
         } else if (outcome instanceof ResendOutcome.NotAwaitingVerification) {
             model.addAttribute("errorCode", "NOT_AWAITING_VERIFICATION");
         } else {
@@ -329,6 +345,14 @@ public class PrivacyCenterController {
         model.addAttribute("type", r.type().name());
         model.addAttribute("action", action);
         return "privacy/confirm";
+    }
+
+    /** The message for a request whose codes no longer count: too many wrong codes (request or account), or none sent. */
+    private static String lockedCode(ManualVerificationReason reason) {
+        return switch (reason) {
+            case ACCOUNT_WRONG_CODE_LIMIT, TOO_MANY_OPEN_REQUESTS -> reason.name();
+            default -> "VERIFICATION_LOCKED";
+        };
     }
 
     /** The page behind a result link: explains the link's limits before the requester spends one of its uses. */

@@ -29,6 +29,7 @@ class ExemptionTriageDecisionTest extends ProcessModelTestSupport {
         facts.put(Variables.REPEAT_COUNT, 0);
         facts.put(Variables.SENSITIVE_CATEGORIES, false);
         facts.put(Variables.DELETION_GROUND_MISSING, false);
+        facts.put(Variables.ENTERED_BY_STAFF, false);
         return facts;
     }
 
@@ -48,6 +49,30 @@ class ExemptionTriageDecisionTest extends ProcessModelTestSupport {
         String ruleId = evaluation.getOutputs().get(0).getRuleId();
         return new Triage(result.getSingleResult().getEntry(Variables.REVIEW_NEEDED),
                 result.getSingleResult().getEntry(Variables.SUGGESTED_GROUNDS), ruleId);
+    }
+
+    @Test
+    void staffEnteredErasuresCancellationsCopiesAndTransfersAlwaysNeedReview() {
+        for (String type : new String[] {Variables.TYPE_DELETE, Variables.TYPE_CANCEL_ACCOUNT, Variables.TYPE_COPY}) {
+            Map<String, Object> facts = facts(type);
+            facts.put(Variables.ENTERED_BY_STAFF, true);
+            Triage triage = triage(facts);
+            assertThat(triage.reviewNeeded()).as(type).isTrue();
+            assertThat(triage.suggestedGrounds()).as(type + ": separation of duties suggests no refusal").isEmpty();
+        }
+        Map<String, Object> delete = facts(Variables.TYPE_DELETE);
+        delete.put(Variables.ENTERED_BY_STAFF, true);
+        assertThat(triage(delete).ruleId()).isEqualTo("Rule_StaffEnteredErasureOrExport");
+        Map<String, Object> transfer = facts(Variables.TYPE_TRANSFER);
+        transfer.put(Variables.ENTERED_BY_STAFF, true);
+        assertThat(triage(transfer).reviewNeeded()).isTrue();
+        // the same requests filed by the requester (and verified by code) go on without review
+        assertThat(triage(facts(Variables.TYPE_DELETE))).isEqualTo(new Triage(false, "", "Rule_NoReview"));
+        assertThat(triage(facts(Variables.TYPE_COPY))).isEqualTo(new Triage(false, "", "Rule_NoReview"));
+        // a staff-entered access or consent withdrawal hands nothing out: no review because of who entered it
+        Map<String, Object> access = facts(Variables.TYPE_ACCESS);
+        access.put(Variables.ENTERED_BY_STAFF, true);
+        assertThat(triage(access)).isEqualTo(new Triage(false, "", "Rule_NoReview"));
     }
 
     @Test

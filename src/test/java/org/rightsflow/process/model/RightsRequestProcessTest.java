@@ -48,6 +48,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         facts.put(Variables.SENSITIVE_CATEGORIES, false);
         facts.put(Variables.DELETION_GROUND_MISSING, false);
         facts.put(Variables.REFERRED_TO_REVIEW, false);
+        facts.put(Variables.ENTERED_BY_STAFF, false);
 
         delegate(BEAN_ACKNOWLEDGE_REQUEST);
         delegate(BEAN_SEND_VERIFICATION_CODES);
@@ -302,7 +303,8 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         assertThat(taskService.getVariable(task.getId(), Variables.MANUAL_VERIFICATION_REASON)).isEqualTo("STAFF_ENTERED");
         assertThat(deployedForm(task.getId())).as("the form shows why the task is there")
                 .contains("{{manualVerificationReason}}");
-        assertThat(calls).containsExactly(BEAN_ACKNOWLEDGE_REQUEST, BEAN_REQUEST_MANUAL_VERIFICATION);
+        assertThat(calls).containsExactly(BEAN_ACKNOWLEDGE_REQUEST, BEAN_REQUEST_MANUAL_VERIFICATION,
+                BEAN_MANUAL_VERIFICATION_LISTENER); // on create: the account's other requests waiting for staff
         assertThat(hasJobAt(BOUNDARY_EVENT_VERIFICATION_REMINDER)).as("no code reminders").isFalse();
         assertThat(hasJobAt(BOUNDARY_EVENT_VERIFICATION_EXPIRED)).isFalse();
         assertThat(jobAt(BOUNDARY_EVENT_DUE_DATE).getDuedate()).as("the clock still runs").isEqualTo(DUE_DATE);
@@ -332,7 +334,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
                 .hasNotPassed(TASK_SEND_VERIFICATION_CODES, TASK_GATHER_TRIAGE_FACTS)
                 .isEnded();
         assertThat(calls).containsExactly(BEAN_ACKNOWLEDGE_REQUEST, BEAN_REQUEST_MANUAL_VERIFICATION,
-                BEAN_MANUAL_VERIFICATION_LISTENER, BEAN_CLOSE_UNVERIFIED);
+                BEAN_MANUAL_VERIFICATION_LISTENER, BEAN_MANUAL_VERIFICATION_LISTENER, BEAN_CLOSE_UNVERIFIED);
     }
 
     @Test
@@ -358,6 +360,94 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
                 .hasNotPassed(END_EVENT_VERIFIED_MANUALLY, TASK_GATHER_TRIAGE_FACTS)
                 .isEnded();
         assertThat(calls).endsWith(BEAN_MANUAL_VERIFICATION_LISTENER, BEAN_CLOSE_UNVERIFIED);
+    }
+
+    // ------------------------------------------------------------------ one intake task per account
+
+    /** Locked as RequestEventBridge correlates it: with the reason and the route the domain decided. */
+    private void lock(String reason, String route) {
+        runtimeService.createMessageCorrelation(MSG_VERIFICATION_LOCKED).processInstanceBusinessKey(REFERENCE)
+                .setVariable(Variables.MANUAL_VERIFICATION_REASON, reason)
+                .setVariable(Variables.MANUAL_VERIFICATION_ROUTE, route).correlate();
+    }
+
+    private void staffDecided(String decision) {
+        runtimeService.createMessageCorrelation(MSG_STAFF_VERIFICATION_DECIDED).processInstanceBusinessKey(REFERENCE)
+                .setVariable(Variables.VERIFICATION_DECISION, decision).correlate();
+    }
+
+    @Test
+    void aLockedRequestJoinsItsAccountsOpenTaskAndSharesItsDecision() {
+        ProcessInstance request = awaitingVerification(Variables.TYPE_DELETE);
+
+        lock("ACCOUNT_WRONG_CODE_LIMIT", "JOIN");
+
+        assertThat(request).hasPassedInOrder(BOUNDARY_EVENT_VERIFICATION_LOCKED, GATEWAY_JOIN_MANUAL_VERIFICATION,
+                GATEWAY_STAFF_ROUTE).hasNotPassed(TASK_VERIFY_IDENTITY_MANUALLY);
+        assertWaitingAt(request, RECEIVE_TASK_AWAIT_STAFF_DECISION);
+        assertThat(taskService.createTaskQuery().count()).as("no second intake task for the account").isZero();
+        assertThat(hasJobAt(BOUNDARY_EVENT_STAFF_DECISION_EXPIRED)).isTrue();
+
+        staffDecided(Variables.VERIFIED);
+
+        assertThat(request).hasPassedInOrder(RECEIVE_TASK_AWAIT_STAFF_DECISION, GATEWAY_DECIDED_WITH_THE_ACCOUNT,
+                END_EVENT_VERIFIED_WITH_THE_ACCOUNT).hasNotPassed(END_EVENT_NOT_VERIFIED_WITH_THE_ACCOUNT);
+        assertWaitingAt(request, TASK_GATHER_TRIAGE_FACTS);
+    }
+
+    @Test
+    void aJoinedRequestTheHolderDidNotConfirmClosesUnverified() {
+        ProcessInstance request = awaitingVerification(Variables.TYPE_DELETE);
+        lock("LOCKED", "JOIN");
+
+        staffDecided(Variables.NOT_VERIFIED);
+
+        assertThat(request).hasPassedInOrder(GATEWAY_DECIDED_WITH_THE_ACCOUNT, END_EVENT_NOT_VERIFIED_WITH_THE_ACCOUNT,
+                BOUNDARY_EVENT_NOT_VERIFIED);
+        runJobsAt(TASK_CLOSE_UNVERIFIED);
+        assertThat(request).hasPassed(END_EVENT_CLOSED_UNVERIFIED).hasNotPassed(TASK_GATHER_TRIAGE_FACTS).isEnded();
+    }
+
+    @Test
+    void aFilingHeldBackByALimitJoinsTheAccountsTask() {
+        delegate(BEAN_REQUEST_MANUAL_VERIFICATION,
+                execution -> execution.setVariable(Variables.MANUAL_VERIFICATION_ROUTE, "JOIN"));
+        ProcessInstance request = fileRequest(Variables.TYPE_COPY, "TOO_MANY_OPEN_REQUESTS");
+        runJobsAt(TASK_REQUEST_MANUAL_VERIFICATION);
+
+        assertThat(request).hasPassedInOrder(TASK_REQUEST_MANUAL_VERIFICATION, GATEWAY_JOIN_MANUAL_VERIFICATION,
+                GATEWAY_STAFF_ROUTE).hasNotPassed(TASK_SEND_VERIFICATION_CODES);
+        assertWaitingAt(request, RECEIVE_TASK_AWAIT_STAFF_DECISION);
+    }
+
+    @Test
+    void whenTheRequestWithTheTaskIsWithdrawnAJoinedOneTakesTheTask() {
+        ProcessInstance request = awaitingVerification(Variables.TYPE_ACCESS);
+        lock("ACCOUNT_WRONG_CODE_LIMIT", "JOIN");
+
+        runtimeService.createMessageCorrelation(MSG_MANUAL_VERIFICATION_HANDED_OVER).processInstanceBusinessKey(REFERENCE)
+                .setVariable(Variables.MANUAL_VERIFICATION_ROUTE, "TASK").correlate();
+
+        assertThat(request).hasPassedInOrder(RECEIVE_TASK_AWAIT_STAFF_DECISION, BOUNDARY_EVENT_HANDED_OVER,
+                GATEWAY_JOIN_MANUAL_VERIFICATION, GATEWAY_STAFF_ROUTE);
+        assertWaitingAt(request, TASK_VERIFY_IDENTITY_MANUALLY);
+        assertCandidateTask(TASK_VERIFY_IDENTITY_MANUALLY, GROUP_PRIVACY_INTAKE, FORM_MANUAL_IDENTITY_CHECK);
+        assertThat(hasJobAt(BOUNDARY_EVENT_STAFF_DECISION_EXPIRED)).isFalse();
+    }
+
+    @Test
+    void anUnknownAccountsLockedRequestWaitsForNoOneAndClosesAfterSevenDays() {
+        ProcessInstance request = awaitingVerification(Variables.TYPE_ACCESS);
+        lock("LOCKED", "WAIT");
+        assertWaitingAt(request, RECEIVE_TASK_AWAIT_STAFF_DECISION);
+        assertThat(taskService.createTaskQuery().count()).as("nothing for intake staff to check").isZero();
+
+        managementService.executeJob(jobAt(BOUNDARY_EVENT_STAFF_DECISION_EXPIRED).getId());
+
+        assertThat(request).hasPassedInOrder(BOUNDARY_EVENT_STAFF_DECISION_EXPIRED, END_EVENT_STAFF_DECISION_EXPIRED,
+                BOUNDARY_EVENT_NOT_VERIFIED);
+        runJobsAt(TASK_CLOSE_UNVERIFIED);
+        assertThat(request).hasPassed(END_EVENT_CLOSED_UNVERIFIED).isEnded();
     }
 
     // ------------------------------------------------------------------ triage and fulfilment

@@ -1,0 +1,78 @@
+package org.rightsflow.limits;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.Stream;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The abuse limits (README, "Security"). Each is counted in the database per subject, so it holds on every node.
+ *
+ * @param wrongCodesPerAccountPerDay wrong codes over all requests of one account email in any 24 hours; past it every
+ *                                   open request of the account goes to intake staff and no new code is sent
+ * @param openUnverifiedPerAccount   requests of one account email waiting for their codes at once; a further filing
+ *                                   gets the same answer but no code, and goes to intake staff with the others
+ * @param messagesPerContactPerHour  codes, resends and reminders to one contact address (email or phone) in any hour
+ * @param messagesPerContactPerDay   the same in any 24 hours
+ * @param filingsPerClientPerMinute  filings from one client address in any minute (then 429 {@code RATE_LIMITED})
+ * @param filingsPerClientPerHour    filings from one client address in any hour
+ * @param signInFailuresPerClient    failed staff sign-ins from one client address per {@code signInFailureWindow};
+ *                                   then that client's sign-ins are refused (429) until the window frees up, while the
+ *                                   staff account itself is never locked
+ * @param signInFailureWindow        the window of {@code signInFailuresPerClient}
+ */
+@ConfigurationProperties(prefix = "rightsflow.limits")
+public record LimitProperties(Integer wrongCodesPerAccountPerDay, Integer openUnverifiedPerAccount,
+                              Integer messagesPerContactPerHour, Integer messagesPerContactPerDay,
+                              Integer filingsPerClientPerMinute, Integer filingsPerClientPerHour,
+                              Integer signInFailuresPerClient, Duration signInFailureWindow) {
+
+    public static final Duration DAY = Duration.ofHours(24);
+
+    public LimitProperties {
+        wrongCodesPerAccountPerDay = orDefault(wrongCodesPerAccountPerDay, 10);
+        openUnverifiedPerAccount = orDefault(openUnverifiedPerAccount, 3);
+        messagesPerContactPerHour = orDefault(messagesPerContactPerHour, 5);
+        messagesPerContactPerDay = orDefault(messagesPerContactPerDay, 10);
+        filingsPerClientPerMinute = orDefault(filingsPerClientPerMinute, 5);
+        filingsPerClientPerHour = orDefault(filingsPerClientPerHour, 30);
+        signInFailuresPerClient = orDefault(signInFailuresPerClient, 10);
+        signInFailureWindow = signInFailureWindow == null ? Duration.ofMinutes(15) : signInFailureWindow;
+    }
+
+    /** The defaults of the README. */
+    public static LimitProperties defaults() {
+        return new LimitProperties(null, null, null, null, null, null, null, null);
+    }
+
+    public Limit wrongCodes() {
+        return Limit.of("WRONG_CODES_PER_ACCOUNT", wrongCodesPerAccountPerDay, DAY);
+    }
+
+    public Limit messages() {
+        return new Limit("MESSAGES_PER_CONTACT", List.of(new Limit.Window(messagesPerContactPerHour, Duration.ofHours(1)),
+                new Limit.Window(messagesPerContactPerDay, DAY)));
+    }
+
+    public Limit filings() {
+        return new Limit("FILINGS_PER_CLIENT", List.of(new Limit.Window(filingsPerClientPerMinute, Duration.ofMinutes(1)),
+                new Limit.Window(filingsPerClientPerHour, Duration.ofHours(1))));
+    }
+
+    public Limit signInFailures() {
+        return Limit.of("SIGN_IN_FAILURES_PER_CLIENT", signInFailuresPerClient, signInFailureWindow);
+    }
+
+    /** Uses older than this count in no window. */
+    public Duration longestWindow() {
+        return Stream.of(wrongCodes(), messages(), filings(), signInFailures())
+                .map(Limit::longestWindow).max(Duration::compareTo).orElseThrow();
+    }
+
+    private static int orDefault(Integer value, int fallback) {
+        if (value != null && value < 1) {
+            throw new IllegalStateException("rightsflow.limits.* must be at least 1 (got " + value + ")");
+        }
+        return value == null ? fallback : value;
+    }
+}
