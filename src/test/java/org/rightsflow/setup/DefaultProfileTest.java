@@ -33,8 +33,19 @@ class DefaultProfileTest {
         registry.add("rightsflow.demo.large-account-operation-logs", () -> "500");
     }
 
+    static String defaultDatasourceUrl() throws java.io.IOException {
+        try (var in = DefaultProfileTest.class.getResourceAsStream("/application.yaml")) {
+            java.util.Map<String, Object> yaml = new org.yaml.snakeyaml.Yaml().load(in);
+            @SuppressWarnings("unchecked")
+            var spring = (java.util.Map<String, java.util.Map<String, Object>>) yaml.get("spring");
+            return (String) spring.get("datasource").get("url");
+        }
+    }
+
     @LocalServerPort
     int port;
+    @Autowired
+    org.springframework.context.ApplicationContext context;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -70,5 +81,19 @@ class DefaultProfileTest {
         assertThat(tasklist.text()).contains("Tasklist");
         Api.Response unauthenticated = api.get("/engine-rest/task");
         assertThat(unauthenticated.status()).as("the engine REST API requires authentication").isEqualTo(401);
+
+        // the demo mailbox answers this machine only: a client behind a (trusted) proxy is another machine
+        assertThat(api.get("/demo/mailbox", "X-Forwarded-For", "198.51.100.20").status()).isEqualTo(403);
+        // the mail sink does not log the recipients it opens mailboxes for
+        assertThat(org.slf4j.LoggerFactory.getLogger("com.icegreen.greenmail.user.UserManager").isInfoEnabled()).isFalse();
+    }
+
+    @Test
+    void everyAnsweredCommitIsOnDiskBeforeTheAnswerLeaves() throws Exception {
+        assertThat(defaultDatasourceUrl()).as("H2 writes each commit at once").contains("WRITE_DELAY=0");
+        assertThat(jdbc.queryForList("select setting_value from information_schema.settings where setting_name = 'WRITE_DELAY'",
+                String.class)).isNotEmpty().containsOnly("0");
+        assertThat(context.getBeansOfType(org.rightsflow.web.H2CommitsBeforeAnswering.class))
+                .as("answers to writes wait for H2's checkpoint").hasSize(1);
     }
 }
