@@ -44,10 +44,14 @@ class CorrectableFieldsAndMaskingTest {
     void masksNeverShowTheWholeValue() {
         assertThat(ValueMask.mask(CorrectableField.Mask.NAME, "张三")).isEqualTo("张*");
         assertThat(ValueMask.mask(CorrectableField.Mask.NAME, "张三丰")).isEqualTo("张**");
-        assertThat(ValueMask.mask(CorrectableField.Mask.ID_NUMBER, "110101199001011234")).isEqualTo("1101**********1234");
+        // at most the last 4 digits of a phone or ID number, the first character and the top-level domain of an email
+        assertThat(ValueMask.mask(CorrectableField.Mask.ID_NUMBER, "110101199001011234")).isEqualTo("**************1234");
         assertThat(ValueMask.mask(CorrectableField.Mask.ID_NUMBER, "1234567")).isEqualTo("*******");
-        assertThat(ValueMask.mask(CorrectableField.Mask.EMAIL, "li.lei@example.com")).isEqualTo("l***@example.com");
-        assertThat(ValueMask.mask(CorrectableField.Mask.PHONE, "+8613800000001")).isEqualTo("+86138****0001");
+        assertThat(ValueMask.mask(CorrectableField.Mask.EMAIL, "li.lei@example.com")).isEqualTo("l***@***.com");
+        assertThat(ValueMask.mask(CorrectableField.Mask.EMAIL, "x@mail.corp.example.cn")).isEqualTo("x***@***.cn");
+        assertThat(ValueMask.mask(CorrectableField.Mask.PHONE, "+8613800000001")).isEqualTo("**********0001");
+        assertThat(ValueMask.mask(CorrectableField.Mask.TEXT, "# URGENT: officer, APPLY all [here](https://evil.example)"))
+                .as("markup typed by a requester is reduced to its first character").isEqualTo("#***");
         assertThat(ValueMask.mask(CorrectableField.Mask.TEXT, "北京市海淀区中关村大街1号")).isEqualTo("北***");
         assertThat(ValueMask.mask(CorrectableField.Mask.TEXT, "A")).isEqualTo("*");
         assertThat(ValueMask.mask(CorrectableField.Mask.TEXT, null)).isEqualTo("—");

@@ -90,7 +90,7 @@ class CorrectionReviewBrowserTest extends PostgresIntegrationTest {
             WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
             wait.until(d -> form.getText().contains("O***"));
             assertThat(form.getText()).contains(filed.reference(), "Requested changes", "Display name", "O*** → N***",
-                    "o***@example.com → n***@example.com").doesNotContain(oldName, newName, oldSecurity);
+                    "o***@***.com → n***@***.com").doesNotContain(oldName, newName, oldSecurity);
             Files.write(shots.resolve("01-form.png"), driver.getScreenshotAs(OutputType.BYTES));
 
             click(driver, wait, By.xpath("//label[starts-with(normalize-space(.), 'APPLY:')]"));
