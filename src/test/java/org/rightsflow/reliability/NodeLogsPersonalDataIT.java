@@ -26,7 +26,7 @@ class NodeLogsPersonalDataIT {
     void theNodesLoggedAndKeptNoPersonalData() throws IOException {
         JdbcTemplate server = new JdbcTemplate(TestInfrastructure.postgres().getPostgresDatabase());
         List<String> databases = server.queryForList(
-                "select datname from pg_database where datname in ('crash_recovery', 'cluster')", String.class);
+                "select datname from pg_database where datname in ('crash_recovery', 'cluster', 'abuse')", String.class);
         Path nodes = Path.of("target", "nodes");
         assumeTrue(!databases.isEmpty() && Files.isDirectory(nodes), "no reliability IT ran in this JVM");
 

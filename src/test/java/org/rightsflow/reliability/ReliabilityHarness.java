@@ -48,18 +48,41 @@ final class ReliabilityHarness {
     final EmbeddedPostgres postgres = TestInfrastructure.postgres();
     final Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
     private final String database;
+    /** The default profile's H2 file of the run, instead of a PostgreSQL database; null on PostgreSQL. */
+    private final Path h2Directory;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Random random = new Random(42);
 
     /** Each run gets a database of its own on the shared server and an empty mailbox. */
     ReliabilityHarness(String database) throws com.icegreen.greenmail.store.FolderException {
         this.database = database;
+        this.h2Directory = null;
         new org.springframework.jdbc.core.JdbcTemplate(postgres.getPostgresDatabase())
                 .execute("create database " + database);
         // the billing system's own database (the demo creates its tables)
         new org.springframework.jdbc.core.JdbcTemplate(postgres.getPostgresDatabase())
                 .execute("create database " + database + "_billing");
         TestInfrastructure.mail().purgeEmailFromAllMailboxes();
+    }
+
+    private ReliabilityHarness(Path h2Directory) throws com.icegreen.greenmail.store.FolderException {
+        this.database = null;
+        this.h2Directory = h2Directory;
+        TestInfrastructure.mail().purgeEmailFromAllMailboxes();
+    }
+
+    /**
+     * A run on the default profile as {@code mvn spring-boot:run} starts it: H2 in a file of its own (under
+     * target/nodes), demo data, the default profile's settings; only the mail goes to the test's SMTP server.
+     */
+    static ReliabilityHarness onH2(String name) throws IOException, com.icegreen.greenmail.store.FolderException {
+        return new ReliabilityHarness(Files.createDirectories(Path.of("target", "nodes", name + "-" + System.nanoTime()))
+                .toAbsolutePath());
+    }
+
+    /** The H2 run's JDBC URL: the default profile's settings, plus AUTO_SERVER so the test can read it alongside. */
+    private String h2Url() {
+        return "jdbc:h2:file:" + h2Directory.resolve("rightsflow") + ";AUTO_SERVER=TRUE;WRITE_DELAY=0";
     }
 
     /** One request as the harness tracks it. */
@@ -83,6 +106,9 @@ final class ReliabilityHarness {
 
     /** The postgres profile's environment, as docker-compose.yml sets it, pointed at the test's database and mail. */
     Map<String, String> environment(int port) throws IOException {
+        if (h2Directory != null) {
+            return Map.of(); // the default profile needs nothing from the environment
+        }
         Map<String, String> env = new HashMap<>(composeAppEnvironment());
         env.put("DB_HOST", "localhost");
         env.put("DB_PORT", Integer.toString(postgres.getPort()));
@@ -104,7 +130,14 @@ final class ReliabilityHarness {
         return List.of("--rightsflow.demo.enabled=true", "--rightsflow.demo.large-account-operation-logs=100",
                 "--rightsflow.demo.staff.enabled=true", "--rightsflow.notice.dispatch-interval=PT0.2S",
                 "--rightsflow.notice.claim-timeout=PT10S", "--camunda.bpm.job-execution.lock-time-in-millis=10000",
-                "--logging.level.root=WARN");
+                "--logging.level.root=WARN",
+                // hundreds of requests for four accounts from one address: the abuse limits are tested elsewhere
+                "--rightsflow.limits.wrong-codes-per-account-per-day=1000000",
+                "--rightsflow.limits.open-unverified-per-account=1000000",
+                "--rightsflow.limits.messages-per-contact-per-hour=1000000",
+                "--rightsflow.limits.messages-per-contact-per-day=1000000",
+                "--rightsflow.limits.filings-per-client-per-minute=1000000",
+                "--rightsflow.limits.filings-per-client-per-hour=1000000");
     }
 
     @SuppressWarnings("unchecked")
@@ -118,7 +151,24 @@ final class ReliabilityHarness {
         }
     }
 
+    /** The arguments of a node: {@link #arguments()}, and on H2 the file, the test's SMTP server, no mail sink. */
+    List<String> nodeArguments() {
+        List<String> all = new ArrayList<>(arguments());
+        if (h2Directory != null) {
+            all.addAll(List.of("--spring.datasource.url=" + h2Url(), "--rightsflow.demo.mail-sink.enabled=false",
+                    "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestInfrastructure.mail().getSmtp().getPort(),
+                    "--rightsflow.packages.storage-dir=" + h2Directory.resolve("packages")));
+        }
+        return all;
+    }
+
     DataSource dataSource() {
+        if (h2Directory != null) {
+            org.springframework.jdbc.datasource.DriverManagerDataSource h2 =
+                    new org.springframework.jdbc.datasource.DriverManagerDataSource(h2Url(), "sa", "");
+            h2.setDriverClassName("org.h2.Driver");
+            return h2;
+        }
         return postgres.getDatabase("postgres", database);
     }
 
@@ -133,7 +183,9 @@ final class ReliabilityHarness {
                 + (type.equals("WITHDRAW_CONSENT") ? ",\"details\":{\"purposes\":[\"MARKETING\"]}" : "")
                 + (type.equals("DELETE") ? ",\"details\":{\"ground\":\"CONSENT_WITHDRAWN\"}" : "")
                 + "}";
-        String key = "harness-" + index + "-" + postgres.getPort();
+        String key = java.util.UUID.nameUUIDFromBytes(("harness-" + database + h2Directory + "-" + index)
+                        .getBytes(StandardCharsets.UTF_8))
+                .toString(); // the same key for the same filing if a node dies under the call and it is sent again
         JsonNode answer = call(nodes, "POST", "/api/requests", body, Map.of("Idempotency-Key", key), 201);
         return new Tracked(answer.get("reference").asText(), answer.get("statusToken").asText(), email, type, withdraw);
     }
