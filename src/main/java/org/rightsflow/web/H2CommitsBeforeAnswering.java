@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * The default profile's H2 file database makes every commit the API has answered durable (SPEC §9: nothing
+ * The default profile's H2 file database makes every commit the API has answered durable (README, "Security": nothing
  * acknowledged is lost, in the demo either). {@code WRITE_DELAY=0} in the URL writes each commit to the file as it
  * happens; but a commit that ends while H2 is storing another one can wait for the next store. So before the answer
  * to any request that may have written (anything but GET, HEAD and OPTIONS) leaves, the answer is held back and H2's

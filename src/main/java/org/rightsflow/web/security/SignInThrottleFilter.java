@@ -21,7 +21,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ten wrong passwords from anyone, anywhere, until an administrator unlocks it; that lock is switched off
  * ({@code camunda.bpm.generic-properties}: {@code login-max-attempts}, {@code login-delay-base}) and replaced by this
  * throttle per client address: every sign-in that fails (HTTP Basic on the engine REST API, {@code /staff} and
- * {@code /actuator}; the webapps' login form) is counted in the database for the address it came from, and once an
+ * {@code /actuator}; the webapps' login form and {@code /staff/login}) is counted in the database for the address it came from, and once an
  * address has failed {@code rightsflow.limits.sign-in-failures-per-client} times within the window its sign-ins are
  * answered 429 with {@code Retry-After}, without checking the password, on every node. Everyone else, including the
  * staff member whose name was tried, signs in as usual.
@@ -30,8 +30,17 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class SignInThrottleFilter extends OncePerRequestFilter {
 
-    /** Tasklist, Cockpit and Admin post their login form here: {@code /camunda/api/admin/auth/user/default/login/tasklist}. */
-    private static final Pattern WEBAPP_LOGIN = Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login/[^/]+$");
+    /**
+     * Set on the request by a sign-in page whose failed answer is not a 401 (the staff pages' own login form re-renders
+     * with a message): counted like a 401.
+     */
+    public static final String SIGN_IN_FAILED = SignInThrottleFilter.class.getName() + ".failed";
+
+    /**
+     * Login forms: Tasklist, Cockpit and Admin post to {@code /camunda/api/admin/auth/user/default/login/tasklist}, the
+     * staff pages to {@code /staff/login}.
+     */
+    private static final Pattern LOGIN_FORMS = Pattern.compile("^/camunda/api/admin/auth/user/[^/]+/login/[^/]+$|^/staff/login$");
 
     private final Limits limits;
     private final LimitSubjects subjects;
@@ -57,7 +66,7 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
-        if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+        if (response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED || request.getAttribute(SIGN_IN_FAILED) != null) {
             limits.tryUse(properties.signInFailures(), client);
         }
     }
@@ -68,7 +77,7 @@ public class SignInThrottleFilter extends OncePerRequestFilter {
             return true;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return "POST".equals(request.getMethod()) && WEBAPP_LOGIN.matcher(path).matches();
+        return "POST".equals(request.getMethod()) && LOGIN_FORMS.matcher(path).matches();
     }
 
     private static void refuse(HttpServletRequest request, HttpServletResponse response, long retryAfterSeconds)

@@ -14,9 +14,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The actuator's figures ({@code /actuator/prometheus}, {@code /actuator/metrics}) are for signed-in staff of the
- * groups {@link StaffAccess#METRICS} names, with HTTP Basic (a Prometheus server's {@code basic_auth}) or the
- * webapps' session. Health and info stay open: load balancers and the reliability tests probe them.
+ * The actuator's endpoints ({@code /actuator/prometheus}, {@code /actuator/metrics}, {@code /actuator/info}) are for
+ * signed-in staff of the groups {@link StaffAccess#METRICS} names, with HTTP Basic (a Prometheus server's
+ * {@code basic_auth}) or the webapps' session. Only health stays open: load balancers and the reliability tests probe
+ * it, and it names components, never data.
  */
 @Configuration
 public class ActuatorAccess {
@@ -46,7 +47,7 @@ public class ActuatorAccess {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             String path = request.getRequestURI().substring(request.getContextPath().length());
-            if (path.equals("/actuator/health") || path.startsWith("/actuator/health/") || path.equals("/actuator/info")) {
+            if (path.equals("/actuator/health") || path.startsWith("/actuator/health/")) {
                 chain.doFilter(request, response);
                 return;
             }

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.rightsflow.web.security.SignInThrottleFilter;
 import org.springframework.stereotype.Component;
 
 /**
@@ -71,6 +72,8 @@ public class StaffAuthentication {
         }
         identity.clearAuthentication();
         if (!identity.checkPassword(userId, password)) {
+            // counted per client address by the sign-in throttle, whatever page this answer becomes
+            request.setAttribute(SignInThrottleFilter.SIGN_IN_FAILED, Boolean.TRUE);
             return Optional.empty();
         }
         UserAuthentication authentication = AuthenticationUtil.createAuthentication(engine, userId);
