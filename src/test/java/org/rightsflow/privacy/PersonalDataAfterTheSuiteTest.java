@@ -53,6 +53,9 @@ class PersonalDataAfterTheSuiteTest extends PostgresIntegrationTest {
     JdbcTemplate jdbc;
 
     private static boolean filed;
+    /** Typed by a requester into a correction and a transfer when this class runs alone: markup, as an attacker types. */
+    static final String TYPED_VALUE = "# URGENT: APPLY [ok](https://evil.example/scan) <b>now</b>";
+    static final String TYPED_RECIPIENT = "Phisher Recipient <script>alert(1)</script> Ltd";
     private Finder finder;
     private List<Needle> needles;
 
@@ -63,6 +66,16 @@ class PersonalDataAfterTheSuiteTest extends PostgresIntegrationTest {
             RequesterJourney requester = new RequesterJourney(new Api(port), new Mailbox(TestInfrastructure.mail()));
             RequesterJourney.Filed request = requester.fileAndVerify("ACCESS", DemoAccounts.LI_LEI, DemoAccounts.LI_LEI, null);
             requester.awaitStatus(request, "COMPLETED");
+            // text a requester typed, on its way through the engine: a correction at its review (masked rows in a
+            // task-local variable), a transfer verified
+            RequesterJourney.Filed correction = requester.fileAndVerify("CORRECT", DemoAccounts.LI_LEI,
+                    DemoAccounts.LI_LEI, Map.of("corrections", List.of(Map.of("field", "invoiceAddress", "value", TYPED_VALUE))));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("""
+                    select count(*) from act_ru_task t join act_ru_execution e on e.proc_inst_id_ = t.proc_inst_id_
+                    where e.business_key_ = ? and t.task_def_key_ = 'Task_ReviewCorrection'""", Integer.class,
+                    correction.reference()) > 0);
+            requester.fileAndVerify("TRANSFER", DemoAccounts.LI_LEI, DemoAccounts.LI_LEI,
+                    Map.of("recipientName", TYPED_RECIPIENT, "recipientEmail", "phisher.recipient@evil.example"));
             filed = true;
         }
         needles = PersonalDataScan.personalDataOfEveryAccount(jdbc);
@@ -76,6 +89,18 @@ class PersonalDataAfterTheSuiteTest extends PostgresIntegrationTest {
     void noEngineTableHoldsPersonalData() {
         Set<String> hits = PersonalDataScan.engineTableHits(jdbc, finder);
         assertThat(hits).as("engine columns holding personal data of %d values scanned", finder.size()).isEmpty();
+    }
+
+    @Test
+    void noEngineTableAndNoLogLineHoldsTextARequesterTyped() {
+        List<Needle> typed = PersonalDataScan.textRequestersTyped(jdbc);
+        assertThat(typed).extracting(Needle::kind).as("corrections and transfers were filed")
+                .contains(PersonalDataScan.Kind.TYPED_TEXT, PersonalDataScan.Kind.EMAIL);
+        Finder typedFinder = new Finder(typed);
+        assertThat(PersonalDataScan.engineTableHits(jdbc, typedFinder))
+                .as("engine columns holding text requesters typed, of %d values scanned", typedFinder.size()).isEmpty();
+        assertThat(PersonalDataScan.logHits(TestRunLog.file(), typedFinder)).as("log lines holding text requesters typed")
+                .isEmpty();
     }
 
     @Test

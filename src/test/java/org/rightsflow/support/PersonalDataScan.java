@@ -70,8 +70,53 @@ public final class PersonalDataScan {
         return hits;
     }
 
-    /** What kind of personal data a needle is: reported instead of the value, so a failure does not repeat it. */
-    public enum Kind { EMAIL, PHONE, NAME, ID_NUMBER }
+    /**
+     * What kind of personal data a needle is: reported instead of the value, so a failure does not repeat it.
+     * {@code TYPED_TEXT}: free text a requester typed into a request (a correction's value, a recipient's name).
+     */
+    public enum Kind { EMAIL, PHONE, NAME, ID_NUMBER, TYPED_TEXT }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+    private static final Pattern TYPED_EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[A-Za-z]{2,}");
+    private static final Pattern TYPED_PHONE = Pattern.compile("\\+?[\\d\\s-]{7,}");
+
+    /**
+     * Everything requesters typed into the requests in the database: the account email as filed (known account or
+     * not), each correction's value, a transfer's recipient name and email. Values of fewer than 6 characters are left
+     * out (they would be found everywhere by chance). Owner -1: the scan looks for them in places that never hold any.
+     */
+    public static List<Needle> textRequestersTyped(JdbcTemplate jdbc) {
+        Map<String, Needle> needles = new LinkedHashMap<>();
+        jdbc.query("select account_email, details from rights_request", rs -> {
+            typed(needles, rs.getString(1));
+            String details = rs.getString(2);
+            if (details == null) {
+                return;
+            }
+            try {
+                com.fasterxml.jackson.databind.JsonNode node = JSON.readTree(details);
+                for (com.fasterxml.jackson.databind.JsonNode change : node.path("corrections")) {
+                    typed(needles, change.path("value").asText(null));
+                }
+                typed(needles, node.path("recipientName").asText(null));
+                typed(needles, node.path("recipientEmail").asText(null));
+            } catch (java.io.IOException unreadable) {
+                // stored by the application: always JSON
+                throw new UncheckedIOException(unreadable);
+            }
+        });
+        return List.copyOf(needles.values());
+    }
+
+    private static void typed(Map<String, Needle> needles, String value) {
+        if (value == null || value.strip().length() < 6) {
+            return;
+        }
+        String v = value.strip();
+        Kind kind = TYPED_EMAIL.matcher(v).matches() ? Kind.EMAIL
+                : TYPED_PHONE.matcher(v).matches() ? Kind.PHONE : Kind.TYPED_TEXT;
+        add(needles, kind, v, -1L);
+    }
 
     /** One personal value and the accounts it belongs to (a test name such as 测试用户 belongs to many). */
     public record Needle(Kind kind, String value, Set<Long> owners) {
@@ -147,7 +192,7 @@ public final class PersonalDataScan {
         public Finder(List<Needle> needles) {
             for (Needle needle : needles) {
                 switch (needle.kind()) {
-                    case NAME -> names.add(needle);
+                    case NAME, TYPED_TEXT -> names.add(needle);
                     case PHONE -> {
                         String digits = normalise(Kind.PHONE, needle.value());
                         exact.put(digits, needle);
@@ -164,7 +209,7 @@ public final class PersonalDataScan {
             return switch (kind) {
                 case PHONE -> value.replaceAll("\\D", "");
                 case EMAIL, ID_NUMBER -> value.trim().toLowerCase(Locale.ROOT);
-                case NAME -> value.trim();
+                case NAME, TYPED_TEXT -> value.trim();
             };
         }
 

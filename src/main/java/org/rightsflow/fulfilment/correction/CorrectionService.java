@@ -103,8 +103,12 @@ public class CorrectionService {
                              String requested, ChangeStatus status) {
     }
 
-    /** What the review form shows: a readable summary and the choices for rejecting single changes. */
-    public record ReviewView(String summary, List<Map<String, String>> options) {
+    /**
+     * What the review form shows: one row per change (number, field, category, masked current and requested value,
+     * a note) for a table that renders plain text, and the choices for rejecting single changes. Never markup: a value
+     * a requester typed is shown as the characters it is, masked.
+     */
+    public record ReviewView(List<Map<String, String>> rows, List<Map<String, String>> options) {
     }
 
     /** The outcome for the requester: COMPLETED, PARTIALLY_COMPLETED or REFUSED, with the reasons to tell. */
@@ -229,26 +233,29 @@ public class CorrectionService {
     @Transactional(readOnly = true)
     public ReviewView reviewView(String requestId) {
         List<ChangeView> views = views(requestId);
-        StringBuilder summary = new StringBuilder();
+        List<Map<String, String>> rows = new ArrayList<>();
         List<Map<String, String>> options = new ArrayList<>();
         for (ChangeView view : views) {
-            summary.append("- **").append(view.changeNo()).append(". ").append(view.label()).append("**");
-            if (view.category() != null) {
-                summary.append(" (").append(view.category()).append(view.sensitive() ? ", sensitive" : "").append(')');
-            }
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("change", Integer.toString(view.changeNo()));
+            row.put("field", view.label());
+            row.put("category", view.category() == null ? "" : view.category() + (view.sensitive() ? ", sensitive" : ""));
+            row.put("current", view.current());
+            row.put("requested", view.requested());
             if (view.status() == ChangeStatus.PENDING) {
-                summary.append(": ").append(view.current()).append(" → ").append(view.requested()).append('\n');
+                row.put("note", "");
                 options.add(option(view.changeNo(), view.label() + ": " + view.current() + " → " + view.requested()));
             } else if (view.status().foundByChecks()) {
-                summary.append(": the checks found it cannot be applied — ").append(reasonFor(view.status(), "en"))
-                        .append(". Suggested: reject it (ticked below), with a ground\n");
+                row.put("note", "the checks found it cannot be applied — " + reasonFor(view.status(), "en")
+                        + ". Suggested: reject it (ticked below), with a ground");
                 options.add(option(view.changeNo(), view.label() + ": cannot be applied ("
                         + reasonFor(view.status(), "en") + ")"));
             } else {
-                summary.append(": not for review — ").append(reasonFor(view.status(), "en")).append('\n');
+                row.put("note", "not for review — " + reasonFor(view.status(), "en"));
             }
+            rows.add(row);
         }
-        return new ReviewView(summary.toString(), options);
+        return new ReviewView(rows, options);
     }
 
     private static Map<String, String> option(int changeNo, String label) {

@@ -2,6 +2,7 @@ package org.rightsflow.fulfilment.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
 import java.util.Map;
 import org.rightsflow.audit.AuditTrail;
 import org.rightsflow.common.TimeSource;
@@ -67,10 +68,13 @@ public class TransferRequestFulfilment {
         }
     }
 
-    /** What the reviewer sees of the recipient: masked, because the form's variables reach the engine's history. */
-    public String recipientForReview(String requestId) {
+    /**
+     * What the reviewer sees of the recipient: masked, because the form's variables reach the engine's history (the
+     * full name and email are on the request's staff page). One row for the form's table, which renders plain text.
+     */
+    public List<Map<String, String>> recipientForReview(String requestId) {
         Recipient recipient = recipient(requestId);
-        return RecipientMask.name(recipient.name()) + " <" + RecipientMask.email(recipient.email()) + ">";
+        return List.of(Map.of("name", RecipientMask.name(recipient.name()), "email", RecipientMask.email(recipient.email())));
     }
 
     /** Records the officer's decision in the audit trail (who, and what; the reasons go to the requester). */

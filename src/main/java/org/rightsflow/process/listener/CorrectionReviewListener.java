@@ -48,7 +48,7 @@ public class CorrectionReviewListener implements TaskListener {
         String requestId = TaskListeners.requestId(task);
         corrections.reopenForReview(requestId);
         CorrectionService.ReviewView view = corrections.reviewView(requestId);
-        task.setVariableLocal(CorrectionFulfilmentModel.CORRECTION_SUMMARY, view.summary());
+        task.setVariableLocal(CorrectionFulfilmentModel.CORRECTION_ROWS, json(view.rows()));
         task.setVariableLocal(CorrectionFulfilmentModel.CORRECTION_OPTIONS, json(view.options()));
         List<String> suggested = corrections.suggestedRejections(requestId);
         if (!suggested.isEmpty()) {
@@ -78,7 +78,7 @@ public class CorrectionReviewListener implements TaskListener {
             task.setVariable(CorrectionFulfilmentModel.CORRECTION_EXPLANATION, explanation);
         }
         task.removeVariable(CorrectionFulfilmentModel.REJECTED_CHANGES);
-        task.removeVariableLocal(CorrectionFulfilmentModel.CORRECTION_SUMMARY);
+        task.removeVariableLocal(CorrectionFulfilmentModel.CORRECTION_ROWS);
         task.removeVariableLocal(CorrectionFulfilmentModel.CORRECTION_OPTIONS);
         TaskListeners.clearFormFields(task);
     }

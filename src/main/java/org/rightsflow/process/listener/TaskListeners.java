@@ -1,11 +1,17 @@
 package org.rightsflow.process.listener;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.rightsflow.process.model.Variables;
 
 /** What every decision listener needs: who is completing the task, and for which request. */
 final class TaskListeners {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private TaskListeners() {
     }
@@ -33,5 +39,14 @@ final class TaskListeners {
 
     static String requestId(DelegateTask task) {
         return (String) task.getVariable(Variables.REQUEST_ID);
+    }
+
+    /** A value as a JSON variable, for a form's table or choices (Tasklist reads JSON variables as lists). */
+    static JsonValue json(Object value) {
+        try {
+            return SpinValues.jsonValue(JSON.writeValueAsString(value)).create();
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -36,7 +36,7 @@ public class TransferApprovalListener implements TaskListener {
     public void notify(DelegateTask task) {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             task.setVariableLocal(TransferFulfilmentModel.TRANSFER_RECIPIENT,
-                    transfer.recipientForReview(TaskListeners.requestId(task)));
+                    TaskListeners.json(transfer.recipientForReview(TaskListeners.requestId(task))));
             return;
         }
         String decision = ProcessVariables.string(task, Variables.DECISION);

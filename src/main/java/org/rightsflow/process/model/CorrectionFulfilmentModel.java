@@ -7,7 +7,7 @@ package org.rightsflow.process.model;
  *
  * <p>No requested or current value ever becomes a variable: {@code checkCorrections} records the changes in the
  * application's tables and writes only {@link #REVIEWABLE_CHANGES}; the review form shows
- * {@link #CORRECTION_SUMMARY} and {@link #CORRECTION_OPTIONS}, task-local variables that hold masked values and
+ * {@link #CORRECTION_ROWS} and {@link #CORRECTION_OPTIONS}, task-local variables that hold masked values and
  * change numbers only, set by {@code correctionReviewListener} when the task is created (with the changes the checks
  * found cannot be applied pre-ticked in {@link #REJECTED_CHANGES}, a process variable the officer's submission
  * replaces: a suggestion, never a refusal by itself) and removed when it completes. The form writes {@code decision} (APPLY/REJECT), {@link #REJECTED_CHANGES} (change
@@ -51,8 +51,11 @@ public final class CorrectionFulfilmentModel {
      * approved partial refusal of the exemption review kept every change out).
      */
     public static final String REVIEWABLE_CHANGES = "reviewableChanges";
-    /** Task-local String (markdown): the changes with masked current and requested values. */
-    public static final String CORRECTION_SUMMARY = "correctionSummary";
+    /**
+     * Task-local JSON list of rows (change, field, category, current, requested, note): the changes with masked
+     * values, for the form's table, which renders each cell as plain text (never as Markdown or HTML).
+     */
+    public static final String CORRECTION_ROWS = "correctionRows";
     /** Task-local JSON list of {label, value}: the choices of {@link #REJECTED_CHANGES}, masked. */
     public static final String CORRECTION_OPTIONS = "correctionOptions";
     /** Form field: JSON list of the change numbers rejected when the decision is APPLY. */

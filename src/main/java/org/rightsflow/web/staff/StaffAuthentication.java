@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * and the staff API) or through the Camunda webapps' own session, so that one sign-in serves Tasklist, Cockpit and
  * the staff pages alike (signing in on {@code /staff/login} creates the same session the webapps' login does). The
  * groups are read from the identity service on every call, so a membership removed in Admin takes effect at once.
- * The identity service locks a user out after repeated wrong passwords, so guessing is bounded there.
+ * No wrong password locks a staff account (anyone could lock anyone out); failed sign-ins are throttled per client
+ * address instead ({@link SignInThrottleFilter}).
  */
 @Component
 public class StaffAuthentication {

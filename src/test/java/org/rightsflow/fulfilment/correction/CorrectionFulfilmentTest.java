@@ -106,7 +106,7 @@ class CorrectionFulfilmentTest extends PostgresIntegrationTest {
 
         Task review = awaitTask(filed.reference(), "Task_ReviewCorrection");
         assertThat(tasks.createTaskQuery().taskId(review.getId()).taskCandidateGroup("privacy-officers").count()).isEqualTo(1);
-        String summary = (String) tasks.getVariableLocal(review.getId(), "correctionSummary");
+        String summary = tasks.getVariableLocal(review.getId(), "correctionRows").toString();
         assertThat(summary).as("masked current and requested values, side by side")
                 .contains("O***", "N***", "o***@***.com", "n***@***.com", "the checks found it cannot be applied")
                 .doesNotContain(account.displayName(), newDisplayName, account.securityEmail(), newSecurityEmail,
@@ -213,7 +213,7 @@ class CorrectionFulfilmentTest extends PostgresIntegrationTest {
 
         assertThat(corrections.register(requestId)).isEqualTo(2);
         assertThat(corrections.register(requestId)).as("registering again changes nothing").isEqualTo(2);
-        String summary = corrections.reviewView(requestId).summary();
+        String summary = corrections.reviewView(requestId).rows().toString();
         String maskedId = "**************" + account.idNumber().substring(14); // the last 4 digits only
         assertThat(summary).contains("张*****", maskedId, "李*****", "REAL_NAME, sensitive")
                 .doesNotContain(account.realName(), account.idNumber(), newName, newIdNumber);

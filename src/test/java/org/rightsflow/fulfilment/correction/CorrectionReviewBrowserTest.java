@@ -31,10 +31,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Form_CorrectionReview as Tasklist renders it (form-js): the masked changes from the task-local summary, the
- * per-change choices from the task-local JSON list, and a per-change rejection that the server records. The rejection
- * is a refusal proposal: the legal reviewer approves it in Form_RefusalApproval (RefusalApprovalProcess), in Tasklist
- * too, before anything is written.
+ * Form_CorrectionReview as Tasklist renders it (form-js): the masked changes from the task-local rows, the per-change
+ * choices from the task-local JSON list, and a per-change rejection that the server records. The rejection is a
+ * refusal proposal: the legal reviewer approves it in Form_RefusalApproval (RefusalApprovalProcess), in Tasklist too,
+ * before anything is written. The requested value is an attack (Markdown heading, link, HTML image with a script): in
+ * the form it is masked and plain text, and on the request's staff page it is the literal text the requester typed,
+ * never markup.
  */
 class CorrectionReviewBrowserTest extends PostgresIntegrationTest {
 
@@ -63,7 +65,10 @@ class CorrectionReviewBrowserTest extends PostgresIntegrationTest {
         long id = jdbc.queryForObject("select id from account where email = ?", Long.class, email);
         jdbc.update("insert into account_security (account_id, security_email, updated_at) values (?, ?, current_timestamp)",
                 id, oldSecurity);
-        String newName = "Newbrowser" + n;
+        // what an impostor typed, hoping the officer's form renders it as an order and a link
+        // (at most 100 characters: the column's width)
+        String newName = "# URGENT APPLY [ok](https://evil.example/" + n % 100_000
+                + ") <img src=x onerror=\"document.title='pwn'\">";
         RequesterJourney requester = new RequesterJourney(new Api(port), new Mailbox(TestInfrastructure.mail()));
         RequesterJourney.Filed filed = requester.fileAndVerify("CORRECT", email, email, Map.of("corrections", List.of(
                 Map.of("field", "displayName", "value", newName),
@@ -89,8 +94,13 @@ class CorrectionReviewBrowserTest extends PostgresIntegrationTest {
             click(driver, wait, By.xpath("//*[contains(@class,'task-details')]//*[self::a or self::button][normalize-space(.)='Claim']"));
             WebElement form = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
             wait.until(d -> form.getText().contains("O***"));
-            assertThat(form.getText()).contains(filed.reference(), "Requested changes", "Display name", "O*** → N***",
-                    "o***@***.com → n***@***.com").doesNotContain(oldName, newName, oldSecurity);
+            assertThat(form.getText()).contains(filed.reference(), "Requested changes", "Display name", "O***", "#***",
+                    "o***@***.com", "n***@***.com").doesNotContain(oldName, newName, oldSecurity, "URGENT", "evil");
+            assertThat(form.findElements(By.cssSelector("table.fjs-table td"))).extracting(WebElement::getText)
+                    .as("the changes are a table of plain-text cells").contains("O***", "#***");
+            assertThat(form.findElements(By.xpath(".//a[contains(@href,'evil')] | .//img[@src='x'] | .//h1[contains(.,'URGENT')]")))
+                    .as("nothing the requester typed became markup").isEmpty();
+            assertThat(driver.getTitle()).doesNotContain("pwn");
             Files.write(shots.resolve("01-form.png"), driver.getScreenshotAs(OutputType.BYTES));
 
             click(driver, wait, By.xpath("//label[starts-with(normalize-space(.), 'APPLY:')]"));
@@ -127,6 +137,18 @@ class CorrectionReviewBrowserTest extends PostgresIntegrationTest {
                     .sendKeys("Unconfirmed security address: the refusal stands (browser test).");
             click(driver, wait, By.xpath("//button[normalize-space(.)='Complete']"));
             wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-container")));
+
+            // the full value, for a privacy officer, on the request's staff page (the webapps' session): as typed
+            driver.manage().deleteAllCookies();
+            signIn(driver, wait, "officer");
+            driver.get("http://localhost:" + port + "/staff/requests/" + filed.reference());
+            click(driver, wait, By.id("reveal-values"));
+            WebElement values = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("typed-values")));
+            assertThat(values.findElements(By.tagName("dd"))).extracting(WebElement::getText).contains(newName);
+            assertThat(driver.findElements(By.xpath("//a[contains(@href,'evil')] | //img[@src='x'] | //h1[contains(.,'URGENT')]")))
+                    .as("the staff page shows the requester's text as text").isEmpty();
+            assertThat(driver.getTitle()).doesNotContain("pwn");
+            Files.write(shots.resolve("04-staff-page.png"), driver.getScreenshotAs(OutputType.BYTES));
         } catch (Exception | AssertionError e) {
             Files.write(shots.resolve("99-failure.png"), driver.getScreenshotAs(OutputType.BYTES));
             Files.writeString(shots.resolve("99-failure.html"), driver.getPageSource());

@@ -64,9 +64,9 @@ class PartialCorrectionTest extends PostgresIntegrationTest {
                 .processInstanceBusinessKey(filed.reference()).taskDefinitionKey("Task_ReviewCorrection").count() == 1);
         Task review = tasks.createTaskQuery().processInstanceBusinessKey(filed.reference())
                 .taskDefinitionKey("Task_ReviewCorrection").singleResult();
-        String summary = (String) tasks.getVariableLocal(review.getId(), "correctionSummary");
-        assertThat(summary).contains("2. Security email address", "not for review — after review, the correction of this"
-                + " category of personal information was refused");
+        String summary = tasks.getVariableLocal(review.getId(), "correctionRows").toString();
+        assertThat(summary).contains("\"change\":\"2\",\"field\":\"Security email address",
+                "not for review — after review, the correction of this category of personal information was refused");
         assertThat(tasks.getVariableLocal(review.getId(), "correctionOptions").toString())
                 .as("only the change in scope can be decided").contains("\"value\":\"1\"").doesNotContain("\"value\":\"2\"");
         StaffSignIn.as(identity, "officer2");

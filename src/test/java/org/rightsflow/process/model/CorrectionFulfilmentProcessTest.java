@@ -25,7 +25,7 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
         delegate(BEAN_CHECK_CORRECTIONS, execution -> execution.setVariable(REVIEWABLE_CHANGES, reviewable));
         taskListener(BEAN_CORRECTION_REVIEW_LISTENER, task -> {
             if ("create".equals(task.getEventName())) {
-                task.setVariableLocal(CORRECTION_SUMMARY, "- **1. Real name**: 张* → 李*");
+                task.setVariableLocal(CORRECTION_ROWS, "[{\"change\":\"1\",\"current\":\"张*\",\"requested\":\"李*\"}]");
             } else {
                 // as the real listener: a REJECT (or rejected changes) is the officer's refusal proposal
                 Object decision = task.getVariable(Variables.DECISION);
@@ -37,7 +37,7 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
                     task.setVariable(CORRECTION_GROUNDS, "RISK_TO_OTHERS");
                     task.setVariable(CORRECTION_EXPLANATION, task.getVariable(Variables.EXPLANATION));
                 }
-                task.removeVariableLocal(CORRECTION_SUMMARY);
+                task.removeVariableLocal(CORRECTION_ROWS);
             }
         });
         approvalListener();
@@ -68,8 +68,8 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
         assertThat(task.getCamundaFormRef().getBinding()).isEqualTo("deployment");
         assertThat(deployedForm(task.getId())).contains("\"id\": \"" + FORM_CORRECTION_REVIEW + "\"");
         assertThat(taskService.getVariablesLocal(task.getId())).as("the masked view is task-local")
-                .containsKey(CORRECTION_SUMMARY);
-        assertThat(runtimeService.getVariables(correction.getId())).doesNotContainKey(CORRECTION_SUMMARY);
+                .containsKey(CORRECTION_ROWS);
+        assertThat(runtimeService.getVariables(correction.getId())).doesNotContainKey(CORRECTION_ROWS);
         assertThat(calls).containsExactly(BEAN_CHECK_CORRECTIONS, BEAN_CORRECTION_REVIEW_LISTENER);
     }
 
