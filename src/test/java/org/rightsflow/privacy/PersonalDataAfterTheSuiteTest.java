@@ -80,7 +80,8 @@ class PersonalDataAfterTheSuiteTest extends PostgresIntegrationTest {
         }
         needles = PersonalDataScan.personalDataOfEveryAccount(jdbc);
         finder = new Finder(needles);
-        assertThat(needles).extracting(Needle::kind).contains(PersonalDataScan.Kind.values());
+        assertThat(needles).extracting(Needle::kind).contains(PersonalDataScan.Kind.EMAIL, PersonalDataScan.Kind.PHONE,
+                PersonalDataScan.Kind.NAME, PersonalDataScan.Kind.ID_NUMBER);
         assertThat(finder.in("sent to li.lei%40example.com via sms+8613800000001@demo.invalid"))
                 .as("the finder sees an encoded email and a phone in an address").hasSize(2);
     }

@@ -115,10 +115,19 @@ class StaffAuthorizationMatrixTest extends PostgresIntegrationTest {
             "staff intake: start (enter a request)", Set.of(INTAKE, ADMIN),
             "send to review: start (refer a request to the exemption review)", Set.of(OFFICER, ADMIN),
             // Tasklist's Reference/Type/Due columns are process variables: a group reads the instances of the
-            // processes that hold its tasks (TasklistSetup), and no others. The legal reviewers' one task is in the
+            // processes that hold its tasks (TasklistSetup), and no others; intake staff and legal reviewers only the
+            // instances that hold their own tasks (TaskGroupInstanceAccess). The legal reviewers' one task is in the
             // shared RefusalApprovalProcess, which is called with what they need to decide.
-            "rights-request instance: read", Set.of(INTAKE, OFFICER, AUDITOR, ADMIN),
-            "rights-request instance: read its variables", Set.of(INTAKE, OFFICER, AUDITOR, ADMIN),
+            "rights-request instance: read", Set.of(OFFICER, AUDITOR, ADMIN),
+            "rights-request instance: read its variables", Set.of(OFFICER, AUDITOR, ADMIN),
+            "manual identity check: read its instance", Set.of(INTAKE, OFFICER, AUDITOR, ADMIN),
+            "refusal approval: read its instance", Set.of(LEGAL, AUDITOR, ADMIN),
+            // a task's variables change only by submitting its form (completing it), never by setting them
+            "exemption review: set a variable outside its form", Set.of(ADMIN),
+            "refusal approval: set a variable outside its form", Set.of(ADMIN),
+            "manual identity check: set a variable outside its form", Set.of(ADMIN),
+            "manual fulfilment: set a variable outside its form", Set.of(ADMIN),
+            "transfer approval: set a variable outside its form", Set.of(ADMIN),
             "manual-fulfilment instance: read", Set.of(OPERATOR, AUDITOR, ADMIN),
             "history: read process instances", Set.of(AUDITOR, ADMIN),
             "history: read activities", Set.of(AUDITOR, ADMIN),
@@ -202,6 +211,10 @@ class StaffAuthorizationMatrixTest extends PostgresIntegrationTest {
                 case "see" -> outcome(call(user, "GET", "/engine-rest/task/" + task(kind), null));
                 case "claim" -> claim(kind, user);
                 case "complete" -> complete(kind, user);
+                case "read its instance" -> outcome(call(user, "GET", "/engine-rest/process-instance/"
+                        + tasks.createTaskQuery().taskId(task(kind)).singleResult().getProcessInstanceId(), null));
+                case "set a variable outside its form" -> outcome(call(user, "PUT", "/engine-rest/task/" + task(kind)
+                        + "/variables/matrixProbe", "{\"value\":\"" + user + "\",\"type\":\"String\"}"));
                 default -> throw new IllegalArgumentException(action);
             };
         }

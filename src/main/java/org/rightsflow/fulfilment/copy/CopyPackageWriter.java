@@ -249,7 +249,7 @@ public class CopyPackageWriter {
         return text;
     }
 
-    /** The text of a value in the CSV: the same text the JSON file holds. */
+    /** The text of a value in the CSV: the same text the JSON file holds (a formula-like cell neutralised). */
     static String text(Object value) {
         if (value == null) {
             return "";
@@ -266,13 +266,17 @@ public class CopyPackageWriter {
         return value.toString();
     }
 
-    /** RFC 4180: every field quoted where needed, CRLF line ends. */
+    /**
+     * RFC 4180: every field quoted where needed, CRLF line ends. A field a spreadsheet would run as a formula (it starts
+     * with {@code = + - @}, a tab or a carriage return: the text may come from anyone, a recipient opens the file) is
+     * neutralised with a leading {@code '}, which spreadsheets show as text; a plain number stays a number.
+     */
     static void writeCsvLine(Writer csv, String[] fields) throws IOException {
         for (int i = 0; i < fields.length; i++) {
             if (i > 0) {
                 csv.write(',');
             }
-            String field = fields[i];
+            String field = neutralised(fields[i]);
             if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
                     || field.indexOf('\r') >= 0) {
                 csv.write('"');
@@ -283,6 +287,18 @@ public class CopyPackageWriter {
             }
         }
         csv.write("\r\n");
+    }
+
+    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
+
+    /** The cell as text a spreadsheet shows and never evaluates (the JSON file keeps the value as it is). */
+    static String neutralised(String field) {
+        if (field.isEmpty()) {
+            return field;
+        }
+        char first = field.charAt(0);
+        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+        return formula && !PLAIN_NUMBER.matcher(field).matches() ? "'" + field : field;
     }
 
     // ---------------------------------------------------------------- index.html

@@ -283,6 +283,43 @@ public class DownloadService {
         return Optional.of(file);
     }
 
+    /** What a link leads to, without using it: a HEAD request (a mail scanner's probe) spends none of its uses. */
+    public record Description(String fileName, String contentType, long size) {
+    }
+
+    /**
+     * Describes the file behind a link without counting a use or opening it.
+     *
+     * @return empty for an unknown token
+     * @throws DownloadGoneException for an expired, used-up or deleted one
+     */
+    @Transactional(readOnly = true)
+    public Optional<Description> describe(String token) {
+        if (token == null || token.length() > 100) {
+            return Optional.empty();
+        }
+        var row = jdbc.sql("""
+                select d.file_name, d.content_type, d.expires_at, d.uses, d.max_uses, d.deleted_at,
+                       d.content is null and d.storage_file is null as no_content, d.size_bytes, octet_length(d.content) as stored
+                from download d where d.token_hash = :hash""")
+                .param("hash", Hashing.sha256Hex(token))
+                .query((rs, n) -> {
+                    boolean gone = rs.getObject("deleted_at") != null || rs.getBoolean("no_content")
+                            || !time.now().isBefore(instant(rs, "expires_at")) || rs.getInt("uses") >= rs.getInt("max_uses");
+                    long stored = rs.getLong("stored");
+                    long size = rs.wasNull() ? rs.getLong("size_bytes") : stored;
+                    return gone ? null : new Description(rs.getString("file_name"), rs.getString("content_type"), size);
+                })
+                .list();
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        if (row.get(0) == null) {
+            throw new DownloadGoneException();
+        }
+        return Optional.of(row.get(0));
+    }
+
     private InputStream openPackage(Row d) {
         try {
             return crypto.decrypting(Files.newInputStream(fileOf(d.storageFile())), crypto.unwrap(d.wrappedKey(), d.id()));

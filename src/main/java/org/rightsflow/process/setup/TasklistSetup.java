@@ -83,7 +83,13 @@ public class TasklistSetup {
             revoke(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ_INSTANCE);
             Set<String> withTasks = processesWithTasks.getOrDefault(group, Set.of());
             for (String process : withTasks) {
-                grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ, Permissions.READ_INSTANCE);
+                if (TaskGroupInstanceAccess.PER_INSTANCE.contains(group)) {
+                    // intake and legal: only the instances that hold their tasks (TaskGroupInstanceAccess)
+                    grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ);
+                    revoke(group, Resources.PROCESS_DEFINITION, process, Permissions.READ_INSTANCE);
+                } else {
+                    grant(group, Resources.PROCESS_DEFINITION, process, Permissions.READ, Permissions.READ_INSTANCE);
+                }
             }
             // A process whose tasks moved elsewhere (the legal reviewers' approval moved from RightsRequestProcess to
             // the shared RefusalApprovalProcess) keeps no instance read right from an earlier start.

@@ -11,6 +11,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
@@ -26,6 +28,28 @@ public class DownloadController {
 
     public DownloadController(DownloadService downloads) {
         this.downloads = downloads;
+    }
+
+    /**
+     * A HEAD (a mail scanner checking the link, a browser's preflight) answers as the GET would, without the file and
+     * without spending one of the link's uses: only a GET that streams the file counts.
+     */
+    @RequestMapping(path = "/api/downloads/{token}", method = RequestMethod.HEAD)
+    public ResponseEntity<Void> describe(@PathVariable String token) {
+        try {
+            DownloadService.Description file = downloads.describe(token).orElseThrow(() ->
+                    new ApiProblem(404, "DOWNLOAD_NOT_FOUND", "No download behind this link", Map.of()));
+            var response = ResponseEntity.ok()
+                    .contentType(MediaType.parseMediaType(file.contentType()))
+                    .header(HttpHeaders.CONTENT_DISPOSITION,
+                            ContentDisposition.attachment().filename(file.fileName()).build().toString());
+            if (file.size() >= 0) {
+                response.contentLength(file.size());
+            }
+            return response.build();
+        } catch (DownloadService.DownloadGoneException e) {
+            throw new ApiProblem(410, "DOWNLOAD_GONE", e.getMessage(), Map.of());
+        }
     }
 
     @GetMapping("/api/downloads/{token}")

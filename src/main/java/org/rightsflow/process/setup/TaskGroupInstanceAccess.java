@@ -1,0 +1,59 @@
+package org.rightsflow.process.setup;
+
+import java.util.Arrays;
+import java.util.Set;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
+import org.springframework.stereotype.Component;
+
+/**
+ * Intake staff and legal reviewers read only the requests that hold (or held) one of their tasks: when a task is
+ * offered to one of these groups, the group gets READ on that task's process instance (Tasklist reads the filter's
+ * Reference/Type/Due columns and the form's facts through it). Nothing on the process definition, so the triage facts
+ * (legal hold, investigation) and decisions of every other request stay out of their reach. The grant ends with the
+ * instance (the engine deletes an instance's authorizations with it). Privacy officers, who may send any request to
+ * review, read the definition's instances as before ({@link TasklistSetup}).
+ *
+ * <p>Also: candidate groups get {@code TASK_WORK} and {@code TASK_ASSIGN} on their tasks instead of {@code UPDATE}
+ * ({@code default-user-permission-name-for-task} in application.yaml): they claim, unclaim, assign and complete, and a
+ * task's variables change only through its form's submission, never by setting variables on the task.
+ */
+@Component
+public class TaskGroupInstanceAccess extends AbstractCamundaConfiguration {
+
+    /** The groups that read the instances of their own tasks only. */
+    static final Set<String> PER_INSTANCE = Set.of(StaffGroups.INTAKE, StaffGroups.LEGAL_REVIEWERS);
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setResourceAuthorizationProvider(new Provider());
+    }
+
+    static final class Provider extends DefaultAuthorizationProvider {
+        @Override
+        public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
+            AuthorizationEntity[] defaults = super.newTaskGroupIdentityLink(task, groupId, type);
+            for (AuthorizationEntity authorization : defaults == null ? new AuthorizationEntity[0] : defaults) {
+                if (authorization.getResourceType() == Resources.TASK.resourceType()) {
+                    authorization.addPermission(TaskPermissions.TASK_ASSIGN); // unclaim and hand over, but not UPDATE
+                }
+            }
+            if (!PER_INSTANCE.contains(groupId) || task.getProcessInstanceId() == null) {
+                return defaults;
+            }
+            AuthorizationEntity instance = updateAuthorization(
+                    getGrantAuthorizationByGroupId(groupId, Resources.PROCESS_INSTANCE, task.getProcessInstanceId()),
+                    null, groupId, Resources.PROCESS_INSTANCE, task.getProcessInstanceId(), Permissions.READ);
+            AuthorizationEntity[] all = Arrays.copyOf(defaults == null ? new AuthorizationEntity[0] : defaults,
+                    (defaults == null ? 0 : defaults.length) + 1);
+            all[all.length - 1] = instance;
+            return all;
+        }
+    }
+}
