@@ -92,7 +92,7 @@ class LimitsTest extends PostgresIntegrationTest {
     @Test
     void subjectsAreKeyedHashesNeverTheClearValue() {
         LimitSubjects subjects = new LimitSubjects(new org.rightsflow.common.RightsflowProperties(null,
-                "a-test-secret-of-at-least-32-characters", null, null, null, null, null));
+                "a-test-secret-of-at-least-32-characters", null, null, null, null));
         assertThat(subjects.account(" Li.Lei@Example.com ")).isEqualTo(subjects.account("li.lei@example.com"))
                 .doesNotContain("li.lei").hasSize(64);
         assertThat(subjects.phone("+86 138-0000-0001")).isEqualTo(subjects.phone("+8613800000001"));

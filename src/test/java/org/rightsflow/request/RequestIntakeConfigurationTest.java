@@ -19,7 +19,9 @@ class RequestIntakeConfigurationTest {
         DeadlineService deadlines = new DeadlineService(new DeadlineProperties(null, policiesByType, null, null, null,
                 null), List.of(CalendarDaysPolicy.PIPL_STATEMENT, CalendarDaysPolicy.CCPA));
         return new RequestIntakeService(null, null, null, null, null, deadlines, null, null, null, null,
-                mock(PlatformTransactionManager.class), null);
+                mock(PlatformTransactionManager.class), null, null,
+                new org.rightsflow.common.RightsflowProperties(null, "a-test-secret-of-at-least-32-characters", null,
+                        null, null, null));
     }
 
     @Test

@@ -47,9 +47,14 @@ public class TaskGroupInstanceAccess extends AbstractCamundaConfiguration {
             if (!PER_INSTANCE.contains(groupId) || task.getProcessInstanceId() == null) {
                 return defaults;
             }
-            AuthorizationEntity instance = updateAuthorization(
-                    getGrantAuthorizationByGroupId(groupId, Resources.PROCESS_INSTANCE, task.getProcessInstanceId()),
-                    null, groupId, Resources.PROCESS_INSTANCE, task.getProcessInstanceId(), Permissions.READ);
+            AuthorizationEntity instance =
+                    getGrantAuthorizationByGroupId(groupId, Resources.PROCESS_INSTANCE, task.getProcessInstanceId());
+            if (instance == null) {
+                instance = createGrantAuthorization(null, groupId, Resources.PROCESS_INSTANCE, task.getProcessInstanceId(),
+                        Permissions.READ);
+            } else {
+                addPermissions(instance, Permissions.READ);
+            }
             AuthorizationEntity[] all = Arrays.copyOf(defaults == null ? new AuthorizationEntity[0] : defaults,
                     (defaults == null ? 0 : defaults.length) + 1);
             all[all.length - 1] = instance;
