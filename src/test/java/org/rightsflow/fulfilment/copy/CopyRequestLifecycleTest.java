@@ -134,7 +134,8 @@ class CopyRequestLifecycleTest extends PostgresIntegrationTest {
                     assertThat(value.isNull() ? null : value.isBigDecimal() ? value.decimalValue().toPlainString()
                             : value.asText()).as("%s[%d].%s in JSON", category, i, column).isEqualTo(expected);
                     assertThat(csv.get(i + 1).get(mapping.columnNames().indexOf(column)))
-                            .as("%s[%d].%s in CSV", category, i, column).isEqualTo(expected == null ? "" : expected);
+                            .as("%s[%d].%s in CSV (a formula-like cell starts with ')", category, i, column)
+                            .isEqualTo(expected == null ? "" : CopyPackageWriter.neutralised(expected));
                 }
             }
         }
