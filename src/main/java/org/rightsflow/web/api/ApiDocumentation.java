@@ -64,7 +64,7 @@ class ApiDocumentation {
                     "400", "MALFORMED_JSON, UNKNOWN_FIELD, UNKNOWN_TYPE, INVALID_EMAIL, INVALID_LANGUAGE, "
                             + "INVALID_DETAILS, INVALID_IDEMPOTENCY_KEY",
                     "413", "PAYLOAD_TOO_LARGE: the body is larger than the API accepts",
-                    "422", "IDEMPOTENCY_KEY_REUSED: the same key came earlier with a different body"));
+                    "429", "RATE_LIMITED: this client address filed too often (with Retry-After and retryAfterSeconds)"));
 
             Operation verify = operation(api, "/api/requests/{reference}/verification", PathItem.HttpMethod.POST);
             verify.setRequestBody(body("Code"));
@@ -73,13 +73,15 @@ class ApiDocumentation {
                     "404", "REQUEST_NOT_FOUND: unknown reference, or a wrong or missing status token",
                     "409", "NOT_AWAITING_VERIFICATION (with status)",
                     "422", "WRONG_CODE: wrong or expired code (with attemptsLeft)",
-                    "423", "VERIFICATION_LOCKED: too many wrong codes; staff verify by hand"));
+                    "423", "VERIFICATION_LOCKED: codes no longer count, staff verify by hand; reason LOCKED (5 wrong "
+                            + "codes for this request), ACCOUNT_WRONG_CODE_LIMIT or TOO_MANY_OPEN_REQUESTS"));
 
             problems(operation(api, "/api/requests/{reference}/verification/resend", PathItem.HttpMethod.POST), Map.of(
                     "404", "REQUEST_NOT_FOUND: unknown reference, or a wrong or missing status token",
                     "409", "NOT_AWAITING_VERIFICATION (with status)",
-                    "423", "VERIFICATION_LOCKED",
-                    "429", "RESEND_LIMITED: too soon (with retryAfterSeconds) or no rounds left"));
+                    "423", "VERIFICATION_LOCKED (with reason, as for a code)",
+                    "429", "RESEND_LIMITED: too soon (with retryAfterSeconds) or no rounds left; CONTACT_MESSAGE_LIMIT: "
+                            + "the contact on file had as many messages as an hour or a day allows (with Retry-After)"));
             problems(operation(api, "/api/requests/{reference}", PathItem.HttpMethod.GET), Map.of(
                     "404", "REQUEST_NOT_FOUND: unknown reference, or a wrong or missing status token"));
             problems(operation(api, "/api/requests/{reference}/withdrawal", PathItem.HttpMethod.POST), Map.of(
