@@ -98,13 +98,21 @@ class StaffDailyDigestTest extends PostgresIntegrationTest {
 
     /** Fires the waiting timer start job now, as the job executor would at the digest time, and waits for the end. */
     private void runTheDigestNow() {
-        Job timer = management.createJobQuery().processDefinitionKey(StaffDailyDigestModel.PROCESS_ID).timers().singleResult();
+        // Usually one timer. A timer start job that failed once (other tests in this shared context move the engine's
+        // clock, so the job executor may fire it at a bad moment) leaves the engine's repeating-failed-job successor
+        // beside it; the outbox's dedup key keeps those runs from mailing twice. Fire the next healthy one.
+        Job timer = nextHealthyTimer();
         long finishedBefore = history.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(StaffDailyDigestModel.PROCESS_ID).finished().count();
         management.executeJob(timer.getId());
         await().atMost(Duration.ofSeconds(90)).until(() -> history.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(StaffDailyDigestModel.PROCESS_ID).finished().count() == finishedBefore + 1);
-        assertThat(management.createJobQuery().processDefinitionKey(StaffDailyDigestModel.PROCESS_ID).timers().singleResult()
-                .getDuedate()).as("the next digest waits for tomorrow morning").isAfter(new Date());
+        assertThat(nextHealthyTimer().getDuedate()).as("the next digest waits for tomorrow morning").isAfter(new Date());
+    }
+
+    private Job nextHealthyTimer() {
+        return management.createJobQuery().processDefinitionKey(StaffDailyDigestModel.PROCESS_ID).timers()
+                .withRetriesLeft().orderByJobDuedate().asc().list().stream()
+                .filter(job -> job.getExceptionMessage() == null).findFirst().orElseThrow();
     }
 }
