@@ -43,6 +43,8 @@ public enum NoticeKind {
     CORRECTION_RESULT,
     /** WITHDRAW_CONSENT: the purposes withdrawn, the services that stop, earlier processing stays valid. */
     CONSENT_WITHDRAWN,
+    /** EXPLAIN: the privacy officer's answer (staff text); never the requester's question. */
+    EXPLANATION_ANSWER,
     /** The answer takes longer: an extension (reason and new date) or the end of a pause (new date). */
     DEADLINE_EXTENDED,
     DEADLINE_RESUMED,

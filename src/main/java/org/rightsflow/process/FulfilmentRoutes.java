@@ -19,7 +19,8 @@ public class FulfilmentRoutes {
             "DELETE", "DeletionFulfilmentProcess",
             "TRANSFER", "TransferFulfilmentProcess",
             "WITHDRAW_CONSENT", "ConsentWithdrawalProcess",
-            "CANCEL_ACCOUNT", "AccountCancellationProcess");
+            "CANCEL_ACCOUNT", "AccountCancellationProcess",
+            "EXPLAIN", "ExplanationFulfilmentProcess");
 
     private final RepositoryService repository;
 

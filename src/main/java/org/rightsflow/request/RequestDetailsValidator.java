@@ -25,6 +25,10 @@ public class RequestDetailsValidator {
     public static final Set<String> DATA_CATEGORIES = Set.of(
             "ACCOUNT", "REAL_NAME", "SECURITY", "PAYMENTS", "BILLING", "INVOICES", "OPERATION_LOGS", "CONTRACTS",
             "SUPPORT", "CONSENTS");
+    /** What an EXPLAIN question may be about (docs/rights.md, EXPLAIN); the officer's draft answer follows them. */
+    public static final Set<String> EXPLAIN_TOPICS = Set.of(
+            "CATEGORIES", "PURPOSES", "LEGAL_BASIS", "RETENTION", "RECIPIENTS", "AUTOMATED_DECISIONS", "EXERCISING_RIGHTS");
+    public static final int MAX_QUESTION_LENGTH = 2000;
     private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.]{0,63}");
     private static final int MAX_CORRECTIONS = 20;
     private static final int MAX_VALUE_LENGTH = 500;
@@ -40,6 +44,7 @@ public class RequestDetailsValidator {
             case DELETE -> deletion(absent ? null : details);
             case TRANSFER -> transfer(absent ? null : details);
             case WITHDRAW_CONSENT -> purposes(absent ? null : details);
+            case EXPLAIN -> question(absent ? null : details);
             default -> {
                 if (!absent && details.size() > 0) {
                     throw new InvalidRequestException("UNKNOWN_FIELD", "A " + type + " request takes no details");
@@ -103,6 +108,30 @@ public class RequestDetailsValidator {
         }
         onlyFields(details, Set.of("purposes"));
         codes(details.get("purposes"), CONSENT_PURPOSES, "details.purposes");
+    }
+
+    /**
+     * EXPLAIN: the question (line breaks allowed, as a text area sends them) and optional topics. The question is
+     * stored with the request and shown to staff as plain text; it never enters the engine or a notice.
+     */
+    private void question(JsonNode details) {
+        if (details == null) {
+            throw invalid("An EXPLAIN request needs details.question");
+        }
+        onlyFields(details, Set.of("question", "topics"));
+        JsonNode question = details.get("question");
+        if (question == null || !question.isTextual() || question.asText().isBlank()) {
+            throw invalid("details.question must be a non-empty string");
+        }
+        String text = question.asText();
+        if (text.codePointCount(0, text.length()) > MAX_QUESTION_LENGTH
+                || text.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t')) {
+            throw invalid("details.question must be at most " + MAX_QUESTION_LENGTH + " printable characters");
+        }
+        JsonNode topics = details.get("topics");
+        if (topics != null && !topics.isNull()) {
+            codes(topics, EXPLAIN_TOPICS, "details.topics");
+        }
     }
 
     private static void codes(JsonNode node, Set<String> allowed, String name) {

@@ -219,7 +219,7 @@ public class RequestIntakeService {
 
     private Validated validate(IntakeCommand command) {
         RequestType type = RequestType.fromCode(command.type()).orElseThrow(() -> new InvalidRequestException(
-                "UNKNOWN_TYPE", "type must be one of ACCESS, COPY, CORRECT, DELETE, TRANSFER, WITHDRAW_CONSENT, CANCEL_ACCOUNT"));
+                "UNKNOWN_TYPE", "type must be one of " + java.util.Arrays.toString(RequestType.values())));
         if (command.accountEmail() == null || !EmailAddresses.isValid(command.accountEmail().trim())) {
             throw new InvalidRequestException("INVALID_EMAIL", "accountEmail must be an email address");
         }

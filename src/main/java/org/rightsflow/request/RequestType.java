@@ -11,7 +11,8 @@ public enum RequestType {
     DELETE("删除个人信息", "delete your personal information"),
     TRANSFER("转移个人信息", "transfer your personal information to a third party"),
     WITHDRAW_CONSENT("撤回同意", "withdraw or change your consent"),
-    CANCEL_ACCOUNT("注销账号", "cancel your account");
+    CANCEL_ACCOUNT("注销账号", "cancel your account"),
+    EXPLAIN("对个人信息处理规则进行解释说明", "have our rules for processing your personal information explained");
 
     private final String chinese;
     private final String english;

@@ -14,5 +14,7 @@ public enum RefusalSubject {
     /** The account still has blockers (unpaid bills, active resources, open invoices) when the wait for them ends. */
     CANCELLATION,
     /** A data operator who fulfils a right by hand could not do part of it (PARTIALLY_COMPLETED, with grounds). */
-    MANUAL_FULFILMENT
+    MANUAL_FULFILMENT,
+    /** The privacy officer proposes not to answer an EXPLAIN (a ground such as REPETITIVE) instead of answering it. */
+    EXPLANATION
 }

@@ -59,6 +59,12 @@ public final class TasklistSession {
         return postJson("/api/engine/engine/default/task/" + taskId + "/submit-form", variables(fields));
     }
 
+    /** The variables a task's form opens with, as Tasklist loads them before it renders the form. */
+    public Response taskFormVariables(String taskId) {
+        return send(withCsrf(HttpRequest.newBuilder(URI.create(base + "/api/engine/engine/default/task/" + taskId
+                + "/form-variables"))).header("Accept", "application/json").GET());
+    }
+
     /** Starts a process from its start form, as Tasklist's "Start process" does. */
     public Response submitStartForm(String processKey, Map<String, String> fields) {
         return postJson("/api/engine/engine/default/process-definition/key/" + processKey + "/submit-form",

@@ -118,15 +118,9 @@ public class AccessReportService {
                 withheldLabels.add(dataMap.mappings(category).get(0).mapping().label().in(locale));
                 continue;
             }
-            boolean any = false;
-            for (MappedCategory mapped : dataMap.mappings(category)) {
-                long count = connectors.forMapping(mapped).count(category, accountId);
-                if (count > 0) {
-                    held.add(view(mapped, count, account.minor(), locale, numbers));
-                    any = true;
-                }
-            }
-            if (!any) {
+            List<CategoryView> views = held(dataMap, category, accountId, account.minor(), locale, numbers);
+            held.addAll(views);
+            if (views.isEmpty()) {
                 notHeld.add(dataMap.mappings(category).get(0).mapping().label().in(locale));
             }
         }
@@ -143,6 +137,34 @@ public class AccessReportService {
         model.put("withheld", withheldLabels);
         String html = templates.process(TEMPLATE, new Context(locale, model));
         return html.getBytes(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The categories held about the account, as the report describes them (source, purpose, legal basis, retention,
+     * third parties, counts), in the given language: the facts an officer's answer to an EXPLAIN starts from.
+     */
+    public List<CategoryView> heldCategories(long accountId, Locale language) {
+        AccountFacts account = accounts.findById(accountId)
+                .orElseThrow(() -> new IllegalArgumentException("no account with id " + accountId));
+        Locale locale = LocalizedText.isEnglish(language) ? Locale.ENGLISH : LocalizedText.ZH_CN;
+        NumberFormat numbers = NumberFormat.getIntegerInstance(locale);
+        List<CategoryView> held = new ArrayList<>();
+        for (DataCategory category : DataCategory.values()) {
+            held.addAll(held(connectors.dataMap(), category, accountId, account.minor(), locale, numbers));
+        }
+        return held;
+    }
+
+    private List<CategoryView> held(DataMap dataMap, DataCategory category, long accountId, boolean minor,
+                                    Locale locale, NumberFormat numbers) {
+        List<CategoryView> views = new ArrayList<>();
+        for (MappedCategory mapped : dataMap.mappings(category)) {
+            long count = connectors.forMapping(mapped).count(category, accountId);
+            if (count > 0) {
+                views.add(view(mapped, count, minor, locale, numbers));
+            }
+        }
+        return views;
     }
 
     private CategoryView view(MappedCategory mapped, long count, boolean minor, Locale locale, NumberFormat numbers) {

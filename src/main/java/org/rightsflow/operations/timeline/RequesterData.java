@@ -42,9 +42,9 @@ public class RequesterData {
     public record Item(String label, String value) {
     }
 
-    /** Whether the request has typed values an officer decides on (CORRECT and TRANSFER). */
+    /** Whether the request has typed values an officer decides on (CORRECT, TRANSFER, an EXPLAIN's question). */
     public static boolean hasTypedValues(RequestType type) {
-        return type == RequestType.CORRECT || type == RequestType.TRANSFER;
+        return type == RequestType.CORRECT || type == RequestType.TRANSFER || type == RequestType.EXPLAIN;
     }
 
     @Transactional
@@ -59,6 +59,12 @@ public class RequesterData {
         } else if (request.type() == RequestType.TRANSFER) {
             items.add(new Item("recipientName", details.path("recipientName").asText()));
             items.add(new Item("recipientEmail", details.path("recipientEmail").asText()));
+        } else if (request.type() == RequestType.EXPLAIN) {
+            // plain text: the page escapes it, nothing renders it as markup
+            items.add(new Item("question", details.path("question").asText()));
+            List<String> topics = new ArrayList<>();
+            details.path("topics").forEach(t -> topics.add(t.asText()));
+            items.add(new Item("topics", String.join(", ", topics)));
         }
         audit.record(reference, staffUser, VALUES_VIEWED, "{\"items\":" + items.size() + "}");
         return items;

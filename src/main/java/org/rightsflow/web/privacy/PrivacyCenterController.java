@@ -58,6 +58,8 @@ public class PrivacyCenterController {
             "INVOICES", "OPERATION_LOGS", "CONTRACTS", "SUPPORT", "CONSENTS");
     static final List<String> PURPOSES = List.of("MARKETING", "PERSONALISED_RECOMMENDATIONS", "BEHAVIOUR_COOKIES",
             "AFFILIATE_SHARING", "MARKETPLACE_SHARING", "FACE_RECOGNITION");
+    static final List<String> EXPLAIN_TOPICS = List.of("CATEGORIES", "PURPOSES", "LEGAL_BASIS", "RETENTION",
+            "RECIPIENTS", "AUTOMATED_DECISIONS", "EXERCISING_RIGHTS");
     static final int CORRECTION_ROWS = 3;
     /** The value of the confirmation pages' "yes": an action that cannot be undone needs it. */
     static final String CONFIRMED = "yes";
@@ -87,7 +89,8 @@ public class PrivacyCenterController {
         // The lists above are the contract's (RequestDetailsValidator): fail at start-up if they ever drift apart.
         if (!RequestDetailsValidator.DELETION_GROUNDS.equals(java.util.Set.copyOf(DELETION_GROUNDS))
                 || !RequestDetailsValidator.DATA_CATEGORIES.equals(java.util.Set.copyOf(CATEGORIES))
-                || !RequestDetailsValidator.CONSENT_PURPOSES.equals(java.util.Set.copyOf(PURPOSES))) {
+                || !RequestDetailsValidator.CONSENT_PURPOSES.equals(java.util.Set.copyOf(PURPOSES))
+                || !RequestDetailsValidator.EXPLAIN_TOPICS.equals(java.util.Set.copyOf(EXPLAIN_TOPICS))) {
             throw new IllegalStateException("Privacy Center choices differ from RequestDetailsValidator");
         }
     }
@@ -392,6 +395,8 @@ public class PrivacyCenterController {
         if (!model.containsAttribute("fieldErrors")) {
             model.addAttribute("fieldErrors", java.util.Map.of());
         }
+        model.addAttribute("topics", EXPLAIN_TOPICS);
+        model.addAttribute("maxQuestionLength", RequestDetailsValidator.MAX_QUESTION_LENGTH);
         return "privacy/form";
     }
 
@@ -425,6 +430,14 @@ public class PrivacyCenterController {
             case WITHDRAW_CONSENT -> {
                 ArrayNode list = details.putArray("purposes");
                 v.purposes.forEach(list::add);
+            }
+            case EXPLAIN -> {
+                // a browser sends a text area's line breaks as CR LF: keep them as LF
+                details.put("question", v.question.replace("\r\n", "\n"));
+                if (!v.topics.isEmpty()) {
+                    ArrayNode list = details.putArray("topics");
+                    v.topics.forEach(list::add);
+                }
             }
             default -> {
                 return null;
@@ -489,6 +502,8 @@ public class PrivacyCenterController {
         public String ground;
         public List<String> categories = List.of();
         public List<String> purposes = List.of();
+        public String question = "";
+        public List<String> topics = List.of();
         public List<String> fields = blanks();
         public List<String> correctedValues = blanks();
 
@@ -500,6 +515,8 @@ public class PrivacyCenterController {
             v.ground = first(form, "ground");
             v.categories = Optional.ofNullable(form.get("categories")).map(List::copyOf).orElse(List.of());
             v.purposes = Optional.ofNullable(form.get("purposes")).map(List::copyOf).orElse(List.of());
+            v.question = first(form, "question");
+            v.topics = Optional.ofNullable(form.get("topics")).map(List::copyOf).orElse(List.of());
             for (int i = 0; i < CORRECTION_ROWS; i++) {
                 v.fields.set(i, first(form, "field" + i));
                 v.correctedValues.set(i, first(form, "value" + i));
@@ -529,6 +546,14 @@ public class PrivacyCenterController {
 
         public List<String> getPurposes() {
             return purposes;
+        }
+
+        public String getQuestion() {
+            return question;
+        }
+
+        public List<String> getTopics() {
+            return topics;
         }
 
         public List<String> getFields() {

@@ -48,6 +48,8 @@ class RequestFormCheck {
                 }
             }
             case CORRECT -> corrections(problems, v, locale);
+            case EXPLAIN -> text(problems, "question", problems.text("form.explain.question"),
+                    v.question.replace("\r\n", "\n"), org.rightsflow.request.RequestDetailsValidator.MAX_QUESTION_LENGTH);
             default -> {
             }
         }

@@ -47,7 +47,8 @@ class ProcessModelConventionsTest {
         return Stream.of(RightsRequestModel.RESOURCE, AccessFulfilmentModel.RESOURCE, ManualFulfilmentModel.RESOURCE,
                 DownloadExpiryModel.RESOURCE, StaffDailyDigestModel.RESOURCE, RefusalApprovalModel.RESOURCE,
                 TransferFulfilmentModel.RESOURCE, CorrectionFulfilmentModel.RESOURCE, DeletionFulfilmentModel.RESOURCE,
-                AccountCancellationModel.RESOURCE, SendToReviewModel.RESOURCE, ProactiveDeletionModel.RESOURCE);
+                AccountCancellationModel.RESOURCE, SendToReviewModel.RESOURCE, ProactiveDeletionModel.RESOURCE,
+                ExplanationFulfilmentModel.RESOURCE);
     }
 
     static BpmnModelInstance read(String resource) throws IOException {
@@ -195,7 +196,7 @@ class ProcessModelConventionsTest {
     static List<String> formFiles() {
         return List.of("Form_ExemptionReview.form", "Form_RefusalApproval.form", "Form_ManualIdentityCheck.form",
                 "Form_ManualFulfilment.form", "Form_TransferApproval.form", "Form_BlockedCancellation.form",
-                "Form_CorrectionReview.form", "Form_SweepByHand.form");
+                "Form_CorrectionReview.form", "Form_SweepByHand.form", "Form_ExplanationAnswer.form");
     }
 
     static JsonNode form(String id) throws IOException {
@@ -223,7 +224,7 @@ class ProcessModelConventionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Form_ExemptionReview", "Form_RefusalApproval", "Form_ManualIdentityCheck",
-            "Form_ManualFulfilment", "Form_TransferApproval", "Form_BlockedCancellation"})
+            "Form_ManualFulfilment", "Form_TransferApproval", "Form_BlockedCancellation", "Form_ExplanationAnswer"})
     void formsShowTheRequestAndAskForADecisionAndAnExplanation(String id) throws IOException {
         JsonNode form = form(id);
         assertThat(form.get("id").asText()).isEqualTo(id);
@@ -250,7 +251,8 @@ class ProcessModelConventionsTest {
     @ParameterizedTest
     @ValueSource(strings = {"Form_ExemptionReview:PROCEED,PARTIAL,REFUSE", "Form_RefusalApproval:APPROVE,REJECT",
             "Form_ManualIdentityCheck:VERIFIED,NOT_VERIFIED", "Form_ManualFulfilment:COMPLETED,PARTIALLY_COMPLETED",
-            "Form_TransferApproval:APPROVE,REJECT", "Form_BlockedCancellation:PROCEED,REFUSE"})
+            "Form_TransferApproval:APPROVE,REJECT", "Form_BlockedCancellation:PROCEED,REFUSE",
+            "Form_ExplanationAnswer:PROCEED,REFUSE"})
     void decisionsOfferTheValuesTheGatewaysExpect(String spec) throws IOException {
         String[] parts = spec.split(":");
         assertThat(values(component(form(parts[0]), Variables.DECISION))).containsExactly(parts[1].split(","));
@@ -258,7 +260,7 @@ class ProcessModelConventionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"Form_ExemptionReview", "Form_ManualFulfilment", "Form_TransferApproval",
-            "Form_BlockedCancellation"})
+            "Form_BlockedCancellation", "Form_ExplanationAnswer"})
     void groundsOfferEveryRefusalGround(String id) throws IOException {
         JsonNode grounds = component(form(id), Variables.GROUNDS);
         assertThat(grounds.get("type").asText()).isEqualTo("checklist");

@@ -1,0 +1,26 @@
+package org.rightsflow.process.delegate;
+
+import static org.rightsflow.process.delegate.Delegates.requestId;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rightsflow.fulfilment.explanation.ExplanationService;
+import org.rightsflow.process.model.ExplanationFulfilmentModel;
+import org.rightsflow.process.model.Variables;
+import org.springframework.stereotype.Component;
+
+/** Task_SendExplanation: the officer's recorded answer to the contact on file (once, even when retried). */
+@Component(ExplanationFulfilmentModel.BEAN_SEND_EXPLANATION)
+public class SendExplanationDelegate implements JavaDelegate {
+
+    private final ExplanationService explanations;
+
+    public SendExplanationDelegate(ExplanationService explanations) {
+        this.explanations = explanations;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        execution.setVariable(Variables.OUTCOME, explanations.sendAnswer(requestId(execution)));
+    }
+}
