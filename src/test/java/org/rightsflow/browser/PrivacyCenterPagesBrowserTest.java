@@ -29,11 +29,11 @@ class PrivacyCenterPagesBrowserTest extends PostgresIntegrationTest {
     private static final Map<String, Map<String, String>> TEXTS = Map.of(
             "zh-CN", Map.of("home", "隐私中心", "ACCESS", "请求：查阅个人信息", "TRANSFER", "请求：转移个人信息",
                     "DELETE", "请求：删除个人信息", "lookup", "查询请求进度", "verify", "确认您的身份",
-                    "download", "下载处理结果", "error", "出现问题", "submit", "提交请求"),
+                    "download", "此链接已失效", "error", "出现问题", "submit", "提交请求"),
             "en", Map.of("home", "Privacy Center", "ACCESS", "Request: See your personal information",
                     "TRANSFER", "Request: Transfer your personal information",
                     "DELETE", "Request: Delete your personal information", "lookup", "Follow a request",
-                    "verify", "Confirm it is you", "download", "Download your result", "error", "Something is not right",
+                    "verify", "Confirm it is you", "download", "This link does not work any more", "error", "Something is not right",
                     "submit", "Send request"));
 
     @LocalServerPort

@@ -50,8 +50,17 @@ public final class Mailbox {
         return m.group(1);
     }
 
+    /**
+     * The address of the file behind the email's result link: the email links the Privacy Center's page for it
+     * ({@link #pageLinkIn}), whose button fetches the file from {@code /api/downloads/} with the same token.
+     */
     public static String linkIn(Mail mail) {
-        Matcher m = Pattern.compile("(https?://\\S+/api/downloads/[A-Za-z0-9_-]+)").matcher(mail.body());
+        return pageLinkIn(mail).replace("/privacy/downloads/", "/api/downloads/");
+    }
+
+    /** The result link as the email gives it: the Privacy Center's page for the download. */
+    public static String pageLinkIn(Mail mail) {
+        Matcher m = Pattern.compile("(https?://\\S+/privacy/downloads/[A-Za-z0-9_-]+)").matcher(mail.body());
         if (!m.find()) {
             throw new AssertionError("No download link in " + mail.body());
         }

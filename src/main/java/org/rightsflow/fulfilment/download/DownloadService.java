@@ -224,7 +224,51 @@ public class DownloadService {
         String reference = jdbc.sql("select r.reference from download d join rights_request r on r.id = d.request_id "
                 + "where d.id = :id").param("id", downloadId).query(String.class).single();
         events.publishEvent(new DownloadPublished(downloadId, reference, expiresAt));
-        return new Published(token, expiresAt, properties.publicBaseUrl() + "/api/downloads/" + token);
+        // The email links the Privacy Center's page for the link, which says what it is and how many uses and how long
+        // remain, and fetches the file only when the person clicks: a mail scanner opening the link spends nothing.
+        return new Published(token, expiresAt, properties.publicBaseUrl() + "/privacy/downloads/" + token);
+    }
+
+    /** Why a link no longer works. */
+    public enum Gone { EXPIRED, USED_UP, DELETED }
+
+    /**
+     * A link as its page describes it, read without spending a use: what it leads to (the result's kind and file),
+     * the uses and time left, and the request's reference, type and language (the page speaks the request's language).
+     *
+     * @param gone null while the link works
+     */
+    public record LinkState(String kind, String fileName, String contentType, long size, int usesLeft, int maxUses,
+                            Instant expiresAt, Gone gone, String reference, String requestType, String language) {
+    }
+
+    /** The state of the link behind {@code token}; empty for a token that never was one. Counts no use. */
+    @Transactional(readOnly = true)
+    public Optional<LinkState> linkState(String token) {
+        if (token == null || token.length() > 100) {
+            return Optional.empty();
+        }
+        Instant now = time.now();
+        return jdbc.sql("""
+                select d.kind, d.file_name, d.content_type, d.expires_at, d.uses, d.max_uses, d.deleted_at,
+                       d.content is null and d.storage_file is null as no_content,
+                       coalesce(octet_length(d.content), d.size_bytes, -1) as size,
+                       r.reference, r.request_type, r.language
+                from download d join rights_request r on r.id = d.request_id
+                where d.token_hash = :hash""")
+                .param("hash", Hashing.sha256Hex(token))
+                .query((rs, n) -> {
+                    Instant expiresAt = instant(rs, "expires_at");
+                    int uses = rs.getInt("uses");
+                    int maxUses = rs.getInt("max_uses");
+                    Gone gone = !now.isBefore(expiresAt) ? Gone.EXPIRED
+                            : rs.getObject("deleted_at") != null || rs.getBoolean("no_content") ? Gone.DELETED
+                            : uses >= maxUses ? Gone.USED_UP : null;
+                    return new LinkState(rs.getString("kind"), rs.getString("file_name"), rs.getString("content_type"),
+                            rs.getLong("size"), Math.max(0, maxUses - uses), maxUses, expiresAt, gone,
+                            rs.getString("reference"), rs.getString("request_type"), rs.getString("language"));
+                })
+                .optional();
     }
 
     /**

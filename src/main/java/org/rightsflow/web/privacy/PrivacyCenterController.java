@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
 import org.rightsflow.fulfilment.correction.CorrectionChoices;
+import org.rightsflow.fulfilment.download.DownloadService;
 import org.rightsflow.notice.ComplaintChannels;
 import org.rightsflow.identity.IdentityVerificationService;
 import org.rightsflow.identity.ManualVerificationReason;
@@ -42,6 +43,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -72,12 +74,15 @@ public class PrivacyCenterController {
     private final RequestFormCheck formCheck;
     private final CorrectionChoices correctionChoices;
     private final AccountCancellationService cancellation;
+    private final DownloadService downloads;
+    private final LocaleResolver localeResolver;
     private final ObjectMapper json = new ObjectMapper();
 
     public PrivacyCenterController(RequestIntakeService intake, RequestLifecycle lifecycle,
                                    IdentityVerificationService identity, ComplaintChannels complaints,
                                    ClarificationService clarifications, RequestFormCheck formCheck,
-                                   CorrectionChoices correctionChoices, AccountCancellationService cancellation) {
+                                   CorrectionChoices correctionChoices, AccountCancellationService cancellation,
+                                   DownloadService downloads, LocaleResolver localeResolver) {
         this.intake = intake;
         this.lifecycle = lifecycle;
         this.identity = identity;
@@ -86,6 +91,8 @@ public class PrivacyCenterController {
         this.formCheck = formCheck;
         this.correctionChoices = correctionChoices;
         this.cancellation = cancellation;
+        this.downloads = downloads;
+        this.localeResolver = localeResolver;
         // The lists above are the contract's (RequestDetailsValidator): fail at start-up if they ever drift apart.
         if (!RequestDetailsValidator.DELETION_GROUNDS.equals(java.util.Set.copyOf(DELETION_GROUNDS))
                 || !RequestDetailsValidator.DATA_CATEGORIES.equals(java.util.Set.copyOf(CATEGORIES))
@@ -358,14 +365,55 @@ public class PrivacyCenterController {
         };
     }
 
-    /** The page behind a result link: explains the link's limits before the requester spends one of its uses. */
+    /**
+     * The page behind a result link (the emails link here, not to the file): what the file is, how many uses and how
+     * long remain, and a button that fetches it — only the person's click spends a use, never showing this page (a
+     * mail scanner opening the link, a HEAD). A link that no longer works gets a page saying why and what to do next.
+     * The page speaks the request's language unless the person chose one with {@code ?lang}.
+     */
     @GetMapping("/privacy/downloads/{token}")
-    public String download(@PathVariable String token, Model model) {
+    public String download(@PathVariable String token, HttpServletRequest request, HttpServletResponse response,
+                           Model model) {
         if (!token.matches("[A-Za-z0-9_-]{16,128}")) {
             throw new PageNotFound();
         }
+        Optional<DownloadService.LinkState> found = downloads.linkState(token);
+        if (found.isEmpty()) {
+            response.setStatus(404);
+            model.addAttribute("linkUnknown", true);
+            return "privacy/download";
+        }
+        DownloadService.LinkState link = found.get();
+        if (PrivacyWebConfig.supported(request.getParameter("lang")) == null) {
+            Locale requestLanguage = Locale.forLanguageTag(link.language());
+            localeResolver.setLocale(request, response, requestLanguage);
+            model.addAttribute("language", PrivacyWebConfig.languageOf(requestLanguage));
+            model.addAttribute("complaintChannel", complaints.inOneLine(PrivacyWebConfig.languageOf(requestLanguage)));
+        }
+        model.addAttribute("link", link);
+        model.addAttribute("reference", link.reference());
+        model.addAttribute("requestType", link.requestType());
+        model.addAttribute("expiresAt", NoticeFormats.dateTime(link.expiresAt()));
+        model.addAttribute("fileSize", readableSize(link.size()));
+        if (link.gone() != null) {
+            response.setStatus(410);
+            model.addAttribute("gone", link.gone().name());
+            return "privacy/download";
+        }
         model.addAttribute("downloadHref", "/api/downloads/" + token);
         return "privacy/download";
+    }
+
+    /** 1536 → "1.5 KB": how big the file is, for someone deciding whether to download it on a phone. */
+    static String readableSize(long bytes) {
+        if (bytes < 0) {
+            return "";
+        }
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        double kb = bytes / 1024.0;
+        return kb < 1024 ? String.format(Locale.ROOT, "%.1f KB", kb) : String.format(Locale.ROOT, "%.1f MB", kb / 1024);
     }
 
     private String renderForm(RequestType right, String errorCode, FormValues values, String idempotencyKey,
