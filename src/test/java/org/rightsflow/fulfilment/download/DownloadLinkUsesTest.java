@@ -42,8 +42,9 @@ class DownloadLinkUsesTest extends PostgresIntegrationTest {
                 Api.json(Map.of("type", "ACCESS", "accountEmail", "li.lei@example.com")));
         String requestId = requests.findByReference(filed.json().get("reference").asText()).orElseThrow().id();
         byte[] report = "<!DOCTYPE html><title>report</title>".getBytes(StandardCharsets.UTF_8);
+        // the emailed link opens the Privacy Center's page; the file itself is at the same token under /api/downloads/
         String path = URI.create(downloads.publish(downloads.store(requestId, "ACCESS_REPORT", "report.html",
-                "text/html", report)).url()).getPath();
+                "text/html", report)).url()).getPath().replace("/privacy/downloads/", "/api/downloads/");
 
         for (int i = 0; i < 5; i++) {
             HttpResponse<byte[]> head = call("HEAD", path);
