@@ -245,4 +245,45 @@ class FourEyesRestApiTest extends PostgresIntegrationTest {
                 .containsEntry("grounds", "IMPRACTICAL").containsEntry("proposed_by", operatorLegal)
                 .containsEntry("decided_by", "legal").containsEntry("approval", "APPROVE");
     }
+
+    /**
+     * The product's own finding — a DELETE that states no deletion ground — reaches a privacy officer as a suggested
+     * ground, never as a refusal: the officer proposes the refusal in Tasklist, cannot approve it there even as a
+     * legal reviewer, and only a different legal reviewer's approval over the engine REST API refuses the request.
+     */
+    @Test
+    void aDeletionWithoutAStatedGroundIsRefusedInTasklistOnlyWhenASecondPersonApprovesOverRest() {
+        ensureDualUser();
+        String email = "noground-" + System.nanoTime() + "@example.com";
+        jdbc.update("insert into account (email, phone, birth_date) values (?, ?, ?)", email,
+                "+86138" + String.format("%08d", System.nanoTime() % 100_000_000L), java.sql.Date.valueOf("1982-04-04"));
+        Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
+        RequesterJourney requester = new RequesterJourney(new Api(port), mailbox);
+        RequesterJourney.Filed filed = requester.fileAndVerify("DELETE", email, email, null);
+
+        Task review = awaitTask(filed.reference(), "Task_ReviewExemptions");
+        assertThat(tasks.getVariable(review.getId(), "suggestedGrounds")).isEqualTo("DELETION_GROUND_MISSING");
+        assertThat(requester.status(filed)).as("the finding refuses nothing").isEqualTo("IN_REVIEW");
+        TasklistSession dual = TasklistSession.signIn(port, DUAL, DUAL_PASSWORD);
+        TasklistSession.Response proposed = dual.submitTaskForm(review.getId(), Map.of("decision", "REFUSE",
+                "grounds", "[\"DELETION_GROUND_MISSING\"]",
+                "explanation", "No ground for deletion was stated; tell us which one applies and we will look again."));
+        assertThat(proposed.status()).as(proposed.body()).isEqualTo(204);
+
+        Task approval = awaitTask(filed.reference(), "Task_ApproveRefusal");
+        TasklistSession.Response selfApproval = dual.submitTaskForm(approval.getId(),
+                Map.of("decision", "APPROVE", "explanation", "Approving my own proposal in Tasklist."));
+        assertThat(selfApproval.status()).isGreaterThanOrEqualTo(400);
+        assertThat(selfApproval.body()).contains("Four-eyes");
+        assertThat(requester.status(filed)).as("a proposal refuses nothing").isEqualTo("IN_REVIEW");
+
+        StaffHttp.Response approved = StaffHttp.as(port, "legal").post("/engine-rest/task/" + approval.getId()
+                + "/complete", StaffHttp.completion("decision", "APPROVE", "explanation", "No ground was stated."));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(204);
+        requester.awaitStatus(filed, "REFUSED");
+        assertThat(mailbox.awaitOne(email, "RESULT_REFUSED", filed.reference()).body())
+                .contains("the request did not state any of the legal grounds for deletion",
+                        "No ground for deletion was stated; tell us which one applies")
+                .doesNotContain("No ground was stated.", "After review");
+    }
 }
