@@ -400,6 +400,49 @@ public class JdbcConnector implements SystemConnector {
                 + field.subjectKey() + " = ?", value, subjectId);
     }
 
+    /** True when every other column of the field's table fills itself (nullable, a default, or generated). */
+    @Override
+    public boolean canSupplement(CorrectableField field) {
+        ensureSchema();
+        requireOwn(field);
+        return Boolean.TRUE.equals(jdbc.execute((java.sql.Connection connection) -> {
+            java.sql.DatabaseMetaData meta = connection.getMetaData();
+            boolean found = false;
+            for (String table : new String[] {field.table(), field.table().toUpperCase(java.util.Locale.ROOT)}) {
+                try (java.sql.ResultSet columns = meta.getColumns(connection.getCatalog(), connection.getSchema(), table, null)) {
+                    while (columns.next()) {
+                        found = true;
+                        String name = columns.getString("COLUMN_NAME");
+                        boolean given = name.equalsIgnoreCase(field.column()) || name.equalsIgnoreCase(field.subjectKey());
+                        boolean fillsItself = columns.getInt("NULLABLE") != java.sql.DatabaseMetaData.columnNoNulls
+                                || columns.getString("COLUMN_DEF") != null
+                                || "YES".equalsIgnoreCase(columns.getString("IS_AUTOINCREMENT"))
+                                || "YES".equalsIgnoreCase(columns.getString("IS_GENERATEDCOLUMN"));
+                        if (!given && !fillsItself) {
+                            return false;
+                        }
+                    }
+                }
+                if (found) {
+                    return true;
+                }
+            }
+            return false;
+        }));
+    }
+
+    @Override
+    public long supplement(CorrectableField field, long subjectId, String value) {
+        ensureSchema();
+        requireOwn(field);
+        long written = correct(field, subjectId, value);
+        if (written > 0) {
+            return written; // a row came into being since the check (or a retried step): write into it
+        }
+        return jdbc.update("insert into " + field.table() + " (" + field.subjectKey() + ", " + field.column()
+                + ") values (?, ?)", subjectId, value);
+    }
+
     private void requireOwn(CorrectableField field) {
         if (!system.id().equals(field.systemId())) {
             throw new IllegalArgumentException("field " + field.field() + " belongs to system '" + field.systemId()

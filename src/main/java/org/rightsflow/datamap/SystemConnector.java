@@ -159,6 +159,22 @@ public interface SystemConnector {
         throw unsupported(ConnectorOperation.CORRECT);
     }
 
+    /**
+     * Whether {@link #supplement} can add the field for a subject whose system holds no row with it (a supplement,
+     * 补充): false by default, and for a table whose other columns need values the requester cannot give.
+     */
+    default boolean canSupplement(CorrectableField field) {
+        return false;
+    }
+
+    /**
+     * Adds the field's value for a subject the system holds no row of it for (a supplement). Safe to repeat: when a row
+     * exists by then, the value is written into it instead. @return the rows written
+     */
+    default long supplement(CorrectableField field, long subjectId, String value) {
+        throw unsupported(ConnectorOperation.CORRECT);
+    }
+
     /** The exception the defaults throw: the operation cannot be done by calling this connector. */
     default UnsupportedConnectorOperationException unsupported(ConnectorOperation operation) {
         return new UnsupportedConnectorOperationException(systemId(), operation, execution());

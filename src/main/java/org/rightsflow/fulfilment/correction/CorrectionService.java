@@ -214,7 +214,8 @@ public class CorrectionService {
         if (field.get().sensitive() && request.verificationLevel() < SENSITIVE_LEVEL) {
             return ChangeStatus.NEEDS_LEVEL_2;
         }
-        if (currentValues(field.get(), accountId).isEmpty()) {
+        if (currentValues(field.get(), accountId).isEmpty() && !connector(field.get()).canSupplement(field.get())) {
+            // no row to write into, and the system cannot add one for the field alone
             return ChangeStatus.NO_RECORD;
         }
         java.util.OptionalInt width = connector(field.get()).maxLength(field.get());
@@ -282,7 +283,7 @@ public class CorrectionService {
             }
             CorrectableField f = field.get();
             List<String> current = currentValues(f, accountId);
-            String currentMasked = current.isEmpty() ? "—" : ValueMask.mask(f.mask(), current.get(0))
+            String currentMasked = holdsNoValue(current) ? NONE_HELD : ValueMask.mask(f.mask(), current.get(0))
                     + (current.size() > 1 ? " (+" + (current.size() - 1) + ")" : "");
             views.add(new ChangeView(change.changeNo(), f.label().en() + " / " + f.label().zhCN(), f.category().name(),
                     f.sensitive(), currentMasked, ValueMask.mask(f.mask(), requested.get(change.changeNo()).value()),
@@ -386,19 +387,24 @@ public class CorrectionService {
             CorrectableField field = fields.find(change.field()).orElseThrow();
             String newValue = requested.get(change.changeNo()).value();
             List<String> old = currentValues(field, accountId);
-            long rows = connector(field).correct(field, accountId, newValue);
+            // a supplement (补充): the provider held no value for the field, so the change adds it
+            boolean supplement = holdsNoValue(old);
+            long rows = old.isEmpty() ? connector(field).supplement(field, accountId, newValue)
+                    : connector(field).correct(field, accountId, newValue);
             jdbc.sql("""
-                    update correction_change set status = 'APPLIED', applied_at = :at
+                    update correction_change set status = 'APPLIED', applied_at = :at, supplement = :supplement
                     where request_id = :r and change_no = :n and status = 'APPROVED'""")
-                    .param("at", ts(now)).param("r", requestId).param("n", change.changeNo()).update();
+                    .param("at", ts(now)).param("supplement", supplement).param("r", requestId)
+                    .param("n", change.changeNo()).update();
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("change", change.changeNo());
             detail.put("field", field.field());
             detail.put("category", field.category().name());
             detail.put("sensitive", field.sensitive());
             detail.put("rows", rows);
-            detail.put("old", old.isEmpty() ? null : ValueMask.mask(field.mask(), old.get(0)));
-            detail.put("oldHash", old.isEmpty() ? null : keyedHash(old.get(0)));
+            detail.put("supplement", supplement);
+            detail.put("old", supplement ? NONE_HELD : ValueMask.mask(field.mask(), old.get(0)));
+            detail.put("oldHash", supplement ? null : keyedHash(old.get(0)));
             detail.put("new", ValueMask.mask(field.mask(), newValue));
             detail.put("newHash", keyedHash(newValue));
             audit.record(request.reference(), "system", "CORRECTION_APPLIED", toJson(detail));
@@ -425,12 +431,16 @@ public class CorrectionService {
         String language = request.language();
         boolean zh = language.startsWith("zh");
         List<String> lines = new ArrayList<>();
+        Set<Integer> supplements = new java.util.HashSet<>(jdbc.sql(
+                "select change_no from correction_change where request_id = :r and supplement = true")
+                .param("r", request.id()).query(Integer.class).list());
         for (Change change : all) {
             String label = fields.find(change.field())
                     .map(f -> f.label().in(zh ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH))
                     .orElse(zh ? "（无法识别的字段）" : "(a field we do not hold)");
             String what = switch (change.status()) {
-                case APPLIED -> zh ? "已更正" : "corrected";
+                case APPLIED -> supplements.contains(change.changeNo()) ? (zh ? "已补充" : "added (we held no value for it)")
+                        : (zh ? "已更正" : "corrected");
                 case REJECTED -> zh ? "经审核未予更正，理由见结果通知" : "not corrected after review; the reasons are in the result notice";
                 default -> (zh ? "未更正：" : "not corrected: ") + reasonFor(change.status(), language);
             };
@@ -483,6 +493,14 @@ public class CorrectionService {
                 .param("r", requestId)
                 .query((rs, n) -> new Change(rs.getInt(1), rs.getString(2), ChangeStatus.valueOf(rs.getString(3))))
                 .list();
+    }
+
+    /** What staff and the audit trail show for a value the provider does not hold (a supplement's old value). */
+    static final String NONE_HELD = "∅";
+
+    /** No row holds the field, or every row holds it empty: a change adds the value (补充) rather than correcting it. */
+    static boolean holdsNoValue(List<String> current) {
+        return current.stream().allMatch(v -> v == null || v.isBlank());
     }
 
     private List<String> currentValues(CorrectableField field, long accountId) {

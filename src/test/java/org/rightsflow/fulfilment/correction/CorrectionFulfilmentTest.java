@@ -91,6 +91,53 @@ class CorrectionFulfilmentTest extends PostgresIntegrationTest {
     }
 
     @Test
+    void aSupplementAddsAValueTheProviderHeldNoneForAndIsAuditedFromNothing() {
+        long n = System.nanoTime();
+        String email = "supplement-test-" + n + "@example.com";
+        // no display name and no security row: the account holds neither value
+        jdbc.update("insert into account (email, phone, birth_date) values (?, ?, date '1990-01-01')",
+                email, "+86137" + String.format("%08d", n % 100_000_000L));
+        long accountId = jdbc.queryForObject("select id from account where email = ?", Long.class, email);
+        String displayName = "Added" + n;
+        String securityEmail = "added-sec-" + n + "@example.com";
+        Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
+        RequesterJourney requester = new RequesterJourney(new Api(port), mailbox);
+        RequesterJourney.Filed filed = requester.fileAndVerify("CORRECT", email, email,
+                Map.of("corrections", List.of(
+                        Map.of("field", "displayName", "value", displayName),
+                        Map.of("field", "securityEmail", "value", securityEmail))));
+        String requestId = requests.findByReference(filed.reference()).orElseThrow().id();
+
+        Task review = awaitTask(filed.reference(), "Task_ReviewCorrection");
+        assertThat(changeRows(requestId)).as("a supplement is checked like any change, not refused as NO_RECORD")
+                .containsExactly(
+                        Map.of("change_no", 1, "field", "displayName", "status", "PENDING"),
+                        Map.of("change_no", 2, "field", "securityEmail", "status", "PENDING"));
+        String summary = tasks.getVariableLocal(review.getId(), "correctionRows").toString();
+        assertThat(summary).as("nothing held, the requested value masked").contains("∅", "A***", "a***@***.com")
+                .doesNotContain(displayName, securityEmail);
+
+        StaffSignIn.as(identity, "officer");
+        tasks.complete(review.getId(), Variables.createVariables().putValue("decision", "APPLY")
+                .putValue("explanation", "Both values are the requester's own and were missing."));
+        identity.clearAuthentication();
+        requester.awaitStatus(filed, "COMPLETED");
+
+        assertThat(jdbc.queryForList("select display_name from account where id = ?", String.class, accountId))
+                .containsExactly(displayName);
+        assertThat(jdbc.queryForList("select security_email from account_security where account_id = ?", String.class,
+                accountId)).as("the security row was added for the supplement").containsExactly(securityEmail);
+        List<String> applied = auditDetails(filed.reference(), "CORRECTION_APPLIED");
+        assertThat(applied).hasSize(2).allSatisfy(detail -> assertThat(detail)
+                .contains("\"supplement\":true", "\"old\":\"∅\"", "\"oldHash\":null", "newHash")
+                .doesNotContain(displayName, securityEmail));
+        Mailbox.Mail perField = mailbox.awaitOne(email, "CORRECTION_RESULT", filed.reference());
+        assertThat(perField.body()).contains("1. Display name: added", "2. Security email address: added")
+                .doesNotContain(displayName, securityEmail);
+        assertThat(PersonalDataScan.engineTablesContaining(jdbc, List.of(email, displayName, securityEmail))).isEmpty();
+    }
+
+    @Test
     void oneChangeAppliedOneRejectedOneUnknownAndTheRequesterIsToldPerField() {
         TestAccount account = insertAccount("correct-test");
         String newDisplayName = "Newname" + System.nanoTime();
