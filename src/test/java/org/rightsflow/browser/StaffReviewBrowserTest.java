@@ -2,8 +2,6 @@ package org.rightsflow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -131,57 +129,22 @@ class StaffReviewBrowserTest extends PostgresIntegrationTest {
     }
 
     private void signIn(Browser browser, String user) {
-        browser.open("http://localhost:" + port + "/camunda/app/tasklist/default/");
-        java.util.LinkedHashMap<By, String> credentials = new java.util.LinkedHashMap<>();
-        credentials.put(By.cssSelector("input[ng-model='username']"), user);
-        credentials.put(By.cssSelector("input[ng-model='password']"), user);
-        browser.fill(credentials);
-        browser.screenshot("login-" + user);
-        browser.click(By.cssSelector("form button[type='submit']"));
-        browser.visible(By.cssSelector(".task-filters"));
+        TasklistUi.signIn(browser, port, user);
     }
 
-    /** Opens the filter by its name, narrows it to the reference (a process-variable search) and finds the task. */
     private WebElement findTask(Browser browser, String filterName, String reference, String taskName) {
-        // The filter's own name is the link's first text node (a task counter follows it once focused).
-        browser.click(By.xpath("//*[contains(@class,'task-filter')]//h4[contains(@class,'name')]"
-                + "/a[normalize-space(text())='" + filterName + "']"));
-        browser.wait.until(d -> d.getCurrentUrl().contains("filter="));
-        String url = browser.driver.getCurrentUrl();
-        String search = URLEncoder.encode("[" + new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(Map.of(
-                "type", "processVariables", "operator", "eq", "name", "reference", "value", reference)) + "]",
-                StandardCharsets.UTF_8);
-        browser.driver.get(url + (url.contains("?") ? "&" : "?") + "searchQuery=" + search);
-        // The search narrows the filter to this request; its card shows the Reference column and the due date.
-        WebElement task = browser.visible(By.xpath(taskCard(reference, taskName)));
-        assertThat(task.findElement(By.cssSelector(".due-date")).getText()).startsWith("Due");
-        return task;
+        return TasklistUi.findTask(browser, filterName, reference, taskName);
     }
 
-    private static String taskCard(String reference, String taskName) {
-        return "//ol[contains(@class,'tasks-list')]/li[contains(@class,'task')]"
-                + "[.//h4[contains(normalize-space(.), '" + taskName + "')] and contains(normalize-space(.), '" + reference + "')]";
-    }
-
-    /** Tasklist refreshes its list while the test reads it: the card's link is looked up again at the click. */
     private void openAndClaim(Browser browser, String reference, String taskName) {
-        browser.click(By.xpath(taskCard(reference, taskName) + "//h4[contains(concat(' ', normalize-space(@class), ' '), ' task ')]//a"));
-        browser.click(By.xpath("//*[contains(@class,'task-details')]//*[self::a or self::button][normalize-space(.)='Claim']"));
-        browser.visible(By.cssSelector(".fjs-container"));
+        TasklistUi.openAndClaim(browser, reference, taskName);
     }
 
     private void typeInField(Browser browser, String label, String text) {
-        WebElement labelElement = browser.visible(By.xpath("//div[contains(@class,'fjs-container')]//label[normalize-space(.)='"
-                + label + "' or normalize-space(.)='" + label + "*' or starts-with(normalize-space(.),'" + label + "')]"));
-        String id = labelElement.getAttribute("for");
-        WebElement field = browser.driver.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
+        TasklistUi.typeInField(browser, label, text);
     }
 
     private void complete(Browser browser) {
-        browser.click(By.xpath("//button[normalize-space(.)='Complete']"));
-        browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-container")));
+        TasklistUi.complete(browser);
     }
-
 }

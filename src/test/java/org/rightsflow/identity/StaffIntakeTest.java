@@ -100,7 +100,16 @@ class StaffIntakeTest extends PostgresIntegrationTest {
         new Mailbox(TestInfrastructure.mail()).awaitOne(email, "ACKNOWLEDGEMENT", reference);
         assertThat(new Mailbox(TestInfrastructure.mail()).of(email, "VERIFICATION_CODE", reference)).isEmpty();
 
-        // the staff intake instance ends once it has forgotten the form: then no engine table holds the email
+        // the staff intake instance has forgotten the form before it shows the reference to the staff member (a task
+        // assigned to them); it ends when they complete it. From then on, no engine table holds the email.
+        await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceId(intake.getId())
+                .taskDefinitionKey("Task_TellTheReference").taskAssignee("intake").count() == 1);
+        Task tell = tasks.createTaskQuery().processInstanceId(intake.getId()).singleResult();
+        assertThat(tell.getName()).contains(reference);
+        assertThat((String) tasks.getVariableLocal(tell.getId(), "taskCard")).contains(reference);
+        StaffSignIn.as(identity, "intake");
+        tasks.complete(tell.getId());
+        identity.clearAuthentication();
         await().atMost(Duration.ofSeconds(60)).until(() -> history.createHistoricProcessInstanceQuery()
                 .processInstanceId(intake.getId()).finished().count() == 1);
         assertThat(PersonalDataScan.engineTablesContaining(jdbc, List.of(email))).isEmpty();

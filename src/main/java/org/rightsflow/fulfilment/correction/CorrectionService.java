@@ -293,6 +293,32 @@ public class CorrectionService {
     }
 
     /**
+     * A requested change as the deciding officer judges it on the request's staff page: the field's label, the values
+     * on file and the requested value, unmasked (never in the engine: the staff page shows it to privacy officers and
+     * audits each view).
+     */
+    public record ChangeToJudge(String field, String label, List<String> current, String requested) {
+    }
+
+    /**
+     * Every requested change with the values on file, unmasked, in the request's order. A field the data map does not
+     * know (refused by the checks) has no values on file; a request without an account has none either.
+     */
+    @Transactional(readOnly = true)
+    public List<ChangeToJudge> toJudge(String requestId) {
+        RightsRequest request = requests.findById(requestId).orElseThrow();
+        List<ChangeToJudge> changes = new ArrayList<>();
+        for (Requested change : requested(request)) {
+            Optional<CorrectableField> field = fields.find(change.field());
+            List<String> current = field.isPresent() && request.account().isPresent()
+                    ? currentValues(field.get(), request.account().get()) : List.of();
+            changes.add(new ChangeToJudge(change.field(), field.map(f -> f.label().en() + " / " + f.label().zhCN())
+                    .orElse(null), current, change.value()));
+        }
+        return changes;
+    }
+
+    /**
      * The privacy officer's decision, checked on the server: APPLY (all pending changes, except those listed in
      * {@code rejected}) or REJECT (all). A change the checks found cannot be applied must be among the rejected ones.
      * Rejecting anything needs a ground; an explanation is always needed. The decision is recorded per change; what it

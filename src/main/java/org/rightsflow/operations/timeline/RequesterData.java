@@ -8,6 +8,7 @@ import java.util.List;
 import org.rightsflow.audit.AuditTrail;
 import org.rightsflow.datamap.AccountDirectory;
 import org.rightsflow.datamap.AccountFacts;
+import org.rightsflow.fulfilment.correction.CorrectionService;
 import org.rightsflow.request.RequestNotFoundException;
 import org.rightsflow.request.RequestRepository;
 import org.rightsflow.request.RequestType;
@@ -31,11 +32,14 @@ public class RequesterData {
     private final RequestRepository requests;
     private final AccountDirectory accounts;
     private final AuditTrail audit;
+    private final CorrectionService corrections;
 
-    public RequesterData(RequestRepository requests, AccountDirectory accounts, AuditTrail audit) {
+    public RequesterData(RequestRepository requests, AccountDirectory accounts, AuditTrail audit,
+                         CorrectionService corrections) {
         this.requests = requests;
         this.accounts = accounts;
         this.audit = audit;
+        this.corrections = corrections;
     }
 
     /** A labelled value (labels are codes the page translates: {@code field:<name>}, {@code recipientName}...). */
@@ -52,9 +56,14 @@ public class RequesterData {
         RightsRequest request = requests.findByReference(reference).orElseThrow(RequestNotFoundException::new);
         List<Item> items = new ArrayList<>();
         JsonNode details = details(request);
-        if (request.type() == RequestType.CORRECT && details.has("corrections")) {
-            for (JsonNode change : details.get("corrections")) {
-                items.add(new Item("field:" + change.path("field").asText(), change.path("value").asText()));
+        if (request.type() == RequestType.CORRECT) {
+            // What the officer judges: each field's values on file beside the requested value, unmasked.
+            for (CorrectionService.ChangeToJudge change : corrections.toJudge(request.id())) {
+                // labels are "field:<name>:current|requested"; a name never holds the separator
+                String name = (change.label() == null ? change.field() : change.label()).replace(':', ' ');
+                items.add(new Item("field:" + name + ":current", change.current().isEmpty() ? "—"
+                        : String.join(" | ", change.current())));
+                items.add(new Item("field:" + name + ":requested", change.requested()));
             }
         } else if (request.type() == RequestType.TRANSFER) {
             items.add(new Item("recipientName", details.path("recipientName").asText()));

@@ -56,6 +56,9 @@ public class FileStaffRequestDelegate implements JavaDelegate {
         execution.setProcessBusinessKey(filed.request().reference());
         execution.setVariable(Variables.REFERENCE, filed.request().reference());
         execution.setVariable(Variables.REQUEST_TYPE, filed.request().type().name());
+        // for the task that shows the reference to the staff member: its card and its due date
+        execution.setVariable(Variables.REQUEST_ID, filed.request().id());
+        execution.setVariable(Variables.DUE_DATE, java.util.Date.from(filed.request().dueAt()));
     }
 
     /** Only the details a staff form can carry without personal data: a deletion ground, consent purposes. */

@@ -9,8 +9,8 @@ package org.rightsflow.process.model;
  *
  * <p>Form fields (start form variables, removed by {@link #BEAN_FILE_STAFF_REQUEST}): {@link #FIELD_REQUEST_TYPE},
  * {@link #FIELD_ACCOUNT_EMAIL}, {@link #FIELD_LANGUAGE}, {@link #FIELD_RECEIVED_VIA}, {@link #FIELD_DELETION_GROUND},
- * {@link #FIELD_CONSENT_PURPOSES}. Left in the process: {@code reference} (also the business key afterwards) and
- * {@code requestType}.
+ * {@link #FIELD_CONSENT_PURPOSES}. Left in the process: {@code reference} (also the business key afterwards),
+ * {@code requestId}, {@code requestType} and {@code dueDate} (for {@link #TASK_TELL_THE_REFERENCE}).
  */
 public final class StaffIntakeModel {
 
@@ -23,7 +23,12 @@ public final class StaffIntakeModel {
     public static final String TASK_FILE_REQUEST = "Task_FileRequest";
     /** Removes the history of the form's fields. */
     public static final String TASK_FORGET_FORM_FIELDS = "Task_ForgetFormFields";
+    /** Shows the new reference to whoever entered the request (assigned to them: {@link #ENTERED_BY}). */
+    public static final String TASK_TELL_THE_REFERENCE = "Task_TellTheReference";
+    public static final String FORM_REQUEST_ENTERED = "Form_RequestEntered";
     public static final String END_EVENT_FILED = "EndEvent_RequestFiled";
+    /** The staff member who submitted the start form (the start event's initiator variable). */
+    public static final String ENTERED_BY = "enteredBy";
 
     public static final String BEAN_FILE_STAFF_REQUEST = "fileStaffRequest";
     public static final String BEAN_FORGET_FORM_FIELDS = "forgetStartFormFields";

@@ -96,6 +96,12 @@ public final class Variables {
     public static final String REVIEW_NEEDED = "reviewNeeded";
     public static final String SUGGESTED_GROUNDS = "suggestedGrounds";
 
+    /**
+     * Task-local, on every user task of a request: the request's card in Chinese and English (Markdown, no personal
+     * data) that the decision forms show; {@code taskCardListener} writes it when the task is created.
+     */
+    public static final String TASK_CARD = "taskCard";
+
     // --- form fields (docs/staff.md, decision forms) and the decisions the listeners copy from them
     public static final String DECISION = "decision";
     public static final String GROUNDS = "grounds";

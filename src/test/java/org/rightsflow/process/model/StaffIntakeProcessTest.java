@@ -39,7 +39,7 @@ import org.rightsflow.request.RightsRequest;
  * request, and afterwards the typed email is nowhere in the engine (runtime variables, historic variables, their
  * updates and the form-field entries of full history).
  */
-@Deployment(resources = {StaffIntakeModel.RESOURCE, "forms/Form_StaffIntake.form"})
+@Deployment(resources = {StaffIntakeModel.RESOURCE, "forms/Form_StaffIntake.form", "forms/Form_RequestEntered.form"})
 class StaffIntakeProcessTest extends ProcessModelTestSupport {
 
     static final String TYPED_EMAIL = "typed.by.staff@example.com";
@@ -110,9 +110,20 @@ class StaffIntakeProcessTest extends ProcessModelTestSupport {
 
         runJobsAt(StaffIntakeModel.TASK_FORGET_FORM_FIELDS);
 
+        // the reference is shown to whoever entered the request, as the name and form of a task assigned to them
+        assertThat(instance).isWaitingAt(StaffIntakeModel.TASK_TELL_THE_REFERENCE);
+        org.camunda.bpm.engine.task.Task tell = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+        assertThat(tell.getAssignee()).isEqualTo("intake");
+        assertThat(tell.getName()).endsWith(REFERENCE);
+        assertThat(tell.getDueDate()).isEqualTo(java.util.Date.from(NOW.toInstant()));
+        assertThat(taskService.createTaskQuery().taskId(tell.getId()).taskCandidateGroup(StaffIntakeModel.GROUP_PRIVACY_INTAKE)
+                .includeAssignedTasks().count()).as("in the intake filter").isEqualTo(1);
+        assertThat(engineRowsContaining(TYPED_EMAIL)).as("forgotten before the task waits").isEmpty();
+        taskService.complete(tell.getId());
+
         assertThat(instance).hasPassedInOrder(StaffIntakeModel.START_EVENT_FORM_SUBMITTED,
                 StaffIntakeModel.TASK_FILE_REQUEST, StaffIntakeModel.TASK_FORGET_FORM_FIELDS,
-                StaffIntakeModel.END_EVENT_FILED).isEnded();
+                StaffIntakeModel.TASK_TELL_THE_REFERENCE, StaffIntakeModel.END_EVENT_FILED).isEnded();
         List<HistoricVariableInstance> variables = historyService.createHistoricVariableInstanceQuery()
                 .processInstanceId(instance.getId()).list();
         assertThat(variables).noneMatch(v -> TYPED_EMAIL.equals(v.getValue()))

@@ -1,0 +1,159 @@
+package org.rightsflow.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Test;
+import org.rightsflow.support.Api;
+import org.rightsflow.support.Mailbox;
+import org.rightsflow.support.PersonalDataScan;
+import org.rightsflow.support.PostgresIntegrationTest;
+import org.rightsflow.support.RequesterJourney;
+import org.rightsflow.support.StaffSignIn;
+import org.rightsflow.support.TestInfrastructure;
+import org.rightsflow.web.staff.StaffBrowserSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The request card on each decision task (what the reviewer decides from, in Chinese and English, without personal
+ * data) and the request's staff page behind its link: the correction's values unmasked for privacy officers only, the
+ * contacts on file for intake only.
+ */
+class TaskCardsTest extends PostgresIntegrationTest {
+
+    private static final DateTimeFormatter BEIJING = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+            .withZone(ZoneId.of("Asia/Shanghai"));
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    FormService forms;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    IdentityService identity;
+
+    private final Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
+
+    private Task awaitTask(String reference, String taskKey) {
+        await().atMost(Duration.ofSeconds(90)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(reference)
+                .taskDefinitionKey(taskKey).count() == 1);
+        return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).singleResult();
+    }
+
+    private String card(Task task) {
+        return (String) tasks.getVariableLocal(task.getId(), "taskCard");
+    }
+
+    private String due(String reference) {
+        return BEIJING.format(jdbc.queryForObject("select due_at from rights_request where reference = ?",
+                java.sql.Timestamp.class, reference).toInstant());
+    }
+
+    @Test
+    void theExemptionReviewShowsWhatWasAskedAndTheTriageRuleThatSentItThere() {
+        String email = "card-delete-" + System.nanoTime() + "@example.com";
+        jdbc.update("insert into account (email, display_name, legal_hold) values (?, 'Card Account', true)", email);
+        RequesterJourney requester = new RequesterJourney(new Api(port), mailbox);
+        RequesterJourney.Filed filed = requester.fileAndVerify("DELETE", email, email,
+                Map.of("ground", "CONSENT_WITHDRAWN", "categories", List.of("BILLING", "INVOICES")));
+        String card = card(awaitTask(filed.reference(), "Task_ReviewExemptions"));
+
+        assertThat(card)
+                .contains("[" + filed.reference() + "](/staff/requests/" + filed.reference() + ")")
+                .contains("权利 / Right:** 删除 / Delete (DELETE)")
+                .contains(due(filed.reference()) + " 北京时间 / Beijing time")
+                .contains("所选删除理由 / Deletion ground chosen: 我已撤回同意")
+                .contains("I have withdrawn my consent (CONSENT_WITHDRAWN)")
+                .contains("账单 / Bills (BILLING)").contains("(INVOICES)")
+                .contains("分诊规则 / Triage rule Rule_LegalHold: 账号处于法律保全状态")
+                .contains("the account is under a legal hold")
+                .doesNotContain(email).doesNotContain("Card Account");
+    }
+
+    @Test
+    void aCorrectionIsJudgedOnTheStaffPageWithItsValuesUnmaskedForOfficersOnly() {
+        long n = System.nanoTime();
+        String email = "card-correct-" + n + "@example.com";
+        String oldName = "Oldcard" + n;
+        String newName = "Newcard" + n;
+        jdbc.update("insert into account (email, display_name, birth_date) values (?, ?, date '1991-02-03')", email, oldName);
+        RequesterJourney requester = new RequesterJourney(new Api(port), mailbox);
+        RequesterJourney.Filed filed = requester.fileAndVerify("CORRECT", email, email,
+                Map.of("corrections", List.of(Map.of("field", "displayName", "value", newName))));
+        String card = card(awaitTask(filed.reference(), "Task_ReviewCorrection"));
+        assertThat(card).contains("要更正的字段").contains("(displayName)")
+                .contains("Show the values the requester typed").contains("privacy officers only")
+                .doesNotContain(oldName).doesNotContain(newName);
+
+        String page = "/staff/requests/" + filed.reference();
+        StaffBrowserSession intake = new StaffBrowserSession(port);
+        intake.signIn("intake");
+        assertThat(intake.get(page).body()).doesNotContain("id=\"reveal-values\"");
+        assertThat(intake.submit(page, page + "/reveal", Map.of("what", "values")).status()).isEqualTo(403);
+
+        StaffBrowserSession officer = new StaffBrowserSession(port);
+        officer.signIn("officer");
+        officer.get(page + "?lang=en");
+        String revealed = officer.submit(page, page + "/reveal", Map.of("what", "values")).body();
+        assertThat(revealed).contains("id=\"typed-values\"").contains("Display name")
+                .contains(oldName).contains(newName).contains("— on file now").contains("— requested");
+        assertThat(officer.get(page).body()).doesNotContain(newName)
+                .as("shown once, on request").contains("id=\"reveal-values\"");
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where reference = ? and action = "
+                + "'REQUESTER_VALUES_VIEWED' and actor = 'officer'", Long.class, filed.reference())).isEqualTo(1);
+        assertThat(PersonalDataScan.engineTablesContaining(jdbc, List.of(oldName, newName))).isEmpty();
+    }
+
+    @Test
+    void theManualIdentityCheckSendsIntakeToTheContactsOnFileWhichOnlyIntakeSees() {
+        String email = "card-intake-" + System.nanoTime() + "@example.com";
+        String phone = "+86137" + String.format("%08d", System.nanoTime() % 100_000_000L);
+        jdbc.update("insert into account (email, phone, birth_date) values (?, ?, date '1985-05-05')", email, phone);
+        String definition = repository.createProcessDefinitionQuery().processDefinitionKey("StaffIntakeProcess")
+                .latestVersion().singleResult().getId();
+        StaffSignIn.as(identity, "intake");
+        String reference;
+        try {
+            reference = forms.submitStartForm(definition, Variables.createVariables()
+                    .putValue("intakeRequestType", "DELETE").putValue("intakeAccountEmail", email)
+                    .putValue("intakeLanguage", "zh-CN").putValue("intakeReceivedVia", "PHONE")).getBusinessKey();
+        } finally {
+            identity.clearAuthentication();
+        }
+        String card = card(awaitTask(reference, "Task_VerifyIdentityManually"));
+        assertThat(card).contains("需人工核验，原因 / checked by hand because: 该请求由受理人员录入")
+                .contains("the request was entered by intake staff")
+                .contains("Show the contacts on file").contains("intake only")
+                .contains("所选删除理由 / Deletion ground chosen: **未说明 / none stated**")
+                .as("not in review yet").doesNotContain("Why it is in review")
+                .doesNotContain(email).doesNotContain(phone);
+
+        String page = "/staff/requests/" + reference;
+        StaffBrowserSession officer = new StaffBrowserSession(port);
+        officer.signIn("officer");
+        assertThat(officer.get(page).body()).doesNotContain("id=\"reveal-contacts\"");
+        assertThat(officer.submit(page, page + "/reveal", Map.of("what", "contacts")).status()).isEqualTo(403);
+        StaffBrowserSession intake = new StaffBrowserSession(port);
+        intake.signIn("intake");
+        assertThat(intake.submit(page, page + "/reveal", Map.of("what", "contacts")).body())
+                .contains("id=\"contacts\"").contains(email).contains(phone);
+    }
+}
