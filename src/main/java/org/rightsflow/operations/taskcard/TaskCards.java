@@ -156,6 +156,8 @@ public class TaskCards {
             lines.add(both("staff.card.fields") + ": " + list(details.get("corrections"), null));
         } else if (type == RequestType.TRANSFER) {
             lines.add(both("staff.card.recipient"));
+        } else if (type == RequestType.EXPLAIN) {
+            lines.add(both("staff.card.question"));
         }
         return lines;
     }
