@@ -14,9 +14,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.TestInfrastructure;
@@ -40,6 +43,10 @@ class AbuseResistanceIT {
     private List<AppNode> nodes;
     private int next;
     private int clients;
+    /** What the attacks left behind, for the Privacy Center's pages: reference and status token of each filing. */
+    private final Map<String, String> bombedTokens = new LinkedHashMap<>();
+    private String afterGuessLimit;
+    private String afterGuessLimitToken;
 
     record Answer(int status, JsonNode json, HttpResponse<String> raw) {
         String header(String name) {
@@ -59,9 +66,9 @@ class AbuseResistanceIT {
                 "--logging.level.root=WARN");
         try (AppNode a = new AppNode("abuse-a", portA, harness.environment(portA), arguments);
              AppNode b = new AppNode("abuse-b", portB, harness.environment(portB), arguments)) {
-            CompletableFuture<Void> startB = CompletableFuture.runAsync(() -> start(b));
+            // one after the other: the first creates the engine's schema, which two nodes at once would both try
             a.start();
-            startB.join();
+            b.start();
             nodes = List.of(a, b);
             JdbcTemplate jdbc = new JdbcTemplate(harness.dataSource());
 
@@ -71,6 +78,8 @@ class AbuseResistanceIT {
             oneClientAddressFilesFiveTimesAMinuteOnAllNodesTogether();
             anIdempotencyKeyServesOnlyItsOwnBody();
             wrongStaffPasswordsThrottleTheirAddressAndLockNoAccount();
+            thePrivacyCenterExplainsEveryLimitInBothLanguages(jdbc);
+            everyLimitIsCountedInTheMetrics();
         }
     }
 
@@ -118,6 +127,7 @@ class AbuseResistanceIT {
             filings++;
             String reference = filed.json().get("reference").asText();
             references.add(reference);
+            awaitPastReceipt(reference, filed.json().get("statusToken").asText(), client);
             for (int guess = 0; guess < 4; guess++) {
                 Answer answer = post("/api/requests/" + reference + "/verification",
                         "{\"code\":\"" + String.format("%06d", 100_000 + filings * 10 + guess) + "\"}", client,
@@ -151,6 +161,9 @@ class AbuseResistanceIT {
                 && m.to().equalsIgnoreCase(GUESSED)).count();
         Answer again = post("/api/requests", "{\"type\":\"ACCESS\",\"accountEmail\":\"" + GUESSED + "\"}", client());
         assertThat(again.status()).isEqualTo(201);
+        afterGuessLimit = again.json().get("reference").asText();
+        afterGuessLimitToken = again.json().get("statusToken").asText();
+        awaitPastReceipt(afterGuessLimit, afterGuessLimitToken, client());
         assertThat(jdbc.queryForObject("select manual_verification_reason from rights_request where reference = ?",
                 String.class, again.json().get("reference").asText())).isEqualTo("ACCOUNT_WRONG_CODE_LIMIT");
         // one intake task for the account, however many of its requests wait for staff (each joins the account's case
@@ -180,6 +193,7 @@ class AbuseResistanceIT {
             Answer filed = post("/api/requests", "{\"type\":\"ACCESS\",\"accountEmail\":\"" + BOMBED + "\"}", client);
             assertThat(filed.status()).isEqualTo(201);
             filings++;
+            bombedTokens.put(filed.json().get("reference").asText(), filed.json().get("statusToken").asText());
             if (i % 3 == 0) {
                 Thread.sleep(2100); // past the per-request wait between rounds
                 post("/api/requests/" + filed.json().get("reference").asText() + "/verification/resend", "", client,
@@ -250,17 +264,148 @@ class AbuseResistanceIT {
         }
     }
 
-    // ------------------------------------------------------------------ HTTP, alternating between the nodes
+    /**
+     * Each limit as the requester meets it in the Privacy Center, in both languages: the filing form from a client
+     * address that filed too often (429, Retry-After), the code page of a request no code was sent for (the account's
+     * wrong codes, too many open requests, codes held back for the contact), a code entered past the account's limit,
+     * and new codes asked for a contact that had its messages.
+     */
+    private void thePrivacyCenterExplainsEveryLimitInBothLanguages(JdbcTemplate jdbc) throws InterruptedException {
+        List<Map.Entry<String, String>> heldBack = bombed(jdbc, """
+                select r.reference from rights_request r where r.reference in (%s)
+                  and r.manual_verification_reason is null and r.status = 'AWAITING_VERIFICATION'
+                  and (select v.held_back_until from verification_round v where v.request_id = r.id
+                       order by v.round_no desc limit 1) > now()""");
+        List<Map.Entry<String, String>> tooMany = bombed(jdbc, """
+                select reference from rights_request where reference in (%s)
+                  and manual_verification_reason = 'TOO_MANY_OPEN_REQUESTS'""");
+        List<Map.Entry<String, String>> withCodes = bombed(jdbc, """
+                select reference from rights_request where reference in (%s)
+                  and manual_verification_reason is null and status = 'AWAITING_VERIFICATION'""");
+        assertThat(tooMany).as("the account's fourth and later filings got no code").isNotEmpty();
+        assertThat(withCodes).as("the account's first filings wait for their codes").isNotEmpty();
+        String rateLimitedClient = client();
+        for (int i = 0; i < 5; i++) {
+            assertThat(post("/api/requests", "{\"type\":\"ACCESS\",\"accountEmail\":\"nobody-" + i + "-"
+                    + System.nanoTime() + "@example.com\"}", rateLimitedClient).status()).isEqualTo(201);
+        }
+        int pages = 0;
+        for (String language : List.of("en", "zh-CN")) {
+            Properties messages = messages(language);
+            String lang = "?lang=" + language;
 
-    private static void start(AppNode node) {
-        try {
-            node.start();
+            Answer form = send("POST", "/privacy/request/ACCESS" + lang, "accountEmail=nobody-" + System.nanoTime()
+                    + "%40example.com&idempotencyKey=" + UUID.randomUUID(), rateLimitedClient,
+                    "Content-Type", "application/x-www-form-urlencoded");
+            assertThat(form.status()).as("the filing form from a client address that filed too often").isEqualTo(429);
+            assertThat(Long.parseLong(form.header("Retry-After"))).isBetween(1L, 60L);
+            assertThat(form.raw().body()).contains(upToFirstArgument(messages, "error.RATE_LIMITED"));
+
+            assertThat(page("/privacy/status/" + afterGuessLimit + "/verify" + lang, afterGuessLimit,
+                    afterGuessLimitToken)).contains(messages.getProperty("verify.staff.ACCOUNT_WRONG_CODE_LIMIT"));
+            Answer guessed = send("POST", "/privacy/status/" + afterGuessLimit + "/verify" + lang, "code=123456",
+                    client(), "Content-Type", "application/x-www-form-urlencoded",
+                    "Cookie", "rf_status_" + afterGuessLimit + "=" + afterGuessLimitToken);
+            assertThat(guessed.raw().body()).contains(messages.getProperty("error.ACCOUNT_WRONG_CODE_LIMIT"));
+
+            Map.Entry<String, String> joined = tooMany.get(0);
+            assertThat(page("/privacy/status/" + joined.getKey() + "/verify" + lang, joined.getKey(), joined.getValue()))
+                    .contains(messages.getProperty("verify.staff.TOO_MANY_OPEN_REQUESTS"));
+
+            if (!heldBack.isEmpty()) {
+                Map.Entry<String, String> waiting = heldBack.get(0);
+                assertThat(page("/privacy/status/" + waiting.getKey() + "/verify" + lang, waiting.getKey(),
+                        waiting.getValue())).contains(upToFirstArgument(messages, "verify.heldBack"));
+                pages++;
+            }
+
+            // new codes for a request of the bombed account: its contact had its messages for the hour
+            String contactLimit = upToFirstArgument(messages, "error.CONTACT_MESSAGE_LIMIT");
+            boolean shown = false;
+            for (Map.Entry<String, String> request : withCodes) {
+                Answer resend = send("POST", "/privacy/status/" + request.getKey() + "/verify/resend" + lang, "",
+                        client(), "Content-Type", "application/x-www-form-urlencoded",
+                        "Cookie", "rf_status_" + request.getKey() + "=" + request.getValue());
+                if (resend.raw().body().contains(contactLimit)) {
+                    shown = true;
+                    break;
+                }
+            }
+            assertThat(shown).as("a resend for the bombed contact says when it can have messages again").isTrue();
+            pages += 5;
+        }
+        System.out.println("Abuse: the Privacy Center explained the limits on " + pages + " pages in en and zh-CN "
+                + "(filings per client, the account's wrong codes on the code page and on a code, too many open "
+                + "requests, messages per contact on a resend" + (heldBack.isEmpty() ? "" : ", codes held back") + ")");
+    }
+
+    /** Each node counts the uses its limits refused and the windows they filled, for Prometheus. */
+    private void everyLimitIsCountedInTheMetrics() {
+        Map<String, Double> refused = new TreeMap<>();
+        Map<String, Double> reached = new TreeMap<>();
+        for (int i = 0; i < nodes.size(); i++) {
+            Answer scrape = get("/actuator/prometheus", client(), "Authorization", basic("auditor", "auditor"));
+            assertThat(scrape.status()).as(scrape.raw().body()).isEqualTo(200);
+            for (String line : scrape.raw().body().split("\n")) {
+                java.util.regex.Matcher m = METRIC.matcher(line);
+                if (m.matches()) {
+                    (m.group(1).equals("refused") ? refused : reached).merge(m.group(2), Double.parseDouble(m.group(3)),
+                            Double::sum);
+                }
+            }
+        }
+        System.out.println("Abuse: metrics over both nodes: rightsflow_limit_refused_total " + refused
+                + ", rightsflow_limit_reached_total " + reached);
+        assertThat(refused).containsKeys("FILINGS_PER_CLIENT", "MESSAGES_PER_CONTACT", "SIGN_IN_FAILURES_PER_CLIENT");
+        assertThat(refused.get("FILINGS_PER_CLIENT")).isGreaterThanOrEqualTo(5.0); // 3 API + 2 form
+        assertThat(refused.get("SIGN_IN_FAILURES_PER_CLIENT")).isGreaterThanOrEqualTo(4.0);
+        assertThat(reached).containsKeys("WRONG_CODES_PER_ACCOUNT", "FILINGS_PER_CLIENT", "MESSAGES_PER_CONTACT");
+        assertThat(reached.get("WRONG_CODES_PER_ACCOUNT")).isEqualTo(1.0);
+    }
+
+    private static final java.util.regex.Pattern METRIC = java.util.regex.Pattern.compile(
+            "rightsflow_limit_(refused|reached)_total\\{.*limit=\"([A-Z_]+)\".*} ([0-9.E+-]+)");
+
+    /** The bombed account's filings the query (with {@code %s} for their references) finds, with their tokens. */
+    private List<Map.Entry<String, String>> bombed(JdbcTemplate jdbc, String query) {
+        String references = String.join(",", bombedTokens.keySet().stream().map(r -> "'" + r + "'").toList());
+        return jdbc.queryForList(query.formatted(references), String.class).stream()
+                .map(r -> Map.entry(r, bombedTokens.get(r))).toList();
+    }
+
+    /** A Privacy Center page of a request, as its browser (holding the status cookie) sees it. */
+    private String page(String path, String reference, String token) {
+        Answer answer = get(path, client(), "Cookie", "rf_status_" + reference + "=" + token);
+        assertThat(answer.status()).as(path).isEqualTo(200);
+        return answer.raw().body();
+    }
+
+    private static Properties messages(String language) {
+        String file = language.equals("en") ? "/i18n/privacy.properties" : "/i18n/privacy_zh_CN.properties";
+        Properties messages = new Properties();
+        try (var in = new java.io.InputStreamReader(AbuseResistanceIT.class.getResourceAsStream(file),
+                StandardCharsets.UTF_8)) {
+            messages.load(in);
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
+        return messages;
+    }
+
+    /** A message's text up to its first argument (a time or a number the test does not predict). */
+    private static String upToFirstArgument(Properties messages, String key) {
+        String text = messages.getProperty(key);
+        assertThat(text).as(key).isNotNull();
+        int argument = text.indexOf('{');
+        return argument < 0 ? text : text.substring(0, argument);
+    }
+
+    // ------------------------------------------------------------------ HTTP, alternating between the nodes
+
+    /** Codes can be entered once the filing's process has sent them (it runs after the 201, on either node). */
+    private void awaitPastReceipt(String reference, String token, String client) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> !"RECEIVED".equals(
+                get("/api/requests/" + reference, client, "X-Status-Token", token).json().path("status").asText()));
     }
 
     /** A fresh client address (in 198.18.0.0/15, set aside for tests) for the next caller. */
@@ -284,11 +429,15 @@ class AbuseResistanceIT {
     private Answer send(String method, String path, String body, String client, String... headers) {
         AppNode node = nodes.get(next++ % nodes.size());
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + node.port() + path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
-                .header("X-Forwarded-For", client)
+                .timeout(Duration.ofSeconds(30)).header("X-Forwarded-For", client)
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        boolean typed = false;
         for (int i = 0; i < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
+            typed |= headers[i].equalsIgnoreCase("Content-Type");
+        }
+        if (!typed) {
+            request.header("Content-Type", "application/json");
         }
         try {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

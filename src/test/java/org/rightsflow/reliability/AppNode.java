@@ -59,7 +59,7 @@ final class AppNode implements AutoCloseable {
         builder.environment().putAll(environment);
         process = builder.start();
         starts++;
-        awaitHealthy(Duration.ofSeconds(180));
+        awaitHealthy(Duration.ofSeconds(300)); // generous: a shared, busy CI machine starts slowly
     }
 
     /** SIGKILL: no shutdown hook, no graceful stop, exactly like a crashed machine. */
