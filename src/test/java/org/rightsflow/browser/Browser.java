@@ -107,8 +107,8 @@ final class Browser implements AutoCloseable {
     void click(By by) {
         wait.until(d -> {
             WebElement element = clickable(by);
-            ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block:'center'})", element);
             try {
+                ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block:'center'})", element);
                 element.click();
                 return true;
             } catch (ElementClickInterceptedException | StaleElementReferenceException layoutStillMoving) {
