@@ -131,6 +131,8 @@ final class ReliabilityHarness {
                 "--rightsflow.demo.staff.enabled=true", "--rightsflow.notice.dispatch-interval=PT0.2S",
                 "--rightsflow.notice.claim-timeout=PT10S", "--camunda.bpm.job-execution.lock-time-in-millis=10000",
                 "--logging.level.root=WARN",
+                // runs of the nightly sweep are started by the tests that want one
+                "--rightsflow.proactive-deletion.enabled=false",
                 // hundreds of requests for four accounts from one address: the abuse limits are tested elsewhere
                 "--rightsflow.limits.wrong-codes-per-account-per-day=1000000",
                 "--rightsflow.limits.open-unverified-per-account=1000000",
