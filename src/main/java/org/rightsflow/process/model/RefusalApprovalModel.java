@@ -27,7 +27,7 @@ public final class RefusalApprovalModel {
     public static final String END_EVENT_APPROVAL_DECIDED = "EndEvent_ApprovalDecided";
 
     /**
-     * What the proposal refuses, a {@code RefusalSubject} code (EXEMPTION_REVIEW, TRANSFER, CORRECTION, CANCELLATION),
+     * What the proposal refuses, a {@code RefusalSubject} code (EXEMPTION_REVIEW, TRANSFER, CORRECTION, CANCELLATION, MANUAL_FULFILMENT),
      * set by the calling activity's input mapping; the approval form words its summary by it.
      */
     public static final String REFUSAL_SUBJECT = "refusalSubject";
