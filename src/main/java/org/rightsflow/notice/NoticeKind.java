@@ -45,6 +45,10 @@ public enum NoticeKind {
     CONSENT_WITHDRAWN,
     /** EXPLAIN: the privacy officer's answer (staff text); never the requester's question. */
     EXPLANATION_ANSWER,
+    /** RESTRICT: what is restricted (categories, purposes) and until when; how to lift it. */
+    RESTRICTION_APPLIED,
+    /** RESTRICT: a restriction ended, at its end date or by the requester's lift request. */
+    RESTRICTION_LIFTED,
     /** The answer takes longer: an extension (reason and new date) or the end of a pause (new date). */
     DEADLINE_EXTENDED,
     DEADLINE_RESUMED,

@@ -20,7 +20,8 @@ public class FulfilmentRoutes {
             "TRANSFER", "TransferFulfilmentProcess",
             "WITHDRAW_CONSENT", "ConsentWithdrawalProcess",
             "CANCEL_ACCOUNT", "AccountCancellationProcess",
-            "EXPLAIN", "ExplanationFulfilmentProcess");
+            "EXPLAIN", "ExplanationFulfilmentProcess",
+            "RESTRICT", "RestrictionFulfilmentProcess");
 
     private final RepositoryService repository;
 

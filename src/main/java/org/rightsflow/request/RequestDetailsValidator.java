@@ -45,6 +45,7 @@ public class RequestDetailsValidator {
             case TRANSFER -> transfer(absent ? null : details);
             case WITHDRAW_CONSENT -> purposes(absent ? null : details);
             case EXPLAIN -> question(absent ? null : details);
+            case RESTRICT -> restriction(absent ? null : details);
             default -> {
                 if (!absent && details.size() > 0) {
                     throw new InvalidRequestException("UNKNOWN_FIELD", "A " + type + " request takes no details");
@@ -133,6 +134,48 @@ public class RequestDetailsValidator {
             codes(topics, EXPLAIN_TOPICS, "details.topics");
         }
     }
+
+    /**
+     * RESTRICT: categories and purposes (none: all), an optional end date (yyyy-MM-dd, checked against today by
+     * {@code FilingRule}s), or a lift of the requester's earlier restriction ({@code lift: true} and its reference,
+     * nothing else).
+     */
+    private void restriction(JsonNode details) {
+        if (details == null) {
+            return; // every category, for every purpose, until lifted
+        }
+        JsonNode lift = details.get("lift");
+        if (lift != null && !lift.isNull() && !lift.isBoolean()) {
+            throw invalid("details.lift must be true or false");
+        }
+        if (lift != null && lift.asBoolean()) {
+            onlyFields(details, Set.of("lift", "reference"));
+            JsonNode reference = details.get("reference");
+            if (reference == null || !reference.isTextual() || !REFERENCE.matcher(reference.asText()).matches()) {
+                throw invalid("details.reference must be the reference of the restriction to lift (RR-YYYYMMDD-NNNN)");
+            }
+            return;
+        }
+        onlyFields(details, Set.of("categories", "purposes", "until", "lift"));
+        JsonNode categories = details.get("categories");
+        if (categories != null && !categories.isNull()) {
+            codes(categories, DATA_CATEGORIES, "details.categories");
+        }
+        JsonNode purposes = details.get("purposes");
+        if (purposes != null && !purposes.isNull()) {
+            codes(purposes, CONSENT_PURPOSES, "details.purposes");
+        }
+        JsonNode until = details.get("until");
+        if (until != null && !until.isNull()) {
+            try {
+                java.time.LocalDate.parse(until.isTextual() ? until.asText() : "");
+            } catch (java.time.format.DateTimeParseException e) {
+                throw invalid("details.until must be a date (yyyy-MM-dd)");
+            }
+        }
+    }
+
+    private static final Pattern REFERENCE = Pattern.compile("RR-\\d{8}-\\d{4,6}");
 
     private static void codes(JsonNode node, Set<String> allowed, String name) {
         if (node == null || !node.isArray() || node.isEmpty()) {

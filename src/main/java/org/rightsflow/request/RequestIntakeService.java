@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -103,6 +104,14 @@ public class RequestIntakeService {
      * @param clientAddress  where the filing came from, as the server sees it: filings per address are limited
      * @throws RateLimitedException when the client address filed as often as the limit allows
      */
+    /** The rules of single rights that need more than the filing's own fields (RESTRICT's end date and lift). */
+    private List<FilingRule> filingRules = List.of();
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    void setFilingRules(List<FilingRule> rules) {
+        this.filingRules = List.copyOf(rules);
+    }
+
     public FiledRequest file(IntakeCommand command, String idempotencyKey, String clientAddress) {
         Validated valid = validate(command);
         if (idempotencyKey != null) {
@@ -230,6 +239,9 @@ public class RequestIntakeService {
         detailsValidator.validate(type, command.details());
         JsonNode details = command.details();
         boolean noDetails = details == null || details.isNull() || details.isEmpty();
+        for (FilingRule rule : filingRules) {
+            rule.check(type, EmailAddresses.normalise(command.accountEmail()), command.details(), time.now());
+        }
         return new Validated(type, EmailAddresses.normalise(command.accountEmail()), language,
                 noDetails ? null : details.toString(), noDetails ? null : details);
     }

@@ -6,4 +6,8 @@ public class RequestNotFoundException extends RuntimeException {
     public RequestNotFoundException() {
         super("No request with this reference and status token");
     }
+
+    public RequestNotFoundException(String message) {
+        super(message);
+    }
 }

@@ -12,7 +12,8 @@ public enum RequestType {
     TRANSFER("转移个人信息", "transfer your personal information to a third party"),
     WITHDRAW_CONSENT("撤回同意", "withdraw or change your consent"),
     CANCEL_ACCOUNT("注销账号", "cancel your account"),
-    EXPLAIN("对个人信息处理规则进行解释说明", "have our rules for processing your personal information explained");
+    EXPLAIN("对个人信息处理规则进行解释说明", "have our rules for processing your personal information explained"),
+    RESTRICT("限制处理个人信息", "restrict the processing of your personal information");
 
     private final String chinese;
     private final String english;

@@ -38,6 +38,8 @@ class NoticeTemplateContractTest {
             Map.entry("code", "a one-time code"), Map.entry("guardian", "a flag"), Map.entry("secondFactor", "a flag"),
             Map.entry("grounds", "refusal grounds in the product's words"),
             Map.entry("explanation", "staff text"), Map.entry("answer", "staff text: an officer's answer to EXPLAIN"),
+            Map.entry("restrictionCategories", "category names"), Map.entry("restrictionPurposes", "purpose names"),
+            Map.entry("restrictedUntil", "a date"), Map.entry("endedAtEndDate", "a flag"),
             Map.entry("reason", "staff text"),
             Map.entry("refusedCategories", "category names"), Map.entry("erased", "category names"),
             Map.entry("restricted", "category names, dates and legal bases"), Map.entry("kept", "category names"),

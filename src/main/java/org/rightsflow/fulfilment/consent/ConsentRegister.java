@@ -30,12 +30,50 @@ public class ConsentRegister {
         this.jdbc = jdbc;
     }
 
+    /** What the purpose check answers. */
+    public enum PurposeCheck {
+        ALLOWED,
+        /** no consent on record, or withdrawn (WITHDRAW_CONSENT) */
+        NOT_CONSENTED,
+        /** the requester restricted this processing (RESTRICT): storage and security only, until it is lifted */
+        RESTRICTED
+    }
+
+    /**
+     * Whether data of the category may be processed for the purpose now: a restriction in force that covers the
+     * category and the purpose (either may be "all") answers RESTRICTED before consent is even asked.
+     */
+    @Transactional(readOnly = true)
+    public PurposeCheck check(long accountId, String category, String purpose) {
+        if (restricted(accountId, category, purpose)) {
+            return PurposeCheck.RESTRICTED;
+        }
+        return consented(accountId, purpose) ? PurposeCheck.ALLOWED : PurposeCheck.NOT_CONSENTED;
+    }
+
     /**
      * Whether personal data of the account may be processed for the purpose now. No recorded consent means no:
      * these purposes rest on consent alone (PIPL Art. 13(1)), and a deleted or restricted consent row is no consent.
+     * A restriction of every category for the purpose (RESTRICT) is a no as well.
      */
     @Transactional(readOnly = true)
     public boolean isAllowed(long accountId, String purpose) {
+        return !restricted(accountId, null, purpose) && consented(accountId, purpose);
+    }
+
+    /** @param category null: only a restriction of every category counts */
+    private boolean restricted(long accountId, String category, String purpose) {
+        Integer count = jdbc.sql("""
+                select count(*) from processing_restriction where account_id = :account and status = 'ACTIVE'
+                  and (categories is null or (',' || categories || ',') like :category)
+                  and (purposes is null or (',' || purposes || ',') like :purpose)""")
+                .param("account", accountId)
+                .param("category", category == null ? "-" : "%," + category + ",%")
+                .param("purpose", "%," + purpose + ",%").query(Integer.class).single();
+        return count != null && count > 0;
+    }
+
+    private boolean consented(long accountId, String purpose) {
         Optional<Boolean> granted = jdbc.sql("""
                 select granted from account_consent
                 where account_id = :account and purpose = :purpose and restricted = false""")

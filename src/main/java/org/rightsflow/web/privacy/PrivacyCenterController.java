@@ -479,6 +479,25 @@ public class PrivacyCenterController {
                 ArrayNode list = details.putArray("purposes");
                 v.purposes.forEach(list::add);
             }
+            case RESTRICT -> {
+                if ("lift".equals(v.restrictAction)) {
+                    details.put("lift", true);
+                    details.put("reference", v.liftReference.strip());
+                    return details;
+                }
+                if (!v.categories.isEmpty()) {
+                    ArrayNode list = details.putArray("categories");
+                    v.categories.forEach(list::add);
+                }
+                if (!v.purposes.isEmpty()) {
+                    ArrayNode list = details.putArray("purposes");
+                    v.purposes.forEach(list::add);
+                }
+                if (!v.until.isBlank()) {
+                    details.put("until", v.until.strip());
+                }
+                return details.isEmpty() ? null : details;
+            }
             case EXPLAIN -> {
                 // a browser sends a text area's line breaks as CR LF: keep them as LF
                 details.put("question", v.question.replace("\r\n", "\n"));
@@ -551,6 +570,10 @@ public class PrivacyCenterController {
         public List<String> categories = List.of();
         public List<String> purposes = List.of();
         public String question = "";
+        /** RESTRICT: "restrict" (the default) or "lift" an earlier restriction by its reference. */
+        public String restrictAction = "restrict";
+        public String until = "";
+        public String liftReference = "";
         public List<String> topics = List.of();
         public List<String> fields = blanks();
         public List<String> correctedValues = blanks();
@@ -564,6 +587,9 @@ public class PrivacyCenterController {
             v.categories = Optional.ofNullable(form.get("categories")).map(List::copyOf).orElse(List.of());
             v.purposes = Optional.ofNullable(form.get("purposes")).map(List::copyOf).orElse(List.of());
             v.question = first(form, "question");
+            v.restrictAction = "lift".equals(first(form, "restrictAction")) ? "lift" : "restrict";
+            v.until = first(form, "until");
+            v.liftReference = first(form, "liftReference");
             v.topics = Optional.ofNullable(form.get("topics")).map(List::copyOf).orElse(List.of());
             for (int i = 0; i < CORRECTION_ROWS; i++) {
                 v.fields.set(i, first(form, "field" + i));
@@ -594,6 +620,18 @@ public class PrivacyCenterController {
 
         public List<String> getPurposes() {
             return purposes;
+        }
+
+        public String getRestrictAction() {
+            return restrictAction;
+        }
+
+        public String getUntil() {
+            return until;
+        }
+
+        public String getLiftReference() {
+            return liftReference;
         }
 
         public String getQuestion() {

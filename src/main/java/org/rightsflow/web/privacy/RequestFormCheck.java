@@ -48,6 +48,11 @@ class RequestFormCheck {
                 }
             }
             case CORRECT -> corrections(problems, v, locale);
+            case RESTRICT -> {
+                if ("lift".equals(v.restrictAction) && v.liftReference.isBlank()) {
+                    problems.add("liftReference", problems.text("form.restrict.liftReference"), "problem.required");
+                }
+            }
             case EXPLAIN -> text(problems, "question", problems.text("form.explain.question"),
                     v.question.replace("\r\n", "\n"), org.rightsflow.request.RequestDetailsValidator.MAX_QUESTION_LENGTH);
             default -> {

@@ -48,7 +48,7 @@ class ProcessModelConventionsTest {
                 DownloadExpiryModel.RESOURCE, StaffDailyDigestModel.RESOURCE, RefusalApprovalModel.RESOURCE,
                 TransferFulfilmentModel.RESOURCE, CorrectionFulfilmentModel.RESOURCE, DeletionFulfilmentModel.RESOURCE,
                 AccountCancellationModel.RESOURCE, SendToReviewModel.RESOURCE, ProactiveDeletionModel.RESOURCE,
-                ExplanationFulfilmentModel.RESOURCE);
+                ExplanationFulfilmentModel.RESOURCE, RestrictionFulfilmentModel.RESOURCE, RestrictionPeriodModel.RESOURCE);
     }
 
     static BpmnModelInstance read(String resource) throws IOException {

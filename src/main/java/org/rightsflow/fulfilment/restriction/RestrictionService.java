@@ -1,0 +1,279 @@
+package org.rightsflow.fulfilment.restriction;
+
+import static org.rightsflow.common.Sql.ts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.rightsflow.audit.AuditTrail;
+import org.rightsflow.common.RightsflowProperties;
+import org.rightsflow.common.TimeSource;
+import org.rightsflow.datamap.ConnectorOperation;
+import org.rightsflow.datamap.DataCategory;
+import org.rightsflow.datamap.DataConnectors;
+import org.rightsflow.datamap.DataMap;
+import org.rightsflow.datamap.LocalizedText;
+import org.rightsflow.datamap.MappedCategory;
+import org.rightsflow.datamap.RowSelection;
+import org.rightsflow.datamap.SystemConnector;
+import org.rightsflow.fulfilment.consent.ConsentPurposes;
+import org.rightsflow.notice.Notice;
+import org.rightsflow.notice.NoticeFormats;
+import org.rightsflow.notice.NoticeKind;
+import org.rightsflow.notice.Outbox;
+import org.rightsflow.request.RequestRepository;
+import org.rightsflow.request.RequesterContacts;
+import org.rightsflow.request.RightsRequest;
+import org.rightsflow.review.CategoryWords;
+import org.rightsflow.review.ReviewScopes;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * RESTRICT (限制处理, PIPL Art. 44; Network Data Security Regulations Art. 23): the requested categories (or all) are
+ * flagged restricted in every system through its connector (storage and security only: readers that process data
+ * skip them), and the purpose check ({@code ConsentRegister#check}) answers "restricted" for the categories and the
+ * requested purposes (or all) while the restriction is in force. It ends at its end date or by a later request to
+ * lift it, each with a notice. Categories an approved partial refusal kept out (a reviewer recorded why processing on
+ * a basis other than consent continues) are not restricted.
+ *
+ * <p>Lifting clears the flag only where nothing else still holds the rows: another restriction in force for the
+ * category, or a deletion's retention hold (those rows stay restricted until their deferred erasure).
+ */
+@Service
+public class RestrictionService {
+
+    public static final String ACTIVE = "ACTIVE";
+    public static final String LIFTED = "LIFTED";
+    public static final String BY_END_DATE = "END_DATE";
+    public static final String BY_LIFT_REQUEST = "LIFT_REQUEST";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** A restriction; empty {@code categories} or {@code purposes} mean all of them. */
+    public record Restriction(String id, String requestId, long accountId, List<String> categories,
+                              List<String> purposes, Instant endsAt, String status) {
+    }
+
+    /**
+     * What a RESTRICT request did.
+     *
+     * @param action RESTRICTED (a new restriction: its period process waits for its end) or LIFTED (an earlier one)
+     */
+    public record Fulfilled(String outcome, String action, String restrictionId, Instant endsAt) {
+    }
+
+    private final RequestRepository requests;
+    private final DataConnectors connectors;
+    private final ReviewScopes reviewScopes;
+    private final ConsentPurposes purposeWords;
+    private final RequesterContacts contacts;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+    private final TimeSource time;
+    private final JdbcClient jdbc;
+    private final RightsflowProperties properties;
+
+    public RestrictionService(RequestRepository requests, DataConnectors connectors, ReviewScopes reviewScopes,
+                              ConsentPurposes purposeWords, RequesterContacts contacts, Outbox outbox, AuditTrail audit,
+                              TimeSource time, JdbcClient jdbc, RightsflowProperties properties) {
+        this.properties = properties;
+        this.requests = requests;
+        this.connectors = connectors;
+        this.reviewScopes = reviewScopes;
+        this.purposeWords = purposeWords;
+        this.contacts = contacts;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.time = time;
+        this.jdbc = jdbc;
+    }
+
+    /** When a restriction "until" a day ends: at the end of that day in Asia/Shanghai. */
+    public static Instant endOf(LocalDate until) {
+        return until.plusDays(1).atStartOfDay(DataMap.ZONE).toInstant();
+    }
+
+    /** Restricts (or, for {@code lift: true}, lifts the requester's earlier restriction). Safe to run again. */
+    @Transactional
+    public Fulfilled fulfil(String requestId) {
+        RightsRequest request = requests.lockById(requestId).orElseThrow();
+        long accountId = request.account().orElseThrow(
+                () -> new IllegalStateException("Request " + request.reference() + " has no account"));
+        JsonNode details = details(request);
+        if (details.path("lift").asBoolean(false)) {
+            RightsRequest earlier = requests.findByReference(details.path("reference").asText()).orElseThrow();
+            Restriction restriction = byRequest(earlier.id()).filter(r -> r.accountId() == accountId)
+                    .orElseThrow(() -> new IllegalStateException("Request " + request.reference()
+                            + " lifts no restriction of its account"));
+            lift(restriction, BY_LIFT_REQUEST, requestId);
+            return new Fulfilled("COMPLETED", "LIFTED", restriction.id(), null);
+        }
+        Optional<Restriction> done = byRequest(requestId);
+        if (done.isPresent()) {
+            return new Fulfilled("COMPLETED", "RESTRICTED", done.get().id(), done.get().endsAt());
+        }
+        List<String> requested = codes(details.path("categories"));
+        Set<DataCategory> excluded = reviewScopes.excluded(requestId);
+        List<String> categories = new ArrayList<>();
+        for (DataCategory category : DataCategory.values()) {
+            if ((requested.isEmpty() || requested.contains(category.name())) && !excluded.contains(category)) {
+                categories.add(category.name());
+            }
+        }
+        List<String> purposes = codes(details.path("purposes"));
+        Instant endsAt = details.hasNonNull("until") ? endOf(LocalDate.parse(details.get("until").asText())) : null;
+        long rows = 0;
+        List<String> notAutomated = new ArrayList<>();
+        for (String category : categories) {
+            for (MappedCategory mapped : connectors.dataMap().mappings(DataCategory.valueOf(category))) {
+                SystemConnector connector = connectors.forMapping(mapped);
+                if (connector.supports(ConnectorOperation.RESTRICT)) {
+                    rows += connector.restrict(DataCategory.valueOf(category), RowSelection.allOf(accountId));
+                } else {
+                    notAutomated.add(mapped.system().id() + ":" + category);
+                }
+            }
+        }
+        String id = UUID.randomUUID().toString();
+        boolean everyCategory = requested.isEmpty() && excluded.isEmpty();
+        jdbc.sql("""
+                insert into processing_restriction (id, request_id, account_id, categories, purposes, ends_at, status,
+                    rows_restricted, created_at)
+                values (:id, :request, :account, :categories, :purposes, :endsAt, 'ACTIVE', :rows, :at)""")
+                .param("id", id).param("request", requestId).param("account", accountId)
+                .param("categories", everyCategory ? null : String.join(",", categories))
+                .param("purposes", purposes.isEmpty() ? null : String.join(",", purposes))
+                .param("endsAt", endsAt == null ? null : ts(endsAt)).param("rows", rows).param("at", ts(time.now()))
+                .update();
+        audit.record(request.reference(), "system", "RESTRICTION_APPLIED", "{\"categories\":\""
+                + (everyCategory ? "ALL" : String.join(",", categories)) + "\",\"purposes\":\""
+                + (purposes.isEmpty() ? "ALL" : String.join(",", purposes)) + "\",\"rows\":" + rows
+                + (endsAt == null ? "" : ",\"endsAt\":\"" + endsAt + "\"")
+                + (notAutomated.isEmpty() ? "" : ",\"notAutomated\":\"" + String.join(",", notAutomated) + "\"") + "}");
+        Map<String, Object> model = words(request.language(), everyCategory ? List.of() : categories, purposes);
+        model.put("restrictedUntil", endsAt == null ? "" : NoticeFormats.dateTime(endsAt));
+        model.put("privacyCenterUrl", properties.publicBaseUrl() + "/privacy/request/RESTRICT");
+        notify(request, NoticeKind.RESTRICTION_APPLIED, "restriction-applied:" + requestId, model);
+        return new Fulfilled("COMPLETED", "RESTRICTED", id, endsAt);
+    }
+
+    /** The restriction reached its end date (the period's timer): lifted, with a notice. Safe to run again. */
+    @Transactional
+    public void endAtEndDate(String restrictionId) {
+        Restriction restriction = byId(restrictionId).orElseThrow();
+        lift(restriction, BY_END_DATE, null);
+    }
+
+    /** The restriction a request made, if it made one. */
+    @Transactional(readOnly = true)
+    public Optional<Restriction> byRequest(String requestId) {
+        return jdbc.sql("select * from processing_restriction where request_id = :r").param("r", requestId)
+                .query(RestrictionService::row).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Restriction> byId(String restrictionId) {
+        return jdbc.sql("select * from processing_restriction where id = :id").param("id", restrictionId)
+                .query(RestrictionService::row).optional();
+    }
+
+    private void lift(Restriction restriction, String by, String liftRequestId) {
+        if (!ACTIVE.equals(restriction.status())) {
+            return; // lifted already: by its end date, by a lift request, or in a run before this one
+        }
+        Instant now = time.now();
+        jdbc.sql("""
+                update processing_restriction set status = 'LIFTED', lifted_at = :at, lifted_by = :by,
+                    lift_request_id = :liftRequest where id = :id and status = 'ACTIVE'""")
+                .param("at", ts(now)).param("by", by).param("liftRequest", liftRequestId).param("id", restriction.id())
+                .update();
+        long rows = 0;
+        List<String> categories = restriction.categories().isEmpty()
+                ? Arrays.stream(DataCategory.values()).map(Enum::name).toList() : restriction.categories();
+        for (String category : categories) {
+            if (stillHeld(restriction.accountId(), category)) {
+                continue;
+            }
+            for (MappedCategory mapped : connectors.dataMap().mappings(DataCategory.valueOf(category))) {
+                SystemConnector connector = connectors.forMapping(mapped);
+                if (connector.supports(ConnectorOperation.LIFT_RESTRICTION)) {
+                    rows += connector.liftRestriction(DataCategory.valueOf(category),
+                            RowSelection.allOf(restriction.accountId()));
+                }
+            }
+        }
+        RightsRequest restricting = requests.findById(restriction.requestId()).orElseThrow();
+        audit.record(restricting.reference(), "system", "RESTRICTION_LIFTED",
+                "{\"by\":\"" + by + "\",\"rows\":" + rows + "}");
+        Map<String, Object> model = words(restricting.language(), restriction.categories(), restriction.purposes());
+        model.put("endedAtEndDate", BY_END_DATE.equals(by));
+        notify(restricting, NoticeKind.RESTRICTION_LIFTED, "restriction-lifted:" + restriction.id(), model);
+    }
+
+    /** Rows of the category stay restricted while another restriction or a deletion's retention hold still covers them. */
+    private boolean stillHeld(long accountId, String category) {
+        Integer restrictions = jdbc.sql("""
+                select count(*) from processing_restriction where account_id = :account and status = 'ACTIVE'
+                  and (categories is null or (',' || categories || ',') like :pattern)""")
+                .param("account", accountId).param("pattern", "%," + category + ",%").query(Integer.class).single();
+        Integer holds = jdbc.sql("""
+                select count(*) from erasure_hold where account_id = :account and category = :category
+                  and status = 'HELD'""").param("account", accountId).param("category", category)
+                .query(Integer.class).single();
+        return restrictions > 0 || holds > 0;
+    }
+
+    private Map<String, Object> words(String language, List<String> categories, List<String> purposes) {
+        Locale locale = language.startsWith("zh") ? LocalizedText.ZH_CN : Locale.ENGLISH;
+        Map<String, Object> model = new HashMap<>();
+        String separator = language.startsWith("zh") ? "；" : "; ";
+        // joined here: empty means "all", which the templates word themselves
+        model.put("restrictionCategories", String.join(separator, CategoryWords.describe(categories, language)));
+        model.put("restrictionPurposes", String.join(separator,
+                purposes.stream().map(p -> purposeWords.label(p, locale)).toList()));
+        return model;
+    }
+
+    private void notify(RightsRequest request, NoticeKind kind, String dedupKey, Map<String, Object> model) {
+        model.put("reference", request.reference());
+        contacts.onFile(request).ifPresent(contact -> outbox.enqueue(new Notice(dedupKey, request.id(), kind,
+                contact.email(), request.language(), model)));
+    }
+
+    private static Restriction row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        java.sql.Timestamp ends = rs.getTimestamp("ends_at");
+        return new Restriction(rs.getString("id"), rs.getString("request_id"), rs.getLong("account_id"),
+                split(rs.getString("categories")), split(rs.getString("purposes")),
+                ends == null ? null : ends.toInstant(), rs.getString("status"));
+    }
+
+    private static List<String> split(String codes) {
+        return codes == null || codes.isBlank() ? List.of() : List.of(codes.split(","));
+    }
+
+    private static List<String> codes(JsonNode list) {
+        List<String> codes = new ArrayList<>();
+        list.forEach(c -> codes.add(c.asText()));
+        return codes;
+    }
+
+    private static JsonNode details(RightsRequest request) {
+        try {
+            return JSON.readTree(request.detailsJson() == null ? "{}" : request.detailsJson());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Request " + request.reference() + " has unreadable details");
+        }
+    }
+}

@@ -1,0 +1,32 @@
+package org.rightsflow.process.delegate;
+
+import static org.rightsflow.process.delegate.Delegates.requestId;
+
+import java.util.Date;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rightsflow.fulfilment.restriction.RestrictionService;
+import org.rightsflow.process.model.RestrictionFulfilmentModel;
+import org.rightsflow.process.model.Variables;
+import org.springframework.stereotype.Component;
+
+/** Task_ApplyRestriction: restrict through the connectors, or lift the earlier restriction (once, even when retried). */
+@Component(RestrictionFulfilmentModel.BEAN_APPLY_RESTRICTION)
+public class ApplyRestrictionDelegate implements JavaDelegate {
+
+    private final RestrictionService restrictions;
+
+    public ApplyRestrictionDelegate(RestrictionService restrictions) {
+        this.restrictions = restrictions;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        RestrictionService.Fulfilled done = restrictions.fulfil(requestId(execution));
+        execution.setVariable(Variables.OUTCOME, done.outcome());
+        execution.setVariable(RestrictionFulfilmentModel.RESTRICTION_ACTION, done.action());
+        execution.setVariable(RestrictionFulfilmentModel.RESTRICTION_ID, done.restrictionId());
+        execution.setVariable(RestrictionFulfilmentModel.RESTRICTION_ENDS,
+                done.endsAt() == null ? null : Date.from(done.endsAt()));
+    }
+}

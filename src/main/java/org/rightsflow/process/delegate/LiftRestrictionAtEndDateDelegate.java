@@ -1,0 +1,25 @@
+package org.rightsflow.process.delegate;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rightsflow.fulfilment.restriction.RestrictionService;
+import org.rightsflow.process.ProcessVariables;
+import org.rightsflow.process.model.RestrictionFulfilmentModel;
+import org.rightsflow.process.model.RestrictionPeriodModel;
+import org.springframework.stereotype.Component;
+
+/** Task_LiftAtEndDate: the restriction ends at its end date, with a notice (once, even when retried). */
+@Component(RestrictionPeriodModel.BEAN_LIFT_AT_END_DATE)
+public class LiftRestrictionAtEndDateDelegate implements JavaDelegate {
+
+    private final RestrictionService restrictions;
+
+    public LiftRestrictionAtEndDateDelegate(RestrictionService restrictions) {
+        this.restrictions = restrictions;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        restrictions.endAtEndDate(ProcessVariables.string(execution, RestrictionFulfilmentModel.RESTRICTION_ID));
+    }
+}
