@@ -405,6 +405,12 @@ public class IdentityVerificationService {
         return wait.isZero() ? Optional.empty() : Optional.of(wait);
     }
 
+    /** The codes still to be entered for a request, in the order they are asked for: what the requester's page asks. */
+    @Transactional(readOnly = true)
+    public List<VerificationFactor> codesStillToEnter(String requestId) {
+        return requests.findById(requestId).map(this::pendingFactors).orElse(List.of());
+    }
+
     private List<VerificationFactor> pendingFactors(RightsRequest request) {
         Set<VerificationFactor> confirmed = EnumSet.noneOf(VerificationFactor.class);
         jdbc.sql("select distinct channel from verification_code where request_id = :id and used_at is not null")

@@ -41,6 +41,7 @@ public class RequestLifecycle {
     public static final String OUTCOME_PARTIALLY_COMPLETED = "PARTIALLY_COMPLETED";
     public static final String OUTCOME_REFUSED = "REFUSED";
 
+    private final StatusLinks statusLinks;
     private final RequestRepository requests;
     private final RequestAccess access;
     private final RequesterContacts contacts;
@@ -59,7 +60,8 @@ public class RequestLifecycle {
                             Outbox outbox, AuditTrail audit, ApplicationEventPublisher events,
                             RightsflowProperties properties, TimeSource time, DeadlineService deadlines,
                             DeadlineEvents deadlineEvents, ReviewScopes reviewScopes, ReviewReferrals reviewReferrals,
-                            RequesterLimits limits) {
+                            RequesterLimits limits, StatusLinks statusLinks) {
+        this.statusLinks = statusLinks;
         this.requests = requests;
         this.access = access;
         this.contacts = contacts;
@@ -362,10 +364,15 @@ public class RequestLifecycle {
             model.put("requestTypeCode", request.type().name());
             model.put("receivedAt", NoticeFormats.dateTime(request.receivedAt()));
             model.put("dueAt", NoticeFormats.dateTime(request.dueAt()));
-            model.put("statusUrl", properties.publicBaseUrl() + "/privacy/status/" + request.reference());
+            model.put("statusUrl", statusLinks.url(request));
             outbox.enqueue(new Notice(dedupPrefix + ":" + request.id(), request.id(), kind, contact.email(),
                     request.language(), model));
         });
+    }
+
+    /** The link for emails about the request that opens its status page on any device ({@link StatusLinks}). */
+    public String statusUrl(RightsRequest request) {
+        return statusLinks.url(request);
     }
 
     public RequestView view(String reference, String statusToken) {

@@ -69,10 +69,14 @@ class PrivacyCenterLevelTwoTest extends PostgresIntegrationTest {
         String reference = ref.group();
         assertThat(verifyPath).doesNotContain("token").doesNotContain(email);
 
+        // Two codes: the page asks for either first, then names the channel of the one still missing.
+        assertThat(get(verifyPath).body()).contains("data-channel=\"EITHER\"", "This request needs two codes");
         String emailCode = Mailbox.codeIn(mailbox.awaitOne(email, "VERIFICATION_CODE", reference));
         HttpResponse<String> first = post(verifyPath, Map.of("code", emailCode));
         assertThat(first.statusCode()).isEqualTo(200);
-        assertThat(first.body()).contains("id=\"pending-factors\"").contains("text message");
+        assertThat(first.body()).contains("id=\"pending-factors\"").contains("text message")
+                .contains("data-channel=\"SMS\"", "Code from the text message",
+                        "6 digits, from the text message we sent to the phone number registered for the account");
 
         HttpResponse<String> resend = post(verifyPath + "/resend", Map.of());
         assertThat(resend.body()).as("codes were sent a moment ago").contains("Please wait a minute");

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.rightsflow.audit.AuditTrail;
-import org.rightsflow.common.RightsflowProperties;
 import org.rightsflow.common.Sql;
 import org.rightsflow.common.TimeSource;
 import org.rightsflow.datamap.AccountDirectory;
@@ -53,7 +52,6 @@ public class AccountCancellationService {
     private final Outbox outbox;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
-    private final RightsflowProperties properties;
     private final CancellationProperties cancellation;
     private final WorkingDaysPolicy workingDays;
     private final TimeSource time;
@@ -61,7 +59,7 @@ public class AccountCancellationService {
     public AccountCancellationService(RequestRepository requests, RequestAccess access, RequestLifecycle lifecycle,
                                       RequesterContacts contacts, AccountDirectory accounts, ErasureService erasure,
                                       DataConnectors connectors, JdbcTemplate jdbc, Outbox outbox, AuditTrail audit,
-                                      ApplicationEventPublisher events, RightsflowProperties properties,
+                                      ApplicationEventPublisher events,
                                       CancellationProperties cancellation, MainlandCalendar mainlandCalendar,
                                       TimeSource time) {
         this.requests = requests;
@@ -75,7 +73,6 @@ public class AccountCancellationService {
         this.outbox = outbox;
         this.audit = audit;
         this.events = events;
-        this.properties = properties;
         this.cancellation = cancellation;
         this.workingDays = WorkingDaysPolicy.cnWorkingDays(mainlandCalendar);
         this.time = time;
@@ -310,7 +307,7 @@ public class AccountCancellationService {
         onFile.ifPresent(contact -> {
             Map<String, Object> model = new HashMap<>(extra);
             model.put("reference", request.reference());
-            model.put("statusUrl", properties.publicBaseUrl() + "/privacy/status/" + request.reference());
+            model.put("statusUrl", lifecycle.statusUrl(request));
             outbox.enqueue(new Notice(dedupPrefix + ":" + request.id(), request.id(), kind, contact.email(),
                     request.language(), model));
         });

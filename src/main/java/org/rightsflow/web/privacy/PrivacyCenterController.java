@@ -34,6 +34,7 @@ import org.rightsflow.request.RequestNotFoundException;
 import org.rightsflow.request.RequestStatus;
 import org.rightsflow.request.RequestType;
 import org.rightsflow.request.RightsRequest;
+import org.rightsflow.request.StatusLinks;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -76,13 +77,14 @@ public class PrivacyCenterController {
     private final AccountCancellationService cancellation;
     private final DownloadService downloads;
     private final LocaleResolver localeResolver;
+    private final StatusLinks statusLinks;
     private final ObjectMapper json = new ObjectMapper();
 
     public PrivacyCenterController(RequestIntakeService intake, RequestLifecycle lifecycle,
                                    IdentityVerificationService identity, ComplaintChannels complaints,
                                    ClarificationService clarifications, RequestFormCheck formCheck,
                                    CorrectionChoices correctionChoices, AccountCancellationService cancellation,
-                                   DownloadService downloads, LocaleResolver localeResolver) {
+                                   DownloadService downloads, LocaleResolver localeResolver, StatusLinks statusLinks) {
         this.intake = intake;
         this.lifecycle = lifecycle;
         this.identity = identity;
@@ -93,6 +95,7 @@ public class PrivacyCenterController {
         this.cancellation = cancellation;
         this.downloads = downloads;
         this.localeResolver = localeResolver;
+        this.statusLinks = statusLinks;
         // The lists above are the contract's (RequestDetailsValidator): fail at start-up if they ever drift apart.
         if (!RequestDetailsValidator.DELETION_GROUNDS.equals(java.util.Set.copyOf(DELETION_GROUNDS))
                 || !RequestDetailsValidator.DATA_CATEGORIES.equals(java.util.Set.copyOf(CATEGORIES))
@@ -172,12 +175,15 @@ public class PrivacyCenterController {
     @GetMapping("/privacy/status/{reference}/verify")
     public String verifyPage(@PathVariable String reference, HttpServletRequest request, Model model) {
         RightsRequest r = lifecycle.view(reference, StatusCookies.tokenFor(request, reference)).request();
+        if (r.status() != RequestStatus.RECEIVED && r.status() != RequestStatus.AWAITING_VERIFICATION) {
+            return "redirect:/privacy/status/" + r.reference(); // verified (or closed): nothing to enter any more
+        }
         model.addAttribute("reference", r.reference());
         model.addAttribute("statusKey", StatusCookies.tokenFor(request, reference));
         // why no code came, where a limit says so (counted by the email as filed: it tells nothing about the account)
         IdentityVerificationService.CodeDelivery delivery = identity.codeDelivery(r.id());
-        delivery.staffVerifies().ifPresent(reason -> model.addAttribute("staffVerifies", reason.name()));
         delivery.heldBackUntil().ifPresent(until -> model.addAttribute("heldBackUntil", NoticeFormats.dateTime(until)));
+        channels(r.id(), model);
         return "privacy/verify";
     }
 
@@ -187,6 +193,15 @@ public class PrivacyCenterController {
         String token = StatusCookies.tokenFor(request, reference);
         model.addAttribute("reference", reference);
         model.addAttribute("statusKey", token);
+        String view = verified(reference, token, code, model);
+        if (!view.startsWith("redirect:")) {
+            // which code the page asks for next, and whether codes still count, as they are after this attempt
+            lifecycleRequestId(reference, token).ifPresent(id -> channels(id, model));
+        }
+        return view;
+    }
+
+    private String verified(String reference, String token, String code, Model model) {
         VerificationOutcome outcome;
         try {
             outcome = retrying(() -> identity.verify(reference, token, code.trim()));
@@ -232,6 +247,7 @@ public class PrivacyCenterController {
         } else {
             model.addAttribute("resent", true);
         }
+        lifecycleRequestId(reference, token).ifPresent(id -> channels(id, model));
         return "privacy/verify";
     }
 
@@ -256,6 +272,21 @@ public class PrivacyCenterController {
         return "redirect:/privacy/status/" + ref;
     }
 
+    /**
+     * The link in the emails to the address on file: opens the status page on this device without the status key
+     * (the link's token stands for it, {@link StatusLinks}), then drops the token from the address bar.
+     */
+    @GetMapping("/privacy/status/{reference}/open/{linkToken}")
+    public String openFromEmail(@PathVariable String reference, @PathVariable String linkToken,
+                                HttpServletRequest request, HttpServletResponse response, Model model) {
+        Optional<String> token = statusLinks.statusTokenFor(reference, linkToken);
+        if (token.isEmpty()) {
+            throw new RequestNotFoundException();
+        }
+        StatusCookies.remember(request, response, reference, token.get());
+        return "redirect:/privacy/status/" + reference;
+    }
+
     @GetMapping("/privacy/status/{reference}")
     public String status(@PathVariable String reference, HttpServletRequest request, Locale locale, Model model) {
         RequestLifecycle.RequestView view = lifecycle.view(reference, StatusCookies.tokenFor(request, reference));
@@ -267,8 +298,11 @@ public class PrivacyCenterController {
         model.addAttribute("dueAt", NoticeFormats.dateTime(r.dueAt()));
         model.addAttribute("history", view.history().stream()
                 .map(h -> new HistoryLine(h.status().name(), NoticeFormats.dateTime(h.at()))).toList());
-        model.addAttribute("awaitingCode", r.status() == RequestStatus.RECEIVED
-                || r.status() == RequestStatus.AWAITING_VERIFICATION);
+        String situation = situation(r);
+        model.addAttribute("situation", situation);
+        identity.codeDelivery(r.id()).staffVerifies().ifPresent(reason -> model.addAttribute("staffVerifies", reason.name()));
+        model.addAttribute("awaitingCode", "CODES".equals(situation));
+        model.addAttribute("coolingOffEnds", cancellation.coolingOffEnds(r.id()).map(NoticeFormats::dateTime).orElse(""));
         model.addAttribute("withdrawable", r.status().allowsWithdrawal());
         model.addAttribute("revocable", revocable(r));
         model.addAttribute("terminal", r.status().isTerminal());
@@ -345,6 +379,27 @@ public class PrivacyCenterController {
         return "redirect:/privacy/status/" + reference;
     }
 
+    /**
+     * Where the request stands as the requester needs to know it (docs/privacy-center.md): the status, refined where
+     * one status covers different situations — codes to enter or our staff verifying; waiting on an answer, on bills
+     * to be settled, or on nothing at all during a cancellation's cooling-off period.
+     */
+    private String situation(RightsRequest r) {
+        return switch (r.status()) {
+            case RECEIVED, AWAITING_VERIFICATION ->
+                    identity.codeDelivery(r.id()).staffVerifies().isPresent() ? "STAFF_VERIFIES" : "CODES";
+            case WAITING_FOR_REQUESTER -> {
+                if (clarifications.open(r.id()).isPresent()) {
+                    yield "CLARIFICATION";
+                }
+                String phase = r.type() == RequestType.CANCEL_ACCOUNT ? cancellation.phase(r.id()).orElse("") : "";
+                yield "BLOCKED".equals(phase) ? "CANCELLATION_BLOCKED"
+                        : "COOLING_OFF".equals(phase) ? "COOLING_OFF" : "WAITING";
+            }
+            default -> r.status().name();
+        };
+    }
+
     private boolean revocable(RightsRequest r) {
         return r.type() == RequestType.CANCEL_ACCOUNT && r.status() == RequestStatus.WAITING_FOR_REQUESTER
                 && cancellation.phase(r.id()).filter("COOLING_OFF"::equals).isPresent();
@@ -355,6 +410,30 @@ public class PrivacyCenterController {
         model.addAttribute("type", r.type().name());
         model.addAttribute("action", action);
         return "privacy/confirm";
+    }
+
+    /**
+     * What the verification page asks for: the codes still to enter (the email's, the text message's, or either of
+     * both first), or, when codes no longer count or were never sent, why our staff verify instead (no code box then).
+     */
+    private void channels(String requestId, Model model) {
+        // Only the reasons that say nothing about the account (limits counted on what was typed): a reason found in
+        // the account (a recently changed contact, no phone on file) would tell an impostor that the account exists.
+        Optional<ManualVerificationReason> staff = identity.codeDelivery(requestId).staffVerifies();
+        if (staff.isPresent()) {
+            model.addAttribute("staffVerifies", staff.get().name());
+            return;
+        }
+        List<String> toEnter = identity.codesStillToEnter(requestId).stream().map(Enum::name).toList();
+        model.addAttribute("codeChannel", toEnter.size() > 1 ? "EITHER" : toEnter.isEmpty() ? "EMAIL" : toEnter.get(0));
+    }
+
+    private Optional<String> lifecycleRequestId(String reference, String token) {
+        try {
+            return Optional.of(lifecycle.view(reference, token).request().id());
+        } catch (RequestNotFoundException e) {
+            return Optional.empty();
+        }
     }
 
     /** The message for a request whose codes no longer count: too many wrong codes (request or account), or none sent. */

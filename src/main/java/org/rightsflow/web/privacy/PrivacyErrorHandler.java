@@ -1,7 +1,10 @@
 package org.rightsflow.web.privacy;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.rightsflow.notice.ComplaintChannels;
 import org.rightsflow.request.InvalidRequestException;
 import org.rightsflow.request.RequestNotFoundException;
@@ -29,13 +32,28 @@ public class PrivacyErrorHandler {
         this.complaints = complaints;
     }
 
+    /**
+     * A request this browser cannot open: the look-up form. Opened by a link (a GET: a status page on another device,
+     * an old link) it starts clean, naming the reference and the ways in; only a key that was typed and did not
+     * match is an error.
+     */
     @ExceptionHandler(RequestNotFoundException.class)
-    String notFound(Locale locale, Model model, HttpServletResponse response) {
+    String notFound(HttpServletRequest request, Locale locale, Model model, HttpServletResponse response) {
         response.setStatus(404);
         common(locale, model, "/privacy/status");
-        model.addAttribute("errorCode", "REQUEST_NOT_FOUND");
+        Matcher reference = REFERENCE_IN_PATH.matcher(request.getRequestURI());
+        if ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod())) {
+            if (reference.find()) {
+                model.addAttribute("reference", reference.group());
+                model.addAttribute("openElsewhere", reference.group());
+            }
+        } else {
+            model.addAttribute("errorCode", "REQUEST_NOT_FOUND");
+        }
         return "privacy/lookup";
     }
+
+    private static final Pattern REFERENCE_IN_PATH = Pattern.compile("RR-\\d{8}-\\d{1,8}");
 
     @ExceptionHandler(RequestStateConflictException.class)
     String conflict(RequestStateConflictException e, Locale locale, Model model, HttpServletResponse response) {
