@@ -28,4 +28,15 @@ public record CancellationBlockers(long unpaidBills, long activeResources, long 
         }
         return lines;
     }
+
+    /** For staff: each blocker in Chinese and English side by side ("未支付的账单：1 笔（请先付清） / Unpaid bills: 1 (pay them)"). */
+    public List<String> describeForStaff() {
+        List<String> zh = describe("zh-CN");
+        List<String> en = describe("en");
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < en.size(); i++) {
+            lines.add(zh.get(i) + " / " + en.get(i));
+        }
+        return lines;
+    }
 }

@@ -36,9 +36,9 @@ public class BlockedCancellationListener implements TaskListener {
     public void notify(DelegateTask task) {
         String requestId = TaskListeners.requestId(task);
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
-            List<String> open = cancellation.checkBlockers(requestId).describe("en");
-            task.setVariableLocal(AccountCancellationModel.OPEN_BLOCKERS,
-                    open.isEmpty() ? "nothing any more (settled since the last check)" : String.join("; ", open));
+            List<String> open = cancellation.checkBlockers(requestId).describeForStaff();
+            task.setVariableLocal(AccountCancellationModel.OPEN_BLOCKERS, open.isEmpty()
+                    ? "已无（上次检查后已结清）/ nothing any more (settled since the last check)" : String.join("; ", open));
             return;
         }
         String decision = ProcessVariables.string(task, Variables.DECISION);
