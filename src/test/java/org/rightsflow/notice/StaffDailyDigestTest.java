@@ -52,6 +52,10 @@ class StaffDailyDigestTest extends PostgresIntegrationTest {
 
     @Test
     void eachOfficerGetsOneDigestOfTheGroupsNewAndOverdueTasksAndASecondRunTheSameDaySendsNothing() {
+        // A digest already stored today in this shared database (the scheduled one fires at 08:00 Beijing time when a
+        // run crosses it) would make today's run a repeat that rightly sends nothing: start the day clean.
+        jdbc.update("delete from notice_outbox where dedup_key like ?",
+                "staff-digest:privacy-officers:" + LocalDate.now(ZoneId.of("Asia/Shanghai")) + ":%");
         RequesterJourney requester = new RequesterJourney(new Api(port), mailbox);
         String fresh = reviewWaitingForOfficers(requester);
         String late = reviewWaitingForOfficers(requester);

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.rightsflow.operations.metrics.RightsflowMetrics;
+import org.rightsflow.request.RequestType;
 import org.rightsflow.review.StaffHttp;
 import org.rightsflow.support.GeneratedHistory;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -35,8 +37,9 @@ class OperationsFiguresAgreeTest extends PostgresIntegrationTest {
 
     private static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
     private static final String OPEN = "('RECEIVED', 'AWAITING_VERIFICATION', 'IN_REVIEW', 'IN_PROGRESS', 'WAITING_FOR_REQUESTER')";
-    private static final String[] TYPES = {"ACCESS", "COPY", "CORRECT", "DELETE", "TRANSFER", "WITHDRAW_CONSENT",
-            "CANCEL_ACCOUNT"};
+    /** Every right the product takes, in the report's row order (rights added later included). */
+    private static final String[] TYPES = Arrays.stream(RequestType.values())
+            .map(Enum::name).toArray(String[]::new);
 
     @LocalServerPort
     int port;
