@@ -159,6 +159,33 @@ class StaffIntakeTest extends PostgresIntegrationTest {
     }
 
     @Test
+    void theStartFormFilesAnExplainWithItsQuestionAndARestrictWithItsChoicesAndForgetsThem() {
+        String email = ownAccount();
+        String question = "Who receives my invoices " + System.nanoTime() + "?";
+        StaffSignIn.as(identity, "intake");
+        ProcessInstance explain = forms.submitStartForm(definitionId(), form(email)
+                .putValue("intakeRequestType", "EXPLAIN").putValue("intakeQuestion", question));
+        ProcessInstance restrict = forms.submitStartForm(definitionId(), form(email)
+                .putValue("intakeRequestType", "RESTRICT")
+                .putValue("intakeRestrictCategories", "[\"OPERATION_LOGS\"]")
+                .putValue("intakeRestrictPurposes", "[\"MARKETING\"]")
+                .putValue("intakeRestrictUntil", java.time.LocalDate.now().plusDays(40).toString()));
+        identity.clearAuthentication();
+
+        assertThat(jdbc.queryForObject("select details from rights_request where reference = ?", String.class,
+                explain.getBusinessKey())).contains(question);
+        assertThat(jdbc.queryForObject("select details from rights_request where reference = ?", String.class,
+                restrict.getBusinessKey())).contains("\"categories\":[\"OPERATION_LOGS\"]", "\"purposes\":[\"MARKETING\"]",
+                "\"until\"");
+        assertThat(jdbc.queryForList("select request_type from rights_request where reference in (?, ?) order by reference",
+                String.class, explain.getBusinessKey(), restrict.getBusinessKey())).containsExactly("EXPLAIN", "RESTRICT");
+        await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceId(explain.getId())
+                .taskDefinitionKey("Task_TellTheReference").count() == 1);
+        assertThat(PersonalDataScan.engineTablesContaining(jdbc, List.of(question, email)))
+                .as("the question typed into the start form is forgotten by the engine").isEmpty();
+    }
+
+    @Test
     void aRejectedFieldStoresNothing() {
         long before = jdbc.queryForObject("select count(*) from rights_request", Long.class);
         StaffSignIn.as(identity, "intake");

@@ -29,7 +29,9 @@ public class FileStaffRequestDelegate implements JavaDelegate {
 
     static final List<String> FORM_FIELDS = List.of(StaffIntakeModel.FIELD_REQUEST_TYPE,
             StaffIntakeModel.FIELD_ACCOUNT_EMAIL, StaffIntakeModel.FIELD_LANGUAGE, StaffIntakeModel.FIELD_RECEIVED_VIA,
-            StaffIntakeModel.FIELD_DELETION_GROUND, StaffIntakeModel.FIELD_CONSENT_PURPOSES);
+            StaffIntakeModel.FIELD_DELETION_GROUND, StaffIntakeModel.FIELD_CONSENT_PURPOSES, StaffIntakeModel.FIELD_QUESTION,
+            StaffIntakeModel.FIELD_RESTRICT_CATEGORIES, StaffIntakeModel.FIELD_RESTRICT_PURPOSES,
+            StaffIntakeModel.FIELD_RESTRICT_UNTIL);
 
     private final RequestIntakeService intake;
 
@@ -45,6 +47,14 @@ public class FileStaffRequestDelegate implements JavaDelegate {
         String receivedVia = ProcessVariables.string(execution, StaffIntakeModel.FIELD_RECEIVED_VIA);
         ObjectNode details = details(type, ProcessVariables.string(execution, StaffIntakeModel.FIELD_DELETION_GROUND),
                 ProcessVariables.stringList(execution, StaffIntakeModel.FIELD_CONSENT_PURPOSES));
+        if ("EXPLAIN".equals(type)) {
+            details = JsonNodeFactory.instance.objectNode()
+                    .put("question", nullToEmpty(ProcessVariables.string(execution, StaffIntakeModel.FIELD_QUESTION)));
+        } else if ("RESTRICT".equals(type)) {
+            details = restriction(ProcessVariables.stringList(execution, StaffIntakeModel.FIELD_RESTRICT_CATEGORIES),
+                    ProcessVariables.stringList(execution, StaffIntakeModel.FIELD_RESTRICT_PURPOSES),
+                    ProcessVariables.string(execution, StaffIntakeModel.FIELD_RESTRICT_UNTIL));
+        }
         FORM_FIELDS.forEach(execution::removeVariable);
         FiledRequest filed;
         try {
@@ -61,7 +71,7 @@ public class FileStaffRequestDelegate implements JavaDelegate {
         execution.setVariable(Variables.DUE_DATE, java.util.Date.from(filed.request().dueAt()));
     }
 
-    /** Only the details a staff form can carry without personal data: a deletion ground, consent purposes. */
+    /** The details of a deletion ground or consent purposes (EXPLAIN's question and RESTRICT's choices: below). */
     private static ObjectNode details(String type, String deletionGround, List<String> purposes) {
         if ("DELETE".equals(type) && deletionGround != null && !deletionGround.isBlank()) {
             return JsonNodeFactory.instance.objectNode().put("ground", deletionGround);
@@ -72,6 +82,25 @@ public class FileStaffRequestDelegate implements JavaDelegate {
             return node;
         }
         return null;
+    }
+
+    /** RESTRICT: the chosen categories and purposes (none: all) and the end date, if any. */
+    private static ObjectNode restriction(List<String> categories, List<String> purposes, String until) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        if (!categories.isEmpty()) {
+            categories.forEach(node.putArray("categories")::add);
+        }
+        if (!purposes.isEmpty()) {
+            purposes.forEach(node.putArray("purposes")::add);
+        }
+        if (until != null && !until.isBlank()) {
+            node.put("until", until.strip());
+        }
+        return node.isEmpty() ? null : node;
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
     }
 
     private static String staffUser(DelegateExecution execution) {

@@ -39,6 +39,11 @@ public final class StaffIntakeModel {
     public static final String FIELD_RECEIVED_VIA = "intakeReceivedVia";
     public static final String FIELD_DELETION_GROUND = "intakeDeletionGround";
     public static final String FIELD_CONSENT_PURPOSES = "intakeConsentPurposes";
+    /** EXPLAIN: the requester's question (typed text: removed at once, its history forgotten). */
+    public static final String FIELD_QUESTION = "intakeQuestion";
+    public static final String FIELD_RESTRICT_CATEGORIES = "intakeRestrictCategories";
+    public static final String FIELD_RESTRICT_PURPOSES = "intakeRestrictPurposes";
+    public static final String FIELD_RESTRICT_UNTIL = "intakeRestrictUntil";
 
     private StaffIntakeModel() {
     }
