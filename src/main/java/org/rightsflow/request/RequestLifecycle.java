@@ -155,7 +155,9 @@ public class RequestLifecycle {
         if (request.status() != RequestStatus.CLOSED_UNVERIFIED) {
             requests.updateStatus(requestId, RequestStatus.CLOSED_UNVERIFIED, time.now());
         }
-        notifyRequester(request, NoticeKind.CLOSED_UNVERIFIED, "closed-unverified", Map.of());
+        // Only staff deciding "not verified" closes a request before the 7 days for its codes have passed.
+        boolean byStaff = time.now().isBefore(request.receivedAt().plus(java.time.Duration.ofDays(7)));
+        notifyRequester(request, NoticeKind.CLOSED_UNVERIFIED, "closed-unverified", Map.of("closedByStaff", byStaff));
         audit.record(request.reference(), "system", "CLOSED_UNVERIFIED", null);
     }
 
@@ -365,6 +367,9 @@ public class RequestLifecycle {
             model.put("receivedAt", NoticeFormats.dateTime(request.receivedAt()));
             model.put("dueAt", NoticeFormats.dateTime(request.dueAt()));
             model.put("statusUrl", statusLinks.url(request));
+            // who the notice speaks to: a guardian about a minor's data; a request staff entered (codes are not used)
+            model.put("guardian", contact.guardian());
+            model.put("staffEntered", requests.enteredBy(request.id()).isPresent());
             outbox.enqueue(new Notice(dedupPrefix + ":" + request.id(), request.id(), kind, contact.email(),
                     request.language(), model));
         });
