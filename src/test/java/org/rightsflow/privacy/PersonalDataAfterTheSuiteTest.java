@@ -56,6 +56,7 @@ class PersonalDataAfterTheSuiteTest extends PostgresIntegrationTest {
     /** Typed by a requester into a correction and a transfer when this class runs alone: markup, as an attacker types. */
     static final String TYPED_VALUE = "# URGENT: APPLY [ok](https://evil.example/scan) <b>now</b>";
     static final String TYPED_RECIPIENT = "Phisher Recipient <script>alert(1)</script> Ltd";
+    static final String TYPED_QUESTION = "## Why do you keep [my data](https://evil.example/q)? <img src=x onerror=alert(1)>";
     private Finder finder;
     private List<Needle> needles;
 
@@ -76,6 +77,13 @@ class PersonalDataAfterTheSuiteTest extends PostgresIntegrationTest {
                     correction.reference()) > 0);
             requester.fileAndVerify("TRANSFER", DemoAccounts.LI_LEI, DemoAccounts.LI_LEI,
                     Map.of("recipientName", TYPED_RECIPIENT, "recipientEmail", "phisher.recipient@evil.example"));
+            // an EXPLAIN question, waiting at the officer's answer task
+            RequesterJourney.Filed question = requester.fileAndVerify("EXPLAIN", DemoAccounts.LI_LEI, DemoAccounts.LI_LEI,
+                    Map.of("question", TYPED_QUESTION));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> jdbc.queryForObject("""
+                    select count(*) from act_ru_task t join act_ru_execution e on e.proc_inst_id_ = t.proc_inst_id_
+                    where e.business_key_ = ? and t.task_def_key_ = 'Task_AnswerQuestion'""", Integer.class,
+                    question.reference()) > 0);
             filed = true;
         }
         needles = PersonalDataScan.personalDataOfEveryAccount(jdbc);
@@ -95,8 +103,10 @@ class PersonalDataAfterTheSuiteTest extends PostgresIntegrationTest {
     @Test
     void noEngineTableAndNoLogLineHoldsTextARequesterTyped() {
         List<Needle> typed = PersonalDataScan.textRequestersTyped(jdbc);
-        assertThat(typed).extracting(Needle::kind).as("corrections and transfers were filed")
+        assertThat(typed).extracting(Needle::kind).as("corrections, transfers and questions were filed")
                 .contains(PersonalDataScan.Kind.TYPED_TEXT, PersonalDataScan.Kind.EMAIL);
+        assertThat(typed).extracting(Needle::value).as("an EXPLAIN question is among them")
+                .anyMatch(value -> value.contains("Why do you keep"));
         Finder typedFinder = new Finder(typed);
         assertThat(PersonalDataScan.engineTableHits(jdbc, typedFinder))
                 .as("engine columns holding text requesters typed, of %d values scanned", typedFinder.size()).isEmpty();

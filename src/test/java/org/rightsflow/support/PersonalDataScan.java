@@ -102,7 +102,8 @@ public final class PersonalDataScan {
 
     /**
      * Everything requesters typed into the requests in the database: the account email as filed (known account or
-     * not), each correction's value, a transfer's recipient name and email. Values of fewer than 6 characters are left
+     * not), each correction's value, a transfer's recipient name and email, an EXPLAIN question, the answer to a
+     * clarification. Values of fewer than 6 characters are left
      * out (they would be found everywhere by chance). Owner -1: the scan looks for them in places that never hold any.
      */
     public static List<Needle> textRequestersTyped(JdbcTemplate jdbc) {
@@ -120,10 +121,15 @@ public final class PersonalDataScan {
                 }
                 typed(needles, node.path("recipientName").asText(null));
                 typed(needles, node.path("recipientEmail").asText(null));
+                typed(needles, node.path("question").asText(null));
             } catch (java.io.IOException unreadable) {
                 // stored by the application: always JSON
                 throw new UncheckedIOException(unreadable);
             }
+        });
+        // a paused request's clarification: the requester's answer
+        jdbc.query("select answer from clarification where answer is not null", rs -> {
+            typed(needles, rs.getString(1));
         });
         return List.copyOf(needles.values());
     }

@@ -39,6 +39,20 @@ class WebSecurityTest extends PostgresIntegrationTest {
         }
     }
 
+    /**
+     * Behind a TLS proxy (trusted: loopback here) the application sees the original scheme from X-Forwarded-Proto,
+     * so the cookies it sets keep {@code Secure}; over plain http they cannot have it (the browser would drop them).
+     */
+    @Test
+    void cookiesAreSecureWhenTheProxySaysTheClientUsedHttps() {
+        java.util.List<String> overHttps = call("GET", "/privacy/request/ACCESS", null, "X-Forwarded-Proto", "https")
+                .raw().headers().allValues("Set-Cookie");
+        assertThat(overHttps).as("the form's key cookies").isNotEmpty().allMatch(c -> c.contains("; Secure"));
+        java.util.List<String> overHttp = call("GET", "/privacy/request/ACCESS", null).raw().headers()
+                .allValues("Set-Cookie");
+        assertThat(overHttp).isNotEmpty().noneMatch(c -> c.contains("; Secure"));
+    }
+
     private Answer call(String method, String path, String body, String... headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
