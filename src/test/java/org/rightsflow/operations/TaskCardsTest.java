@@ -89,6 +89,19 @@ class TaskCardsTest extends PostgresIntegrationTest {
     }
 
     @Test
+    void aRestrictionInReviewShowsItsCategoriesPurposesAndEndDate() {
+        String email = "card-restrict-" + System.nanoTime() + "@example.com";
+        jdbc.update("insert into account (email, display_name, legal_hold) values (?, 'Card Account', true)", email);
+        String until = java.time.LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(3).toString();
+        RequesterJourney.Filed filed = new RequesterJourney(new Api(port), mailbox).fileAndVerify("RESTRICT", email, email,
+                Map.of("categories", List.of("PAYMENTS"), "purposes", List.of("MARKETING"), "until", until));
+        assertThat(card(awaitTask(filed.reference(), "Task_ReviewExemptions")))
+                .contains("限制处理 / Restrict processing (RESTRICT)")
+                .contains("(PAYMENTS)").contains("限制的处理目的 / Purposes restricted:").contains("(MARKETING)")
+                .contains("截止 / Until: " + until).contains("Rule_LegalHold").doesNotContain(email);
+    }
+
+    @Test
     void aCorrectionIsJudgedOnTheStaffPageWithItsValuesUnmaskedForOfficersOnly() {
         long n = System.nanoTime();
         String email = "card-correct-" + n + "@example.com";

@@ -53,6 +53,8 @@ public class TaskCards {
     private static final Locale EN = Locale.ENGLISH;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern CODE = Pattern.compile("[A-Z][A-Z0-9_]{0,63}");
+    private static final Pattern REFERENCE = Pattern.compile("RR-\\d{8}-\\d{4,}");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final DateTimeFormatter BEIJING =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ReportingRules.ZONE);
 
@@ -156,6 +158,19 @@ public class TaskCards {
             lines.add(both("staff.card.fields") + ": " + list(details.get("corrections"), null));
         } else if (type == RequestType.TRANSFER) {
             lines.add(both("staff.card.recipient"));
+        } else if (type == RequestType.RESTRICT) {
+            if (details.path("lift").asBoolean(false)) {
+                String lifted = details.path("reference").asText();
+                lines.add(both("staff.card.lift") + ": " + (REFERENCE.matcher(lifted).matches() ? link(lifted) : "?"));
+            } else {
+                lines.add(both("staff.card.categories") + ": " + categories(details.get("categories")));
+                JsonNode restricted = details.get("purposes");
+                lines.add(both("staff.card.restrictedPurposes") + ": " + (restricted == null || !restricted.isArray()
+                        || restricted.isEmpty() ? both("staff.card.allPurposes") : list(restricted,
+                        purpose -> purposes.label(purpose, ZH) + " / " + purposes.label(purpose, EN) + " (" + purpose + ")")));
+                String until = details.path("until").asText("");
+                lines.add(both("staff.card.until") + ": " + (DATE.matcher(until).matches() ? until : both("staff.card.untilLifted")));
+            }
         } else if (type == RequestType.EXPLAIN) {
             lines.add(both("staff.card.question"));
         }
