@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param consentBased     what of the category rests on a consent alone, per purpose, and how it is erased once that
  *                         consent is withdrawn (empty: nothing)
  * @param blocksCancellation rows that must be settled before the account can be cancelled (null: none)
+ * @param consentRegister  CONSENTS only: the columns of a consent register, where a withdrawal is recorded
  */
 public record CategoryMapping(
         DataCategory category,
@@ -37,7 +38,8 @@ public record CategoryMapping(
         List<ThirdParty> thirdParties,
         List<ColumnMapping> columns,
         List<ConsentBasedData> consentBased,
-        CancellationBlocker blocksCancellation) {
+        CancellationBlocker blocksCancellation,
+        ConsentRegisterColumns consentRegister) {
 
     public CategoryMapping {
         thirdParties = thirdParties == null ? List.of() : List.copyOf(thirdParties);
@@ -52,7 +54,7 @@ public record CategoryMapping(
                            RetentionRule retention, EraseRule erase, List<ThirdParty> thirdParties,
                            List<ColumnMapping> columns) {
         this(category, table, idColumn, subjectKey, restrictedColumn, sensitive, label, description, source, purpose,
-                legalBasis, retention, erase, thirdParties, columns, List.of(), null);
+                legalBasis, retention, erase, thirdParties, columns, List.of(), null, null);
     }
 
     public Optional<RetentionRule> retentionRule() {

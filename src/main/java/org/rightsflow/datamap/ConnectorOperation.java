@@ -13,5 +13,7 @@ public enum ConnectorOperation {
     /** Clear a restriction. */
     LIFT_RESTRICTION,
     /** Write a corrected value (CORRECT). */
-    CORRECT
+    CORRECT,
+    /** Record a consent withdrawal in the system's consent register (WITHDRAW_CONSENT). */
+    WITHDRAW_CONSENT
 }

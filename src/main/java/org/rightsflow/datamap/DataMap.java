@@ -216,6 +216,13 @@ public class DataMap {
                 problems.add("connection '" + system.connection() + "' must match " + CONNECTION_NAME.pattern());
             }
         }
+        if (system.worker() != null) {
+            if (!system.isExternalTask()) {
+                problems.add("worker: only an external-task system has a worker");
+            } else if (system.worker().timeLimit().isNegative() || system.worker().timeLimit().isZero()) {
+                problems.add("worker.timeLimit must be a positive ISO-8601 duration such as PT15M");
+            }
+        }
         if (system.subject() != null) {
             validateSubject(system.subject(), problems);
             if (system.connection() != null) {
@@ -309,6 +316,28 @@ public class DataMap {
                 within.add("purpose " + data.purpose() + " is listed twice");
             }
             validateErase(data.erase(), columns, mapping.idColumn(), mapping.subjectKey(), within);
+        }
+        ConsentRegisterColumns register = mapping.consentRegister();
+        if (register != null) {
+            Problems within = problems.within("consentRegister");
+            if (mapping.category() != DataCategory.CONSENTS) {
+                within.add("only a CONSENTS mapping is a consent register");
+            }
+            for (String column : java.util.Arrays.asList(register.purposeColumn(), register.grantedColumn(),
+                    register.changedAtColumn())) {
+                if (column == null || !columns.contains(column)) {
+                    within.add("column '" + column + "' is not one of its columns " + columns);
+                }
+            }
+            if (register.sourceColumn() != null && !columns.contains(register.sourceColumn())) {
+                within.add("sourceColumn '" + register.sourceColumn() + "' is not one of its columns " + columns);
+            }
+            for (String purpose : register.purposes()) {
+                if (purpose == null || !CONSENT_PURPOSE.matcher(purpose).matches()) {
+                    within.add("purpose '" + purpose + "' must be a consent purpose code matching "
+                            + CONSENT_PURPOSE.pattern());
+                }
+            }
         }
         CancellationBlocker blocker = mapping.blocksCancellation();
         if (blocker != null) {

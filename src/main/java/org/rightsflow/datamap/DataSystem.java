@@ -13,6 +13,7 @@ import java.util.Optional;
  * @param connection {@code jdbc} only: the name of the system's own database connection, configured as
  *                   {@code rightsflow.datamap.connections.<name>.url/username/password} (from the environment);
  *                   absent: the tables live in the application's own database
+ * @param worker     {@code external-task} only: how its worker is given its steps (time limit)
  * @param subject    the subject's own record, when the system has one (the built-in system does)
  * @param categories the categories the system holds, at most one mapping per category
  */
@@ -21,6 +22,7 @@ public record DataSystem(
         LocalizedText label,
         String connector,
         String connection,
+        WorkerSettings worker,
         SubjectMapping subject,
         List<CategoryMapping> categories) {
 
@@ -34,6 +36,11 @@ public record DataSystem(
 
     public Optional<CategoryMapping> category(DataCategory category) {
         return categories.stream().filter(c -> c.category() == category).findFirst();
+    }
+
+    /** The worker settings of an {@code external-task} system (the defaults when the document gives none). */
+    public WorkerSettings workerSettings() {
+        return worker == null ? new WorkerSettings(null) : worker;
     }
 
     public Optional<SubjectMapping> subjectMapping() {

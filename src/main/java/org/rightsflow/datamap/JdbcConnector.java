@@ -355,6 +355,49 @@ public class JdbcConnector implements SystemConnector {
     }
 
     @Override
+    public long withdrawConsent(long subjectId, java.util.Collection<String> purposes, Instant at) {
+        ensureSchema();
+        CategoryMapping mapping = mapping(DataCategory.CONSENTS).orElse(null);
+        if (mapping == null || mapping.consentRegister() == null) {
+            return 0;
+        }
+        ConsentRegisterColumns register = mapping.consentRegister();
+        OffsetDateTime when = at.atOffset(ZoneOffset.UTC);
+        String source = register.sourceColumn() == null ? "" : ", " + register.sourceColumn() + " = ?";
+        long changed = 0;
+        for (String purpose : purposes) {
+            if (!register.holds(purpose)) {
+                continue;
+            }
+            List<Object> args = new ArrayList<>(List.of(false, when));
+            if (register.sourceColumn() != null) {
+                args.add(ConsentRegisterColumns.SOURCE_RIGHTS_REQUEST);
+            }
+            args.addAll(List.of(subjectId, purpose, false));
+            changed += jdbc.update("update " + mapping.table() + " set " + register.grantedColumn() + " = ?, "
+                    + register.changedAtColumn() + " = ?" + source + " where " + mapping.subjectKey() + " = ? and "
+                    + register.purposeColumn() + " = ? and " + register.grantedColumn() + " <> ?", args.toArray());
+            Long rows = jdbc.queryForObject("select count(*) from " + mapping.table() + " where "
+                    + mapping.subjectKey() + " = ? and " + register.purposeColumn() + " = ?", Long.class,
+                    subjectId, purpose);
+            if (rows == null || rows == 0) {
+                // no earlier choice on record: record the refusal, so that a later default cannot mean consent
+                List<String> columns = new ArrayList<>(List.of(mapping.subjectKey(), register.purposeColumn(),
+                        register.grantedColumn(), register.changedAtColumn()));
+                List<Object> values = new ArrayList<>(List.of(subjectId, purpose, false, when));
+                if (register.sourceColumn() != null) {
+                    columns.add(register.sourceColumn());
+                    values.add(ConsentRegisterColumns.SOURCE_RIGHTS_REQUEST);
+                }
+                changed += jdbc.update("insert into " + mapping.table() + " (" + String.join(", ", columns)
+                        + ") values (" + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")",
+                        values.toArray());
+            }
+        }
+        return changed;
+    }
+
+    @Override
     public long countCancellationBlockers(DataCategory category, long subjectId) {
         ensureSchema();
         CategoryMapping mapping = mapping(category).orElse(null);

@@ -137,6 +137,17 @@ public interface SystemConnector {
     }
 
     /**
+     * Records the withdrawal of consent to each purpose in the system's consent register (the CONSENTS mapping's
+     * {@code consentRegister}): granted becomes false, with the time; a purpose without a row gets one, so that no
+     * later default can read as consent. Purposes the register does not hold are left alone. Safe to repeat.
+     *
+     * @return the rows changed or added now
+     */
+    default long withdrawConsent(long subjectId, java.util.Collection<String> purposes, Instant at) {
+        throw unsupported(ConnectorOperation.WITHDRAW_CONSENT);
+    }
+
+    /**
      * How many of the subject's rows of the category block an account cancellation (the data map's
      * {@code blocksCancellation}); 0 when the category declares none.
      */

@@ -385,6 +385,8 @@ public class DemoAccountsSeeder implements SmartInitializingSingleton, Disposabl
                         LI_LEI_PHONE, "ISSUED", now.minusDays(190));
                 invoice(id, "DEMO-INV-LILEI-0002", "李雷", "300.00", "李雷", "北京市海淀区中关村大街 1 号（演示地址）",
                         LI_LEI_PHONE, "ISSUED", now.minusYears(4).plusDays(3));
+                preference(id, "MARKETING", true, now.minusDays(600));
+                preference(id, "MARKETPLACE_SHARING", true, now.minusDays(400));
             }
             case WANG_FANG -> {
                 payment(id, "TOP_UP", "200.00", "王芳", "中国建设银行（演示）", "6217 **** **** 0003", "6217000000000000003",
@@ -394,6 +396,7 @@ public class DemoAccountsSeeder implements SmartInitializingSingleton, Disposabl
                 bill(id, now.minusMonths(1), "356.80", "UNPAID");
                 invoice(id, "DEMO-INV-WANGFANG-0001", "王芳", "200.00", "王芳", "上海市浦东新区世纪大道 100 号（演示地址）",
                         WANG_FANG_PHONE, "ISSUED", now.minusDays(70));
+                preference(id, "MARKETING", false, now.minusDays(300));
             }
             case ZHAO_QIANG -> {
                 payment(id, "REMITTANCE", "5000.00", "赵强", "中国银行（演示）", "6216 **** **** 0004", "6216000000000000004",
@@ -567,6 +570,12 @@ public class DemoAccountsSeeder implements SmartInitializingSingleton, Disposabl
                         + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 accountId, "ISSUED".equals(status) ? invoiceNo : null, title, new BigDecimal(amount), recipient,
                 address, contact, status, requestedAt, "ISSUED".equals(status) ? requestedAt.plusDays(2) : null);
+    }
+
+    /** The billing system's own consent register (offers with bills, Marketplace sharing). */
+    private void preference(long accountId, String purpose, boolean granted, OffsetDateTime changedAt) {
+        billing.update("insert into billing_preference (account_id, purpose, granted, changed_at, source)"
+                + " values (?, ?, ?, ?, 'CONSOLE')", accountId, purpose, granted, changedAt);
     }
 
     private void operationLogs(long accountId, int count, OffsetDateTime now, Duration spacing, String ipPrefix) {

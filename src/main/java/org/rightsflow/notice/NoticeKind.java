@@ -52,6 +52,10 @@ public enum NoticeKind {
     /** The answer takes longer: an extension (reason and new date) or the end of a pause (new date). */
     DEADLINE_EXTENDED,
     DEADLINE_RESUMED,
+    /** A system's part of the request is stopped (an incident): which system and categories are pending, not done. */
+    PART_PENDING,
+    /** Staff: a system's step of a request became an incident in Cockpit. */
+    STAFF_SYSTEM_STEP_INCIDENT,
     /** A pause: what the requester is asked to clarify (worded codes, never free text), how to answer, until when. */
     CLARIFICATION_REQUESTED,
     /** Thirty days without an answer to a clarification: the request is closed. */

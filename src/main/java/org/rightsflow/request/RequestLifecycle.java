@@ -55,6 +55,8 @@ public class RequestLifecycle {
     private final ReviewScopes reviewScopes;
     private final ReviewReferrals reviewReferrals;
     private final RequesterLimits limits;
+    /** What each system did, for the result notice (absent where no fulfilment is wired, as in some tests). */
+    private SystemResults systemResults;
 
     public RequestLifecycle(RequestRepository requests, RequestAccess access, RequesterContacts contacts,
                             Outbox outbox, AuditTrail audit, ApplicationEventPublisher events,
@@ -75,6 +77,11 @@ public class RequestLifecycle {
         this.reviewScopes = reviewScopes;
         this.reviewReferrals = reviewReferrals;
         this.limits = limits;
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired(required = false)
+    public void setSystemResults(SystemResults systemResults) {
+        this.systemResults = systemResults;
     }
 
     /** The acknowledgement: reference, due date and what happens next, to the contact on file. */
@@ -143,6 +150,9 @@ public class RequestLifecycle {
         // A partial refusal names the data categories the privacy officer refused (empty for other outcomes).
         model.put("refusedCategories", status == RequestStatus.PARTIALLY_COMPLETED
                 ? CategoryWords.describe(reviewScopes.refusedCategories(requestId), request.language()) : List.of());
+        // What each system did (its connector, its worker or our staff by hand); none for a refusal.
+        model.put("systems", status == RequestStatus.REFUSED || systemResults == null ? List.of()
+                : systemResults.perSystem(requestId, request.language()));
         notifyRequester(request, kind, "result", model);
         audit.record(request.reference(), "system", "REQUEST_" + status.name(),
                 grounds == null || grounds.isEmpty() ? null : "{\"grounds\":\"" + String.join(",", grounds) + "\"}");

@@ -108,6 +108,9 @@ class RightsflowBenchmark {
         registry.add("spring.datasource.url", () -> TestInfrastructure.postgres().getJdbcUrl("postgres", "postgres"));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
+        // the demo's systems without its paper archive (a manual system: each request would wait for a data operator)
+        registry.add("rightsflow.datamap.locations",
+                () -> String.join(",", org.rightsflow.datamap.DataMap.DEFAULT_LOCATIONS));
         // 32 concurrent HTTP clients plus the job executor: more than Hikari's default 10 connections would queue
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> "20");
         registry.add("spring.mail.host", () -> "127.0.0.1");

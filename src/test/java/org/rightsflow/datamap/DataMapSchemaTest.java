@@ -118,7 +118,7 @@ class DataMapSchemaTest {
                 support.idColumn(), support.subjectKey(), support.restrictedColumn(), support.sensitive(),
                 support.label(), support.description(), support.source(), support.purpose(), support.legalBasis(),
                 support.retention(), support.erase(), support.thirdParties(), support.columns()));
-        DataSystem wrong = new DataSystem(system.id(), system.label(), system.connector(), null, system.subject(),
+        DataSystem wrong = new DataSystem(system.id(), system.label(), system.connector(), null, null, system.subject(),
                 changed);
 
         assertThatThrownBy(() -> new JdbcConnector(dataSource, wrong, 100).verifySchema())

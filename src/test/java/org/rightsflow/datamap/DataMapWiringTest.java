@@ -54,7 +54,7 @@ class DataMapWiringTest {
             JdbcConnector jdbc = (JdbcConnector) connectors.forSystem("account-system").orElseThrow();
             assertThat(jdbc.fetchSize()).isEqualTo(250);
             long liLei = context.getBean(AccountDirectory.class).findByEmail(LI_LEI).orElseThrow().id();
-            assertThat(connectors.counts(liLei)).isEqualTo(SeededAccountSystem.LI_LEI_COUNTS);
+            assertThat(connectors.counts(liLei)).isEqualTo(SeededAccountSystem.LI_LEI_TOTALS);
             String html = new String(context.getBean(AccessReportService.class)
                     .buildReport(liLei, "RR-20261129-0001", Locale.ENGLISH), StandardCharsets.UTF_8);
             assertThat(html).contains("Personal information access report", "data-count=\"24\"");

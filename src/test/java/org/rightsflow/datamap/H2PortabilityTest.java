@@ -38,7 +38,7 @@ class H2PortabilityTest {
     @Test
     void theConnectorCountsAndStreamsTheSameAsOnPostgres() {
         long liLei = system.accountId(LI_LEI);
-        assertThat(system.connectors().counts(liLei)).isEqualTo(SeededAccountSystem.LI_LEI_COUNTS);
+        assertThat(system.connectors().counts(liLei)).isEqualTo(SeededAccountSystem.LI_LEI_TOTALS);
         List<Map<String, Object>> rows = new ArrayList<>();
         system.connectors().forSystem("account-system").orElseThrow()
                 .forEachRow(DataCategory.OPERATION_LOGS, liLei, rows::add);

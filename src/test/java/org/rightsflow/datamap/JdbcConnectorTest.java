@@ -47,7 +47,7 @@ class JdbcConnectorTest {
                     .isEqualTo(SeededAccountSystem.LI_LEI_COUNTS.get(category))
                     .isEqualTo(independentCount(category, liLei));
         }
-        assertThat(system.connectors().counts(liLei)).isEqualTo(SeededAccountSystem.LI_LEI_COUNTS);
+        assertThat(system.connectors().counts(liLei)).isEqualTo(SeededAccountSystem.LI_LEI_TOTALS);
     }
 
     @Test

@@ -31,8 +31,14 @@ public record SeededAccountSystem(DataSource dataSource, JdbcTemplate jdbc, Data
     /** chen.jie's operation-log size in these tests (the demo data's size is exercised by the demo-data test). */
     public static final int LARGE_ACCOUNT_ROWS = 30_000;
 
-    /** What the seeder gives li.lei, per category. */
+    /** What the seeder gives li.lei, per category, in the first system that maps it. */
     public static final Map<DataCategory, Long> LI_LEI_COUNTS = liLeiCounts();
+
+    /**
+     * What the seeder gives li.lei, per category, over every system: CONSENTS is held twice, 6 rows in the account
+     * system's consent register and 2 in the billing system's preferences.
+     */
+    public static final Map<DataCategory, Long> LI_LEI_TOTALS = liLeiTotals();
 
     private static SeededAccountSystem shared;
 
@@ -58,6 +64,12 @@ public record SeededAccountSystem(DataSource dataSource, JdbcTemplate jdbc, Data
 
     public long accountId(String email) {
         return directory.findByEmail(email).orElseThrow().id();
+    }
+
+    private static Map<DataCategory, Long> liLeiTotals() {
+        Map<DataCategory, Long> totals = new EnumMap<>(liLeiCounts());
+        totals.put(CONSENTS, 8L);
+        return Map.copyOf(totals);
     }
 
     private static Map<DataCategory, Long> liLeiCounts() {

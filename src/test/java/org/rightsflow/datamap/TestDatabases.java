@@ -67,18 +67,26 @@ public final class TestDatabases {
         return newPostgresDatabase();
     }
 
-    /** A new in-memory H2 database with only the account-system migration. */
+    /** A new in-memory H2 database with only the account-system migration (and the billing system's tables). */
     public static DataSource h2WithOnlyAccountSystem() {
         DataSource ds = newH2Database();
         migrate(ds, "filesystem:" + ownMigrationOnly());
+        billingSystem(ds);
         return ds;
     }
 
-    /** A new PostgreSQL database with only the account-system migration. */
+    /** A new PostgreSQL database with only the account-system migration (and the billing system's tables). */
     public static DataSource postgresWithOnlyAccountSystem() {
         DataSource ds = newPostgresDatabase();
         migrate(ds, "filesystem:" + ownMigrationOnly());
+        billingSystem(ds);
         return ds;
+    }
+
+    /** The demo billing system's tables, beside the account system's (missing ones only: V2 created the first ones). */
+    private static void billingSystem(DataSource ds) {
+        new org.springframework.jdbc.datasource.init.ResourceDatabasePopulator(
+                new ClassPathResource(org.rightsflow.demo.DemoAccountsSeeder.BILLING_SCHEMA)).execute(ds);
     }
 
     private static void migrate(DataSource ds, String location) {

@@ -57,6 +57,11 @@ class NoticeTemplateContractTest {
             Map.entry("topics", "clarification topics in the product's words"), Map.entry("answerBy", "a date"),
             Map.entry("askedAt", "a date"), Map.entry("apiPath", "a path with the reference"),
             Map.entry("privacyCenterUrl", "a link"),
+            // per-system results (SystemStepNotices): a data-map system's label, its categories and what was done there
+            Map.entry("systems", "per-system lines made by the product from the data map"),
+            Map.entry("system", "a data-map system's label"), Map.entry("categories", "category names"),
+            Map.entry("operation", "an operation code"),
+            Map.entry("keptRestricted", "a flag"),
             // the staff daily digest: a group's tasks by reference, task name, right and due date (StaffDigests)
             Map.entry("groupName", "a staff group's name"), Map.entry("day", "a date"), Map.entry("digestAt", "a date"),
             Map.entry("zone", "configuration"), Map.entry("arrived", "task lines made by the product"),
@@ -65,7 +70,8 @@ class NoticeTemplateContractTest {
             Map.entry("overdueMore", "a number"), Map.entry("tasklistUrl", "a link")));
 
     private static final Pattern VARIABLE = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)");
-    private static final Pattern LOOP_VARIABLE = Pattern.compile("th:each=\"\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*:");
+    private static final Pattern LOOP_VARIABLE = Pattern.compile(
+            "th:each=\"\\s*([A-Za-z_][A-Za-z0-9_]*)(?:\\s*,\\s*([A-Za-z_][A-Za-z0-9_]*))?\\s*:");
 
     @Test
     void everyKindHasBothLanguagesWithTheSameProductMadeValues() throws IOException {
@@ -94,6 +100,9 @@ class NoticeTemplateContractTest {
         Matcher loop = LOOP_VARIABLE.matcher(template);
         while (loop.find()) {
             loops.add(loop.group(1));
+            if (loop.group(2) != null) {
+                loops.add(loop.group(2)); // the iteration status (index, last)
+            }
         }
         Set<String> names = new TreeSet<>();
         Matcher m = VARIABLE.matcher(template);

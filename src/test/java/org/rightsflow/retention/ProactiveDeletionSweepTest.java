@@ -265,7 +265,7 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
         assertThat(mailbox.of(email, "DEFERRED_DELETION_COMPLETED", filed.reference())).hasSize(1);
         assertThat(jdbc.queryForList("select detail from audit_entry where reference = ? and action ="
                 + " 'DEFERRED_ERASURE_RUN'", String.class, filed.reference()))
-                .containsExactly("{\"category\":\"OPERATION_LOGS\",\"rows\":0,\"stillHeld\":false}");
+                .containsExactly("{\"system\":\"account-system\",\"category\":\"OPERATION_LOGS\",\"rows\":0,\"stillHeld\":false}");
     }
 
     // ------------------------------------------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 package org.rightsflow.support;
 
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.rightsflow.datamap.DataMap;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -20,6 +21,8 @@ public abstract class PostgresIntegrationTest {
         registry.add("spring.datasource.url", () -> TestInfrastructure.postgres().getJdbcUrl("postgres", "postgres"));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "postgres");
+        // the demo's systems without its paper archive: a data operator's task in every request would stop the tests
+        registry.add("rightsflow.datamap.locations", () -> String.join(",", DataMap.DEFAULT_LOCATIONS));
         registry.add("rightsflow.datamap.connections.billing.url", TestInfrastructure::billingDatabaseUrl);
         registry.add("rightsflow.datamap.connections.billing.username", () -> "postgres");
         registry.add("rightsflow.datamap.connections.billing.password", () -> "postgres");

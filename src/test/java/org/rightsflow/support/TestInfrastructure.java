@@ -63,6 +63,29 @@ public final class TestInfrastructure {
     }
 
     /** The billing system's database, as the tests query it directly. */
+    private static final java.util.Map<String, String> databases = new java.util.HashMap<>();
+
+    /**
+     * The URL of a database of its own on the shared embedded server, created on first use: a second application
+     * context needs its own (two engines on one database would run each other's jobs).
+     */
+    public static synchronized String databaseUrl(String name) {
+        if (!name.matches("[a-z_]+")) {
+            throw new IllegalArgumentException("database name " + name);
+        }
+        return databases.computeIfAbsent(name, n -> {
+            new org.springframework.jdbc.core.JdbcTemplate(postgres().getPostgresDatabase()).execute(
+                    "create database " + n);
+            return postgres().getJdbcUrl("postgres", n);
+        });
+    }
+
+    /** A JdbcTemplate on a database made by {@link #databaseUrl}. */
+    public static synchronized org.springframework.jdbc.core.JdbcTemplate jdbcOf(String name) {
+        databaseUrl(name);
+        return new org.springframework.jdbc.core.JdbcTemplate(postgres().getDatabase("postgres", name));
+    }
+
     public static synchronized org.springframework.jdbc.core.JdbcTemplate billingJdbc() {
         if (billingJdbc == null) {
             billingDatabaseUrl();

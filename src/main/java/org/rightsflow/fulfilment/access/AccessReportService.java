@@ -103,6 +103,21 @@ public class AccessReportService {
      * @param withheld the categories the request's review took out ({@code ReviewScopes#excluded})
      */
     public byte[] buildReport(long accountId, String reference, Locale language, Set<DataCategory> withheld) {
+        return buildReport(accountId, reference, language, withheld,
+                mapped -> connectors.forMapping(mapped).supports(org.rightsflow.datamap.ConnectorOperation.COUNT)
+                        ? java.util.OptionalLong.of(connectors.forMapping(mapped).count(mapped.category(), accountId))
+                        : java.util.OptionalLong.empty());
+    }
+
+    /**
+     * Builds the report from counts made per system (each system's step: its connector, its worker, or a data
+     * operator who looked by hand).
+     *
+     * @param counts per system and category, the rows held; empty when a data operator checked it without a number
+     *               (the report says our staff checked it)
+     */
+    public byte[] buildReport(long accountId, String reference, Locale language, Set<DataCategory> withheld,
+                              java.util.function.Function<MappedCategory, java.util.OptionalLong> counts) {
         AccountFacts account = accounts.findById(accountId)
                 .orElseThrow(() -> new IllegalArgumentException("no account with id " + accountId));
         boolean english = LocalizedText.isEnglish(language);
@@ -118,9 +133,15 @@ public class AccessReportService {
                 withheldLabels.add(dataMap.mappings(category).get(0).mapping().label().in(locale));
                 continue;
             }
-            List<CategoryView> views = held(dataMap, category, accountId, account.minor(), locale, numbers);
-            held.addAll(views);
-            if (views.isEmpty()) {
+            boolean any = false;
+            for (MappedCategory mapped : dataMap.mappings(category)) {
+                java.util.OptionalLong count = counts.apply(mapped);
+                if (count.isEmpty() || count.getAsLong() > 0) {
+                    held.add(view(mapped, count.orElse(-1), account.minor(), locale, numbers));
+                    any = true;
+                }
+            }
+            if (!any) {
                 notHeld.add(dataMap.mappings(category).get(0).mapping().label().in(locale));
             }
         }
@@ -155,11 +176,20 @@ public class AccessReportService {
         return held;
     }
 
+    /**
+     * The systems holding the category for the account, counted through their connectors; a system no connector
+     * reaches (a worker's, a manual one) is listed with its count unknown (-1): it may hold the category.
+     */
     private List<CategoryView> held(DataMap dataMap, DataCategory category, long accountId, boolean minor,
                                     Locale locale, NumberFormat numbers) {
         List<CategoryView> views = new ArrayList<>();
         for (MappedCategory mapped : dataMap.mappings(category)) {
-            long count = connectors.forMapping(mapped).count(category, accountId);
+            var connector = connectors.forMapping(mapped);
+            if (!connector.supports(org.rightsflow.datamap.ConnectorOperation.COUNT)) {
+                views.add(view(mapped, -1, minor, locale, numbers));
+                continue;
+            }
+            long count = connector.count(category, accountId);
             if (count > 0) {
                 views.add(view(mapped, count, minor, locale, numbers));
             }
@@ -181,7 +211,9 @@ public class AccessReportService {
                 .toList());
         return new CategoryView(m.category().name(), m.label().in(locale), m.description().in(locale), fields,
                 m.source().in(locale), m.purpose().in(locale), m.legalBasis().label().in(locale), retention,
-                parties, !parties.isEmpty(), count, numbers.format(count), m.sensitive() || minor,
+                parties, !parties.isEmpty(), count,
+                count < 0 ? (LocalizedText.isEnglish(locale) ? "checked by our staff" : "由工作人员核查")
+                        : numbers.format(count), m.sensitive() || minor,
                 mapped.system().label().in(locale));
     }
 

@@ -1,6 +1,13 @@
 package org.rightsflow.fulfilment.access;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.rightsflow.datamap.MappedCategory;
+import org.rightsflow.fulfilment.systems.StepOperation;
+import org.rightsflow.fulfilment.systems.SystemStep;
+import org.rightsflow.fulfilment.systems.SystemSteps;
 import org.rightsflow.audit.AuditTrail;
 import org.rightsflow.fulfilment.download.DownloadService;
 import org.rightsflow.fulfilment.download.ResultLinks;
@@ -22,9 +29,12 @@ public class AccessRequestFulfilment {
     private final ResultLinks resultLinks;
     private final AuditTrail audit;
     private final ReviewScopes reviewScopes;
+    private final SystemSteps steps;
 
     public AccessRequestFulfilment(RequestRepository requests, AccessReportService reports, DownloadService downloads,
-                                   ResultLinks resultLinks, AuditTrail audit, ReviewScopes reviewScopes) {
+                                   ResultLinks resultLinks, AuditTrail audit, ReviewScopes reviewScopes,
+                                   SystemSteps steps) {
+        this.steps = steps;
         this.requests = requests;
         this.reports = reports;
         this.downloads = downloads;
@@ -40,12 +50,33 @@ public class AccessRequestFulfilment {
         long accountId = request.account().orElseThrow(
                 () -> new IllegalStateException("Request " + request.reference() + " has no account to report on"));
         // Withheld categories (an approved partial refusal) stay out of the report, as they stay out of a COPY.
+        Map<String, SystemStep> counted = new HashMap<>();
+        steps.steps(requestId, StepOperation.COUNT).forEach(step -> counted.put(step.systemId(), step));
         byte[] html = reports.buildReport(accountId, request.reference(), Locale.forLanguageTag(request.language()),
-                reviewScopes.excluded(requestId));
+                reviewScopes.excluded(requestId), mapped -> countOf(counted.get(mapped.system().id()), mapped));
         String downloadId = downloads.store(requestId, KIND, "access-report-" + request.reference() + ".html",
                 "text/html;charset=UTF-8", html);
         audit.record(request.reference(), "system", "ACCESS_REPORT_BUILT", "{\"bytes\":" + html.length + "}");
         return downloadId;
+    }
+
+    /**
+     * What a system's step counted for a category: its connector's or worker's number; a data operator's number when
+     * the step had this one category; else unknown (checked by a person). A system without a step holds nothing.
+     */
+    private static OptionalLong countOf(SystemStep step, MappedCategory mapped) {
+        if (step == null || !step.categories().contains(mapped.category())) {
+            return OptionalLong.of(0);
+        }
+        if (!step.done()) {
+            throw new IllegalStateException("System step " + step.id() + " of system '" + step.systemId()
+                    + "' is not done: the report would leave it out");
+        }
+        if (step.byPerson()) {
+            Long records = step.outcome() == null ? null : step.outcome().records();
+            return records != null && step.categories().size() == 1 ? OptionalLong.of(records) : OptionalLong.empty();
+        }
+        return OptionalLong.of(step.outcome().category(mapped.category()).map(c -> c.rows()).orElse(0L));
     }
 
     /** Publishes the link and emails it to the contact on file. */

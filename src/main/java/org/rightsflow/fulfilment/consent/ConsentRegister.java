@@ -11,9 +11,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The current consent per account and purpose ({@code account_consent}) and its history ({@code consent_ledger}).
- * Code that processes personal data for a consent-based purpose asks {@link #isAllowed} first; a withdrawal flips
- * the current row and appends the ledger entry in one transaction, so processing stops the moment it commits.
+ * The current consent per account and purpose ({@code account_consent}, the account system's consent register) and
+ * the history of withdrawals by request ({@code consent_ledger}). Code that processes personal data for a
+ * consent-based purpose asks {@link #isAllowed} first. A withdrawal appends the ledger entry here; every system's
+ * consent register (the account system's among them) records it through its connector in the request's steps.
  */
 @Service
 public class ConsentRegister {
@@ -82,36 +83,20 @@ public class ConsentRegister {
     }
 
     /**
-     * Records a withdrawal for a request: the ledger entry and the current row in the caller's transaction. A second
-     * call for the same request and purpose (a retried job) changes nothing.
+     * Records a withdrawal for a request in the ledger (the time it was asked for). Each system's consent register
+     * records it through its connector, in the request's steps. A second call for the same request and purpose (a
+     * retried job) changes nothing.
      *
      * @return true when recorded now, false when this request had already recorded it
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean withdraw(long accountId, String purpose, String requestReference, Instant at) {
-        int recorded = jdbc.sql("""
+        return jdbc.sql("""
                 insert into consent_ledger (account_id, purpose, granted, recorded_at, source, request_reference)
                 select :account, :purpose, false, :at, :source, :reference
                 where not exists (select 1 from consent_ledger where request_reference = :reference and purpose = :purpose)""")
                 .param("account", accountId).param("purpose", purpose).param("at", ts(at))
-                .param("source", SOURCE_RIGHTS_REQUEST).param("reference", requestReference).update();
-        if (recorded == 0) {
-            return false;
-        }
-        int updated = jdbc.sql("""
-                update account_consent set granted = false, changed_at = :at, source = :source
-                where account_id = :account and purpose = :purpose""")
-                .param("at", ts(at)).param("source", SOURCE_RIGHTS_REQUEST).param("account", accountId)
-                .param("purpose", purpose).update();
-        if (updated == 0) {
-            // No earlier choice on record: record the refusal, so that a later default cannot mean consent.
-            jdbc.sql("""
-                    insert into account_consent (account_id, purpose, granted, changed_at, source)
-                    values (:account, :purpose, false, :at, :source)""")
-                    .param("account", accountId).param("purpose", purpose).param("at", ts(at))
-                    .param("source", SOURCE_RIGHTS_REQUEST).update();
-        }
-        return true;
+                .param("source", SOURCE_RIGHTS_REQUEST).param("reference", requestReference).update() > 0;
     }
 
     /**

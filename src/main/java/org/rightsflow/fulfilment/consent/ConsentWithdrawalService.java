@@ -20,10 +20,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * WITHDRAW_CONSENT (撤回同意, PIPL Art. 15): each purpose of the request is withdrawn in the consent register (ledger
- * entry and current row together), and the requester is told which services stop and that processing before the
- * withdrawal stays valid. Safe to run again: the ledger takes one entry per request and purpose, the notice has a
- * dedup key.
+ * WITHDRAW_CONSENT (撤回同意, PIPL Art. 15): each purpose of the request is recorded in the ledger, every system's
+ * consent register records it in a step of its own, and the requester is told which services stop and that
+ * processing before the withdrawal stays valid. Safe to run again: the ledger takes one entry per request and purpose,
+ * the notice has a dedup key.
  */
 @Service
 public class ConsentWithdrawalService {
@@ -49,22 +49,32 @@ public class ConsentWithdrawalService {
         this.time = time;
     }
 
-    /** @return the outcome for the requester: COMPLETED (every purpose named is withdrawn) */
+    /** Records the withdrawal of each purpose in the ledger, with the time; each system's register follows in a step. */
     @Transactional
-    public String withdraw(String requestId) {
+    public void record(String requestId) {
         RightsRequest request = requests.lockById(requestId).orElseThrow();
         long accountId = request.account().orElseThrow(
                 () -> new IllegalStateException("Request " + request.reference() + " has no account"));
-        List<String> named = purposesOf(request);
         Instant now = time.now();
-        for (String purpose : named) {
+        for (String purpose : purposesOf(request)) {
             if (register.withdraw(accountId, purpose, request.reference(), now)) {
                 audit.record(request.reference(), "system", "CONSENT_WITHDRAWN", "{\"purpose\":\"" + purpose + "\"}");
             }
         }
+    }
+
+    /**
+     * Every system recorded the withdrawal: the requester is told which services stop and that earlier processing
+     * stays valid.
+     *
+     * @return the outcome for the requester: COMPLETED (every purpose named is withdrawn)
+     */
+    @Transactional
+    public String notifyWithdrawn(String requestId) {
+        RightsRequest request = requests.findById(requestId).orElseThrow();
         Locale language = Locale.forLanguageTag(request.language());
         List<Map<String, Object>> stopped = new ArrayList<>();
-        for (String purpose : named) {
+        for (String purpose : purposesOf(request)) {
             stopped.add(Map.of("label", purposes.label(purpose, language),
                     "services", purposes.services(purpose, language)));
         }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.Deflater;
 import java.util.zip.ZipOutputStream;
@@ -74,7 +75,46 @@ public class CopyPackageWriter {
     }
 
     /** One file pair of the package. */
-    record Part(MappedCategory mapped, String baseName, long count) {
+    record Part(MappedCategory mapped, String baseName, long count, RowSource rows) {
+    }
+
+    /** The rows of one category in one system, however they reach the package. */
+    public interface RowSource {
+        long count();
+
+        /** Streams the rows, in a stable order, without loading them all (see {@link SystemConnector#forEachRow}). */
+        void forEachRow(java.util.function.Consumer<Map<String, Object>> visitor);
+    }
+
+    /**
+     * Where the package's rows come from, per system and category: {@code rows} (empty: the system holds nothing
+     * of it for the subject), and the systems whose part our staff provide separately (a data operator's step).
+     */
+    public record Sources(java.util.function.Function<MappedCategory, Optional<RowSource>> rows, Set<String> byPerson) {
+    }
+
+    /**
+     * Every system the application reads through its connector; the others (a worker's, a manual one) are named as
+     * provided separately by our staff.
+     */
+    public Sources connectorSources(long accountId) {
+        return new Sources(mapped -> {
+            SystemConnector connector = connectors.forMapping(mapped);
+            long count = connector.count(mapped.category(), accountId);
+            return count == 0 ? Optional.empty() : Optional.of(new RowSource() {
+                @Override
+                public long count() {
+                    return count;
+                }
+
+                @Override
+                public void forEachRow(java.util.function.Consumer<Map<String, Object>> visitor) {
+                    connector.forEachRow(mapped.category(), accountId, visitor);
+                }
+            });
+        }, connectors.dataMap().systems().stream()
+                .filter(s -> !connectors.connector(s.id()).supports(org.rightsflow.datamap.ConnectorOperation.READ))
+                .map(org.rightsflow.datamap.DataSystem::id).collect(java.util.stream.Collectors.toSet()));
     }
 
     /** Writes the package of the account to {@code out} (not closed: the caller owns the stream). */
@@ -88,7 +128,14 @@ public class CopyPackageWriter {
      */
     public void write(long accountId, String reference, Locale language, java.util.Set<DataCategory> excluded,
                       OutputStream out) throws IOException {
+        write(accountId, reference, language, excluded, connectorSources(accountId), out);
+    }
+
+    /** Writes the package from the given sources (each system's step: its connector, its worker's upload, staff). */
+    public void write(long accountId, String reference, Locale language, java.util.Set<DataCategory> excluded,
+                      Sources sources, OutputStream out) throws IOException {
         DataMap dataMap = connectors.dataMap();
+        List<MappedCategory> byPerson = new ArrayList<>();
         List<Part> parts = new ArrayList<>();
         for (DataCategory category : DataCategory.values()) {
             if (excluded.contains(category)) {
@@ -96,11 +143,15 @@ public class CopyPackageWriter {
             }
             List<MappedCategory> mappings = dataMap.mappings(category);
             for (MappedCategory mapped : mappings) {
-                long count = connectors.forMapping(mapped).count(category, accountId);
-                if (count > 0) {
+                if (sources.byPerson().contains(mapped.system().id())) {
+                    byPerson.add(mapped);
+                    continue;
+                }
+                Optional<RowSource> rows = sources.rows().apply(mapped);
+                if (rows.isPresent() && rows.get().count() > 0) {
                     String base = category.name().toLowerCase(Locale.ROOT)
                             + (mappings.size() > 1 ? "-" + mapped.system().id() : "");
-                    parts.add(new Part(mapped, base, count));
+                    parts.add(new Part(mapped, base, rows.get().count(), rows.get()));
                 }
             }
         }
@@ -111,7 +162,7 @@ public class CopyPackageWriter {
         // spent most of a large package's time compressing (BENCHMARKS.md, figure 3).
         zip.setLevel(Deflater.BEST_SPEED);
         zip.putNextEntry(new ZipEntry("index.html"));
-        zip.write(index(reference, language, parts, profile.isPresent()).getBytes(StandardCharsets.UTF_8));
+        zip.write(index(reference, language, parts, byPerson, profile.isPresent()).getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
         if (profile.isPresent()) {
             // One row: its CSV line waits in memory, not in a spill file.
@@ -152,7 +203,7 @@ public class CopyPackageWriter {
             json.writeStringField("category", part.mapped().category().name());
             json.writeStringField("system", part.mapped().system().id());
             json.writeArrayFieldStart("records");
-            connector(part).forEachRow(part.mapped().category(), accountId, row -> {
+            part.rows().forEachRow(row -> {
                 try {
                     writeCsvLine(csv, records.writeJson(json, row));
                 } catch (IOException e) {
@@ -167,10 +218,6 @@ public class CopyPackageWriter {
             spill.copyTo(zip);
             zip.closeEntry();
         }
-    }
-
-    private SystemConnector connector(Part part) {
-        return connectors.forMapping(part.mapped());
     }
 
     private static JsonGenerator generator(OutputStream zip) throws IOException {
@@ -303,7 +350,8 @@ public class CopyPackageWriter {
 
     // ---------------------------------------------------------------- index.html
 
-    private String index(String reference, Locale language, List<Part> parts, boolean profile) {
+    private String index(String reference, Locale language, List<Part> parts, List<MappedCategory> byPerson,
+                         boolean profile) {
         boolean en = LocalizedText.isEnglish(language);
         Locale locale = en ? Locale.ENGLISH : LocalizedText.ZH_CN;
         StringBuilder html = new StringBuilder(8192);
@@ -354,7 +402,16 @@ public class CopyPackageWriter {
             row(html, en ? "Sensitive" : "敏感个人信息", m.sensitive() ? (en ? "Yes" : "是") : (en ? "No" : "否"));
             html.append("</table>\n");
         }
-        if (parts.isEmpty()) {
+        for (MappedCategory mapped : byPerson) {
+            CategoryMapping m = mapped.mapping();
+            html.append("<h2>").append(esc(m.label().in(locale))).append(" (").append(m.category().name())
+                    .append(")</h2>\n<p>").append(esc(en
+                            ? "Held in " + mapped.system().label().in(locale) + ", which our staff work on by hand: they"
+                            + " provide this part to you separately."
+                            : "保存在" + mapped.system().label().in(locale) + "中，由我们的工作人员人工处理，这部分将另行提供给您。"))
+                    .append("</p>\n");
+        }
+        if (parts.isEmpty() && byPerson.isEmpty()) {
             html.append("<p>").append(esc(en ? "We hold no records about your account beyond its profile."
                     : "除账号资料外，我们未持有您账号的其他记录。")).append("</p>\n");
         }

@@ -214,6 +214,10 @@ public class CorrectionService {
         if (field.get().sensitive() && request.verificationLevel() < SENSITIVE_LEVEL) {
             return ChangeStatus.NEEDS_LEVEL_2;
         }
+        if (!readable(field.get())) {
+            // its system's worker or a data operator writes it: whether a record exists is theirs to find
+            return ChangeStatus.PENDING;
+        }
         if (currentValues(field.get(), accountId).isEmpty() && !connector(field.get()).canSupplement(field.get())) {
             // no row to write into, and the system cannot add one for the field alone
             return ChangeStatus.NO_RECORD;
@@ -282,8 +286,9 @@ public class CorrectionService {
                 continue;
             }
             CorrectableField f = field.get();
-            List<String> current = currentValues(f, accountId);
-            String currentMasked = holdsNoValue(current) ? NONE_HELD : ValueMask.mask(f.mask(), current.get(0))
+            List<String> current = readable(f) ? currentValues(f, accountId) : List.of();
+            String currentMasked = !readable(f) ? "(" + f.systemId() + ")"
+                    : holdsNoValue(current) ? NONE_HELD : ValueMask.mask(f.mask(), current.get(0))
                     + (current.size() > 1 ? " (+" + (current.size() - 1) + ")" : "");
             views.add(new ChangeView(change.changeNo(), f.label().en() + " / " + f.label().zhCN(), f.category().name(),
                     f.sensitive(), currentMasked, ValueMask.mask(f.mask(), requested.get(change.changeNo()).value()),
@@ -378,9 +383,110 @@ public class CorrectionService {
     }
 
     /**
-     * Writes the approved changes through the data map, each with an audit entry that shows old→new masked and as
-     * keyed hashes (never in clear), tells the requester per field what was corrected and what was not, and
-     * returns the outcome. A change is marked applied in the transaction that writes it: a retried job skips it.
+     * The systems holding the fields of the approved changes, with the fields' categories: each gets a step of its own.
+     */
+    public Map<String, Set<DataCategory>> approvedCategoriesBySystem(String requestId) {
+        Map<String, Set<DataCategory>> systems = new LinkedHashMap<>();
+        for (Change change : existing(requestId)) {
+            if (change.status() == ChangeStatus.APPROVED || change.status() == ChangeStatus.APPLIED) {
+                fields.find(change.field()).ifPresent(f -> systems.computeIfAbsent(f.systemId(),
+                        id -> java.util.EnumSet.noneOf(DataCategory.class)).add(f.category()));
+            }
+        }
+        return systems;
+    }
+
+    /** An approved change of a field in a system, with the value to write (for the system's worker). */
+    public record ApprovedChange(int changeNo, CorrectableField field, String value) {
+    }
+
+    /** The approved changes (not yet applied) of the fields a system holds. */
+    public List<ApprovedChange> approvedChanges(String requestId, String systemId) {
+        RightsRequest request = requests.findById(requestId).orElseThrow();
+        Map<Integer, Requested> requested = new HashMap<>();
+        requested(request).forEach(r -> requested.put(r.changeNo(), r));
+        List<ApprovedChange> changes = new ArrayList<>();
+        for (Change change : existing(requestId)) {
+            Optional<CorrectableField> field = fields.find(change.field());
+            if (change.status() == ChangeStatus.APPROVED && field.isPresent()
+                    && field.get().systemId().equals(systemId)) {
+                changes.add(new ApprovedChange(change.changeNo(), field.get(),
+                        requested.get(change.changeNo()).value()));
+            }
+        }
+        return changes;
+    }
+
+    /**
+     * Writes the approved changes of the fields a system holds, through its connector, each with an audit entry that
+     * shows old→new masked and as keyed hashes (never in clear). A change is marked applied in the transaction that
+     * writes it: a retried job skips it.
+     *
+     * @return the numbers of the changes written now
+     */
+    @Transactional
+    public List<Integer> applyInSystem(String requestId, String systemId) {
+        RightsRequest request = requests.lockById(requestId).orElseThrow();
+        long accountId = accountOf(request);
+        List<Integer> written = new ArrayList<>();
+        for (ApprovedChange change : approvedChanges(requestId, systemId)) {
+            CorrectableField field = change.field();
+            List<String> old = currentValues(field, accountId);
+            // a supplement (补充): the provider held no value for the field, so the change adds it
+            boolean supplement = holdsNoValue(old);
+            long rows = old.isEmpty() ? connector(field).supplement(field, accountId, change.value())
+                    : connector(field).correct(field, accountId, change.value());
+            markApplied(request, change, rows, supplement ? null : old.get(0), supplement, "system");
+            written.add(change.changeNo());
+        }
+        return written;
+    }
+
+    /**
+     * The system's worker or a data operator wrote the approved changes of the fields that system holds: each is
+     * marked applied and audited (the new value masked and hashed; the old value stayed in that system).
+     *
+     * @param rows per change number, the rows written (as the worker reported them; absent: unknown)
+     * @return the numbers of the changes recorded now
+     */
+    @Transactional
+    public List<Integer> recordAppliedInSystem(String requestId, String systemId, Map<Integer, Long> rows,
+                                               String actor) {
+        RightsRequest request = requests.lockById(requestId).orElseThrow();
+        List<Integer> recorded = new ArrayList<>();
+        for (ApprovedChange change : approvedChanges(requestId, systemId)) {
+            markApplied(request, change, rows.getOrDefault(change.changeNo(), -1L), null, false, actor);
+            recorded.add(change.changeNo());
+        }
+        return recorded;
+    }
+
+    private void markApplied(RightsRequest request, ApprovedChange change, long rows, String old, boolean supplement,
+                             String actor) {
+        CorrectableField field = change.field();
+        jdbc.sql("""
+                update correction_change set status = 'APPLIED', applied_at = :at, supplement = :supplement
+                where request_id = :r and change_no = :n and status = 'APPROVED'""")
+                .param("at", ts(time.now())).param("supplement", supplement).param("r", request.id())
+                .param("n", change.changeNo()).update();
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("change", change.changeNo());
+        detail.put("field", field.field());
+        detail.put("system", field.systemId());
+        detail.put("category", field.category().name());
+        detail.put("sensitive", field.sensitive());
+        detail.put("rows", rows < 0 ? null : rows);
+        detail.put("supplement", supplement);
+        detail.put("old", supplement ? NONE_HELD : old == null ? null : ValueMask.mask(field.mask(), old));
+        detail.put("oldHash", old == null ? null : keyedHash(old));
+        detail.put("new", ValueMask.mask(field.mask(), change.value()));
+        detail.put("newHash", keyedHash(change.value()));
+        audit.record(request.reference(), actor, "CORRECTION_APPLIED", toJson(detail));
+    }
+
+    /**
+     * After every system's step: the outcome per change, the requester told per field what was corrected and what
+     * was not, and why. Writes nothing to a system.
      *
      * <p>What the requester is told about changes not applied: the grounds and explanation passed in (an approved
      * partial refusal of the exemption review), and those of the approved refusal proposal of this correction's own
@@ -402,39 +508,6 @@ public class CorrectionService {
             texts.add(explanation.strip());
         }
         approvedRefusal.ifPresent(p -> texts.add(p.explanation()));
-        long accountId = accountOf(request);
-        Map<Integer, Requested> requested = new HashMap<>();
-        requested(request).forEach(r -> requested.put(r.changeNo(), r));
-        Instant now = time.now();
-        for (Change change : existing(requestId)) {
-            if (change.status() != ChangeStatus.APPROVED) {
-                continue;
-            }
-            CorrectableField field = fields.find(change.field()).orElseThrow();
-            String newValue = requested.get(change.changeNo()).value();
-            List<String> old = currentValues(field, accountId);
-            // a supplement (补充): the provider held no value for the field, so the change adds it
-            boolean supplement = holdsNoValue(old);
-            long rows = old.isEmpty() ? connector(field).supplement(field, accountId, newValue)
-                    : connector(field).correct(field, accountId, newValue);
-            jdbc.sql("""
-                    update correction_change set status = 'APPLIED', applied_at = :at, supplement = :supplement
-                    where request_id = :r and change_no = :n and status = 'APPROVED'""")
-                    .param("at", ts(now)).param("supplement", supplement).param("r", requestId)
-                    .param("n", change.changeNo()).update();
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("change", change.changeNo());
-            detail.put("field", field.field());
-            detail.put("category", field.category().name());
-            detail.put("sensitive", field.sensitive());
-            detail.put("rows", rows);
-            detail.put("supplement", supplement);
-            detail.put("old", supplement ? NONE_HELD : ValueMask.mask(field.mask(), old.get(0)));
-            detail.put("oldHash", supplement ? null : keyedHash(old.get(0)));
-            detail.put("new", ValueMask.mask(field.mask(), newValue));
-            detail.put("newHash", keyedHash(newValue));
-            audit.record(request.reference(), "system", "CORRECTION_APPLIED", toJson(detail));
-        }
         List<Change> all = existing(requestId);
         int applied = (int) all.stream().filter(c -> c.status() == ChangeStatus.APPLIED).count();
         int notApplied = all.size() - applied;
@@ -531,6 +604,11 @@ public class CorrectionService {
 
     private List<String> currentValues(CorrectableField field, long accountId) {
         return connector(field).currentValues(field, accountId);
+    }
+
+    /** Whether the application reads the field's system itself (otherwise its worker or a data operator does). */
+    private boolean readable(CorrectableField field) {
+        return connectors.connector(field.systemId()).supports(ConnectorOperation.CORRECT);
     }
 
     /** The connector of the field's system; one that cannot correct in the application fails loudly. */

@@ -11,7 +11,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Task_EraseHeld: the retention expired; erases what is no longer held and says whether rows are still held. */
+/**
+ * Task_EraseHeld: the retention expired and the hold's system erased what expired (its step ran before); records it
+ * and says whether rows are still held, and until when.
+ */
 @Component("eraseHeld")
 public class EraseHeldDelegate implements JavaDelegate {
 
@@ -23,7 +26,7 @@ public class EraseHeldDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        Optional<Instant> next = erasure.eraseHeld((String) execution.getVariable(DeferredErasureModel.HOLD_ID));
+        Optional<Instant> next = erasure.afterDeferredStep((String) execution.getVariable(DeferredErasureModel.HOLD_ID));
         execution.setVariable(DeferredErasureModel.STILL_HELD, next.isPresent());
         next.ifPresent(at -> execution.setVariable(DeferredErasureModel.RETENTION_END, Date.from(at)));
     }

@@ -30,7 +30,7 @@ public class ScheduleDeferredErasureDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         RuntimeService runtime = execution.getProcessEngineServices().getRuntimeService();
-        for (ErasureHold hold : erasure.holds(requestId(execution))) {
+        for (ErasureHold hold : erasure.recordHolds(requestId(execution))) {
             boolean started = runtime.createProcessInstanceQuery()
                     .processDefinitionKey(DeferredErasureModel.PROCESS_ID)
                     .variableValueEquals(DeferredErasureModel.HOLD_ID, hold.id()).count() > 0;

@@ -6,10 +6,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.fulfilment.consent.ConsentWithdrawalService;
 import org.rightsflow.process.model.ConsentWithdrawalModel;
-import org.rightsflow.process.model.Variables;
 import org.springframework.stereotype.Component;
 
-/** Task_WithdrawConsents: ledger entries and current consent off, per purpose of the request (once, even when retried). */
+/** Task_WithdrawConsents: the ledger entry per purpose of the request (once, even when retried); each system's consent register follows in its step. */
 @Component(ConsentWithdrawalModel.BEAN_WITHDRAW_CONSENTS)
 public class WithdrawConsentsDelegate implements JavaDelegate {
 
@@ -21,6 +20,6 @@ public class WithdrawConsentsDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(Variables.OUTCOME, consents.withdraw(requestId(execution)));
+        consents.record(requestId(execution));
     }
 }

@@ -15,6 +15,8 @@ public final class AccessFulfilmentModel {
     public static final String BEAN_PUBLISH_DOWNLOAD = "publishDownload";
 
     public static final String START_EVENT = "StartEvent_AccessRequested";
+    /** Each system's part: {@link SystemStepsModel#PROCESS_ID} with operation COUNT. */
+    public static final String CALL_ACTIVITY_COUNT_IN_EVERY_SYSTEM = "CallActivity_CountInEverySystem";
     public static final String TASK_BUILD_ACCESS_REPORT = "Task_BuildAccessReport";
     public static final String TASK_PUBLISH_DOWNLOAD = "Task_PublishDownload";
     public static final String END_EVENT = "EndEvent_AccessFulfilled";

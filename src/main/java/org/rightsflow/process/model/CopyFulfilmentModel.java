@@ -15,6 +15,8 @@ public final class CopyFulfilmentModel {
     public static final String BEAN_PUBLISH_COPY_PACKAGE = "publishCopyPackage";
 
     public static final String START_EVENT = "StartEvent_CopyRequested";
+    /** Each system's part: {@link SystemStepsModel#PROCESS_ID} with operation EXPORT. */
+    public static final String CALL_ACTIVITY_READ_EVERY_SYSTEM = "CallActivity_ReadEverySystem";
     public static final String TASK_BUILD_COPY_PACKAGE = "Task_BuildCopyPackage";
     public static final String TASK_PUBLISH_DOWNLOAD = "Task_PublishDownload";
     public static final String END_EVENT = "EndEvent_CopyDelivered";

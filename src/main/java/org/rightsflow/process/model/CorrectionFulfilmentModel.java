@@ -42,6 +42,8 @@ public final class CorrectionFulfilmentModel {
     public static final String CALL_ACTIVITY_APPROVE_REFUSAL = "CallActivity_ApproveRefusal";
     public static final String GATEWAY_REFUSAL_APPROVED = "Gateway_RefusalApproved";
     public static final String GATEWAY_JOIN_APPLY = "Gateway_JoinApply";
+    /** Each system's part: {@link SystemStepsModel#PROCESS_ID} with operation CORRECT. */
+    public static final String CALL_ACTIVITY_CORRECT_IN_EVERY_SYSTEM = "CallActivity_CorrectInEverySystem";
     public static final String TASK_APPLY_CORRECTIONS = "Task_ApplyCorrections";
     public static final String END_EVENT = "EndEvent_CorrectionFulfilled";
 

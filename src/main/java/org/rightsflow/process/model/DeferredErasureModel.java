@@ -23,6 +23,8 @@ public final class DeferredErasureModel {
 
     public static final String START_EVENT = "StartEvent_ErasureDeferred";
     public static final String TIMER_EVENT_RETENTION_EXPIRES = "TimerEvent_RetentionExpires";
+    /** The hold's system: {@link SystemStepsModel#PROCESS_ID} with operation ERASE_EXPIRED (in: holdId). */
+    public static final String CALL_ACTIVITY_ERASE_EXPIRED = "CallActivity_EraseExpiredInItsSystem";
     public static final String TASK_ERASE_HELD = "Task_EraseHeld";
     public static final String GATEWAY_STILL_HELD = "Gateway_StillHeld";
     public static final String TASK_NOTIFY_DEFERRED_ERASURE = "Task_NotifyDeferredErasure";

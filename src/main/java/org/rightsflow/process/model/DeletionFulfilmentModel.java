@@ -12,9 +12,10 @@ public final class DeletionFulfilmentModel {
 
     /** Plans per category; writes {@link #ERASURE_REFUSED} (and, when it is true, outcome REFUSED). */
     public static final String BEAN_PLAN_ERASURE = "planErasure";
-    public static final String BEAN_ERASE_NOW = "eraseNow";
-    public static final String BEAN_RESTRICT_HELD = "restrictHeld";
-    /** Starts one {@link DeferredErasureModel#PROCESS_ID} per held category (through the engine's RuntimeService). */
+    /**
+     * Records a hold per system and category that a retention rule still holds after the systems' steps, and starts
+     * one {@link DeferredErasureModel#PROCESS_ID} per hold (through the engine's RuntimeService).
+     */
     public static final String BEAN_SCHEDULE_DEFERRED_ERASURE = "scheduleDeferredErasure";
     /** The summary notice of a DELETE; writes outcome COMPLETED. */
     public static final String BEAN_NOTIFY_ERASURE = "notifyErasure";
@@ -29,8 +30,8 @@ public final class DeletionFulfilmentModel {
     public static final String START_EVENT = "StartEvent_DeletionRequested";
     public static final String TASK_PLAN_ERASURE = "Task_PlanErasure";
     public static final String GATEWAY_ANYTHING_TO_ERASE = "Gateway_AnythingToErase";
-    public static final String TASK_ERASE_NOW = "Task_EraseNow";
-    public static final String TASK_RESTRICT_HELD = "Task_RestrictHeld";
+    /** Each system's part: {@link SystemStepsModel#PROCESS_ID} with operation ERASE. */
+    public static final String CALL_ACTIVITY_ERASE_IN_EVERY_SYSTEM = "CallActivity_EraseInEverySystem";
     public static final String TASK_SCHEDULE_DEFERRED_ERASURE = "Task_ScheduleDeferredErasure";
     public static final String TASK_NOTIFY_ERASURE = "Task_NotifyErasure";
     public static final String END_EVENT_ERASED = "EndEvent_Erased";

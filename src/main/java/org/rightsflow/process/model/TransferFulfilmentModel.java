@@ -28,6 +28,8 @@ public final class TransferFulfilmentModel {
     public static final String GATEWAY_JOIN_TRANSFER_APPROVAL = "Gateway_JoinTransferApproval";
     public static final String TASK_APPROVE_TRANSFER = "Task_ApproveTransfer";
     public static final String GATEWAY_TRANSFER_DECISION = "Gateway_TransferDecision";
+    /** Each system's part: {@link SystemStepsModel#PROCESS_ID} with operation EXPORT. */
+    public static final String CALL_ACTIVITY_READ_EVERY_SYSTEM = "CallActivity_ReadEverySystem";
     public static final String TASK_BUILD_COPY_PACKAGE = "Task_BuildCopyPackage";
     public static final String TASK_SEND_TO_RECIPIENT = "Task_SendToRecipient";
     public static final String END_EVENT_TRANSFERRED = "EndEvent_Transferred";

@@ -93,7 +93,8 @@ class ConsentWithdrawalTest extends PostgresIntegrationTest {
 
         // The job runs again (a retry after a lost commit acknowledgement): nothing is added.
         String requestId = requests.findByReference(filed.reference()).orElseThrow().id();
-        assertThat(withdrawals.withdraw(requestId)).isEqualTo("COMPLETED");
+        withdrawals.record(requestId);
+        assertThat(withdrawals.notifyWithdrawn(requestId)).isEqualTo("COMPLETED");
         assertThat(ledgerRows(accountId)).isEqualTo(ledger);
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where reference = ? and action = 'CONSENT_WITHDRAWN'",
                 Integer.class, filed.reference())).isEqualTo(2);

@@ -32,10 +32,38 @@ final class CopyPackageSupport {
     }
 
     /** The entries of a package with a profile and data in every category, in their order. */
+    private static final org.rightsflow.datamap.DataMap DEFAULT_MAP =
+            org.rightsflow.datamap.DataMap.load(org.rightsflow.datamap.DataMap.DEFAULT_LOCATIONS);
+
+    /**
+     * The file name (without extension) of a category's rows from the first system that maps it: a category held by
+     * several systems gets the system's id (the demo's consents: consents-account-system, consents-billing-system).
+     */
+    static String base(DataCategory category) {
+        var mappings = DEFAULT_MAP.mappings(category);
+        return category.name().toLowerCase(Locale.ROOT)
+                + (mappings.size() > 1 ? "-" + mappings.get(0).system().id() : "");
+    }
+
+    /** Every file when each system holds rows of each category it maps (a category of two systems: two files). */
+    static List<String> entriesOfEverySystem() {
+        List<String> entries = new ArrayList<>(List.of("index.html", "profile.json", "profile.csv"));
+        for (DataCategory category : DataCategory.values()) {
+            var mappings = DEFAULT_MAP.mappings(category);
+            for (var mapped : mappings) {
+                String base = category.name().toLowerCase(Locale.ROOT)
+                        + (mappings.size() > 1 ? "-" + mapped.system().id() : "");
+                entries.add(base + ".json");
+                entries.add(base + ".csv");
+            }
+        }
+        return entries;
+    }
+
     static List<String> entriesOfEveryCategory() {
         List<String> entries = new ArrayList<>(List.of("index.html", "profile.json", "profile.csv"));
         for (DataCategory category : DataCategory.values()) {
-            String base = category.name().toLowerCase(Locale.ROOT);
+            String base = base(category);
             entries.add(base + ".json");
             entries.add(base + ".csv");
         }

@@ -117,7 +117,7 @@ class CopyRequestLifecycleTest extends PostgresIntegrationTest {
                     + " from " + mapping.table() + " where " + mapping.subjectKey() + " = ? order by "
                     + mapping.idColumn(), accountId);
             assertThat(rows).as("test data in %s", category).isNotEmpty();
-            String base = category.name().toLowerCase(Locale.ROOT);
+            String base = CopyPackageSupport.base(category);
 
             JsonNode json = JSON.readTree(entries.get(base + ".json"));
             assertThat(json.get("category").asText()).isEqualTo(category.name());
@@ -206,8 +206,8 @@ class CopyRequestLifecycleTest extends PostgresIntegrationTest {
         String path = link.substring(link.indexOf("/api/downloads/"));
 
         Map<String, byte[]> entries = CopyPackageSupport.unzip(api.get(path).body());
-        assertThat(entries.keySet()).containsExactly("index.html", "profile.json", "profile.csv", "consents.json",
-                "consents.csv");
+        assertThat(entries.keySet()).containsExactly("index.html", "profile.json", "profile.csv",
+                "consents-account-system.json", "consents-account-system.csv");
         assertThat(new String(entries.get("index.html"), StandardCharsets.UTF_8))
                 .contains("<html lang=\"zh-CN\"", "您的个人信息副本", reference);
 

@@ -266,6 +266,9 @@ class CorrectionFulfilmentTest extends PostgresIntegrationTest {
                 .doesNotContain(account.realName(), account.idNumber(), newName, newIdNumber);
         corrections.decide(requestId, "APPLY", List.of(), List.of(), "Checked against the new ID document.", "officer");
 
+        // the account system's step writes the changes (a retried step writes nothing), then the outcome is told
+        assertThat(corrections.applyInSystem(requestId, "account-system")).containsExactly(1, 2);
+        assertThat(corrections.applyInSystem(requestId, "account-system")).isEmpty();
         CorrectionService.Result first = corrections.apply(requestId, List.of(), null);
         CorrectionService.Result retried = corrections.apply(requestId, List.of(), null);
         assertThat(first.outcome()).isEqualTo("COMPLETED");

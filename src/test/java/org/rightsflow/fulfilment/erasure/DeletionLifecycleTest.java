@@ -57,6 +57,10 @@ class DeletionLifecycleTest extends PostgresIntegrationTest {
     TaskService tasks;
     @Autowired
     IdentityService identity;
+    @Autowired
+    org.rightsflow.fulfilment.systems.SystemSteps systemSteps;
+    @Autowired
+    org.rightsflow.fulfilment.systems.InProcessSteps inProcessSteps;
 
     @Test
     void deletesNowRestrictsWhatTheLawHoldsAndErasesItWhenTheRetentionEnds() {
@@ -165,8 +169,16 @@ class DeletionLifecycleTest extends PostgresIntegrationTest {
 
         // an erasure job run twice: same result, no failure, nothing else touched
         Map<String, List<Map<String, Object>>> afterFirst = accounts.snapshot(id);
-        assertThat(erasure.eraseHeld(logsHold.id())).isEmpty();
-        erasure.eraseNow(requestId);
+        assertThat(erasure.afterDeferredStep(logsHold.id())).isEmpty();
+        for (org.rightsflow.fulfilment.systems.SystemStep step : systemSteps.steps(requestId,
+                org.rightsflow.fulfilment.systems.StepOperation.ERASE)) {
+            inProcessSteps.run(step.id());
+            for (DataCategory category : step.categories()) {
+                assertThat(connectors.connector(step.systemId()).erase(category,
+                        org.rightsflow.datamap.RowSelection.pastRetention(id, Instant.now()))).as(category.name())
+                        .isZero();
+            }
+        }
         assertThat(accounts.snapshot(id)).isEqualTo(afterFirst);
         assertThat(accounts.snapshot(bystander)).isEqualTo(bystanderBefore);
         assertThat(mailbox.of(email, "DEFERRED_DELETION_COMPLETED", filed.reference())).hasSize(1);

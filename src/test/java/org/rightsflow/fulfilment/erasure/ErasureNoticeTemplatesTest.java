@@ -45,6 +45,17 @@ class ErasureNoticeTemplatesTest {
         String keptBlock = templates.render(NoticeKind.ERASURE_SUMMARY, language, partial).body();
         assertThat(keptBlock).contains("- Real-name verification data")
                 .contains(language.equals("en") ? "Not deleted, because the review" : "经审核未予删除");
+        assertThat(keptBlock).as("kept for a legal reason: not said to be restricted")
+                .doesNotContain("restricted them", "已限制对其的处理");
+        Map<String, Object> keptRestricted = new java.util.HashMap<>(partial);
+        keptRestricted.put("keptRestricted", true);
+        String en = "Because deleting them would need excessive technical means or is impractical, we have restricted"
+                + " them: from now on we only store them and keep them secure, and use them for nothing else.";
+        String zh = "由于删除上述信息需要过多技术手段或非常不切实际，我们已限制对其的处理：今后仅作存储和必要的安全保护，不作其他任何处理。";
+        for (NoticeKind kind : List.of(NoticeKind.ERASURE_SUMMARY, NoticeKind.CANCELLATION_CERTIFICATE)) {
+            assertThat(templates.render(kind, language, keptRestricted).body()).as(kind.name())
+                    .contains("- Real-name verification data", language.equals("en") ? en : zh);
+        }
         NoticeTemplates.Rendered certificate = templates.render(NoticeKind.CANCELLATION_CERTIFICATE, language, MODEL);
         assertThat(certificate.body()).contains("l*****@example.com", "Support", "Payment data", "2029-11-29 10:00");
         assertThat(certificate.body()).as("nothing kept by a review, no such block").doesNotContain("Real-name", "实名");

@@ -25,10 +25,16 @@ public final class ErasureTestAccounts {
             "account_invoice");
 
     private final JdbcTemplate jdbc;
-    private final JdbcTemplate billing = org.rightsflow.support.TestInfrastructure.billingJdbc();
+    private final JdbcTemplate billing;
 
     public ErasureTestAccounts(JdbcTemplate jdbc) {
+        this(jdbc, org.rightsflow.support.TestInfrastructure.billingJdbc());
+    }
+
+    /** Accounts in the given application database, their billing rows in the given billing database. */
+    public ErasureTestAccounts(JdbcTemplate jdbc, JdbcTemplate billing) {
         this.jdbc = jdbc;
+        this.billing = billing;
     }
 
     /** The database holding the table: the billing system's or the application's. */

@@ -22,7 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * DELETE after an approved partial refusal (officer proposes, legal reviewer approves): the categories the officer
  * decided to keep are neither erased nor restricted nor scheduled for a deferred erasure, everything else is erased
  * as usual, both notices name the kept categories, the result notice with the ground, and the request ends
- * PARTIALLY_COMPLETED. When the review kept every category the DELETE asked for, the request is refused instead.
+ * PARTIALLY_COMPLETED. Categories kept because deleting them needs excessive technical means or is impractical are
+ * restricted all the same (storage and security only), and the summary says so. When the review kept every category
+ * the DELETE asked for, the request is refused instead.
  */
 class PartialDeletionTest extends PostgresIntegrationTest {
 
@@ -91,6 +93,43 @@ class PartialDeletionTest extends PostgresIntegrationTest {
                 .contains("A court order requires us to keep these records.")
                 .contains("people's court");
         assertThat(mailbox.of(email, "RESULT_COMPLETED", filed.reference())).isEmpty();
+    }
+
+    @Test
+    void categoriesKeptBecauseDeletingThemIsImpracticalAreRestrictedAndTheRequesterIsToldSo() {
+        ErasureTestAccounts accounts = new ErasureTestAccounts(jdbc);
+        String email = ErasureTestAccounts.uniqueEmail("delete-impractical");
+        long id = heldAccountWithEveryCategory(accounts, email, "+8613911110007");
+        Map<String, List<Map<String, Object>>> before = accounts.snapshot(id);
+
+        Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
+        RequesterJourney requester = new RequesterJourney(new Api(port), mailbox);
+        RequesterJourney.Filed filed = requester.fileAndVerify("DELETE", email, email,
+                Map.of("ground", "CONSENT_WITHDRAWN"));
+        ReviewTasks.refusePartlyAndApprove(tasks, identity, filed.reference(), List.of("IMPRACTICAL"),
+                List.of("REAL_NAME", "OPERATION_LOGS"), "These records exist only on archived backup tapes.");
+        requester.awaitStatus(filed, "PARTIALLY_COMPLETED");
+
+        Map<String, List<Map<String, Object>>> after = accounts.snapshot(id);
+        assertThat(after.get("account_real_name")).as("kept, not erased").hasSize(1)
+                .allSatisfy(row -> assertThat(row.get("restricted")).as("but restricted").isEqualTo(true));
+        assertThat(after.get("account_operation_log")).as("the year-old log too: kept, not erased, restricted")
+                .hasSize(before.get("account_operation_log").size())
+                .allSatisfy(row -> assertThat(row.get("restricted")).isEqualTo(true));
+        assertThat(after.get("account_support_ticket")).as("erased as usual").isEmpty();
+        String requestId = jdbc.queryForObject("select id from rights_request where reference = ?", String.class,
+                filed.reference());
+        assertThat(erasure.holds(requestId)).extracting(ErasureHold::category)
+                .as("kept for good, restricted: no deferred erasure")
+                .doesNotContain(DataCategory.OPERATION_LOGS, DataCategory.REAL_NAME);
+
+        String body = mailbox.awaitOne(email, "ERASURE_SUMMARY", filed.reference()).body();
+        int keptAt = body.indexOf("Not deleted, because the review of your request kept them");
+        assertThat(keptAt).as(body).isPositive();
+        assertThat(body.substring(keptAt)).contains("- Real-name verification data", "- Operation logs",
+                "we have restricted them: from now on we only store them and keep them secure");
+        assertThat(body.substring(0, keptAt)).as("not listed as restricted under a retention period")
+                .doesNotContain("Real-name", "Operation logs");
     }
 
     @Test

@@ -10,11 +10,12 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 
-@Deployment(resources = AccessFulfilmentModel.RESOURCE)
+@Deployment(resources = {AccessFulfilmentModel.RESOURCE, SystemStepsModel.RESOURCE, SystemStepModel.RESOURCE})
 class AccessFulfilmentProcessTest extends ProcessModelTestSupport {
 
     @Test
-    void buildsTheReportThenPublishesTheDownload() {
+    void countsInEverySystemThenBuildsTheReportThenPublishesTheDownload() {
+        systemStepsByConnector();
         delegate(BEAN_BUILD_ACCESS_REPORT, execution -> execution.setVariable(Variables.DOWNLOAD_ID, "DL-0007"));
         delegate(BEAN_PUBLISH_DOWNLOAD, execution -> {
             assertThat(execution.getVariable(Variables.DOWNLOAD_ID)).isEqualTo("DL-0007");
@@ -25,27 +26,32 @@ class AccessFulfilmentProcessTest extends ProcessModelTestSupport {
                 Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
                 Variables.REQUEST_TYPE, Variables.TYPE_ACCESS, Variables.DUE_DATE, plusDays(NOW, 15)));
 
+        assertThat(access).isWaitingAtExactly(CALL_ACTIVITY_COUNT_IN_EVERY_SYSTEM);
+        runSystemStepJobs();
         assertThat(access).isWaitingAtExactly(TASK_BUILD_ACCESS_REPORT);
-        assertThat(calls).as("report built in its own job").isEmpty();
+        assertThat(calls).as("report built in its own job").containsExactly(SYSTEM_STEP_CALLS);
         runJobsAt(TASK_BUILD_ACCESS_REPORT);
         assertThat(access).isWaitingAtExactly(TASK_PUBLISH_DOWNLOAD);
         runJobsAt(TASK_PUBLISH_DOWNLOAD);
 
-        assertThat(access).hasPassedInOrder(START_EVENT, TASK_BUILD_ACCESS_REPORT, TASK_PUBLISH_DOWNLOAD, END_EVENT)
-                .isEnded();
-        assertThat(calls).containsExactly(BEAN_BUILD_ACCESS_REPORT, BEAN_PUBLISH_DOWNLOAD);
+        assertThat(access).hasPassedInOrder(START_EVENT, CALL_ACTIVITY_COUNT_IN_EVERY_SYSTEM, TASK_BUILD_ACCESS_REPORT,
+                TASK_PUBLISH_DOWNLOAD, END_EVENT).isEnded();
+        assertThat(calls).endsWith(BEAN_BUILD_ACCESS_REPORT, BEAN_PUBLISH_DOWNLOAD);
         assertThat(access).variables().containsEntry(Variables.DOWNLOAD_ID, "DL-0007")
                 .containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
     }
 
     @Test
     void aFailingReportBuildIsRetriedThenBecomesAnIncident() {
+        systemStepsByConnector();
         delegate(BEAN_BUILD_ACCESS_REPORT, execution -> {
             throw new IllegalStateException("report store unavailable");
         });
         ProcessInstance access = runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
                 Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
                 Variables.REQUEST_TYPE, Variables.TYPE_ACCESS, Variables.DUE_DATE, plusDays(NOW, 15)));
+        runSystemStepJobs();
+        calls.clear();
 
         for (int attempt = 1; attempt <= 3; attempt++) {
             String jobId = jobAt(TASK_BUILD_ACCESS_REPORT).getId();

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @Deployment(resources = {AccountCancellationModel.RESOURCE, DeletionFulfilmentModel.RESOURCE,
-        RefusalApprovalModel.RESOURCE, "forms/Form_BlockedCancellation.form", "forms/Form_RefusalApproval.form"})
+        RefusalApprovalModel.RESOURCE, SystemStepsModel.RESOURCE, SystemStepModel.RESOURCE,
+        "forms/Form_BlockedCancellation.form", "forms/Form_RefusalApproval.form"})
 class AccountCancellationProcessTest extends ProcessModelTestSupport {
 
     static final Date BLOCKERS_DEADLINE_AT = plusDays(NOW, 6);
@@ -58,8 +59,7 @@ class AccountCancellationProcessTest extends ProcessModelTestSupport {
         // the called DeletionFulfilmentProcess, with its own delegates
         delegate(DeletionFulfilmentModel.BEAN_PLAN_ERASURE,
                 execution -> execution.setVariable(DeletionFulfilmentModel.ERASURE_REFUSED, false));
-        delegate(DeletionFulfilmentModel.BEAN_ERASE_NOW);
-        delegate(DeletionFulfilmentModel.BEAN_RESTRICT_HELD);
+        systemStepsByConnector();
         delegate(DeletionFulfilmentModel.BEAN_SCHEDULE_DEFERRED_ERASURE);
         delegate(DeletionFulfilmentModel.BEAN_NOTIFY_ERASURE,
                 execution -> execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED));
@@ -80,10 +80,10 @@ class AccountCancellationProcessTest extends ProcessModelTestSupport {
         assertThat(runtimeService.createEventSubscriptionQuery().eventName(MSG_CANCELLATION_REVOKED).count()).isEqualTo(1);
         assertThat(jobAt(TIMER_EVENT_COOLING_OFF_ENDS).getDuedate()).isEqualTo(COOLING_OFF_ENDS_AT);
         ClockUtil.setCurrentTime(COOLING_OFF_ENDS_AT);
-        runJobsAt(TIMER_EVENT_COOLING_OFF_ENDS, TASK_DEACTIVATE_ACCOUNT,
-                DeletionFulfilmentModel.TASK_PLAN_ERASURE, DeletionFulfilmentModel.TASK_ERASE_NOW,
-                DeletionFulfilmentModel.TASK_RESTRICT_HELD, DeletionFulfilmentModel.TASK_SCHEDULE_DEFERRED_ERASURE,
-                DeletionFulfilmentModel.TASK_NOTIFY_ERASURE, TASK_SEND_CANCELLATION_CERTIFICATE);
+        runJobsAt(TIMER_EVENT_COOLING_OFF_ENDS, TASK_DEACTIVATE_ACCOUNT, DeletionFulfilmentModel.TASK_PLAN_ERASURE);
+        runSystemStepJobs();
+        runJobsAt(DeletionFulfilmentModel.TASK_SCHEDULE_DEFERRED_ERASURE, DeletionFulfilmentModel.TASK_NOTIFY_ERASURE,
+                TASK_SEND_CANCELLATION_CERTIFICATE);
         assertThat(cancellation).hasPassedInOrder(TIMER_EVENT_COOLING_OFF_ENDS, TASK_DEACTIVATE_ACCOUNT,
                 CALL_ACTIVITY_ERASE_ALL, TASK_SEND_CANCELLATION_CERTIFICATE, END_EVENT_CANCELLED).isEnded();
         assertThat(cancellation).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
@@ -96,8 +96,8 @@ class AccountCancellationProcessTest extends ProcessModelTestSupport {
         assertThat(dueTimerActivities()).as("nothing happens during the cooling-off period").isEmpty();
         coolingOffEndsAndTheAccountIsCancelled(cancellation);
         assertThat(calls).containsExactly(BEAN_CHECK_BLOCKERS, BEAN_START_COOLING_OFF, BEAN_DEACTIVATE_ACCOUNT,
-                DeletionFulfilmentModel.BEAN_PLAN_ERASURE, DeletionFulfilmentModel.BEAN_ERASE_NOW,
-                DeletionFulfilmentModel.BEAN_RESTRICT_HELD, DeletionFulfilmentModel.BEAN_SCHEDULE_DEFERRED_ERASURE,
+                DeletionFulfilmentModel.BEAN_PLAN_ERASURE, SYSTEM_STEP_CALLS[0], SYSTEM_STEP_CALLS[1],
+                SYSTEM_STEP_CALLS[2], DeletionFulfilmentModel.BEAN_SCHEDULE_DEFERRED_ERASURE,
                 DeletionFulfilmentModel.BEAN_NOTIFY_ERASURE, BEAN_SEND_CANCELLATION_CERTIFICATE);
         assertThat(cancellation).hasNotPassed(TASK_NOTIFY_BLOCKERS);
     }

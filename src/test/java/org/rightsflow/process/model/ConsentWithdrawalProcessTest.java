@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 
-@Deployment(resources = ConsentWithdrawalModel.RESOURCE)
+@Deployment(resources = {ConsentWithdrawalModel.RESOURCE, SystemStepsModel.RESOURCE, SystemStepModel.RESOURCE})
 class ConsentWithdrawalProcessTest extends ProcessModelTestSupport {
 
     private ProcessInstance start() {
@@ -19,18 +19,25 @@ class ConsentWithdrawalProcessTest extends ProcessModelTestSupport {
     }
 
     @Test
-    void consentsAreWithdrawnInTheirOwnJob() {
-        delegate(BEAN_WITHDRAW_CONSENTS, execution -> execution.setVariable(Variables.OUTCOME,
+    void theLedgerFirstThenEverySystemsRegisterThenTheNotice() {
+        systemStepsByConnector();
+        delegate(BEAN_WITHDRAW_CONSENTS);
+        delegate(BEAN_NOTIFY_CONSENT_WITHDRAWN, execution -> execution.setVariable(Variables.OUTCOME,
                 Variables.OUTCOME_COMPLETED));
         ProcessInstance withdrawal = start();
 
         assertThat(withdrawal).isWaitingAtExactly(TASK_WITHDRAW_CONSENTS);
         assertThat(calls).isEmpty();
         runJobsAt(TASK_WITHDRAW_CONSENTS);
+        assertThat(withdrawal).isWaitingAtExactly(CALL_ACTIVITY_WITHDRAW_IN_EVERY_SYSTEM);
+        runSystemStepJobs();
+        assertThat(withdrawal).isWaitingAtExactly(TASK_NOTIFY_CONSENT_WITHDRAWN);
+        runJobsAt(TASK_NOTIFY_CONSENT_WITHDRAWN);
 
-        assertThat(withdrawal).hasPassedInOrder(START_EVENT, TASK_WITHDRAW_CONSENTS, END_EVENT).isEnded();
+        assertThat(withdrawal).hasPassedInOrder(START_EVENT, TASK_WITHDRAW_CONSENTS,
+                CALL_ACTIVITY_WITHDRAW_IN_EVERY_SYSTEM, TASK_NOTIFY_CONSENT_WITHDRAWN, END_EVENT).isEnded();
         assertThat(withdrawal).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
-        assertThat(calls).containsExactly(BEAN_WITHDRAW_CONSENTS);
+        assertThat(calls).startsWith(BEAN_WITHDRAW_CONSENTS).endsWith(BEAN_NOTIFY_CONSENT_WITHDRAWN).hasSize(5);
     }
 
     @Test

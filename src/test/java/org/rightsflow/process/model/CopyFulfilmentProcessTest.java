@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
 
-@Deployment(resources = CopyFulfilmentModel.RESOURCE)
+@Deployment(resources = {CopyFulfilmentModel.RESOURCE, SystemStepsModel.RESOURCE, SystemStepModel.RESOURCE})
 class CopyFulfilmentProcessTest extends ProcessModelTestSupport {
 
     private ProcessInstance start() {
@@ -20,7 +20,8 @@ class CopyFulfilmentProcessTest extends ProcessModelTestSupport {
     }
 
     @Test
-    void buildsThePackageInItsOwnJobThenPublishesTheLink() {
+    void readsEverySystemThenBuildsThePackageInItsOwnJobThenPublishesTheLink() {
+        systemStepsByConnector();
         delegate(BEAN_BUILD_COPY_PACKAGE, execution -> execution.setVariable(Variables.DOWNLOAD_ID, "DL-0042"));
         delegate(BEAN_PUBLISH_COPY_PACKAGE, execution -> {
             assertThat(execution.getVariable(Variables.DOWNLOAD_ID)).isEqualTo("DL-0042");
@@ -29,24 +30,30 @@ class CopyFulfilmentProcessTest extends ProcessModelTestSupport {
 
         ProcessInstance copy = start();
 
+        assertThat(copy).isWaitingAtExactly(CALL_ACTIVITY_READ_EVERY_SYSTEM);
+        runSystemStepJobs();
         assertThat(copy).isWaitingAtExactly(TASK_BUILD_COPY_PACKAGE);
-        assertThat(calls).as("the package is built in its own job, not in the caller's transaction").isEmpty();
+        assertThat(calls).as("the package is built in its own job, not in the caller's transaction")
+                .containsExactly(SYSTEM_STEP_CALLS);
         runJobsAt(TASK_BUILD_COPY_PACKAGE);
         assertThat(copy).isWaitingAtExactly(TASK_PUBLISH_DOWNLOAD);
         runJobsAt(TASK_PUBLISH_DOWNLOAD);
 
-        assertThat(copy).hasPassedInOrder(START_EVENT, TASK_BUILD_COPY_PACKAGE, TASK_PUBLISH_DOWNLOAD, END_EVENT)
-                .isEnded();
-        assertThat(calls).containsExactly(BEAN_BUILD_COPY_PACKAGE, BEAN_PUBLISH_COPY_PACKAGE);
+        assertThat(copy).hasPassedInOrder(START_EVENT, CALL_ACTIVITY_READ_EVERY_SYSTEM, TASK_BUILD_COPY_PACKAGE,
+                TASK_PUBLISH_DOWNLOAD, END_EVENT).isEnded();
+        assertThat(calls).endsWith(BEAN_BUILD_COPY_PACKAGE, BEAN_PUBLISH_COPY_PACKAGE);
         assertThat(copy).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
     }
 
     @Test
     void aFailingBuildIsRetriedThreeTimesThenBecomesAnIncident() {
+        systemStepsByConnector();
         delegate(BEAN_BUILD_COPY_PACKAGE, execution -> {
             throw new IllegalStateException("package storage full");
         });
         ProcessInstance copy = start();
+        runSystemStepJobs();
+        calls.clear();
 
         for (int attempt = 1; attempt <= 3; attempt++) {
             String jobId = jobAt(TASK_BUILD_COPY_PACKAGE).getId();

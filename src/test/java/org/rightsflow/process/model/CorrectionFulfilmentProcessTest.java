@@ -13,6 +13,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @Deployment(resources = {CorrectionFulfilmentModel.RESOURCE, RefusalApprovalModel.RESOURCE,
+        SystemStepsModel.RESOURCE, SystemStepModel.RESOURCE,
         "forms/Form_CorrectionReview.form", "forms/Form_RefusalApproval.form"})
 class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
 
@@ -22,6 +23,7 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
 
     @BeforeEach
     void registerMocks() {
+        systemStepsByConnector();
         delegate(BEAN_CHECK_CORRECTIONS, execution -> execution.setVariable(REVIEWABLE_CHANGES, reviewable));
         taskListener(BEAN_CORRECTION_REVIEW_LISTENER, task -> {
             if ("create".equals(task.getEventName())) {
@@ -81,15 +83,18 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
 
         complete(TASK_REVIEW_CORRECTION, Map.of(Variables.DECISION, APPLY,
                 Variables.EXPLANATION, "Checked against the ID document on file."));
+        assertThat(correction).isWaitingAtExactly(CALL_ACTIVITY_CORRECT_IN_EVERY_SYSTEM);
+        runSystemStepJobs();
         assertThat(correction).isWaitingAtExactly(TASK_APPLY_CORRECTIONS);
         runJobsAt(TASK_APPLY_CORRECTIONS);
 
         assertThat(correction).hasPassedInOrder(START_EVENT, TASK_CHECK_CORRECTIONS, GATEWAY_ANY_TO_REVIEW,
                 GATEWAY_JOIN_REVIEW, TASK_REVIEW_CORRECTION, GATEWAY_ANYTHING_REFUSED, GATEWAY_JOIN_APPLY,
-                TASK_APPLY_CORRECTIONS, END_EVENT).isEnded();
+                CALL_ACTIVITY_CORRECT_IN_EVERY_SYSTEM, TASK_APPLY_CORRECTIONS, END_EVENT).isEnded();
         assertThat(correction).hasNotPassed(CALL_ACTIVITY_APPROVE_REFUSAL);
         assertThat(calls).containsExactly(BEAN_CHECK_CORRECTIONS, BEAN_CORRECTION_REVIEW_LISTENER,
-                BEAN_CORRECTION_REVIEW_LISTENER, BEAN_APPLY_CORRECTIONS);
+                BEAN_CORRECTION_REVIEW_LISTENER, SYSTEM_STEP_CALLS[0], SYSTEM_STEP_CALLS[1], SYSTEM_STEP_CALLS[2],
+                BEAN_APPLY_CORRECTIONS);
         assertThat(correction).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED)
                 .containsEntry(CORRECTION_DECISION, APPLY);
     }
@@ -111,6 +116,7 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
         assertThat(calls).doesNotContain(BEAN_APPLY_CORRECTIONS);
 
         decideRefusal("APPROVE", "The document on file is authoritative.");
+        runSystemStepJobs();
         runJobsAt(TASK_APPLY_CORRECTIONS);
 
         assertThat(correction).hasPassedInOrder(TASK_REVIEW_CORRECTION, GATEWAY_ANYTHING_REFUSED,
@@ -135,6 +141,7 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
         assertThat(deployedForm(taskAt(TASK_REVIEW_CORRECTION).getId())).contains("{{approvalComment}}");
         complete(TASK_REVIEW_CORRECTION, Map.of(Variables.DECISION, APPLY,
                 Variables.EXPLANATION, "The newer document confirms the requested value."));
+        runSystemStepJobs();
         runJobsAt(TASK_APPLY_CORRECTIONS);
         assertThat(correction).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
     }
@@ -144,14 +151,15 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
         reviewable = 0;
         ProcessInstance correction = start();
         runJobsAt(TASK_CHECK_CORRECTIONS);
+        runSystemStepJobs();
 
         assertThat(correction).isWaitingAtExactly(TASK_APPLY_CORRECTIONS);
         runJobsAt(TASK_APPLY_CORRECTIONS);
 
         assertThat(correction).hasPassedInOrder(TASK_CHECK_CORRECTIONS, GATEWAY_ANY_TO_REVIEW, GATEWAY_JOIN_APPLY,
-                TASK_APPLY_CORRECTIONS, END_EVENT).isEnded();
+                CALL_ACTIVITY_CORRECT_IN_EVERY_SYSTEM, TASK_APPLY_CORRECTIONS, END_EVENT).isEnded();
         assertThat(correction).hasNotPassed(TASK_REVIEW_CORRECTION);
-        assertThat(calls).containsExactly(BEAN_CHECK_CORRECTIONS, BEAN_APPLY_CORRECTIONS);
+        assertThat(calls).startsWith(BEAN_CHECK_CORRECTIONS).endsWith(BEAN_APPLY_CORRECTIONS);
     }
 
     @Test
@@ -162,6 +170,7 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
         });
         ProcessInstance correction = start();
         runJobsAt(TASK_CHECK_CORRECTIONS);
+        runSystemStepJobs();
 
         for (int attempt = 1; attempt <= 3; attempt++) {
             String jobId = jobAt(TASK_APPLY_CORRECTIONS).getId();

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-@Deployment(resources = DeletionFulfilmentModel.RESOURCE)
+@Deployment(resources = {DeletionFulfilmentModel.RESOURCE, SystemStepsModel.RESOURCE, SystemStepModel.RESOURCE})
 class DeletionFulfilmentProcessTest extends ProcessModelTestSupport {
 
     private ProcessInstance start() {
@@ -21,24 +21,26 @@ class DeletionFulfilmentProcessTest extends ProcessModelTestSupport {
     }
 
     @Test
-    void erasesNowRestrictsHeldSchedulesTheRestAndTellsTheRequester() {
+    void erasesOrRestrictsInEverySystemSchedulesTheHeldAndTellsTheRequester() {
         delegate(BEAN_PLAN_ERASURE, execution -> execution.setVariable(ERASURE_REFUSED, false));
-        delegate(BEAN_ERASE_NOW);
-        delegate(BEAN_RESTRICT_HELD);
+        systemStepsByConnector();
         delegate(BEAN_SCHEDULE_DEFERRED_ERASURE);
         delegate(BEAN_NOTIFY_ERASURE, execution -> execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED));
 
         ProcessInstance deletion = start();
         assertThat(deletion).isWaitingAtExactly(TASK_PLAN_ERASURE);
         assertThat(calls).as("every step in its own job").isEmpty();
-        runJobsAt(TASK_PLAN_ERASURE, TASK_ERASE_NOW, TASK_RESTRICT_HELD, TASK_SCHEDULE_DEFERRED_ERASURE,
-                TASK_NOTIFY_ERASURE);
+        runJobsAt(TASK_PLAN_ERASURE);
+        assertThat(deletion).isWaitingAtExactly(CALL_ACTIVITY_ERASE_IN_EVERY_SYSTEM);
+        runSystemStepJobs();
+        runJobsAt(TASK_SCHEDULE_DEFERRED_ERASURE, TASK_NOTIFY_ERASURE);
 
-        assertThat(deletion).hasPassedInOrder(START_EVENT, TASK_PLAN_ERASURE, GATEWAY_ANYTHING_TO_ERASE, TASK_ERASE_NOW,
-                TASK_RESTRICT_HELD, TASK_SCHEDULE_DEFERRED_ERASURE, TASK_NOTIFY_ERASURE, END_EVENT_ERASED).isEnded();
+        assertThat(deletion).hasPassedInOrder(START_EVENT, TASK_PLAN_ERASURE, GATEWAY_ANYTHING_TO_ERASE,
+                CALL_ACTIVITY_ERASE_IN_EVERY_SYSTEM, TASK_SCHEDULE_DEFERRED_ERASURE, TASK_NOTIFY_ERASURE,
+                END_EVENT_ERASED).isEnded();
         assertThat(deletion).hasNotPassed(END_EVENT_REFUSED);
-        assertThat(calls).containsExactly(BEAN_PLAN_ERASURE, BEAN_ERASE_NOW, BEAN_RESTRICT_HELD,
-                BEAN_SCHEDULE_DEFERRED_ERASURE, BEAN_NOTIFY_ERASURE);
+        assertThat(calls).containsExactly(BEAN_PLAN_ERASURE, SYSTEM_STEP_CALLS[0], SYSTEM_STEP_CALLS[1],
+                SYSTEM_STEP_CALLS[2], BEAN_SCHEDULE_DEFERRED_ERASURE, BEAN_NOTIFY_ERASURE);
         assertThat(deletion).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
     }
 
@@ -48,7 +50,7 @@ class DeletionFulfilmentProcessTest extends ProcessModelTestSupport {
             execution.setVariable(ERASURE_REFUSED, true);
             execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_REFUSED);
         });
-        delegate(BEAN_ERASE_NOW);
+        systemStepsByConnector();
 
         ProcessInstance deletion = runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
                 Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
@@ -66,20 +68,26 @@ class DeletionFulfilmentProcessTest extends ProcessModelTestSupport {
     }
 
     @Test
-    void aFailingErasureIsRetriedThenBecomesAnIncident() {
+    void aSystemWhoseErasureFailsIsRetriedThenBecomesAnIncidentOfItsOwnStep() {
         delegate(BEAN_PLAN_ERASURE, execution -> execution.setVariable(ERASURE_REFUSED, false));
-        delegate(BEAN_ERASE_NOW, execution -> {
+        systemStepsByConnector();
+        delegate(SystemStepModel.BEAN_RUN_SYSTEM_STEP, execution -> {
             throw new IllegalStateException("database unavailable");
         });
         ProcessInstance deletion = start();
-        runJobsAt(TASK_PLAN_ERASURE);
+        runJobsAt(TASK_PLAN_ERASURE, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS, SystemStepModel.TASK_PREPARE_SYSTEM_STEP);
         for (int attempt = 1; attempt <= 3; attempt++) {
-            String jobId = jobAt(TASK_ERASE_NOW).getId();
+            String jobId = jobAt(SystemStepModel.TASK_RUN_CONNECTOR).getId();
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService.executeJob(jobId))
                     .hasMessageContaining("database unavailable");
         }
-        assertThat(jobAt(TASK_ERASE_NOW).getRetries()).isZero();
-        assertThat(runtimeService.createIncidentQuery().processInstanceId(deletion.getId()).count()).isEqualTo(1);
+        assertThat(jobAt(SystemStepModel.TASK_RUN_CONNECTOR).getRetries()).isZero();
+        ProcessInstance step = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(SystemStepModel.PROCESS_ID).singleResult();
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(step.getId()).count())
+                .as("the incident belongs to the system's step, which names its system").isEqualTo(1);
+        assertThat(runtimeService.getVariable(step.getId(), SystemStepModel.SYSTEM_ID)).isEqualTo("account-system");
+        assertThat(deletion).isWaitingAtExactly(CALL_ACTIVITY_ERASE_IN_EVERY_SYSTEM);
     }
 
     /** The checks of {@link ProcessModelConventionsTest}, applied to the erasure and cancellation models. */

@@ -89,6 +89,37 @@ abstract class ProcessModelTestSupport {
         delegate(bean, execution -> { });
     }
 
+    /** The bean calls of one system's part done through its connector (see {@link #systemStepsByConnector}). */
+    protected static final String[] SYSTEM_STEP_CALLS = {SystemStepsModel.BEAN_PLAN_SYSTEM_STEPS,
+        SystemStepModel.BEAN_PREPARE_SYSTEM_STEP, SystemStepModel.BEAN_RUN_SYSTEM_STEP};
+
+    /**
+     * A fulfilment's SystemStepsProcess plans one step, done through the system's connector (each kind of step is
+     * tested in SystemStepProcessTest).
+     */
+    protected void systemStepsByConnector() {
+        delegate(SystemStepsModel.BEAN_PLAN_SYSTEM_STEPS, execution -> execution.setVariable(
+                SystemStepsModel.SYSTEM_STEPS, new ArrayList<>(List.of("step-1"))));
+        delegate(SystemStepModel.BEAN_PREPARE_SYSTEM_STEP, execution -> {
+            execution.setVariable(SystemStepModel.SYSTEM_ID, "account-system");
+            execution.setVariable(SystemStepModel.STEP_EXECUTION, "IN_PROCESS");
+            execution.setVariable(SystemStepModel.TOPIC, "rightsflow.account-system");
+            execution.setVariable(SystemStepModel.TIME_LIMIT, "PT30M");
+        });
+        delegate(SystemStepModel.BEAN_RUN_SYSTEM_STEP);
+    }
+
+    /** Runs the jobs of the systems' steps planned by {@link #systemStepsByConnector}, up to the loop's end. */
+    protected void runSystemStepJobs() {
+        runJobsAt(SystemStepsModel.TASK_PLAN_SYSTEM_STEPS, SystemStepModel.TASK_PREPARE_SYSTEM_STEP,
+                SystemStepModel.TASK_RUN_CONNECTOR);
+        // the loop's end (asyncAfter: the parallel steps end one at a time in the planning instance's jobs)
+        for (org.camunda.bpm.engine.runtime.Job job : managementService.createJobQuery()
+                .processDefinitionKey(SystemStepsModel.PROCESS_ID).list()) {
+            managementService.executeJob(job.getId());
+        }
+    }
+
     /** Registers a task listener that records its call, then runs {@code work}. */
     protected void taskListener(String bean, Consumer<DelegateTask> work) {
         Mocks.register(bean, (TaskListener) task -> {
@@ -100,6 +131,13 @@ abstract class ProcessModelTestSupport {
     /** The one job waiting at the given activity (async continuation or timer). */
     protected Job jobAt(String activityId) {
         List<Job> jobs = managementService.createJobQuery().activityId(activityId).list();
+        if (jobs.isEmpty()) {
+            // an asyncAfter continuation (of a multi-instance activity: of its body) is found through its job definition
+            jobs = managementService.createJobDefinitionQuery().activityIdIn(activityId, activityId + "#multiInstanceBody")
+                    .list().stream()
+                    .flatMap(d -> managementService.createJobQuery().jobDefinitionId(d.getId()).list().stream())
+                    .toList();
+        }
         assertThat(jobs).as("jobs at %s", activityId).hasSize(1);
         return jobs.get(0);
     }

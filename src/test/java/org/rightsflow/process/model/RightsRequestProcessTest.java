@@ -22,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @Deployment(resources = {RightsRequestModel.RESOURCE, RightsRequestModel.DECISION_RESOURCE, RefusalApprovalModel.RESOURCE,
-        AccessFulfilmentModel.RESOURCE, ManualFulfilmentModel.RESOURCE,
+        AccessFulfilmentModel.RESOURCE, ManualFulfilmentModel.RESOURCE, SystemStepsModel.RESOURCE, SystemStepModel.RESOURCE,
         "forms/Form_ManualIdentityCheck.form", "forms/Form_ExemptionReview.form", "forms/Form_RefusalApproval.form",
         "forms/Form_ManualFulfilment.form"})
 class RightsRequestProcessTest extends ProcessModelTestSupport {
@@ -69,6 +69,9 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         delegate(BEAN_REMIND_STAFF);
         delegate(BEAN_ESCALATE_OVERDUE);
         delegate(BEAN_CONFIRM_WITHDRAWAL);
+        // the access fulfilment's systems' steps: none planned here (each kind is tested in SystemStepProcessTest)
+        delegate(SystemStepsModel.BEAN_PLAN_SYSTEM_STEPS, execution -> execution.setVariable(
+                SystemStepsModel.SYSTEM_STEPS, new ArrayList<String>()));
         delegate(AccessFulfilmentModel.BEAN_BUILD_ACCESS_REPORT,
                 execution -> execution.setVariable(Variables.DOWNLOAD_ID, "DL-0007"));
         delegate(AccessFulfilmentModel.BEAN_PUBLISH_DOWNLOAD,
@@ -466,14 +469,15 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         runJobsAt(TASK_START_FULFILMENT);
         ProcessInstance access = runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(AccessFulfilmentModel.PROCESS_ID).singleResult();
-        assertThat(access).hasBusinessKey(REFERENCE).isWaitingAt(AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT);
+        assertThat(access).hasBusinessKey(REFERENCE).isWaitingAt(AccessFulfilmentModel.CALL_ACTIVITY_COUNT_IN_EVERY_SYSTEM);
         assertThat(runtimeService.getVariables(access.getId())).containsEntry(Variables.REQUEST_ID, REQUEST_ID)
                 .containsEntry(Variables.REFERENCE, REFERENCE)
                 .containsEntry(Variables.REQUEST_TYPE, Variables.TYPE_ACCESS)
                 .containsEntry(Variables.DUE_DATE, DUE_DATE)
                 .doesNotContainKeys(Variables.LEGAL_HOLD, Variables.REVIEW_NEEDED);
 
-        runJobsAt(AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT, AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD,
+        runJobsAt(SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
+                SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT, AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD,
                 TASK_SEND_RESULT);
 
         assertThat(request).hasPassedInOrder(TASK_START_FULFILMENT, CALL_ACTIVITY_FULFIL,
@@ -483,7 +487,8 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
                         EVENT_PARTIALLY_COMPLETED, END_EVENT_PARTIALLY_COMPLETED, END_EVENT_REFUSED)
                 .isEnded();
         assertThat(calls).containsExactly(BEAN_ACKNOWLEDGE_REQUEST, BEAN_SEND_VERIFICATION_CODES,
-                BEAN_GATHER_TRIAGE_FACTS, BEAN_START_FULFILMENT, AccessFulfilmentModel.BEAN_BUILD_ACCESS_REPORT,
+                BEAN_GATHER_TRIAGE_FACTS, BEAN_START_FULFILMENT, SystemStepsModel.BEAN_PLAN_SYSTEM_STEPS,
+                AccessFulfilmentModel.BEAN_BUILD_ACCESS_REPORT,
                 AccessFulfilmentModel.BEAN_PUBLISH_DOWNLOAD, BEAN_SEND_RESULT);
         assertThat(resultsSent).containsExactly(Variables.OUTCOME_COMPLETED);
         assertThat(variable(request, Variables.OUTCOME)).isEqualTo(Variables.OUTCOME_COMPLETED);
@@ -497,7 +502,8 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         accessOutcome = Variables.OUTCOME_PARTIALLY_COMPLETED;
         ProcessInstance request = verifiedAndTriaged(Variables.TYPE_ACCESS);
 
-        runJobsAt(TASK_START_FULFILMENT, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
+        runJobsAt(TASK_START_FULFILMENT, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
+                SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
                 AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD, TASK_SEND_RESULT);
 
         assertThat(request).hasPassed(CALL_ACTIVITY_FULFIL, END_EVENT_PARTIALLY_COMPLETED)
@@ -551,7 +557,8 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         assertWaitingAt(request, TASK_START_FULFILMENT);
         assertThat(calls).endsWith(BEAN_GATHER_TRIAGE_FACTS, BEAN_EXEMPTION_REVIEW_LISTENER);
 
-        runJobsAt(TASK_START_FULFILMENT, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
+        runJobsAt(TASK_START_FULFILMENT, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
+                SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
                 AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD, TASK_SEND_RESULT);
         assertThat(request).hasPassed(END_EVENT_COMPLETED).hasNotPassed(CALL_ACTIVITY_APPROVE_REFUSAL).isEnded();
     }
@@ -608,7 +615,8 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
         complete(TASK_REVIEW_EXEMPTIONS, decision(Variables.PROCEED));
         assertWaitingAt(request, TASK_START_FULFILMENT);
-        runJobsAt(TASK_START_FULFILMENT, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
+        runJobsAt(TASK_START_FULFILMENT, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
+                SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
                 AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD, TASK_SEND_RESULT);
         assertThat(request).hasPassed(END_EVENT_COMPLETED).hasNotPassed(END_EVENT_REFUSED).isEnded();
     }
@@ -649,7 +657,8 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         decideRefusal(Variables.APPROVE, "Explanation for " + Variables.APPROVE);
 
         // the access fulfilment does all that was approved and reports COMPLETED
-        runJobsAt(TASK_START_FULFILMENT, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
+        runJobsAt(TASK_START_FULFILMENT, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
+                SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
                 AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD);
 
         assertThat(request).hasPassedInOrder(CALL_ACTIVITY_FULFIL, GATEWAY_PARTLY_REFUSED,
@@ -732,7 +741,8 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
         // the overdue request still finishes normally
         complete(TASK_REVIEW_EXEMPTIONS, decision(Variables.PROCEED));
-        runJobsAt(TASK_START_FULFILMENT, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
+        runJobsAt(TASK_START_FULFILMENT, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
+                SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
                 AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD, TASK_SEND_RESULT);
         assertThat(request).hasPassed(END_EVENT_COMPLETED, END_EVENT_HANDLED).isEnded();
         assertThat(managementService.createJobQuery().count()).isZero();
@@ -814,7 +824,8 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         assertWaitingAt(request, TASK_REVIEW_EXEMPTIONS);
 
         complete(TASK_REVIEW_EXEMPTIONS, decision(Variables.PROCEED));
-        runJobsAt(TASK_START_FULFILMENT, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
+        runJobsAt(TASK_START_FULFILMENT, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
+                SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
                 AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD, TASK_SEND_RESULT);
         assertThat(request).hasPassed(CALL_ACTIVITY_FULFIL, END_EVENT_COMPLETED).isEnded();
     }
@@ -856,7 +867,8 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
         assertThat(request).hasPassed(EVENT_CLOCK_RESUMED, END_EVENT_CLOCK_RESUMED);
         assertWaitingAt(request, TASK_START_FULFILMENT);
-        runJobsAt(TASK_START_FULFILMENT, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
+        runJobsAt(TASK_START_FULFILMENT, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
+                SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
                 AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD, TASK_SEND_RESULT);
         assertThat(request).hasPassed(END_EVENT_COMPLETED).isEnded();
         assertThat(calls).containsSubsequence(BEAN_START_FULFILMENT, BEAN_START_FULFILMENT,

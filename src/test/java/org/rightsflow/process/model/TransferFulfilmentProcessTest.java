@@ -37,6 +37,7 @@ import org.rightsflow.review.RefusalSubject;
  * REJECT is only a proposal until a second person approves it in RefusalApprovalProcess.
  */
 @Deployment(resources = {TransferFulfilmentModel.RESOURCE, RefusalApprovalModel.RESOURCE,
+        SystemStepsModel.RESOURCE, SystemStepModel.RESOURCE,
         "forms/Form_TransferApproval.form", "forms/Form_RefusalApproval.form"})
 class TransferFulfilmentProcessTest extends ProcessModelTestSupport {
 
@@ -51,6 +52,7 @@ class TransferFulfilmentProcessTest extends ProcessModelTestSupport {
         when(transfer.recipientForReview(REQUEST_ID)).thenReturn(MASKED);
         Mocks.register(LISTENER_TRANSFER_APPROVAL, new TransferApprovalListener(transfer, proposals));
         approvalListener();
+        systemStepsByConnector();
         delegate(BEAN_BUILD_TRANSFER_PACKAGE, execution -> execution.setVariable(Variables.DOWNLOAD_ID, "DL-0099"));
         delegate(BEAN_SEND_TRANSFER_PACKAGE, execution -> {
             assertThat(execution.getVariable(Variables.DOWNLOAD_ID)).isEqualTo("DL-0099");
@@ -102,13 +104,16 @@ class TransferFulfilmentProcessTest extends ProcessModelTestSupport {
 
         complete(TASK_APPROVE_TRANSFER, form(TransferApproval.APPROVE, true, "All four conditions checked."));
 
+        assertThat(instance).isWaitingAtExactly(CALL_ACTIVITY_READ_EVERY_SYSTEM);
+        runSystemStepJobs();
         assertThat(instance).isWaitingAtExactly(TASK_BUILD_COPY_PACKAGE);
         runJobsAt(TASK_BUILD_COPY_PACKAGE);
         assertThat(instance).isWaitingAtExactly(TASK_SEND_TO_RECIPIENT);
         runJobsAt(TASK_SEND_TO_RECIPIENT);
 
         assertThat(instance).hasPassedInOrder(START_EVENT, TASK_APPROVE_TRANSFER, GATEWAY_TRANSFER_DECISION,
-                TASK_BUILD_COPY_PACKAGE, TASK_SEND_TO_RECIPIENT, END_EVENT_TRANSFERRED).isEnded();
+                CALL_ACTIVITY_READ_EVERY_SYSTEM, TASK_BUILD_COPY_PACKAGE, TASK_SEND_TO_RECIPIENT,
+                END_EVENT_TRANSFERRED).isEnded();
         assertThat(instance).variables().containsEntry(TRANSFER_DECISION, TransferApproval.APPROVE)
                 .containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED)
                 .doesNotContainKeys(Variables.DECISION, Variables.EXPLANATION, Variables.RESULT_GROUNDS);
@@ -166,6 +171,7 @@ class TransferFulfilmentProcessTest extends ProcessModelTestSupport {
         assertThat(deployedForm(taskAt(TASK_APPROVE_TRANSFER).getId())).contains("{{approvalComment}}");
 
         complete(TASK_APPROVE_TRANSFER, form(TransferApproval.APPROVE, true, "Checked with the recipient: feasible."));
+        runSystemStepJobs();
         runJobsAt(TASK_BUILD_COPY_PACKAGE, TASK_SEND_TO_RECIPIENT);
         assertThat(instance).hasPassed(END_EVENT_TRANSFERRED).isEnded();
         assertThat(instance).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);

@@ -1,0 +1,94 @@
+package org.rightsflow.fulfilment.erasure;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.rightsflow.datamap.DataCategory;
+import org.rightsflow.request.RequestType;
+import org.rightsflow.request.RightsRequest;
+import org.rightsflow.review.RefusalGround;
+import org.rightsflow.review.RefusalProposal;
+import org.rightsflow.review.RefusalProposals;
+import org.rightsflow.review.RefusalSubject;
+import org.rightsflow.review.ReviewScopes;
+import org.springframework.stereotype.Component;
+
+/**
+ * Which categories an erasure acts on: those a DELETE names (all when it names none), every category of a
+ * CANCEL_ACCOUNT, in both cases without the categories an approved partial refusal kept. Decided from the request alone, the same every time it is asked.
+ */
+@Component
+public class ErasureScope {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /**
+     * The grounds on which a kept category is still restricted: deleting it would need excessive technical means or
+     * is impractical, so it is kept for storage and security only (the privacy statement's promise in that case).
+     */
+    public static final Set<String> RESTRICT_WHEN_KEPT_ON = Set.of(RefusalGround.EXCESSIVE_TECHNICAL_MEANS.name(),
+            RefusalGround.IMPRACTICAL.name());
+
+    private final ReviewScopes reviewScopes;
+    private final RefusalProposals proposals;
+
+    public ErasureScope(ReviewScopes reviewScopes, RefusalProposals proposals) {
+        this.reviewScopes = reviewScopes;
+        this.proposals = proposals;
+    }
+
+    /** What the request asked to erase: the named categories of a DELETE, else every category. */
+    public Set<DataCategory> asked(RightsRequest request) {
+        JsonNode named = details(request).get("categories");
+        if (request.type() != RequestType.DELETE || named == null || !named.isArray() || named.isEmpty()) {
+            return EnumSet.allOf(DataCategory.class);
+        }
+        Set<DataCategory> categories = new LinkedHashSet<>();
+        named.forEach(c -> categories.add(DataCategory.valueOf(c.asText())));
+        return categories;
+    }
+
+    /** The asked categories that an approved partial refusal kept out of the erasure. */
+    public Set<DataCategory> kept(RightsRequest request) {
+        Set<DataCategory> kept = EnumSet.noneOf(DataCategory.class);
+        kept.addAll(reviewScopes.excluded(request.id()));
+        kept.retainAll(asked(request));
+        return kept;
+    }
+
+    /**
+     * The kept categories that are restricted all the same (storage and security only, no deferred erasure): those
+     * of an approved partial refusal that gives {@link #RESTRICT_WHEN_KEPT_ON} among its grounds. Empty otherwise.
+     */
+    public Set<DataCategory> keptButRestricted(RightsRequest request) {
+        boolean restrict = proposals.of(request.id()).stream()
+                .filter(p -> p.subject() == RefusalSubject.EXEMPTION_REVIEW && RefusalProposals.APPROVE.equals(p.approval())
+                        && RefusalProposals.PARTIAL.equals(p.decision()))
+                .reduce((first, second) -> second)
+                .map(RefusalProposal::grounds)
+                .map(grounds -> grounds.stream().anyMatch(RESTRICT_WHEN_KEPT_ON::contains))
+                .orElse(false);
+        return restrict ? kept(request) : EnumSet.noneOf(DataCategory.class);
+    }
+
+    /** What is erased (or restricted under a retention rule): asked and not kept. */
+    public Set<DataCategory> toErase(RightsRequest request) {
+        Set<DataCategory> erase = EnumSet.noneOf(DataCategory.class);
+        erase.addAll(asked(request));
+        erase.removeAll(kept(request));
+        return erase;
+    }
+
+    private static JsonNode details(RightsRequest request) {
+        if (request.detailsJson() == null || request.detailsJson().isBlank()) {
+            return JSON.createObjectNode();
+        }
+        try {
+            return JSON.readTree(request.detailsJson());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("Stored details of " + request.reference() + " are not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.rightsflow.process.delegate;
+
+import static org.rightsflow.process.delegate.Delegates.requestId;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rightsflow.fulfilment.consent.ConsentWithdrawalService;
+import org.rightsflow.process.model.ConsentWithdrawalModel;
+import org.rightsflow.process.model.Variables;
+import org.springframework.stereotype.Component;
+
+/** Task_NotifyConsentWithdrawn: every system recorded the withdrawal; the requester is told which services stop. */
+@Component(ConsentWithdrawalModel.BEAN_NOTIFY_CONSENT_WITHDRAWN)
+public class NotifyConsentWithdrawnDelegate implements JavaDelegate {
+
+    private final ConsentWithdrawalService consents;
+
+    public NotifyConsentWithdrawnDelegate(ConsentWithdrawalService consents) {
+        this.consents = consents;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        execution.setVariable(Variables.OUTCOME, consents.notifyWithdrawn(requestId(execution)));
+    }
+}

@@ -1,0 +1,46 @@
+package org.rightsflow.support;
+
+import org.rightsflow.datamap.DataMap;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real parts of {@link PostgresIntegrationTest} with the demo's whole data map: beside the account system and
+ * the billing system's own database, the paper archive (a {@code manual} system), so that every request has a part a
+ * data operator does by hand. A second shared context: every subclass shares it (keep them few, CI pays its start).
+ */
+@AutoConfigureObservability(tracing = false)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class AllSystemKindsIntegrationTest {
+
+    /** The demo's manual system (datamap/demo/paper-archive.json). */
+    public static final String PAPER_ARCHIVE = "classpath:datamap/demo/paper-archive.json";
+    public static final String APPLICATION_DATABASE = "all_kinds";
+    public static final String BILLING_DATABASE = "all_kinds_billing";
+
+    @DynamicPropertySource
+    static void realParts(DynamicPropertyRegistry registry) {
+        // databases of its own: two engines on one database would run each other's jobs
+        registry.add("spring.datasource.url", () -> TestInfrastructure.databaseUrl(APPLICATION_DATABASE));
+        registry.add("spring.datasource.username", () -> "postgres");
+        registry.add("spring.datasource.password", () -> "postgres");
+        // An engine of its own name: engines register by name in one JVM, and a second "default" would answer the
+        // engine REST API and the webapps of the other shared context.
+        registry.add("camunda.bpm.process-engine-name", () -> "allkinds");
+        registry.add("rightsflow.datamap.locations",
+                () -> String.join(",", DataMap.DEFAULT_LOCATIONS) + "," + PAPER_ARCHIVE);
+        registry.add("rightsflow.datamap.connections.billing.url",
+                () -> TestInfrastructure.databaseUrl(BILLING_DATABASE));
+        registry.add("rightsflow.datamap.connections.billing.username", () -> "postgres");
+        registry.add("rightsflow.datamap.connections.billing.password", () -> "postgres");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> TestInfrastructure.mail().getSmtp().getPort());
+        registry.add("rightsflow.demo.mail-sink.enabled", () -> "false");
+        registry.add("rightsflow.demo.large-account-operation-logs", () -> "200");
+        registry.add("rightsflow.notice.dispatch-interval", () -> "PT0.2S");
+        registry.add("rightsflow.deadline.calendar-file", () -> TestInfrastructure.calendarFile().toString());
+        registry.add("rightsflow.proactive-deletion.enabled", () -> "false");
+    }
+}
