@@ -138,6 +138,43 @@ class DataMapTest {
     }
 
     @Test
+    void documentsOutsideTheJarLoadFromFileLocationsAndEveryProblemNamesItsDocumentAndField(
+            @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws IOException {
+        java.nio.file.Path crm = dir.resolve("crm.json");
+        ObjectNode doc;
+        try (InputStream in = new ClassPathResource("datamap/demo/paper-archive.json").getInputStream()) {
+            doc = (ObjectNode) JSON.readTree(in);
+        }
+        doc.put("id", "crm");
+        java.nio.file.Files.writeString(crm, JSON.writeValueAsString(doc));
+        DataMap map = DataMap.load("classpath:datamap/" + ACCOUNT, "classpath:datamap/" + BILLING,
+                crm.toUri().toString());
+        assertThat(map.system("crm")).isPresent();
+        assertThat(map.mappings(DataCategory.CONTRACTS)).hasSize(2);
+
+        // two problems in the file: both named, with the document's path and the field
+        ((ObjectNode) doc.get("categories").get(0)).put("idColumn", "folder number");
+        ((ObjectNode) doc.get("categories").get(0).get("erase")).put("strategy", "SHRED");
+        java.nio.file.Files.writeString(crm, JSON.writeValueAsString(doc));
+        assertThatThrownBy(() -> DataMap.load("classpath:datamap/" + ACCOUNT, "classpath:datamap/" + BILLING,
+                "file:" + crm))
+                .isInstanceOf(DataMapException.class)
+                .hasMessageContaining(crm.toString())
+                .hasMessageContaining("erase.strategy");
+        ((ObjectNode) doc.get("categories").get(0).get("erase")).put("strategy", "DELETE_ROW");
+        java.nio.file.Files.writeString(crm, JSON.writeValueAsString(doc));
+        assertThatThrownBy(() -> DataMap.load("classpath:datamap/" + ACCOUNT, "classpath:datamap/" + BILLING,
+                "file:" + crm))
+                .isInstanceOf(DataMapException.class)
+                .hasMessageContaining(crm.toString())
+                .hasMessageContaining("category CONTRACTS")
+                .hasMessageContaining("idColumn");
+        assertThatThrownBy(() -> DataMap.load("classpath:datamap/" + ACCOUNT, "file:" + dir.resolve("missing.json")))
+                .isInstanceOf(DataMapException.class)
+                .hasMessageContaining("no document found at 'file:" + dir.resolve("missing.json") + "'");
+    }
+
+    @Test
     void retentionFromAnUnknownColumnFails() {
         assertThatThrownBy(() -> loadChanged(BILLING, doc ->
                 ((ObjectNode) category(doc, 0).get("retention")).put("countsFrom", "paid_on")))
