@@ -160,7 +160,7 @@ class SystemStepProcessTest extends ProcessModelTestSupport {
         Task task = taskAt(TASK_DO_STEP_BY_HAND);
         assertThat(task).hasCandidateGroup(GROUP_DATA_OPERATORS).hasDueDate(DUE_DATE);
         assertThat(task.getCamundaFormRef().getKey()).isEqualTo(FORM_SYSTEM_STEP);
-        assertThat(deployedForm(task.getId())).contains("{{stepInstructions}}", "{{reference}}", "\"DONE\"");
+        assertThat(deployedForm(task.getId())).contains("{{stepInstructions}}", "taskCard", "\"DONE\"");
         complete(TASK_DO_STEP_BY_HAND, Map.of(Variables.DECISION, DONE, RECORDS, 2,
                 Variables.EXPLANATION, "Shredded the two signed contracts in folder 17."));
         assertThat(step).hasPassed(GATEWAY_JOIN_BY_HAND, TASK_DO_STEP_BY_HAND, END_EVENT).isEnded();
