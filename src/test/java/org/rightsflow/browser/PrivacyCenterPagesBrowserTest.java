@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class PrivacyCenterPagesBrowserTest extends PostgresIntegrationTest {
 
     private static final List<String> RIGHTS = List.of("ACCESS", "COPY", "CORRECT", "DELETE", "TRANSFER",
-            "WITHDRAW_CONSENT", "CANCEL_ACCOUNT");
+            "WITHDRAW_CONSENT", "CANCEL_ACCOUNT", "EXPLAIN", "RESTRICT");
     private static final Map<String, Map<String, String>> TEXTS = Map.of(
             "zh-CN", Map.of("home", "隐私中心", "ACCESS", "请求：查阅个人信息", "TRANSFER", "请求：转移个人信息",
                     "DELETE", "请求：删除个人信息", "lookup", "查询请求进度", "verify", "确认您的身份",
