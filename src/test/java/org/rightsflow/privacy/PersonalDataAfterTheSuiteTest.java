@@ -115,15 +115,6 @@ class PersonalDataAfterTheSuiteTest extends PostgresIntegrationTest {
     }
 
     @Test
-    void noEngineTableHoldsAQuestionARequesterTyped() {
-        List<String> questions = PersonalDataScan.typedQuestions(jdbc);
-        // the hit names the column, not the question (it may hold personal data)
-        List<String> hits = PersonalDataScan.engineTablesContaining(jdbc, questions).stream()
-                .map(hit -> hit.substring(0, hit.indexOf(':'))).distinct().toList();
-        assertThat(hits).as("engine columns holding an EXPLAIN question (of %d scanned)", questions.size()).isEmpty();
-    }
-
-    @Test
     void noLogLineOfTheRunHoldsPersonalData() throws IOException {
         Path log = TestRunLog.file();
         assertThat(log).as("the run's log file (logback-test.xml)").exists();

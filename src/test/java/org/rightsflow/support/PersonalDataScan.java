@@ -47,26 +47,6 @@ public final class PersonalDataScan {
         return needles;
     }
 
-    /**
-     * What requesters typed as free text into their filings (an EXPLAIN's question): it stays in the request's details
-     * and must appear in no engine table. Only texts long enough to be unmistakable are returned.
-     */
-    public static List<String> typedQuestions(JdbcTemplate jdbc) {
-        List<String> questions = new ArrayList<>();
-        jdbc.query("select details from rights_request where request_type = 'EXPLAIN' and details is not null", rs -> {
-            try {
-                String question = new com.fasterxml.jackson.databind.ObjectMapper().readTree(rs.getString(1))
-                        .path("question").asText("");
-                if (question.strip().length() >= 12) {
-                    questions.add(question.strip());
-                }
-            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        return questions;
-    }
-
     /** @return "table.column: value" for every hit */
     public static List<String> engineTablesContaining(JdbcTemplate jdbc, List<String> needles) {
         List<String> hits = new ArrayList<>();
