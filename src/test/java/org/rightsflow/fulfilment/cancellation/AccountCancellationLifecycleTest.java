@@ -162,7 +162,9 @@ class AccountCancellationLifecycleTest extends PostgresIntegrationTest {
                 + " where account_id = ? and status = 'OPEN'", id);
         cancellation.reportBlockersCleared(requestId(filed));
         Mailbox.Mail coolingOff = mailbox.awaitOne(email, "CANCELLATION_COOLING_OFF", filed.reference());
-        assertThat(coolingOff.body()).contains("cancellation-revocation");
+        // the email leads to the request's page and its button, not to an API path
+        assertThat(coolingOff.body()).contains("Revoke the cancellation", "/privacy/status/" + filed.reference() + "/open/")
+                .doesNotContain("/api/");
         timerAt(filed, AccountCancellationModel.TIMER_EVENT_COOLING_OFF_ENDS);
         assertThat(requester.status(filed)).isEqualTo("WAITING_FOR_REQUESTER");
 
