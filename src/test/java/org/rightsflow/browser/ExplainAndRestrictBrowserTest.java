@@ -46,7 +46,7 @@ class ExplainAndRestrictBrowserTest extends PostgresIntegrationTest {
                     phone.click(By.id("topic-RECIPIENTS"));
                     phone.screenshot("explain-" + lang);
                     phone.click(By.id("submit"));
-                    assertThat(phone.driver.getCurrentUrl()).matches(".*/privacy/status/RR-[0-9-]+/verify$");
+                    phone.wait.until(d -> d.getCurrentUrl().matches(".*/privacy/status/RR-[0-9-]+/verify$")); // the POST redirects
                     String explain = phone.driver.getCurrentUrl().replaceAll(".*/status/([^/]+)/verify$", "$1");
                     assertThat(jdbc.queryForMap("select request_type, language, details from rights_request where reference = ?",
                             explain)).containsEntry("request_type", "EXPLAIN").containsEntry("language", lang)
@@ -62,7 +62,7 @@ class ExplainAndRestrictBrowserTest extends PostgresIntegrationTest {
                     Object scroll = phone.script("return document.documentElement.scrollWidth <= window.innerWidth");
                     assertThat(scroll).as("no horizontal scroll at 375 px").isEqualTo(true);
                     phone.click(By.id("submit"));
-                    assertThat(phone.driver.getCurrentUrl()).matches(".*/privacy/status/RR-[0-9-]+/verify$");
+                    phone.wait.until(d -> d.getCurrentUrl().matches(".*/privacy/status/RR-[0-9-]+/verify$")); // the POST redirects
                     String restrict = phone.driver.getCurrentUrl().replaceAll(".*/status/([^/]+)/verify$", "$1");
                     assertThat(jdbc.queryForObject("select details from rights_request where reference = ?", String.class,
                             restrict)).contains("\"categories\":[\"OPERATION_LOGS\"]", "\"purposes\":[\"MARKETING\"]",

@@ -41,6 +41,8 @@ import org.rightsflow.process.listener.RefusalApprovalListener;
 import org.rightsflow.process.model.AccessFulfilmentModel;
 import org.rightsflow.process.model.RefusalApprovalModel;
 import org.rightsflow.process.model.RightsRequestModel;
+import org.rightsflow.process.model.SystemStepModel;
+import org.rightsflow.process.model.SystemStepsModel;
 import org.rightsflow.process.model.Variables;
 
 /**
@@ -50,7 +52,7 @@ import org.rightsflow.process.model.Variables;
  * paused, resumed and moved by {@link DeadlineTimers} (same jobs, new dates).
  */
 @Deployment(resources = {RightsRequestModel.RESOURCE, RightsRequestModel.DECISION_RESOURCE, AccessFulfilmentModel.RESOURCE,
-        RefusalApprovalModel.RESOURCE,
+        RefusalApprovalModel.RESOURCE, SystemStepsModel.RESOURCE, SystemStepModel.RESOURCE,
         "forms/Form_ManualIdentityCheck.form", "forms/Form_ExemptionReview.form", "forms/Form_RefusalApproval.form"})
 class ReviewListenersModelTest {
 
@@ -112,7 +114,8 @@ class ReviewListenersModelTest {
         identity = engine.getIdentityService();
         ClockUtil.setCurrentTime(NOW);
         // Every bean the deployed models name is a no-op unless registered below with behaviour.
-        for (String resource : List.of(RightsRequestModel.RESOURCE, AccessFulfilmentModel.RESOURCE)) {
+        for (String resource : List.of(RightsRequestModel.RESOURCE, AccessFulfilmentModel.RESOURCE,
+                SystemStepsModel.RESOURCE, SystemStepModel.RESOURCE)) {
             try (InputStream in = getClass().getClassLoader().getResourceAsStream(resource)) {
                 Matcher bean = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"")
                         .matcher(new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -121,6 +124,15 @@ class ReviewListenersModelTest {
                 }
             }
         }
+        // the fulfilment's data work: one system's step, done through its connector
+        Mocks.register(SystemStepsModel.BEAN_PLAN_SYSTEM_STEPS, (JavaDelegate) execution -> execution.setVariable(
+                SystemStepsModel.SYSTEM_STEPS, new java.util.ArrayList<>(List.of("step-1"))));
+        Mocks.register(SystemStepModel.BEAN_PREPARE_SYSTEM_STEP, (JavaDelegate) execution -> {
+            execution.setVariable(SystemStepModel.SYSTEM_ID, "account-system");
+            execution.setVariable(SystemStepModel.STEP_EXECUTION, "IN_PROCESS");
+            execution.setVariable(SystemStepModel.TOPIC, "rightsflow.account-system");
+            execution.setVariable(SystemStepModel.TIME_LIMIT, "PT30M");
+        });
         Mocks.register(RightsRequestModel.BEAN_GATHER_TRIAGE_FACTS, (JavaDelegate) execution -> execution.setVariables(Map.of(
                 Variables.REPEAT_COUNT, 2, Variables.EARLIER_REFERENCES, "RR-20261001-0001,RR-20261101-0003",
                 Variables.LEGAL_HOLD, true, Variables.OPEN_INVESTIGATION, false, Variables.MINOR_ACCOUNT, false,
