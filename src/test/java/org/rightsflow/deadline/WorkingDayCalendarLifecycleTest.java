@@ -215,8 +215,10 @@ class WorkingDayCalendarLifecycleTest extends PostgresIntegrationTest {
         Mailbox.Mail notice = mailbox.awaitOne(STAFF_MAILBOX, "STAFF_CALENDAR_ENDING", "2027");
         assertThat(notice.subject()).isEqualTo("[Rightsflow] Working-day calendar: add the official arrangement for 2027");
         assertThat(notice.body()).contains("runs out on 2026-12-31", calendarFile.toString(), "/staff/calendar/reload");
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() ->
-                mailbox.of(STAFF_MAILBOX, "STAFF_CALENDAR_ENDING", "2027").size() == 1);
+        // once per event: this application stored one notice for it, however often it checked (the shared mail
+        // server may also hold one from the suite's other application context, with its own database)
+        assertThat(jdbc.queryForObject("select count(*) from notice_outbox where kind = 'STAFF_CALENDAR_ENDING'"
+                + " and subject like '%2027%'", Integer.class)).isEqualTo(1);
     }
 
     @Test
