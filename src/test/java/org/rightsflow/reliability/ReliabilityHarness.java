@@ -159,7 +159,10 @@ final class ReliabilityHarness {
         if (h2Directory != null) {
             all.addAll(List.of("--spring.datasource.url=" + h2Url(), "--rightsflow.demo.mail-sink.enabled=false",
                     "--spring.mail.host=127.0.0.1", "--spring.mail.port=" + TestInfrastructure.mail().getSmtp().getPort(),
-                    "--rightsflow.packages.storage-dir=" + h2Directory.resolve("packages")));
+                    "--rightsflow.packages.storage-dir=" + h2Directory.resolve("packages"),
+                    // without the demo's paper archive (a manual system): its data operator's step would hold every
+                    // request; the crash test is about the engine, the outbox and the connectors, as on PostgreSQL
+                    "--rightsflow.datamap.locations=classpath:datamap/account-system.json,classpath:datamap/billing-system.json"));
         }
         return all;
     }
