@@ -125,7 +125,7 @@ class CrashRecoveryIT {
         int pastRetention = 30_000;
         int withinRetention = 500;
         jdbc.update("insert into account (email, phone, display_name) values ('sweep-crash@example.com',"
-                + " '+8613944440000', 'sweep')");
+                + " '+8613944440000', 'Sweep Crash Tester')");
         long account = jdbc.queryForObject("select id from account where email = 'sweep-crash@example.com'", Long.class);
         List<Object[]> rows = new ArrayList<>();
         Instant twoYearsAgo = Instant.now().minus(Duration.ofDays(730));
