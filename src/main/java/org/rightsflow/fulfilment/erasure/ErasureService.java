@@ -213,8 +213,9 @@ public class ErasureService {
     }
 
     /**
-     * "erased" (labels), "restricted" (label, until, why), "kept" (labels of the requested categories an approved
-     * partial refusal kept out of the erasure) and "systems" (per system, what its step did), for notices.
+     * "erased" (labels), "restricted" (label, until, why, whether its rows past the period were deleted now), "kept"
+     * (labels of the requested categories an approved partial refusal kept out of the erasure), for notices; each
+     * category in one of them only ({@link Sections}).
      */
     public Map<String, Object> summaryModel(String requestId, Locale language) {
         Set<DataCategory> erased = EnumSet.noneOf(DataCategory.class);
@@ -246,18 +247,50 @@ public class ErasureService {
                 }
             }
         }
-        List<Map<String, String>> restricted = new ArrayList<>();
-        restrictedUntil.forEach((category, until) -> restricted.add(Map.of("category", label(category, language),
-                "until", until == Instant.MIN ? "" : NoticeFormats.dateTime(until),
-                "basis", basis.getOrDefault(category, ""))));
         RightsRequest request = requests.findById(requestId).orElseThrow();
+        Set<DataCategory> kept = scope.kept(request);
+        Sections sections = Sections.of(erased, restrictedUntil.keySet(), kept);
+        List<Map<String, Object>> restricted = new ArrayList<>();
+        restrictedUntil.forEach((category, until) -> {
+            if (sections.restricted().contains(category)) {
+                restricted.add(Map.of("category", label(category, language),
+                        "until", until == Instant.MIN ? "" : NoticeFormats.dateTime(until),
+                        "basis", basis.getOrDefault(category, ""),
+                        "partlyErased", sections.partlyErased().contains(category)));
+            }
+        });
         Map<String, Object> model = new HashMap<>();
-        model.put("erased", erased.stream().map(c -> label(c, language)).toList());
+        model.put("erased", sections.erased().stream().map(c -> label(c, language)).toList());
         model.put("restricted", restricted);
-        model.put("kept", scope.kept(request).stream().map(c -> label(c, language)).toList());
+        model.put("kept", kept.stream().map(c -> label(c, language)).toList());
         // kept on excessive technical means or impracticality: restricted all the same (storage and security only)
         model.put("keptRestricted", !scope.keptButRestricted(request).isEmpty());
         return model;
+    }
+
+    /**
+     * Each category in exactly one section of a summary, so that none is told both as deleted and as retained: a
+     * category with rows a retention rule still holds (in any system) is told as retained, noting that its rows past
+     * the period were deleted now ({@code partlyErased}); one an approved partial refusal kept is told only as kept;
+     * "deleted now" lists only the categories nothing of which is left.
+     */
+    record Sections(Set<DataCategory> erased, Set<DataCategory> restricted, Set<DataCategory> partlyErased) {
+
+        static Sections of(Set<DataCategory> erasedRows, Set<DataCategory> restrictedRows,
+                           Set<DataCategory> keptAfterReview) {
+            Set<DataCategory> restricted = copy(restrictedRows);
+            restricted.removeAll(keptAfterReview);
+            Set<DataCategory> erased = copy(erasedRows);
+            erased.removeAll(keptAfterReview);
+            Set<DataCategory> partlyErased = copy(erased);
+            partlyErased.retainAll(restricted);
+            erased.removeAll(restricted);
+            return new Sections(erased, restricted, partlyErased);
+        }
+
+        private static Set<DataCategory> copy(Set<DataCategory> categories) {
+            return categories.isEmpty() ? EnumSet.noneOf(DataCategory.class) : EnumSet.copyOf(categories);
+        }
     }
 
     /**

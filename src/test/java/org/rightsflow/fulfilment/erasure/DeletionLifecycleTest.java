@@ -130,6 +130,17 @@ class DeletionLifecycleTest extends PostgresIntegrationTest {
         Mailbox.Mail summary = mailbox.awaitOne(email, "ERASURE_SUMMARY", filed.reference());
         assertThat(summary.body()).contains("Deleted now:", "Real-name", "Kept for now", "at the latest");
         assertThat(summary.body()).doesNotContain("6222000033334444");
+        // a category partly past its retention (the old log, payment and bill went now) is told once, as retained,
+        // with a word that its older records went now: never both as deleted and as retained
+        String deletedNow = summary.body().substring(summary.body().indexOf("Deleted now:"),
+                summary.body().indexOf("Kept for now"));
+        String keptForNow = summary.body().substring(summary.body().indexOf("Kept for now"));
+        for (String retained : List.of("Operation logs", "Payment data", "Billing data", "Invoice data")) {
+            assertThat(keptForNow).as(retained).contains("- " + retained + ":");
+            assertThat(deletedNow).as(retained).doesNotContain("- " + retained);
+        }
+        assertThat(deletedNow).contains("- Real-name verification data", "- Customer support");
+        assertThat(keptForNow).contains("its records already past that period were deleted now");
         mailbox.awaitOne(email, "RESULT_COMPLETED", filed.reference());
 
         // one deferred erasure per held category

@@ -19,7 +19,7 @@ class ErasureNoticeTemplatesTest {
             "statusUrl", "http://localhost/privacy/status/RR-20261129-0007",
             "erased", List.of("Account data", "Support"),
             "restricted", List.of(Map.of("category", "Payment data", "until", "2029-11-29 10:00",
-                    "basis", "E-Commerce Law Art. 31")),
+                    "basis", "E-Commerce Law Art. 31", "partlyErased", false)),
             "category", "Operation logs",
             "erasedAt", "2027-06-01 10:00",
             "blockers", List.of("Unpaid bills: 1 (pay them)"),
@@ -55,6 +55,19 @@ class ErasureNoticeTemplatesTest {
         for (NoticeKind kind : List.of(NoticeKind.ERASURE_SUMMARY, NoticeKind.CANCELLATION_CERTIFICATE)) {
             assertThat(templates.render(kind, language, keptRestricted).body()).as(kind.name())
                     .contains("- Real-name verification data", language.equals("en") ? en : zh);
+        }
+        Map<String, Object> partlyPast = new java.util.HashMap<>(MODEL);
+        partlyPast.put("restricted", List.of(Map.of("category", "Operation logs", "until", "2027-06-01 10:00",
+                "basis", "Cybersecurity Law Art. 21", "partlyErased", true)));
+        for (NoticeKind kind : List.of(NoticeKind.ERASURE_SUMMARY, NoticeKind.CANCELLATION_CERTIFICATE)) {
+            assertThat(templates.render(kind, language, partlyPast).body()).as(kind.name())
+                    .contains(language.equals("en")
+                            ? "- Operation logs: until 2027-06-01 10:00 (Beijing time) at the latest (Cybersecurity Law"
+                            + " Art. 21); its records already past that period were deleted now"
+                            : "- Operation logs：最迟至 2027-06-01 10:00（北京时间）（依据：Cybersecurity Law Art. 21）"
+                            + "；其中已超过保存期限的记录已立即删除");
+            assertThat(templates.render(kind, language, MODEL).body()).as("wholly retained: no such words")
+                    .doesNotContain("past that period were deleted", "已超过保存期限的记录已立即删除");
         }
         NoticeTemplates.Rendered certificate = templates.render(NoticeKind.CANCELLATION_CERTIFICATE, language, MODEL);
         assertThat(certificate.body()).contains("l*****@example.com", "Support", "Payment data", "2029-11-29 10:00");
