@@ -4,12 +4,14 @@ import static org.rightsflow.common.Sql.instant;
 import static org.rightsflow.common.Sql.ts;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.rightsflow.audit.AuditTrail;
 import org.rightsflow.common.TimeSource;
+import org.rightsflow.datamap.DataMap;
 import org.rightsflow.limits.RequesterLimits;
 import org.rightsflow.request.RequestRepository;
 import org.rightsflow.request.RequestStatus;
@@ -22,10 +24,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * One intake task per account, however many of its requests need staff at once (README, "Security"): without this,
+ * One intake task per account and day, however many of its requests need staff (README, "Security"): without this,
  * anyone could fill intake's queue by locking requests with wrong codes, one task each. The first request of an
  * account that goes to staff opens a case and gets the task; while it is open, every further one joins it and waits
  * for its decision, which the task's form lets staff give per request (the holder may confirm some and not others).
+ * Once the day's case is decided, a further request of the account waits for the next day (Beijing time) and is
+ * routed again then, so that locking the account's requests again and again never makes a second task that day.
  * Requests entered by staff always get their own task (their evidence is their own), and requests of an unknown
  * account none (nobody to check; they close when their verification window ends).
  */
@@ -80,6 +84,11 @@ public class ManualVerificationCases {
             events.publishEvent(new ManualVerificationJoined(open.get()[1], open.get()[2]));
             return ManualVerificationRoute.JOIN;
         }
+        if (open.isEmpty() && openedToday(request.accountId())) {
+            audit.record(request.reference(), "system", "MANUAL_VERIFICATION_DEFERRED",
+                    "{\"until\":\"" + nextDay() + "\",\"reason\":\"" + reason + "\"}");
+            return ManualVerificationRoute.DEFER;
+        }
         if (open.isEmpty()) {
             String caseId = UUID.randomUUID().toString();
             jdbc.sql("""
@@ -90,6 +99,17 @@ public class ManualVerificationCases {
             setCase(request.id(), caseId);
         }
         return ManualVerificationRoute.TASK;
+    }
+
+    /** When a request routed {@link ManualVerificationRoute#DEFER} now is routed again: the next day, Beijing time. */
+    public Instant nextDay() {
+        return LocalDate.ofInstant(time.now(), DataMap.ZONE).plusDays(1).atStartOfDay(DataMap.ZONE).toInstant();
+    }
+
+    private boolean openedToday(long accountId) {
+        Instant today = LocalDate.ofInstant(time.now(), DataMap.ZONE).atStartOfDay(DataMap.ZONE).toInstant();
+        return jdbc.sql("select count(*) from manual_verification_case where account_id = :account and opened_at >= :today")
+                .param("account", accountId).param("today", ts(today)).query(Long.class).single() > 0;
     }
 
     /** The lead request's case with every request still waiting in it, lead first (empty without an open case). */

@@ -15,5 +15,11 @@ public enum ManualVerificationRoute {
      * No account matches: there is nothing for staff to check. The request waits until its verification window
      * ends, answering the requester exactly as a known account's request would.
      */
-    WAIT
+    WAIT,
+    /**
+     * The account's intake task of the day was already decided: the request waits until the next day (Beijing time)
+     * and is routed again then, so that an account's requests make at most one intake task a day however often they
+     * are locked.
+     */
+    DEFER
 }

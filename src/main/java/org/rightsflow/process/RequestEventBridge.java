@@ -9,6 +9,7 @@ import org.rightsflow.deadline.DeadlineChanged;
 import org.rightsflow.deadline.DeadlineEventKind;
 import org.rightsflow.fulfilment.download.DownloadPublished;
 import org.rightsflow.identity.IdentityVerified;
+import org.rightsflow.identity.ManualVerificationCases;
 import org.rightsflow.identity.ManualVerificationHandedOver;
 import org.rightsflow.identity.ManualVerificationJoined;
 import org.rightsflow.identity.ManualVerificationRoute;
@@ -34,10 +35,13 @@ public class RequestEventBridge {
 
     private final RuntimeService runtime;
     private final ManualVerificationTasks manualVerificationTasks;
+    private final ManualVerificationCases manualVerificationCases;
 
-    public RequestEventBridge(RuntimeService runtime, ManualVerificationTasks manualVerificationTasks) {
+    public RequestEventBridge(RuntimeService runtime, ManualVerificationTasks manualVerificationTasks,
+                              ManualVerificationCases manualVerificationCases) {
         this.runtime = runtime;
         this.manualVerificationTasks = manualVerificationTasks;
+        this.manualVerificationCases = manualVerificationCases;
     }
 
     /**
@@ -71,12 +75,16 @@ public class RequestEventBridge {
     @EventListener
     public void on(VerificationLocked locked) {
         try {
-            runtime.createMessageCorrelation(RightsRequestModel.MSG_VERIFICATION_LOCKED)
+            var correlation = runtime.createMessageCorrelation(RightsRequestModel.MSG_VERIFICATION_LOCKED)
                     .processInstanceBusinessKey(locked.reference())
                     .setVariable(org.rightsflow.process.model.Variables.MANUAL_VERIFICATION_REASON,
                             locked.reason().name())
-                    .setVariable(org.rightsflow.process.model.Variables.MANUAL_VERIFICATION_ROUTE, locked.route().name())
-                    .correlate();
+                    .setVariable(org.rightsflow.process.model.Variables.MANUAL_VERIFICATION_ROUTE, locked.route().name());
+            if (locked.route() == ManualVerificationRoute.DEFER) {
+                correlation.setVariable(org.rightsflow.process.model.Variables.MANUAL_VERIFICATION_ROUTED_AGAIN_AT,
+                        Date.from(manualVerificationCases.nextDay()));
+            }
+            correlation.correlate();
         } catch (OptimisticLockingException e) {
             throw new ConcurrencyFailureException("Concurrent change of request " + locked.reference(), e);
         }

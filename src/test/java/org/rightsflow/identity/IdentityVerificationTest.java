@@ -7,6 +7,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -392,6 +395,44 @@ class IdentityVerificationTest extends PostgresIntegrationTest {
         nthCode(email, EMAIL_CODE, access.reference(), 1);
         assertThat(runtime.getVariable(runtime.createProcessInstanceQuery().processInstanceBusinessKey(access.reference())
                 .singleResult().getId(), "manualVerificationRequired")).isEqualTo(false);
+    }
+
+    /**
+     * Intake's queue: an account makes one intake task a day. Once its task of the day is decided, its next request
+     * that needs staff waits for the next day (Beijing time) and gets its task then, without anyone's action.
+     */
+    @Test
+    void anAccountsRequestAfterItsTaskOfTheDayWasDecidedGetsItsTaskTheNextDay() {
+        String email = ownAccount("daily-case", Instant.now().minus(Duration.ofDays(2))).email();
+        RequesterJourney.Filed first = requester().file("COPY", email, null);
+        Task manual = awaitManualTask(first.reference());
+        StaffSignIn.as(identity, "intake");
+        tasks.complete(manual.getId(), Variables.createVariables().putValue("decision", "NOT_VERIFIED")
+                .putValue("explanation", "The holder did not confirm the request when called back."));
+        identity.clearAuthentication();
+        requester().awaitStatus(first, "CLOSED_UNVERIFIED");
+
+        RequesterJourney.Filed second = requester().file("COPY", email, null);
+        String instance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(second.reference())
+                .singleResult().getId();
+        await().atMost(Duration.ofSeconds(60)).until(() -> runtime.createExecutionQuery().processInstanceId(instance)
+                .activityId("TimerEvent_UntilTheNextDay").count() == 1);
+        assertThat(tasks.createTaskQuery().processInstanceBusinessKey(second.reference()).count())
+                .as("no second intake task for the account that day").isZero();
+        assertThat(auditActions(second.reference())).contains("MANUAL_VERIFICATION_DEFERRED");
+        requester().awaitStatus(second, "AWAITING_VERIFICATION");
+        ZoneId beijing = ZoneId.of("Asia/Shanghai");
+        Instant nextDay = LocalDate.ofInstant(time.now(), beijing).plusDays(1).atStartOfDay(beijing).toInstant();
+        var timer = management.createJobQuery().processInstanceId(instance).activityId("TimerEvent_UntilTheNextDay")
+                .singleResult();
+        assertThat(timer.getDuedate().toInstant()).isEqualTo(nextDay);
+
+        time.useClock(Clock.fixed(nextDay.plusSeconds(60), ZoneOffset.UTC));
+        management.executeJob(timer.getId());
+
+        Task nextDaysTask = awaitManualTask(second.reference());
+        assertThat(runtime.getVariable(nextDaysTask.getExecutionId(), "manualVerificationReason"))
+                .isEqualTo("CONTACT_RECENTLY_CHANGED");
     }
 
     @Test

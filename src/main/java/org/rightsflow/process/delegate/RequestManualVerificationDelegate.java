@@ -2,9 +2,11 @@ package org.rightsflow.process.delegate;
 
 import static org.rightsflow.process.delegate.Delegates.requestId;
 
+import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.identity.IdentityVerificationService;
+import org.rightsflow.identity.ManualVerificationCases;
 import org.rightsflow.identity.ManualVerificationReason;
 import org.rightsflow.identity.ManualVerificationRoute;
 import org.rightsflow.process.ProcessVariables;
@@ -16,9 +18,11 @@ import org.springframework.stereotype.Component;
 public class RequestManualVerificationDelegate implements JavaDelegate {
 
     private final IdentityVerificationService identity;
+    private final ManualVerificationCases cases;
 
-    public RequestManualVerificationDelegate(IdentityVerificationService identity) {
+    public RequestManualVerificationDelegate(IdentityVerificationService identity, ManualVerificationCases cases) {
         this.identity = identity;
+        this.cases = cases;
     }
 
     @Override
@@ -26,5 +30,8 @@ public class RequestManualVerificationDelegate implements JavaDelegate {
         ManualVerificationRoute route = identity.awaitManualVerification(requestId(execution),
                 ManualVerificationReason.valueOf(ProcessVariables.string(execution, Variables.MANUAL_VERIFICATION_REASON)));
         execution.setVariable(Variables.MANUAL_VERIFICATION_ROUTE, route.name());
+        if (route == ManualVerificationRoute.DEFER) {
+            execution.setVariable(Variables.MANUAL_VERIFICATION_ROUTED_AGAIN_AT, Date.from(cases.nextDay()));
+        }
     }
 }

@@ -181,8 +181,10 @@ public final class RightsRequestModel {
     public static final String GATEWAY_MANUAL_VERIFICATION = "Gateway_ManualVerification";
     public static final String END_EVENT_VERIFIED_MANUALLY = "EndEvent_VerifiedManually";
     public static final String END_EVENT_MANUAL_NOT_VERIFIED = "EndEvent_ManualNotVerified";
-    /** {@code manualVerificationRoute}: TASK (default) to {@link #TASK_VERIFY_IDENTITY_MANUALLY}, JOIN or WAIT to wait. */
+    /** {@code manualVerificationRoute}: TASK (default) to {@link #TASK_VERIFY_IDENTITY_MANUALLY}, JOIN or WAIT to wait, DEFER to the next day. */
     public static final String GATEWAY_STAFF_ROUTE = "Gateway_StaffRoute";
+    /** Route DEFER: waits until {@code manualVerificationRoutedAgainAt}, then Task_RequestManualVerification again. */
+    public static final String TIMER_EVENT_UNTIL_THE_NEXT_DAY = "TimerEvent_UntilTheNextDay";
     /** Waits for the decision on the account's open manual verification (or none: an unknown account). */
     public static final String RECEIVE_TASK_AWAIT_STAFF_DECISION = "ReceiveTask_AwaitStaffDecision";
     public static final String BOUNDARY_EVENT_HANDED_OVER = "BoundaryEvent_HandedOver";

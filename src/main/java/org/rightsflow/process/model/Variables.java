@@ -62,10 +62,13 @@ public final class Variables {
      */
     public static final String MANUAL_VERIFICATION_REASON = "manualVerificationReason";
     /**
-     * How a request needing staff reaches them: TASK, JOIN (its account's open manual verification decides it too) or
-     * WAIT (no account). Set with {@link #MANUAL_VERIFICATION_REASON}; read by Gateway_StaffRoute.
+     * How a request needing staff reaches them: TASK, JOIN (its account's open manual verification decides it too),
+     * WAIT (no account) or DEFER (the account's task of the day was decided: routed again the next day). Set with
+     * {@link #MANUAL_VERIFICATION_REASON}; read by Gateway_StaffRoute.
      */
     public static final String MANUAL_VERIFICATION_ROUTE = "manualVerificationRoute";
+    /** With route DEFER: when the request is routed again (the next day, Beijing time); the date of its timer. */
+    public static final String MANUAL_VERIFICATION_ROUTED_AGAIN_AT = "manualVerificationRoutedAgainAt";
     /** Task-local, Form_ManualIdentityCheck: the requests of the account's manual verification (codes and dates). */
     public static final String CASE_REQUESTS = "caseRequests";
     /** Task-local, Form_ManualIdentityCheck: the joined requests staff may confirm, as checklist choices. */

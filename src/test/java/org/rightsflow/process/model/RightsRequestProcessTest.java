@@ -424,6 +424,33 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
     }
 
     @Test
+    void aLockedRequestOfAnAccountWhoseTaskOfTheDayWasDecidedWaitsForTheNextDayAndIsRoutedAgain() {
+        ProcessInstance request = awaitingVerification(Variables.TYPE_DELETE);
+        Date nextDay = Date.from(java.time.Instant.parse("2027-01-05T16:00:00Z"));
+
+        runtimeService.createMessageCorrelation(MSG_VERIFICATION_LOCKED).processInstanceBusinessKey(REFERENCE)
+                .setVariable(Variables.MANUAL_VERIFICATION_REASON, "LOCKED")
+                .setVariable(Variables.MANUAL_VERIFICATION_ROUTE, "DEFER")
+                .setVariable(Variables.MANUAL_VERIFICATION_ROUTED_AGAIN_AT, nextDay).correlate();
+
+        assertThat(request).hasPassedInOrder(BOUNDARY_EVENT_VERIFICATION_LOCKED, GATEWAY_JOIN_MANUAL_VERIFICATION,
+                GATEWAY_STAFF_ROUTE).hasNotPassed(TASK_VERIFY_IDENTITY_MANUALLY, RECEIVE_TASK_AWAIT_STAFF_DECISION);
+        assertWaitingAt(request, TIMER_EVENT_UNTIL_THE_NEXT_DAY);
+        assertThat(taskService.createTaskQuery().count()).as("no second intake task that day").isZero();
+        assertThat(jobAt(TIMER_EVENT_UNTIL_THE_NEXT_DAY).getDuedate()).isEqualTo(nextDay);
+
+        // the next day the domain routes it again: a task of its own (or a join, when another request got there first)
+        delegate(BEAN_REQUEST_MANUAL_VERIFICATION,
+                execution -> execution.setVariable(Variables.MANUAL_VERIFICATION_ROUTE, "TASK"));
+        runJobsAt(TIMER_EVENT_UNTIL_THE_NEXT_DAY, TASK_REQUEST_MANUAL_VERIFICATION);
+
+        assertThat(request).hasPassedInOrder(TIMER_EVENT_UNTIL_THE_NEXT_DAY, TASK_REQUEST_MANUAL_VERIFICATION,
+                GATEWAY_JOIN_MANUAL_VERIFICATION, GATEWAY_STAFF_ROUTE);
+        assertWaitingAt(request, TASK_VERIFY_IDENTITY_MANUALLY);
+        assertCandidateTask(TASK_VERIFY_IDENTITY_MANUALLY, GROUP_PRIVACY_INTAKE, FORM_MANUAL_IDENTITY_CHECK);
+    }
+
+    @Test
     void whenTheRequestWithTheTaskIsWithdrawnAJoinedOneTakesTheTask() {
         ProcessInstance request = awaitingVerification(Variables.TYPE_ACCESS);
         lock("ACCOUNT_WRONG_CODE_LIMIT", "JOIN");
