@@ -2,7 +2,17 @@ package org.rightsflow.process;
 
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
+import org.rightsflow.process.model.AccessFulfilmentModel;
+import org.rightsflow.process.model.AccountCancellationModel;
+import org.rightsflow.process.model.ConsentWithdrawalModel;
+import org.rightsflow.process.model.CopyFulfilmentModel;
+import org.rightsflow.process.model.CorrectionFulfilmentModel;
+import org.rightsflow.process.model.DeletionFulfilmentModel;
+import org.rightsflow.process.model.ExplanationFulfilmentModel;
 import org.rightsflow.process.model.ManualFulfilmentModel;
+import org.rightsflow.process.model.RestrictionFulfilmentModel;
+import org.rightsflow.process.model.TransferFulfilmentModel;
+import org.rightsflow.request.RequestType;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,15 +23,15 @@ import org.springframework.stereotype.Component;
 public class FulfilmentRoutes {
 
     static final Map<String, String> PROCESS_BY_TYPE = Map.of(
-            "ACCESS", "AccessFulfilmentProcess",
-            "COPY", "CopyFulfilmentProcess",
-            "CORRECT", "CorrectionFulfilmentProcess",
-            "DELETE", "DeletionFulfilmentProcess",
-            "TRANSFER", "TransferFulfilmentProcess",
-            "WITHDRAW_CONSENT", "ConsentWithdrawalProcess",
-            "CANCEL_ACCOUNT", "AccountCancellationProcess",
-            "EXPLAIN", "ExplanationFulfilmentProcess",
-            "RESTRICT", "RestrictionFulfilmentProcess");
+            RequestType.ACCESS.name(), AccessFulfilmentModel.PROCESS_ID,
+            RequestType.COPY.name(), CopyFulfilmentModel.PROCESS_ID,
+            RequestType.CORRECT.name(), CorrectionFulfilmentModel.PROCESS_ID,
+            RequestType.DELETE.name(), DeletionFulfilmentModel.PROCESS_ID,
+            RequestType.TRANSFER.name(), TransferFulfilmentModel.PROCESS_ID,
+            RequestType.WITHDRAW_CONSENT.name(), ConsentWithdrawalModel.PROCESS_ID,
+            RequestType.CANCEL_ACCOUNT.name(), AccountCancellationModel.PROCESS_ID,
+            RequestType.EXPLAIN.name(), ExplanationFulfilmentModel.PROCESS_ID,
+            RequestType.RESTRICT.name(), RestrictionFulfilmentModel.PROCESS_ID);
 
     private final RepositoryService repository;
 

@@ -1,11 +1,16 @@
 package org.rightsflow.request;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.rightsflow.datamap.DataCategory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,22 +21,21 @@ import org.springframework.stereotype.Component;
 @Component
 public class RequestDetailsValidator {
 
-    public static final Set<String> DELETION_GROUNDS = Set.of(
-            "PURPOSE_FULFILLED_OR_UNNECESSARY", "SERVICE_ENDED_OR_RETENTION_EXPIRED", "CONSENT_WITHDRAWN",
-            "UNLAWFUL_PROCESSING", "OTHER_LEGAL_GROUND");
-    public static final Set<String> CONSENT_PURPOSES = Set.of(
-            "MARKETING", "PERSONALISED_RECOMMENDATIONS", "BEHAVIOUR_COOKIES", "AFFILIATE_SHARING",
-            "MARKETPLACE_SHARING", "FACE_RECOGNITION");
-    public static final Set<String> DATA_CATEGORIES = Set.of(
-            "ACCOUNT", "REAL_NAME", "SECURITY", "PAYMENTS", "BILLING", "INVOICES", "OPERATION_LOGS", "CONTRACTS",
-            "SUPPORT", "CONSENTS");
+    public static final Set<String> DELETION_GROUNDS = inOrder(DeletionGround.codes());
+    public static final Set<String> CONSENT_PURPOSES = inOrder(ConsentPurpose.codes());
+    public static final Set<String> DATA_CATEGORIES =
+            inOrder(Arrays.stream(DataCategory.values()).map(Enum::name).toList());
     /** What an EXPLAIN question may be about (docs/rights.md, EXPLAIN); the officer's draft answer follows them. */
-    public static final Set<String> EXPLAIN_TOPICS = Set.of(
-            "CATEGORIES", "PURPOSES", "LEGAL_BASIS", "RETENTION", "RECIPIENTS", "AUTOMATED_DECISIONS", "EXERCISING_RIGHTS");
+    public static final Set<String> EXPLAIN_TOPICS = inOrder(ExplainTopic.codes());
     public static final int MAX_QUESTION_LENGTH = 2000;
     private static final Pattern FIELD_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_.]{0,63}");
     private static final int MAX_CORRECTIONS = 20;
     private static final int MAX_VALUE_LENGTH = 500;
+
+    /** The codes as a set that keeps their order (the error messages list them as a requester is offered them). */
+    private static Set<String> inOrder(List<String> codes) {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(codes));
+    }
 
     /** @param details the JSON object or null/missing */
     public void validate(RequestType type, JsonNode details) {

@@ -43,7 +43,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class RequestIntakeService {
 
-    private static final Set<String> LANGUAGES = Set.of("zh-CN", "en");
+    /** The languages a request is answered in (every notice and page exists in both). */
+    public static final Set<String> LANGUAGES = Set.of("zh-CN", "en");
     /** How a request entered by intake staff reached us (docs/staff.md: phone, letter or email). */
     public static final Set<String> STAFF_CHANNELS = Set.of("PHONE", "LETTER", "EMAIL");
     public static final String DEFAULT_LANGUAGE = "zh-CN";

@@ -37,10 +37,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RequestLifecycle {
 
-    public static final String OUTCOME_COMPLETED = "COMPLETED";
-    public static final String OUTCOME_PARTIALLY_COMPLETED = "PARTIALLY_COMPLETED";
-    public static final String OUTCOME_REFUSED = "REFUSED";
-
     private final StatusLinks statusLinks;
     private final RequestRepository requests;
     private final RequestAccess access;
@@ -126,12 +122,11 @@ public class RequestLifecycle {
     @Transactional
     public void finish(String requestId, String outcome, List<String> grounds, String explanation) {
         RightsRequest request = requests.lockById(requestId).orElseThrow();
-        RequestStatus status = switch (outcome) {
-            case OUTCOME_COMPLETED -> RequestStatus.COMPLETED;
-            case OUTCOME_PARTIALLY_COMPLETED -> RequestStatus.PARTIALLY_COMPLETED;
-            case OUTCOME_REFUSED -> RequestStatus.REFUSED;
-            default -> throw new IllegalArgumentException("Unknown outcome " + outcome);
-        };
+        RequestOutcome answer = RequestOutcome.of(outcome);
+        if (answer == RequestOutcome.WITHDRAWN) {
+            throw new IllegalArgumentException("A withdrawn request is not answered: outcome " + outcome);
+        }
+        RequestStatus status = answer.status();
         if (request.status() != status) {
             Instant answeredAt = time.now();
             requests.setOutcome(requestId, outcome);

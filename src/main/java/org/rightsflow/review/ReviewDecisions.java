@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.rightsflow.datamap.DataCategory;
+import org.rightsflow.request.RequestOutcome;
 
 /**
  * Server-side rules for staff decisions (forms validate only in the browser, so the engine checks again):
@@ -14,7 +15,8 @@ public final class ReviewDecisions {
     public static final Set<String> REVIEW = Set.of("PROCEED", "PARTIAL", "REFUSE");
     public static final Set<String> APPROVAL = Set.of("APPROVE", "REJECT");
     public static final Set<String> IDENTITY = Set.of("VERIFIED", "NOT_VERIFIED");
-    public static final Set<String> MANUAL_FULFILMENT = Set.of("COMPLETED", "PARTIALLY_COMPLETED");
+    public static final Set<String> MANUAL_FULFILMENT =
+            Set.of(RequestOutcome.COMPLETED.name(), RequestOutcome.PARTIALLY_COMPLETED.name());
 
     private ReviewDecisions() {
     }

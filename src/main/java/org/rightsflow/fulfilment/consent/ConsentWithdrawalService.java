@@ -13,6 +13,7 @@ import org.rightsflow.common.TimeSource;
 import org.rightsflow.notice.Notice;
 import org.rightsflow.notice.NoticeKind;
 import org.rightsflow.notice.Outbox;
+import org.rightsflow.request.RequestOutcome;
 import org.rightsflow.request.RequestRepository;
 import org.rightsflow.request.RequesterContacts;
 import org.rightsflow.request.RightsRequest;
@@ -82,7 +83,7 @@ public class ConsentWithdrawalService {
                 requestId, NoticeKind.CONSENT_WITHDRAWN, contact.email(), request.language(), Map.of(
                         "reference", request.reference(),
                         "purposes", stopped))));
-        return "COMPLETED";
+        return RequestOutcome.COMPLETED.name();
     }
 
     private static List<String> purposesOf(RightsRequest request) {

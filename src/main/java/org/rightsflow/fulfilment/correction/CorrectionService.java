@@ -30,6 +30,7 @@ import org.rightsflow.datamap.DataCategory;
 import org.rightsflow.notice.Notice;
 import org.rightsflow.notice.NoticeKind;
 import org.rightsflow.notice.Outbox;
+import org.rightsflow.request.RequestOutcome;
 import org.rightsflow.request.RequestRepository;
 import org.rightsflow.request.RequesterContacts;
 import org.rightsflow.request.RightsRequest;
@@ -511,7 +512,8 @@ public class CorrectionService {
         List<Change> all = existing(requestId);
         int applied = (int) all.stream().filter(c -> c.status() == ChangeStatus.APPLIED).count();
         int notApplied = all.size() - applied;
-        String outcome = notApplied == 0 ? "COMPLETED" : applied == 0 ? "REFUSED" : "PARTIALLY_COMPLETED";
+        RequestOutcome outcome = notApplied == 0 ? RequestOutcome.COMPLETED
+                : applied == 0 ? RequestOutcome.REFUSED : RequestOutcome.PARTIALLY_COMPLETED;
         String language = request.language();
         List<String> systemReasons = all.stream().filter(c -> c.status().notAppliedWithReason())
                 .map(c -> c.changeNo() + ": " + reasonFor(c.status(), language)).toList();
@@ -523,7 +525,7 @@ public class CorrectionService {
         notifyRequester(request, all);
         audit.record(request.reference(), "system", "CORRECTION_" + outcome,
                 "{\"applied\":" + applied + ",\"notApplied\":" + notApplied + "}");
-        return new Result(outcome, applied, notApplied, List.copyOf(allGrounds), combined.isEmpty() ? null : combined);
+        return new Result(outcome.name(), applied, notApplied, List.copyOf(allGrounds), combined.isEmpty() ? null : combined);
     }
 
     private void notifyRequester(RightsRequest request, List<Change> all) {

@@ -10,6 +10,7 @@ import org.rightsflow.fulfilment.access.AccessReportService;
 import org.rightsflow.fulfilment.access.AccessReportService.CategoryView;
 import org.rightsflow.fulfilment.consent.ConsentPurposes;
 import org.rightsflow.fulfilment.consent.ConsentRegister;
+import org.rightsflow.request.ConsentPurpose;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +26,8 @@ public class ExplanationDraft {
      * Processing that decides or ranks by automated means (PIPL Art. 24, 73(2)): personalised recommendations and
      * face recognition. Both rest on consent alone, so the account's current choice is stated with them.
      */
-    static final List<String> AUTOMATED_PURPOSES = List.of("PERSONALISED_RECOMMENDATIONS", "FACE_RECOGNITION");
+    static final List<String> AUTOMATED_PURPOSES =
+            List.of(ConsentPurpose.PERSONALISED_RECOMMENDATIONS.name(), ConsentPurpose.FACE_RECOGNITION.name());
 
     private final AccessReportService facts;
     private final ConsentRegister consents;

@@ -15,6 +15,7 @@ import org.rightsflow.common.TimeSource;
 import org.rightsflow.notice.Notice;
 import org.rightsflow.notice.NoticeKind;
 import org.rightsflow.notice.Outbox;
+import org.rightsflow.request.RequestOutcome;
 import org.rightsflow.request.RequestRepository;
 import org.rightsflow.request.RequesterContacts;
 import org.rightsflow.request.RightsRequest;
@@ -127,7 +128,7 @@ public class ExplanationService {
                         "receivedAt", org.rightsflow.notice.NoticeFormats.dateTime(request.receivedAt()),
                         "answer", answer))));
         audit.record(request.reference(), "system", "EXPLANATION_SENT", null);
-        return "COMPLETED";
+        return RequestOutcome.COMPLETED.name();
     }
 
     private static List<String> topics(RightsRequest request) {

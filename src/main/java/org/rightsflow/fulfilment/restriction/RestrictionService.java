@@ -32,6 +32,7 @@ import org.rightsflow.notice.Notice;
 import org.rightsflow.notice.NoticeFormats;
 import org.rightsflow.notice.NoticeKind;
 import org.rightsflow.notice.Outbox;
+import org.rightsflow.request.RequestOutcome;
 import org.rightsflow.request.RequestRepository;
 import org.rightsflow.request.RequesterContacts;
 import org.rightsflow.request.RightsRequest;
@@ -118,11 +119,11 @@ public class RestrictionService {
                     .orElseThrow(() -> new IllegalStateException("Request " + request.reference()
                             + " lifts no restriction of its account"));
             lift(restriction, BY_LIFT_REQUEST, requestId);
-            return new Fulfilled("COMPLETED", "LIFTED", restriction.id(), null);
+            return new Fulfilled(RequestOutcome.COMPLETED.name(), "LIFTED", restriction.id(), null);
         }
         Optional<Restriction> done = byRequest(requestId);
         if (done.isPresent()) {
-            return new Fulfilled("COMPLETED", "RESTRICTED", done.get().id(), done.get().endsAt());
+            return new Fulfilled(RequestOutcome.COMPLETED.name(), "RESTRICTED", done.get().id(), done.get().endsAt());
         }
         List<String> requested = codes(details.path("categories"));
         Set<DataCategory> excluded = reviewScopes.excluded(requestId);
@@ -166,7 +167,7 @@ public class RestrictionService {
         model.put("restrictedUntil", endsAt == null ? "" : NoticeFormats.dateTime(endsAt));
         model.put("privacyCenterUrl", properties.publicBaseUrl() + "/privacy/request/RESTRICT");
         notify(request, NoticeKind.RESTRICTION_APPLIED, "restriction-applied:" + requestId, model);
-        return new Fulfilled("COMPLETED", "RESTRICTED", id, endsAt);
+        return new Fulfilled(RequestOutcome.COMPLETED.name(), "RESTRICTED", id, endsAt);
     }
 
     /** The restriction reached its end date (the period's timer): lifted, with a notice. Safe to run again. */

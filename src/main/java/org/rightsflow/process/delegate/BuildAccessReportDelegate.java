@@ -5,11 +5,12 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.fulfilment.access.AccessRequestFulfilment;
+import org.rightsflow.process.model.AccessFulfilmentModel;
 import org.rightsflow.process.model.Variables;
 import org.springframework.stereotype.Component;
 
 /** Task_BuildAccessReport: the ACCESS report from the data map, stored for delivery. */
-@Component("buildAccessReport")
+@Component(AccessFulfilmentModel.BEAN_BUILD_ACCESS_REPORT)
 public class BuildAccessReportDelegate implements JavaDelegate {
 
     private final AccessRequestFulfilment access;

@@ -5,11 +5,12 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.fulfilment.copy.CopyRequestFulfilment;
+import org.rightsflow.process.model.CopyFulfilmentModel;
 import org.rightsflow.process.model.Variables;
 import org.springframework.stereotype.Component;
 
 /** Task_BuildCopyPackage (COPY): the package streamed from the data map into an encrypted file. */
-@Component("buildCopyPackage")
+@Component(CopyFulfilmentModel.BEAN_BUILD_COPY_PACKAGE)
 public class BuildCopyPackageDelegate implements JavaDelegate {
 
     private final CopyRequestFulfilment copy;

@@ -5,11 +5,12 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.fulfilment.transfer.TransferRequestFulfilment;
+import org.rightsflow.process.model.TransferFulfilmentModel;
 import org.rightsflow.process.model.Variables;
 import org.springframework.stereotype.Component;
 
 /** Task_BuildCopyPackage (TRANSFER): the approved transfer's package, built as for COPY. */
-@Component("buildTransferPackage")
+@Component(TransferFulfilmentModel.BEAN_BUILD_TRANSFER_PACKAGE)
 public class BuildTransferPackageDelegate implements JavaDelegate {
 
     private final TransferRequestFulfilment transfer;

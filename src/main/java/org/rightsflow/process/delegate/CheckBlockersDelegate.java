@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Task_CheckBlockers: the cancellation's deadlines (computed once) and whether anything blocks it now. */
-@Component("checkBlockers")
+@Component(AccountCancellationModel.BEAN_CHECK_BLOCKERS)
 public class CheckBlockersDelegate implements JavaDelegate {
 
     private final AccountCancellationService cancellation;

@@ -3,6 +3,7 @@ package org.rightsflow.process.delegate;
 import static org.rightsflow.process.delegate.Delegates.requestId;
 
 import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
+import org.rightsflow.process.model.AccountCancellationModel;
 import org.rightsflow.process.model.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,7 +13,7 @@ import org.springframework.stereotype.Component;
  * Task_CloseBlocked: still blocked at the deadline, and a legal reviewer approved the officer's refusal: the request is
  * refused on the grounds and with the explanation of that proposal (already in resultGrounds and resultExplanation).
  */
-@Component("closeBlockedCancellation")
+@Component(AccountCancellationModel.BEAN_CLOSE_BLOCKED)
 public class CloseBlockedCancellationDelegate implements JavaDelegate {
 
     private final AccountCancellationService cancellation;

@@ -4,11 +4,12 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rightsflow.process.model.RightsRequestModel;
 import org.rightsflow.request.RequestLifecycle;
 import org.springframework.stereotype.Component;
 
 /** Task_ConfirmWithdrawal: the workflow stopped; tell the requester. */
-@Component("confirmWithdrawal")
+@Component(RightsRequestModel.BEAN_CONFIRM_WITHDRAWAL)
 public class ConfirmWithdrawalDelegate implements JavaDelegate {
 
     private final RequestLifecycle lifecycle;

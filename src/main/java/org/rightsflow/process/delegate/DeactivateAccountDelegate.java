@@ -5,10 +5,11 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rightsflow.process.model.AccountCancellationModel;
 import org.springframework.stereotype.Component;
 
 /** Task_DeactivateAccount: the account is deactivated, its sessions and credentials ended. */
-@Component("deactivateAccount")
+@Component(AccountCancellationModel.BEAN_DEACTIVATE_ACCOUNT)
 public class DeactivateAccountDelegate implements JavaDelegate {
 
     private final AccountCancellationService cancellation;

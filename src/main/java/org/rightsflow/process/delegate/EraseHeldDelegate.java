@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * Task_EraseHeld: the retention expired and the hold's system erased what expired (its step ran before); records it
  * and says whether rows are still held, and until when.
  */
-@Component("eraseHeld")
+@Component(DeferredErasureModel.BEAN_ERASE_HELD)
 public class EraseHeldDelegate implements JavaDelegate {
 
     private final ErasureService erasure;

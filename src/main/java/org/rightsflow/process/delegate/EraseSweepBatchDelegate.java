@@ -8,12 +8,13 @@ import static org.rightsflow.process.model.ProactiveDeletionModel.SWEEP_STEP;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rightsflow.process.model.ProactiveDeletionModel;
 import org.rightsflow.retention.BatchOutcome;
 import org.rightsflow.retention.ProactiveDeletionService;
 import org.springframework.stereotype.Component;
 
 /** Task_EraseBatch: one batch of the step, in this job's transaction; the outcome and progress stay with the step. */
-@Component("eraseSweepBatch")
+@Component(ProactiveDeletionModel.BEAN_ERASE_BATCH)
 public class EraseSweepBatchDelegate implements JavaDelegate {
 
     private final ProactiveDeletionService sweep;

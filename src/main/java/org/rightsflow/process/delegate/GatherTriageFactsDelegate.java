@@ -4,13 +4,14 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rightsflow.process.model.RightsRequestModel;
 import org.rightsflow.process.model.Variables;
 import org.rightsflow.review.TriageFacts;
 import org.rightsflow.review.TriageFactsService;
 import org.springframework.stereotype.Component;
 
 /** Task_GatherTriageFacts: the flags and the repeat count the triage DMN reads. */
-@Component("gatherTriageFacts")
+@Component(RightsRequestModel.BEAN_GATHER_TRIAGE_FACTS)
 public class GatherTriageFactsDelegate implements JavaDelegate {
 
     private final TriageFactsService triage;

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Task_NotifyDeferredErasure: the requester is told that the held category is now erased. */
-@Component("notifyDeferredErasure")
+@Component(DeferredErasureModel.BEAN_NOTIFY_DEFERRED_ERASURE)
 public class NotifyDeferredErasureDelegate implements JavaDelegate {
 
     private final ErasureService erasure;

@@ -3,13 +3,14 @@ package org.rightsflow.process.delegate;
 import static org.rightsflow.process.delegate.Delegates.requestId;
 
 import org.rightsflow.fulfilment.erasure.ErasureService;
+import org.rightsflow.process.model.DeletionFulfilmentModel;
 import org.rightsflow.process.model.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Task_NotifyErasure: the requester of a DELETE is told what was erased and what is restricted until when. */
-@Component("notifyErasure")
+@Component(DeletionFulfilmentModel.BEAN_NOTIFY_ERASURE)
 public class NotifyErasureDelegate implements JavaDelegate {
 
     private final ErasureService erasure;

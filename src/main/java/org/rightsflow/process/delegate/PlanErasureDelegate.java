@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Task_PlanErasure: what happens per category. When an approved partial refusal kept everything the DELETE asked for,
  * the outcome is REFUSED; the grounds and explanation are the review's, passed in.
  */
-@Component("planErasure")
+@Component(DeletionFulfilmentModel.BEAN_PLAN_ERASURE)
 public class PlanErasureDelegate implements JavaDelegate {
 
     private final ErasureService erasure;

@@ -10,12 +10,13 @@ import java.util.ArrayList;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rightsflow.process.model.ProactiveDeletionModel;
 import org.rightsflow.retention.ProactiveDeletionService;
 import org.rightsflow.retention.SweepPlan;
 import org.springframework.stereotype.Component;
 
 /** Task_PlanSweep: records the run and its steps; the run's reference becomes the business key. */
-@Component("planSweep")
+@Component(ProactiveDeletionModel.BEAN_PLAN)
 public class PlanSweepDelegate implements JavaDelegate {
 
     private final ProactiveDeletionService sweep;

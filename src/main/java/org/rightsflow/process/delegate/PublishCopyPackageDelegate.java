@@ -5,12 +5,12 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.fulfilment.copy.CopyRequestFulfilment;
+import org.rightsflow.process.model.CopyFulfilmentModel;
 import org.rightsflow.process.model.Variables;
-import org.rightsflow.request.RequestLifecycle;
 import org.springframework.stereotype.Component;
 
 /** Task_PublishDownload (COPY): the expiring link goes to the contact on file; the right is fulfilled. */
-@Component("publishCopyPackage")
+@Component(CopyFulfilmentModel.BEAN_PUBLISH_COPY_PACKAGE)
 public class PublishCopyPackageDelegate implements JavaDelegate {
 
     private final CopyRequestFulfilment copy;
@@ -22,6 +22,6 @@ public class PublishCopyPackageDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         copy.publish(requestId(execution), (String) execution.getVariable(Variables.DOWNLOAD_ID));
-        execution.setVariable(Variables.OUTCOME, RequestLifecycle.OUTCOME_COMPLETED);
+        execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
     }
 }

@@ -5,12 +5,12 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.fulfilment.access.AccessRequestFulfilment;
+import org.rightsflow.process.model.AccessFulfilmentModel;
 import org.rightsflow.process.model.Variables;
-import org.rightsflow.request.RequestLifecycle;
 import org.springframework.stereotype.Component;
 
 /** Task_PublishDownload: the expiring link goes to the contact on file; the right is fulfilled. */
-@Component("publishDownload")
+@Component(AccessFulfilmentModel.BEAN_PUBLISH_DOWNLOAD)
 public class PublishDownloadDelegate implements JavaDelegate {
 
     private final AccessRequestFulfilment access;
@@ -22,6 +22,6 @@ public class PublishDownloadDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         access.publish(requestId(execution), (String) execution.getVariable(Variables.DOWNLOAD_ID));
-        execution.setVariable(Variables.OUTCOME, RequestLifecycle.OUTCOME_COMPLETED);
+        execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
     }
 }

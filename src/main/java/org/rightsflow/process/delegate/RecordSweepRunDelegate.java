@@ -7,12 +7,13 @@ import static org.rightsflow.process.model.ProactiveDeletionModel.STEPS_TAKEN_OV
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rightsflow.process.model.ProactiveDeletionModel;
 import org.rightsflow.retention.ProactiveDeletionService;
 import org.rightsflow.retention.SweepRunSummary;
 import org.springframework.stereotype.Component;
 
 /** Task_RecordRun: the run's audit entry; its figures stay on the instance for Cockpit and the history. */
-@Component("recordSweepRun")
+@Component(ProactiveDeletionModel.BEAN_RECORD_RUN)
 public class RecordSweepRunDelegate implements JavaDelegate {
 
     private final ProactiveDeletionService sweep;

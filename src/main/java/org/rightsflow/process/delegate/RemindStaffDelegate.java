@@ -4,12 +4,13 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.rightsflow.process.model.RightsRequestModel;
 import org.rightsflow.process.setup.StaffRecipients;
 import org.rightsflow.request.RequestLifecycle;
 import org.springframework.stereotype.Component;
 
 /** Task_RemindStaff: five days before the due date, the staff of the open tasks are reminded by email. */
-@Component("remindStaff")
+@Component(RightsRequestModel.BEAN_REMIND_STAFF)
 public class RemindStaffDelegate implements JavaDelegate {
 
     private final RequestLifecycle lifecycle;

@@ -10,11 +10,12 @@ import org.rightsflow.identity.ManualVerificationCases;
 import org.rightsflow.identity.ManualVerificationReason;
 import org.rightsflow.identity.ManualVerificationRoute;
 import org.rightsflow.process.ProcessVariables;
+import org.rightsflow.process.model.RightsRequestModel;
 import org.rightsflow.process.model.Variables;
 import org.springframework.stereotype.Component;
 
 /** Task_RequestManualVerification: no codes for this request; it waits for intake staff, by the route they decide. */
-@Component("requestManualVerification")
+@Component(RightsRequestModel.BEAN_REQUEST_MANUAL_VERIFICATION)
 public class RequestManualVerificationDelegate implements JavaDelegate {
 
     private final IdentityVerificationService identity;

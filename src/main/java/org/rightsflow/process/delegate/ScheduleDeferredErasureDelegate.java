@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.fulfilment.erasure.ErasureHold;
 import org.rightsflow.fulfilment.erasure.ErasureService;
 import org.rightsflow.process.model.DeferredErasureModel;
+import org.rightsflow.process.model.DeletionFulfilmentModel;
 import org.rightsflow.process.model.Variables;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Component;
  * gets no second one. Chosen over a multi-instance call activity: the deferred erasures outlive this request by
  * years and must not keep the request's process instances open.
  */
-@Component("scheduleDeferredErasure")
+@Component(DeletionFulfilmentModel.BEAN_SCHEDULE_DEFERRED_ERASURE)
 public class ScheduleDeferredErasureDelegate implements JavaDelegate {
 
     private final ErasureService erasure;

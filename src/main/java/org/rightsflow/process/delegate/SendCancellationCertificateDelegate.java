@@ -3,13 +3,14 @@ package org.rightsflow.process.delegate;
 import static org.rightsflow.process.delegate.Delegates.requestId;
 
 import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
+import org.rightsflow.process.model.AccountCancellationModel;
 import org.rightsflow.process.model.Variables;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Task_SendCancellationCertificate: the certificate by email, then the account record is anonymised. */
-@Component("sendCancellationCertificate")
+@Component(AccountCancellationModel.BEAN_SEND_CANCELLATION_CERTIFICATE)
 public class SendCancellationCertificateDelegate implements JavaDelegate {
 
     private final AccountCancellationService cancellation;

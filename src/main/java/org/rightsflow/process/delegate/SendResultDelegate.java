@@ -5,12 +5,13 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.process.ProcessVariables;
+import org.rightsflow.process.model.RightsRequestModel;
 import org.rightsflow.process.model.Variables;
 import org.rightsflow.request.RequestLifecycle;
 import org.springframework.stereotype.Component;
 
 /** Task_SendResult: the one result notice and the final status. */
-@Component("sendResult")
+@Component(RightsRequestModel.BEAN_SEND_RESULT)
 public class SendResultDelegate implements JavaDelegate {
 
     private final RequestLifecycle lifecycle;

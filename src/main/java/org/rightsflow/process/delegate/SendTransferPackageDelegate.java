@@ -5,12 +5,12 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.fulfilment.transfer.TransferRequestFulfilment;
+import org.rightsflow.process.model.TransferFulfilmentModel;
 import org.rightsflow.process.model.Variables;
-import org.rightsflow.request.RequestLifecycle;
 import org.springframework.stereotype.Component;
 
 /** Task_SendToRecipient: link and SHA-256 to the recipient, notice to the requester; the right is fulfilled. */
-@Component("sendTransferPackage")
+@Component(TransferFulfilmentModel.BEAN_SEND_TRANSFER_PACKAGE)
 public class SendTransferPackageDelegate implements JavaDelegate {
 
     private final TransferRequestFulfilment transfer;
@@ -22,6 +22,6 @@ public class SendTransferPackageDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         transfer.sendToRecipient(requestId(execution), (String) execution.getVariable(Variables.DOWNLOAD_ID));
-        execution.setVariable(Variables.OUTCOME, RequestLifecycle.OUTCOME_COMPLETED);
+        execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
     }
 }

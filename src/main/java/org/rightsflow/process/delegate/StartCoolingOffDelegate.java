@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /** Task_StartCoolingOff: the cooling-off period starts; the requester is told until when they can revoke. */
-@Component("startCoolingOff")
+@Component(AccountCancellationModel.BEAN_START_COOLING_OFF)
 public class StartCoolingOffDelegate implements JavaDelegate {
 
     private final AccountCancellationService cancellation;

@@ -5,6 +5,7 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.process.FulfilmentRoutes;
+import org.rightsflow.process.model.RightsRequestModel;
 import org.rightsflow.process.model.Variables;
 import org.rightsflow.request.FulfilmentStart;
 import org.rightsflow.request.RequestLifecycle;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * fulfils the right; or, when a privacy officer sent the request to review since its triage or its clock is paused,
  * {@code fulfilmentStart} says so and Gateway_FulfilmentStarted routes it there.
  */
-@Component("startFulfilment")
+@Component(RightsRequestModel.BEAN_START_FULFILMENT)
 public class StartFulfilmentDelegate implements JavaDelegate {
 
     private final RequestLifecycle lifecycle;

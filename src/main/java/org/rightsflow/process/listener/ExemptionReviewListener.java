@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.rightsflow.common.TimeSource;
 import org.rightsflow.process.ProcessVariables;
+import org.rightsflow.process.model.RightsRequestModel;
 import org.rightsflow.process.model.Variables;
 import org.rightsflow.review.RefusalProposals;
 import org.rightsflow.review.RefusalSubject;
@@ -19,7 +20,7 @@ import org.springframework.stereotype.Component;
  * signed-in officer, which the legal reviewer of RefusalApprovalProcess approves or sends back (four eyes). Pending
  * referrals to review are marked as taken up.
  */
-@Component("exemptionReviewListener")
+@Component(RightsRequestModel.BEAN_EXEMPTION_REVIEW_LISTENER)
 public class ExemptionReviewListener implements TaskListener {
 
     private final ReviewScopes scopes;

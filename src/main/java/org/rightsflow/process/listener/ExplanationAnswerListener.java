@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * answer in the application's table (it is sent by the next step); REFUSE is a refusal proposal of the signed-in
  * officer, which a second person approves before the requester is told anything.
  */
-@Component(ExplanationFulfilmentModel.LISTENER_ANSWER_QUESTION)
+@Component(ExplanationFulfilmentModel.BEAN_EXPLANATION_ANSWER_LISTENER)
 public class ExplanationAnswerListener implements TaskListener {
 
     static final Set<String> DECISIONS = Set.of(Variables.PROCEED, Variables.REFUSE);

@@ -3,6 +3,7 @@ package org.rightsflow.process.listener;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.rightsflow.process.ProcessVariables;
+import org.rightsflow.process.model.ManualFulfilmentModel;
 import org.rightsflow.process.model.Variables;
 import org.rightsflow.review.RefusalProposals;
 import org.rightsflow.review.RefusalSubject;
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Component;
  * Completing Task_FulfilManually: what the data operator did becomes the outcome. A partial result refuses the rest:
  * it is stored as the operator's refusal proposal, which a second person approves in RefusalApprovalProcess.
  */
-@Component("manualFulfilmentListener")
+@Component(ManualFulfilmentModel.BEAN_MANUAL_FULFILMENT_LISTENER)
 public class ManualFulfilmentListener implements TaskListener {
 
     private final RefusalProposals proposals;
@@ -27,11 +28,11 @@ public class ManualFulfilmentListener implements TaskListener {
         String decision = ProcessVariables.string(task, Variables.DECISION);
         ReviewDecisions.requireOneOf(Variables.DECISION, decision, ReviewDecisions.MANUAL_FULFILMENT);
         var grounds = ProcessVariables.stringList(task, Variables.GROUNDS);
-        ReviewDecisions.requireGroundsForRefusal("PARTIALLY_COMPLETED".equals(decision), grounds);
+        ReviewDecisions.requireGroundsForRefusal(Variables.OUTCOME_PARTIALLY_COMPLETED.equals(decision), grounds);
         String explanation = ProcessVariables.string(task, Variables.EXPLANATION);
         ReviewDecisions.requireExplanation(explanation);
         task.setVariable(Variables.OUTCOME, decision);
-        if ("PARTIALLY_COMPLETED".equals(decision)) {
+        if (Variables.OUTCOME_PARTIALLY_COMPLETED.equals(decision)) {
             String operator = TaskListeners.currentUser(task);
             proposals.propose(TaskListeners.requestId(task), RefusalSubject.MANUAL_FULFILMENT, Variables.PARTIAL, grounds,
                     explanation, operator);

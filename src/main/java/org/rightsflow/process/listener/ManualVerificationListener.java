@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.rightsflow.identity.IdentityVerificationService;
 import org.rightsflow.process.ManualVerificationTasks;
 import org.rightsflow.process.ProcessVariables;
+import org.rightsflow.process.model.RightsRequestModel;
 import org.rightsflow.process.model.Variables;
 import org.rightsflow.review.ReviewDecisions;
 import org.springframework.stereotype.Component;
@@ -15,7 +16,7 @@ import org.springframework.stereotype.Component;
  * complete: intake staff's decision, checked and recorded, for this request and for each one that joined it (the
  * engine refuses it from whoever entered the request: separation of duties).
  */
-@Component("manualVerificationListener")
+@Component(RightsRequestModel.BEAN_MANUAL_VERIFICATION_LISTENER)
 public class ManualVerificationListener implements TaskListener {
 
     private final IdentityVerificationService identity;

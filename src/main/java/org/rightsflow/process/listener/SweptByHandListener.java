@@ -9,6 +9,7 @@ import static org.rightsflow.process.model.ProactiveDeletionModel.SWEEP_STEP;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.rightsflow.process.ProcessVariables;
+import org.rightsflow.process.model.ProactiveDeletionModel;
 import org.rightsflow.retention.ProactiveDeletionService;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * in the completion's transaction (a form that breaks a rule keeps the task open). The form's fields are local to
  * the task and vanish with it.
  */
-@Component("sweptByHandListener")
+@Component(ProactiveDeletionModel.BEAN_SWEPT_BY_HAND_LISTENER)
 public class SweptByHandListener implements TaskListener {
 
     private final ProactiveDeletionService sweep;

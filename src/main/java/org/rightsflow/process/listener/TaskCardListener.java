@@ -25,7 +25,7 @@ import org.springframework.stereotype.Component;
  * models need no listener of their own. Reads the triage rule that matched from the engine's decision history (the
  * root process ran it). A card that cannot be built never stops the task: it then shows the reference and its link.
  */
-@Component("taskCardListener")
+@Component
 public class TaskCardListener implements TaskListener {
 
     private static final Logger LOG = LoggerFactory.getLogger(TaskCardListener.class);

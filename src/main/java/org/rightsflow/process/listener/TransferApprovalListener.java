@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * explanation), which a second person approves in RefusalApprovalProcess before the requester is told anything. When
  * a condition is not ticked, TRANSFER_CONDITIONS_NOT_MET is put to the approver as the suggested ground.
  */
-@Component("transferApprovalListener")
+@Component(TransferFulfilmentModel.BEAN_TRANSFER_APPROVAL_LISTENER)
 public class TransferApprovalListener implements TaskListener {
 
     private final TransferRequestFulfilment transfer;

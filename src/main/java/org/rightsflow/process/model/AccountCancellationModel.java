@@ -1,5 +1,8 @@
 package org.rightsflow.process.model;
 
+import org.rightsflow.process.setup.StaffGroups;
+import org.rightsflow.request.RequestOutcome;
+
 /**
  * Ids of {@code processes/account-cancellation.bpmn}, called by {@code CallActivity_Fulfil} for CANCEL_ACCOUNT.
  * In: requestId, reference, requestType, dueDate, resultGrounds, resultExplanation (business key = reference).
@@ -24,7 +27,7 @@ public final class AccountCancellationModel {
     /** Date, written by {@link #BEAN_START_COOLING_OFF}. */
     public static final String COOLING_OFF_ENDS = "coolingOffEnds";
     /** The outcome of a revoked cancellation (the request is withdrawn). */
-    public static final String OUTCOME_WITHDRAWN = "WITHDRAWN";
+    public static final String OUTCOME_WITHDRAWN = RequestOutcome.WITHDRAWN.name();
 
     public static final String BEAN_CHECK_BLOCKERS = "checkBlockers";
     public static final String BEAN_NOTIFY_BLOCKERS = "notifyBlockers";
@@ -36,7 +39,7 @@ public final class AccountCancellationModel {
      */
     public static final String BEAN_BLOCKED_CANCELLATION_LISTENER = "blockedCancellationListener";
     public static final String FORM_BLOCKED_CANCELLATION = "Form_BlockedCancellation";
-    public static final String GROUP_PRIVACY_OFFICERS = "privacy-officers";
+    public static final String GROUP_PRIVACY_OFFICERS = StaffGroups.PRIVACY_OFFICERS;
 
     /** PROCEED or REFUSE, copied from the form's decision by {@link #BEAN_BLOCKED_CANCELLATION_LISTENER}. */
     public static final String BLOCKED_DECISION = "blockedDecision";

@@ -1,5 +1,7 @@
 package org.rightsflow.process.model;
 
+import org.rightsflow.process.setup.StaffGroups;
+
 /**
  * Ids of {@code processes/correction-fulfilment.bpmn} (CORRECT), called by {@code CallActivity_Fulfil}.
  * In: requestId, reference, requestType, dueDate (business key = reference), resultGrounds, resultExplanation.
@@ -21,7 +23,7 @@ public final class CorrectionFulfilmentModel {
     public static final String PROCESS_ID = "CorrectionFulfilmentProcess";
     public static final String RESOURCE = "processes/correction-fulfilment.bpmn";
 
-    public static final String GROUP_PRIVACY_OFFICERS = "privacy-officers";
+    public static final String GROUP_PRIVACY_OFFICERS = StaffGroups.PRIVACY_OFFICERS;
     public static final String FORM_CORRECTION_REVIEW = "Form_CorrectionReview";
 
     /** Writes {@link #REVIEWABLE_CHANGES}. */

@@ -19,7 +19,7 @@ public final class ExplanationFulfilmentModel {
      * refusal proposal and writes reviewProposer, reviewDecision, resultGrounds and resultExplanation for the approval;
      * then {@link #ANSWER_DECISION} is written and the form fields are removed.
      */
-    public static final String LISTENER_ANSWER_QUESTION = "explanationAnswerListener";
+    public static final String BEAN_EXPLANATION_ANSWER_LISTENER = "explanationAnswerListener";
     /** Sends the recorded answer to the contact on file; writes {@code outcome}. */
     public static final String BEAN_SEND_EXPLANATION = "sendExplanation";
 

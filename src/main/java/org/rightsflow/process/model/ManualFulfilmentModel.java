@@ -1,5 +1,7 @@
 package org.rightsflow.process.model;
 
+import org.rightsflow.process.setup.StaffGroups;
+
 /**
  * Ids of {@code processes/manual-fulfilment.bpmn}: a data operator fulfils a right by hand where
  * no connector exists yet; called by {@code CallActivity_Fulfil}.
@@ -21,7 +23,7 @@ public final class ManualFulfilmentModel {
     public static final String PROCESS_ID = "ManualFulfilmentProcess";
     public static final String RESOURCE = "processes/manual-fulfilment.bpmn";
 
-    public static final String GROUP_DATA_OPERATORS = "data-operators";
+    public static final String GROUP_DATA_OPERATORS = StaffGroups.DATA_OPERATORS;
     public static final String FORM_MANUAL_FULFILMENT = "Form_ManualFulfilment";
     /** Task listener on complete. */
     public static final String BEAN_MANUAL_FULFILMENT_LISTENER = "manualFulfilmentListener";

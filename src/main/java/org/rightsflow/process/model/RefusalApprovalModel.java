@@ -1,5 +1,7 @@
 package org.rightsflow.process.model;
 
+import org.rightsflow.process.setup.StaffGroups;
+
 /**
  * Ids of {@code processes/refusal-approval.bpmn}: the second person of every refusal. Each process that can refuse
  * something calls {@link #PROCESS_ID} from a call activity with the proposal and reads back {@link
@@ -16,7 +18,7 @@ public final class RefusalApprovalModel {
 
     public static final String PROCESS_ID = "RefusalApprovalProcess";
     public static final String RESOURCE = "processes/refusal-approval.bpmn";
-    public static final String GROUP_LEGAL_REVIEWERS = "legal-reviewers";
+    public static final String GROUP_LEGAL_REVIEWERS = StaffGroups.LEGAL_REVIEWERS;
     public static final String FORM_REFUSAL_APPROVAL = "Form_RefusalApproval";
 
     /** Task listener (complete): checks the decision and the four-eyes rule against the stored proposal. */

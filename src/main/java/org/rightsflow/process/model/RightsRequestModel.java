@@ -1,5 +1,7 @@
 package org.rightsflow.process.model;
 
+import org.rightsflow.process.setup.StaffGroups;
+
 /**
  * Ids of {@code processes/rights-request.bpmn} (the request from receipt to result) and of the
  * decision {@code processes/exemption-triage.dmn} it evaluates.
@@ -58,8 +60,8 @@ public final class RightsRequestModel {
     public static final String ERROR_CLOSED_UNANSWERED = "Err_ClosedUnanswered";
 
     // --- candidate groups
-    public static final String GROUP_PRIVACY_INTAKE = "privacy-intake";
-    public static final String GROUP_PRIVACY_OFFICERS = "privacy-officers";
+    public static final String GROUP_PRIVACY_INTAKE = StaffGroups.INTAKE;
+    public static final String GROUP_PRIVACY_OFFICERS = StaffGroups.PRIVACY_OFFICERS;
 
     // --- forms (camunda:formRef, binding deployment)
     public static final String FORM_MANUAL_IDENTITY_CHECK = "Form_ManualIdentityCheck";

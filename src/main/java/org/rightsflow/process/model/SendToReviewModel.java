@@ -1,5 +1,7 @@
 package org.rightsflow.process.model;
 
+import org.rightsflow.process.setup.StaffGroups;
+
 /**
  * Ids of {@code processes/send-to-review.bpmn}: a privacy officer sends a request to the exemption review from the
  * start form {@link #FORM_SEND_TO_REVIEW} in Tasklist. {@link #TASK_SEND_TO_REVIEW} records the referral (who, why)
@@ -14,7 +16,7 @@ public final class SendToReviewModel {
     public static final String PROCESS_ID = "SendToReviewProcess";
     public static final String RESOURCE = "processes/send-to-review.bpmn";
     public static final String FORM_SEND_TO_REVIEW = "Form_SendToReview";
-    public static final String GROUP_PRIVACY_OFFICERS = "privacy-officers";
+    public static final String GROUP_PRIVACY_OFFICERS = StaffGroups.PRIVACY_OFFICERS;
 
     public static final String START_EVENT_REFERRAL_ENTERED = "StartEvent_ReferralEntered";
     public static final String TASK_SEND_TO_REVIEW = "Task_SendToReview";

@@ -1,5 +1,7 @@
 package org.rightsflow.process.model;
 
+import org.rightsflow.process.setup.StaffGroups;
+
 /**
  * Ids of {@code processes/staff-intake.bpmn}: intake staff enter a request received by phone, letter or email
  * from the start form {@link #FORM_STAFF_INTAKE} in Tasklist; {@link #TASK_FILE_REQUEST} files it as a
@@ -17,7 +19,7 @@ public final class StaffIntakeModel {
     public static final String PROCESS_ID = "StaffIntakeProcess";
     public static final String RESOURCE = "processes/staff-intake.bpmn";
     public static final String FORM_STAFF_INTAKE = "Form_StaffIntake";
-    public static final String GROUP_PRIVACY_INTAKE = "privacy-intake";
+    public static final String GROUP_PRIVACY_INTAKE = StaffGroups.INTAKE;
 
     public static final String START_EVENT_FORM_SUBMITTED = "StartEvent_RequestEntered";
     public static final String TASK_FILE_REQUEST = "Task_FileRequest";

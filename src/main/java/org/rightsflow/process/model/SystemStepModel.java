@@ -1,5 +1,7 @@
 package org.rightsflow.process.model;
 
+import org.rightsflow.process.setup.StaffGroups;
+
 /**
  * Ids of {@code processes/system-step.bpmn}: one system's part of a request, by its connector, its worker (an
  * external task) or a data operator. In: {@link #SYSTEM_STEP_ID}, requestId, reference, requestType, dueDate.
@@ -38,7 +40,7 @@ public final class SystemStepModel {
     public static final String BEAN_SYSTEM_STEP_TASK_LISTENER = "systemStepTaskListener";
 
     public static final String FORM_SYSTEM_STEP = "Form_SystemStep";
-    public static final String GROUP_DATA_OPERATORS = "data-operators";
+    public static final String GROUP_DATA_OPERATORS = StaffGroups.DATA_OPERATORS;
 
     public static final String START_EVENT = "StartEvent_StepStarted";
     public static final String TASK_PREPARE_SYSTEM_STEP = "Task_PrepareSystemStep";

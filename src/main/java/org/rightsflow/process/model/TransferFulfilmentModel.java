@@ -17,7 +17,7 @@ public final class TransferFulfilmentModel {
      * writes reviewProposer, reviewDecision, suggestedGrounds, resultGrounds and resultExplanation for the approval),
      * removes the form fields and the recipient.
      */
-    public static final String LISTENER_TRANSFER_APPROVAL = "transferApprovalListener";
+    public static final String BEAN_TRANSFER_APPROVAL_LISTENER = "transferApprovalListener";
     /** Builds the package as for COPY; writes {@code downloadId}. */
     public static final String BEAN_BUILD_TRANSFER_PACKAGE = "buildTransferPackage";
     /** Link and SHA-256 to the recipient, notice to the contact on file; writes {@code outcome}. */

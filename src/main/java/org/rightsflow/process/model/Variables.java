@@ -1,5 +1,7 @@
 package org.rightsflow.process.model;
 
+import org.rightsflow.request.RequestOutcome;
+
 /**
  * Process variable names shared by the models, and the values the gateways compare them with.
  *
@@ -164,10 +166,10 @@ public final class Variables {
     public static final String APPROVE = "APPROVE";
     public static final String REJECT = "REJECT";
 
-    // --- values of outcome (Form_ManualFulfilment offers the first two)
-    public static final String OUTCOME_COMPLETED = "COMPLETED";
-    public static final String OUTCOME_PARTIALLY_COMPLETED = "PARTIALLY_COMPLETED";
-    public static final String OUTCOME_REFUSED = "REFUSED";
+    // --- values of outcome (Form_ManualFulfilment offers the first two), spelt once in RequestOutcome
+    public static final String OUTCOME_COMPLETED = RequestOutcome.COMPLETED.name();
+    public static final String OUTCOME_PARTIALLY_COMPLETED = RequestOutcome.PARTIALLY_COMPLETED.name();
+    public static final String OUTCOME_REFUSED = RequestOutcome.REFUSED.name();
 
     private Variables() {
     }

@@ -55,14 +55,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 public class PrivacyCenterController {
 
-    static final List<String> DELETION_GROUNDS = List.of("PURPOSE_FULFILLED_OR_UNNECESSARY",
-            "SERVICE_ENDED_OR_RETENTION_EXPIRED", "CONSENT_WITHDRAWN", "UNLAWFUL_PROCESSING", "OTHER_LEGAL_GROUND");
-    static final List<String> CATEGORIES = List.of("ACCOUNT", "REAL_NAME", "SECURITY", "PAYMENTS", "BILLING",
-            "INVOICES", "OPERATION_LOGS", "CONTRACTS", "SUPPORT", "CONSENTS");
-    static final List<String> PURPOSES = List.of("MARKETING", "PERSONALISED_RECOMMENDATIONS", "BEHAVIOUR_COOKIES",
-            "AFFILIATE_SHARING", "MARKETPLACE_SHARING", "FACE_RECOGNITION");
-    static final List<String> EXPLAIN_TOPICS = List.of("CATEGORIES", "PURPOSES", "LEGAL_BASIS", "RETENTION",
-            "RECIPIENTS", "AUTOMATED_DECISIONS", "EXERCISING_RIGHTS");
+    // The choices offered, in the order of the vocabulary the API's validation uses (RequestDetailsValidator).
+    static final List<String> DELETION_GROUNDS = List.copyOf(RequestDetailsValidator.DELETION_GROUNDS);
+    static final List<String> CATEGORIES = List.copyOf(RequestDetailsValidator.DATA_CATEGORIES);
+    static final List<String> PURPOSES = List.copyOf(RequestDetailsValidator.CONSENT_PURPOSES);
+    static final List<String> EXPLAIN_TOPICS = List.copyOf(RequestDetailsValidator.EXPLAIN_TOPICS);
     static final int CORRECTION_ROWS = 3;
     /** The value of the confirmation pages' "yes": an action that cannot be undone needs it. */
     static final String CONFIRMED = "yes";
@@ -96,13 +93,6 @@ public class PrivacyCenterController {
         this.downloads = downloads;
         this.localeResolver = localeResolver;
         this.statusLinks = statusLinks;
-        // The lists above are the contract's (RequestDetailsValidator): fail at start-up if they ever drift apart.
-        if (!RequestDetailsValidator.DELETION_GROUNDS.equals(java.util.Set.copyOf(DELETION_GROUNDS))
-                || !RequestDetailsValidator.DATA_CATEGORIES.equals(java.util.Set.copyOf(CATEGORIES))
-                || !RequestDetailsValidator.CONSENT_PURPOSES.equals(java.util.Set.copyOf(PURPOSES))
-                || !RequestDetailsValidator.EXPLAIN_TOPICS.equals(java.util.Set.copyOf(EXPLAIN_TOPICS))) {
-            throw new IllegalStateException("Privacy Center choices differ from RequestDetailsValidator");
-        }
     }
 
     /** What every page needs: its own path (for the language switch) and the complaint channels. */

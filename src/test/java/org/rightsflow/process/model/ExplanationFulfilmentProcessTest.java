@@ -51,7 +51,7 @@ class ExplanationFulfilmentProcessTest extends ProcessModelTestSupport {
     void register() {
         when(explanations.draftAnswer(REQUEST_ID)).thenReturn(DRAFT);
         when(explanations.topics(REQUEST_ID)).thenReturn(List.of("PURPOSES", "RETENTION"));
-        Mocks.register(LISTENER_ANSWER_QUESTION, new ExplanationAnswerListener(explanations, proposals));
+        Mocks.register(BEAN_EXPLANATION_ANSWER_LISTENER, new ExplanationAnswerListener(explanations, proposals));
         approvalListener();
         delegate(BEAN_SEND_EXPLANATION, execution -> execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED));
     }

@@ -50,7 +50,7 @@ class TransferFulfilmentProcessTest extends ProcessModelTestSupport {
     @BeforeEach
     void register() {
         when(transfer.recipientForReview(REQUEST_ID)).thenReturn(MASKED);
-        Mocks.register(LISTENER_TRANSFER_APPROVAL, new TransferApprovalListener(transfer, proposals));
+        Mocks.register(BEAN_TRANSFER_APPROVAL_LISTENER, new TransferApprovalListener(transfer, proposals));
         approvalListener();
         systemStepsByConnector();
         delegate(BEAN_BUILD_TRANSFER_PACKAGE, execution -> execution.setVariable(Variables.DOWNLOAD_ID, "DL-0099"));
