@@ -29,6 +29,8 @@ public class AccountDirectory {
 
     /** Under this age (in completed years) a person is a minor whose data is all sensitive (PIPL Art. 28, 31). */
     public static final int MINOR_AGE = 14;
+    /** Under this age a person is a minor (Civil Code Art. 17) for whom a guardian may act. */
+    public static final int ADULT_AGE = 18;
 
     private static final String SELECT = "select id, email, phone, birth_date, guardian_email, guardian_phone,"
             + " legal_hold, open_investigation, contact_changed_at, status from account";
@@ -116,22 +118,29 @@ public class AccountDirectory {
         return birthDate != null && Period.between(birthDate, today).getYears() < MINOR_AGE;
     }
 
+    /** Whether someone born on {@code birthDate} is under 18 on {@code today}. */
+    public static boolean isUnderAge(LocalDate birthDate, LocalDate today) {
+        return birthDate != null && Period.between(birthDate, today).getYears() < ADULT_AGE;
+    }
+
     private RowMapper<AccountFacts> mapper() {
         LocalDate today = LocalDate.now(clock.withZone(DataMap.ZONE));
         return (rs, n) -> {
             OffsetDateTime contactChanged = rs.getObject("contact_changed_at", OffsetDateTime.class);
+            LocalDate birthDate = rs.getObject("birth_date", LocalDate.class);
             Instant contactChangedAt = contactChanged == null ? null : contactChanged.toInstant();
             return new AccountFacts(
                     rs.getLong("id"),
                     rs.getString("email"),
                     rs.getString("phone"),
-                    isMinor(rs.getObject("birth_date", LocalDate.class), today),
+                    isMinor(birthDate, today),
                     rs.getString("guardian_email"),
                     rs.getString("guardian_phone"),
                     rs.getBoolean("legal_hold"),
                     rs.getBoolean("open_investigation"),
                     contactChangedAt,
-                    rs.getString("status"));
+                    rs.getString("status"),
+                    isUnderAge(birthDate, today));
         };
     }
 

@@ -7,7 +7,8 @@ import java.time.Instant;
  * (the contacts on file), whether the holder is a minor acting through a guardian, and the
  * facts the exemption triage looks at. Holds no other personal data.
  *
- * @param minor            under 14 today (Asia/Shanghai), from the date of birth on file
+ * @param minor            under 14 today (Asia/Shanghai), from the date of birth on file: only a guardian acts
+ * @param underAge         under 18 today: a minor of 14 to 17 may act alone or through the guardian on file
  * @param contactChangedAt when the email or phone on file last changed (null: never)
  * @param status           {@code ACTIVE} or {@code DEACTIVATED}
  */
@@ -21,10 +22,26 @@ public record AccountFacts(
         boolean legalHold,
         boolean openInvestigation,
         Instant contactChangedAt,
-        String status) {
+        String status,
+        boolean underAge) {
+
+    /** An account whose holder is under 18 exactly when under 14 (tests of rules that look at no other age). */
+    public AccountFacts(long id, String email, String phone, boolean minor, String guardianEmail, String guardianPhone,
+                        boolean legalHold, boolean openInvestigation, Instant contactChangedAt, String status) {
+        this(id, email, phone, minor, guardianEmail, guardianPhone, legalHold, openInvestigation, contactChangedAt,
+                status, minor);
+    }
 
     public static final String ACTIVE = "ACTIVE";
     public static final String DEACTIVATED = "DEACTIVATED";
+
+    /**
+     * Whether a guardian on file may act for the holder: for a child under 14 only the guardian acts; a minor of
+     * 14 to 17 acts alone or through the guardian.
+     */
+    public boolean guardianMayAct() {
+        return underAge && guardianEmail != null && !guardianEmail.isBlank();
+    }
 
     public boolean active() {
         return ACTIVE.equals(status);

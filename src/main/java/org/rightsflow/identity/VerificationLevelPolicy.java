@@ -7,14 +7,15 @@ import java.util.Set;
 import org.rightsflow.datamap.AccountDirectory;
 import org.rightsflow.datamap.AccountFacts;
 import org.rightsflow.datamap.CorrectableFields;
+import org.rightsflow.request.FiledAs;
 import org.rightsflow.request.RequestType;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * The one place that decides how strongly a requester must prove who they are (docs/verification.md). Level 2 adds a code to
- * the phone on file: account cancellation, any request for a minor's account (the guardian acts), and copies or
- * transfers of an account that holds sensitive data. It also decides when codes cannot prove anything and intake
+ * the phone on file: account cancellation, any request a guardian makes (always for a child under 14, and for a
+ * minor of 14 to 17 when the guardian files on their behalf), and copies or transfers of an account that holds sensitive data. It also decides when codes cannot prove anything and intake
  * staff must verify by hand.
  */
 @Component
@@ -50,6 +51,14 @@ public class VerificationLevelPolicy {
      * change when the request was verified at level 1 only, whichever method intake called.)
      */
     public int levelFor(RequestType type, Optional<AccountFacts> account, JsonNode details) {
+        return levelFor(type, account, details, FiledAs.ACCOUNT_HOLDER);
+    }
+
+    /** As {@link #levelFor(RequestType, Optional, JsonNode)}; a guardian's filing always needs level 2. */
+    public int levelFor(RequestType type, Optional<AccountFacts> account, JsonNode details, FiledAs filedAs) {
+        if (filedAs == FiledAs.GUARDIAN) {
+            return EMAIL_AND_PHONE_CODES;
+        }
         if (type == RequestType.CORRECT && account.isPresent() && details != null) {
             for (JsonNode change : details.path("corrections")) {
                 if (correctableFields.isSensitive(change.path("field").asText())) {
@@ -85,6 +94,13 @@ public class VerificationLevelPolicy {
      */
     public Optional<ManualVerificationReason> manualVerificationReason(RequestType type, Optional<AccountFacts> account,
                                                                        int level, boolean enteredByStaff, Instant now) {
+        return manualVerificationReason(type, account, level, enteredByStaff, now, FiledAs.ACCOUNT_HOLDER);
+    }
+
+    /** As above, for a request filed as {@code filedAs}: a guardian's phone on file is the guardian's. */
+    public Optional<ManualVerificationReason> manualVerificationReason(RequestType type, Optional<AccountFacts> account,
+                                                                       int level, boolean enteredByStaff, Instant now,
+                                                                       FiledAs filedAs) {
         if (enteredByStaff) {
             return Optional.of(ManualVerificationReason.STAFF_ENTERED);
         }
@@ -97,7 +113,12 @@ public class VerificationLevelPolicy {
                 && changed.isAfter(now.minus(properties.contactChangeHold()))) {
             return Optional.of(ManualVerificationReason.CONTACT_RECENTLY_CHANGED);
         }
-        String phoneOnFile = facts.minor() ? facts.guardianPhone() : facts.phone();
+        if (facts.minor() || filedAs == FiledAs.GUARDIAN) {
+            if (!facts.guardianMayAct()) {
+                return Optional.empty(); // no guardian on file: no code can go out, and the request closes unverified
+            }
+        }
+        String phoneOnFile = facts.minor() || filedAs == FiledAs.GUARDIAN ? facts.guardianPhone() : facts.phone();
         if (level >= EMAIL_AND_PHONE_CODES && (phoneOnFile == null || phoneOnFile.isBlank())) {
             return Optional.of(ManualVerificationReason.NO_PHONE_ON_FILE);
         }

@@ -3,8 +3,12 @@ package org.rightsflow.notice;
 import static org.rightsflow.common.Sql.ts;
 
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.rightsflow.common.TimeSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -20,6 +24,8 @@ public class Outbox {
     private final JdbcClient jdbc;
     private final NoticeTemplates templates;
     private final TimeSource time;
+    /** Asked at enqueue time (never at construction: the request side itself sends notices through the outbox). */
+    private ObjectProvider<NoticeAddressee> addressees;
 
     public Outbox(JdbcClient jdbc, NoticeTemplates templates, TimeSource time) {
         this.jdbc = jdbc;
@@ -27,10 +33,34 @@ public class Outbox {
         this.time = time;
     }
 
+    @Autowired
+    void setAddressees(ObjectProvider<NoticeAddressee> addressees) {
+        this.addressees = addressees;
+    }
+
+    /** The notice's model, worded for whom it goes to ({@link NoticeAddressee}). */
+    private Map<String, Object> wordedFor(Notice notice) {
+        NoticeAddressee addressee = notice.requestId() == null || addressees == null ? null : addressees.getIfAvailable();
+        if (addressee == null) {
+            return notice.model();
+        }
+        Map<String, Object> wording = addressee.wordingFor(notice.requestId(), notice.recipient(), notice.language());
+        if (wording.isEmpty()) {
+            return notice.model();
+        }
+        Map<String, Object> model = new HashMap<>(notice.model());
+        wording.forEach((name, value) -> {
+            if (!name.equals("requestType") || model.containsKey(name)) {
+                model.put(name, value);
+            }
+        });
+        return model;
+    }
+
     /** @return true if stored now, false if a notice with this dedup key was already there */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean enqueue(Notice notice) {
-        NoticeTemplates.Rendered rendered = templates.render(notice.kind(), notice.language(), notice.model());
+        NoticeTemplates.Rendered rendered = templates.render(notice.kind(), notice.language(), wordedFor(notice));
         Instant now = time.now();
         // Jobs of one process instance run one at a time (exclusive jobs), so "insert where not exists" suffices;
         // the unique key stays the last line of defence.

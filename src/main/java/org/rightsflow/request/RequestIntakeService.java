@@ -183,15 +183,15 @@ public class RequestIntakeService {
         String id = UUID.randomUUID().toString();
         String nonce = tokens.newNonce();
         String token = tokens.derive(id, nonce);
-        int level = levels.levelFor(valid.type(), account, valid.details());
+        int level = levels.levelFor(valid.type(), account, valid.details(), valid.filedAs());
         RightsRequest request = new RightsRequest(id, reference, valid.type(), RequestStatus.RECEIVED,
                 valid.email(), account.map(AccountFacts::id).orElse(null), valid.language(), valid.detailsJson(),
                 now, deadline.dueAt(), deadline.reminderAt(), deadline.policyCode(),
-                level, null, null, null, null, deadline.provisional());
+                level, null, null, null, null, deadline.provisional(), valid.filedAs());
         Optional<ManualVerificationReason> limitReason = staff == null ? limitReason(valid.email()) : Optional.empty();
         requests.insert(request, StatusTokens.hash(token), nonce, idempotencyKey, fingerprint);
         String manualReason = limitReason.or(() -> levels.manualVerificationReason(valid.type(), account, level,
-                staff != null, now)).map(Enum::name).orElse(null);
+                staff != null, now, valid.filedAs())).map(Enum::name).orElse(null);
         if (staff != null) {
             jdbc.sql("update rights_request set entered_by_staff = true, entered_by = :user, received_via = :via where id = :id")
                     .param("user", staff.staffUser()).param("via", staff.receivedVia()).param("id", id).update();
@@ -199,6 +199,7 @@ public class RequestIntakeService {
         audit.record(request.reference(), staff == null ? "requester" : "staff:" + staff.staffUser(), "REQUEST_FILED",
                 "{\"type\":\"" + request.type() + "\",\"dueAt\":\"" + request.dueAt() + "\""
                         + (request.dueDateProvisional() ? ",\"dueDateProvisional\":true" : "")
+                        + (request.filedAs() == FiledAs.ACCOUNT_HOLDER ? "" : ",\"filedAs\":\"" + request.filedAs() + "\"")
                         + (staff == null ? "" : ",\"receivedVia\":\"" + staff.receivedVia() + "\"") + "}");
         events.publishEvent(new RequestFiled(id, request.reference(), request.type(), request.verificationLevel(),
                 request.dueAt(), request.reminderAt(), request.dueDateProvisional(), manualReason));
@@ -237,6 +238,7 @@ public class RequestIntakeService {
         if (!LANGUAGES.contains(language)) {
             throw new InvalidRequestException("INVALID_LANGUAGE", "language must be zh-CN or en");
         }
+        FiledAs filedAs = filedAs(command.onBehalfOf());
         detailsValidator.validate(type, command.details());
         JsonNode details = command.details();
         boolean noDetails = details == null || details.isNull() || details.isEmpty();
@@ -244,19 +246,31 @@ public class RequestIntakeService {
             rule.check(type, EmailAddresses.normalise(command.accountEmail()), command.details(), time.now());
         }
         return new Validated(type, EmailAddresses.normalise(command.accountEmail()), language,
-                noDetails ? null : details.toString(), noDetails ? null : details);
+                noDetails ? null : details.toString(), noDetails ? null : details, filedAs);
+    }
+
+    /** The relationship a filing on someone else's behalf names (docs/rights.md, "Who may file"). */
+    private static FiledAs filedAs(String onBehalfOf) {
+        if (onBehalfOf == null) {
+            return FiledAs.ACCOUNT_HOLDER;
+        }
+        return FiledAs.fromRelationship(onBehalfOf).filter(relationship -> relationship == FiledAs.GUARDIAN)
+                .orElseThrow(() -> new InvalidRequestException("INVALID_ON_BEHALF_OF",
+                        "onBehalfOf.relationship must be GUARDIAN"));
     }
 
     private String fingerprint(Validated valid) {
         try {
             String details = valid.detailsJson() == null ? "" :
                     canonicalJson.writeValueAsString(canonicalJson.treeToValue(canonicalJson.readTree(valid.detailsJson()), Object.class));
-            return Hashing.sha256Hex(valid.type() + "\n" + valid.email() + "\n" + valid.language() + "\n" + details);
+            return Hashing.sha256Hex(valid.type() + "\n" + valid.email() + "\n" + valid.language() + "\n" + details
+                    + (valid.filedAs() == FiledAs.ACCOUNT_HOLDER ? "" : "\n" + valid.filedAs()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private record Validated(RequestType type, String email, String language, String detailsJson, JsonNode details) {
+    private record Validated(RequestType type, String email, String language, String detailsJson, JsonNode details,
+                             FiledAs filedAs) {
     }
 }

@@ -18,7 +18,7 @@ public class RequestRepository {
     private static final String COLUMNS = """
             id, reference, request_type, status, account_email, account_id, language, details, received_at,
             due_at, reminder_at, deadline_policy, verification_level, outcome, verified_at,
-            fulfilment_started_at, closed_at, due_date_provisional""";
+            fulfilment_started_at, closed_at, due_date_provisional, filed_as""";
 
     private final JdbcClient jdbc;
 
@@ -32,10 +32,10 @@ public class RequestRepository {
         jdbc.sql("""
                 insert into rights_request (id, reference, request_type, status, account_email, account_id, language,
                   details, received_at, due_at, reminder_at, deadline_policy, verification_level, status_token_hash,
-                  status_token_nonce, idempotency_key, body_fingerprint, due_date_provisional)
+                  status_token_nonce, idempotency_key, body_fingerprint, due_date_provisional, filed_as)
                 values (:id, :reference, :type, :status, :email, :accountId, :language, :details, :receivedAt,
                   :dueAt, :reminderAt, :policy, :level, :tokenHash, :tokenNonce, :idempotencyKey, :fingerprint,
-                  :provisional)""")
+                  :provisional, :filedAs)""")
                 .param("id", r.id())
                 .param("reference", r.reference())
                 .param("type", r.type().name())
@@ -54,6 +54,7 @@ public class RequestRepository {
                 .param("idempotencyKey", idempotencyKey)
                 .param("fingerprint", bodyFingerprint)
                 .param("provisional", r.dueDateProvisional())
+                .param("filedAs", r.filedAs().name())
                 .update();
         appendHistory(r.id(), r.status(), r.receivedAt());
     }
@@ -188,6 +189,7 @@ public class RequestRepository {
                 instant(rs, "verified_at"),
                 instant(rs, "fulfilment_started_at"),
                 instant(rs, "closed_at"),
-                rs.getBoolean("due_date_provisional"));
+                rs.getBoolean("due_date_provisional"),
+                FiledAs.valueOf(rs.getString("filed_as")));
     }
 }

@@ -23,6 +23,16 @@ public enum RequestType {
         this.english = english;
     }
 
+    /**
+     * What the right is called in a notice to a minor's guardian: about the minor's data, never "your" (the Chinese
+     * names say no "your" to begin with).
+     */
+    public String labelForGuardian(String language) {
+        return language.startsWith("zh") ? chinese : english.replace("your personal information",
+                "the minor's personal information").replace("your account", "the minor's account")
+                .replace("your consent", "the consent given for the minor");
+    }
+
     /** What the right is called in a notice or page of the given language. */
     public String label(String language) {
         return language.startsWith("zh") ? chinese : english;

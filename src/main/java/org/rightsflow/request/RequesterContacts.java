@@ -7,7 +7,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Where notices and codes about a request go: always the contact already on file, never an address the requester
- * typed (docs/verification.md). A minor's requests are made by the guardian, so the guardian's contact is used.
+ * typed (docs/verification.md). A child under 14 acts only through the guardian, so the guardian's contact is used
+ * for every request about the child's account; a minor of 14 to 17 may file alone (their own contact) or the
+ * guardian may file on their behalf (the guardian's contact). A guardian's filing for an account without a guardian
+ * on file (an adult's, say) has no contact: like an unknown account's request it can never be verified.
  */
 @Component
 public class RequesterContacts {
@@ -27,18 +30,25 @@ public class RequesterContacts {
      */
     public Optional<Contact> onFile(RightsRequest request) {
         return request.account().flatMap(accounts::findById).filter(AccountFacts::active)
-                .map(RequesterContacts::contactOf);
+                .flatMap(account -> contactOf(account, request.filedAs()));
     }
 
     /** The contact on file even of a deactivated account: only for the cancellation certificate, sent just before
      * the account record is anonymised. */
     public Optional<Contact> onFileIncludingDeactivated(RightsRequest request) {
-        return request.account().flatMap(accounts::findById).map(RequesterContacts::contactOf);
+        return request.account().flatMap(accounts::findById).flatMap(account -> contactOf(account, request.filedAs()));
     }
 
-    static Contact contactOf(AccountFacts account) {
-        return account.minor()
-                ? new Contact(account.guardianEmail(), account.guardianPhone(), true)
-                : new Contact(account.email(), account.phone(), false);
+    /** Whose contact on file speaks for a request about this account filed as {@code filedAs}. */
+    public static Optional<Contact> contactOf(AccountFacts account, FiledAs filedAs) {
+        if (account.minor() || filedAs == FiledAs.GUARDIAN) {
+            return account.guardianMayAct()
+                    ? Optional.of(new Contact(account.guardianEmail(), account.guardianPhone(), true))
+                    : Optional.empty();
+        }
+        if (filedAs == FiledAs.CLOSE_RELATIVE_OF_DECEASED) {
+            return Optional.empty(); // the relative has no contact on file: intake staff verify them by hand
+        }
+        return Optional.of(new Contact(account.email(), account.phone(), false));
     }
 }

@@ -8,6 +8,7 @@ import java.util.Optional;
  *
  * @param dueDateProvisional the due date rests on a year without official working-day calendar data: it is the
  *                           earliest possible one and stays when the data arrives (then the flag clears)
+ * @param filedAs            who filed it: the account holder, a guardian or a close relative of a deceased holder
  */
 public record RightsRequest(
         String id,
@@ -27,7 +28,18 @@ public record RightsRequest(
         Instant verifiedAt,
         Instant fulfilmentStartedAt,
         Instant closedAt,
-        boolean dueDateProvisional) {
+        boolean dueDateProvisional,
+        FiledAs filedAs) {
+
+    /** A request the account holder filed. */
+    public RightsRequest(String id, String reference, RequestType type, RequestStatus status, String accountEmail,
+                         Long accountId, String language, String detailsJson, Instant receivedAt, Instant dueAt,
+                         Instant reminderAt, String deadlinePolicy, int verificationLevel, String outcome,
+                         Instant verifiedAt, Instant fulfilmentStartedAt, Instant closedAt, boolean dueDateProvisional) {
+        this(id, reference, type, status, accountEmail, accountId, language, detailsJson, receivedAt, dueAt,
+                reminderAt, deadlinePolicy, verificationLevel, outcome, verifiedAt, fulfilmentStartedAt, closedAt,
+                dueDateProvisional, FiledAs.ACCOUNT_HOLDER);
+    }
 
     public Optional<Long> account() {
         return Optional.ofNullable(accountId);

@@ -13,6 +13,7 @@ import org.rightsflow.datamap.AccountDirectory;
 import org.rightsflow.datamap.AccountFacts;
 import org.rightsflow.datamap.CorrectableFields;
 import org.rightsflow.datamap.DataCategory;
+import org.rightsflow.request.FiledAs;
 import org.rightsflow.request.RequestType;
 
 /** The one place that decides the level and when codes give way to intake staff. */
@@ -46,6 +47,24 @@ class VerificationLevelPolicyTest {
         assertThat(policy.levelFor(RequestType.ACCESS, minor("+8613800000009"))).isEqualTo(2);
         assertThat(policy.levelFor(RequestType.CANCEL_ACCOUNT, Optional.empty())).isEqualTo(2);
         assertThat(policy.levelFor(RequestType.COPY, Optional.empty())).isEqualTo(1);
+    }
+
+    /** A holder of 16: acts alone or through the guardian on file. */
+    private static Optional<AccountFacts> minorOf16(String guardianPhone) {
+        return Optional.of(new AccountFacts(9, "teen@example.com", "+8613800000010", false, "parent@example.com",
+                guardianPhone, false, false, null, AccountFacts.ACTIVE, true));
+    }
+
+    @Test
+    void aGuardiansFilingNeedsTheGuardiansPhoneCodeToo() {
+        assertThat(policy.levelFor(RequestType.ACCESS, minorOf16("+8613800000011"), null, FiledAs.GUARDIAN)).isEqualTo(2);
+        assertThat(policy.levelFor(RequestType.ACCESS, minorOf16("+8613800000011"), null, FiledAs.ACCOUNT_HOLDER)).isEqualTo(1);
+        assertThat(policy.levelFor(RequestType.ACCESS, Optional.empty(), null, FiledAs.GUARDIAN))
+                .as("the same level whether or not the account exists").isEqualTo(2);
+        assertThat(policy.manualVerificationReason(RequestType.ACCESS, minorOf16(null), 2, false, NOW, FiledAs.GUARDIAN))
+                .as("the guardian's phone is the one that counts").contains(ManualVerificationReason.NO_PHONE_ON_FILE);
+        assertThat(policy.manualVerificationReason(RequestType.ACCESS, minorOf16("+8613800000011"), 2, false, NOW,
+                FiledAs.GUARDIAN)).isEmpty();
     }
 
     @Test

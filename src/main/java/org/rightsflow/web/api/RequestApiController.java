@@ -39,7 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class RequestApiController {
 
     static final String TOKEN_HEADER = "X-Status-Token";
-    private static final Set<String> REQUEST_FIELDS = Set.of("type", "accountEmail", "language", "details");
+    private static final Set<String> REQUEST_FIELDS = Set.of("type", "accountEmail", "language", "details", "onBehalfOf");
 
     private final RequestIntakeService intake;
     private final RequestLifecycle lifecycle;
@@ -194,7 +194,23 @@ public class RequestApiController {
         }
         onlyFields(body, REQUEST_FIELDS);
         return new IntakeCommand(text(body, "type", "UNKNOWN_TYPE"), text(body, "accountEmail", "INVALID_EMAIL"),
-                text(body, "language", "INVALID_LANGUAGE"), body.get("details"));
+                text(body, "language", "INVALID_LANGUAGE"), body.get("details"), relationship(body.get("onBehalfOf")));
+    }
+
+    /** {@code onBehalfOf: {"relationship": ...}}, a filing on someone else's behalf; null for the holder's own. */
+    private static String relationship(JsonNode onBehalfOf) {
+        if (onBehalfOf == null || onBehalfOf.isNull()) {
+            return null;
+        }
+        if (!onBehalfOf.isObject()) {
+            throw new InvalidRequestException("INVALID_ON_BEHALF_OF", "onBehalfOf must be an object");
+        }
+        onlyFields(onBehalfOf, Set.of("relationship"));
+        String relationship = text(onBehalfOf, "relationship", "INVALID_ON_BEHALF_OF");
+        if (relationship == null) {
+            throw new InvalidRequestException("INVALID_ON_BEHALF_OF", "onBehalfOf.relationship is required");
+        }
+        return relationship;
     }
 
     private static String codeOf(JsonNode body) {

@@ -145,7 +145,8 @@ public class PrivacyCenterController {
         }
         try {
             IntakeCommand command = new IntakeCommand(right.name(), values.accountEmail,
-                    PrivacyWebConfig.languageOf(locale), details(right, values));
+                    PrivacyWebConfig.languageOf(locale), details(right, values),
+                    "ACCOUNT_HOLDER".equals(values.filedAs) ? null : values.filedAs);
             FiledRequest filed = retrying(() -> intake.file(command, idempotencyKey, request.getRemoteAddr()));
             StatusCookies.remember(request, response, filed.request().reference(), filed.statusToken());
             FormKeys.filed(request, response, right, idempotencyKey, filed.request().reference());
@@ -632,6 +633,8 @@ public class PrivacyCenterController {
     /** What the requester typed, kept to fill the form again after an error. */
     public static final class FormValues {
         public String accountEmail = "";
+        /** Who is filing: the account holder (the default) or the guardian of the minor who holds it. */
+        public String filedAs = "ACCOUNT_HOLDER";
         public String recipientName = "";
         public String recipientEmail = "";
         /** Nothing is chosen until the requester chooses: stating a ground is optional, and no answer is preset. */
@@ -650,6 +653,7 @@ public class PrivacyCenterController {
         static FormValues of(MultiValueMap<String, String> form) {
             FormValues v = new FormValues();
             v.accountEmail = first(form, "accountEmail");
+            v.filedAs = "GUARDIAN".equals(first(form, "filedAs")) ? "GUARDIAN" : "ACCOUNT_HOLDER";
             v.recipientName = first(form, "recipientName");
             v.recipientEmail = first(form, "recipientEmail").trim();
             v.ground = first(form, "ground");
@@ -669,6 +673,10 @@ public class PrivacyCenterController {
 
         public String getAccountEmail() {
             return accountEmail;
+        }
+
+        public String getFiledAs() {
+            return filedAs;
         }
 
         public String getRecipientName() {

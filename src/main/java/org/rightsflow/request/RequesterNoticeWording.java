@@ -1,0 +1,36 @@
+package org.rightsflow.request;
+
+import java.util.Map;
+import org.rightsflow.notice.NoticeAddressee;
+import org.springframework.stereotype.Component;
+
+/**
+ * Words every notice about a request for whom it goes to: when the recipient is the guardian on file who speaks for
+ * the request (a child under 14's, or a minor of 14 to 17's when the guardian filed), the notice says "the minor's
+ * personal information", never "your"; to the account holder it says "your".
+ */
+@Component
+class RequesterNoticeWording implements NoticeAddressee {
+
+    private final RequestRepository requests;
+    private final RequesterContacts contacts;
+
+    RequesterNoticeWording(RequestRepository requests, RequesterContacts contacts) {
+        this.requests = requests;
+        this.contacts = contacts;
+    }
+
+    @Override
+    public Map<String, Object> wordingFor(String requestId, String recipient, String language) {
+        RightsRequest request = requests.findById(requestId).orElse(null);
+        if (request == null || recipient == null) {
+            return Map.of();
+        }
+        return contacts.onFileIncludingDeactivated(request)
+                .filter(contact -> recipient.equalsIgnoreCase(contact.email()))
+                .<Map<String, Object>>map(contact -> contact.guardian()
+                        ? Map.of("guardian", true, "requestType", request.type().labelForGuardian(language))
+                        : Map.of("guardian", false))
+                .orElse(Map.of());
+    }
+}
