@@ -145,6 +145,9 @@ public class RequestLifecycle {
         // A partial refusal names the data categories the privacy officer refused (empty for other outcomes).
         model.put("refusedCategories", status == RequestStatus.PARTIALLY_COMPLETED
                 ? CategoryWords.describe(reviewScopes.refusedCategories(requestId), request.language()) : List.of());
+        // What a refusal kept from a deletion and restricted instead (excessive technical means, impractical).
+        model.put("restrictedCategories", systemResults == null ? List.of()
+                : systemResults.keptRestricted(requestId, request.language()));
         // What each system did (its connector, its worker or our staff by hand); none for a refusal.
         model.put("systems", status == RequestStatus.REFUSED || systemResults == null ? List.of()
                 : systemResults.perSystem(requestId, request.language()));

@@ -9,4 +9,11 @@ import java.util.List;
 public interface SystemResults {
 
     List<String> perSystem(String requestId, String language);
+
+    /**
+     * The data categories a refusal (in part or in full, approved by a second person) kept from a deletion and that
+     * were restricted instead (storage and security only) in the systems that hold them, in plain words of the
+     * request's language. Empty when nothing was.
+     */
+    List<String> keptRestricted(String requestId, String language);
 }

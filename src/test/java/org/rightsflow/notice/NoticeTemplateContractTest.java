@@ -62,6 +62,7 @@ class NoticeTemplateContractTest {
             Map.entry("system", "a data-map system's label"), Map.entry("categories", "category names"),
             Map.entry("operation", "an operation code"),
             Map.entry("keptRestricted", "a flag"),
+            Map.entry("restrictedCategories", "category names: what a refusal kept from a deletion and restricted"),
             // the staff daily digest: a group's tasks by reference, task name, right and due date (StaffDigests)
             Map.entry("groupName", "a staff group's name"), Map.entry("day", "a date"), Map.entry("digestAt", "a date"),
             Map.entry("zone", "configuration"), Map.entry("arrived", "task lines made by the product"),

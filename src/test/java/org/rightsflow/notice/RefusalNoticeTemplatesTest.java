@@ -59,6 +59,32 @@ class RefusalNoticeTemplatesTest {
         assertThat(body).doesNotContain("[(", "${", "null");
     }
 
+    @ParameterizedTest(name = "{0} in {1}")
+    @CsvSource({"RESULT_REFUSED, en", "RESULT_REFUSED, zh-CN", "RESULT_PARTIALLY_COMPLETED, en",
+            "RESULT_PARTIALLY_COMPLETED, zh-CN"})
+    void whatARefusalKeptAndRestrictedIsNamedWithTheRestriction(NoticeKind kind, String language) {
+        boolean zh = language.startsWith("zh");
+        String sentence = zh ? "以下个人信息类别因删除需要过多技术手段或非常不切实际而未予删除，我们已对其限制处理（今后仅作存储和必要的安全保护，不作其他任何处理）："
+                : "We have restricted these categories of your personal information, because deleting them would need"
+                + " excessive technical means or is impractical (from now on we only store them and keep them secure,"
+                + " and use them for nothing else):";
+        Map<String, Object> restricted = model(language, "DELETE", List.of("IMPRACTICAL"));
+        restricted.put("restrictedCategories", List.of("KEPT-CATEGORY-ONE", "KEPT-CATEGORY-TWO"));
+        String body = templates.render(kind, language, restricted).body();
+        assertThat(body).contains(sentence + "\n- KEPT-CATEGORY-ONE\n- KEPT-CATEGORY-TWO\n");
+        assertThat(body.indexOf(sentence)).as("after the explanation, before the complaint channels")
+                .isGreaterThan(body.indexOf("EXPLANATION-BY-STAFF"))
+                .isLessThan(body.indexOf(zh ? "如对本答复有异议" : "If you disagree"));
+        assertThat(body).doesNotContain("[(", "${", "null");
+
+        Map<String, Object> nothingRestricted = model(language, "DELETE", List.of("LEGAL_OBLIGATION"));
+        nothingRestricted.put("restrictedCategories", List.of());
+        assertThat(templates.render(kind, language, nothingRestricted).body()).doesNotContain(sentence, "KEPT-CATEGORY",
+                zh ? "限制处理" : "restricted");
+        assertThat(templates.render(kind, language, model(language, "ACCESS", List.of("TRADE_SECRET"))).body())
+                .as("without the value at all").doesNotContain(sentence, zh ? "限制处理" : "restricted");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({"en", "zh-CN"})
     void aPartialRefusalNamesTheRefusedCategoriesAsRefusedNotAsOutOfScope(String language) {

@@ -55,6 +55,18 @@ public final class ReviewTasks {
                 .putValue("decision", "APPROVE").putValue("explanation", "Agreed."));
     }
 
+    /**
+     * The four-eyes path of a whole refusal: the demo officer proposes REFUSE with the given grounds, and the demo
+     * legal reviewer approves. Waits for each task (triage must have sent the request to review).
+     */
+    public static void refuseAndApprove(TaskService tasks, IdentityService identity, String reference,
+                                        List<String> grounds, String explanation) {
+        complete(tasks, identity, reference, "Task_ReviewExemptions", "officer", Variables.createVariables()
+                .putValue("decision", "REFUSE").putValue("grounds", json(grounds)).putValue("explanation", explanation));
+        complete(tasks, identity, reference, "Task_ApproveRefusal", "legal", Variables.createVariables()
+                .putValue("decision", "APPROVE").putValue("explanation", "Agreed."));
+    }
+
     /** A legal reviewer's decision on the refusal proposal waiting for the second person (RefusalApprovalProcess). */
     public static void decideRefusal(TaskService tasks, IdentityService identity, String reference, String user,
                                      String approval, String comment) {

@@ -10,20 +10,22 @@ import org.rightsflow.datamap.DataCategory;
  *
  * @param keptAfterReview every category the DELETE asked for was kept by an approved partial refusal (two people):
  *                        nothing is erased and the request is refused on the review's own grounds and explanation
+ * @param keptRestricted  the kept categories are restricted all the same (kept because deleting them would need
+ *                        excessive technical means or is impractical)
  */
-public record ErasurePlan(List<Category> categories, boolean keptAfterReview) {
+public record ErasurePlan(List<Category> categories, boolean keptAfterReview, boolean keptRestricted) {
 
     public ErasurePlan {
         categories = categories == null ? List.of() : List.copyOf(categories);
     }
 
     public ErasurePlan(List<Category> categories) {
-        this(categories, false);
+        this(categories, false, false);
     }
 
     /** Nothing of what was asked remains after the review: a refusal, on the grounds the review gave. */
-    static ErasurePlan allKeptAfterReview() {
-        return new ErasurePlan(List.of(), true);
+    static ErasurePlan allKeptAfterReview(boolean keptRestricted) {
+        return new ErasurePlan(List.of(), true, keptRestricted);
     }
 
     public boolean refused() {

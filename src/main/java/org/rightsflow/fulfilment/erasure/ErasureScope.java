@@ -9,7 +9,6 @@ import org.rightsflow.datamap.DataCategory;
 import org.rightsflow.request.RequestType;
 import org.rightsflow.request.RightsRequest;
 import org.rightsflow.review.RefusalGround;
-import org.rightsflow.review.RefusalProposal;
 import org.rightsflow.review.RefusalProposals;
 import org.rightsflow.review.RefusalSubject;
 import org.rightsflow.review.ReviewScopes;
@@ -59,18 +58,33 @@ public class ErasureScope {
     }
 
     /**
-     * The kept categories that are restricted all the same (storage and security only, no deferred erasure): those
-     * of an approved partial refusal that gives {@link #RESTRICT_WHEN_KEPT_ON} among its grounds. Empty otherwise.
+     * The kept categories that are restricted all the same (storage and security only, no deferred erasure), when the
+     * latest approved exemption review of a DELETE or CANCEL_ACCOUNT gives {@link #RESTRICT_WHEN_KEPT_ON} among its
+     * grounds: the categories an approved partial refusal kept, or every asked category of an approved refusal (two
+     * people each time). Empty otherwise.
      */
     public Set<DataCategory> keptButRestricted(RightsRequest request) {
-        boolean restrict = proposals.of(request.id()).stream()
-                .filter(p -> p.subject() == RefusalSubject.EXEMPTION_REVIEW && RefusalProposals.APPROVE.equals(p.approval())
-                        && RefusalProposals.PARTIAL.equals(p.decision()))
+        if (request.type() != RequestType.DELETE && request.type() != RequestType.CANCEL_ACCOUNT) {
+            return EnumSet.noneOf(DataCategory.class);
+        }
+        return proposals.of(request.id()).stream()
+                .filter(p -> p.subject() == RefusalSubject.EXEMPTION_REVIEW && RefusalProposals.APPROVE.equals(p.approval()))
                 .reduce((first, second) -> second)
-                .map(RefusalProposal::grounds)
-                .map(grounds -> grounds.stream().anyMatch(RESTRICT_WHEN_KEPT_ON::contains))
-                .orElse(false);
-        return restrict ? kept(request) : EnumSet.noneOf(DataCategory.class);
+                .filter(p -> restrictsWhatIsKept(request.type().name(), p.decision(), p.grounds()))
+                .map(p -> RefusalProposals.REFUSE.equals(p.decision()) ? asked(request) : kept(request))
+                .orElseGet(() -> EnumSet.noneOf(DataCategory.class));
+    }
+
+    /**
+     * Whether an exemption review's refusal, once approved, restricts what it keeps: a DELETE or CANCEL_ACCOUNT refused
+     * in part or in full on {@link #RESTRICT_WHEN_KEPT_ON}. Decided from the proposal alone (the workflow asks it
+     * before anything is restricted).
+     */
+    public static boolean restrictsWhatIsKept(String requestType, String decision, java.util.Collection<String> grounds) {
+        boolean erasure = RequestType.DELETE.name().equals(requestType)
+                || RequestType.CANCEL_ACCOUNT.name().equals(requestType);
+        boolean refusing = RefusalProposals.PARTIAL.equals(decision) || RefusalProposals.REFUSE.equals(decision);
+        return erasure && refusing && grounds != null && grounds.stream().anyMatch(RESTRICT_WHEN_KEPT_ON::contains);
     }
 
     /** What is erased (or restricted under a retention rule): asked and not kept. */

@@ -79,7 +79,8 @@ public class ErasureService {
      * Decides whether the erasure goes ahead. Nothing is refused here on the product's own findings: a DELETE
      * without a stated deletion ground (PIPL Art. 47) was put to a privacy officer at triage, and reaches this step
      * only when the officer let it proceed. A DELETE whose every asked category an approved partial refusal (two
-     * people) kept is refused on the review's grounds. Otherwise every asked category that was not kept is erased or
+     * people) kept is refused on the review's grounds (its kept categories restricted when the grounds say deleting
+     * them would need excessive technical means or is impractical). Otherwise every asked category that was not kept is erased or
      * restricted, in every system that maps it ({@link ErasureScope#toErase}).
      */
     @Transactional
@@ -89,9 +90,12 @@ public class ErasureService {
         if (request.type() == RequestType.DELETE && !kept.isEmpty() && kept.containsAll(scope.asked(request))) {
             // The approved partial refusal kept everything this DELETE asked for: in effect a refusal, and the
             // requester is told so, with the review's grounds (PIPL Art. 50), not "partially completed".
+            // Kept on excessive technical means or impracticality: restricted all the same, in every system.
+            boolean restricted = !scope.keptButRestricted(request).isEmpty();
             audit.record(request.reference(), "system", "ERASURE_REFUSED", "{\"keptAfterReview\":\""
-                    + String.join(",", kept.stream().map(Enum::name).toList()) + "\"}");
-            return ErasurePlan.allKeptAfterReview();
+                    + String.join(",", kept.stream().map(Enum::name).toList()) + "\",\"restricted\":" + restricted
+                    + "}");
+            return ErasurePlan.allKeptAfterReview(restricted);
         }
         List<ErasurePlan.Category> planned = scope.toErase(request).stream()
                 .map(c -> new ErasurePlan.Category(c, ErasureAction.NOW, 0, 0, null)).toList();

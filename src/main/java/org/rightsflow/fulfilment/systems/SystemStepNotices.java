@@ -21,6 +21,7 @@ import org.rightsflow.request.RequestType;
 import org.rightsflow.request.RequesterContacts;
 import org.rightsflow.request.RightsRequest;
 import org.rightsflow.request.SystemResults;
+import org.rightsflow.review.CategoryWords;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -65,6 +66,29 @@ public class SystemStepNotices implements SystemResults {
             lines.add(systemLabel(step.systemId(), locale) + (zh ? "：" : ": ") + what(step, zh, locale));
         }
         return lines;
+    }
+
+    /**
+     * What a refusal kept from a deletion and what was restricted instead: the kept categories of an ERASE step
+     * (partial refusal), and every category of a RESTRICT step of a DELETE or CANCEL_ACCOUNT (full refusal), once
+     * their step is done.
+     */
+    @Override
+    public List<String> keptRestricted(String requestId, String language) {
+        RightsRequest request = requests.findById(requestId).orElseThrow();
+        boolean erasure = request.type() == RequestType.DELETE || request.type() == RequestType.CANCEL_ACCOUNT;
+        java.util.Set<DataCategory> restricted = java.util.EnumSet.noneOf(DataCategory.class);
+        for (SystemStep step : steps.steps(requestId)) {
+            if (!step.done()) {
+                continue;
+            }
+            if (step.operation() == StepOperation.ERASE) {
+                step.categories().stream().filter(c -> step.parameters().restrictOnly(c)).forEach(restricted::add);
+            } else if (step.operation() == StepOperation.RESTRICT && erasure) {
+                restricted.addAll(step.categories());
+            }
+        }
+        return CategoryWords.describe(restricted.stream().map(Enum::name).toList(), language);
     }
 
     private String what(SystemStep step, boolean zh, Locale locale) {

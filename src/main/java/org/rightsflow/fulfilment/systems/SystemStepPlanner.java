@@ -20,6 +20,7 @@ import org.rightsflow.fulfilment.erasure.ErasureHold;
 import org.rightsflow.fulfilment.erasure.ErasureScope;
 import org.rightsflow.fulfilment.erasure.ErasureService;
 import org.rightsflow.request.RequestRepository;
+import org.rightsflow.request.RequestType;
 import org.rightsflow.request.RightsRequest;
 import org.rightsflow.review.ReviewScopes;
 import org.springframework.stereotype.Service;
@@ -85,7 +86,11 @@ public class SystemStepPlanner {
                 parameters = new StepParameters(parameters.at(), null, purposes);
                 yield consentRegisters(purposes);
             }
-            case RESTRICT, LIFT_RESTRICTION -> everySystem(withoutExcluded(requestId));
+            // a DELETE or CANCEL_ACCOUNT refused on excessive technical means or impracticality: what it kept
+            case RESTRICT -> everySystem(request.type() == RequestType.DELETE
+                    || request.type() == RequestType.CANCEL_ACCOUNT
+                    ? erasureScope.keptButRestricted(request) : withoutExcluded(requestId));
+            case LIFT_RESTRICTION -> everySystem(withoutExcluded(requestId));
         };
         return steps.plan(planKey, requestId, request.reference(), operation, scope, parameters);
     }

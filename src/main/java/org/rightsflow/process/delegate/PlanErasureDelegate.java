@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task_PlanErasure: what happens per category. When an approved partial refusal kept everything the DELETE asked for,
- * the outcome is REFUSED; the grounds and explanation are the review's, passed in.
+ * the outcome is REFUSED; the grounds and explanation are the review's, passed in, and the kept categories are
+ * restricted when the review kept them on excessive technical means or impracticality.
  */
 @Component(DeletionFulfilmentModel.BEAN_PLAN_ERASURE)
 public class PlanErasureDelegate implements JavaDelegate {
@@ -29,6 +30,7 @@ public class PlanErasureDelegate implements JavaDelegate {
         execution.setVariable(DeletionFulfilmentModel.ERASURE_REFUSED, plan.refused());
         if (plan.refused()) {
             execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_REFUSED);
+            execution.setVariable(Variables.RESTRICT_KEPT_DATA, plan.keptRestricted());
         }
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.rightsflow.common.TimeSource;
+import org.rightsflow.fulfilment.erasure.ErasureScope;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.RightsRequestModel;
 import org.rightsflow.process.model.Variables;
@@ -66,6 +67,10 @@ public class ExemptionReviewListener implements TaskListener {
             task.setVariable(Variables.RESULT_GROUNDS, String.join(",", grounds));
             task.setVariable(Variables.RESULT_EXPLANATION, explanation);
         }
+        // Once approved, a DELETE or CANCEL_ACCOUNT refused on excessive technical means or impracticality restricts
+        // what it keeps (storage and security only).
+        task.setVariable(Variables.RESTRICT_KEPT_DATA, ErasureScope.restrictsWhatIsKept(
+                ProcessVariables.string(task, Variables.REQUEST_TYPE), decision, grounds));
         TaskListeners.clearFormFields(task);
     }
 }

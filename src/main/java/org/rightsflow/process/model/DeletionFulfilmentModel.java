@@ -10,7 +10,10 @@ public final class DeletionFulfilmentModel {
     public static final String PROCESS_ID = "DeletionFulfilmentProcess";
     public static final String RESOURCE = "processes/deletion-fulfilment.bpmn";
 
-    /** Plans per category; writes {@link #ERASURE_REFUSED} (and, when it is true, outcome REFUSED). */
+    /**
+     * Plans per category; writes {@link #ERASURE_REFUSED} (and, when it is true, outcome REFUSED and
+     * {@link Variables#RESTRICT_KEPT_DATA}).
+     */
     public static final String BEAN_PLAN_ERASURE = "planErasure";
     /**
      * Records a hold per system and category that a retention rule still holds after the systems' steps, and starts
@@ -34,6 +37,13 @@ public final class DeletionFulfilmentModel {
     public static final String CALL_ACTIVITY_ERASE_IN_EVERY_SYSTEM = "CallActivity_EraseInEverySystem";
     public static final String TASK_SCHEDULE_DEFERRED_ERASURE = "Task_ScheduleDeferredErasure";
     public static final String TASK_NOTIFY_ERASURE = "Task_NotifyErasure";
+    /** On the refused path: {@link Variables#RESTRICT_KEPT_DATA} routes to the restriction of the kept categories. */
+    public static final String GATEWAY_KEPT_DATA_TO_RESTRICT = "Gateway_KeptDataToRestrict";
+    /**
+     * Every asked category was kept on excessive technical means or impracticality: restricted in every system that
+     * holds it ({@link SystemStepsModel#PROCESS_ID}, operation RESTRICT), nothing erased.
+     */
+    public static final String CALL_ACTIVITY_RESTRICT_KEPT_DATA = "CallActivity_RestrictKeptData";
     public static final String END_EVENT_ERASED = "EndEvent_Erased";
     public static final String END_EVENT_REFUSED = "EndEvent_Refused";
 

@@ -124,6 +124,13 @@ public final class RightsRequestModel {
     public static final String GATEWAY_REFUSAL_APPROVAL = "Gateway_RefusalApproval";
     /** Sets {@code outcome = REFUSED} by its output mapping. */
     public static final String EVENT_REFUSAL_APPROVED = "IntermediateThrowEvent_RefusalApproved";
+    /** After an approved refusal: {@link Variables#RESTRICT_KEPT_DATA} routes to the restriction of what it keeps. */
+    public static final String GATEWAY_KEPT_DATA_TO_RESTRICT = "Gateway_KeptDataToRestrict";
+    /**
+     * A DELETE or CANCEL_ACCOUNT refused on excessive technical means or impracticality: every asked category is
+     * restricted in every system that holds it ({@link SystemStepsModel#PROCESS_ID}, operation RESTRICT).
+     */
+    public static final String CALL_ACTIVITY_RESTRICT_KEPT_DATA = "CallActivity_RestrictKeptData";
     public static final String GATEWAY_JOIN_FULFILMENT = "Gateway_JoinFulfilment";
     public static final String TASK_START_FULFILMENT = "Task_StartFulfilment";
     /** Routes by {@code fulfilmentStart}: STARTED, REFERRED_TO_REVIEW (to the review) or WAITING_FOR_REQUESTER. */

@@ -123,6 +123,12 @@ public final class Variables {
      */
     public static final String REFUSED_CATEGORIES = "refusedCategories";
     /**
+     * Boolean: the refusal of a DELETE or CANCEL_ACCOUNT, once approved, restricts what it keeps (its grounds say
+     * deleting would need excessive technical means or is impractical). {@code exemptionReviewListener} writes it
+     * with each proposal, {@code planErasure} when an approved partial refusal kept every asked category.
+     */
+    public static final String RESTRICT_KEPT_DATA = "restrictKeptData";
+    /**
      * ManualFulfilmentProcess: the grounds and explanation a data operator proposes for the part not done; they become
      * {@link #RESULT_GROUNDS} and {@link #RESULT_EXPLANATION} only once a second person approved them.
      */

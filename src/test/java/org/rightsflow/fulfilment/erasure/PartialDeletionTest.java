@@ -23,8 +23,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * decided to keep are neither erased nor restricted nor scheduled for a deferred erasure, everything else is erased
  * as usual, both notices name the kept categories, the result notice with the ground, and the request ends
  * PARTIALLY_COMPLETED. Categories kept because deleting them needs excessive technical means or is impractical are
- * restricted all the same (storage and security only), and the summary says so. When the review kept every category
- * the DELETE asked for, the request is refused instead.
+ * restricted all the same (storage and security only), and the summary and the result say so. When the review kept
+ * every category the DELETE asked for, or refused the DELETE as a whole, the request is refused instead, and on those
+ * two grounds what it keeps is restricted in every system all the same.
  */
 class PartialDeletionTest extends PostgresIntegrationTest {
 
@@ -130,6 +131,11 @@ class PartialDeletionTest extends PostgresIntegrationTest {
                 "we have restricted them: from now on we only store them and keep them secure");
         assertThat(body.substring(0, keptAt)).as("not listed as restricted under a retention period")
                 .doesNotContain("Real-name", "Operation logs");
+        String result = mailbox.awaitOne(email, "RESULT_PARTIALLY_COMPLETED", filed.reference()).body();
+        int restrictedAt = result.indexOf("We have restricted these categories of your personal information");
+        assertThat(restrictedAt).as(result).isPositive();
+        assertThat(result.substring(restrictedAt)).contains("- real-name verification data\n", "- operation logs\n")
+                .doesNotContain("support tickets");
     }
 
     @Test
@@ -156,7 +162,80 @@ class PartialDeletionTest extends PostgresIntegrationTest {
                 .contains("A court order requires us to keep these records.")
                 .contains("people's court");
         assertThat(mailbox.of(email, "RESULT_PARTIALLY_COMPLETED", filed.reference())).isEmpty();
+        assertThat(result.body()).as("kept on a legal obligation: not restricted, and not said to be")
+                .doesNotContain("We have restricted");
         assertThat(mailbox.of(email, "ERASURE_SUMMARY", filed.reference())).as("nothing was erased").isEmpty();
+    }
+
+    @Test
+    void aDeletionRefusedInFullAsNeedingExcessiveTechnicalMeansRestrictsWhatItKeepsInEverySystem() {
+        ErasureTestAccounts accounts = new ErasureTestAccounts(jdbc);
+        String email = ErasureTestAccounts.uniqueEmail("delete-refused-technical");
+        long id = heldAccountWithEveryCategory(accounts, email, "+8613911110008");
+        Map<String, List<Map<String, Object>>> before = accounts.snapshot(id);
+
+        Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
+        RequesterJourney requester = new RequesterJourney(new Api(port), mailbox);
+        RequesterJourney.Filed filed = requester.fileAndVerify("DELETE", email, email, Map.of("ground",
+                "CONSENT_WITHDRAWN", "categories", List.of("REAL_NAME", "OPERATION_LOGS", "PAYMENTS")));
+        ReviewTasks.refuseAndApprove(tasks, identity, filed.reference(), List.of("EXCESSIVE_TECHNICAL_MEANS"),
+                "Separating these records from the shared ledger would need a rebuild of the billing system.");
+        requester.awaitStatus(filed, "REFUSED");
+
+        Map<String, List<Map<String, Object>>> after = accounts.snapshot(id);
+        for (String table : List.of("account_real_name", "account_operation_log", "account_payment")) {
+            assertThat(after.get(table)).as(table + ": kept, nothing erased").hasSameSizeAs(before.get(table))
+                    .allSatisfy(row -> assertThat(row.get("restricted")).as(table + " restricted").isEqualTo(true));
+        }
+        assertThat(accounts.rows("account_payment", id)).as("in the billing system's own database too").hasSize(2)
+                .allSatisfy(row -> assertThat(row.get("restricted")).isEqualTo(true));
+        assertThat(after.get("account_payment").get(0).get("payer_name")).as("not anonymised").isEqualTo("测试");
+        assertThat(after.get("account_support_ticket")).as("not asked for: untouched")
+                .isEqualTo(before.get("account_support_ticket"));
+        String requestId = jdbc.queryForObject("select id from rights_request where reference = ?", String.class,
+                filed.reference());
+        assertThat(erasure.holds(requestId)).as("kept for good: no deferred erasure").isEmpty();
+        assertThat(jdbc.queryForList("select operation from system_step where request_id = ?", String.class,
+                requestId)).as("a restriction step per system, no erasure").isNotEmpty().containsOnly("RESTRICT");
+
+        Mailbox.Mail result = mailbox.awaitOne(email, "RESULT_REFUSED", filed.reference());
+        int restrictedAt = result.body().indexOf("We have restricted these categories of your personal information,"
+                + " because deleting them would need excessive technical means or is impractical");
+        assertThat(restrictedAt).as(result.body()).isPositive();
+        assertThat(result.body().substring(restrictedAt)).contains("- real-name verification data\n",
+                "- payment data (remittances, top-ups, bank details)\n", "- operation logs\n")
+                .doesNotContain("support tickets");
+        assertThat(result.body()).contains("Separating these records from the shared ledger", "people's court");
+        assertThat(mailbox.of(email, "ERASURE_SUMMARY", filed.reference())).as("nothing was erased").isEmpty();
+    }
+
+    @Test
+    void aDeletionWhoseEveryAskedCategoryWasKeptAsImpracticalIsRefusedAndRestricted() {
+        ErasureTestAccounts accounts = new ErasureTestAccounts(jdbc);
+        String email = ErasureTestAccounts.uniqueEmail("delete-all-kept-impractical");
+        long id = heldAccountWithEveryCategory(accounts, email, "+8613911110009");
+        Map<String, List<Map<String, Object>>> before = accounts.snapshot(id);
+
+        Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
+        RequesterJourney requester = new RequesterJourney(new Api(port), mailbox);
+        RequesterJourney.Filed filed = requester.fileAndVerify("DELETE", email, email,
+                Map.of("ground", "CONSENT_WITHDRAWN", "categories", List.of("REAL_NAME", "OPERATION_LOGS")));
+        ReviewTasks.refusePartlyAndApprove(tasks, identity, filed.reference(), List.of("IMPRACTICAL"),
+                List.of("REAL_NAME", "OPERATION_LOGS"), "These records exist only on archived backup tapes.");
+        requester.awaitStatus(filed, "REFUSED");
+
+        Map<String, List<Map<String, Object>>> after = accounts.snapshot(id);
+        for (String table : List.of("account_real_name", "account_operation_log")) {
+            assertThat(after.get(table)).as(table + ": kept").hasSameSizeAs(before.get(table))
+                    .allSatisfy(row -> assertThat(row.get("restricted")).as(table + " restricted").isEqualTo(true));
+        }
+        assertThat(after.get("account_payment")).as("not asked for: untouched").isEqualTo(before.get("account_payment"));
+        assertThat(jdbc.queryForObject("select detail from audit_entry where reference = ? and action = 'ERASURE_REFUSED'",
+                String.class, filed.reference())).contains("\"restricted\":true");
+        String body = mailbox.awaitOne(email, "RESULT_REFUSED", filed.reference()).body();
+        assertThat(body).contains("We have restricted these categories of your personal information",
+                "- real-name verification data\n", "- operation logs\n", "backup tapes");
+        assertThat(mailbox.of(email, "ERASURE_SUMMARY", filed.reference())).isEmpty();
     }
 
     /** Under legal hold, triage sends every request of the account to the privacy officer. */

@@ -60,11 +60,38 @@ class DeletionFulfilmentProcessTest extends ProcessModelTestSupport {
         runJobsAt(TASK_PLAN_ERASURE);
 
         assertThat(deletion).hasPassedInOrder(START_EVENT, TASK_PLAN_ERASURE, GATEWAY_ANYTHING_TO_ERASE,
-                END_EVENT_REFUSED).isEnded();
+                GATEWAY_KEPT_DATA_TO_RESTRICT, END_EVENT_REFUSED).hasNotPassed(CALL_ACTIVITY_RESTRICT_KEPT_DATA).isEnded();
         assertThat(calls).containsExactly(BEAN_PLAN_ERASURE);
         assertThat(deletion).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_REFUSED)
                 .containsEntry(Variables.RESULT_GROUNDS, "LEGAL_OBLIGATION")
                 .containsEntry(Variables.RESULT_EXPLANATION, "kept under a legal hold");
+    }
+
+    @Test
+    void everyAskedCategoryKeptAsImpracticalIsRestrictedInEverySystemAndNothingIsErased() {
+        delegate(BEAN_PLAN_ERASURE, execution -> {
+            execution.setVariable(ERASURE_REFUSED, true);
+            execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_REFUSED);
+            execution.setVariable(Variables.RESTRICT_KEPT_DATA, true);
+        });
+        systemStepsByConnector();
+        java.util.List<Object> operations = new java.util.ArrayList<>();
+        delegate(SystemStepsModel.BEAN_PLAN_SYSTEM_STEPS, execution -> {
+            operations.add(execution.getVariable(SystemStepsModel.SYSTEM_OPERATION));
+            execution.setVariable(SystemStepsModel.SYSTEM_STEPS, new java.util.ArrayList<>(java.util.List.of("step-1")));
+        });
+
+        ProcessInstance deletion = start();
+        runJobsAt(TASK_PLAN_ERASURE);
+        assertThat(deletion).isWaitingAtExactly(CALL_ACTIVITY_RESTRICT_KEPT_DATA);
+        runSystemStepJobs();
+
+        assertThat(deletion).hasPassedInOrder(TASK_PLAN_ERASURE, GATEWAY_ANYTHING_TO_ERASE,
+                GATEWAY_KEPT_DATA_TO_RESTRICT, CALL_ACTIVITY_RESTRICT_KEPT_DATA, END_EVENT_REFUSED)
+                .hasNotPassed(CALL_ACTIVITY_ERASE_IN_EVERY_SYSTEM, TASK_NOTIFY_ERASURE).isEnded();
+        assertThat(operations).containsExactly("RESTRICT");
+        assertThat(calls).contains(SystemStepModel.BEAN_RUN_SYSTEM_STEP);
+        assertThat(deletion).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_REFUSED);
     }
 
     @Test

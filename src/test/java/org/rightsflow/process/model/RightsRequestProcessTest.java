@@ -36,6 +36,10 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
     private String accessOutcome = Variables.OUTCOME_COMPLETED;
     /** The outcome sendResult saw when it ran. */
     private final List<Object> resultsSent = new ArrayList<>();
+    /** What the review's listener decides about the data an approved refusal keeps. */
+    private boolean restrictKeptData;
+    /** The operations the systems' steps were planned for. */
+    private final List<Object> systemOperations = new ArrayList<>();
     /** What startFulfilment finds on its next runs (a referral, a paused clock); then it starts. */
     private final List<String> fulfilmentStarts = new ArrayList<>();
 
@@ -70,8 +74,10 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         delegate(BEAN_ESCALATE_OVERDUE);
         delegate(BEAN_CONFIRM_WITHDRAWAL);
         // the access fulfilment's systems' steps: none planned here (each kind is tested in SystemStepProcessTest)
-        delegate(SystemStepsModel.BEAN_PLAN_SYSTEM_STEPS, execution -> execution.setVariable(
-                SystemStepsModel.SYSTEM_STEPS, new ArrayList<String>()));
+        delegate(SystemStepsModel.BEAN_PLAN_SYSTEM_STEPS, execution -> {
+            systemOperations.add(execution.getVariable(SystemStepsModel.SYSTEM_OPERATION));
+            execution.setVariable(SystemStepsModel.SYSTEM_STEPS, new ArrayList<String>());
+        });
         delegate(AccessFulfilmentModel.BEAN_BUILD_ACCESS_REPORT,
                 execution -> execution.setVariable(Variables.DOWNLOAD_ID, "DL-0007"));
         delegate(AccessFulfilmentModel.BEAN_PUBLISH_DOWNLOAD,
@@ -87,6 +93,8 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
                 task.setVariable(Variables.RESULT_GROUNDS, "REVIEW_GROUNDS");
                 task.setVariable(Variables.RESULT_EXPLANATION, "review explanation");
             }
+            // the real listener asks ErasureScope.restrictsWhatIsKept (ErasureScopeTest)
+            task.setVariable(Variables.RESTRICT_KEPT_DATA, restrictKeptData);
         });
         approvalListener();
         taskListener(ManualFulfilmentModel.BEAN_MANUAL_FULFILMENT_LISTENER, task -> {
@@ -622,6 +630,43 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         assertThat(variable(request, Variables.REVIEW_DECISION)).isEqualTo(Variables.REFUSE);
         assertThat(variable(request, Variables.APPROVAL_DECISION)).isEqualTo(Variables.APPROVE);
         assertThat(variable(request, Variables.GROUNDS).toString()).contains("CRIMINAL_PROCEEDINGS");
+    }
+
+    @Test
+    void anApprovedRefusalOfADeletionOnImpracticalityRestrictsWhatItKeepsInEverySystemBeforeTheResult() {
+        facts.put(Variables.LEGAL_HOLD, true);
+        restrictKeptData = true;
+        ProcessInstance request = inReview(Variables.TYPE_DELETE);
+        complete(TASK_REVIEW_EXEMPTIONS, refusal(Variables.REFUSE, "IMPRACTICAL"));
+        assertThat(calls).as("nothing is restricted on a proposal alone")
+                .doesNotContain(SystemStepsModel.BEAN_PLAN_SYSTEM_STEPS);
+
+        decideRefusal(Variables.APPROVE, "The data exists only on archived backup media.");
+
+        assertThat(request).hasPassedInOrder(EVENT_REFUSAL_APPROVED, GATEWAY_KEPT_DATA_TO_RESTRICT);
+        assertWaitingAt(request, CALL_ACTIVITY_RESTRICT_KEPT_DATA);
+        runJobsAt(SystemStepsModel.TASK_PLAN_SYSTEM_STEPS, SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP,
+                TASK_SEND_RESULT);
+
+        assertThat(systemOperations).containsExactly("RESTRICT");
+        assertThat(request).hasPassedInOrder(CALL_ACTIVITY_RESTRICT_KEPT_DATA, GATEWAY_JOIN_RESULT, TASK_SEND_RESULT,
+                END_EVENT_REFUSED).hasNotPassed(TASK_START_FULFILMENT, CALL_ACTIVITY_FULFIL).isEnded();
+        assertThat(calls).containsSubsequence(RefusalApprovalModel.BEAN_REFUSAL_APPROVAL_LISTENER,
+                SystemStepsModel.BEAN_PLAN_SYSTEM_STEPS, BEAN_SEND_RESULT);
+        assertThat(resultsSent).containsExactly(Variables.OUTCOME_REFUSED);
+    }
+
+    @Test
+    void anApprovedRefusalOnOtherGroundsRestrictsNothing() {
+        facts.put(Variables.LEGAL_HOLD, true);
+        ProcessInstance request = inReview(Variables.TYPE_DELETE);
+        complete(TASK_REVIEW_EXEMPTIONS, refusal(Variables.REFUSE, "LEGAL_OBLIGATION"));
+        decideRefusal(Variables.APPROVE, "A court order requires us to keep it.");
+        runJobsAt(TASK_SEND_RESULT);
+
+        assertThat(request).hasPassedInOrder(EVENT_REFUSAL_APPROVED, GATEWAY_KEPT_DATA_TO_RESTRICT, GATEWAY_JOIN_RESULT,
+                TASK_SEND_RESULT, END_EVENT_REFUSED).hasNotPassed(CALL_ACTIVITY_RESTRICT_KEPT_DATA).isEnded();
+        assertThat(systemOperations).isEmpty();
     }
 
     @Test
