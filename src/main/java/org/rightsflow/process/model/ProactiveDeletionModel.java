@@ -60,6 +60,7 @@ public final class ProactiveDeletionModel {
     public static final String SUB_PROCESS_BY_HAND = "SubProcess_HandEachStepOver";
     public static final String START_EVENT_HAND_OVER = "StartEvent_HandedOver";
     public static final String TASK_SWEEP_BY_HAND = "Task_SweepByHand";
+    public static final String FORM_SWEEP_BY_HAND = "Form_SweepByHand";
     public static final String TIMER_NOT_SWEPT_IN_TIME = "BoundaryEvent_NotSweptInTime";
     public static final String TASK_REPORT_NOT_SWEPT = "Task_ReportNotSwept";
     public static final String END_EVENT_SWEPT_BY_HAND = "EndEvent_SweptByHand";

@@ -23,6 +23,12 @@ public final class StaffIntakeModel {
 
     public static final String START_EVENT_FORM_SUBMITTED = "StartEvent_RequestEntered";
     public static final String TASK_FILE_REQUEST = "Task_FileRequest";
+    /**
+     * Service tasks without {@code asyncBefore}, on purpose: the filing runs in the form submission's transaction
+     * (notices go through the outbox), so a field the intake service rejects is reported in Tasklist and nothing is
+     * stored.
+     */
+    public static final java.util.Set<String> FORM_TRANSACTION_TASKS = java.util.Set.of(TASK_FILE_REQUEST);
     /** Removes the history of the form's fields. */
     public static final String TASK_FORGET_FORM_FIELDS = "Task_ForgetFormFields";
     /** Shows the new reference to whoever entered the request (assigned to them: {@link #ENTERED_BY}). */

@@ -110,6 +110,24 @@ final class ModelFiles {
         return values;
     }
 
+    /** Every class of constants of a model ({@code process/model/*Model}). */
+    static List<Class<?>> modelClasses() {
+        try {
+            Resource[] classes = RESOLVER.getResources("classpath*:org/rightsflow/process/model/*Model.class");
+            List<Class<?>> models = new ArrayList<>();
+            for (Resource found : classes) {
+                String file = found.getFilename();
+                models.add(Class.forName("org.rightsflow.process.model." + file.substring(0, file.length() - 6)));
+            }
+            assertThat(models).hasSizeGreaterThanOrEqualTo(bpmnResources().size());
+            return models;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static InputStream open(String resource) {
         InputStream in = ModelFiles.class.getClassLoader().getResourceAsStream(resource);
         assertThat(in).as(resource).isNotNull();

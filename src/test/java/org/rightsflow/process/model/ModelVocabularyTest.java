@@ -125,7 +125,7 @@ class ModelVocabularyTest {
     /** Bean name → the constant that spells it, over every {@code *Model} class. */
     private static Map<String, String> beanConstants() {
         Map<String, String> constants = new HashMap<>();
-        for (Class<?> model : modelClasses()) {
+        for (Class<?> model : ModelFiles.modelClasses()) {
             for (Field field : model.getFields()) {
                 if (field.getName().startsWith("BEAN_") && Modifier.isStatic(field.getModifiers())) {
                     try {
@@ -139,26 +139,6 @@ class ModelVocabularyTest {
             }
         }
         return constants;
-    }
-
-    private static List<Class<?>> modelClasses() {
-        try {
-            Resource[] classes = new PathMatchingResourcePatternResolver()
-                    .getResources("classpath*:org/rightsflow/process/model/*Model.class");
-            List<Class<?>> models = Arrays.stream(classes).map(Resource::getFilename)
-                    .map(file -> "org.rightsflow.process.model." + file.substring(0, file.length() - ".class".length()))
-                    .<Class<?>>map(name -> {
-                        try {
-                            return Class.forName(name);
-                        } catch (ClassNotFoundException e) {
-                            throw new IllegalStateException(e);
-                        }
-                    }).toList();
-            assertThat(models).hasSizeGreaterThanOrEqualTo(ModelFiles.bpmnResources().size());
-            return models;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** Scanned once for all models (the scan reads every class of the application). */
@@ -192,7 +172,7 @@ class ModelVocabularyTest {
             }
         }
         assertThat(named).containsExactlyInAnyOrderElementsOf(StaffGroups.TASK_WORKERS);
-        for (Class<?> model : modelClasses()) {
+        for (Class<?> model : ModelFiles.modelClasses()) {
             for (Field field : model.getFields()) {
                 if (field.getName().startsWith("GROUP_")) {
                     try {
