@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The four-eyes rule holds through the engine REST API too (docs/refusals.md, the four-eyes rule): a user who is both privacy officer
  * and legal reviewer proposes a partial refusal over REST and cannot approve it; a plain privacy officer cannot even
  * reach the approval task; {@code legal} approves. The partial-result email names the refused categories, the
- * grounds, the complaint channel and the right to sue.
+ * grounds, the complaint channel and the right to sue. A failed transfer condition is refused the same way.
  */
 class FourEyesRestApiTest extends PostgresIntegrationTest {
 
@@ -286,4 +286,102 @@ class FourEyesRestApiTest extends PostgresIntegrationTest {
                         "No ground for deletion was stated; tell us which one applies")
                 .doesNotContain("No ground was stated.", "After review");
     }
+
+    /**
+     * A failed transfer condition is the product's finding, put to the officer as a suggested ground: over the engine
+     * REST API an officer cannot approve a transfer with a condition unticked, their REJECT is only a proposal, they
+     * cannot approve it themselves (REST or Tasklist) even as a legal reviewer, a plain privacy officer cannot reach the
+     * approval, and only a different legal reviewer's approval refuses the request. Nothing reaches the recipient.
+     */
+    @Test
+    void aFailedTransferConditionIsRefusedOverRestOnlyWhenASecondPersonApproves() {
+        ensureDualUser();
+        String email = "transfer-four-eyes-" + System.nanoTime() + "@example.com";
+        String recipient = "import-" + System.nanoTime() + "@recipient.example";
+        org.rightsflow.fulfilment.copy.TestAccounts.plain(jdbc, email);
+        Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
+        RequesterJourney requester = new RequesterJourney(new Api(port), mailbox);
+        RequesterJourney.Filed filed = requester.fileAndVerify("TRANSFER", email, email,
+                Map.of("recipientName", "Unknown Broker", "recipientEmail", recipient));
+
+        Task review = awaitTask(filed.reference(), "Task_ReviewExemptions");
+        StaffHttp.Response proceeded = StaffHttp.as(port, "officer").post("/engine-rest/task/" + review.getId()
+                + "/complete", StaffHttp.completion("decision", "PROCEED",
+                "explanation", "No exemption applies; the transfer conditions are checked next."));
+        assertThat(proceeded.status()).as(proceeded.body()).isEqualTo(204);
+
+        Task check = awaitTask(filed.reference(), "Task_ApproveTransfer");
+        StaffHttp dual = StaffHttp.as(port, DUAL, DUAL_PASSWORD);
+        StaffHttp.Response approvedAnyway = dual.post("/engine-rest/task/" + check.getId() + "/complete",
+                transferDecision("APPROVE", null, "The recipient will manage somehow."));
+        assertThat(approvedAnyway.status()).as("no transfer while a condition fails").isEqualTo(400);
+        assertThat(approvedAnyway.body()).contains("all four conditions");
+        StaffHttp.Response rejected = dual.post("/engine-rest/task/" + check.getId() + "/complete",
+                transferDecision("REJECT", "[\"TRANSFER_CONDITIONS_NOT_MET\"]",
+                        "The recipient could not show that it can receive the data securely."));
+        assertThat(rejected.status()).as(rejected.body()).isEqualTo(204);
+
+        Task approval = awaitTask(filed.reference(), "Task_ApproveRefusal");
+        assertThat(tasks.getVariable(approval.getId(), "refusalSubject")).isEqualTo("TRANSFER");
+        assertThat(tasks.getVariable(approval.getId(), "suggestedGrounds")).isEqualTo("TRANSFER_CONDITIONS_NOT_MET");
+        assertThat(tasks.getVariable(approval.getId(), "reviewProposer")).isEqualTo(DUAL);
+        assertThat(requester.status(filed)).as("a proposal refuses nothing").isEqualTo("IN_PROGRESS");
+
+        StaffHttp.Response selfApproval = dual.post("/engine-rest/task/" + approval.getId() + "/complete",
+                StaffHttp.completion("decision", "APPROVE", "explanation", "Approving my own rejection."));
+        assertThat(selfApproval.status()).as("four eyes over REST").isEqualTo(400);
+        assertThat(selfApproval.body()).contains("Four-eyes");
+        TasklistSession.Response selfInTasklist = TasklistSession.signIn(port, DUAL, DUAL_PASSWORD)
+                .submitTaskForm(approval.getId(), Map.of("decision", "APPROVE",
+                        "explanation", "Approving my own rejection in Tasklist."));
+        assertThat(selfInTasklist.status()).as("four eyes in Tasklist").isGreaterThanOrEqualTo(400);
+        assertThat(selfInTasklist.body()).contains("Four-eyes");
+        StaffHttp.Response byOfficer = StaffHttp.as(port, "officer").post("/engine-rest/task/" + approval.getId()
+                + "/complete", StaffHttp.completion("decision", "APPROVE", "explanation", "Not my task at all."));
+        assertThat(byOfficer.status()).as("a privacy officer has no access to the legal reviewers' task")
+                .isIn(403, 404);
+        assertThat(tasks.createTaskQuery().taskId(approval.getId()).count()).as("the approval stays open").isEqualTo(1);
+        assertThat(requester.status(filed)).isEqualTo("IN_PROGRESS");
+        assertThat(mailbox.of(email, "RESULT_REFUSED", filed.reference())).isEmpty();
+
+        StaffHttp.Response approved = StaffHttp.as(port, "legal").post("/engine-rest/task/" + approval.getId()
+                + "/complete", StaffHttp.completion("decision", "APPROVE", "explanation", "The security concern holds."));
+        assertThat(approved.status()).as(approved.body()).isEqualTo(204);
+        requester.awaitStatus(filed, "REFUSED");
+
+        assertThat(mailbox.awaitOne(email, "RESULT_REFUSED", filed.reference()).body())
+                .contains("The recipient could not show that it can receive the data securely.", "people's court")
+                .doesNotContain("The security concern holds.", "After review");
+        assertThat(jdbc.queryForMap("select p.subject, p.decision, p.grounds, p.proposed_by, p.decided_by, p.approval"
+                + " from refusal_proposal p join rights_request r on r.id = p.request_id where r.reference = ?",
+                filed.reference()))
+                .containsEntry("subject", "TRANSFER").containsEntry("decision", "REFUSE")
+                .containsEntry("grounds", "TRANSFER_CONDITIONS_NOT_MET").containsEntry("proposed_by", DUAL)
+                .containsEntry("decided_by", "legal").containsEntry("approval", "APPROVE");
+        assertThat(jdbc.queryForObject("select count(*) from download d join rights_request r on r.id = d.request_id"
+                + " where r.reference = ?", Integer.class, filed.reference())).as("no package is built").isZero();
+        assertThat(mailbox.all().stream().filter(m -> m.to().equalsIgnoreCase(recipient)).toList()).isEmpty();
+    }
+
+    /**
+     * The body Tasklist's transfer form sends: the four conditions as booleans (one, technical feasibility, unticked),
+     * the decision, the grounds (a JSON list, when given) and the explanation.
+     */
+    private static String transferDecision(String decision, String grounds, String explanation) {
+        var variables = JSON.createObjectNode();
+        for (String condition : org.rightsflow.fulfilment.transfer.TransferApproval.CONDITIONS) {
+            variables.putObject(condition).put("type", "Boolean").put("value",
+                    !condition.equals(org.rightsflow.fulfilment.transfer.TransferApproval.TECHNICALLY_FEASIBLE));
+        }
+        variables.putObject("decision").put("type", "String").put("value", decision);
+        variables.putObject("explanation").put("type", "String").put("value", explanation);
+        if (grounds != null) {
+            variables.putObject("grounds").put("type", "String").put("value", grounds);
+        }
+        var body = JSON.createObjectNode();
+        body.set("variables", variables);
+        return body.toString();
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 }
