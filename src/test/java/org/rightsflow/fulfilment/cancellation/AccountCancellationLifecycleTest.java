@@ -168,6 +168,21 @@ class AccountCancellationLifecycleTest extends PostgresIntegrationTest {
         timerAt(filed, AccountCancellationModel.TIMER_EVENT_COOLING_OFF_ENDS);
         assertThat(requester.status(filed)).isEqualTo("WAITING_FOR_REQUESTER");
 
+        // the request's page offers the revocation and asks before doing it: a post without the question's "yes"
+        // (one click on an old page, a prefetch) only leads to the question, and the cancellation goes on
+        String cookie = "rf_status_" + filed.reference() + "=" + filed.token();
+        String page = "/privacy/status/" + filed.reference();
+        assertThat(api.get(page + "?lang=en", "Cookie", cookie).text())
+                .contains("href=\"" + page + "/cancellation-revocation\"");
+        Api.Response unconfirmed = api.post(page + "/cancellation-revocation", "", "Cookie", cookie);
+        assertThat(unconfirmed.status()).isEqualTo(302);
+        assertThat(requester.status(filed)).isEqualTo("WAITING_FOR_REQUESTER");
+        assertThat(api.get(page + "/cancellation-revocation?lang=en", "Cookie", cookie).text())
+                .contains("Revoke the account cancellation of request " + filed.reference() + "?",
+                        "Yes, keep my account", "name=\"confirm\" value=\"yes\"", "id=\"keep\"");
+        assertThat(api.get(page + "/cancellation-revocation?lang=zh-CN", "Cookie", cookie).text())
+                .contains("撤销请求 " + filed.reference());
+
         Api.Response revoked = api.post("/api/requests/" + filed.reference() + "/cancellation-revocation", "",
                 "X-Status-Token", filed.token());
         assertThat(revoked.status()).as(revoked.text()).isEqualTo(200);
