@@ -109,6 +109,46 @@ class GuardianNoticeWordingTest {
                 .doesNotContain(en ? "minor" : "未成年人");
     }
 
+    /**
+     * Every notice to a guardian says under the greeting that it concerns a minor's account (also those whose own
+     * words name no data: a withdrawal, a deadline, a pending part); the account holder's notices keep their greeting
+     * and one blank line. A restriction of everything is "all personal information we hold about the minor".
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void everyNoticeToAGuardianSaysUnderTheGreetingThatItConcernsAMinorsAccount(String language) {
+        boolean en = language.equals("en");
+        String greeting = en ? "Hello," : "您好：";
+        String headsUp = en
+                ? "You receive this email as the guardian on file of a minor's account: it concerns the minor's"
+                + " personal information."
+                : "您作为未成年人账号登记的监护人收到本邮件：邮件涉及该未成年人的个人信息。";
+        List<String> problems = new ArrayList<>();
+        for (NoticeKind kind : requesterKinds()) {
+            if (kind == NoticeKind.VERIFICATION_SMS) {
+                continue; // a text message: one line, its own words
+            }
+            String toGuardian = templates.render(kind, language, model(RequestType.DELETE, true, language)).body();
+            if (!toGuardian.startsWith(greeting + "\n" + headsUp + "\n\n")) {
+                problems.add(kind + " to the guardian: " + toGuardian.lines().limit(3).toList());
+            }
+            String toHolder = templates.render(kind, language, model(RequestType.DELETE, false, language)).body();
+            if (!toHolder.startsWith(greeting + "\n\n") || toHolder.startsWith(greeting + "\n\n\n")
+                    || toHolder.contains(headsUp)) {
+                problems.add(kind + " to the holder: " + toHolder.lines().limit(3).toList());
+            }
+        }
+        assertThat(problems).isEmpty();
+
+        for (NoticeKind kind : List.of(NoticeKind.RESTRICTION_APPLIED, NoticeKind.RESTRICTION_LIFTED)) {
+            Map<String, Object> everything = model(RequestType.RESTRICT, true, language);
+            everything.put("restrictionCategories", List.of());
+            assertThat(render(kind, language, everything)).as(kind + " of everything")
+                    .contains(en ? "all personal information we hold about the minor" : "我们持有的该未成年人的全部个人信息")
+                    .doesNotContain("about you", "您的全部个人信息");
+        }
+    }
+
     private String render(NoticeKind kind, String language, Map<String, Object> model) {
         NoticeTemplates.Rendered rendered = templates.render(kind, language, model);
         return rendered.subject() + "\n" + rendered.body();
