@@ -37,7 +37,7 @@ final class Browser implements AutoCloseable {
     final WebDriverWait wait;
     final Path downloads;
     private final Path userData;
-    private final Path screenshots;
+    private Path screenshots;
     private int step;
 
     /** Skips (with the reason) only on a developer machine without the driver; under CI the browser must be there. */
@@ -88,6 +88,23 @@ final class Browser implements AutoCloseable {
         this.driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(width, height));
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    /**
+     * One browser session for several journeys (a class's tests share it; starting Chromium costs seconds): the next
+     * screenshots go to target/screenshots/&lt;journey&gt;/, numbered from 01, and the window takes the given size.
+     * The session's cookies are cleared, so each journey starts as a new visitor.
+     */
+    void nextJourney(String journey, int width, int height) {
+        try {
+            screenshots = Path.of("target", "screenshots", journey);
+            Files.createDirectories(screenshots);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        step = 0;
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of()); // every path, not only the page's
+        driver.manage().window().setSize(new Dimension(width, height));
     }
 
     void open(String url) {
