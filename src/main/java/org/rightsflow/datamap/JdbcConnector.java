@@ -54,7 +54,13 @@ public class JdbcConnector implements SystemConnector {
     /** Set when the system's own database was down at start-up: the schema is checked at the first operation. */
     private volatile boolean schemaPending;
 
-    private record CategoryStatements(CategoryMapping mapping, String count, String select) {
+    /**
+     * @param select              the unrestricted rows, for readers that process them
+     * @param countRestricted     how many rows are restricted
+     * @param selectWithRestricted every row with its restricted flag as the last column, for the subject's own copy
+     */
+    private record CategoryStatements(CategoryMapping mapping, String count, String select, String countRestricted,
+                                      String selectWithRestricted) {
     }
 
     /** A WHERE clause with its arguments. */
@@ -78,6 +84,9 @@ public class JdbcConnector implements SystemConnector {
             statements.put(mapping.category(), new CategoryStatements(mapping,
                     "select count(*)" + where,
                     "select " + String.join(", ", mapping.columnNames()) + where + unrestricted
+                            + " order by " + mapping.idColumn(),
+                    "select count(*)" + where + " and " + mapping.restrictedColumn() + " = true",
+                    "select " + String.join(", ", mapping.columnNames()) + ", " + mapping.restrictedColumn() + where
                             + " order by " + mapping.idColumn()));
         }
         SubjectMapping subject = system.subject();
@@ -135,7 +144,37 @@ public class JdbcConnector implements SystemConnector {
         if (sql == null) {
             return;
         }
-        List<String> columns = sql.mapping().columnNames();
+        stream(category, sql.select(), sql.mapping().columnNames(), subjectId, (row, restricted) -> visitor.accept(row));
+    }
+
+    @Override
+    public long countRestricted(DataCategory category, long subjectId) {
+        ensureSchema();
+        CategoryStatements sql = statements.get(category);
+        if (sql == null) {
+            return 0;
+        }
+        Long count = jdbc.queryForObject(sql.countRestricted(), Long.class, subjectId);
+        return count == null ? 0 : count;
+    }
+
+    @Override
+    public void forEachRowWithRestricted(DataCategory category, long subjectId,
+                                         java.util.function.BiConsumer<Map<String, Object>, Boolean> visitor) {
+        ensureSchema();
+        CategoryStatements sql = statements.get(category);
+        if (sql == null) {
+            return;
+        }
+        stream(category, sql.selectWithRestricted(), sql.mapping().columnNames(), subjectId, visitor);
+    }
+
+    /**
+     * Streams the rows of {@code select} (the mapped columns, then, when the statement has one more, the restricted
+     * flag) with a fetch size on a forward-only cursor, in a transaction of its own when there is none.
+     */
+    private void stream(DataCategory category, String select, List<String> columns, long subjectId,
+                        java.util.function.BiConsumer<Map<String, Object>, Boolean> visitor) {
         Connection con = DataSourceUtils.getConnection(dataSource);
         boolean ownTransaction = false;
         try {
@@ -143,14 +182,15 @@ public class JdbcConnector implements SystemConnector {
                 con.setAutoCommit(false);
                 ownTransaction = true;
             }
-            try (PreparedStatement ps = con.prepareStatement(sql.select(),
+            try (PreparedStatement ps = con.prepareStatement(select,
                     ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
                 ps.setFetchSize(fetchSize);
                 ps.setLong(1, subjectId);
                 try (ResultSet rs = ps.executeQuery()) {
                     int[] types = types(rs.getMetaData(), columns.size());
+                    boolean flagged = rs.getMetaData().getColumnCount() > columns.size();
                     while (rs.next()) {
-                        visitor.accept(row(rs, columns, types));
+                        visitor.accept(row(rs, columns, types), flagged && rs.getBoolean(columns.size() + 1));
                     }
                 }
             }
@@ -159,7 +199,7 @@ public class JdbcConnector implements SystemConnector {
             }
         } catch (SQLException e) {
             rollbackQuietly(con, ownTransaction);
-            throw translate("stream " + category, sql.select(), e);
+            throw translate("stream " + category, select, e);
         } catch (RuntimeException | Error e) {
             rollbackQuietly(con, ownTransaction);
             throw e;

@@ -81,6 +81,25 @@ public interface SystemConnector {
     void forEachRow(DataCategory category, long subjectId, Consumer<Map<String, Object>> visitor);
 
     /**
+     * How many of the subject's rows of the category are restricted (storage and security only). The default knows of
+     * none: {@link #forEachRowWithRestricted} then streams the unrestricted rows only.
+     */
+    default long countRestricted(DataCategory category, long subjectId) {
+        return 0;
+    }
+
+    /**
+     * Streams every row of the subject's category, restricted ones included, each with whether it is restricted: for
+     * the subject's own copy (a restriction stops processing, not the subject's right to see what we hold; docs/rights.md).
+     * Never for a reader that processes the rows further (a transfer). The default streams the unrestricted rows of
+     * {@link #forEachRow}, none flagged, so that a connector that cannot tell never shows a restricted row unflagged.
+     */
+    default void forEachRowWithRestricted(DataCategory category, long subjectId,
+                                          java.util.function.BiConsumer<Map<String, Object>, Boolean> visitor) {
+        forEachRow(category, subjectId, row -> visitor.accept(row, false));
+    }
+
+    /**
      * The subject's own record (the columns of {@link SubjectMapping#columns()}), for the one system that holds it;
      * empty for other systems and for unknown subjects.
      */

@@ -40,7 +40,10 @@ import org.springframework.web.util.HtmlUtils;
 /**
  * Writes the COPY package (docs/rights.md): a ZIP with {@code profile.json}/{@code .csv} (the account's own record), one JSON
  * and one CSV file per data category held, and an {@code index.html} that explains every file: the category, its
- * source, purpose, legal basis, retention and the third parties it is shared with, in the request's language.
+ * source, purpose, legal basis, retention and the third parties it is shared with, in the request's language. The
+ * subject's own copy holds their restricted rows too (storage and security only: a restriction limits processing, not
+ * what the subject may see), each marked by a {@value #RESTRICTED_FIELD} field that index.html explains; a transfer
+ * leaves them out.
  *
  * <p>Rows are streamed from the data map's connectors straight into the ZIP (Jackson's {@link JsonGenerator} and a
  * CSV line at a time): memory does not grow with the number of rows. Each category is read from its system once: a
@@ -84,7 +87,20 @@ public class CopyPackageWriter {
 
         /** Streams the rows, in a stable order, without loading them all (see {@link SystemConnector#forEachRow}). */
         void forEachRow(java.util.function.Consumer<Map<String, Object>> visitor);
+
+        /** How many of the {@link #count} rows are restricted (storage and security only); 0 when none or unknown. */
+        default long restricted() {
+            return 0;
+        }
+
+        /** Streams every row with whether it is restricted (see {@link SystemConnector#forEachRowWithRestricted}). */
+        default void forEachRowWithRestricted(java.util.function.BiConsumer<Map<String, Object>, Boolean> visitor) {
+            forEachRow(row -> visitor.accept(row, false));
+        }
     }
+
+    /** The column, JSON field and CSV column, that marks a restricted row in a part that has some. */
+    public static final String RESTRICTED_FIELD = "restricted";
 
     /**
      * Where the package's rows come from, per system and category: {@code rows} (empty: the system holds nothing
@@ -98,10 +114,19 @@ public class CopyPackageWriter {
      * provided separately by our staff.
      */
     public Sources connectorSources(long accountId) {
+        return connectorSources(accountId, true);
+    }
+
+    /**
+     * @param subjectsOwnCopy the package goes to the subject (COPY): restricted rows are in it, flagged; otherwise
+     *                        (a TRANSFER to a recipient, which would process them) they are left out
+     */
+    public Sources connectorSources(long accountId, boolean subjectsOwnCopy) {
         return new Sources(mapped -> {
             SystemConnector connector = connectors.forMapping(mapped);
-            long count = connector.count(mapped.category(), accountId);
-            return count == 0 ? Optional.empty() : Optional.of(new RowSource() {
+            long restricted = connector.countRestricted(mapped.category(), accountId);
+            long count = connector.count(mapped.category(), accountId) - (subjectsOwnCopy ? 0 : restricted);
+            return count <= 0 ? Optional.empty() : Optional.of(new RowSource() {
                 @Override
                 public long count() {
                     return count;
@@ -110,6 +135,17 @@ public class CopyPackageWriter {
                 @Override
                 public void forEachRow(java.util.function.Consumer<Map<String, Object>> visitor) {
                     connector.forEachRow(mapped.category(), accountId, visitor);
+                }
+
+                @Override
+                public long restricted() {
+                    return subjectsOwnCopy ? restricted : 0;
+                }
+
+                @Override
+                public void forEachRowWithRestricted(
+                        java.util.function.BiConsumer<Map<String, Object>, Boolean> visitor) {
+                    connector.forEachRowWithRestricted(mapped.category(), accountId, visitor);
                 }
             });
         }, connectors.dataMap().systems().stream()
@@ -193,7 +229,13 @@ public class CopyPackageWriter {
 
     /** The JSON and the CSV entry of one part, from one pass over its rows. */
     private void writeCategory(ZipOutputStream zip, Part part, long accountId) throws IOException {
-        Records records = new Records(part.mapped().mapping().columnNames());
+        // A part with restricted rows has one more column, restricted (true/false), which index.html explains.
+        boolean flagged = part.rows().restricted() > 0;
+        List<String> columns = new ArrayList<>(part.mapped().mapping().columnNames());
+        if (flagged) {
+            columns.add(RESTRICTED_FIELD);
+        }
+        Records records = new Records(columns);
         try (CsvSpill spill = CsvSpill.create(spillDirectory, crypto)) {
             Writer csv = spill.writer();
             records.writeCsvHeader(csv);
@@ -203,13 +245,25 @@ public class CopyPackageWriter {
             json.writeStringField("category", part.mapped().category().name());
             json.writeStringField("system", part.mapped().system().id());
             json.writeArrayFieldStart("records");
-            part.rows().forEachRow(row -> {
-                try {
-                    writeCsvLine(csv, records.writeJson(json, row));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            if (flagged) {
+                part.rows().forEachRowWithRestricted((row, restricted) -> {
+                    Map<String, Object> withFlag = new java.util.LinkedHashMap<>(row);
+                    withFlag.put(RESTRICTED_FIELD, restricted);
+                    try {
+                        writeCsvLine(csv, records.writeJson(json, withFlag));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            } else {
+                part.rows().forEachRow(row -> {
+                    try {
+                        writeCsvLine(csv, records.writeJson(json, row));
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+            }
             json.writeEndArray();
             json.writeEndObject();
             json.flush();
@@ -400,6 +454,13 @@ public class CopyPackageWriter {
                     : String.join(en ? "; " : "；", m.thirdParties().stream()
                     .map(p -> p.name().in(locale) + (en ? ": " : "：") + p.purpose().in(locale)).toList()));
             row(html, en ? "Sensitive" : "敏感个人信息", m.sensitive() ? (en ? "Yes" : "是") : (en ? "No" : "否"));
+            if (part.rows().restricted() > 0) {
+                row(html, en ? "Restricted" : "限制处理", en
+                        ? part.rows().restricted() + " of these records are restricted (column " + RESTRICTED_FIELD
+                        + " = true): we only store them and keep them secure, and use them for nothing else."
+                        : "其中 " + part.rows().restricted() + " 条记录已限制处理（" + RESTRICTED_FIELD
+                        + " 列为 true）：我们仅作存储和必要的安全保护，不作其他任何处理。");
+            }
             html.append("</table>\n");
         }
         for (MappedCategory mapped : byPerson) {

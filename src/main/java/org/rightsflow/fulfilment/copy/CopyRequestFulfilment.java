@@ -66,7 +66,8 @@ public class CopyRequestFulfilment {
         long accountId = request.account().orElseThrow(
                 () -> new IllegalStateException("Request " + request.reference() + " has no account to copy"));
         Locale language = Locale.forLanguageTag(request.language());
-        CopyPackageWriter.Sources sources = sources(requestId, accountId);
+        // the requester's own copy shows their restricted rows, flagged; a transfer's recipient gets none of them
+        CopyPackageWriter.Sources sources = sources(requestId, accountId, KIND.equals(kind));
         DownloadService.StoredPackage stored = downloads.storePackage(requestId, kind,
                 "personal-data-" + request.reference() + ".zip", "application/zip",
                 out -> writer.write(accountId, request.reference(), language, reviewScopes.excluded(requestId),
@@ -80,7 +81,7 @@ public class CopyRequestFulfilment {
      * Where each system's rows come from, by its EXPORT step: a system the application reads itself is read through
      * its connector now; a worker's rows come from what it uploaded; a data operator's part is provided by staff.
      */
-    private CopyPackageWriter.Sources sources(String requestId, long accountId) {
+    private CopyPackageWriter.Sources sources(String requestId, long accountId, boolean subjectsOwnCopy) {
         Map<String, SystemStep> bySystem = new HashMap<>();
         Set<String> byPerson = new HashSet<>();
         for (SystemStep step : steps.steps(requestId, StepOperation.EXPORT)) {
@@ -93,7 +94,7 @@ public class CopyRequestFulfilment {
                 byPerson.add(step.systemId());
             }
         }
-        CopyPackageWriter.Sources connectors = writer.connectorSources(accountId);
+        CopyPackageWriter.Sources connectors = writer.connectorSources(accountId, subjectsOwnCopy);
         return new CopyPackageWriter.Sources(mapped -> {
             SystemStep step = bySystem.get(mapped.system().id());
             if (step == null || !step.categories().contains(mapped.category())) {

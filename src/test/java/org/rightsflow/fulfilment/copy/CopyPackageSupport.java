@@ -14,12 +14,12 @@ import java.util.zip.ZipInputStream;
 import org.rightsflow.datamap.DataCategory;
 
 /** Reading a downloaded package in tests: its entries, and its CSV files as RFC 4180 says. */
-final class CopyPackageSupport {
+public final class CopyPackageSupport {
 
     private CopyPackageSupport() {
     }
 
-    static Map<String, byte[]> unzip(byte[] zip) {
+    public static Map<String, byte[]> unzip(byte[] zip) {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip), StandardCharsets.UTF_8)) {
             for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
@@ -71,7 +71,7 @@ final class CopyPackageSupport {
     }
 
     /** The records of a CSV file (header first), without the byte order mark. */
-    static List<List<String>> csv(byte[] bytes) {
+    public static List<List<String>> csv(byte[] bytes) {
         String text = new String(bytes, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);

@@ -3,10 +3,13 @@ package org.rightsflow.fulfilment.restriction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -17,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.rightsflow.datamap.DataMap;
 import org.rightsflow.fulfilment.consent.ConsentRegister;
 import org.rightsflow.fulfilment.consent.ConsentRegister.PurposeCheck;
+import org.rightsflow.fulfilment.copy.CopyPackageSupport;
+import org.rightsflow.fulfilment.copy.CopyPackageWriter;
 import org.rightsflow.fulfilment.copy.TestAccounts;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
@@ -32,7 +37,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * RESTRICT end to end on PostgreSQL, through the requester API and the mail server: the connector flags the rows of
  * the chosen categories restricted in the account system, the purpose check answers "restricted" for those categories
  * and purposes (and only for them), the restriction lives in a period process of its own, and a lift request (or the
- * end date's timer) undoes all of it, each with a notice. Bad filings create nothing.
+ * end date's timer) undoes all of it, each with a notice. A later COPY shows the restricted rows, flagged. Bad filings
+ * create nothing.
  */
 class RestrictionRequestLifecycleTest extends PostgresIntegrationTest {
 
@@ -50,6 +56,8 @@ class RestrictionRequestLifecycleTest extends PostgresIntegrationTest {
     ManagementService management;
     @Autowired
     ConsentRegister purposes;
+    @Autowired
+    CopyPackageWriter copyWriter;
 
     private long restrictedRows(String table, long accountId) {
         return jdbc.queryForObject("select count(*) from " + table + " where account_id = ? and restricted", Long.class,
@@ -106,6 +114,64 @@ class RestrictionRequestLifecycleTest extends PostgresIntegrationTest {
         Api.Response again = api.post("/api/requests", Api.json(Map.of("type", "RESTRICT", "accountEmail", email,
                 "details", Map.of("lift", true, "reference", filed.reference()))));
         assertThat(again.status()).as("a lifted restriction cannot be lifted again: " + again.text()).isEqualTo(404);
+    }
+
+    /**
+     * A later COPY shows the restricted rows to their subject, flagged: the category's CSV has a restricted column and
+     * its JSON records a restricted field, index.html explains it in the request's language (zh-CN and en); other
+     * categories are as before. A transfer's package leaves the restricted rows out.
+     */
+    @Test
+    void aLaterCopyPackageFlagsTheRestrictedRowsAndATransferLeavesThemOut() throws Exception {
+        Api api = new Api(port);
+        Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
+        String email = "restrict-copy-" + System.nanoTime() + "@example.com";
+        long accountId = TestAccounts.withDataInEveryCategory(jdbc, email);
+        // one of the 25 operation logs is not restricted, so the package mixes both
+        RequesterJourney journey = new RequesterJourney(api, mailbox);
+        RequesterJourney.Filed restrict = journey.fileAndVerify("RESTRICT", email, email,
+                Map.of("categories", List.of("OPERATION_LOGS")));
+        ReviewTasks.proceedIfReviewed(tasks, identity, jdbc, restrict.reference(), "Consent-based purposes only.");
+        journey.awaitStatus(restrict, "COMPLETED");
+        jdbc.update("insert into account_operation_log (account_id, action, ip, user_agent, occurred_at)"
+                + " values (?, 'LOGOUT', '10.9.0.1', 'LaterAgent/1', now())", accountId);
+
+        RequesterJourney.Filed copy = journey.fileAndVerify("COPY", email, email, null);
+        ReviewTasks.proceedIfReviewed(tasks, identity, jdbc, copy.reference(), "Nothing withholds the copy.");
+        String link = Mailbox.linkIn(mailbox.awaitOne(email, "DOWNLOAD_READY", copy.reference()));
+        Map<String, byte[]> entries = CopyPackageSupport.unzip(api.get(link.substring(link.indexOf("/api/downloads/")))
+                .body());
+
+        List<List<String>> csv = CopyPackageSupport.csv(entries.get("operation_logs.csv"));
+        int flag = csv.get(0).indexOf("restricted");
+        assertThat(flag).as("the restricted column: " + csv.get(0)).isEqualTo(csv.get(0).size() - 1);
+        assertThat(csv).hasSize(27);
+        assertThat(csv.subList(1, 27).stream().filter(line -> line.get(flag).equals("true")).count())
+                .as("the restricted rows are in the copy, flagged").isEqualTo(25);
+        assertThat(csv.subList(1, 27)).filteredOn(line -> line.contains("LaterAgent/1"))
+                .singleElement().satisfies(line -> assertThat(line.get(flag)).isEqualTo("false"));
+        String json = new String(entries.get("operation_logs.json"), StandardCharsets.UTF_8);
+        assertThat(json.split("\"restricted\":true", -1)).hasSize(26);
+        assertThat(json).contains("\"restricted\":false");
+        assertThat(CopyPackageSupport.csv(entries.get("support.csv")).get(0)).as("a category without restricted rows")
+                .doesNotContain("restricted");
+        assertThat(new String(entries.get("index.html"), StandardCharsets.UTF_8))
+                .contains("25 of these records are restricted (column restricted = true): we only store them and"
+                        + " keep them secure, and use them for nothing else.");
+
+        ByteArrayOutputStream chinese = new ByteArrayOutputStream();
+        copyWriter.write(accountId, copy.reference(), Locale.forLanguageTag("zh-CN"), chinese);
+        assertThat(new String(CopyPackageSupport.unzip(chinese.toByteArray()).get("index.html"), StandardCharsets.UTF_8))
+                .contains("<th>限制处理</th>", "其中 25 条记录已限制处理（restricted 列为 true）：我们仅作存储和必要的安全保护，不作其他任何处理。");
+
+        ByteArrayOutputStream transfer = new ByteArrayOutputStream();
+        copyWriter.write(accountId, copy.reference(), Locale.ENGLISH, java.util.Set.of(),
+                copyWriter.connectorSources(accountId, false), transfer);
+        Map<String, byte[]> transferred = CopyPackageSupport.unzip(transfer.toByteArray());
+        List<List<String>> transferredLogs = CopyPackageSupport.csv(transferred.get("operation_logs.csv"));
+        assertThat(transferredLogs).as("only the unrestricted row goes to a recipient").hasSize(2);
+        assertThat(transferredLogs.get(0)).doesNotContain("restricted");
+        assertThat(new String(transferred.get("index.html"), StandardCharsets.UTF_8)).doesNotContain("restricted");
     }
 
     @Test
