@@ -1,18 +1,23 @@
 package org.rightsflow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -26,6 +31,7 @@ import org.rightsflow.fulfilment.download.DownloadService;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
+import org.rightsflow.support.StaffSignIn;
 import org.rightsflow.support.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -37,7 +43,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * phone: CORRECT with a picked field and a mistyped value, then back and resubmit filing nothing twice; the
  * acknowledgement's link opening the status in a second browser that never saw the request, then level 2 (the code
  * asked for by its channel) and the lock after too many wrong codes; the download page while the link works, and
- * once it is used up (in the request's language, whatever the browser chose). The Chinese pages carry no English
+ * once it is used up (in the request's language, whatever the browser chose); the cooling-off email's link to the
+ * request's page, whose revoke button asks first. The Chinese pages carry no English
  * sentence. Screenshots under target/screenshots/&lt;journey&gt;-&lt;language&gt;-&lt;width&gt;/ named after each
  * step. The texts expected are the pages' own message bundles in the journey's language.
  *
@@ -60,6 +67,10 @@ class RequesterGuidanceBrowserTest extends PostgresIntegrationTest {
     DownloadService downloads;
     @Autowired
     MessageSource messages;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    IdentityService identity;
 
     private final Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
 
@@ -251,6 +262,66 @@ class RequesterGuidanceBrowserTest extends PostgresIntegrationTest {
             noEnglishSentences(browser, lang);
             browser.screenshot("download-used-up");
         });
+    }
+
+    @ParameterizedTest(name = "{0} at {1} px")
+    @MethodSource("languagesAndWidths")
+    void theCoolingOffEmailLeadsToTheRevokeButtonWhichAsksFirst(String lang, int width, int height) throws Exception {
+        String email = "browser-revoke-" + System.nanoTime() + "@example.com";
+        TestAccounts.plain(jdbc, email); // nothing unpaid, no resources: no blockers, the cooling-off starts at once
+        String base = "http://localhost:" + port;
+        Api api = new Api(port);
+        var filed = api.post("/api/requests", Api.json(Map.of("type", "CANCEL_ACCOUNT", "accountEmail", email,
+                "language", lang))).json();
+        String reference = filed.get("reference").asText();
+        for (String code : List.of(Mailbox.codeIn(mailbox.awaitOne(email, "VERIFICATION_CODE", reference)),
+                Mailbox.codeIn(mailbox.awaitOne(PLAIN_ACCOUNT_SMS, "VERIFICATION_SMS", reference)))) {
+            assertThat(api.post("/api/requests/" + reference + "/verification", Api.json(Map.of("code", code)),
+                    "X-Status-Token", filed.get("statusToken").asText()).status()).isEqualTo(200);
+        }
+        // the triage sends every cancellation to a privacy officer, who lets it proceed
+        await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(reference)
+                .taskDefinitionKey("Task_ReviewExemptions").count() == 1);
+        StaffSignIn.as(identity, "officer");
+        try {
+            tasks.complete(tasks.createTaskQuery().processInstanceBusinessKey(reference)
+                    .taskDefinitionKey("Task_ReviewExemptions").singleResult().getId(), Variables.createVariables()
+                    .putValue("decision", "PROCEED").putValue("explanation", "The account holder asks to cancel."));
+        } finally {
+            identity.clearAuthentication();
+        }
+        Matcher link = Pattern.compile("https?://[^/\\s]+(/privacy/status/\\S+/open/[A-Za-z0-9_-]+)")
+                .matcher(mailbox.awaitOne(email, "CANCELLATION_COOLING_OFF", reference).body());
+        assertThat(link.find()).as("the cooling-off email leads to the request's page").isTrue();
+
+        browser.nextJourney("revocation-" + lang + "-" + width, width, height);
+        browser.journey(() -> {
+            browser.open(base + "/privacy?lang=" + lang);
+            browser.open(base + link.group(1));
+            assertThat(browser.visible(By.id("status-current")).getText()).isEqualTo(text(lang, "now.COOLING_OFF"));
+            noEnglishSentences(browser, lang);
+            browser.screenshot("cooling-off-status");
+            // revoking asks first; going back changes nothing
+            browser.click(By.id("revoke"));
+            assertThat(browser.visible(By.tagName("h1")).getText())
+                    .isEqualTo(text(lang, "confirm.revocation.title", reference));
+            noHorizontalScroll();
+            noEnglishSentences(browser, lang);
+            browser.screenshot("revocation-confirm");
+            browser.click(By.id("keep"));
+            assertThat(browser.visible(By.id("status-current")).getAttribute("data-situation")).isEqualTo("COOLING_OFF");
+            assertThat(jdbc.queryForObject("select status from rights_request where reference = ?", String.class,
+                    reference)).isEqualTo("WAITING_FOR_REQUESTER");
+            browser.click(By.id("revoke"));
+            browser.click(By.id("confirm"));
+            assertThat(browser.visible(By.cssSelector(".notice")).getText()).isEqualTo(text(lang, "status.revoked"));
+            assertThat(browser.driver.findElement(By.id("status-current")).getAttribute("data-status"))
+                    .isEqualTo("WITHDRAWN");
+            assertThat(browser.driver.findElements(By.id("revoke"))).isEmpty();
+            noEnglishSentences(browser, lang);
+            browser.screenshot("revoked");
+        });
+        mailbox.awaitOne(email, "CANCELLATION_REVOKED", reference);
     }
 
     private String text(String lang, String key, Object... args) {
