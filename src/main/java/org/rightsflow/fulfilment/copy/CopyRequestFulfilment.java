@@ -74,6 +74,11 @@ public class CopyRequestFulfilment {
                         sources, out));
         audit.record(request.reference(), "system", "COPY_PACKAGE_BUILT", "{\"download\":\"" + stored.downloadId()
                 + "\",\"bytes\":" + stored.size() + ",\"sha256\":\"" + stored.sha256() + "\"}");
+        // what workers uploaded for the package is in it now: their copies go (the files after the commit)
+        WorkerRows uploaded = uploads.getIfAvailable();
+        if (uploaded != null) {
+            uploaded.deleteUploads(requestId);
+        }
         return stored;
     }
 

@@ -87,11 +87,6 @@ public class SystemSteps {
             SystemConnector.Execution execution = connector.execution() == SystemConnector.Execution.IN_PROCESS
                     && !connector.supports(operation.connectorOperation())
                     ? SystemConnector.Execution.PERSON : connector.execution();
-            if (execution == SystemConnector.Execution.WORKER) {
-                // The worker API (subject handles, uploads) is not built yet: a worker could not do its part, so a
-                // data operator does it, never nobody. SystemStepProcess already has the worker's path.
-                execution = SystemConnector.Execution.PERSON;
-            }
             List<DataCategory> inOrder = categories.stream().sorted().toList();
             jdbc.update("insert into system_step (id, plan_key, request_id, reference, operation, system_id,"
                             + " execution, categories, parameters, status, created_at)"
@@ -214,20 +209,17 @@ public class SystemSteps {
         }
     }
 
+    /** Whether an incident stopped the step (and it is not done since). */
+    public boolean stalled(String id) {
+        return Boolean.TRUE.equals(jdbc.queryForObject("select stalled_at is not null and status = 'PENDING'"
+                + " from system_step where id = ?", Boolean.class, id));
+    }
+
     /** Marks the step stalled (an incident stopped it); true the first time, when someone must be told. */
     @Transactional
     public boolean markStalled(String id) {
         return jdbc.update("update system_step set stalled_at = ? where id = ? and stalled_at is null"
                 + " and status = 'PENDING'", ts(time.now()), id) > 0;
-    }
-
-    /** @throws IllegalStateException when the step is not done (a worker completed its task without its result) */
-    public void requireDone(String id) {
-        SystemStep step = step(id);
-        if (!step.done()) {
-            throw new IllegalStateException("System step " + id + " of system '" + step.systemId()
-                    + "' has no result: its worker completed the task without reporting what it did");
-        }
     }
 
     // ------------------------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@ package org.rightsflow.process.delegate;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.rightsflow.fulfilment.systems.SystemSteps;
+import org.rightsflow.fulfilment.systems.WorkerSteps;
 import org.rightsflow.process.model.SystemStepModel;
 import org.springframework.stereotype.Component;
 
@@ -10,14 +10,14 @@ import org.springframework.stereotype.Component;
 @Component(SystemStepModel.BEAN_HAND_STEP_TO_OPERATOR)
 public class HandStepToOperatorDelegate implements JavaDelegate {
 
-    private final SystemSteps steps;
+    private final WorkerSteps workers;
 
-    public HandStepToOperatorDelegate(SystemSteps steps) {
-        this.steps = steps;
+    public HandStepToOperatorDelegate(WorkerSteps workers) {
+        this.workers = workers;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        steps.handOverToPerson((String) execution.getVariable(SystemStepModel.SYSTEM_STEP_ID));
+        workers.handOver((String) execution.getVariable(SystemStepModel.SYSTEM_STEP_ID));
     }
 }

@@ -11,6 +11,8 @@ public final class StaffGroups {
     public static final String DATA_OPERATORS = "data-operators";
     public static final String AUDITORS = "auditors";
     public static final String ADMINS = "camunda-admin";
+    /** The engine users of external-task systems' workers (not staff: no Tasklist, no Cockpit). */
+    public static final String SYSTEM_WORKERS = "system-workers";
 
     /** Groups that work tasks in Tasklist. */
     public static final List<String> TASK_WORKERS = List.of(INTAKE, PRIVACY_OFFICERS, LEGAL_REVIEWERS, DATA_OPERATORS);
@@ -26,6 +28,7 @@ public final class StaffGroups {
             case DATA_OPERATORS -> "Data operators";
             case AUDITORS -> "Auditors";
             case ADMINS -> "Camunda administrators";
+            case SYSTEM_WORKERS -> "System workers";
             default -> group;
         };
     }
@@ -39,6 +42,7 @@ public final class StaffGroups {
             case DATA_OPERATORS -> "数据操作组";
             case AUDITORS -> "审计组";
             case ADMINS -> "Camunda 管理员";
+            case SYSTEM_WORKERS -> "系统工作程序";
             default -> group;
         };
     }

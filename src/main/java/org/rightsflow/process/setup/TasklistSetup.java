@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.rightsflow.fulfilment.systems.WorkerProperties;
+import org.rightsflow.process.model.SystemStepModel;
 import org.rightsflow.deadline.DeadlineProperties;
 import org.rightsflow.process.model.Variables;
 import org.slf4j.Logger;
@@ -58,9 +60,12 @@ public class TasklistSetup {
     private final ProcessEngine engine;
     private final DemoStaffProperties demoStaff;
     private final DeadlineProperties deadline;
+    private final WorkerProperties workers;
 
-    public TasklistSetup(ProcessEngine engine, DemoStaffProperties demoStaff, DeadlineProperties deadline) {
+    public TasklistSetup(ProcessEngine engine, DemoStaffProperties demoStaff, DeadlineProperties deadline,
+                         WorkerProperties workers) {
         this.engine = engine;
+        this.workers = workers;
         this.demoStaff = demoStaff;
         this.deadline = deadline;
     }
@@ -69,7 +74,7 @@ public class TasklistSetup {
     @EventListener(ApplicationReadyEvent.class)
     public void setUp() {
         for (String group : List.of(StaffGroups.INTAKE, StaffGroups.PRIVACY_OFFICERS, StaffGroups.LEGAL_REVIEWERS,
-                StaffGroups.DATA_OPERATORS, StaffGroups.AUDITORS, StaffGroups.ADMINS)) {
+                StaffGroups.DATA_OPERATORS, StaffGroups.AUDITORS, StaffGroups.ADMINS, StaffGroups.SYSTEM_WORKERS)) {
             ensureGroup(group);
         }
         Map<String, Set<String>> processesWithTasks = processesWithTasksByGroup();
@@ -115,8 +120,17 @@ public class TasklistSetup {
         grant(StaffGroups.AUDITORS, Resources.DECISION_DEFINITION, "*", Permissions.READ, Permissions.READ_HISTORY);
         grant(StaffGroups.AUDITORS, Resources.DEPLOYMENT, "*", Permissions.READ);
         grant(StaffGroups.AUDITORS, Resources.TASK, "*", Permissions.READ);
+        // external-task workers fetch, lock, extend, fail and complete the external tasks of the systems' steps
+        // (through the engine REST API); nothing else. Which system's task a worker may act on is checked by the
+        // worker API, which holds each system's own credentials.
+        grant(StaffGroups.SYSTEM_WORKERS, Resources.PROCESS_DEFINITION, SystemStepModel.PROCESS_ID, Permissions.READ,
+                Permissions.READ_INSTANCE, Permissions.UPDATE_INSTANCE);
         if (demoStaff.enabled()) {
             demoStaff.users().forEach(this::ensureDemoUser);
+        }
+        if (workers.engineUser() != null && !workers.engineUser().isBlank() && workers.enginePassword() != null
+                && !workers.enginePassword().isBlank()) {
+            ensureWorkerUser(workers.engineUser(), workers.enginePassword());
         }
     }
 
@@ -127,6 +141,22 @@ public class TasklistSetup {
             group.setName(StaffGroups.displayName(id));
             group.setType("WORKFLOW");
             identity.saveGroup(group);
+        }
+    }
+
+    /** A worker's engine user (not staff): in system-workers only; its password is kept as configured. */
+    private void ensureWorkerUser(String userId, String password) {
+        IdentityService identity = engine.getIdentityService();
+        if (identity.createUserQuery().userId(userId).count() == 0) {
+            User user = identity.newUser(userId);
+            user.setFirstName(userId);
+            user.setLastName("(external-task worker)");
+            user.setPassword(password);
+            identity.saveUser(user);
+            log.info("Created the worker user '{}' in group '{}'", userId, StaffGroups.SYSTEM_WORKERS);
+        }
+        if (identity.createUserQuery().userId(userId).memberOfGroup(StaffGroups.SYSTEM_WORKERS).count() == 0) {
+            identity.createMembership(userId, StaffGroups.SYSTEM_WORKERS);
         }
     }
 
