@@ -52,4 +52,27 @@ class DockerComposeWiringTest {
         assertThat(required).as("variables the postgres profile needs without a default").isNotEmpty();
         assertThat(env.keySet()).containsAll(required);
     }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void theCrmWorkerIsTheSameJarInItsOwnContainerWiredToTheAppAndItsOwnDatabase() throws IOException {
+        Map<String, Object> services;
+        try (InputStream in = Files.newInputStream(Path.of("docker-compose.yml"))) {
+            services = (Map<String, Object>) ((Map<String, Object>) new Yaml().load(in)).get("services");
+        }
+        Map<String, Object> worker = (Map<String, Object>) services.get("crm-worker");
+        Map<String, Object> app = (Map<String, Object>) services.get("app");
+        assertThat(worker.get("command")).isEqualTo(app.get("command"));
+        Map<String, String> env = (Map<String, String>) worker.get("environment");
+        Map<String, String> appEnv = (Map<String, String>) app.get("environment");
+        assertThat(env.get("SPRING_PROFILES_ACTIVE")).isEqualTo("crm-worker");
+        assertThat(env.get("RIGHTSFLOW_URL")).isEqualTo("http://app:8080");
+        assertThat(env.get("CRM_DB_URL")).isEqualTo("jdbc:postgresql://postgres:5432/crm");
+        assertThat(org.rightsflow.common.Hashing.sha256Hex(env.get("CRM_WORKER_SECRET")))
+                .as("the app holds the hash of the worker's secret").isEqualTo(appEnv.get("CRM_WORKER_SECRET_SHA256"));
+        assertThat(env.get("CRM_ENGINE_USER")).isEqualTo(appEnv.get("WORKER_ENGINE_USER"));
+        assertThat(env.get("CRM_ENGINE_PASSWORD")).isEqualTo(appEnv.get("WORKER_ENGINE_PASSWORD"));
+        assertThat(appEnv.get("RIGHTSFLOW_DATAMAP_LOCATIONS")).contains("classpath:datamap/demo/crm.json");
+        assertThat(Files.readString(Path.of("docker/postgres-init/20-crm-database.sh"))).contains("create database crm");
+    }
 }
