@@ -91,6 +91,31 @@ public class SystemStepNotices implements SystemResults {
         return CategoryWords.describe(restricted.stream().map(Enum::name).toList(), language);
     }
 
+    /**
+     * One row per step of a request for the staff page, in the staff member's language: the system, the operation,
+     * who carries it out ({@code CONNECTOR}, {@code WORKER}, {@code PERSON}, {@code HANDED_OVER}: the worker ran out
+     * of time), whether it is done or stopped in an incident, what was done, and the data operator's record.
+     */
+    public record StaffRow(String system, String operation, String by, String state, String what, String note,
+                           java.time.Instant completedAt) {
+    }
+
+    public List<StaffRow> staffRows(String requestId, Locale locale) {
+        boolean zh = !LocalizedText.isEnglish(locale);
+        List<StaffRow> rows = new ArrayList<>();
+        for (SystemStep step : steps.steps(requestId)) {
+            String by = step.handedOver() ? "HANDED_OVER" : switch (step.execution()) {
+                case IN_PROCESS -> "CONNECTOR";
+                case WORKER -> "WORKER";
+                case PERSON -> "PERSON";
+            };
+            String state = step.done() ? "DONE" : steps.stalled(step.id()) ? "STALLED" : "PENDING";
+            rows.add(new StaffRow(systemLabel(step.systemId(), locale), step.operation().name(), by, state,
+                    step.done() ? what(step, zh, locale) : "", step.note(), step.completedAt()));
+        }
+        return rows;
+    }
+
     private String what(SystemStep step, boolean zh, Locale locale) {
         if (!step.done()) {
             return zh ? "尚未完成" : "not completed yet";

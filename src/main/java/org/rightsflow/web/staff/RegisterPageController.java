@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.rightsflow.fulfilment.systems.SystemStepNotices;
 import org.rightsflow.operations.Filters;
 import org.rightsflow.operations.InvalidFilterException;
 import org.rightsflow.operations.register.RegisterFilter;
@@ -54,9 +55,12 @@ public class RegisterPageController {
     private final RequestLifecycle lifecycle;
     private final ReviewReferrals referrals;
 
+    private final SystemStepNotices systemSteps;
+
     public RegisterPageController(StaffAuthentication authentication, RequestRegister register,
                                   RequestTimelines timelines, RequesterData requesterData, RequestLifecycle lifecycle,
-                                  ReviewReferrals referrals) {
+                                  ReviewReferrals referrals, SystemStepNotices systemSteps) {
+        this.systemSteps = systemSteps;
         this.authentication = authentication;
         this.register = register;
         this.timelines = timelines;
@@ -214,6 +218,7 @@ public class RegisterPageController {
         model.addAttribute("mayRevealContacts", user.may(StaffAccess.CONTACTS_ON_FILE));
         model.addAttribute("openTasks", timeline.tasks().stream().filter(t -> t.ended() == null).toList());
         model.addAttribute("runningInstances", timeline.instances().stream().filter(i -> i.ended() == null).toList());
+        model.addAttribute("systemSteps", systemSteps.staffRows(timeline.summary().id(), locale));
         return "staff/request";
     }
 
