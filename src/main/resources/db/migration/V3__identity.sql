@@ -1,4 +1,4 @@
--- Identity verification beyond level 1 (SPEC §3 step 3): the second factor, resends, staff-entered requests and
+-- Identity verification beyond level 1 (docs/verification.md): the second factor, resends, staff-entered requests and
 -- requests that intake staff must verify by hand. Portable SQL (H2 and PostgreSQL).
 
 -- Who entered the request: the requester through the API, or intake staff from a letter, call or email.

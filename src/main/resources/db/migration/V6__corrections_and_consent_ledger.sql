@@ -1,4 +1,4 @@
--- CORRECT (SPEC §5): one row per change a CORRECT request asks for. The requested value itself stays in
+-- CORRECT (docs/rights.md): one row per change a CORRECT request asks for. The requested value itself stays in
 -- rights_request.details (the requester's own words); this table holds what was decided and done, so that
 -- neither the engine's variables nor its history ever need the values. A retried job finds applied_at set
 -- and does not write twice.
@@ -14,7 +14,7 @@ create table correction_change (
     constraint fk_correction_change_request foreign key (request_id) references rights_request (id)
 );
 
--- WITHDRAW_CONSENT (SPEC §5): every change of consent, append-only, next to the current choice in
+-- WITHDRAW_CONSENT (docs/rights.md): every change of consent, append-only, next to the current choice in
 -- account_consent. No foreign key to account: erasing or cancelling an account must not be blocked by
 -- its consent history (the erasure of the CONSENTS category decides what happens to these rows).
 create table consent_ledger (

@@ -1,4 +1,4 @@
--- DELETE and CANCEL_ACCOUNT (SPEC section 5): what an erasure planned per category, the holds that a
+-- DELETE and CANCEL_ACCOUNT (docs/rights.md): what an erasure planned per category, the holds that a
 -- retention rule keeps until it expires (each watched by a DeferredErasureProcess), the state of an
 -- account cancellation, and the account system's sessions and credentials that a cancellation ends.
 

@@ -3,6 +3,7 @@ package org.rightsflow.operations.evidence;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
@@ -176,23 +177,31 @@ public final class EvidencePackVerifier {
         return last;
     }
 
+    /**
+     * The auditor's command line (docs/staff.md): prints the verdict and exits 0 when verified, 1 when not, 2 on
+     * a wrong call. A command's output is its interface, so it writes to the console, not to a log.
+     */
     public static void main(String[] args) throws IOException {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) throws IOException {
         if (args.length < 1 || args.length > 2) {
-            System.err.println("usage: EvidencePackVerifier pack.zip [expected-key-fingerprint]");
-            System.exit(2);
+            err.println("usage: EvidencePackVerifier pack.zip [expected-key-fingerprint]");
+            return 2;
         }
         Result result = verify(Files.readAllBytes(Path.of(args[0])), args.length == 2 ? args[1] : null);
         if (result.verified()) {
-            System.out.println("VERIFIED: " + args[0] + " — request " + result.reference() + ", " + result.files()
+            out.println("VERIFIED: " + args[0] + " — request " + result.reference() + ", " + result.files()
                     + " files unaltered, signed with key " + result.keyFingerprint());
             if (args.length == 1) {
-                System.out.println("Compare the key with the server's published fingerprint (GET /staff/api/evidence-key)"
+                out.println("Compare the key with the server's published fingerprint (GET /staff/api/evidence-key)"
                         + " or pass it as the second argument.");
             }
-            System.exit(0);
+            return 0;
         }
-        System.out.println("NOT VERIFIED: " + args[0]);
-        result.problems().forEach(problem -> System.out.println("  - " + problem));
-        System.exit(1);
+        out.println("NOT VERIFIED: " + args[0]);
+        result.problems().forEach(problem -> out.println("  - " + problem));
+        return 1;
     }
 }
