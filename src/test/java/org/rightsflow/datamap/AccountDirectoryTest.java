@@ -2,6 +2,7 @@ package org.rightsflow.datamap;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.rightsflow.support.Accounts;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
@@ -89,15 +90,14 @@ class AccountDirectoryTest {
     @Test
     void minorityEndsOnTheFourteenthBirthdayInShanghai() {
         JdbcTemplate jdbc = new JdbcTemplate(TestDatabases.postgresWithOnlyAccountSystem());
-        jdbc.update("insert into account (email, phone, birth_date) values ('teen@example.com', '+8613800009999', ?)",
-                LocalDate.of(2012, 6, 15));
+        Accounts.account("teen@example.com").phone("+8613800009999").birthDate(LocalDate.of(2012, 6, 15)).insert(jdbc);
         // 2026-06-14T15:59Z is 23:59 on the 14th in Shanghai, 16:00Z is midnight of the birthday
         AccountDirectory before = directoryAt(jdbc, "2026-06-14T15:59:00Z");
         AccountDirectory on = directoryAt(jdbc, "2026-06-14T16:00:00Z");
         assertThat(before.findByEmail("TEEN@example.com").orElseThrow().minor()).isTrue();
         assertThat(on.findByEmail("teen@example.com").orElseThrow().minor()).isFalse();
 
-        jdbc.update("insert into account (email) values ('no-birth-date@example.com')");
+        Accounts.account("no-birth-date@example.com").insert(jdbc);
         assertThat(on.findByEmail("no-birth-date@example.com").orElseThrow().minor()).isFalse();
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -49,10 +50,8 @@ class GuardianOfMinorFilingTest extends PostgresIntegrationTest {
         String phone = "+86137" + String.format("%08d", nano % 100_000_000L);
         String guardianPhone = "+86136" + String.format("%08d", nano % 100_000_000L);
         LocalDate sixteen = LocalDate.now(ZoneId.of("Asia/Shanghai")).minusYears(16).minusDays(30);
-        jdbc.update("insert into account (email, phone, display_name, birth_date, guardian_email, guardian_phone)"
-                + " values (?, ?, ?, ?, ?, ?)", email, phone, "Qiu Mingyue Test", java.sql.Date.valueOf(sixteen),
-                guardianEmail, guardianPhone);
-        long id = jdbc.queryForObject("select id from account where email = ?", Long.class, email);
+        long id = Accounts.account(email).phone(phone).displayName("Qiu Mingyue Test").birthDate(sixteen)
+                .guardian(guardianEmail, guardianPhone).insert(jdbc);
         return new Teen(id, email, phone, guardianEmail, guardianPhone);
     }
 
@@ -145,8 +144,8 @@ class GuardianOfMinorFilingTest extends PostgresIntegrationTest {
     void aGuardiansFilingForAnAccountWithoutAGuardianOnFileIsAnsweredAlikeAndNeverVerified() {
         long nano = System.nanoTime();
         String adult = "adult-no-guardian-" + nano + "@example.com";
-        jdbc.update("insert into account (email, phone, display_name, birth_date) values (?, ?, ?, ?)", adult,
-                "+86135" + String.format("%08d", nano % 100_000_000L), "Pan Wenjing Test", java.sql.Date.valueOf("1985-03-02"));
+        Accounts.account(adult).phone("+86135" + String.format("%08d", nano % 100_000_000L))
+                .displayName("Pan Wenjing Test").birthDate("1985-03-02").insert(jdbc);
         Api.Response forAdult = file("ACCESS", adult, "en", "GUARDIAN");
         Api.Response forTeen = file("ACCESS", teen("teen-compare").email(), "en", "GUARDIAN");
         assertThat(forAdult.status()).isEqualTo(201);

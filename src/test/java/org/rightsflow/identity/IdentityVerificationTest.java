@@ -3,7 +3,6 @@ package org.rightsflow.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.common.TimeSource;
 import org.rightsflow.demo.DemoAccounts;
+import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -123,9 +123,8 @@ class IdentityVerificationTest extends PostgresIntegrationTest {
         long nano = System.nanoTime();
         String email = prefix + "-" + nano + "@example.com";
         String phone = "+86139" + String.format("%08d", nano % 100_000_000L);
-        jdbc.update("insert into account (email, phone, birth_date, contact_changed_at) values (?, ?, ?, ?)", email,
-                phone, java.sql.Date.valueOf("1990-01-01"), contactChangedAt == null ? null : Timestamp.from(contactChangedAt));
-        long id = jdbc.queryForObject("select id from account where email = ?", Long.class, email);
+        long id = Accounts.account(email).phone(phone).birthDate("1990-01-01").contactChangedAt(contactChangedAt)
+                .insert(jdbc);
         return new Account(id, email, phone);
     }
 

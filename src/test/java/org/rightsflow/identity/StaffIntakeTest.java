@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.review.StaffHttp;
+import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PersonalDataScan;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -60,8 +61,8 @@ class StaffIntakeTest extends PostgresIntegrationTest {
 
     private String ownAccount() {
         String email = "staff-intake-" + System.nanoTime() + "@example.com";
-        jdbc.update("insert into account (email, phone, birth_date) values (?, ?, ?)", email,
-                "+86137" + String.format("%08d", System.nanoTime() % 100_000_000L), java.sql.Date.valueOf("1985-05-05"));
+        Accounts.account(email).phone(Accounts.uniquePhone())
+                .birthDate("1985-05-05").insert(jdbc);
         return email;
     }
 

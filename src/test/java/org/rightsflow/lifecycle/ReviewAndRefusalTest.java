@@ -2,9 +2,8 @@ package org.rightsflow.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import static org.rightsflow.support.TaskWaits.awaitTask;
 
-import java.time.Duration;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -40,19 +39,13 @@ class ReviewAndRefusalTest extends PostgresIntegrationTest {
         identity.clearAuthentication();
     }
 
-    private Task awaitTask(String reference, String taskDefinitionKey) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(reference)
-                .taskDefinitionKey(taskDefinitionKey).count() == 1);
-        return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskDefinitionKey).singleResult();
-    }
-
     @Test
     void aRefusalIsReviewedApprovedByASecondPersonAndExplainedToTheRequester() {
         Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
         RequesterJourney requester = new RequesterJourney(new Api(port), mailbox);
         RequesterJourney.Filed filed = requester.fileAndVerify("ACCESS", ZHAO, ZHAO, null);
 
-        Task review = awaitTask(filed.reference(), "Task_ReviewExemptions");
+        Task review = awaitTask(tasks, filed.reference(), "Task_ReviewExemptions");
         assertThat(tasks.getVariable(review.getId(), "legalHold")).isEqualTo(true);
         assertThat(tasks.getVariable(review.getId(), "suggestedGrounds").toString()).contains("LEGAL_OBLIGATION");
         assertThat(tasks.createTaskQuery().taskId(review.getId()).taskCandidateGroup("privacy-officers").count()).isEqualTo(1);
@@ -72,7 +65,7 @@ class ReviewAndRefusalTest extends PostgresIntegrationTest {
                 .putValue("grounds", "[\"LEGAL_OBLIGATION\"]")
                 .putValue("explanation", "The account is subject to a legal preservation order."));
 
-        Task approval = awaitTask(filed.reference(), "Task_ApproveRefusal");
+        Task approval = awaitTask(tasks, filed.reference(), "Task_ApproveRefusal");
         assertThatThrownBy(() -> tasks.complete(approval.getId(), Variables.createVariables()
                 .putValue("decision", "APPROVE").putValue("explanation", "fine by me")))
                 .as("four eyes: the proposer cannot approve").hasMessageContaining("Four-eyes");

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.process.model.StaffDailyDigestModel;
+import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -92,7 +93,7 @@ class StaffDailyDigestTest extends PostgresIntegrationTest {
     /** A request on legal hold: triage sends it to the privacy officers' exemption review. */
     private String reviewWaitingForOfficers(RequesterJourney requester) {
         String email = "digest-" + System.nanoTime() + "@example.com";
-        jdbc.update("insert into account (email, display_name, legal_hold) values (?, 'Held Account', true)", email);
+        Accounts.account(email).displayName("Held Account").legalHold().insert(jdbc);
         RequesterJourney.Filed filed = requester.fileAndVerify("ACCESS", email, email, null);
         requester.awaitStatus(filed, "IN_REVIEW");
         await().atMost(Duration.ofSeconds(60))

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.rightsflow.operations.evidence.EvidencePackVerifier;
 import org.rightsflow.review.StaffHttp;
+import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -65,8 +66,7 @@ class EvidencePackTest extends PostgresIntegrationTest {
     @BeforeAll
     void aRefusalProposedByTheOfficerAndApprovedByLegal() {
         email = "evidence-" + System.nanoTime() + "@example.com";
-        jdbc.update("insert into account (email, phone, display_name, legal_hold) values (?, '+8613900000077', 'Evidence Holder', true)",
-                email);
+        Accounts.account(email).phone("+8613900000077").displayName("Evidence Holder").legalHold().insert(jdbc);
         RequesterJourney requester = new RequesterJourney(new Api(port), new Mailbox(TestInfrastructure.mail()));
         RequesterJourney.Filed filed = requester.fileAndVerify("ACCESS", email, email, null);
         reference = filed.reference();

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.rightsflow.operations.metrics.ConnectorMetrics;
 import org.rightsflow.operations.metrics.RightsflowMetrics;
 import org.rightsflow.review.StaffHttp;
+import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -59,7 +60,7 @@ class MetricsEndpointTest extends PostgresIntegrationTest {
     @Test
     void requestFiguresAreTheDatabasesAndAnAnswerIsObservedInTheHistogram() {
         String email = "metrics-" + System.nanoTime() + "@example.com";
-        jdbc.update("insert into account (email, display_name) values (?, 'Metrics Account')", email);
+        Accounts.account(email).displayName("Metrics Account").insert(jdbc);
         double answeredBefore = PrometheusText.sum(scrape(), "rightsflow_request_answer_days_count",
                 "type", "ACCESS", "outcome", "COMPLETED");
         RequesterJourney requester = new RequesterJourney(new Api(port), new Mailbox(TestInfrastructure.mail()));

@@ -1,9 +1,8 @@
 package org.rightsflow.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.rightsflow.support.TaskWaits.awaitTask;
 
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -15,6 +14,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
+import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PersonalDataScan;
@@ -52,12 +52,6 @@ class TaskCardsTest extends PostgresIntegrationTest {
 
     private final Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
 
-    private Task awaitTask(String reference, String taskKey) {
-        await().atMost(Duration.ofSeconds(90)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(reference)
-                .taskDefinitionKey(taskKey).count() == 1);
-        return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(taskKey).singleResult();
-    }
-
     private String card(Task task) {
         return (String) tasks.getVariableLocal(task.getId(), "taskCard");
     }
@@ -70,11 +64,11 @@ class TaskCardsTest extends PostgresIntegrationTest {
     @Test
     void theExemptionReviewShowsWhatWasAskedAndTheTriageRuleThatSentItThere() {
         String email = "card-delete-" + System.nanoTime() + "@example.com";
-        jdbc.update("insert into account (email, display_name, legal_hold) values (?, 'Card Account', true)", email);
+        Accounts.account(email).displayName("Card Account").legalHold().insert(jdbc);
         RequesterJourney requester = new RequesterJourney(new Api(port), mailbox);
         RequesterJourney.Filed filed = requester.fileAndVerify("DELETE", email, email,
                 Map.of("ground", "CONSENT_WITHDRAWN", "categories", List.of("BILLING", "INVOICES")));
-        String card = card(awaitTask(filed.reference(), "Task_ReviewExemptions"));
+        String card = card(awaitTask(tasks, filed.reference(), "Task_ReviewExemptions"));
 
         assertThat(card)
                 .contains("[" + filed.reference() + "](/staff/requests/" + filed.reference() + ")")
@@ -91,11 +85,11 @@ class TaskCardsTest extends PostgresIntegrationTest {
     @Test
     void aRestrictionInReviewShowsItsCategoriesPurposesAndEndDate() {
         String email = "card-restrict-" + System.nanoTime() + "@example.com";
-        jdbc.update("insert into account (email, display_name, legal_hold) values (?, 'Card Account', true)", email);
+        Accounts.account(email).displayName("Card Account").legalHold().insert(jdbc);
         String until = java.time.LocalDate.now(ZoneId.of("Asia/Shanghai")).plusMonths(3).toString();
         RequesterJourney.Filed filed = new RequesterJourney(new Api(port), mailbox).fileAndVerify("RESTRICT", email, email,
                 Map.of("categories", List.of("PAYMENTS"), "purposes", List.of("MARKETING"), "until", until));
-        assertThat(card(awaitTask(filed.reference(), "Task_ReviewExemptions")))
+        assertThat(card(awaitTask(tasks, filed.reference(), "Task_ReviewExemptions")))
                 .contains("限制处理 / Restrict processing (RESTRICT)")
                 .contains("(PAYMENTS)").contains("限制的处理目的 / Purposes restricted:").contains("(MARKETING)")
                 .contains("截止 / Until: " + until).contains("Rule_LegalHold").doesNotContain(email);
@@ -107,11 +101,11 @@ class TaskCardsTest extends PostgresIntegrationTest {
         String email = "card-correct-" + n + "@example.com";
         String oldName = "Oldcard" + n;
         String newName = "Newcard" + n;
-        jdbc.update("insert into account (email, display_name, birth_date) values (?, ?, date '1991-02-03')", email, oldName);
+        Accounts.account(email).displayName(oldName).birthDate("1991-02-03").insert(jdbc);
         RequesterJourney requester = new RequesterJourney(new Api(port), mailbox);
         RequesterJourney.Filed filed = requester.fileAndVerify("CORRECT", email, email,
                 Map.of("corrections", List.of(Map.of("field", "displayName", "value", newName))));
-        String card = card(awaitTask(filed.reference(), "Task_ReviewCorrection"));
+        String card = card(awaitTask(tasks, filed.reference(), "Task_ReviewCorrection"));
         assertThat(card).contains("要更正的字段").contains("(displayName)")
                 .contains("Show the values the requester typed").contains("privacy officers only")
                 .doesNotContain(oldName).doesNotContain(newName);
@@ -138,8 +132,8 @@ class TaskCardsTest extends PostgresIntegrationTest {
     @Test
     void theManualIdentityCheckSendsIntakeToTheContactsOnFileWhichOnlyIntakeSees() {
         String email = "card-intake-" + System.nanoTime() + "@example.com";
-        String phone = "+86137" + String.format("%08d", System.nanoTime() % 100_000_000L);
-        jdbc.update("insert into account (email, phone, birth_date) values (?, ?, date '1985-05-05')", email, phone);
+        String phone = Accounts.uniquePhone();
+        Accounts.account(email).phone(phone).birthDate("1985-05-05").insert(jdbc);
         String definition = repository.createProcessDefinitionQuery().processDefinitionKey("StaffIntakeProcess")
                 .latestVersion().singleResult().getId();
         StaffSignIn.as(identity, "intake");
@@ -151,7 +145,7 @@ class TaskCardsTest extends PostgresIntegrationTest {
         } finally {
             identity.clearAuthentication();
         }
-        String card = card(awaitTask(reference, "Task_VerifyIdentityManually"));
+        String card = card(awaitTask(tasks, reference, "Task_VerifyIdentityManually"));
         assertThat(card).contains("需人工核验，原因 / checked by hand because: 该请求由受理人员录入")
                 .contains("the request was entered by intake staff")
                 .contains("Show the contacts on file").contains("intake only")

@@ -2,6 +2,7 @@ package org.rightsflow.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.rightsflow.support.TaskWaits.awaitTask;
 
 import java.time.Duration;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
+import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -48,12 +50,6 @@ class FourEyesRestApiTest extends PostgresIntegrationTest {
     @Autowired
     HistoryService history;
 
-    private Task awaitTask(String reference, String key) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(reference)
-                .taskDefinitionKey(key).count() == 1);
-        return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(key).singleResult();
-    }
-
     /** Creates the user once, with the groups given. */
     private void ensureUser(String userId, String password, String... groups) {
         if (identity.createUserQuery().userId(userId).count() == 0) {
@@ -79,7 +75,7 @@ class FourEyesRestApiTest extends PostgresIntegrationTest {
         RequesterJourney.Filed filed = requester.fileAndVerify("ACCESS", ZHAO, ZHAO, null);
         StaffHttp dual = StaffHttp.as(port, DUAL, DUAL_PASSWORD);
 
-        Task review = awaitTask(filed.reference(), "Task_ReviewExemptions");
+        Task review = awaitTask(tasks, filed.reference(), "Task_ReviewExemptions");
         StaffHttp.Response noCategories = dual.post("/engine-rest/task/" + review.getId() + "/complete",
                 StaffHttp.completion("decision", "PARTIAL", "grounds", "[\"TRADE_SECRET\"]",
                         "explanation", "Operation logs reveal our detection rules."));
@@ -100,7 +96,7 @@ class FourEyesRestApiTest extends PostgresIntegrationTest {
                         "explanation", "Operation logs reveal our detection rules."));
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(204);
 
-        Task approval = awaitTask(filed.reference(), "Task_ApproveRefusal");
+        Task approval = awaitTask(tasks, filed.reference(), "Task_ApproveRefusal");
         assertThat(tasks.getVariable(approval.getId(), "reviewProposer")).isEqualTo(DUAL);
         assertThat(tasks.getVariable(approval.getId(), "refusedCategories")).isEqualTo("SECURITY,OPERATION_LOGS");
         assertThat(jdbc.queryForObject("select refused_categories from review_scope r join rights_request q"
@@ -161,12 +157,12 @@ class FourEyesRestApiTest extends PostgresIntegrationTest {
         RequesterJourney.Filed filed = requester.fileAndVerify("ACCESS", ZHAO, ZHAO, null);
         TasklistSession dual = TasklistSession.signIn(port, DUAL, DUAL_PASSWORD);
 
-        Task review = awaitTask(filed.reference(), "Task_ReviewExemptions");
+        Task review = awaitTask(tasks, filed.reference(), "Task_ReviewExemptions");
         TasklistSession.Response proposed = dual.submitTaskForm(review.getId(), Map.of("decision", "REFUSE",
                 "grounds", "[\"LEGAL_OBLIGATION\"]", "explanation", "A preservation order covers the account."));
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(204);
 
-        Task approval = awaitTask(filed.reference(), "Task_ApproveRefusal");
+        Task approval = awaitTask(tasks, filed.reference(), "Task_ApproveRefusal");
         TasklistSession.Response selfApproval = dual.submitTaskForm(approval.getId(),
                 Map.of("decision", "APPROVE", "explanation", "Approving my own proposal in Tasklist."));
         assertThat(selfApproval.status()).as("Tasklist shows the rule as a form error").isGreaterThanOrEqualTo(400);
@@ -193,8 +189,8 @@ class FourEyesRestApiTest extends PostgresIntegrationTest {
         String operatorLegal = "operatorlegal";
         ensureUser(operatorLegal, DUAL_PASSWORD, "data-operators", "legal-reviewers");
         String email = "manual-partial-" + System.nanoTime() + "@example.com";
-        jdbc.update("insert into account (email, phone, birth_date) values (?, ?, ?)", email,
-                "+86137" + String.format("%08d", System.nanoTime() % 100_000_000L), java.sql.Date.valueOf("1980-03-03"));
+        Accounts.account(email).phone(Accounts.uniquePhone())
+                .birthDate("1980-03-03").insert(jdbc);
         RequesterJourney.Filed filed = new RequesterJourney(new Api(port), new Mailbox(TestInfrastructure.mail()))
                 .file("ACCESS", email, null);
         String requestId = jdbc.queryForObject("select id from rights_request where reference = ?", String.class,
@@ -205,7 +201,7 @@ class FourEyesRestApiTest extends PostgresIntegrationTest {
                 "dueDate", new java.util.Date(System.currentTimeMillis() + Duration.ofDays(15).toMillis()))).getId();
         StaffHttp dual = StaffHttp.as(port, operatorLegal, DUAL_PASSWORD);
 
-        Task fulfil = awaitTask(filed.reference(), "Task_FulfilManually");
+        Task fulfil = awaitTask(tasks, filed.reference(), "Task_FulfilManually");
         StaffHttp.Response noGround = dual.post("/engine-rest/task/" + fulfil.getId() + "/complete",
                 StaffHttp.completion("decision", "PARTIALLY_COMPLETED", "grounds", "[]",
                         "explanation", "The archive copy could not be read."));
@@ -216,7 +212,7 @@ class FourEyesRestApiTest extends PostgresIntegrationTest {
                         "explanation", "The 2019 archive exists only on backup tapes."));
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(204);
 
-        Task approval = awaitTask(filed.reference(), "Task_ApproveRefusal");
+        Task approval = awaitTask(tasks, filed.reference(), "Task_ApproveRefusal");
         assertThat(tasks.getVariable(approval.getId(), "refusalSubject")).isEqualTo("MANUAL_FULFILMENT");
         assertThat(tasks.getVariable(approval.getId(), "resultGrounds")).isEqualTo("IMPRACTICAL");
         StaffHttp.Response selfApproval = dual.post("/engine-rest/task/" + approval.getId() + "/complete",
@@ -255,13 +251,13 @@ class FourEyesRestApiTest extends PostgresIntegrationTest {
     void aDeletionWithoutAStatedGroundIsRefusedInTasklistOnlyWhenASecondPersonApprovesOverRest() {
         ensureDualUser();
         String email = "noground-" + System.nanoTime() + "@example.com";
-        jdbc.update("insert into account (email, phone, birth_date) values (?, ?, ?)", email,
-                "+86138" + String.format("%08d", System.nanoTime() % 100_000_000L), java.sql.Date.valueOf("1982-04-04"));
+        Accounts.account(email).phone("+86138" + String.format("%08d", System.nanoTime() % 100_000_000L))
+                .birthDate("1982-04-04").insert(jdbc);
         Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
         RequesterJourney requester = new RequesterJourney(new Api(port), mailbox);
         RequesterJourney.Filed filed = requester.fileAndVerify("DELETE", email, email, null);
 
-        Task review = awaitTask(filed.reference(), "Task_ReviewExemptions");
+        Task review = awaitTask(tasks, filed.reference(), "Task_ReviewExemptions");
         assertThat(tasks.getVariable(review.getId(), "suggestedGrounds")).isEqualTo("DELETION_GROUND_MISSING");
         assertThat(requester.status(filed)).as("the finding refuses nothing").isEqualTo("IN_REVIEW");
         TasklistSession dual = TasklistSession.signIn(port, DUAL, DUAL_PASSWORD);
@@ -270,7 +266,7 @@ class FourEyesRestApiTest extends PostgresIntegrationTest {
                 "explanation", "No ground for deletion was stated; tell us which one applies and we will look again."));
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(204);
 
-        Task approval = awaitTask(filed.reference(), "Task_ApproveRefusal");
+        Task approval = awaitTask(tasks, filed.reference(), "Task_ApproveRefusal");
         TasklistSession.Response selfApproval = dual.submitTaskForm(approval.getId(),
                 Map.of("decision", "APPROVE", "explanation", "Approving my own proposal in Tasklist."));
         assertThat(selfApproval.status()).isGreaterThanOrEqualTo(400);
@@ -304,13 +300,13 @@ class FourEyesRestApiTest extends PostgresIntegrationTest {
         RequesterJourney.Filed filed = requester.fileAndVerify("TRANSFER", email, email,
                 Map.of("recipientName", "Unknown Broker", "recipientEmail", recipient));
 
-        Task review = awaitTask(filed.reference(), "Task_ReviewExemptions");
+        Task review = awaitTask(tasks, filed.reference(), "Task_ReviewExemptions");
         StaffHttp.Response proceeded = StaffHttp.as(port, "officer").post("/engine-rest/task/" + review.getId()
                 + "/complete", StaffHttp.completion("decision", "PROCEED",
                 "explanation", "No exemption applies; the transfer conditions are checked next."));
         assertThat(proceeded.status()).as(proceeded.body()).isEqualTo(204);
 
-        Task check = awaitTask(filed.reference(), "Task_ApproveTransfer");
+        Task check = awaitTask(tasks, filed.reference(), "Task_ApproveTransfer");
         StaffHttp dual = StaffHttp.as(port, DUAL, DUAL_PASSWORD);
         StaffHttp.Response approvedAnyway = dual.post("/engine-rest/task/" + check.getId() + "/complete",
                 transferDecision("APPROVE", null, "The recipient will manage somehow."));
@@ -321,7 +317,7 @@ class FourEyesRestApiTest extends PostgresIntegrationTest {
                         "The recipient could not show that it can receive the data securely."));
         assertThat(rejected.status()).as(rejected.body()).isEqualTo(204);
 
-        Task approval = awaitTask(filed.reference(), "Task_ApproveRefusal");
+        Task approval = awaitTask(tasks, filed.reference(), "Task_ApproveRefusal");
         assertThat(tasks.getVariable(approval.getId(), "refusalSubject")).isEqualTo("TRANSFER");
         assertThat(tasks.getVariable(approval.getId(), "suggestedGrounds")).isEqualTo("TRANSFER_CONDITIONS_NOT_MET");
         assertThat(tasks.getVariable(approval.getId(), "reviewProposer")).isEqualTo(DUAL);

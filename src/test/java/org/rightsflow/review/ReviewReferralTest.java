@@ -2,6 +2,7 @@ package org.rightsflow.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.rightsflow.support.TaskWaits.awaitTask;
 
 import java.time.Duration;
 import java.util.List;
@@ -41,12 +42,6 @@ class ReviewReferralTest extends PostgresIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private Task awaitTask(String reference, String key) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(reference)
-                .taskDefinitionKey(key).count() == 1);
-        return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(key).singleResult();
-    }
-
     private static String reason(String text) {
         return Api.json(Map.of("reason", text));
     }
@@ -85,7 +80,7 @@ class ReviewReferralTest extends PostgresIntegrationTest {
 
         // verified: an ordinary adult's ACCESS, which the triage rules let through, goes to the review instead
         requester.verify(filed, email);
-        Task review = awaitTask(filed.reference(), "Task_ReviewExemptions");
+        Task review = awaitTask(tasks, filed.reference(), "Task_ReviewExemptions");
         assertThat(tasks.getVariable(review.getId(), "referredToReview")).isEqualTo(true);
         assertThat(tasks.getVariable(review.getId(), "reviewNeeded")).as("the rules alone").isEqualTo(false);
         assertThat(officer.get("/staff/requests/" + filed.reference() + "/review-referrals").json())
@@ -138,7 +133,7 @@ class ReviewReferralTest extends PostgresIntegrationTest {
             assertThat(referrals(filed.reference())).isEqualTo(1);
 
             startFulfilment.forEach(d -> management.activateJobDefinitionById(d.getId(), true));
-            Task review = awaitTask(filed.reference(), "Task_ReviewExemptions");
+            Task review = awaitTask(tasks, filed.reference(), "Task_ReviewExemptions");
             assertThat(tasks.getVariable(review.getId(), "fulfilmentStart")).isEqualTo("REFERRED_TO_REVIEW");
             assertThat(requester.status(filed)).isEqualTo("IN_REVIEW");
             assertThat(jdbc.queryForObject("select fulfilment_started_at is null from rights_request where reference = ?",

@@ -2,6 +2,7 @@ package org.rightsflow.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.rightsflow.support.TaskWaits.awaitTask;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
@@ -42,6 +42,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rightsflow.fulfilment.copy.TestAccounts;
 import org.rightsflow.fulfilment.transfer.TransferApproval;
+import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -422,8 +423,8 @@ class StaffAuthorizationMatrixTest extends PostgresIntegrationTest {
                     case REVIEW -> reviewTask().getId();
                     case REFUSAL_APPROVAL -> refusalApprovalTask();
                     case MANUAL_IDENTITY_CHECK -> manualIdentityCheckTask();
-                    case MANUAL_FULFILMENT -> awaitTask(runtime.startProcessInstanceByKey("ManualFulfilmentProcess",
-                            "MATRIX-" + System.nanoTime(), manualFulfilmentInputs()).getBusinessKey(), kind.key);
+                    case MANUAL_FULFILMENT -> awaitTask(tasks, runtime.startProcessInstanceByKey("ManualFulfilmentProcess",
+                            "MATRIX-" + System.nanoTime(), manualFulfilmentInputs()).getBusinessKey(), kind.key).getId();
                     case TRANSFER_APPROVAL -> transferApprovalTask();
                 });
     }
@@ -476,7 +477,7 @@ class StaffAuthorizationMatrixTest extends PostgresIntegrationTest {
     private Task reviewTask() {
         RequesterJourney requester = new RequesterJourney(new Api(port), new Mailbox(TestInfrastructure.mail()));
         String reference = requester.fileAndVerify("ACCESS", ZHAO, ZHAO, null).reference();
-        String id = awaitTask(reference, TaskKind.REVIEW.key);
+        String id = awaitTask(tasks, reference, TaskKind.REVIEW.key).getId();
         return tasks.createTaskQuery().taskId(id).singleResult();
     }
 
@@ -494,7 +495,7 @@ class StaffAuthorizationMatrixTest extends PostgresIntegrationTest {
         // the approval is the task of the called RefusalApprovalProcess, which carries the request's reference
         String reference = runtime.createProcessInstanceQuery().processInstanceId(review.getProcessInstanceId())
                 .singleResult().getBusinessKey();
-        return awaitTask(reference, TaskKind.REFUSAL_APPROVAL.key);
+        return awaitTask(tasks, reference, TaskKind.REFUSAL_APPROVAL.key).getId();
     }
 
     /**
@@ -513,7 +514,7 @@ class StaffAuthorizationMatrixTest extends PostgresIntegrationTest {
         } finally {
             identity.clearAuthentication();
         }
-        return awaitTask(reference, TaskKind.MANUAL_IDENTITY_CHECK.key);
+        return awaitTask(tasks, reference, TaskKind.MANUAL_IDENTITY_CHECK.key).getId();
     }
 
     private String transferApprovalTask() {
@@ -523,7 +524,7 @@ class StaffAuthorizationMatrixTest extends PostgresIntegrationTest {
         String reference = requester.fileAndVerify("TRANSFER", email, email, Map.of("recipientName", "Matrix Probe Ltd",
                 "recipientEmail", "import-" + System.nanoTime() + "@recipient.example")).reference();
         ReviewTasks.proceedIfReviewed(tasks, identity, jdbc, reference, "No exemption applies to a transfer.");
-        return awaitTask(reference, TaskKind.TRANSFER_APPROVAL.key);
+        return awaitTask(tasks, reference, TaskKind.TRANSFER_APPROVAL.key).getId();
     }
 
     private static Map<String, Object> manualFulfilmentInputs() {
@@ -533,17 +534,9 @@ class StaffAuthorizationMatrixTest extends PostgresIntegrationTest {
 
     private String ownAccount() {
         String email = "matrix-intake-" + System.nanoTime() + "@example.com";
-        jdbc.update("insert into account (email, phone, birth_date) values (?, ?, ?)", email,
-                "+86136" + String.format("%08d", System.nanoTime() % 100_000_000L), java.sql.Date.valueOf("1985-05-05"));
+        Accounts.account(email).phone("+86136" + String.format("%08d", System.nanoTime() % 100_000_000L))
+                .birthDate("1985-05-05").insert(jdbc);
         return email;
-    }
-
-    /** The task of a request's reference (the business key of its instance and of the instances it called). */
-    private String awaitTask(String reference, String key) {
-        Function<String, List<Task>> find = k ->
-                tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(k).list();
-        await().atMost(Duration.ofSeconds(60)).until(() -> find.apply(key).size() == 1);
-        return find.apply(key).get(0).getId();
     }
 
     // ---------------------------------------------------------------------------------------------------- HTTP

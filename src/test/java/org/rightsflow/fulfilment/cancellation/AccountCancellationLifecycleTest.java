@@ -2,6 +2,7 @@ package org.rightsflow.fulfilment.cancellation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.rightsflow.support.TaskWaits.awaitTask;
 
 import java.time.Duration;
 import java.util.List;
@@ -224,7 +225,7 @@ class AccountCancellationLifecycleTest extends PostgresIntegrationTest {
 
         // the wait for the blockers ends (its timer job runs now): a person decides, nothing is refused by itself
         management.executeJob(timerAt(filed, AccountCancellationModel.TIMER_EVENT_BLOCKERS_DEADLINE).getId());
-        Task decide = awaitTask(filed, "Task_DecideBlockedCancellation");
+        Task decide = awaitTask(tasks, filed.reference(), "Task_DecideBlockedCancellation");
         assertThat(tasks.getVariableLocal(decide.getId(), "openBlockers")).asString().contains("Unpaid bills: 1");
         assertThat(requester.status(filed)).isEqualTo("WAITING_FOR_REQUESTER");
 
@@ -238,7 +239,7 @@ class AccountCancellationLifecycleTest extends PostgresIntegrationTest {
                         "explanation", explanation));
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(204);
 
-        Task approval = awaitTask(filed, "Task_ApproveRefusal");
+        Task approval = awaitTask(tasks, filed.reference(), "Task_ApproveRefusal");
         assertThat(requester.status(filed)).as("a proposal refuses nothing").isEqualTo("WAITING_FOR_REQUESTER");
         assertThat(officer.post("/engine-rest/task/" + approval.getId() + "/complete",
                 StaffHttp.completion("decision", "APPROVE", "explanation", "My own proposal.")).status())
@@ -254,13 +255,6 @@ class AccountCancellationLifecycleTest extends PostgresIntegrationTest {
         assertThat(jdbc.queryForList("select action from audit_entry where reference = ? order by seq", String.class,
                 filed.reference())).containsSubsequence("REFUSAL_PROPOSED", "REFUSAL_APPROVED",
                 "CANCELLATION_CLOSED_BLOCKED", "REQUEST_REFUSED");
-    }
-
-    private Task awaitTask(RequesterJourney.Filed filed, String key) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery()
-                .processInstanceBusinessKey(filed.reference()).taskDefinitionKey(key).count() == 1);
-        return tasks.createTaskQuery().processInstanceBusinessKey(filed.reference()).taskDefinitionKey(key)
-                .singleResult();
     }
 
     @Test

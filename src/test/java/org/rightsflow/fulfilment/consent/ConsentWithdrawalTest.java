@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.request.RequestRepository;
+import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PersonalDataScan;
@@ -48,9 +49,8 @@ class ConsentWithdrawalTest extends PostgresIntegrationTest {
     @Test
     void withdrawnPurposesStopAtOnceOthersContinueAndTheRequesterIsToldWhichServicesStop() {
         String email = "consent-test-" + System.nanoTime() + "@example.com";
-        jdbc.update("insert into account (email, display_name, birth_date) values (?, ?, date '1988-05-05')",
-                email, "Consent Tester " + System.nanoTime());
-        long accountId = jdbc.queryForObject("select id from account where email = ?", Long.class, email);
+        long accountId = Accounts.account(email).displayName("Consent Tester " + System.nanoTime())
+                .birthDate("1988-05-05").insert(jdbc);
         for (String purpose : List.of("MARKETING", "FACE_RECOGNITION", "PERSONALISED_RECOMMENDATIONS")) {
             jdbc.update("""
                     insert into account_consent (account_id, purpose, granted, changed_at, source)

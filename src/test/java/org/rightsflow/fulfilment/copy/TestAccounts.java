@@ -1,5 +1,6 @@
 package org.rightsflow.fulfilment.copy;
 
+import org.rightsflow.support.Accounts;
 import org.rightsflow.support.TestInfrastructure;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -54,10 +55,8 @@ public final class TestAccounts {
 
     /** An adult account without data beyond its profile. */
     public static long plain(JdbcTemplate jdbc, String email) {
-        jdbc.update("insert into account (email, phone, display_name, birth_date) values (?, '+8613900000099', "
-                + "'Copy Tester', date '1990-03-07')", email);
-        Long id = jdbc.queryForObject("select id from account where email = ?", Long.class, email);
-        return id;
+        return Accounts.account(email).phone("+8613900000099").displayName("Copy Tester").birthDate("1990-03-07")
+                .insert(jdbc);
     }
 
     /** Adds {@code rows} operation-log rows in one statement (PostgreSQL). */

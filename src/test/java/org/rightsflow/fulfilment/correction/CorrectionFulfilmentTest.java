@@ -2,9 +2,8 @@ package org.rightsflow.fulfilment.correction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import static org.rightsflow.support.TaskWaits.awaitTask;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -14,6 +13,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.request.RequestRepository;
+import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PersonalDataScan;
@@ -63,21 +63,14 @@ class CorrectionFulfilmentTest extends PostgresIntegrationTest {
         String securityEmail = "oldsec-" + n + "@example.com";
         String realName = "张三丰" + String.format("%03d", n % 1000);
         String idNumber = "1101011990" + String.format("%08d", n % 100_000_000L);
-        jdbc.update("insert into account (email, phone, display_name, birth_date) values (?, ?, ?, date '1990-01-01')",
-                email, "+86139" + String.format("%08d", n % 100_000_000L), displayName);
-        long id = jdbc.queryForObject("select id from account where email = ?", Long.class, email);
+        long id = Accounts.account(email).phone("+86139" + String.format("%08d", n % 100_000_000L))
+                .displayName(displayName).birthDate("1990-01-01").insert(jdbc);
         jdbc.update("insert into account_security (account_id, security_email, updated_at) values (?, ?, current_timestamp)",
                 id, securityEmail);
         jdbc.update("""
                 insert into account_real_name (account_id, full_name, id_type, id_number, verification_method, verified_at)
                 values (?, ?, 'RESIDENT_ID', ?, 'ID_DOCUMENT', current_timestamp)""", id, realName, idNumber);
         return new TestAccount(id, email, displayName, securityEmail, realName, idNumber);
-    }
-
-    private Task awaitTask(String reference, String key) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(reference)
-                .taskDefinitionKey(key).count() == 1);
-        return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(key).singleResult();
     }
 
     private List<Map<String, Object>> changeRows(String requestId) {
@@ -95,9 +88,8 @@ class CorrectionFulfilmentTest extends PostgresIntegrationTest {
         long n = System.nanoTime();
         String email = "supplement-test-" + n + "@example.com";
         // no display name and no security row: the account holds neither value
-        jdbc.update("insert into account (email, phone, birth_date) values (?, ?, date '1990-01-01')",
-                email, "+86137" + String.format("%08d", n % 100_000_000L));
-        long accountId = jdbc.queryForObject("select id from account where email = ?", Long.class, email);
+        long accountId = Accounts.account(email).phone("+86137" + String.format("%08d", n % 100_000_000L))
+                .birthDate("1990-01-01").insert(jdbc);
         String displayName = "Added" + n;
         String securityEmail = "added-sec-" + n + "@example.com";
         Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
@@ -108,7 +100,7 @@ class CorrectionFulfilmentTest extends PostgresIntegrationTest {
                         Map.of("field", "securityEmail", "value", securityEmail))));
         String requestId = requests.findByReference(filed.reference()).orElseThrow().id();
 
-        Task review = awaitTask(filed.reference(), "Task_ReviewCorrection");
+        Task review = awaitTask(tasks, filed.reference(), "Task_ReviewCorrection");
         assertThat(changeRows(requestId)).as("a supplement is checked like any change, not refused as NO_RECORD")
                 .containsExactly(
                         Map.of("change_no", 1, "field", "displayName", "status", "PENDING"),
@@ -151,7 +143,7 @@ class CorrectionFulfilmentTest extends PostgresIntegrationTest {
                         Map.of("field", "shoeSize", "value", "42"))));
         String requestId = requests.findByReference(filed.reference()).orElseThrow().id();
 
-        Task review = awaitTask(filed.reference(), "Task_ReviewCorrection");
+        Task review = awaitTask(tasks, filed.reference(), "Task_ReviewCorrection");
         assertThat(tasks.createTaskQuery().taskId(review.getId()).taskCandidateGroup("privacy-officers").count()).isEqualTo(1);
         String summary = tasks.getVariableLocal(review.getId(), "correctionRows").toString();
         assertThat(summary).as("masked current and requested values, side by side")
@@ -185,7 +177,7 @@ class CorrectionFulfilmentTest extends PostgresIntegrationTest {
         identity.clearAuthentication();
 
         // Not applying changes is a refusal: nothing is written until a second person approves it.
-        awaitTask(filed.reference(), "Task_ApproveRefusal");
+        awaitTask(tasks, filed.reference(), "Task_ApproveRefusal");
         assertThat(jdbc.queryForList("select display_name from account where id = ?", String.class, account.id()))
                 .containsExactly(account.displayName());
         assertThat(requester.status(filed)).isEqualTo("IN_PROGRESS");

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
+import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -46,9 +47,8 @@ class PartialCorrectionTest extends PostgresIntegrationTest {
         String newSecurityEmail = "newsec-" + n + "@example.com";
         String newDisplayName = "Newname" + n;
         // Under legal hold, triage sends every request of the account to the privacy officer.
-        jdbc.update("insert into account (email, phone, display_name, birth_date, legal_hold) values (?, ?, ?,"
-                + " date '1990-01-01', true)", email, "+86139" + String.format("%08d", n % 100_000_000L), "Oldname" + n);
-        long account = jdbc.queryForObject("select id from account where email = ?", Long.class, email);
+        long account = Accounts.account(email).phone("+86139" + String.format("%08d", n % 100_000_000L))
+                .displayName("Oldname" + n).birthDate("1990-01-01").legalHold().insert(jdbc);
         jdbc.update("insert into account_security (account_id, security_email, updated_at) values (?, ?,"
                 + " current_timestamp)", account, oldSecurityEmail);
 

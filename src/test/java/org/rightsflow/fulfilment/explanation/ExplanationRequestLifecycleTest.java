@@ -1,11 +1,10 @@
 package org.rightsflow.fulfilment.explanation;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.rightsflow.support.TaskWaits.awaitTask;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -60,7 +59,7 @@ class ExplanationRequestLifecycleTest extends PostgresIntegrationTest {
                 Map.of("question", question, "topics", List.of("RETENTION", "RECIPIENTS")));
         String reference = filed.reference();
         ReviewTasks.proceedIfReviewed(tasks, identity, jdbc, reference, "No exemption applies to an explanation.");
-        Task task = awaitTask(reference, "Task_AnswerQuestion");
+        Task task = awaitTask(tasks, reference, "Task_AnswerQuestion");
 
         TasklistSession officer = TasklistSession.signIn(port, "officer");
         TasklistSession.Response opened = officer.taskFormVariables(task.getId());
@@ -111,13 +110,13 @@ class ExplanationRequestLifecycleTest extends PostgresIntegrationTest {
                 Map.of("question", "Same as my last three questions."));
         String reference = filed.reference();
         ReviewTasks.proceedIfReviewed(tasks, identity, jdbc, reference, "No exemption applies to an explanation.");
-        Task task = awaitTask(reference, "Task_AnswerQuestion");
+        Task task = awaitTask(tasks, reference, "Task_AnswerQuestion");
 
         TasklistSession.Response proposed = TasklistSession.signIn(port, "officer").submitTaskForm(task.getId(),
                 Map.of("decision", "REFUSE", "grounds", "[\"REPETITIVE\"]",
                         "explanation", "We answered the same question three times this month."));
         assertThat(proposed.status()).as(proposed.body()).isEqualTo(204);
-        awaitTask(reference, "Task_ApproveRefusal");
+        awaitTask(tasks, reference, "Task_ApproveRefusal");
         assertThat(journey.status(filed)).as("a proposal refuses nothing yet").isEqualTo("IN_PROGRESS");
 
         ReviewTasks.decideRefusal(tasks, identity, reference, "legal", "APPROVE", "Repetition is documented.");
@@ -155,11 +154,5 @@ class ExplanationRequestLifecycleTest extends PostgresIntegrationTest {
         Api.Response longest = api.post("/api/requests", Api.json(Map.of("type", "EXPLAIN", "accountEmail", email,
                 "details", Map.of("question", "问".repeat(2000)))));
         assertThat(longest.status()).as("2,000 characters are allowed").isEqualTo(201);
-    }
-
-    private Task awaitTask(String reference, String key) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(reference)
-                .taskDefinitionKey(key).count() > 0);
-        return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(key).singleResult();
     }
 }

@@ -1,10 +1,9 @@
 package org.rightsflow.fulfilment.transfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.rightsflow.support.TaskWaits.awaitTask;
 
 import java.security.MessageDigest;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +60,7 @@ class TransferRequestLifecycleTest extends PostgresIntegrationTest {
         String reference = filed.reference();
         proceedAfterReview(reference);
 
-        Task approval = awaitTask(reference, "Task_ApproveTransfer");
+        Task approval = awaitTask(tasks, reference, "Task_ApproveTransfer");
         assertThat(tasks.createTaskQuery().taskId(approval.getId()).taskCandidateGroup("privacy-officers").count())
                 .isEqualTo(1);
         String shown = tasks.getVariableLocal(approval.getId(), "transferRecipient").toString();
@@ -120,7 +119,7 @@ class TransferRequestLifecycleTest extends PostgresIntegrationTest {
                 Map.of("recipientName", "Unknown Broker", "recipientEmail", recipient));
         String reference = filed.reference();
         proceedAfterReview(reference);
-        Task approval = awaitTask(reference, "Task_ApproveTransfer");
+        Task approval = awaitTask(tasks, reference, "Task_ApproveTransfer");
 
         StaffSignIn.as(identity, "officer");
         try {
@@ -130,7 +129,7 @@ class TransferRequestLifecycleTest extends PostgresIntegrationTest {
         } finally {
             identity.clearAuthentication();
         }
-        Task secondPerson = awaitTask(reference, "Task_ApproveRefusal");
+        Task secondPerson = awaitTask(tasks, reference, "Task_ApproveRefusal");
         assertThat(tasks.getVariable(secondPerson.getId(), "refusalSubject")).isEqualTo("TRANSFER");
         assertThat(tasks.getVariable(secondPerson.getId(), "suggestedGrounds")).isEqualTo("TRANSFER_CONDITIONS_NOT_MET");
         assertThat(journey.status(filed)).as("a proposal refuses nothing yet").isEqualTo("IN_PROGRESS");
@@ -163,15 +162,9 @@ class TransferRequestLifecycleTest extends PostgresIntegrationTest {
         return variables;
     }
 
-    private Task awaitTask(String reference, String key) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(reference)
-                .taskDefinitionKey(key).count() > 0);
-        return tasks.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(key).singleResult();
-    }
-
     /** Triage sends every TRANSFER to the privacy officer's exemption review first. */
     private void proceedAfterReview(String reference) {
-        Task review = awaitTask(reference, "Task_ReviewExemptions");
+        Task review = awaitTask(tasks, reference, "Task_ReviewExemptions");
         StaffSignIn.as(identity, "officer2");
         try {
             tasks.complete(review.getId(), Variables.createVariables().putValue("decision", "PROCEED")

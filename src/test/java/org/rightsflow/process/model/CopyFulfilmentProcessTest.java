@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.rightsflow.process.model.CopyFulfilmentModel.*;
 
-import java.io.IOException;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -63,13 +62,5 @@ class CopyFulfilmentProcessTest extends ProcessModelTestSupport {
         assertThat(jobAt(TASK_BUILD_COPY_PACKAGE).getRetries()).isZero();
         assertThat(runtimeService.createIncidentQuery().processInstanceId(copy.getId()).count()).isEqualTo(1);
         assertThat(calls).containsOnly(BEAN_BUILD_COPY_PACKAGE).hasSize(3);
-    }
-
-    @Test
-    void followsTheModelConventions() throws IOException {
-        ProcessModelConventionsTest conventions = new ProcessModelConventionsTest();
-        conventions.processesAreExecutableWithHistoryTimeToLive(RESOURCE);
-        conventions.everyElementIsDrawn(RESOURCE);
-        conventions.serviceTasksAreAsyncDelegateExpressionsWithRetries(RESOURCE);
     }
 }

@@ -8,8 +8,6 @@ import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 @Deployment(resources = {DeletionFulfilmentModel.RESOURCE, SystemStepsModel.RESOURCE, SystemStepModel.RESOURCE})
 class DeletionFulfilmentProcessTest extends ProcessModelTestSupport {
@@ -115,19 +113,5 @@ class DeletionFulfilmentProcessTest extends ProcessModelTestSupport {
                 .as("the incident belongs to the system's step, which names its system").isEqualTo(1);
         assertThat(runtimeService.getVariable(step.getId(), SystemStepModel.SYSTEM_ID)).isEqualTo("account-system");
         assertThat(deletion).isWaitingAtExactly(CALL_ACTIVITY_ERASE_IN_EVERY_SYSTEM);
-    }
-
-    /** The checks of {@link ProcessModelConventionsTest}, applied to the erasure and cancellation models. */
-    @ParameterizedTest
-    @ValueSource(strings = {DeletionFulfilmentModel.RESOURCE, DeferredErasureModel.RESOURCE,
-            AccountCancellationModel.RESOURCE})
-    void modelsFollowTheConventions(String resource) throws Exception {
-        ProcessModelConventionsTest conventions = new ProcessModelConventionsTest();
-        conventions.processesAreExecutableWithHistoryTimeToLive(resource);
-        conventions.everyElementIsDrawn(resource);
-        conventions.childrenAreDrawnInsideTheirSubProcessAndBoundaryEventsOnTheirHost(resource);
-        conventions.serviceTasksAreAsyncDelegateExpressionsWithRetries(resource);
-        conventions.userTasksUseDeployedFormsAndTheRequestDeadline(resource);
-        conventions.calledProcessesGetTheBusinessKey(resource);
     }
 }

@@ -13,7 +13,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.rightsflow.process.model.ExplanationFulfilmentModel.*;
 
-import java.io.IOException;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -174,14 +173,5 @@ class ExplanationFulfilmentProcessTest extends ProcessModelTestSupport {
 
         assertThat(instance).isWaitingAtExactly(TASK_ANSWER_QUESTION);
         verify(proposals, never()).propose(any(), any(), any(), any(), any(), any());
-    }
-
-    @Test
-    void followsTheModelConventions() throws IOException {
-        ProcessModelConventionsTest conventions = new ProcessModelConventionsTest();
-        conventions.processesAreExecutableWithHistoryTimeToLive(RESOURCE);
-        conventions.everyElementIsDrawn(RESOURCE);
-        conventions.serviceTasksAreAsyncDelegateExpressionsWithRetries(RESOURCE);
-        conventions.formsShowTheRequestAndAskForADecisionAndAnExplanation(FORM_ANSWER_QUESTION);
     }
 }

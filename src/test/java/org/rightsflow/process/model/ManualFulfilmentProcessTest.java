@@ -111,12 +111,4 @@ class ManualFulfilmentProcessTest extends ProcessModelTestSupport {
                 .containsEntry(Variables.RESULT_GROUNDS, "RISK_TO_OTHERS")
                 .containsEntry(Variables.RESULT_EXPLANATION, "review explanation");
     }
-
-    @Test
-    void followsTheModelConventions() throws Exception {
-        ProcessModelConventionsTest conventions = new ProcessModelConventionsTest();
-        conventions.everyElementIsDrawn(RESOURCE);
-        conventions.userTasksUseDeployedFormsAndTheRequestDeadline(RESOURCE);
-        conventions.calledProcessesGetTheBusinessKey(RESOURCE);
-    }
 }

@@ -6,10 +6,8 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
-import java.io.IOException;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -140,15 +138,5 @@ class RestrictionProcessesTest extends ProcessModelTestSupport {
         runJobsAt(RestrictionFulfilmentModel.TASK_START_RESTRICTION_PERIOD);
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(RestrictionPeriodModel.PROCESS_ID)
                 .count()).isEqualTo(1);
-    }
-
-    @Test
-    void followsTheModelConventions() throws IOException {
-        ProcessModelConventionsTest conventions = new ProcessModelConventionsTest();
-        for (String resource : List.of(RestrictionFulfilmentModel.RESOURCE, RestrictionPeriodModel.RESOURCE)) {
-            conventions.processesAreExecutableWithHistoryTimeToLive(resource);
-            conventions.everyElementIsDrawn(resource);
-            conventions.serviceTasksAreAsyncDelegateExpressionsWithRetries(resource);
-        }
     }
 }

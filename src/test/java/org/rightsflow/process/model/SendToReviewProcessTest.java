@@ -108,12 +108,4 @@ class SendToReviewProcessTest extends ProcessModelTestSupport {
         assertThat(historyService.createHistoricProcessInstanceQuery()
                 .processDefinitionKey(SendToReviewModel.PROCESS_ID).count()).as("rolled back").isZero();
     }
-
-    @Test
-    void followsTheModelConventions() throws Exception {
-        ProcessModelConventionsTest conventions = new ProcessModelConventionsTest();
-        conventions.processesAreExecutableWithHistoryTimeToLive(SendToReviewModel.RESOURCE);
-        conventions.everyElementIsDrawn(SendToReviewModel.RESOURCE);
-        conventions.serviceTasksAreAsyncDelegateExpressionsWithRetries(SendToReviewModel.RESOURCE);
-    }
 }

@@ -15,8 +15,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * One system's part (processes/system-step.bpmn) by each kind of system — its connector, its worker (an external
@@ -208,17 +206,5 @@ class SystemStepProcessTest extends ProcessModelTestSupport {
                 .isEnded();
         assertThat(historyService.createHistoricVariableInstanceQuery().variableName(SYSTEM_ID).list())
                 .extracting(v -> v.getValue()).containsExactlyInAnyOrder("system-a", "system-b", "system-c");
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {SystemStepsModel.RESOURCE, SystemStepModel.RESOURCE})
-    void modelsFollowTheConventions(String resource) throws Exception {
-        ProcessModelConventionsTest conventions = new ProcessModelConventionsTest();
-        conventions.processesAreExecutableWithHistoryTimeToLive(resource);
-        conventions.everyElementIsDrawn(resource);
-        conventions.childrenAreDrawnInsideTheirSubProcessAndBoundaryEventsOnTheirHost(resource);
-        conventions.serviceTasksAreAsyncDelegateExpressionsWithRetries(resource);
-        conventions.userTasksUseDeployedFormsAndTheRequestDeadline(resource);
-        conventions.calledProcessesGetTheBusinessKey(resource);
     }
 }

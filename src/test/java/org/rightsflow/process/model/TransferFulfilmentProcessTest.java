@@ -12,7 +12,6 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.rightsflow.process.model.TransferFulfilmentModel.*;
 
-import java.io.IOException;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -191,14 +190,5 @@ class TransferFulfilmentProcessTest extends ProcessModelTestSupport {
 
         assertThat(instance).isWaitingAtExactly(TASK_APPROVE_TRANSFER);
         verify(transfer, never()).recordDecision(any(), anyBoolean(), any());
-    }
-
-    @Test
-    void followsTheModelConventions() throws IOException {
-        ProcessModelConventionsTest conventions = new ProcessModelConventionsTest();
-        conventions.processesAreExecutableWithHistoryTimeToLive(RESOURCE);
-        conventions.everyElementIsDrawn(RESOURCE);
-        conventions.serviceTasksAreAsyncDelegateExpressionsWithRetries(RESOURCE);
-        conventions.formsShowTheRequestAndAskForADecisionAndAnExplanation(FORM_TRANSFER_APPROVAL);
     }
 }

@@ -23,6 +23,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.notice.NoticeFormats;
 import org.rightsflow.review.StaffHttp;
+import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PersonalDataScan;
@@ -59,8 +60,8 @@ class ClarificationTest extends PostgresIntegrationTest {
     private String heldAccount(String prefix) {
         long n = System.nanoTime();
         String email = prefix + "-" + n + "@example.com";
-        jdbc.update("insert into account (email, phone, display_name, birth_date, legal_hold) values (?, ?, ?,"
-                + " date '1990-01-01', true)", email, "+86137" + String.format("%08d", n % 100_000_000L), "Held" + n);
+        Accounts.account(email).phone("+86137" + String.format("%08d", n % 100_000_000L)).displayName("Held" + n)
+                .birthDate("1990-01-01").legalHold().insert(jdbc);
         return email;
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.review.StaffHttp;
+import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -118,7 +119,7 @@ class StaffRegisterPagesTest extends PostgresIntegrationTest {
     @Test
     void anAccountIsFoundByItsExactEmailWhichNeverAppearsInAUrl() {
         String email = "register-" + System.nanoTime() + "@example.com";
-        jdbc.update("insert into account (email, display_name) values (?, 'Register Account')", email);
+        Accounts.account(email).displayName("Register Account").insert(jdbc);
         RequesterJourney requester = new RequesterJourney(new Api(port), new Mailbox(TestInfrastructure.mail()));
         String first = requester.file("ACCESS", email, null).reference();
         String second = requester.file("COPY", email.toUpperCase(), null).reference();
@@ -149,7 +150,7 @@ class StaffRegisterPagesTest extends PostgresIntegrationTest {
     @Test
     void anOfficerSendsARequestToReviewAndPausesItsClockFromItsPage() {
         String email = "refer-" + System.nanoTime() + "@example.com";
-        jdbc.update("insert into account (email, display_name) values (?, 'Referral Account')", email);
+        Accounts.account(email).displayName("Referral Account").insert(jdbc);
         String reference = new RequesterJourney(new Api(port), new Mailbox(TestInfrastructure.mail()))
                 .file("ACCESS", email, null).reference();
         String page = "/staff/requests/" + reference;
