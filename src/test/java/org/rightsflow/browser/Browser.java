@@ -189,6 +189,18 @@ final class Browser implements AutoCloseable {
         void run() throws Exception;
     }
 
+    /**
+     * The first three English words in a row on the page (null if none): a Chinese page has every block, hint and
+     * explanation from the zh-CN bundle. Addresses and links are not sentences; nor is the language switch.
+     */
+    String firstEnglishSentence() {
+        String text = driver.findElement(org.openqa.selenium.By.tagName("body")).getText()
+                .replaceAll("\\S+@\\S+", " ").replaceAll("https?://\\S+", " ");
+        java.util.regex.Matcher english = java.util.regex.Pattern
+                .compile("[A-Za-z]{2,}[,.]? [A-Za-z]{2,}[,.]? [A-Za-z]{2,}").matcher(text);
+        return english.find() ? english.group() : null;
+    }
+
     Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Every Privacy Center page in zh-CN and en on a 375 px wide phone screen: the lang attribute, key texts, a label
- * for every input, no horizontal scrolling; the language choice kept from page to page; filing by keyboard alone
+ * for every input, no horizontal scrolling, no English sentence on a Chinese page; the language choice kept from page to page; filing by keyboard alone
  * with a visible focus ring; errors in the page's language; withdrawal from the status page.
  */
 class PrivacyCenterPagesBrowserTest extends PostgresIntegrationTest {
@@ -195,6 +195,9 @@ class PrivacyCenterPagesBrowserTest extends PostgresIntegrationTest {
         assertThat(browser.driver.findElement(By.cssSelector("a.skip")).getAttribute("href")).endsWith("#main");
         noHorizontalScroll(browser);
         labelled(browser);
+        if (lang.equals("zh-CN")) {
+            assertThat(browser.firstEnglishSentence()).as("English words on the zh-CN page " + url).isNull();
+        }
         if (screenshot != null) {
             browser.screenshot(screenshot);
         }
