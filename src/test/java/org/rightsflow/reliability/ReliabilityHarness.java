@@ -111,7 +111,7 @@ final class ReliabilityHarness {
         }
         Map<String, String> env = new HashMap<>(composeAppEnvironment());
         // without the compose file's demo CRM: its steps wait for a worker these runs do not start (the CRM's worker is
-        // tested in ExternalTaskSystemIT)
+        // tested in ExternalTaskSystemTest)
         env.put("RIGHTSFLOW_DATAMAP_LOCATIONS",
                 "classpath:datamap/account-system.json,classpath:datamap/billing-system.json");
         env.put("DB_HOST", "localhost");

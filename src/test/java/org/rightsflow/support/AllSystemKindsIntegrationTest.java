@@ -7,9 +7,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The real parts of {@link PostgresIntegrationTest} with the demo's whole data map: beside the account system and
- * the billing system's own database, the paper archive (a {@code manual} system), so that every request has a part a
- * data operator does by hand. A second shared context: every subclass shares it (keep them few, CI pays its start).
+ * The real parts of {@link PostgresIntegrationTest} with every kind of system in the data map: beside the account
+ * system and the billing system's own database, the paper archive (a {@code manual} system: a request with its
+ * CONTRACTS has a part a data operator does by hand) and the demo CRM (an {@code external-task} system: a request with
+ * SUPPORT waits for the CRM's worker, which the tests that want it start). A second shared context: every subclass
+ * shares it (keep them few, CI pays its start).
  */
 @AutoConfigureObservability(tracing = false)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -19,6 +21,19 @@ public abstract class AllSystemKindsIntegrationTest {
     public static final String PAPER_ARCHIVE = "classpath:datamap/demo/paper-archive.json";
     public static final String APPLICATION_DATABASE = "all_kinds";
     public static final String BILLING_DATABASE = "all_kinds_billing";
+    /** The demo CRM (datamap/demo/crm.json), an external-task system. */
+    public static final String CRM = "classpath:datamap/demo/crm.json";
+    /** The CRM's own database (its worker creates its tables). */
+    public static final String CRM_DATABASE = "all_kinds_crm";
+    /** The engine's name: the engine REST API answers for it under /engine-rest/engine/allkinds. */
+    public static final String ENGINE = "allkinds";
+    /** The demo CRM worker's secret (application.yaml holds its SHA-256). */
+    public static final String CRM_SECRET = "crm-worker-demo-secret";
+    /** Credentials of a second system's worker, which has no task of its own: it tries the CRM's. */
+    public static final String OTHER_SYSTEM = "helpdesk";
+    public static final String OTHER_SECRET = "helpdesk-test-secret";
+    /** Small, so that the test of the bound sends little. */
+    public static final int MAX_UPLOAD_BYTES = 32 * 1024;
 
     @DynamicPropertySource
     static void realParts(DynamicPropertyRegistry registry) {
@@ -28,9 +43,12 @@ public abstract class AllSystemKindsIntegrationTest {
         registry.add("spring.datasource.password", () -> "postgres");
         // An engine of its own name: engines register by name in one JVM, and a second "default" would answer the
         // engine REST API and the webapps of the other shared context.
-        registry.add("camunda.bpm.process-engine-name", () -> "allkinds");
+        registry.add("camunda.bpm.process-engine-name", () -> ENGINE);
         registry.add("rightsflow.datamap.locations",
-                () -> String.join(",", DataMap.DEFAULT_LOCATIONS) + "," + PAPER_ARCHIVE);
+                () -> String.join(",", DataMap.DEFAULT_LOCATIONS) + "," + PAPER_ARCHIVE + "," + CRM);
+        registry.add("rightsflow.workers.secret-sha256." + OTHER_SYSTEM,
+                () -> org.rightsflow.common.Hashing.sha256Hex(OTHER_SECRET));
+        registry.add("rightsflow.workers.max-upload-size", () -> MAX_UPLOAD_BYTES + "B");
         registry.add("rightsflow.datamap.connections.billing.url",
                 () -> TestInfrastructure.databaseUrl(BILLING_DATABASE));
         registry.add("rightsflow.datamap.connections.billing.username", () -> "postgres");

@@ -5,13 +5,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
- * The demo CRM's worker in a JVM of its own, as an operator runs it: the packaged jar with profile crm-worker (the
- * test's class path when the jar is not built, as in a plain test run), talking to the application over HTTP only.
- * Its output goes to target/nodes/crm-worker.log.
+ * The demo CRM's worker in a JVM of its own, as an operator runs it: the application's main class with profile
+ * crm-worker, on the test's class path (the classes the jar is built from; the tests run before the jar is packaged),
+ * talking to the application over HTTP only. Its output goes to target/nodes/crm-worker.log.
  */
 final class CrmWorkerNode implements AutoCloseable {
 
@@ -26,12 +24,7 @@ final class CrmWorkerNode implements AutoCloseable {
     static CrmWorkerNode start(int applicationPort, String engineName, String crmDatabaseUrl) throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx192m"));
-        Optional<Path> jar = applicationJar();
-        if (jar.isPresent()) {
-            command.addAll(List.of("-jar", jar.get().toString()));
-        } else {
-            command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.rightsflow.RightsflowApplication"));
-        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.rightsflow.RightsflowApplication"));
         command.addAll(List.of("--spring.profiles.active=crm-worker", "--logging.level.root=WARN",
                 "--logging.level.org.rightsflow=INFO"));
         Files.createDirectories(LOG.getParent());
@@ -46,16 +39,6 @@ final class CrmWorkerNode implements AutoCloseable {
         builder.environment().put("CRM_DEMO_DATA", "false");
         builder.environment().put("CRM_WORKER_ID", "crm-worker-under-test");
         return new CrmWorkerNode(builder.start());
-    }
-
-    private static Optional<Path> applicationJar() throws IOException {
-        if (!Files.isDirectory(Path.of("target"))) {
-            return Optional.empty();
-        }
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("rightsflow-.*\\.jar"))
-                    .filter(p -> !p.getFileName().toString().endsWith("-plain.jar")).findFirst();
-        }
     }
 
     void requireAlive() {

@@ -34,8 +34,10 @@ import org.rightsflow.support.PersonalDataScan;
 import org.rightsflow.support.TestRunLog;
 import org.rightsflow.support.RequesterJourney;
 import org.rightsflow.support.ReviewTasks;
+import org.rightsflow.support.StaffSignIn;
+import org.rightsflow.process.model.SystemStepModel;
 import org.rightsflow.support.TestInfrastructure;
-import org.rightsflow.support.WorkerSystemIntegrationTest;
+import org.rightsflow.support.AllSystemKindsIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,10 +47,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the engine REST API and the worker API, and every refusal of the worker API is tried (credentials, another system's
  * task, a task it does not hold, malformed NDJSON, an unknown category or column, an upload over the bound, an
  * upload broken off mid-stream) with nothing stored by any of them; then its COPY package holds exactly what it
- * uploaded, and the upload is gone once the package is built.
+ * uploaded, and the upload is gone once the package is built. Then the CRM's real worker, in a JVM of its own, does
+ * its part of ACCESS, COPY and DELETE beside the account and billing systems' connectors and the paper archive's data
+ * operator, and every database is asked directly afterwards.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ExternalTaskSystemIT extends WorkerSystemIntegrationTest {
+class ExternalTaskSystemTest extends AllSystemKindsIntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String TOPIC = "rightsflow.crm";
@@ -83,6 +87,7 @@ class ExternalTaskSystemIT extends WorkerSystemIntegrationTest {
         RequesterJourney requester = new RequesterJourney(new Api(port), mailbox);
         RequesterJourney.Filed filed = requester.fileAndVerify("COPY", email, email, null);
         proceedIfReviewed(filed);
+        doPaperArchivePart(filed);
 
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
                 .until(() -> crmTask(filed.reference()) != null);
@@ -215,6 +220,7 @@ class ExternalTaskSystemIT extends WorkerSystemIntegrationTest {
 
             RequesterJourney.Filed access = requester.fileAndVerify("ACCESS", reader, reader, null);
             proceedIfReviewed(access);
+            doPaperArchivePart(access);
             awaitCompleted(requester, access);
             assertThat(stepOf(access.reference(), "COUNT")).as("restricted rows are held, so counted")
                     .containsEntry("done_by", "WORKER").extracting(m -> m.get("outcome").toString())
@@ -222,6 +228,7 @@ class ExternalTaskSystemIT extends WorkerSystemIntegrationTest {
 
             RequesterJourney.Filed copy = requester.fileAndVerify("COPY", reader, reader, null);
             proceedIfReviewed(copy);
+            doPaperArchivePart(copy);
             awaitCompleted(requester, copy);
             String link = Mailbox.linkIn(mailbox.awaitOne(reader, "DOWNLOAD_READY", copy.reference()));
             Map<String, byte[]> entries = unzip(new Api(port).get(link.substring(link.indexOf("/api/downloads/")))
@@ -289,6 +296,23 @@ class ExternalTaskSystemIT extends WorkerSystemIntegrationTest {
     private void proceedIfReviewed(RequesterJourney.Filed filed) {
         ReviewTasks.proceedIfReviewed(tasks, identity, jdbc, filed.reference(),
                 "The requester is the account holder; nothing withholds this request.");
+    }
+
+    /** The paper archive (a manual system) holds the account's CONTRACTS: its data operator records their part. */
+    private void doPaperArchivePart(RequesterJourney.Filed filed) {
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300)).until(() -> tasks.createTaskQuery()
+                .processInstanceBusinessKey(filed.reference()).taskDefinitionKey(SystemStepModel.TASK_DO_STEP_BY_HAND)
+                .count() == 1);
+        org.camunda.bpm.engine.task.Task task = tasks.createTaskQuery().processInstanceBusinessKey(filed.reference())
+                .taskDefinitionKey(SystemStepModel.TASK_DO_STEP_BY_HAND).singleResult();
+        StaffSignIn.as(identity, "operator");
+        try {
+            tasks.complete(task.getId(), org.camunda.bpm.engine.variable.Variables.createVariables()
+                    .putValue("decision", "DONE").putValue("records", 0L)
+                    .putValue("explanation", "The archive holds no signed paper contract of this account."));
+        } finally {
+            identity.clearAuthentication();
+        }
     }
 
     private long crmCustomer(JdbcTemplate crm, String email, int tickets, int notes) {
