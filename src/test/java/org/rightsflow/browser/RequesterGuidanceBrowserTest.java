@@ -165,9 +165,7 @@ class RequesterGuidanceBrowserTest extends PostgresIntegrationTest {
         // cancellation always needs level 2: a code by email and one by text message to the phone on file
         String reference = new Api(port).post("/api/requests", Api.json(Map.of("type", "CANCEL_ACCOUNT",
                 "accountEmail", email, "language", lang))).json().get("reference").asText();
-        Matcher link = Pattern.compile("https?://[^/\\s]+(/privacy/status/\\S+/open/[A-Za-z0-9_-]+)")
-                .matcher(mailbox.awaitOne(email, "ACKNOWLEDGEMENT", reference).body());
-        assertThat(link.find()).isTrue();
+        String link = statusLinkIn(mailbox.awaitOne(email, "ACKNOWLEDGEMENT", reference));
         String emailCode = Mailbox.codeIn(mailbox.awaitOne(email, "VERIFICATION_CODE", reference));
         String smsCode = Mailbox.codeIn(mailbox.awaitOne(PLAIN_ACCOUNT_SMS, "VERIFICATION_SMS", reference));
         String wrong = Stream.of("000000", "111111", "222222").filter(c -> !c.equals(smsCode) && !c.equals(emailCode))
@@ -176,7 +174,7 @@ class RequesterGuidanceBrowserTest extends PostgresIntegrationTest {
         otherDevice.nextJourney("status-link-level2-" + lang + "-" + width, width, height);
         otherDevice.journey(() -> {
             otherDevice.open(base + "/privacy?lang=" + lang);
-            otherDevice.open(base + link.group(1));
+            otherDevice.open(base + link);
             assertThat(otherDevice.driver.getCurrentUrl()).as("the link's token is not kept in the address")
                     .isEqualTo(base + "/privacy/status/" + reference);
             assertThat(otherDevice.visible(By.id("status-current")).getAttribute("data-situation")).isEqualTo("CODES");
@@ -290,14 +288,13 @@ class RequesterGuidanceBrowserTest extends PostgresIntegrationTest {
         } finally {
             identity.clearAuthentication();
         }
-        Matcher link = Pattern.compile("https?://[^/\\s]+(/privacy/status/\\S+/open/[A-Za-z0-9_-]+)")
-                .matcher(mailbox.awaitOne(email, "CANCELLATION_COOLING_OFF", reference).body());
-        assertThat(link.find()).as("the cooling-off email leads to the request's page").isTrue();
+        // the cooling-off email leads to the request's page
+        String link = statusLinkIn(mailbox.awaitOne(email, "CANCELLATION_COOLING_OFF", reference));
 
         browser.nextJourney("revocation-" + lang + "-" + width, width, height);
         browser.journey(() -> {
             browser.open(base + "/privacy?lang=" + lang);
-            browser.open(base + link.group(1));
+            browser.open(base + link);
             assertThat(browser.visible(By.id("status-current")).getText()).isEqualTo(text(lang, "now.COOLING_OFF"));
             noEnglishSentences(browser, lang);
             browser.screenshot("cooling-off-status");
@@ -309,7 +306,8 @@ class RequesterGuidanceBrowserTest extends PostgresIntegrationTest {
             noEnglishSentences(browser, lang);
             browser.screenshot("revocation-confirm");
             browser.click(By.id("keep"));
-            assertThat(browser.visible(By.id("status-current")).getAttribute("data-situation")).isEqualTo("COOLING_OFF");
+            assertThat(browser.visible(By.id("status-current")).getAttribute("data-situation"))
+                    .isEqualTo("COOLING_OFF");
             assertThat(jdbc.queryForObject("select status from rights_request where reference = ?", String.class,
                     reference)).isEqualTo("WAITING_FOR_REQUESTER");
             browser.click(By.id("revoke"));
@@ -322,6 +320,14 @@ class RequesterGuidanceBrowserTest extends PostgresIntegrationTest {
             browser.screenshot("revoked");
         });
         mailbox.awaitOne(email, "CANCELLATION_REVOKED", reference);
+    }
+
+    /** The path of the email's link that opens the request's page on any device (its host is the configured one). */
+    private static String statusLinkIn(Mailbox.Mail mail) {
+        Matcher link = Pattern.compile("https?://[^/\\s]+(/privacy/status/\\S+/open/[A-Za-z0-9_-]+)")
+                .matcher(mail.body());
+        assertThat(link.find()).as("a link to the request's page in " + mail.body()).isTrue();
+        return link.group(1);
     }
 
     private String text(String lang, String key, Object... args) {
