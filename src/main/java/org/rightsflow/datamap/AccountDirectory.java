@@ -33,7 +33,7 @@ public class AccountDirectory {
     public static final int ADULT_AGE = 18;
 
     private static final String SELECT = "select id, email, phone, birth_date, guardian_email, guardian_phone,"
-            + " legal_hold, open_investigation, contact_changed_at, status from account";
+            + " legal_hold, open_investigation, contact_changed_at, status, deceased_on, deceased_instruction from account";
 
     private final JdbcTemplate jdbc;
     private final DataConnectors connectors;
@@ -140,7 +140,9 @@ public class AccountDirectory {
                     rs.getBoolean("open_investigation"),
                     contactChangedAt,
                     rs.getString("status"),
-                    isUnderAge(birthDate, today));
+                    isUnderAge(birthDate, today),
+                    rs.getObject("deceased_on", LocalDate.class) != null,
+                    rs.getBoolean("deceased_instruction"));
         };
     }
 

@@ -23,7 +23,14 @@ public final class DemoAccounts {
     public static final String CHEN_JIE = "chen.jie@example.com";
     public static final String CHEN_JIE_PHONE = "+8613800000006";
 
-    public static final List<String> ALL = List.of(LI_LEI, WANG_FANG, ZHAO_QIANG, XIAO_MING, CHEN_JIE);
+    /**
+     * Adult, deceased (recorded 60 days ago) without an instruction of her own: her close relatives may ask for ACCESS,
+     * COPY, CORRECT and DELETE with evidence (PIPL Art. 49).
+     */
+    public static final String SUN_LAN = "sun.lan@example.com";
+    public static final String SUN_LAN_PHONE = "+8613800000007";
+
+    public static final List<String> ALL = List.of(LI_LEI, WANG_FANG, ZHAO_QIANG, XIAO_MING, CHEN_JIE, SUN_LAN);
 
     /** The age xiao.ming always has in the demo. */
     public static final int XIAO_MING_AGE = 13;

@@ -43,6 +43,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import static org.rightsflow.demo.DemoAccounts.CHEN_JIE;
 import static org.rightsflow.demo.DemoAccounts.CHEN_JIE_PHONE;
 import static org.rightsflow.demo.DemoAccounts.LI_LEI;
+import static org.rightsflow.demo.DemoAccounts.SUN_LAN;
+import static org.rightsflow.demo.DemoAccounts.SUN_LAN_PHONE;
 import static org.rightsflow.demo.DemoAccounts.LI_LEI_PHONE;
 import static org.rightsflow.demo.DemoAccounts.WANG_FANG;
 import static org.rightsflow.demo.DemoAccounts.WANG_FANG_PHONE;
@@ -202,6 +204,10 @@ public class DemoAccountsSeeder implements SmartInitializingSingleton, Disposabl
                     seedChenJie(now);
                     added.add(CHEN_JIE);
                 }
+                if (absent(SUN_LAN)) {
+                    seedSunLan(now);
+                    added.add(SUN_LAN);
+                }
                 return added;
             });
         } catch (DuplicateKeyException concurrent) {
@@ -287,6 +293,17 @@ public class DemoAccountsSeeder implements SmartInitializingSingleton, Disposabl
                 "CLOSED", now.minusDays(150));
         consent(id, "MARKETING", false, created, "REGISTRATION");
         consent(id, "BEHAVIOUR_COOKIES", true, created, "COOKIE_BANNER");
+    }
+
+    /** Deceased 60 days ago, without an instruction of her own: her close relatives may file (PIPL Art. 49). */
+    private void seedSunLan(OffsetDateTime now) {
+        OffsetDateTime created = now.minusDays(1_500);
+        long id = account(SUN_LAN, SUN_LAN_PHONE, "孙兰", LocalDate.of(1948, 4, 12), null, null, false, created);
+        jdbc.update("update account set deceased_on = ? where id = ?", now.toLocalDate().minusDays(60), id);
+        login(id, "EMAIL", SUN_LAN, created);
+        login(id, "PHONE", SUN_LAN_PHONE, created);
+        operationLogs(id, 4, now.minusDays(61), Duration.ofDays(20), "203.0.113.");
+        consent(id, "MARKETING", false, created, "REGISTRATION");
     }
 
     private void seedChenJie(OffsetDateTime now) {

@@ -48,7 +48,9 @@ public class IdentityVerificationService {
      * for known and unknown accounts (the others, such as a recently changed contact, would reveal the account).
      */
     static final Set<ManualVerificationReason> LIMIT_REASONS = EnumSet.of(ManualVerificationReason.LOCKED,
-            ManualVerificationReason.ACCOUNT_WRONG_CODE_LIMIT, ManualVerificationReason.TOO_MANY_OPEN_REQUESTS);
+            ManualVerificationReason.ACCOUNT_WRONG_CODE_LIMIT, ManualVerificationReason.TOO_MANY_OPEN_REQUESTS,
+            // every relative's filing has it, known account or not: it tells the requester nothing about the account
+            ManualVerificationReason.RELATIVE_OF_DECEASED);
     private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
 
     private final RequestRepository requests;
@@ -336,6 +338,11 @@ public class IdentityVerificationService {
      */
     private void issueRound(RightsRequest request, int round, List<VerificationFactor> factors, Instant now) {
         var contact = contacts.onFile(request);
+        if (contact.isPresent() && contact.get().relative()) {
+            // a relative's address is one they typed: a code there would prove nothing (intake staff verify by hand)
+            audit.record(request.reference(), "system", "VERIFICATION_NO_CONTACT_ON_FILE", null);
+            return;
+        }
         Instant expiresAt = now.plus(properties.codeValidity());
         Instant heldBackUntil = null;
         for (VerificationFactor factor : factors) {

@@ -64,8 +64,8 @@ public class ManualVerificationCases {
      */
     @Transactional
     public ManualVerificationRoute route(RightsRequest request, ManualVerificationReason reason) {
-        if (reason == ManualVerificationReason.STAFF_ENTERED) {
-            return ManualVerificationRoute.TASK;
+        if (reason == ManualVerificationReason.STAFF_ENTERED || reason == ManualVerificationReason.RELATIVE_OF_DECEASED) {
+            return ManualVerificationRoute.TASK; // their evidence is their own, never the account holder's case
         }
         if (request.accountId() == null) {
             return ManualVerificationRoute.WAIT;

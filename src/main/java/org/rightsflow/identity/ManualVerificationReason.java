@@ -25,5 +25,10 @@ public enum ManualVerificationReason {
      * Filed while the account already had as many requests waiting for their codes as the limit allows: no code was
      * sent for it; staff see it with the others.
      */
-    TOO_MANY_OPEN_REQUESTS
+    TOO_MANY_OPEN_REQUESTS,
+    /**
+     * Filed by a close relative of a deceased account holder, who has no contact on file: intake staff check the
+     * death, the relationship and the relative's identity from the evidence the relative uploaded.
+     */
+    RELATIVE_OF_DECEASED
 }

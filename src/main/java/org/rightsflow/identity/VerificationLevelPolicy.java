@@ -56,8 +56,8 @@ public class VerificationLevelPolicy {
 
     /** As {@link #levelFor(RequestType, Optional, JsonNode)}; a guardian's filing always needs level 2. */
     public int levelFor(RequestType type, Optional<AccountFacts> account, JsonNode details, FiledAs filedAs) {
-        if (filedAs == FiledAs.GUARDIAN) {
-            return EMAIL_AND_PHONE_CODES;
+        if (filedAs == FiledAs.GUARDIAN || filedAs == FiledAs.CLOSE_RELATIVE_OF_DECEASED) {
+            return EMAIL_AND_PHONE_CODES; // a relative is verified by hand, to the stronger level's standard
         }
         if (type == RequestType.CORRECT && account.isPresent() && details != null) {
             for (JsonNode change : details.path("corrections")) {
@@ -103,6 +103,10 @@ public class VerificationLevelPolicy {
                                                                        FiledAs filedAs) {
         if (enteredByStaff) {
             return Optional.of(ManualVerificationReason.STAFF_ENTERED);
+        }
+        if (filedAs == FiledAs.CLOSE_RELATIVE_OF_DECEASED) {
+            // no contact on file for the relative: intake checks the evidence, known account or not (the same answer)
+            return Optional.of(ManualVerificationReason.RELATIVE_OF_DECEASED);
         }
         if (account.isEmpty()) {
             return Optional.empty();

@@ -192,6 +192,10 @@ public class RequestIntakeService {
         requests.insert(request, StatusTokens.hash(token), nonce, idempotencyKey, fingerprint);
         String manualReason = limitReason.or(() -> levels.manualVerificationReason(valid.type(), account, level,
                 staff != null, now, valid.filedAs())).map(Enum::name).orElse(null);
+        if (valid.relativeContactEmail() != null) {
+            jdbc.sql("update rights_request set relative_contact_email = :contact where id = :id")
+                    .param("contact", valid.relativeContactEmail()).param("id", id).update();
+        }
         if (staff != null) {
             jdbc.sql("update rights_request set entered_by_staff = true, entered_by = :user, received_via = :via where id = :id")
                     .param("user", staff.staffUser()).param("via", staff.receivedVia()).param("id", id).update();
@@ -238,7 +242,7 @@ public class RequestIntakeService {
         if (!LANGUAGES.contains(language)) {
             throw new InvalidRequestException("INVALID_LANGUAGE", "language must be zh-CN or en");
         }
-        FiledAs filedAs = filedAs(command.onBehalfOf());
+        FiledAs filedAs = filedAs(command, type);
         detailsValidator.validate(type, command.details());
         JsonNode details = command.details();
         boolean noDetails = details == null || details.isNull() || details.isEmpty();
@@ -246,17 +250,39 @@ public class RequestIntakeService {
             rule.check(type, EmailAddresses.normalise(command.accountEmail()), command.details(), time.now());
         }
         return new Validated(type, EmailAddresses.normalise(command.accountEmail()), language,
-                noDetails ? null : details.toString(), noDetails ? null : details, filedAs);
+                noDetails ? null : details.toString(), noDetails ? null : details, filedAs,
+                filedAs == FiledAs.CLOSE_RELATIVE_OF_DECEASED ? EmailAddresses.normalise(command.relativeContactEmail()) : null);
     }
 
+    /** The rights a close relative of a deceased holder may exercise (PIPL Art. 49). */
+    public static final Set<RequestType> RIGHTS_OF_RELATIVES =
+            Set.of(RequestType.ACCESS, RequestType.COPY, RequestType.CORRECT, RequestType.DELETE);
+
     /** The relationship a filing on someone else's behalf names (docs/rights.md, "Who may file"). */
-    private static FiledAs filedAs(String onBehalfOf) {
-        if (onBehalfOf == null) {
+    private static FiledAs filedAs(IntakeCommand command, RequestType type) {
+        if (command.onBehalfOf() == null) {
+            if (command.relativeContactEmail() != null) {
+                throw new InvalidRequestException("INVALID_ON_BEHALF_OF", "onBehalfOf.relationship is required");
+            }
             return FiledAs.ACCOUNT_HOLDER;
         }
-        return FiledAs.fromRelationship(onBehalfOf).filter(relationship -> relationship == FiledAs.GUARDIAN)
-                .orElseThrow(() -> new InvalidRequestException("INVALID_ON_BEHALF_OF",
-                        "onBehalfOf.relationship must be GUARDIAN"));
+        FiledAs filedAs = FiledAs.fromRelationship(command.onBehalfOf()).orElseThrow(() -> new InvalidRequestException(
+                "INVALID_ON_BEHALF_OF", "onBehalfOf.relationship must be GUARDIAN or CLOSE_RELATIVE_OF_DECEASED"));
+        if (filedAs == FiledAs.GUARDIAN && command.relativeContactEmail() != null) {
+            throw new InvalidRequestException("INVALID_ON_BEHALF_OF",
+                    "A guardian's codes and notices go to the guardian's contact on file: send no contactEmail");
+        }
+        if (filedAs == FiledAs.CLOSE_RELATIVE_OF_DECEASED) {
+            if (!RIGHTS_OF_RELATIVES.contains(type)) {
+                throw new InvalidRequestException("RIGHT_NOT_OPEN_TO_RELATIVES",
+                        "A close relative of a deceased account holder may ask for ACCESS, COPY, CORRECT or DELETE only");
+            }
+            if (command.relativeContactEmail() == null || !EmailAddresses.isValid(command.relativeContactEmail().trim())) {
+                throw new InvalidRequestException("INVALID_ON_BEHALF_OF",
+                        "onBehalfOf.contactEmail: a relative has no contact on file; give the address for the notices");
+            }
+        }
+        return filedAs;
     }
 
     private String fingerprint(Validated valid) {
@@ -264,13 +290,14 @@ public class RequestIntakeService {
             String details = valid.detailsJson() == null ? "" :
                     canonicalJson.writeValueAsString(canonicalJson.treeToValue(canonicalJson.readTree(valid.detailsJson()), Object.class));
             return Hashing.sha256Hex(valid.type() + "\n" + valid.email() + "\n" + valid.language() + "\n" + details
-                    + (valid.filedAs() == FiledAs.ACCOUNT_HOLDER ? "" : "\n" + valid.filedAs()));
+                    + (valid.filedAs() == FiledAs.ACCOUNT_HOLDER ? "" : "\n" + valid.filedAs())
+                    + (valid.relativeContactEmail() == null ? "" : "\n" + valid.relativeContactEmail()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
     }
 
     private record Validated(RequestType type, String email, String language, String detailsJson, JsonNode details,
-                             FiledAs filedAs) {
+                             FiledAs filedAs, String relativeContactEmail) {
     }
 }

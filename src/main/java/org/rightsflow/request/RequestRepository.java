@@ -97,6 +97,16 @@ public class RequestRepository {
                 .param("id", id)
                 .update();
         appendHistory(id, status, at);
+        if (status.isTerminal()) {
+            // A relative's evidence served the identity check and the review only: it goes when the request closes.
+            jdbc.sql("delete from request_evidence where request_id = :id").param("id", id).update();
+        }
+    }
+
+    /** The address a close relative of a deceased holder gave for the notices of their request (no contact on file). */
+    public Optional<String> relativeContactEmail(String id) {
+        return jdbc.sql("select relative_contact_email from rights_request where id = :id and relative_contact_email is not null")
+                .param("id", id).query(String.class).optional();
     }
 
     public void markVerified(String id, Instant at) {

@@ -33,6 +33,14 @@ public enum RequestType {
                 .replace("your consent", "the consent given for the minor");
     }
 
+    /**
+     * What the right is called in a notice to a close relative of a deceased holder: about the deceased's data.
+     */
+    public String labelForRelative(String language) {
+        return language.startsWith("zh") ? chinese : english.replace("your personal information",
+                "the deceased account holder's personal information");
+    }
+
     /** What the right is called in a notice or page of the given language. */
     public String label(String language) {
         return language.startsWith("zh") ? chinese : english;

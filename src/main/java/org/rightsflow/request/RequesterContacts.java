@@ -15,13 +15,23 @@ import org.springframework.stereotype.Component;
 @Component
 public class RequesterContacts {
 
-    public record Contact(String email, String phone, boolean guardian) {
+    /**
+     * @param guardian the guardian on file speaks for a minor's account
+     * @param relative a close relative of a deceased holder, at the address they gave (notices only, never codes)
+     */
+    public record Contact(String email, String phone, boolean guardian, boolean relative) {
+
+        public Contact(String email, String phone, boolean guardian) {
+            this(email, phone, guardian, false);
+        }
     }
 
     private final AccountDirectory accounts;
+    private final RequestRepository requests;
 
-    public RequesterContacts(AccountDirectory accounts) {
+    public RequesterContacts(AccountDirectory accounts, RequestRepository requests) {
         this.accounts = accounts;
+        this.requests = requests;
     }
 
     /**
@@ -29,6 +39,9 @@ public class RequesterContacts {
      * cancellation certificate, sent before that, is the requester's answer.
      */
     public Optional<Contact> onFile(RightsRequest request) {
+        if (request.filedAs() == FiledAs.CLOSE_RELATIVE_OF_DECEASED) {
+            return relative(request);
+        }
         return request.account().flatMap(accounts::findById).filter(AccountFacts::active)
                 .flatMap(account -> contactOf(account, request.filedAs()));
     }
@@ -36,7 +49,18 @@ public class RequesterContacts {
     /** The contact on file even of a deactivated account: only for the cancellation certificate, sent just before
      * the account record is anonymised. */
     public Optional<Contact> onFileIncludingDeactivated(RightsRequest request) {
+        if (request.filedAs() == FiledAs.CLOSE_RELATIVE_OF_DECEASED) {
+            return relative(request);
+        }
         return request.account().flatMap(accounts::findById).flatMap(account -> contactOf(account, request.filedAs()));
+    }
+
+    /**
+     * A close relative has no contact on file: the notices of their request go to the address they gave, whether or
+     * not the account exists (the same answer either way). No code ever goes there: intake staff verify them by hand.
+     */
+    private Optional<Contact> relative(RightsRequest request) {
+        return requests.relativeContactEmail(request.id()).map(email -> new Contact(email, null, false, true));
     }
 
     /** Whose contact on file speaks for a request about this account filed as {@code filedAs}. */

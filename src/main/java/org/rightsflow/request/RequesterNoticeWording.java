@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 /**
  * Words every notice about a request for whom it goes to: when the recipient is the guardian on file who speaks for
  * the request (a child under 14's, or a minor of 14 to 17's when the guardian filed), the notice says "the minor's
- * personal information", never "your"; to the account holder it says "your".
+ * personal information", never "your"; a close relative of a deceased holder reads about the deceased account
+ * holder's data; the account holder reads "your".
  */
 @Component
 class RequesterNoticeWording implements NoticeAddressee {
@@ -29,8 +30,10 @@ class RequesterNoticeWording implements NoticeAddressee {
         return contacts.onFileIncludingDeactivated(request)
                 .filter(contact -> recipient.equalsIgnoreCase(contact.email()))
                 .<Map<String, Object>>map(contact -> contact.guardian()
-                        ? Map.of("guardian", true, "requestType", request.type().labelForGuardian(language))
-                        : Map.of("guardian", false))
+                        ? Map.of("guardian", true, "relative", false, "requestType", request.type().labelForGuardian(language))
+                        : contact.relative()
+                        ? Map.of("guardian", false, "relative", true, "requestType", request.type().labelForRelative(language))
+                        : Map.of("guardian", false, "relative", false))
                 .orElse(Map.of());
     }
 }

@@ -45,7 +45,10 @@ public class TriageFactsService {
     public TriageFacts factsFor(String requestId) {
         RightsRequest request = requests.lockById(requestId).orElseThrow();
         boolean groundMissing = deletionGroundMissing(request);
-        boolean referred = referrals.pending(requestId);
+        // Every request of a close relative of a deceased holder goes to the exemption review (PIPL Art. 49: their own
+        // lawful interest, and never against the deceased's own arrangement), as if an officer had referred it.
+        boolean referred = referrals.pending(requestId)
+                || request.filedAs() == org.rightsflow.request.FiledAs.CLOSE_RELATIVE_OF_DECEASED;
         boolean enteredByStaff = requests.enteredBy(requestId).isPresent();
         if (request.accountId() == null) {
             // Only reachable through manual verification of a request without a matching account: a person looks.

@@ -29,6 +29,8 @@ import static org.rightsflow.demo.DemoAccounts.CHEN_JIE;
 import static org.rightsflow.demo.DemoAccounts.CHEN_JIE_PHONE;
 import static org.rightsflow.demo.DemoAccounts.LI_LEI;
 import static org.rightsflow.demo.DemoAccounts.LI_LEI_PHONE;
+import static org.rightsflow.demo.DemoAccounts.SUN_LAN;
+import static org.rightsflow.demo.DemoAccounts.SUN_LAN_PHONE;
 import static org.rightsflow.demo.DemoAccounts.WANG_FANG;
 import static org.rightsflow.demo.DemoAccounts.WANG_FANG_PHONE;
 import static org.rightsflow.demo.DemoAccounts.XIAO_MING;
@@ -70,7 +72,18 @@ class DemoDataSeederTest {
         assertThat(phones).containsExactly(
                 Map.entry(LI_LEI, LI_LEI_PHONE), Map.entry(WANG_FANG, WANG_FANG_PHONE),
                 Map.entry(ZHAO_QIANG, ZHAO_QIANG_PHONE), Map.entry(XIAO_MING, XIAO_MING_PHONE),
-                Map.entry(CHEN_JIE, CHEN_JIE_PHONE));
+                Map.entry(CHEN_JIE, CHEN_JIE_PHONE), Map.entry(SUN_LAN, SUN_LAN_PHONE));
+    }
+
+    @Test
+    void sunLanIsDeceasedWithoutAnInstructionOfHerOwn() {
+        AccountFacts sunLan = directory.findByEmail(SUN_LAN).orElseThrow();
+        assertThat(sunLan.deceased()).isTrue();
+        assertThat(sunLan.deceasedInstruction()).isFalse();
+        assertThat(connectors.count(DataCategory.ACCOUNT, sunLan.id())).isPositive();
+        for (String living : List.of(LI_LEI, WANG_FANG, ZHAO_QIANG, XIAO_MING, CHEN_JIE)) {
+            assertThat(directory.findByEmail(living).orElseThrow().deceased()).as(living).isFalse();
+        }
     }
 
     @Test
@@ -114,7 +127,7 @@ class DemoDataSeederTest {
         }
         assertThat(past).containsEntry(LI_LEI, Map.of(DataCategory.PAYMENTS, 1L, DataCategory.BILLING, 1L,
                 DataCategory.INVOICES, 1L, DataCategory.OPERATION_LOGS, 2L));
-        for (String other : List.of(WANG_FANG, ZHAO_QIANG, XIAO_MING, CHEN_JIE)) {
+        for (String other : List.of(WANG_FANG, ZHAO_QIANG, XIAO_MING, CHEN_JIE, SUN_LAN)) {
             assertThat(past.get(other)).as(other).isEmpty();
         }
         // wang.fang withdrew her consent to face recognition: her face data is what the sweep empties
@@ -245,7 +258,7 @@ class DemoDataSeederTest {
                     DemoAccountsSeeder bean = context.getBean(DemoAccountsSeeder.class);
                     // seeded when the singletons were ready
                     assertThat(new JdbcTemplate(ds).queryForObject("select count(*) from account", Integer.class))
-                            .isEqualTo(5);
+                            .isEqualTo(ALL.size());
                     assertThat(bean.awaitLargeAccount(Duration.ofMinutes(1))).isEqualTo(300);
                 });
     }

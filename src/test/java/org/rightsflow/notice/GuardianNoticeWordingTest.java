@@ -149,6 +149,40 @@ class GuardianNoticeWordingTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"en", "zh-CN"})
+    void aCloseRelativeReadsAboutTheDeceasedsDataAndHowToSendEvidence(String language) {
+        boolean en = language.equals("en");
+        List<String> problems = new ArrayList<>();
+        for (RequestType type : List.of(RequestType.ACCESS, RequestType.COPY, RequestType.CORRECT, RequestType.DELETE)) {
+            Map<String, Object> model = model(type, false, language);
+            model.put("relative", true);
+            model.put("requestType", type.labelForRelative(language));
+            for (NoticeKind kind : requesterKinds()) {
+                if (kind.name().startsWith("CANCELLATION_") || kind.name().startsWith("VERIFICATION_")
+                        || kind.name().startsWith("TRANSFER_") || kind.name().startsWith("RESTRICTION_")
+                        || kind == NoticeKind.CONSENT_WITHDRAWN || kind == NoticeKind.EXPLANATION_ANSWER) {
+                    continue; // never sent for the four rights a relative may exercise, nor a code to a relative
+                }
+                String text = render(kind, language, model);
+                for (String phrase : ADDRESSING_THE_HOLDER) {
+                    if (text.toLowerCase().contains(phrase)) {
+                        problems.add(kind + " " + type + ": \"" + phrase + "\"");
+                    }
+                }
+            }
+            String ack = render(NoticeKind.ACKNOWLEDGEMENT, language, model);
+            assertThat(ack).contains(en ? "close relative of a deceased account holder" : "已故账号持有人近亲属",
+                    en ? "at most 5 files of 10 MB" : "最多 5 个文件", en ? "No code is sent" : "不会发送验证码")
+                    .doesNotContain(en ? "Enter it on the request page" : "请在请求页面输入验证码");
+        }
+        assertThat(problems).as("relative notices addressing the holder").isEmpty();
+        Map<String, Object> erasure = model(RequestType.DELETE, false, language);
+        erasure.put("relative", true);
+        assertThat(render(NoticeKind.ERASURE_SUMMARY, language, erasure))
+                .contains(en ? "the deceased account holder's personal information" : "已故账号持有人的个人信息");
+    }
+
     private String render(NoticeKind kind, String language, Map<String, Object> model) {
         NoticeTemplates.Rendered rendered = templates.render(kind, language, model);
         return rendered.subject() + "\n" + rendered.body();

@@ -35,7 +35,7 @@ class NoticeTemplateContractTest {
             Map.entry("blockersDeadline", "a date"), Map.entry("coveredUntil", "a date"),
             Map.entry("statusUrl", "a link with the reference"), Map.entry("downloadUrl", "a link with a token"),
             Map.entry("cockpitUrl", "a link"), Map.entry("healthUrl", "a link"),
-            Map.entry("code", "a one-time code"), Map.entry("guardian", "a flag"), Map.entry("staffEntered", "a flag"),
+            Map.entry("code", "a one-time code"), Map.entry("guardian", "a flag"), Map.entry("relative", "a flag"), Map.entry("staffEntered", "a flag"),
             Map.entry("closedByStaff", "a flag"), Map.entry("secondFactor", "a flag"),
             Map.entry("grounds", "refusal grounds in the product's words"),
             Map.entry("explanation", "staff text"), Map.entry("answer", "staff text: an officer's answer to EXPLAIN"),

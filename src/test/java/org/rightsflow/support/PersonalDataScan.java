@@ -107,6 +107,10 @@ public final class PersonalDataScan {
                 throw new UncheckedIOException(unreadable);
             }
         });
+        // a close relative's own address for the answers (they have no contact on file)
+        jdbc.query("select relative_contact_email from rights_request where relative_contact_email is not null", rs -> {
+            typed(needles, rs.getString(1));
+        });
         // a paused request's clarification: the requester's answer
         jdbc.query("select answer from clarification where answer is not null", rs -> {
             typed(needles, rs.getString(1));

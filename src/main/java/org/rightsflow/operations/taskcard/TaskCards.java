@@ -107,12 +107,37 @@ public class TaskCards {
                 new Object[] {request.verificationLevel()}, ZH) + " / " + messages.getMessage("staff.request.level",
                 new Object[] {request.verificationLevel()}, EN) + manualReason(request));
         list(md, "staff.card.asked", asked(request));
+        if (request.filedAs() == org.rightsflow.request.FiledAs.CLOSE_RELATIVE_OF_DECEASED) {
+            relative(md, request, purpose);
+        }
         if (purpose != Purpose.IDENTITY_CHECK) {
             // before verification nothing is in review yet: triage runs once identity is settled
             list(md, "staff.card.whyReview", whyInReview(request, triageRule));
         }
         fact(md, "staff.card.page", link(reference) + " — " + both("staff.card.page." + purpose.name()));
         return md.toString().strip();
+    }
+
+    /**
+     * A close relative's request (PIPL Art. 49): who filed, whether the holder is recorded as deceased and arranged
+     * otherwise (the product's finding, put to the officer as a suggested ground: it refuses nothing by itself), and
+     * for the identity check where the uploaded evidence is (its page lists the files as they arrive).
+     */
+    private void relative(StringBuilder md, RightsRequest request, Purpose purpose) {
+        fact(md, "staff.card.relative", both("staff.card.relative.value"));
+        boolean[] deceased = request.accountId() == null ? new boolean[] {false, false} : jdbc.sql(
+                        "select deceased_on is not null, deceased_instruction from account where id = :id")
+                .param("id", request.accountId())
+                .query((rs, n) -> new boolean[] {rs.getBoolean(1), rs.getBoolean(2)}).optional()
+                .orElse(new boolean[] {false, false});
+        fact(md, "staff.card.deceased", both(deceased[0] ? "staff.yes" : "staff.no"));
+        if (deceased[1]) {
+            md.append("**").append(both("staff.card.deceasedInstruction")).append("**  \n");
+        }
+        if (purpose == Purpose.IDENTITY_CHECK) {
+            String page = "/staff/requests/" + request.reference() + "/evidence";
+            fact(md, "staff.card.evidence", "[" + page + "](" + page + ")");
+        }
     }
 
     /** One fact a line (two trailing spaces: a Markdown line break). */

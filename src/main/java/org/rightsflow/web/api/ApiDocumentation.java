@@ -62,7 +62,7 @@ class ApiDocumentation {
             }
             problems(file, Map.of(
                     "400", "MALFORMED_JSON, UNKNOWN_FIELD, UNKNOWN_TYPE, INVALID_EMAIL, INVALID_LANGUAGE, "
-                            + "INVALID_DETAILS, INVALID_ON_BEHALF_OF, INVALID_IDEMPOTENCY_KEY",
+                            + "INVALID_DETAILS, INVALID_ON_BEHALF_OF, RIGHT_NOT_OPEN_TO_RELATIVES, INVALID_IDEMPOTENCY_KEY",
                     "413", "PAYLOAD_TOO_LARGE: the body is larger than the API accepts",
                     "429", "RATE_LIMITED: this client address filed too often (with Retry-After and retryAfterSeconds)"));
 
@@ -120,11 +120,14 @@ class ApiDocumentation {
                 + "[{field, value}]}; DELETE {ground?, categories?}; TRANSFER {recipientName, recipientEmail}; "
                 + "WITHDRAW_CONSENT {purposes: [...]}; none for the others. Unknown fields are rejected."));
         properties.put("onBehalfOf", schema("object").addProperty("relationship", schema("string")
-                        ._enum(List.<Object>of("GUARDIAN")))
+                        ._enum(List.<Object>of("GUARDIAN", "CLOSE_RELATIVE_OF_DECEASED")))
+                .addProperty("contactEmail", schema("string").format("email").description("a close relative's own "
+                        + "address for the notices (required for CLOSE_RELATIVE_OF_DECEASED, refused for GUARDIAN)"))
                 .required(List.of("relationship"))
                 .description("a filing on someone else's behalf (docs/rights.md, \"Who may file\"): GUARDIAN of a "
                         + "minor (codes go to the guardian's contact on file; for a child under 14 every filing is "
-                        + "the guardian's)"));
+                        + "the guardian's), or CLOSE_RELATIVE_OF_DECEASED (ACCESS, COPY, CORRECT, DELETE only; no "
+                        + "code: evidence through /api/requests/{reference}/evidence, verified by intake staff)"));
         Schema<Object> filing = schema("object").description("A new request. Send an Idempotency-Key "
                 + "header to make retries safe: the same key and body return the original answer.");
         filing.setProperties(properties);

@@ -76,6 +76,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         };
         String detail = ex instanceof ErrorResponse er && er.getBody().getDetail() != null
                 ? er.getBody().getDetail() : HttpStatus.valueOf(status).getReasonPhrase();
+        if (ex instanceof org.springframework.web.multipart.MaxUploadSizeExceededException) {
+            // an evidence upload far over the limits of spring.servlet.multipart: nothing was stored
+            return problem(413, "FILE_TOO_LARGE", "A file may be at most 10 MB, an upload at most 5 files", Map.of());
+        }
         if (ex instanceof HttpMessageNotReadableException unreadable) {
             if (BodySizeLimitFilter.isTooLarge(unreadable)) {
                 return problem(413, "PAYLOAD_TOO_LARGE", "The body is larger than the API accepts", Map.of());

@@ -29,9 +29,15 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        // a worker's rows upload has its own, larger bound (rightsflow.workers.max-upload-size, WorkerUploads)
+        // a worker's rows upload has its own, larger bound (rightsflow.workers.max-upload-size, WorkerUploads); a
+        // relative's evidence files have theirs (spring.servlet.multipart and RelativeEvidence)
         String uri = request.getRequestURI();
-        return !uri.startsWith("/api/") || (uri.startsWith("/api/workers/") && uri.contains("/rows/"));
+        return !uri.startsWith("/api/") || (uri.startsWith("/api/workers/") && uri.contains("/rows/"))
+                || isEvidenceUpload(request);
+    }
+
+    static boolean isEvidenceUpload(HttpServletRequest request) {
+        return request.getRequestURI().matches("/api/requests/[^/]+/evidence") && "POST".equals(request.getMethod());
     }
 
     @Override

@@ -117,6 +117,8 @@ public class RequestApiController {
         String detail = switch (reason) {
             case ACCOUNT_WRONG_CODE_LIMIT -> "Too many wrong codes were entered for this account today: our staff will "
                     + "verify your identity by hand";
+            case RELATIVE_OF_DECEASED -> "A close relative's request takes no code: our intake staff verify you by hand "
+                    + "from the evidence you upload (POST /api/requests/{reference}/evidence)";
             case TOO_MANY_OPEN_REQUESTS -> "Other requests for this account are already waiting for verification, so no "
                     + "code was sent for this one: our staff will verify it with them";
             default -> "Too many wrong codes: our staff will contact you to verify your identity";
@@ -193,24 +195,29 @@ public class RequestApiController {
             throw new InvalidRequestException("MALFORMED_JSON", "The body must be a JSON object");
         }
         onlyFields(body, REQUEST_FIELDS);
+        JsonNode onBehalfOf = onBehalfOf(body.get("onBehalfOf"));
         return new IntakeCommand(text(body, "type", "UNKNOWN_TYPE"), text(body, "accountEmail", "INVALID_EMAIL"),
-                text(body, "language", "INVALID_LANGUAGE"), body.get("details"), relationship(body.get("onBehalfOf")));
+                text(body, "language", "INVALID_LANGUAGE"), body.get("details"),
+                onBehalfOf == null ? null : text(onBehalfOf, "relationship", "INVALID_ON_BEHALF_OF"),
+                onBehalfOf == null ? null : text(onBehalfOf, "contactEmail", "INVALID_ON_BEHALF_OF"));
     }
 
-    /** {@code onBehalfOf: {"relationship": ...}}, a filing on someone else's behalf; null for the holder's own. */
-    private static String relationship(JsonNode onBehalfOf) {
+    /**
+     * {@code onBehalfOf: {"relationship": ..., "contactEmail"?}}, a filing on someone else's behalf; null for the
+     * holder's own. (The contact is a relative's own address; intake checks whether it is needed.)
+     */
+    private static JsonNode onBehalfOf(JsonNode onBehalfOf) {
         if (onBehalfOf == null || onBehalfOf.isNull()) {
             return null;
         }
         if (!onBehalfOf.isObject()) {
             throw new InvalidRequestException("INVALID_ON_BEHALF_OF", "onBehalfOf must be an object");
         }
-        onlyFields(onBehalfOf, Set.of("relationship"));
-        String relationship = text(onBehalfOf, "relationship", "INVALID_ON_BEHALF_OF");
-        if (relationship == null) {
+        onlyFields(onBehalfOf, Set.of("relationship", "contactEmail"));
+        if (text(onBehalfOf, "relationship", "INVALID_ON_BEHALF_OF") == null) {
             throw new InvalidRequestException("INVALID_ON_BEHALF_OF", "onBehalfOf.relationship is required");
         }
-        return relationship;
+        return onBehalfOf;
     }
 
     private static String codeOf(JsonNode body) {

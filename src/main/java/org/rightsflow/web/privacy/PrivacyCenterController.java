@@ -146,7 +146,8 @@ public class PrivacyCenterController {
         try {
             IntakeCommand command = new IntakeCommand(right.name(), values.accountEmail,
                     PrivacyWebConfig.languageOf(locale), details(right, values),
-                    "ACCOUNT_HOLDER".equals(values.filedAs) ? null : values.filedAs);
+                    "ACCOUNT_HOLDER".equals(values.filedAs) ? null : values.filedAs,
+                    "CLOSE_RELATIVE_OF_DECEASED".equals(values.filedAs) ? values.relativeContactEmail : null);
             FiledRequest filed = retrying(() -> intake.file(command, idempotencyKey, request.getRemoteAddr()));
             StatusCookies.remember(request, response, filed.request().reference(), filed.statusToken());
             FormKeys.filed(request, response, right, idempotencyKey, filed.request().reference());
@@ -430,7 +431,7 @@ public class PrivacyCenterController {
     /** The message for a request whose codes no longer count: too many wrong codes (request or account), or none sent. */
     private static String lockedCode(ManualVerificationReason reason) {
         return switch (reason) {
-            case ACCOUNT_WRONG_CODE_LIMIT, TOO_MANY_OPEN_REQUESTS -> reason.name();
+            case ACCOUNT_WRONG_CODE_LIMIT, TOO_MANY_OPEN_REQUESTS, RELATIVE_OF_DECEASED -> reason.name();
             default -> "VERIFICATION_LOCKED";
         };
     }
@@ -635,6 +636,8 @@ public class PrivacyCenterController {
         public String accountEmail = "";
         /** Who is filing: the account holder (the default) or the guardian of the minor who holds it. */
         public String filedAs = "ACCOUNT_HOLDER";
+        /** A close relative's own address for the answers (they have no contact on file). */
+        public String relativeContactEmail = "";
         public String recipientName = "";
         public String recipientEmail = "";
         /** Nothing is chosen until the requester chooses: stating a ground is optional, and no answer is preset. */
@@ -653,7 +656,9 @@ public class PrivacyCenterController {
         static FormValues of(MultiValueMap<String, String> form) {
             FormValues v = new FormValues();
             v.accountEmail = first(form, "accountEmail");
-            v.filedAs = "GUARDIAN".equals(first(form, "filedAs")) ? "GUARDIAN" : "ACCOUNT_HOLDER";
+            String filedAs = first(form, "filedAs");
+            v.filedAs = "GUARDIAN".equals(filedAs) || "CLOSE_RELATIVE_OF_DECEASED".equals(filedAs) ? filedAs : "ACCOUNT_HOLDER";
+            v.relativeContactEmail = first(form, "relativeContactEmail").trim();
             v.recipientName = first(form, "recipientName");
             v.recipientEmail = first(form, "recipientEmail").trim();
             v.ground = first(form, "ground");
@@ -677,6 +682,10 @@ public class PrivacyCenterController {
 
         public String getFiledAs() {
             return filedAs;
+        }
+
+        public String getRelativeContactEmail() {
+            return relativeContactEmail;
         }
 
         public String getRecipientName() {

@@ -21,6 +21,11 @@ public enum StaffAccess {
     REQUESTER_VALUES("the values a requester typed", StaffGroups.PRIVACY_OFFICERS),
     /** The typed email and the contacts on file: intake staff check identity by hand with them. */
     CONTACTS_ON_FILE("the contacts on file", StaffGroups.INTAKE),
+    /**
+     * The evidence a close relative of a deceased holder uploaded: intake staff verify the relative by hand from it in
+     * the manual identity check; nobody else reads it.
+     */
+    RELATIVE_EVIDENCE("a relative's uploaded evidence", StaffGroups.INTAKE),
     /** The working-day calendar's years, outlook and file state ({@code GET /staff/calendar}). */
     READ_CALENDAR("the working-day calendar's state", StaffGroups.PRIVACY_OFFICERS, StaffGroups.ADMINS),
     /** Reading the calendar file now ({@code POST /staff/calendar/reload}): the administrators who maintain it. */
