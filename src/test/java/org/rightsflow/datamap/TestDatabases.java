@@ -31,7 +31,7 @@ public final class TestDatabases {
 
     public static final String ACCOUNT_SYSTEM_MIGRATION = "db/migration/V2__account_system.sql";
     /** The account system's later migration: the record of a holder's death (close relatives' requests). */
-    public static final String ACCOUNT_DEATHS_MIGRATION = "db/migration/V22__account_holders_deaths.sql";
+    public static final String ACCOUNT_DEATHS_MIGRATION = "db/migration/V23__account_holders_deaths.sql";
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
     private static EmbeddedPostgres postgres;
@@ -135,10 +135,10 @@ public final class TestDatabases {
                  InputStream deaths = new ClassPathResource(ACCOUNT_DEATHS_MIGRATION).getInputStream()) {
                 Path dir = Files.createTempDirectory("rightsflow-account-system-migration");
                 Files.copy(in, dir.resolve("V2__account_system.sql"), StandardCopyOption.REPLACE_EXISTING);
-                Files.copy(deaths, dir.resolve("V22__account_holders_deaths.sql"), StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(deaths, dir.resolve("V23__account_holders_deaths.sql"), StandardCopyOption.REPLACE_EXISTING);
                 dir.toFile().deleteOnExit();
                 dir.resolve("V2__account_system.sql").toFile().deleteOnExit();
-                dir.resolve("V22__account_holders_deaths.sql").toFile().deleteOnExit();
+                dir.resolve("V23__account_holders_deaths.sql").toFile().deleteOnExit();
                 ownMigrationOnly = dir;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
