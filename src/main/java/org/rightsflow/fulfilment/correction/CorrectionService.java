@@ -384,6 +384,21 @@ public class CorrectionService {
     }
 
     /**
+     * The data categories of the changes the officer decided not to apply (the disputed ones), as codes in category
+     * order: what a disputed correction may restrict while it is reviewed.
+     */
+    @Transactional(readOnly = true)
+    public List<String> contestedCategories(String requestId) {
+        Set<DataCategory> categories = java.util.EnumSet.noneOf(DataCategory.class);
+        for (Change change : existing(requestId)) {
+            if (change.status() == ChangeStatus.REJECTED) {
+                fields.find(change.field()).ifPresent(f -> categories.add(f.category()));
+            }
+        }
+        return categories.stream().map(Enum::name).toList();
+    }
+
+    /**
      * The systems holding the fields of the approved changes, with the fields' categories: each gets a step of its own.
      */
     public Map<String, Set<DataCategory>> approvedCategoriesBySystem(String requestId) {

@@ -60,6 +60,8 @@ public class RestrictionService {
     public static final String LIFTED = "LIFTED";
     public static final String BY_END_DATE = "END_DATE";
     public static final String BY_LIFT_REQUEST = "LIFT_REQUEST";
+    /** A disputed correction was decided: its restriction of the contested categories ends, without a notice. */
+    public static final String BY_DECISION = "DECIDED";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A restriction; empty {@code categories} or {@code purposes} mean all of them. */
@@ -170,6 +172,69 @@ public class RestrictionService {
         return new Fulfilled(RequestOutcome.COMPLETED.name(), "RESTRICTED", id, endsAt);
     }
 
+    /**
+     * A correction the privacy officer disputes (a refusal proposal waiting for its second person) may restrict the
+     * contested categories while it is reviewed: flagged through the connectors and in force for the purpose check,
+     * recorded as a restriction of the CORRECT request itself, which a requester's lift cannot reach (a lift names a
+     * RESTRICT request). The correction's result notice tells the outcome. Safe to run again: a second round of the
+     * review keeps the restriction in force and adds any newly contested category.
+     *
+     * @param categories the categories of the changes not applied (codes); none: nothing is restricted
+     */
+    @Transactional
+    public void restrictWhileDisputed(String requestId, java.util.Collection<String> categories) {
+        RightsRequest request = requests.lockById(requestId).orElseThrow();
+        long accountId = request.account().orElseThrow(
+                () -> new IllegalStateException("Request " + request.reference() + " has no account"));
+        Optional<Restriction> earlier = byRequest(requestId).filter(r -> ACTIVE.equals(r.status()));
+        java.util.Set<String> contested = new java.util.TreeSet<>(java.util.Comparator.comparing(DataCategory::valueOf));
+        contested.addAll(categories);
+        earlier.ifPresent(r -> contested.addAll(r.categories()));
+        if (contested.isEmpty()) {
+            return;
+        }
+        long rows = 0;
+        List<String> notAutomated = new ArrayList<>();
+        for (String category : contested) {
+            for (MappedCategory mapped : connectors.dataMap().mappings(DataCategory.valueOf(category))) {
+                SystemConnector connector = connectors.forMapping(mapped);
+                if (connector.supports(ConnectorOperation.RESTRICT)) {
+                    rows += connector.restrict(DataCategory.valueOf(category), RowSelection.allOf(accountId));
+                } else {
+                    notAutomated.add(mapped.system().id() + ":" + category);
+                }
+            }
+        }
+        if (earlier.isPresent()) {
+            jdbc.sql("update processing_restriction set categories = :categories,"
+                            + " rows_restricted = rows_restricted + :rows where id = :id")
+                    .param("categories", String.join(",", contested)).param("rows", rows)
+                    .param("id", earlier.get().id()).update();
+        } else {
+            jdbc.sql("""
+                    insert into processing_restriction (id, request_id, account_id, categories, purposes, ends_at, status,
+                        rows_restricted, created_at)
+                    values (:id, :request, :account, :categories, null, null, 'ACTIVE', :rows, :at)""")
+                    .param("id", UUID.randomUUID().toString()).param("request", requestId).param("account", accountId)
+                    .param("categories", String.join(",", contested)).param("rows", rows).param("at", ts(time.now()))
+                    .update();
+        }
+        audit.record(request.reference(), "system", "RESTRICTED_WHILE_DISPUTED", "{\"categories\":\""
+                + String.join(",", contested) + "\",\"rows\":" + rows
+                + (notAutomated.isEmpty() ? "" : ",\"notAutomated\":\"" + String.join(",", notAutomated) + "\"")
+                + "}");
+    }
+
+    /**
+     * The correction was decided (the approved changes written, the rest refused with a second person's approval):
+     * the restriction of its contested categories ends, where nothing else still restricts the rows. Nothing to do
+     * when none was made. Safe to run again.
+     */
+    @Transactional
+    public void liftAfterDispute(String requestId) {
+        byRequest(requestId).ifPresent(restriction -> lift(restriction, BY_DECISION, null));
+    }
+
     /** The restriction reached its end date (the period's timer): lifted, with a notice. Safe to run again. */
     @Transactional
     public void endAtEndDate(String restrictionId) {
@@ -218,6 +283,9 @@ public class RestrictionService {
         RightsRequest restricting = requests.findById(restriction.requestId()).orElseThrow();
         audit.record(restricting.reference(), "system", "RESTRICTION_LIFTED",
                 "{\"by\":\"" + by + "\",\"rows\":" + rows + "}");
+        if (BY_DECISION.equals(by)) {
+            return; // the restriction of a disputed correction: its result notice tells the requester the outcome
+        }
         Map<String, Object> model = words(restricting.language(), restriction.categories(), restriction.purposes());
         model.put("endedAtEndDate", BY_END_DATE.equals(by));
         notify(restricting, NoticeKind.RESTRICTION_LIFTED, "restriction-lifted:" + restriction.id(), model);

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * keeps what a variable ever held), with the changes the checks found cannot be applied pre-ticked for rejection (the
  * product's finding as a suggestion). On complete: the decision is checked on the server and recorded per change in
  * the application's tables; whatever it does not apply is stored as the officer's refusal proposal, for a second
- * person to approve in RefusalApprovalProcess; the view is removed.
+ * person to approve in RefusalApprovalProcess, and the officer's choice to restrict the disputed categories meanwhile
+ * is kept for the workflow; the view is removed.
  */
 @Component(CorrectionFulfilmentModel.BEAN_CORRECTION_REVIEW_LISTENER)
 public class CorrectionReviewListener implements TaskListener {
@@ -77,6 +78,10 @@ public class CorrectionReviewListener implements TaskListener {
             task.setVariable(CorrectionFulfilmentModel.CORRECTION_GROUNDS, String.join(",", grounds));
             task.setVariable(CorrectionFulfilmentModel.CORRECTION_EXPLANATION, explanation);
         }
+        // The officer may restrict what they dispute while the proposal is reviewed; nothing to restrict otherwise.
+        task.setVariable(CorrectionFulfilmentModel.RESTRICT_CONTESTED_DATA, decided.refusesAnything()
+                && Boolean.TRUE.equals(task.getVariable(CorrectionFulfilmentModel.RESTRICT_WHILE_DISPUTED)));
+        task.removeVariable(CorrectionFulfilmentModel.RESTRICT_WHILE_DISPUTED);
         task.removeVariable(CorrectionFulfilmentModel.REJECTED_CHANGES);
         task.removeVariableLocal(CorrectionFulfilmentModel.CORRECTION_ROWS);
         task.removeVariableLocal(CorrectionFulfilmentModel.CORRECTION_OPTIONS);

@@ -32,6 +32,10 @@ public final class CorrectionFulfilmentModel {
     public static final String BEAN_CORRECTION_REVIEW_LISTENER = "correctionReviewListener";
     /** Writes {@code outcome}, {@code resultGrounds}, {@code resultExplanation}. */
     public static final String BEAN_APPLY_CORRECTIONS = "applyCorrections";
+    /** Restricts the categories of the changes the officer disputes, while the refusal proposal is reviewed. */
+    public static final String BEAN_RESTRICT_CONTESTED_DATA = "restrictContestedData";
+    /** Lifts that restriction once the correction is decided (nothing to do when none was made). */
+    public static final String BEAN_LIFT_CONTESTED_RESTRICTION = "liftContestedRestriction";
 
     public static final String START_EVENT = "StartEvent_CorrectionRequested";
     public static final String TASK_CHECK_CORRECTIONS = "Task_CheckCorrections";
@@ -41,12 +45,17 @@ public final class CorrectionFulfilmentModel {
     public static final String TASK_REVIEW_CORRECTION = "Task_ReviewCorrection";
     /** {@link #CORRECTION_REFUSAL}: to the second person, or straight to the writing. */
     public static final String GATEWAY_ANYTHING_REFUSED = "Gateway_AnythingRefused";
+    /** {@link #RESTRICT_CONTESTED_DATA}: restrict the contested categories while the proposal is reviewed, or not. */
+    public static final String GATEWAY_RESTRICT_CONTESTED = "Gateway_RestrictContested";
+    public static final String TASK_RESTRICT_CONTESTED_DATA = "Task_RestrictContestedData";
+    public static final String GATEWAY_JOIN_RESTRICTED = "Gateway_JoinRestricted";
     public static final String CALL_ACTIVITY_APPROVE_REFUSAL = "CallActivity_ApproveRefusal";
     public static final String GATEWAY_REFUSAL_APPROVED = "Gateway_RefusalApproved";
     public static final String GATEWAY_JOIN_APPLY = "Gateway_JoinApply";
     /** Each system's part: {@link SystemStepsModel#PROCESS_ID} with operation CORRECT. */
     public static final String CALL_ACTIVITY_CORRECT_IN_EVERY_SYSTEM = "CallActivity_CorrectInEverySystem";
     public static final String TASK_APPLY_CORRECTIONS = "Task_ApplyCorrections";
+    public static final String TASK_LIFT_CONTESTED_RESTRICTION = "Task_LiftContestedRestriction";
     public static final String END_EVENT = "EndEvent_CorrectionFulfilled";
 
     // --- variables
@@ -68,6 +77,16 @@ public final class CorrectionFulfilmentModel {
     public static final String CORRECTION_DECISION = "correctionDecision";
     /** Boolean: the officer's decision leaves at least one change unapplied (a refusal proposal). */
     public static final String CORRECTION_REFUSAL = "correctionRefusal";
+    /**
+     * Form field (checkbox): the officer disputes the changes they do not apply and restricts their categories while
+     * the refusal proposal is reviewed (storage and security only), until the correction is decided.
+     */
+    public static final String RESTRICT_WHILE_DISPUTED = "restrictWhileDisputed";
+    /**
+     * Boolean, from the listener: a refusal proposal whose contested categories are to be restricted meanwhile (not
+     * named like {@link #BEAN_RESTRICT_CONTESTED_DATA}: a variable would shadow the bean in the delegate expression).
+     */
+    public static final String RESTRICT_CONTESTED_DATA = "contestedDataToRestrict";
     /** The proposal's grounds (comma-separated codes), shown to the approver. */
     public static final String CORRECTION_GROUNDS = "correctionGrounds";
     /** The proposal's explanation, shown to the approver; the requester is told it once approved. */

@@ -46,6 +46,8 @@ class CorrectionFulfilmentTest extends PostgresIntegrationTest {
     CorrectionService corrections;
     @Autowired
     RequestRepository requests;
+    @Autowired
+    org.rightsflow.fulfilment.consent.ConsentRegister purposes;
 
     @AfterEach
     void signOut() {
@@ -127,6 +129,65 @@ class CorrectionFulfilmentTest extends PostgresIntegrationTest {
         assertThat(perField.body()).contains("1. Display name: added", "2. Security email address: added")
                 .doesNotContain(displayName, securityEmail);
         assertThat(PersonalDataScan.engineTablesContaining(jdbc, List.of(email, displayName, securityEmail))).isEmpty();
+    }
+
+    /**
+     * A disputed correction restricts the contested category while it is reviewed, when the officer chooses so: the
+     * rows are flagged in the account system and the purpose check answers "restricted"; the requester cannot lift it
+     * with a RESTRICT lift; once the legal reviewer approved the refusal, the correction is decided and the restriction
+     * ends, silently (the result notice tells the outcome).
+     */
+    @Test
+    void aDisputedCorrectionRestrictsTheContestedCategoryUntilItIsDecided() {
+        TestAccount account = insertAccount("correct-disputed");
+        String newSecurityEmail = "disputed-" + System.nanoTime() + "@example.com";
+        Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
+        Api api = new Api(port);
+        RequesterJourney requester = new RequesterJourney(api, mailbox);
+        RequesterJourney.Filed filed = requester.fileAndVerify("CORRECT", account.email(), account.email(),
+                Map.of("corrections", List.of(Map.of("field", "securityEmail", "value", newSecurityEmail))));
+
+        Task review = awaitTask(filed.reference(), "Task_ReviewCorrection");
+        StaffSignIn.as(identity, "officer");
+        tasks.complete(review.getId(), Variables.createVariables().putValue("decision", "REJECT")
+                .putValue("grounds", "[\"RISK_TO_OTHERS\"]").putValue("restrictWhileDisputed", true)
+                .putValue("explanation", "The new security address is disputed: we are checking who controls it."));
+        identity.clearAuthentication();
+        awaitTask(filed.reference(), "Task_ApproveRefusal");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> restrictedSecurityRows(account.id()) == 1);
+        assertThat(purposes.check(account.id(), "SECURITY", "MARKETING")).as("the purpose check while reviewed")
+                .isEqualTo(org.rightsflow.fulfilment.consent.ConsentRegister.PurposeCheck.RESTRICTED);
+        assertThat(purposes.check(account.id(), "REAL_NAME", "MARKETING")).as("not a contested category")
+                .isNotEqualTo(org.rightsflow.fulfilment.consent.ConsentRegister.PurposeCheck.RESTRICTED);
+        assertThat(jdbc.queryForMap("select p.categories, p.status from processing_restriction p join rights_request r"
+                + " on r.id = p.request_id where r.reference = ?", filed.reference()))
+                .containsEntry("categories", "SECURITY").containsEntry("status", "ACTIVE");
+        Api.Response lift = api.post("/api/requests", Api.json(Map.of("type", "RESTRICT",
+                "accountEmail", account.email(), "details", Map.of("lift", true, "reference", filed.reference()))));
+        assertThat(lift.status()).as("not a restriction the requester can lift: " + lift.text()).isEqualTo(404);
+
+        ReviewTasks.decideRefusal(tasks, identity, filed.reference(), "legal", "APPROVE",
+                "The address is controlled by someone else.");
+        requester.awaitStatus(filed, "REFUSED");
+        await().atMost(Duration.ofSeconds(30)).until(() -> restrictedSecurityRows(account.id()) == 0);
+        assertThat(purposes.check(account.id(), "SECURITY", "MARKETING"))
+                .isNotEqualTo(org.rightsflow.fulfilment.consent.ConsentRegister.PurposeCheck.RESTRICTED);
+        assertThat(jdbc.queryForMap("select p.status, p.lifted_by from processing_restriction p join rights_request r"
+                + " on r.id = p.request_id where r.reference = ?", filed.reference()))
+                .containsEntry("status", "LIFTED").containsEntry("lifted_by", "DECIDED");
+        assertThat(jdbc.queryForList("select security_email from account_security where account_id = ?", String.class,
+                account.id())).as("not corrected").containsExactly(account.securityEmail());
+        assertThat(jdbc.queryForList("select action from audit_entry where reference = ? order by seq", String.class,
+                filed.reference())).containsSubsequence("RESTRICTED_WHILE_DISPUTED", "REFUSAL_APPROVED",
+                "RESTRICTION_LIFTED");
+        mailbox.awaitOne(account.email(), "RESULT_REFUSED", filed.reference());
+        assertThat(mailbox.of(account.email(), "RESTRICTION_LIFTED", filed.reference())).isEmpty();
+    }
+
+    private long restrictedSecurityRows(long accountId) {
+        return jdbc.queryForObject("select count(*) from account_security where account_id = ? and restricted",
+                Long.class, accountId);
     }
 
     @Test

@@ -39,10 +39,15 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
                     task.setVariable(CORRECTION_GROUNDS, "RISK_TO_OTHERS");
                     task.setVariable(CORRECTION_EXPLANATION, task.getVariable(Variables.EXPLANATION));
                 }
+                task.setVariable(RESTRICT_CONTESTED_DATA, REJECT.equals(decision)
+                        && Boolean.TRUE.equals(task.getVariable(RESTRICT_WHILE_DISPUTED)));
+                task.removeVariable(RESTRICT_WHILE_DISPUTED);
                 task.removeVariableLocal(CORRECTION_ROWS);
             }
         });
         approvalListener();
+        delegate(BEAN_RESTRICT_CONTESTED_DATA);
+        delegate(BEAN_LIFT_CONTESTED_RESTRICTION);
         delegate(BEAN_APPLY_CORRECTIONS, execution -> execution.setVariable(Variables.OUTCOME,
                 APPLY.equals(execution.getVariable(CORRECTION_DECISION)) ? Variables.OUTCOME_COMPLETED
                         : Variables.OUTCOME_REFUSED));
@@ -86,7 +91,7 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
         assertThat(correction).isWaitingAtExactly(CALL_ACTIVITY_CORRECT_IN_EVERY_SYSTEM);
         runSystemStepJobs();
         assertThat(correction).isWaitingAtExactly(TASK_APPLY_CORRECTIONS);
-        runJobsAt(TASK_APPLY_CORRECTIONS);
+        runJobsAt(TASK_APPLY_CORRECTIONS, TASK_LIFT_CONTESTED_RESTRICTION);
 
         assertThat(correction).hasPassedInOrder(START_EVENT, TASK_CHECK_CORRECTIONS, GATEWAY_ANY_TO_REVIEW,
                 GATEWAY_JOIN_REVIEW, TASK_REVIEW_CORRECTION, GATEWAY_ANYTHING_REFUSED, GATEWAY_JOIN_APPLY,
@@ -94,7 +99,7 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
         assertThat(correction).hasNotPassed(CALL_ACTIVITY_APPROVE_REFUSAL);
         assertThat(calls).containsExactly(BEAN_CHECK_CORRECTIONS, BEAN_CORRECTION_REVIEW_LISTENER,
                 BEAN_CORRECTION_REVIEW_LISTENER, SYSTEM_STEP_CALLS[0], SYSTEM_STEP_CALLS[1], SYSTEM_STEP_CALLS[2],
-                BEAN_APPLY_CORRECTIONS);
+                BEAN_APPLY_CORRECTIONS, BEAN_LIFT_CONTESTED_RESTRICTION);
         assertThat(correction).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED)
                 .containsEntry(CORRECTION_DECISION, APPLY);
     }
@@ -117,12 +122,61 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
 
         decideRefusal("APPROVE", "The document on file is authoritative.");
         runSystemStepJobs();
-        runJobsAt(TASK_APPLY_CORRECTIONS);
+        runJobsAt(TASK_APPLY_CORRECTIONS, TASK_LIFT_CONTESTED_RESTRICTION);
 
         assertThat(correction).hasPassedInOrder(TASK_REVIEW_CORRECTION, GATEWAY_ANYTHING_REFUSED,
                 CALL_ACTIVITY_APPROVE_REFUSAL, GATEWAY_REFUSAL_APPROVED, GATEWAY_JOIN_APPLY, TASK_APPLY_CORRECTIONS,
                 END_EVENT).isEnded();
         assertThat(correction).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_REFUSED);
+    }
+
+    @Test
+    void aDisputedCorrectionRestrictsTheContestedDataWhileReviewedAndLiftsItOnceDecided() {
+        reviewable = 1;
+        ProcessInstance correction = start();
+        runJobsAt(TASK_CHECK_CORRECTIONS);
+        complete(TASK_REVIEW_CORRECTION, Map.of(Variables.DECISION, REJECT, RESTRICT_WHILE_DISPUTED, true,
+                Variables.EXPLANATION, "The requested value contradicts the contract on file; we are checking it."));
+
+        assertThat(correction).isWaitingAtExactly(TASK_RESTRICT_CONTESTED_DATA);
+        assertThat(calls).as("in a job of its own").doesNotContain(BEAN_RESTRICT_CONTESTED_DATA);
+        runJobsAt(TASK_RESTRICT_CONTESTED_DATA);
+        assertThat(correction).isWaitingAtExactly(CALL_ACTIVITY_APPROVE_REFUSAL);
+        assertThat(calls).contains(BEAN_RESTRICT_CONTESTED_DATA).doesNotContain(BEAN_LIFT_CONTESTED_RESTRICTION);
+
+        decideRefusal("REJECT", "Look at the newer contract first.");
+        assertThat(correction).isWaitingAtExactly(TASK_REVIEW_CORRECTION);
+        assertThat(calls).as("still under review: still restricted").doesNotContain(BEAN_LIFT_CONTESTED_RESTRICTION);
+        complete(TASK_REVIEW_CORRECTION, Map.of(Variables.DECISION, REJECT,
+                Variables.EXPLANATION, "The newer contract confirms the value on file."));
+        assertThat(correction).isWaitingAtExactly(CALL_ACTIVITY_APPROVE_REFUSAL);
+        decideRefusal("APPROVE", "The contract on file is authoritative.");
+        runSystemStepJobs();
+        runJobsAt(TASK_APPLY_CORRECTIONS);
+        assertThat(correction).isWaitingAtExactly(TASK_LIFT_CONTESTED_RESTRICTION);
+        runJobsAt(TASK_LIFT_CONTESTED_RESTRICTION);
+
+        assertThat(correction).hasPassedInOrder(TASK_REVIEW_CORRECTION, GATEWAY_ANYTHING_REFUSED,
+                GATEWAY_RESTRICT_CONTESTED, TASK_RESTRICT_CONTESTED_DATA, GATEWAY_JOIN_RESTRICTED,
+                CALL_ACTIVITY_APPROVE_REFUSAL, GATEWAY_REFUSAL_APPROVED, GATEWAY_JOIN_APPLY, TASK_APPLY_CORRECTIONS,
+                TASK_LIFT_CONTESTED_RESTRICTION, END_EVENT).isEnded();
+        assertThat(calls.stream().filter(BEAN_RESTRICT_CONTESTED_DATA::equals).count())
+                .as("the second proposal did not ask for it again").isEqualTo(1);
+        assertThat(calls).containsSubsequence(BEAN_RESTRICT_CONTESTED_DATA, BEAN_APPLY_CORRECTIONS,
+                BEAN_LIFT_CONTESTED_RESTRICTION);
+    }
+
+    @Test
+    void aRejectionWithoutTheRestrictionChoiceRestrictsNothing() {
+        reviewable = 1;
+        ProcessInstance correction = start();
+        runJobsAt(TASK_CHECK_CORRECTIONS);
+        complete(TASK_REVIEW_CORRECTION, Map.of(Variables.DECISION, REJECT,
+                Variables.EXPLANATION, "The document on file contradicts the requested value."));
+
+        assertThat(correction).isWaitingAtExactly(CALL_ACTIVITY_APPROVE_REFUSAL);
+        assertThat(correction).hasPassedInOrder(GATEWAY_RESTRICT_CONTESTED, GATEWAY_JOIN_RESTRICTED)
+                .hasNotPassed(TASK_RESTRICT_CONTESTED_DATA);
     }
 
     @Test
@@ -142,7 +196,7 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
         complete(TASK_REVIEW_CORRECTION, Map.of(Variables.DECISION, APPLY,
                 Variables.EXPLANATION, "The newer document confirms the requested value."));
         runSystemStepJobs();
-        runJobsAt(TASK_APPLY_CORRECTIONS);
+        runJobsAt(TASK_APPLY_CORRECTIONS, TASK_LIFT_CONTESTED_RESTRICTION);
         assertThat(correction).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
     }
 
@@ -154,12 +208,12 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
         runSystemStepJobs();
 
         assertThat(correction).isWaitingAtExactly(TASK_APPLY_CORRECTIONS);
-        runJobsAt(TASK_APPLY_CORRECTIONS);
+        runJobsAt(TASK_APPLY_CORRECTIONS, TASK_LIFT_CONTESTED_RESTRICTION);
 
         assertThat(correction).hasPassedInOrder(TASK_CHECK_CORRECTIONS, GATEWAY_ANY_TO_REVIEW, GATEWAY_JOIN_APPLY,
                 CALL_ACTIVITY_CORRECT_IN_EVERY_SYSTEM, TASK_APPLY_CORRECTIONS, END_EVENT).isEnded();
         assertThat(correction).hasNotPassed(TASK_REVIEW_CORRECTION);
-        assertThat(calls).startsWith(BEAN_CHECK_CORRECTIONS).endsWith(BEAN_APPLY_CORRECTIONS);
+        assertThat(calls).startsWith(BEAN_CHECK_CORRECTIONS).endsWith(BEAN_APPLY_CORRECTIONS, BEAN_LIFT_CONTESTED_RESTRICTION);
     }
 
     @Test
