@@ -2,8 +2,10 @@ package org.rightsflow.fulfilment.correction;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 import static org.rightsflow.support.TaskWaits.awaitTask;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
@@ -147,13 +149,13 @@ class CorrectionFulfilmentTest extends PostgresIntegrationTest {
         RequesterJourney.Filed filed = requester.fileAndVerify("CORRECT", account.email(), account.email(),
                 Map.of("corrections", List.of(Map.of("field", "securityEmail", "value", newSecurityEmail))));
 
-        Task review = awaitTask(filed.reference(), "Task_ReviewCorrection");
+        Task review = awaitTask(tasks, filed.reference(), "Task_ReviewCorrection");
         StaffSignIn.as(identity, "officer");
         tasks.complete(review.getId(), Variables.createVariables().putValue("decision", "REJECT")
                 .putValue("grounds", "[\"RISK_TO_OTHERS\"]").putValue("restrictWhileDisputed", true)
                 .putValue("explanation", "The new security address is disputed: we are checking who controls it."));
         identity.clearAuthentication();
-        awaitTask(filed.reference(), "Task_ApproveRefusal");
+        awaitTask(tasks, filed.reference(), "Task_ApproveRefusal");
 
         await().atMost(Duration.ofSeconds(60)).until(() -> restrictedSecurityRows(account.id()) == 1);
         assertThat(purposes.check(account.id(), "SECURITY", "MARKETING")).as("the purpose check while reviewed")
