@@ -236,6 +236,74 @@ class DeceasedHoldersRelativeLifecycleTest extends PostgresIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> stored(filed.reference()) == 0);
     }
 
+    /** The Privacy Center's filing and evidence pages, as a browser without script sends them (the status cookie). */
+    @Test
+    void aRelativeFilesAndUploadsEvidenceThroughThePrivacyCenterInBothLanguages() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        String base = "http://localhost:" + port;
+        String form = browser.send(HttpRequest.newBuilder(URI.create(base + "/privacy/request/COPY?lang=zh-CN")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(form).contains("我是已去世的账号持有人的近亲属", "您本人的邮箱（仅限近亲属填写）");
+        assertThat(browser.send(HttpRequest.newBuilder(URI.create(base + "/privacy/request/TRANSFER?lang=zh-CN")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).as("only the four rights of relatives offer it")
+                .doesNotContain("CLOSE_RELATIVE_OF_DECEASED");
+        java.util.regex.Matcher key = java.util.regex.Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"")
+                .matcher(form);
+        assertThat(key.find()).isTrue();
+        String relative = "page-relative-" + System.nanoTime() + "@example.com";
+        HttpResponse<String> filed = browser.send(HttpRequest.newBuilder(URI.create(base + "/privacy/request/COPY"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("idempotencyKey=" + key.group(1) + "&accountEmail="
+                        + java.net.URLEncoder.encode(DemoAccounts.SUN_LAN, StandardCharsets.UTF_8)
+                        + "&filedAs=CLOSE_RELATIVE_OF_DECEASED&relativeContactEmail="
+                        + java.net.URLEncoder.encode(relative, StandardCharsets.UTF_8))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(302);
+        String reference = filed.headers().firstValue("Location").orElseThrow().replaceAll(".*/status/([^/]+)/verify$", "$1");
+        assertThat(jdbc.queryForObject("select filed_as from rights_request where reference = ?", String.class, reference))
+                .isEqualTo("CLOSE_RELATIVE_OF_DECEASED");
+        mailbox().awaitOne(relative, "ACKNOWLEDGEMENT", reference);
+
+        String verify = browser.send(HttpRequest.newBuilder(URI.create(base + "/privacy/status/" + reference
+                + "/verify?lang=zh-CN")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(verify).contains("不使用验证码", "/privacy/status/" + reference + "/evidence")
+                .doesNotContain("id=\"verify-form\"");
+        String page = browser.send(HttpRequest.newBuilder(URI.create(base + "/privacy/status/" + reference
+                + "/evidence?lang=en")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(page).contains("Upload a death certificate", "Files received so far: 0 of at most 5",
+                "enctype=\"multipart/form-data\"");
+
+        HttpResponse<String> stored = browser.send(multipart(base + "/privacy/status/" + reference + "/evidence",
+                List.of(new Part("household-register.png", "image/png", PNG))), HttpResponse.BodyHandlers.ofString());
+        assertThat(stored.statusCode()).isEqualTo(200);
+        assertThat(stored.body()).contains("we received your files", "Files received so far: 1 of at most 5");
+        HttpResponse<String> renamed = browser.send(multipart(base + "/privacy/status/" + reference + "/evidence?lang=zh-CN",
+                List.of(new Part("photo.png", "image/png", EXECUTABLE))), HttpResponse.BodyHandlers.ofString());
+        assertThat(renamed.statusCode()).isEqualTo(400);
+        assertThat(renamed.body()).contains("只接受 PDF、JPEG 和 PNG 文件；未保存任何文件");
+        assertThat(stored(reference)).isEqualTo(1);
+        HttpResponse<String> stranger = HttpClient.newHttpClient().send(multipart(base + "/privacy/status/" + reference
+                + "/evidence", List.of(new Part("x.png", "image/png", PNG))), HttpResponse.BodyHandlers.ofString());
+        assertThat(stranger.statusCode()).as("without the request's status cookie").isEqualTo(404);
+        assertThat(stored(reference)).isEqualTo(1);
+    }
+
+    private static HttpRequest multipart(String url, List<Part> parts) throws Exception {
+        String boundary = "----rightsflow" + System.nanoTime();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        for (Part part : parts) {
+            body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
+                    + part.fileName() + "\"\r\nContent-Type: " + part.contentType() + "\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            body.write(part.content());
+            body.write("\r\n".getBytes(StandardCharsets.UTF_8));
+        }
+        body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
+    }
+
     @Test
     void onlyTheFourRightsOfRelativesAndOnlyWithAnAddressAndNoEvidenceForOthers() throws Exception {
         for (String type : List.of("TRANSFER", "CANCEL_ACCOUNT", "WITHDRAW_CONSENT", "EXPLAIN", "RESTRICT")) {

@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
  * Errors of the Privacy Center as pages in the page's language: a message the requester can act on, never a
  * stack trace. An unknown reference and a wrong or missing status cookie look the same (no probing).
  */
-@ControllerAdvice(assignableTypes = PrivacyCenterController.class)
+@ControllerAdvice(assignableTypes = {PrivacyCenterController.class, EvidenceUploadController.class})
 public class PrivacyErrorHandler {
 
     private static final Logger log = LoggerFactory.getLogger(PrivacyErrorHandler.class);
