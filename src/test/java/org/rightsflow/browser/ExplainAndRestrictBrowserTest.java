@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.rightsflow.support.Accounts;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,7 +34,7 @@ class ExplainAndRestrictBrowserTest extends PostgresIntegrationTest {
     void explainAndRestrictAreFiledInBothLanguagesOnAPhone() throws Exception {
         String base = "http://localhost:" + port;
         String email = "browser-rights-" + System.nanoTime() + "@example.com";
-        jdbc.update("insert into account (email) values (?)", email);
+        Accounts.account(email).insert(jdbc);
         try (Browser phone = new Browser("explain-restrict", 375, 812)) {
             phone.journey(() -> {
                 for (String lang : List.of("zh-CN", "en")) {

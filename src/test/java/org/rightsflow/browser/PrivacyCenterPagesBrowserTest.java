@@ -12,6 +12,7 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.rightsflow.request.RequestType;
+import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.rightsflow.support.TestInfrastructure;
@@ -84,7 +85,7 @@ class PrivacyCenterPagesBrowserTest extends PostgresIntegrationTest {
     @Test
     void theLanguageChoiceIsKeptAndAKeyboardAloneFilesVerifiesAndWithdraws() throws Exception {
         String email = "browser-keyboard-" + System.nanoTime() + "@example.com";
-        jdbc.update("insert into account (email) values (?)", email);
+        Accounts.account(email).insert(jdbc);
         String base = "http://localhost:" + port;
         try (Browser phone = new Browser("keyboard-zh", 375, 812)) {
             phone.journey(() -> {

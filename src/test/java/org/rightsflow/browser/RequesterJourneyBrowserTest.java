@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.rightsflow.support.TestInfrastructure;
@@ -44,7 +45,7 @@ class RequesterJourneyBrowserTest extends PostgresIntegrationTest {
     @Test
     void aRequesterFilesVerifiesFollowsAndDownloadsInThePrivacyCenter() throws Exception {
         String email = "browser-copy-" + System.nanoTime() + "@example.com";
-        jdbc.update("insert into account (email, display_name) values (?, 'Browser Tester')", email);
+        Accounts.account(email).displayName("Browser Tester").insert(jdbc);
         String base = "http://localhost:" + port;
 
         try (Browser browser = new Browser("requester-journey", 1280, 900)) {

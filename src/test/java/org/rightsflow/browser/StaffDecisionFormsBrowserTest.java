@@ -1,9 +1,8 @@
 package org.rightsflow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.rightsflow.support.TaskWaits.awaitTask;
 
-import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -52,11 +52,6 @@ class StaffDecisionFormsBrowserTest extends PostgresIntegrationTest {
         return "http://localhost:" + port;
     }
 
-    private void awaitTask(String reference, String taskKey) {
-        await().atMost(Duration.ofSeconds(90)).until(() -> tasks.createTaskQuery().processInstanceBusinessKey(reference)
-                .taskDefinitionKey(taskKey).count() == 1);
-    }
-
     private String beijingDue(String reference) {
         return BEIJING.format(jdbc.queryForObject("select due_at from rights_request where reference = ?",
                 java.sql.Timestamp.class, reference).toInstant());
@@ -65,7 +60,7 @@ class StaffDecisionFormsBrowserTest extends PostgresIntegrationTest {
     @Test
     void theExemptionReviewShowsTheGroundTheCategoriesAndTheTriageRule() throws Exception {
         String email = "forms-review-" + System.nanoTime() + "@example.com";
-        jdbc.update("insert into account (email, display_name, legal_hold) values (?, 'Forms Account', true)", email);
+        Accounts.account(email).displayName("Forms Account").legalHold().insert(jdbc);
         RequesterJourney requester = new RequesterJourney(new Api(port), mailbox);
         RequesterJourney.Filed filed = requester.fileAndVerify("DELETE", email, email,
                 Map.of("ground", "CONSENT_WITHDRAWN", "categories", List.of("BILLING", "INVOICES")));
@@ -101,11 +96,11 @@ class StaffDecisionFormsBrowserTest extends PostgresIntegrationTest {
         String email = "forms-correct-" + n + "@example.com";
         String oldName = "Oldforms" + n;
         String newName = "Newforms" + n;
-        jdbc.update("insert into account (email, display_name, birth_date) values (?, ?, date '1991-02-03')", email, oldName);
+        Accounts.account(email).displayName(oldName).birthDate("1991-02-03").insert(jdbc);
         RequesterJourney requester = new RequesterJourney(new Api(port), mailbox);
         RequesterJourney.Filed filed = requester.fileAndVerify("CORRECT", email, email,
                 Map.of("corrections", List.of(Map.of("field", "displayName", "value", newName))));
-        awaitTask(filed.reference(), "Task_ReviewCorrection");
+        awaitTask(tasks, filed.reference(), "Task_ReviewCorrection");
 
         try (Browser officer = new Browser("staff-forms-correction", 1400, 1100)) {
             officer.journey(() -> {
@@ -129,8 +124,8 @@ class StaffDecisionFormsBrowserTest extends PostgresIntegrationTest {
     @Test
     void intakeEntersARequestSeesItsReferenceAndChecksIdentityWithTheContactsOnFile() throws Exception {
         String email = "forms-intake-" + System.nanoTime() + "@example.com";
-        String phone = "+86137" + String.format("%08d", System.nanoTime() % 100_000_000L);
-        jdbc.update("insert into account (email, phone, birth_date) values (?, ?, date '1985-05-05')", email, phone);
+        String phone = Accounts.uniquePhone();
+        Accounts.account(email).phone(phone).birthDate("1985-05-05").insert(jdbc);
         String[] reference = new String[1];
 
         try (Browser intake = new Browser("staff-forms-intake", 1400, 1100)) {
@@ -151,7 +146,7 @@ class StaffDecisionFormsBrowserTest extends PostgresIntegrationTest {
                         String.class, email);
 
                 // the reference is shown: a task assigned to whoever entered the request, named with it
-                awaitTask(reference[0], "Task_TellTheReference");
+                awaitTask(tasks, reference[0], "Task_TellTheReference");
                 TasklistUi.findTask(intake, "Intake staff", reference[0], "Tell the requester the reference");
                 WebElement task = intake.visible(By.xpath(TasklistUi.taskCard(reference[0], "Tell the requester the reference")));
                 assertThat(task.getText()).contains(reference[0]);
@@ -162,7 +157,7 @@ class StaffDecisionFormsBrowserTest extends PostgresIntegrationTest {
                 TasklistUi.complete(intake);
 
                 // identity by hand: the form sends intake to the contacts on file on the request's page
-                awaitTask(reference[0], "Task_VerifyIdentityManually");
+                awaitTask(tasks, reference[0], "Task_VerifyIdentityManually");
                 TasklistUi.findTask(intake, "Intake staff", reference[0], "Verify identity manually");
                 TasklistUi.openAndClaim(intake, reference[0], "Verify identity manually");
                 String form = TasklistUi.formText(intake, "Show the contacts on file");

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.rightsflow.operations.evidence.EvidencePackVerifier;
+import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.GeneratedHistory;
 import org.rightsflow.support.Mailbox;
@@ -62,7 +63,7 @@ class StaffOperationsBrowserTest extends PostgresIntegrationTest {
     void anOfficerFindsAnOverdueRequestFromTheDashboardOpensItsTimelineAndDownloadsItsEvidencePack() throws Exception {
         GeneratedHistory.ensure(jdbc, 3000);
         String email = "browser-overdue-" + System.nanoTime() + "@example.com";
-        jdbc.update("insert into account (email, display_name, legal_hold) values (?, 'Overdue Holder', true)", email);
+        Accounts.account(email).displayName("Overdue Holder").legalHold().insert(jdbc);
         RequesterJourney requester = new RequesterJourney(new Api(port), new Mailbox(TestInfrastructure.mail()));
         RequesterJourney.Filed filed = requester.fileAndVerify("ACCESS", email, email, null);
         requester.awaitStatus(filed, "IN_REVIEW");

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -43,7 +44,7 @@ class StaffReviewBrowserTest extends PostgresIntegrationTest {
     @Test
     void anOfficerProposesARefusalInTasklistLegalApprovesAndTheRequesterIsTold() throws Exception {
         String email = "browser-hold-" + System.nanoTime() + "@example.com";
-        jdbc.update("insert into account (email, display_name, legal_hold) values (?, 'Held Account', true)", email);
+        Accounts.account(email).displayName("Held Account").legalHold().insert(jdbc);
         RequesterJourney requester = new RequesterJourney(new Api(port), mailbox);
         RequesterJourney.Filed filed = requester.fileAndVerify("ACCESS", email, email, null);
         requester.awaitStatus(filed, "IN_REVIEW");
@@ -97,8 +98,7 @@ class StaffReviewBrowserTest extends PostgresIntegrationTest {
     @Test
     void theReviewFormTellsTheOfficerThatAConsentWithdrawalCannotBeRefusedInPart() throws Exception {
         String email = "browser-consent-" + System.nanoTime() + "@example.com";
-        jdbc.update("insert into account (email, display_name, legal_hold) values (?, 'Held Account', true)", email);
-        long accountId = jdbc.queryForObject("select id from account where email = ?", Long.class, email);
+        long accountId = Accounts.account(email).displayName("Held Account").legalHold().insert(jdbc);
         jdbc.update("""
                 insert into account_consent (account_id, purpose, granted, changed_at, source)
                 values (?, 'MARKETING', true, current_timestamp, 'SIGN_UP')""", accountId);

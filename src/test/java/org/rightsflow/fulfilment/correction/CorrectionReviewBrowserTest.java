@@ -21,6 +21,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -61,8 +62,7 @@ class CorrectionReviewBrowserTest extends PostgresIntegrationTest {
         String email = "correct-browser-" + n + "@example.com";
         String oldName = "Oldbrowser" + n;
         String oldSecurity = "oldsec-browser-" + n + "@example.com";
-        jdbc.update("insert into account (email, display_name, birth_date) values (?, ?, date '1991-02-03')", email, oldName);
-        long id = jdbc.queryForObject("select id from account where email = ?", Long.class, email);
+        long id = Accounts.account(email).displayName(oldName).birthDate("1991-02-03").insert(jdbc);
         jdbc.update("insert into account_security (account_id, security_email, updated_at) values (?, ?, current_timestamp)",
                 id, oldSecurity);
         // what an impostor typed, hoping the officer's form renders it as an order and a link
