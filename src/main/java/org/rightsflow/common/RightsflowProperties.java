@@ -1,7 +1,11 @@
 package org.rightsflow.common;
 
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Positive;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings that matter to an operator (see README). Secrets have no default outside the demo profile's
@@ -14,24 +18,22 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param downloadValidity   how long a result link works
  * @param downloadMaxUses    how many times a result link works
  */
+@Validated
 @ConfigurationProperties(prefix = "rightsflow")
 public record RightsflowProperties(
-        String publicBaseUrl,
+        @DefaultValue("http://localhost:8080") @NotBlank String publicBaseUrl,
         String tokenSecret,
-        String staffMailbox,
-        Duration repeatWindow,
-        Duration downloadValidity,
-        Integer downloadMaxUses) {
+        @DefaultValue("privacy-team@rightsflow.invalid") @NotBlank String staffMailbox,
+        @DefaultValue("180d") Duration repeatWindow,
+        @DefaultValue("7d") Duration downloadValidity,
+        @DefaultValue("3") @Positive Integer downloadMaxUses) {
 
     public RightsflowProperties {
         if (tokenSecret == null || tokenSecret.length() < 32) {
             throw new IllegalStateException("rightsflow.token-secret must be set to at least 32 characters");
         }
-        publicBaseUrl = publicBaseUrl == null ? "http://localhost:8080" : publicBaseUrl.replaceAll("/+$", "");
-        staffMailbox = staffMailbox == null ? "privacy-team@rightsflow.invalid" : staffMailbox;
-        repeatWindow = repeatWindow == null ? Duration.ofDays(180) : repeatWindow;
-        downloadValidity = downloadValidity == null ? Duration.ofDays(7) : downloadValidity;
-        downloadMaxUses = downloadMaxUses == null ? 3 : downloadMaxUses;
+        // Links are built as base + "/path": a trailing slash would double it.
+        publicBaseUrl = publicBaseUrl == null ? null : publicBaseUrl.replaceAll("/+$", "");
     }
 
     public byte[] tokenKey() {

@@ -1,7 +1,12 @@
 package org.rightsflow.identity;
 
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.Duration;
+import org.rightsflow.common.PropertyDefaults;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param codeValidity       how long a one-time code works
@@ -11,20 +16,18 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param contactChangeHold  how long after a change of the email or phone on file a copy, transfer or account
  *                           cancellation is verified by hand only (whoever changed the contact receives the codes)
  */
-@ConfigurationProperties(prefix = "rightsflow.identity")
-public record IdentityProperties(Duration codeValidity, Integer maxAttempts, Duration resendInterval,
-                                 Integer maxResends, Duration contactChangeHold) {
+@Validated
+@ConfigurationProperties(prefix = IdentityProperties.PREFIX)
+public record IdentityProperties(@DefaultValue("15m") Duration codeValidity,
+                                 @DefaultValue("5") @Positive Integer maxAttempts,
+                                 @DefaultValue("60s") Duration resendInterval,
+                                 @DefaultValue("3") @PositiveOrZero Integer maxResends,
+                                 @DefaultValue("7d") Duration contactChangeHold) {
 
-    public IdentityProperties {
-        codeValidity = codeValidity == null ? Duration.ofMinutes(15) : codeValidity;
-        maxAttempts = maxAttempts == null ? 5 : maxAttempts;
-        resendInterval = resendInterval == null ? Duration.ofSeconds(60) : resendInterval;
-        maxResends = maxResends == null ? 3 : maxResends;
-        contactChangeHold = contactChangeHold == null ? Duration.ofDays(7) : contactChangeHold;
-    }
+    static final String PREFIX = "rightsflow.identity";
 
     /** The defaults of docs/verification.md. */
     public static IdentityProperties defaults() {
-        return new IdentityProperties(null, null, null, null, null);
+        return PropertyDefaults.of(PREFIX, IdentityProperties.class);
     }
 }

@@ -3,7 +3,11 @@ package org.rightsflow.limits;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
+import jakarta.validation.constraints.Positive;
+import org.rightsflow.common.PropertyDefaults;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The abuse limits (README, "Security"). Each is counted in the database per subject, so it holds on every node.
@@ -21,28 +25,23 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                                   staff account itself is never locked
  * @param signInFailureWindow        the window of {@code signInFailuresPerClient}
  */
-@ConfigurationProperties(prefix = "rightsflow.limits")
-public record LimitProperties(Integer wrongCodesPerAccountPerDay, Integer openUnverifiedPerAccount,
-                              Integer messagesPerContactPerHour, Integer messagesPerContactPerDay,
-                              Integer filingsPerClientPerMinute, Integer filingsPerClientPerHour,
-                              Integer signInFailuresPerClient, Duration signInFailureWindow) {
+@Validated
+@ConfigurationProperties(prefix = LimitProperties.PREFIX)
+public record LimitProperties(@DefaultValue("10") @Positive Integer wrongCodesPerAccountPerDay,
+                              @DefaultValue("3") @Positive Integer openUnverifiedPerAccount,
+                              @DefaultValue("5") @Positive Integer messagesPerContactPerHour,
+                              @DefaultValue("10") @Positive Integer messagesPerContactPerDay,
+                              @DefaultValue("5") @Positive Integer filingsPerClientPerMinute,
+                              @DefaultValue("30") @Positive Integer filingsPerClientPerHour,
+                              @DefaultValue("10") @Positive Integer signInFailuresPerClient,
+                              @DefaultValue("15m") Duration signInFailureWindow) {
 
+    static final String PREFIX = "rightsflow.limits";
     public static final Duration DAY = Duration.ofHours(24);
-
-    public LimitProperties {
-        wrongCodesPerAccountPerDay = orDefault(wrongCodesPerAccountPerDay, 10);
-        openUnverifiedPerAccount = orDefault(openUnverifiedPerAccount, 3);
-        messagesPerContactPerHour = orDefault(messagesPerContactPerHour, 5);
-        messagesPerContactPerDay = orDefault(messagesPerContactPerDay, 10);
-        filingsPerClientPerMinute = orDefault(filingsPerClientPerMinute, 5);
-        filingsPerClientPerHour = orDefault(filingsPerClientPerHour, 30);
-        signInFailuresPerClient = orDefault(signInFailuresPerClient, 10);
-        signInFailureWindow = signInFailureWindow == null ? Duration.ofMinutes(15) : signInFailureWindow;
-    }
 
     /** The defaults of the README. */
     public static LimitProperties defaults() {
-        return new LimitProperties(null, null, null, null, null, null, null, null);
+        return PropertyDefaults.of(PREFIX, LimitProperties.class);
     }
 
     public Limit wrongCodes() {
@@ -67,12 +66,5 @@ public record LimitProperties(Integer wrongCodesPerAccountPerDay, Integer openUn
     public Duration longestWindow() {
         return Stream.of(wrongCodes(), messages(), filings(), signInFailures())
                 .map(Limit::longestWindow).max(Duration::compareTo).orElseThrow();
-    }
-
-    private static int orDefault(Integer value, int fallback) {
-        if (value != null && value < 1) {
-            throw new IllegalStateException("rightsflow.limits.* must be at least 1 (got " + value + ")");
-        }
-        return value == null ? fallback : value;
     }
 }
