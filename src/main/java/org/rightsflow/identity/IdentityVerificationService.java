@@ -21,7 +21,7 @@ import org.rightsflow.notice.NoticeFormats;
 import org.rightsflow.notice.NoticeKind;
 import org.rightsflow.notice.Outbox;
 import org.rightsflow.request.InvalidRequestException;
-import org.rightsflow.request.RequestAccess;
+import org.rightsflow.request.StatusTokenCheck;
 import org.rightsflow.request.RequestRepository;
 import org.rightsflow.request.RequestStatus;
 import org.rightsflow.request.RequesterContacts;
@@ -54,7 +54,7 @@ public class IdentityVerificationService {
     private static final Pattern SIX_DIGITS = Pattern.compile("\\d{6}");
 
     private final RequestRepository requests;
-    private final RequestAccess access;
+    private final StatusTokenCheck tokenCheck;
     private final RequesterContacts contacts;
     private final VerificationCodes codes;
     private final Outbox outbox;
@@ -67,13 +67,13 @@ public class IdentityVerificationService {
     private final RequesterLimits limits;
     private final ManualVerificationCases cases;
 
-    public IdentityVerificationService(RequestRepository requests, RequestAccess access, RequesterContacts contacts,
+    public IdentityVerificationService(RequestRepository requests, StatusTokenCheck tokenCheck, RequesterContacts contacts,
                                        VerificationCodes codes, Outbox outbox, SmsChannel sms, AuditTrail audit,
                                        ApplicationEventPublisher events, IdentityProperties properties,
                                        TimeSource time, JdbcClient jdbc, RequesterLimits limits,
                                        ManualVerificationCases cases) {
         this.requests = requests;
-        this.access = access;
+        this.tokenCheck = tokenCheck;
         this.contacts = contacts;
         this.codes = codes;
         this.outbox = outbox;
@@ -122,7 +122,7 @@ public class IdentityVerificationService {
      */
     @Transactional
     public VerificationOutcome verify(String reference, String statusToken, String code) {
-        RightsRequest opened = access.open(reference, statusToken);
+        RightsRequest opened = tokenCheck.open(reference, statusToken);
         if (code == null || !SIX_DIGITS.matcher(code).matches()) {
             throw new InvalidRequestException("INVALID_CODE_FORMAT", "The code is the 6 digits from the email");
         }
@@ -198,7 +198,7 @@ public class IdentityVerificationService {
      */
     @Transactional
     public ResendOutcome resend(String reference, String statusToken) {
-        RightsRequest request = access.open(reference, statusToken);
+        RightsRequest request = tokenCheck.open(reference, statusToken);
         request = requests.lockById(request.id()).orElseThrow();
         if (request.status() != RequestStatus.AWAITING_VERIFICATION) {
             return new ResendOutcome.NotAwaitingVerification(request.status());

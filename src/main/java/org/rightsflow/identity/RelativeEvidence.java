@@ -19,11 +19,11 @@ import org.rightsflow.common.Hashing;
 import org.rightsflow.common.TimeSource;
 import org.rightsflow.fulfilment.download.PackageCrypto;
 import org.rightsflow.request.FiledAs;
-import org.rightsflow.request.RequestAccess;
 import org.rightsflow.request.RequestNotFoundException;
 import org.rightsflow.request.RequestRepository;
 import org.rightsflow.request.RequestStatus;
 import org.rightsflow.request.RightsRequest;
+import org.rightsflow.request.StatusTokenCheck;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,16 +48,16 @@ public class RelativeEvidence {
     private static final byte[] PNG = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
     private final JdbcClient jdbc;
-    private final RequestAccess access;
+    private final StatusTokenCheck tokenCheck;
     private final RequestRepository requests;
     private final PackageCrypto crypto;
     private final AuditTrail audit;
     private final TimeSource time;
 
-    public RelativeEvidence(JdbcClient jdbc, RequestAccess access, RequestRepository requests, PackageCrypto crypto,
+    public RelativeEvidence(JdbcClient jdbc, StatusTokenCheck tokenCheck, RequestRepository requests, PackageCrypto crypto,
                             AuditTrail audit, TimeSource time) {
         this.jdbc = jdbc;
-        this.access = access;
+        this.tokenCheck = tokenCheck;
         this.requests = requests;
         this.crypto = crypto;
         this.audit = audit;
@@ -88,7 +88,7 @@ public class RelativeEvidence {
      */
     @Transactional
     public int add(String reference, String statusToken, List<? extends Upload> files) {
-        RightsRequest opened = access.open(reference, statusToken);
+        RightsRequest opened = tokenCheck.open(reference, statusToken);
         RightsRequest request = requests.lockById(opened.id()).orElseThrow(RequestNotFoundException::new);
         if (request.filedAs() != FiledAs.CLOSE_RELATIVE_OF_DECEASED) {
             throw new EvidenceRejected(EvidenceRejected.Reason.EVIDENCE_NOT_EXPECTED,

@@ -45,19 +45,19 @@ public class ClarificationService {
 
     private final JdbcClient jdbc;
     private final RequestRepository requests;
-    private final RequestAccess access;
+    private final StatusTokenCheck tokenCheck;
     private final RequestLifecycle lifecycle;
     private final AuditTrail audit;
     private final TimeSource time;
     private final RightsflowProperties properties;
     private final ApplicationEventPublisher events;
 
-    public ClarificationService(JdbcClient jdbc, RequestRepository requests, RequestAccess access,
+    public ClarificationService(JdbcClient jdbc, RequestRepository requests, StatusTokenCheck tokenCheck,
                                 RequestLifecycle lifecycle, AuditTrail audit, TimeSource time,
                                 RightsflowProperties properties, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.requests = requests;
-        this.access = access;
+        this.tokenCheck = tokenCheck;
         this.lifecycle = lifecycle;
         this.audit = audit;
         this.time = time;
@@ -114,7 +114,7 @@ public class ClarificationService {
      */
     @Transactional
     public RequestStatus answer(String reference, String statusToken, String answer) {
-        RightsRequest opened = access.open(reference, statusToken);
+        RightsRequest opened = tokenCheck.open(reference, statusToken);
         if (answer == null || answer.isBlank()) {
             throw new InvalidRequestException("ANSWER_REQUIRED", "Write your answer");
         }

@@ -39,7 +39,7 @@ public class RequestLifecycle {
 
     private final StatusLinks statusLinks;
     private final RequestRepository requests;
-    private final RequestAccess access;
+    private final StatusTokenCheck tokenCheck;
     private final RequesterContacts contacts;
     private final Outbox outbox;
     private final AuditTrail audit;
@@ -54,14 +54,14 @@ public class RequestLifecycle {
     /** What each system did, for the result notice (absent where no fulfilment is wired, as in some tests). */
     private SystemResults systemResults;
 
-    public RequestLifecycle(RequestRepository requests, RequestAccess access, RequesterContacts contacts,
+    public RequestLifecycle(RequestRepository requests, StatusTokenCheck tokenCheck, RequesterContacts contacts,
                             Outbox outbox, AuditTrail audit, ApplicationEventPublisher events,
                             RightsflowProperties properties, TimeSource time, DeadlineService deadlines,
                             DeadlineEvents deadlineEvents, ReviewScopes reviewScopes, ReviewReferrals reviewReferrals,
                             RequesterLimits limits, StatusLinks statusLinks) {
         this.statusLinks = statusLinks;
         this.requests = requests;
-        this.access = access;
+        this.tokenCheck = tokenCheck;
         this.contacts = contacts;
         this.outbox = outbox;
         this.audit = audit;
@@ -172,7 +172,7 @@ public class RequestLifecycle {
     /** The requester withdraws (until fulfilment starts). */
     @Transactional
     public RequestStatus withdraw(String reference, String statusToken) {
-        RightsRequest request = requests.lockById(access.open(reference, statusToken).id()).orElseThrow();
+        RightsRequest request = requests.lockById(tokenCheck.open(reference, statusToken).id()).orElseThrow();
         if (request.status() == RequestStatus.WITHDRAWN) {
             return request.status();
         }
@@ -389,7 +389,7 @@ public class RequestLifecycle {
     }
 
     public RequestView view(String reference, String statusToken) {
-        RightsRequest request = access.open(reference, statusToken);
+        RightsRequest request = tokenCheck.open(reference, statusToken);
         return new RequestView(request, requests.history(request.id()));
     }
 

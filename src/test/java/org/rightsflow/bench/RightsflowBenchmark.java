@@ -290,7 +290,7 @@ class RightsflowBenchmark {
         TestInfrastructure.mail().purgeEmailFromAllMailboxes();
         long start = System.nanoTime();
         Instant startedAt = Instant.now();
-        try (VerificationCodes codes = new VerificationCodes(TestInfrastructure.mail())) {
+        try (DeliveredVerificationCodes codes = new DeliveredVerificationCodes(TestInfrastructure.mail())) {
             AtomicInteger next = new AtomicInteger();
             parallel(SCALE.lifecycleClients(), () -> {
                 int i;

@@ -20,7 +20,7 @@ import org.rightsflow.notice.Notice;
 import org.rightsflow.notice.NoticeFormats;
 import org.rightsflow.notice.NoticeKind;
 import org.rightsflow.notice.Outbox;
-import org.rightsflow.request.RequestAccess;
+import org.rightsflow.request.StatusTokenCheck;
 import org.rightsflow.request.RequestLifecycle;
 import org.rightsflow.request.RequestRepository;
 import org.rightsflow.request.RequestStateConflictException;
@@ -42,7 +42,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountCancellationService {
 
     private final RequestRepository requests;
-    private final RequestAccess access;
+    private final StatusTokenCheck tokenCheck;
     private final RequestLifecycle lifecycle;
     private final RequesterContacts contacts;
     private final AccountDirectory accounts;
@@ -56,14 +56,14 @@ public class AccountCancellationService {
     private final WorkingDaysPolicy workingDays;
     private final TimeSource time;
 
-    public AccountCancellationService(RequestRepository requests, RequestAccess access, RequestLifecycle lifecycle,
+    public AccountCancellationService(RequestRepository requests, StatusTokenCheck tokenCheck, RequestLifecycle lifecycle,
                                       RequesterContacts contacts, AccountDirectory accounts, ErasureService erasure,
                                       DataConnectors connectors, JdbcTemplate jdbc, Outbox outbox, AuditTrail audit,
                                       ApplicationEventPublisher events,
                                       CancellationProperties cancellation, MainlandCalendar mainlandCalendar,
                                       TimeSource time) {
         this.requests = requests;
-        this.access = access;
+        this.tokenCheck = tokenCheck;
         this.lifecycle = lifecycle;
         this.contacts = contacts;
         this.accounts = accounts;
@@ -204,7 +204,7 @@ public class AccountCancellationService {
      */
     @Transactional
     public RequestStatus revoke(String reference, String statusToken) {
-        RightsRequest request = requests.lockById(access.open(reference, statusToken).id()).orElseThrow();
+        RightsRequest request = requests.lockById(tokenCheck.open(reference, statusToken).id()).orElseThrow();
         String phase = phase(request.id()).orElse(null);
         if ("REVOKED".equals(phase) && request.status() == RequestStatus.WITHDRAWN) {
             return RequestStatus.WITHDRAWN;

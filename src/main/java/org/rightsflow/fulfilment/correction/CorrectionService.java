@@ -177,7 +177,7 @@ public class CorrectionService {
                         .param("r", requestId).param("n", change.changeNo()).param("f", change.field())
                         .param("s", status.name()).update();
             }
-            Map<String, Integer> counts = new TreeMapCounter().count(existing(requestId));
+            Map<String, Integer> counts = countsByStatus(existing(requestId));
             audit.record(request.reference(), "system", "CORRECTION_REGISTERED", toJson(counts));
         }
         return (int) existing(requestId).stream()
@@ -664,12 +664,9 @@ public class CorrectionService {
         }
     }
 
-    /** Counts changes per status for the audit entry. */
-    private static final class TreeMapCounter {
-        Map<String, Integer> count(List<Change> changes) {
-            Map<String, Integer> counts = new java.util.TreeMap<>();
-            changes.forEach(c -> counts.merge(c.status().name(), 1, Integer::sum));
-            return counts;
-        }
+    /** How many changes have each status, by status name in alphabetical order (the audit entry's JSON). */
+    private static Map<String, Integer> countsByStatus(List<Change> changes) {
+        return changes.stream().collect(java.util.stream.Collectors.groupingBy(c -> c.status().name(),
+                java.util.TreeMap::new, java.util.stream.Collectors.summingInt(c -> 1)));
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.rightsflow.identity.EvidenceRejected;
 import org.rightsflow.identity.RelativeEvidence;
+import org.rightsflow.web.ConcurrentChangeRetry;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

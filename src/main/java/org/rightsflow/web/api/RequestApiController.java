@@ -23,6 +23,7 @@ import org.rightsflow.request.RequestIntakeService;
 import org.rightsflow.request.ClarificationService;
 import org.rightsflow.request.RequestLifecycle;
 import org.rightsflow.request.RightsRequest;
+import org.rightsflow.web.ConcurrentChangeRetry;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

@@ -10,8 +10,8 @@ import org.rightsflow.identity.EvidenceRejected;
 import org.rightsflow.identity.RelativeEvidence;
 import org.rightsflow.notice.ComplaintChannels;
 import org.rightsflow.request.FiledAs;
-import org.rightsflow.request.RequestAccess;
 import org.rightsflow.request.RightsRequest;
+import org.rightsflow.request.StatusTokenCheck;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,19 +29,19 @@ import org.springframework.web.multipart.MultipartFile;
 @Controller
 public class EvidenceUploadController {
 
-    private final RequestAccess access;
+    private final StatusTokenCheck tokenCheck;
     private final RelativeEvidence evidence;
     private final ComplaintChannels complaints;
 
-    public EvidenceUploadController(RequestAccess access, RelativeEvidence evidence, ComplaintChannels complaints) {
-        this.access = access;
+    public EvidenceUploadController(StatusTokenCheck tokenCheck, RelativeEvidence evidence, ComplaintChannels complaints) {
+        this.tokenCheck = tokenCheck;
         this.evidence = evidence;
         this.complaints = complaints;
     }
 
     @GetMapping("/privacy/status/{reference}/evidence")
     public String page(@PathVariable String reference, HttpServletRequest request, Locale locale, Model model) {
-        RightsRequest r = access.open(reference, StatusCookies.tokenFor(request, reference));
+        RightsRequest r = tokenCheck.open(reference, StatusCookies.tokenFor(request, reference));
         return render(r, null, null, request, locale, model);
     }
 
@@ -50,7 +50,7 @@ public class EvidenceUploadController {
                          @RequestPart(name = "files", required = false) List<MultipartFile> files,
                          HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
         String token = StatusCookies.tokenFor(request, reference);
-        RightsRequest r = access.open(reference, token);
+        RightsRequest r = tokenCheck.open(reference, token);
         List<RelativeEvidence.Upload> uploads = files == null ? List.of()
                 : files.stream().filter(f -> !f.isEmpty()).<RelativeEvidence.Upload>map(EvidenceUploadController::upload).toList();
         try {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
 import org.rightsflow.fulfilment.correction.CorrectionChoices;
 import org.rightsflow.fulfilment.download.DownloadService;
@@ -35,7 +34,7 @@ import org.rightsflow.request.RequestStatus;
 import org.rightsflow.request.RequestType;
 import org.rightsflow.request.RightsRequest;
 import org.rightsflow.request.StatusLinks;
-import org.springframework.dao.ConcurrencyFailureException;
+import org.rightsflow.web.ConcurrentChangeRetry;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -148,7 +147,8 @@ public class PrivacyCenterController {
                     PrivacyWebConfig.languageOf(locale), details(right, values),
                     "ACCOUNT_HOLDER".equals(values.filedAs) ? null : values.filedAs,
                     "CLOSE_RELATIVE_OF_DECEASED".equals(values.filedAs) ? values.relativeContactEmail : null);
-            FiledRequest filed = retrying(() -> intake.file(command, idempotencyKey, request.getRemoteAddr()));
+            FiledRequest filed = ConcurrentChangeRetry.run(
+                    () -> intake.file(command, idempotencyKey, request.getRemoteAddr()));
             StatusCookies.remember(request, response, filed.request().reference(), filed.statusToken());
             FormKeys.filed(request, response, right, idempotencyKey, filed.request().reference());
             return "redirect:/privacy/status/" + filed.request().reference() + "/verify";
@@ -196,7 +196,7 @@ public class PrivacyCenterController {
     private String verified(String reference, String token, String code, Model model) {
         VerificationOutcome outcome;
         try {
-            outcome = retrying(() -> identity.verify(reference, token, code.trim()));
+            outcome = ConcurrentChangeRetry.run(() -> identity.verify(reference, token, code.trim()));
         } catch (InvalidRequestException e) {
             model.addAttribute("errorCode", e.code());
             return "privacy/verify";
@@ -224,7 +224,7 @@ public class PrivacyCenterController {
         String token = StatusCookies.tokenFor(request, reference);
         model.addAttribute("reference", reference);
         model.addAttribute("statusKey", token);
-        ResendOutcome outcome = retrying(() -> identity.resend(reference, token));
+        ResendOutcome outcome = ConcurrentChangeRetry.run(() -> identity.resend(reference, token));
         if (outcome instanceof ResendOutcome.Limited limited
                 && limited.reason() == ResendOutcome.Limited.Reason.CONTACT_LIMIT) {
             model.addAttribute("errorCode", "CONTACT_MESSAGE_LIMIT");
@@ -318,7 +318,7 @@ public class PrivacyCenterController {
                                       HttpServletRequest request, Locale locale, Model model,
                                       RedirectAttributes redirect) {
         try {
-            retrying(() -> clarifications.answer(reference, StatusCookies.tokenFor(request, reference), answer));
+            ConcurrentChangeRetry.run(() -> clarifications.answer(reference, StatusCookies.tokenFor(request, reference), answer));
         } catch (InvalidRequestException e) {
             // show the page again with what was typed (this response only), and what is wrong with it
             model.addAttribute("errorCode", e.code());
@@ -345,7 +345,7 @@ public class PrivacyCenterController {
         if (!CONFIRMED.equals(confirm)) {
             return "redirect:/privacy/status/" + reference + "/withdrawal";
         }
-        retrying(() -> lifecycle.withdraw(reference, StatusCookies.tokenFor(request, reference)));
+        ConcurrentChangeRetry.run(() -> lifecycle.withdraw(reference, StatusCookies.tokenFor(request, reference)));
         redirect.addFlashAttribute("notice", "status.withdrawn");
         return "redirect:/privacy/status/" + reference;
     }
@@ -366,7 +366,7 @@ public class PrivacyCenterController {
         if (!CONFIRMED.equals(confirm)) {
             return "redirect:/privacy/status/" + reference + "/cancellation-revocation";
         }
-        retrying(() -> cancellation.revoke(reference, StatusCookies.tokenFor(request, reference)));
+        ConcurrentChangeRetry.run(() -> cancellation.revoke(reference, StatusCookies.tokenFor(request, reference)));
         redirect.addFlashAttribute("notice", "status.revoked");
         return "redirect:/privacy/status/" + reference;
     }
@@ -584,24 +584,7 @@ public class PrivacyCenterController {
         return details;
     }
 
-    /** A requester's action can meet a job on the same process instance; retry ours in a fresh transaction. */
-    private static <T> T retrying(Supplier<T> action) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return action.get();
-            } catch (ConcurrencyFailureException e) {
-                if (attempt == 4) {
-                    throw e;
-                }
-                try {
-                    Thread.sleep(50L * attempt);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw e;
-                }
-            }
-        }
-    }
+    
 
     public record HistoryLine(String status, String at) {
     }

@@ -1,20 +1,21 @@
-package org.rightsflow.web.api;
+package org.rightsflow.web;
 
 import java.util.function.Supplier;
 import org.springframework.dao.ConcurrencyFailureException;
 
 /**
  * A requester's action can meet a job working on the same process instance at that moment; the engine then
- * rejects one of the two. The job executor retries its side; this retries ours, with a fresh transaction.
+ * rejects one of the two. The job executor retries its side; this retries ours, with a fresh transaction (the
+ * requester API and the Privacy Center both call the services through it).
  */
-final class ConcurrentChangeRetry {
+public final class ConcurrentChangeRetry {
 
     private static final int ATTEMPTS = 4;
 
     private ConcurrentChangeRetry() {
     }
 
-    static <T> T run(Supplier<T> action) {
+    public static <T> T run(Supplier<T> action) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return action.get();

@@ -3,15 +3,16 @@ package org.rightsflow.request;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens a request for a requester who presents its status token. An unknown reference and a wrong token get the
+ * Opens a request for a requester who presents its status token (the check every requester action starts with; not
+ * to be confused with the ACCESS right). An unknown reference and a wrong token get the
  * same answer, so references cannot be probed.
  */
 @Component
-public class RequestAccess {
+public class StatusTokenCheck {
 
     private final RequestRepository requests;
 
-    public RequestAccess(RequestRepository requests) {
+    public StatusTokenCheck(RequestRepository requests) {
         this.requests = requests;
     }
 

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * server (the test helper Mailbox reads every message on every poll, which is fine for tests but not for hundreds of
  * requests).
  */
-final class VerificationCodes implements AutoCloseable {
+final class DeliveredVerificationCodes implements AutoCloseable {
 
     private static final Pattern REFERENCE = Pattern.compile("RR-\\d{8}-\\d+");
     private static final Pattern CODE = Pattern.compile("(?<!\\d)(\\d{6})(?!\\d)");
@@ -25,7 +25,7 @@ final class VerificationCodes implements AutoCloseable {
     private final Thread reader;
     private volatile boolean running = true;
 
-    VerificationCodes(GreenMail mail) {
+    DeliveredVerificationCodes(GreenMail mail) {
         this.mail = mail;
         this.reader = new Thread(this::readLoop, "bench-mail-reader");
         reader.setDaemon(true);
