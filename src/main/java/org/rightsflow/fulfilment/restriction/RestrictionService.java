@@ -291,7 +291,10 @@ public class RestrictionService {
         notify(restricting, NoticeKind.RESTRICTION_LIFTED, "restriction-lifted:" + restriction.id(), model);
     }
 
-    /** Rows of the category stay restricted while another restriction or a deletion's retention hold still covers them. */
+    /**
+     * Rows of the category stay restricted while another restriction or a deletion's retention hold still covers them,
+     * or a refusal kept them restricted for good.
+     */
     private boolean stillHeld(long accountId, String category) {
         Integer restrictions = jdbc.sql("""
                 select count(*) from processing_restriction where account_id = :account and status = 'ACTIVE'
@@ -301,7 +304,17 @@ public class RestrictionService {
                 select count(*) from erasure_hold where account_id = :account and category = :category
                   and status = 'HELD'""").param("account", accountId).param("category", category)
                 .query(Integer.class).single();
-        return restrictions > 0 || holds > 0;
+        // Kept by a refusal (approved by a second person) because deleting it would need excessive technical means or
+        // is impractical: restricted for good, by the RESTRICT step of a refused DELETE or CANCEL_ACCOUNT, or as a
+        // kept category of an ERASE step (its parameters' restrictOnly list, the last field of the JSON).
+        Integer kept = jdbc.sql("""
+                select count(*) from system_step s join rights_request r on r.id = s.request_id
+                where r.account_id = :account and r.request_type in ('DELETE', 'CANCEL_ACCOUNT')
+                  and ((s.operation = 'RESTRICT' and (',' || s.categories || ',') like :pattern)
+                    or (s.operation = 'ERASE' and s.parameters like :restrictOnly))""")
+                .param("account", accountId).param("pattern", "%," + category + ",%")
+                .param("restrictOnly", "%\"restrictOnly\":[%\"" + category + "\"%").query(Integer.class).single();
+        return restrictions > 0 || holds > 0 || kept > 0;
     }
 
     private Map<String, Object> words(String language, List<String> categories, List<String> purposes) {

@@ -207,6 +207,21 @@ class PartialDeletionTest extends PostgresIntegrationTest {
                 .doesNotContain("support tickets");
         assertThat(result.body()).contains("Separating these records from the shared ledger", "people's court");
         assertThat(mailbox.of(email, "ERASURE_SUMMARY", filed.reference())).as("nothing was erased").isEmpty();
+
+        // A restriction the requester asks for and lifts later never ends what the refusal keeps restricted.
+        RequesterJourney.Filed restrict = requester.fileAndVerify("RESTRICT", email, email,
+                Map.of("categories", List.of("REAL_NAME", "SUPPORT")));
+        ReviewTasks.proceedIfReviewed(tasks, identity, jdbc, restrict.reference(), "Consent-based purposes only.");
+        requester.awaitStatus(restrict, "COMPLETED");
+        RequesterJourney.Filed lift = requester.fileAndVerify("RESTRICT", email, email,
+                Map.of("lift", true, "reference", restrict.reference()));
+        ReviewTasks.proceedIfReviewed(tasks, identity, jdbc, lift.reference(), "The requester lifts their restriction.");
+        requester.awaitStatus(lift, "COMPLETED");
+        Map<String, List<Map<String, Object>>> lifted = accounts.snapshot(id);
+        assertThat(lifted.get("account_real_name")).as("kept by the refusal: still restricted")
+                .allSatisfy(row -> assertThat(row.get("restricted")).isEqualTo(true));
+        assertThat(lifted.get("account_support_ticket")).as("only restricted by the lifted request: free again")
+                .allSatisfy(row -> assertThat(row.get("restricted")).isEqualTo(false));
     }
 
     @Test
