@@ -182,13 +182,18 @@ public class WorkerSteps {
         jdbc.update("delete from worker_subject_handle where step_id = ?", stepId);
     }
 
-    /** The time limit passed: the step is a data operator's; the worker's handle and staged rows are withdrawn. */
+    /**
+     * The time limit passed: the step is a data operator's; the worker's handle and staged rows are withdrawn.
+     *
+     * @return the data operator's instructions, which now say why the step is theirs
+     */
     @Transactional
-    public void handOver(String stepId) {
+    public String handOver(String stepId) {
         steps.handOverToPerson(stepId);
         jdbc.update("delete from worker_subject_handle where step_id = ?", stepId);
         jdbc.update("update system_step set reported = null where id = ?", stepId);
         uploads.discardStaged(stepId);
+        return steps.instructions(stepId);
     }
 
     /** Kept short and plain for the audit trail's JSON (a worker id is the worker's own text). */
