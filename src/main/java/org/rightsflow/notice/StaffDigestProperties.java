@@ -1,8 +1,12 @@
 package org.rightsflow.notice;
 
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The daily digest of new and overdue tasks that each staff group receives by email.
@@ -12,16 +16,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param zone     the staff's time zone (Beijing time by default, as every date in a notice)
  * @param language the digest's language, {@code zh-CN} or {@code en}
  */
+@Validated
 @ConfigurationProperties(prefix = "rightsflow.staff-digest")
-public record StaffDigestProperties(Boolean enabled, LocalTime time, ZoneId zone, String language) {
+public record StaffDigestProperties(@DefaultValue("true") @NotNull Boolean enabled,
+                                    @DefaultValue("08:00") @NotNull LocalTime time,
+                                    @DefaultValue("Asia/Shanghai") @NotNull ZoneId zone,
+                                    @DefaultValue("zh-CN") @Pattern(regexp = "zh-CN|en") String language) {
 
     public StaffDigestProperties {
-        enabled = enabled == null || enabled;
-        time = time == null ? LocalTime.of(8, 0) : time.withSecond(0).withNano(0);
-        zone = zone == null ? ZoneId.of("Asia/Shanghai") : zone;
-        language = language == null || language.isBlank() ? "zh-CN" : language;
-        if (!language.equals("zh-CN") && !language.equals("en")) {
-            throw new IllegalStateException("rightsflow.staff-digest.language must be zh-CN or en, not " + language);
-        }
+        // the digest goes out on the minute (its timer cycle is a cron expression without seconds)
+        time = time == null ? null : time.withSecond(0).withNano(0);
     }
 }

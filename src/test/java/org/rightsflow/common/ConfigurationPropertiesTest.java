@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.identity.IdentityProperties;
 import org.rightsflow.limits.LimitProperties;
+import org.rightsflow.notice.StaffDigestProperties;
 import org.rightsflow.process.setup.DemoStaffProperties;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.validation.ValidationAutoConfiguration;
@@ -24,7 +25,7 @@ class ConfigurationPropertiesTest {
 
     @Configuration
     @EnableConfigurationProperties({RightsflowProperties.class, IdentityProperties.class, LimitProperties.class,
-            DemoStaffProperties.class})
+            DemoStaffProperties.class, StaffDigestProperties.class})
     static class Settings {
     }
 
@@ -45,6 +46,8 @@ class ConfigurationPropertiesTest {
             assertThat(context.getBean(IdentityProperties.class)).isEqualTo(IdentityProperties.defaults());
             assertThat(context.getBean(LimitProperties.class)).isEqualTo(LimitProperties.defaults());
             assertThat(context.getBean(DemoStaffProperties.class).users()).isEmpty();
+            assertThat(context.getBean(StaffDigestProperties.class)).isEqualTo(new StaffDigestProperties(true,
+                    java.time.LocalTime.of(8, 0), java.time.ZoneId.of("Asia/Shanghai"), "zh-CN"));
         });
     }
 
@@ -70,11 +73,12 @@ class ConfigurationPropertiesTest {
     @Test
     void configuredValuesWinAndATrailingSlashIsDropped() {
         runner.withPropertyValues(SECRET, "rightsflow.public-base-url=https://privacy.example.cn/",
-                "rightsflow.limits.filings-per-client-per-hour=7", "rightsflow.identity.code-validity=5m").run(context -> {
+                "rightsflow.limits.filings-per-client-per-hour=7", "rightsflow.identity.code-validity=5m", "rightsflow.staff-digest.time=07:30:45").run(context -> {
             assertThat(context.getBean(RightsflowProperties.class).publicBaseUrl()).isEqualTo("https://privacy.example.cn");
             assertThat(context.getBean(LimitProperties.class).filingsPerClientPerHour()).isEqualTo(7);
             assertThat(context.getBean(LimitProperties.class).filingsPerClientPerMinute()).isEqualTo(5);
             assertThat(context.getBean(IdentityProperties.class).codeValidity()).isEqualTo(Duration.ofMinutes(5));
+            assertThat(context.getBean(StaffDigestProperties.class).time()).isEqualTo(java.time.LocalTime.of(7, 30));
         });
     }
 
@@ -86,6 +90,8 @@ class ConfigurationPropertiesTest {
                 assertThat(context).getFailure().hasStackTraceContaining("maxAttempts"));
         runner.withPropertyValues(SECRET, "rightsflow.staff-mailbox= ").run(context ->
                 assertThat(context).getFailure().hasStackTraceContaining("staffMailbox"));
+        runner.withPropertyValues(SECRET, "rightsflow.staff-digest.language=fr").run(context ->
+                assertThat(context).getFailure().hasStackTraceContaining("language"));
         runner.run(context -> assertThat(context).getFailure().hasStackTraceContaining("token-secret"));
     }
 }
