@@ -60,5 +60,7 @@ public abstract class AllSystemKindsIntegrationTest {
         registry.add("rightsflow.notice.dispatch-interval", () -> "PT0.2S");
         registry.add("rightsflow.deadline.calendar-file", () -> TestInfrastructure.calendarFile().toString());
         registry.add("rightsflow.proactive-deletion.enabled", () -> "false");
+        // its classes file many requests from one address within a minute, as the main context's do
+        TestInfrastructure.raiseAbuseLimits(registry::add);
     }
 }

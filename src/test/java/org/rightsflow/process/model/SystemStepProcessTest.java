@@ -141,6 +141,8 @@ class SystemStepProcessTest extends ProcessModelTestSupport {
                 .as("the worker's task is gone: its late report is refused").isZero();
         complete(TASK_DO_STEP_BY_HAND, Map.of(Variables.DECISION, DONE,
                 Variables.EXPLANATION, "Deleted the tickets in the CRM's admin console."));
+        assertThat(step).as("the step's end waits for its turn among the request's jobs").isNotEnded();
+        runJobsAt(TASK_DO_STEP_BY_HAND);
         assertThat(step).hasPassedInOrder(BOUNDARY_EVENT_WORKER_TIME_LIMIT, TASK_HAND_STEP_TO_OPERATOR,
                 GATEWAY_JOIN_BY_HAND, TASK_DO_STEP_BY_HAND, END_EVENT).isEnded();
         assertThat(calls).containsExactly(BEAN_PREPARE_SYSTEM_STEP, BEAN_ISSUE_SUBJECT_HANDLE,
@@ -161,6 +163,8 @@ class SystemStepProcessTest extends ProcessModelTestSupport {
         assertThat(deployedForm(task.getId())).contains("{{stepInstructions}}", "taskCard", "\"DONE\"");
         complete(TASK_DO_STEP_BY_HAND, Map.of(Variables.DECISION, DONE, RECORDS, 2,
                 Variables.EXPLANATION, "Shredded the two signed contracts in folder 17."));
+        assertThat(step).as("the step's end waits for its turn among the request's jobs").isNotEnded();
+        runJobsAt(TASK_DO_STEP_BY_HAND);
         assertThat(step).hasPassed(GATEWAY_JOIN_BY_HAND, TASK_DO_STEP_BY_HAND, END_EVENT).isEnded();
         assertThat(step).hasNotPassed(TASK_RUN_CONNECTOR, TASK_SYSTEM_WORKER);
     }
