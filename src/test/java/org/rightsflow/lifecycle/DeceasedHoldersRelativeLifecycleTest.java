@@ -135,7 +135,10 @@ class DeceasedHoldersRelativeLifecycleTest extends PostgresIntegrationTest {
                 "view the deceased account holder's personal information");
         Task check = awaitTask(filed.reference(), "Task_VerifyIdentityManually");
         assertThat(mailbox().all()).as("no code to anyone: the relative has no contact on file")
-                .noneMatch(m -> m.kind().startsWith("VERIFICATION_") && m.body().contains(filed.reference()));
+                .noneMatch(m -> m.kind().startsWith("VERIFICATION_") && m.body().contains(filed.reference())
+                        // the suite's second context numbers its references from 1 too: only this request's people
+                        && (m.to().equalsIgnoreCase(relative) || m.to().equalsIgnoreCase(DemoAccounts.SUN_LAN)
+                            || m.to().startsWith("sms+8613800000007")));
         Api.Response code = api().post("/api/requests/" + filed.reference() + "/verification",
                 Api.json(Map.of("code", "123456")), "X-Status-Token", filed.token());
         assertThat(code.status()).isEqualTo(423);

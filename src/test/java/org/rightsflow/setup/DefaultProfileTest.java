@@ -26,6 +26,26 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class DefaultProfileTest {
 
+    /**
+     * Engines register by name in one JVM (Camunda's ProcessEngines), and the engine REST API answers with the one named
+     * "default". This context's engine takes that name over from the suite's main context while it runs (it is the
+     * default profile, name included); afterwards the main context's engine gets it back, or every later test class
+     * would reach this context's H2 database through /engine-rest.
+     */
+    private static org.camunda.bpm.engine.ProcessEngine suitesDefaultEngine;
+
+    @org.junit.jupiter.api.BeforeAll
+    static void rememberTheSuitesDefaultEngine() {
+        suitesDefaultEngine = org.camunda.bpm.engine.ProcessEngines.getProcessEngines().get("default");
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void giveTheDefaultNameBack() {
+        if (suitesDefaultEngine != null) {
+            org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(suitesDefaultEngine);
+        }
+    }
+
     @DynamicPropertySource
     static void privateDataDirectory(DynamicPropertyRegistry registry) throws Exception {
         Path dir = Files.createTempDirectory("rightsflow-demo-data");

@@ -42,9 +42,24 @@ public final class RequesterJourney {
         if (verified.json().has("pendingFactors")) {
             // level 2 (sensitive data, guardians, account cancellation): the second code came by text message,
             // which the default SMS channel delivers as an email to sms+<digits of the phone on file>@demo.invalid
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> !textMessages(filed).isEmpty());
-            Api.Response second = api.post("/api/requests/" + filed.reference() + "/verification",
-                    Api.json(Map.of("code", Mailbox.codeIn(textMessages(filed).get(0)))), "X-Status-Token", filed.token());
+            // The suite's second application context shares the mail server and numbers its references from 1 too, so
+            // a text message of the same reference may be the other context's: the one that verifies is this request's.
+            java.util.Set<String> tried = new java.util.HashSet<>();
+            Api.Response[] answer = new Api.Response[1];
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                for (Mailbox.Mail message : textMessages(filed)) {
+                    String textCode = Mailbox.codeIn(message);
+                    if (tried.add(textCode)) {
+                        answer[0] = api.post("/api/requests/" + filed.reference() + "/verification",
+                                Api.json(Map.of("code", textCode)), "X-Status-Token", filed.token());
+                        if (answer[0].status() == 200) {
+                            return true;
+                        }
+                    }
+                }
+                return false;
+            });
+            Api.Response second = answer[0];
             assertThat(second.status()).as(second.text()).isEqualTo(200);
             assertThat(second.json().has("pendingFactors")).as(second.text()).isFalse();
         }
