@@ -29,45 +29,63 @@ public final class PersonalDataScan {
     private PersonalDataScan() {
     }
 
-    /** The personal data of the demo accounts: emails, phones and display names held in the account table. */
-    public static List<String> demoPersonalData(JdbcTemplate jdbc) {
+    /** The personal data of one account: email, phone and display name (and a guardian's), real name, ID number. */
+    public static List<String> personalDataOf(JdbcTemplate jdbc, String accountEmail) {
         List<String> needles = new ArrayList<>();
-        jdbc.query("select email, phone, display_name, guardian_email, guardian_phone from account", rs -> {
-            for (int i = 1; i <= 5; i++) {
-                String value = rs.getString(i);
-                if (value != null && !value.isBlank()) {
-                    needles.add(value);
-                }
-            }
-        });
-        jdbc.query("select id_number, full_name from account_real_name", rs -> {
-            needles.add(rs.getString(1));
-            needles.add(rs.getString(2));
-        });
+        jdbc.query("""
+                select a.email, a.phone, a.display_name, a.guardian_email, a.guardian_phone, r.id_number, r.full_name
+                from account a left join account_real_name r on r.account_id = a.id where lower(a.email) = lower(?)""",
+                rs -> {
+                    for (int i = 1; i <= 7; i++) {
+                        String value = rs.getString(i);
+                        if (value != null && !value.isBlank()) {
+                            needles.add(value);
+                        }
+                    }
+                }, accountEmail);
         return needles;
     }
 
-    /** @return "table.column: value" for every hit */
+    /**
+     * @return "table.column: value" for every column of an engine table that holds a needle (case-insensitive). Each
+     *     table is read once and searched here: a query per needle and column took minutes once the suite had filled
+     *     the history tables.
+     */
     public static List<String> engineTablesContaining(JdbcTemplate jdbc, List<String> needles) {
-        List<String> hits = new ArrayList<>();
+        List<String> lowered = needles.stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
+        Set<String> hits = new LinkedHashSet<>();
+        engineTextColumns(jdbc).forEach((table, cols) -> {
+            String select = "select " + String.join(", ", cols.stream().map(c -> c[0]).toList()) + " from " + table;
+            jdbc.query(select, rs -> {
+                for (int i = 0; i < cols.size(); i++) {
+                    String text = cols.get(i)[1].equals("bytea") ? bytes(rs.getBytes(i + 1)) : rs.getString(i + 1);
+                    if (text == null || text.isEmpty()) {
+                        continue;
+                    }
+                    String lowerText = text.toLowerCase(Locale.ROOT);
+                    for (int n = 0; n < lowered.size(); n++) {
+                        if (lowerText.contains(lowered.get(n))) {
+                            hits.add(table + "." + cols.get(i)[0] + ": " + needles.get(n));
+                        }
+                    }
+                }
+            });
+        });
+        return List.copyOf(hits);
+    }
+
+    /** table → its text and binary columns ({name, data type}), for every engine table */
+    private static Map<String, List<String[]>> engineTextColumns(JdbcTemplate jdbc) {
+        Map<String, List<String[]>> columns = new LinkedHashMap<>();
         jdbc.query("""
                 select table_name, column_name, data_type from information_schema.columns
                 where table_schema = current_schema() and table_name like 'act\\_%'
-                  and data_type in ('character varying', 'text', 'bytea')""", rs -> {
-            String table = rs.getString(1);
-            String column = rs.getString(2);
-            boolean binary = rs.getString(3).equals("bytea");
-            for (String needle : needles) {
-                String condition = binary ? "position(convert_to(?, 'UTF8') in " + column + ") > 0"
-                        : "position(lower(?) in lower(" + column + ")) > 0";
-                Integer count = jdbc.queryForObject("select count(*) from " + table + " where " + condition,
-                        Integer.class, needle);
-                if (count != null && count > 0) {
-                    hits.add(table + "." + column + ": " + needle);
-                }
-            }
-        });
-        return hits;
+                  and data_type in ('character varying', 'text', 'bytea') order by table_name, ordinal_position""",
+                rs -> {
+                    columns.computeIfAbsent(rs.getString(1), t -> new ArrayList<>())
+                            .add(new String[] {rs.getString(2), rs.getString(3)});
+                });
+        return columns;
     }
 
     /**
@@ -268,15 +286,7 @@ public final class PersonalDataScan {
 
     /** @return "table.column: KIND" for every column of an engine table holding some needle (values not repeated) */
     public static Set<String> engineTableHits(JdbcTemplate jdbc, Finder finder) {
-        Map<String, List<String[]>> columns = new LinkedHashMap<>();
-        jdbc.query("""
-                select table_name, column_name, data_type from information_schema.columns
-                where table_schema = current_schema() and table_name like 'act\\_%'
-                  and data_type in ('character varying', 'text', 'bytea') order by table_name, ordinal_position""",
-                rs -> {
-                    columns.computeIfAbsent(rs.getString(1), t -> new ArrayList<>())
-                            .add(new String[] {rs.getString(2), rs.getString(3)});
-                });
+        Map<String, List<String[]>> columns = engineTextColumns(jdbc);
         Set<String> hits = new TreeSet<>();
         columns.forEach((table, cols) -> {
             String select = "select " + String.join(", ", cols.stream().map(c -> c[0]).toList()) + " from " + table;
