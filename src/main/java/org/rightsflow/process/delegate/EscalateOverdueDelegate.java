@@ -5,7 +5,7 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.process.model.RightsRequestModel;
-import org.rightsflow.process.setup.StaffGroups;
+import org.rightsflow.process.model.StaffGroups;
 import org.rightsflow.process.setup.StaffRecipients;
 import org.rightsflow.request.RequestLifecycle;
 import org.springframework.stereotype.Component;

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.notice.StaffDigests;
 import org.rightsflow.process.digest.GroupTasks;
 import org.rightsflow.process.model.StaffDailyDigestModel;
-import org.rightsflow.process.setup.StaffGroups;
+import org.rightsflow.process.model.StaffGroups;
 import org.rightsflow.process.setup.StaffRecipients;
 import org.springframework.stereotype.Component;
 

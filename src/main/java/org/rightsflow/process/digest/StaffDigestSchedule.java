@@ -11,7 +11,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.rightsflow.notice.StaffDigestProperties;
 import org.rightsflow.process.model.StaffDailyDigestModel;
-import org.rightsflow.process.setup.StaffGroups;
+import org.rightsflow.process.model.StaffGroups;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;

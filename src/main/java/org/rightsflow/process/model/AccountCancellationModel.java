@@ -1,6 +1,5 @@
 package org.rightsflow.process.model;
 
-import org.rightsflow.process.setup.StaffGroups;
 import org.rightsflow.request.RequestOutcome;
 
 /**

@@ -1,6 +1,5 @@
 package org.rightsflow.process.model;
 
-import org.rightsflow.process.setup.StaffGroups;
 
 /**
  * Ids of {@code processes/correction-fulfilment.bpmn} (CORRECT), called by {@code CallActivity_Fulfil}.

@@ -1,6 +1,5 @@
 package org.rightsflow.process.model;
 
-import org.rightsflow.process.setup.StaffGroups;
 
 /**
  * Ids of {@code processes/manual-fulfilment.bpmn}: a data operator fulfils a right by hand where

@@ -1,6 +1,5 @@
 package org.rightsflow.process.model;
 
-import org.rightsflow.process.setup.StaffGroups;
 
 /**
  * Ids of {@code processes/rights-request.bpmn} (the request from receipt to result) and of the

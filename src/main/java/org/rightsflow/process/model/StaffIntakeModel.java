@@ -1,6 +1,5 @@
 package org.rightsflow.process.model;
 
-import org.rightsflow.process.setup.StaffGroups;
 
 /**
  * Ids of {@code processes/staff-intake.bpmn}: intake staff enter a request received by phone, letter or email

@@ -1,6 +1,5 @@
 package org.rightsflow.process.model;
 
-import org.rightsflow.process.setup.StaffGroups;
 
 /**
  * Ids of {@code processes/system-step.bpmn}: one system's part of a request, by its connector, its worker (an

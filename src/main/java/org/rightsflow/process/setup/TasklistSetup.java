@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.rightsflow.fulfilment.systems.WorkerProperties;
+import org.rightsflow.process.model.StaffGroups;
 import org.rightsflow.process.model.SystemStepModel;
 import org.rightsflow.deadline.DeadlineProperties;
 import org.rightsflow.process.model.Variables;

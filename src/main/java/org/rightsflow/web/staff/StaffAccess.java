@@ -2,7 +2,7 @@ package org.rightsflow.web.staff;
 
 import java.util.Collection;
 import java.util.Set;
-import org.rightsflow.process.setup.StaffGroups;
+import org.rightsflow.process.model.StaffGroups;
 
 /**
  * What each staff group may do on the staff pages and APIs (least privilege; the README's table). Auditors read

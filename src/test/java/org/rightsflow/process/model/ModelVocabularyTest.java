@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.rightsflow.datamap.DataCategory;
-import org.rightsflow.process.setup.StaffGroups;
+import org.rightsflow.process.model.StaffGroups;
 import org.rightsflow.request.ConsentPurpose;
 import org.rightsflow.request.DeletionGround;
 import org.rightsflow.request.RequestIntakeService;

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.rightsflow.notice.StaffDigestProperties;
 import org.rightsflow.process.delegate.NoteDigestTimeDelegate;
 import org.rightsflow.process.digest.StaffDigestSchedule;
-import org.rightsflow.process.setup.StaffGroups;
+import org.rightsflow.process.model.StaffGroups;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 /**

@@ -1,4 +1,4 @@
-package org.rightsflow.process.setup;
+package org.rightsflow.process.model;
 
 import java.util.List;
 
