@@ -138,6 +138,8 @@ class RightsflowBenchmark {
     @Autowired
     HistoryService history;
     @Autowired
+    org.camunda.bpm.engine.ProcessEngineConfiguration engineConfiguration;
+    @Autowired
     TaskService tasks;
     @Autowired
     FilterService filters;
@@ -288,6 +290,7 @@ class RightsflowBenchmark {
         // one account per request: no account has earlier ACCESS requests, so triage never sends one to review
         insertAccounts(prefix, n);
         TestInfrastructure.mail().purgeEmailFromAllMailboxes();
+        long jobsBefore = successfulJobs();
         long start = System.nanoTime();
         Instant startedAt = Instant.now();
         try (DeliveredVerificationCodes codes = new DeliveredVerificationCodes(TestInfrastructure.mail())) {
@@ -315,10 +318,9 @@ class RightsflowBenchmark {
                 + " where r.account_email like ?", Long.class, prefix + "%");
         assertThat(latencies).hasSize(n);
         Collections.sort(latencies);
-        long jobs = jdbc.queryForObject("select count(*) from act_hi_job_log l where l.job_state_ = 0"
-                + " and l.root_proc_inst_id_ in (select p.id_ from act_hi_procinst p join rights_request r"
-                + " on r.reference = p.business_key_ where r.account_email like ? and p.super_process_instance_id_ is null)",
-                Long.class, prefix + "%");
+        // the jobs the engine executed during the batch (its job-successful metric: the history keeps no job log of
+        // jobs that succeeded, docs/operations.md); nothing else runs jobs while the life cycle is measured
+        long jobs = successfulJobs() - jobsBefore;
         lifecycleJobsPerRequest = (double) jobs / n;
         lifecycleRate = n / elapsed;
         figures.add("2. life cycle ACCESS, filing to COMPLETED", lifecycleRate, "req/s", null,
@@ -794,6 +796,13 @@ class RightsflowBenchmark {
             return null;
         });
         return references;
+    }
+
+    /** Jobs the engine has executed successfully so far (the metric, its in-memory count written out first). */
+    private long successfulJobs() {
+        ((org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) engineConfiguration).getDbMetricsReporter()
+                .reportNow();
+        return management.createMetricsQuery().name(org.camunda.bpm.engine.management.Metrics.JOB_SUCCESSFUL).sum();
     }
 
     private long waitingAt(String activity, String prefix) {

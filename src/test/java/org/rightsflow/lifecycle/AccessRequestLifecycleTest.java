@@ -10,6 +10,8 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.audit.AuditVerifier;
+import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.setup.LeanHistory;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PersonalDataScan;
@@ -97,6 +99,15 @@ class AccessRequestLifecycleTest extends PostgresIntegrationTest {
                 .processInstanceBusinessKey(reference).processDefinitionKey("RightsRequestProcess").singleResult().getId();
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId)
                 .activityId("EndEvent_Completed").count()).isEqualTo(1);
+        // the lean history (docs/operations.md): the path and the due date's changes stay, every variable's last
+        // value too; the job log of jobs that succeeded and the bookkeeping variables' updates are not written
+        assertThat(jdbc.queryForObject("select count(*) from act_hi_job_log where root_proc_inst_id_ = ?", Long.class,
+                processInstanceId)).isZero();
+        assertThat(jdbc.queryForList("select distinct name_ from act_hi_detail where root_proc_inst_id_ = ?",
+                String.class, processInstanceId)).contains(Variables.DUE_DATE)
+                .allMatch(LeanHistory.DETAILED_VARIABLES::contains);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+                .variableName(Variables.REQUEST_ID).count()).isEqualTo(1);
 
         // Li Lei's own data; every account's is searched for at the end of the suite (PersonalDataAfterTheSuiteTest)
         List<String> personalData = PersonalDataScan.personalDataOf(jdbc, LI_LEI);

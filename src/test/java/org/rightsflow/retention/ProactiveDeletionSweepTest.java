@@ -189,6 +189,13 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
         Incident incident = runtime.createIncidentQuery().processInstanceId(first).singleResult();
         assertThat(incident.getActivityId()).isEqualTo(ProactiveDeletionModel.TASK_ERASE_BATCH);
         assertThat(runtime.getVariable(incident.getExecutionId(), ProactiveDeletionModel.SWEEP_STEP)).isEqualTo(LOGS);
+        // the lean history (docs/operations.md) keeps each failure with its stack trace, and the incident; it writes
+        // no job log of the jobs that were created, succeeded or were deleted
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(first).failureLog().list()).hasSize(3)
+                .allSatisfy(log -> assertThat(history.getHistoricJobLogExceptionStacktrace(log.getId()))
+                        .contains("unreachable"));
+        assertThat(history.createHistoricJobLogQuery().processInstanceId(first).count()).isEqualTo(3);
+        assertThat(history.createHistoricIncidentQuery().processInstanceId(first).count()).isEqualTo(1);
         String firstRun = (String) runtime.getVariable(first, ProactiveDeletionModel.REFERENCE);
         // the first batch committed, the failing one left nothing behind
         assertThat(pastLogs(d)).isEqualTo(7_500 - 5_000);

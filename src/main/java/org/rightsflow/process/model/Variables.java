@@ -1,5 +1,6 @@
 package org.rightsflow.process.model;
 
+import java.util.Set;
 import org.rightsflow.request.RequestOutcome;
 
 /**
@@ -149,6 +150,13 @@ public final class Variables {
     public static final String RESULT_EXPLANATION = "resultExplanation";
     public static final String DOWNLOAD_ID = "downloadId";
     public static final String EXPIRES_AT = "expiresAt";
+
+    /**
+     * The decision fields every Tasklist decision form writes: the timeline and the evidence pack show, per task, the
+     * values submitted at its completion (their variable-update history, which the lean history keeps).
+     */
+    public static final Set<String> DECISION_FORM_FIELDS = Set.of(DECISION, GROUNDS, EXPLANATION, REFUSED_CATEGORIES,
+            OUTCOME);
 
     // --- values of requestType (the API codes of docs/api.md)
     public static final String TYPE_ACCESS = "ACCESS";

@@ -37,8 +37,7 @@ import org.springframework.stereotype.Component;
 public class EngineProcessHistory implements ProcessHistory {
 
     /** The fields every decision form writes (the shared names of the forms, see {@link Variables}). */
-    private static final Set<String> FORM_FIELDS = Set.of(Variables.DECISION, Variables.GROUNDS, Variables.EXPLANATION,
-            Variables.REFUSED_CATEGORIES, Variables.OUTCOME);
+    private static final Set<String> FORM_FIELDS = Variables.DECISION_FORM_FIELDS;
 
     /** What staff do to a task that the timeline shows (one log row per changed property: shown once). */
     private static final Set<String> TASK_OPERATIONS = Set.of(UserOperationLogEntry.OPERATION_TYPE_CLAIM,

@@ -1,0 +1,77 @@
+package org.rightsflow.process.setup;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
+import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
+import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
+import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
+import org.rightsflow.process.model.Variables;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * History that keeps what auditors and the product read and drops what no one reads (docs/operations.md, "Engine
+ * history: what is kept"). The engine runs at history level {@code full} and produces every event; this handler,
+ * which replaces the engine's database handler, writes all of them except:
+ * <ul>
+ *   <li>the job log of jobs that did not fail: creation, success and deletion entries (two to three rows per job, the
+ *       largest part of the history after the activities). Failures are kept with their stack traces, and so are
+ *       incidents;</li>
+ *   <li>the variable-update details of every variable but the decisions staff submit in the forms and the statutory
+ *       due date ({@link #DETAILED_VARIABLES}): the bookkeeping variables (ids, flags, dates of timers, task cards,
+ *       loop counters) keep their last value in the historic variable instances, not one detail row per change;</li>
+ *   <li>form-field entries: copies of the submitted variables; a staff start form's copy would even hold what staff
+ *       typed (which the forms' processes delete from the history).</li>
+ * </ul>
+ * The history level stays {@code full} in the database: turning this off ({@code rightsflow.history.lean=false})
+ * writes the whole history again, without any migration.
+ */
+@Component
+@ConditionalOnProperty(name = "rightsflow.history.lean", havingValue = "true", matchIfMissing = true)
+public class LeanHistory extends AbstractProcessEnginePlugin {
+
+    /**
+     * Variables whose every change stays in the history (with the activity that made it): the decision forms' fields
+     * (the timeline and the evidence pack show what was submitted at each task), the decisions the listeners copy
+     * from them, the results the requester is told, and the due date (an extension moves it).
+     */
+    public static final Set<String> DETAILED_VARIABLES;
+
+    static {
+        Set<String> detailed = new HashSet<>(Variables.DECISION_FORM_FIELDS);
+        detailed.addAll(Set.of(Variables.VERIFICATION_DECISION, Variables.REVIEW_DECISION, Variables.REVIEW_PROPOSER,
+                Variables.APPROVAL_DECISION, Variables.APPROVAL_COMMENT, Variables.PROPOSED_GROUNDS,
+                Variables.PROPOSED_EXPLANATION, Variables.RESULT_GROUNDS, Variables.RESULT_EXPLANATION,
+                Variables.CONFIRMED_REQUESTS, Variables.DUE_DATE));
+        DETAILED_VARIABLES = Set.copyOf(detailed);
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        configuration.setHistoryEventHandler(new LeanHistoryEventHandler());
+    }
+
+    /** The engine's own database handler, told what not to write. */
+    static final class LeanHistoryEventHandler extends DbHistoryEventHandler {
+
+        @Override
+        public void handleEvent(HistoryEvent event) {
+            if (event instanceof HistoricJobLogEvent jobLog && !jobLog.isFailureLog()) {
+                return;
+            }
+            if (event instanceof HistoricFormPropertyEventEntity) {
+                return;
+            }
+            super.handleEvent(event);
+        }
+
+        @Override
+        protected boolean shouldWriteHistoricDetail(HistoricVariableUpdateEventEntity event) {
+            return DETAILED_VARIABLES.contains(event.getVariableName()) && super.shouldWriteHistoricDetail(event);
+        }
+    }
+}
