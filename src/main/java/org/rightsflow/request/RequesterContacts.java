@@ -56,6 +56,15 @@ public class RequesterContacts {
     }
 
     /**
+     * Whether the notices of the request with this reference reach a minor's guardian on file: the result links in
+     * them open pages that speak to whoever received the email.
+     */
+    public boolean noticesGoToGuardian(String reference) {
+        return requests.findByReference(reference).flatMap(this::onFileIncludingDeactivated).map(Contact::guardian)
+                .orElse(false);
+    }
+
+    /**
      * A close relative has no contact on file: the notices of their request go to the address they gave, whether or
      * not the account exists (the same answer either way). No code ever goes there: intake staff verify them by hand.
      */

@@ -22,6 +22,7 @@ import org.rightsflow.identity.VerificationOutcome;
 import org.rightsflow.notice.NoticeFormats;
 import org.rightsflow.request.ClarificationService;
 import org.rightsflow.request.ClarificationTopic;
+import org.rightsflow.request.FiledAs;
 import org.rightsflow.request.FiledRequest;
 import org.rightsflow.request.IntakeCommand;
 import org.rightsflow.request.InvalidRequestException;
@@ -32,9 +33,11 @@ import org.rightsflow.request.RequestLifecycle;
 import org.rightsflow.request.RequestNotFoundException;
 import org.rightsflow.request.RequestStatus;
 import org.rightsflow.request.RequestType;
+import org.rightsflow.request.RequesterContacts;
 import org.rightsflow.request.RightsRequest;
 import org.rightsflow.request.StatusLinks;
 import org.rightsflow.web.ConcurrentChangeRetry;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -74,13 +77,16 @@ public class PrivacyCenterController {
     private final DownloadService downloads;
     private final LocaleResolver localeResolver;
     private final StatusLinks statusLinks;
+    private final RequesterContacts contacts;
+    private final MessageSource messages;
     private final ObjectMapper json = new ObjectMapper();
 
     public PrivacyCenterController(RequestIntakeService intake, RequestLifecycle lifecycle,
                                    IdentityVerificationService identity, ComplaintChannels complaints,
                                    ClarificationService clarifications, RequestFormCheck formCheck,
                                    CorrectionChoices correctionChoices, AccountCancellationService cancellation,
-                                   DownloadService downloads, LocaleResolver localeResolver, StatusLinks statusLinks) {
+                                   DownloadService downloads, LocaleResolver localeResolver, StatusLinks statusLinks,
+                                   RequesterContacts contacts, MessageSource messages) {
         this.intake = intake;
         this.lifecycle = lifecycle;
         this.identity = identity;
@@ -92,14 +98,20 @@ public class PrivacyCenterController {
         this.downloads = downloads;
         this.localeResolver = localeResolver;
         this.statusLinks = statusLinks;
+        this.contacts = contacts;
+        this.messages = messages;
     }
 
-    /** What every page needs: its own path (for the language switch) and the complaint channels. */
+    /**
+     * What every page needs: its own path (for the language switch), the complaint channels, and the wording for the
+     * account holder (a page about a guardian's request replaces it, {@link #wordFor}).
+     */
     @ModelAttribute
     void common(HttpServletRequest request, Locale locale, Model model) {
         model.addAttribute("currentPath", request.getRequestURI());
         model.addAttribute("language", PrivacyWebConfig.languageOf(locale));
         model.addAttribute("complaintChannel", complaints.inOneLine(PrivacyWebConfig.languageOf(locale)));
+        model.addAttribute("wording", PageWording.forHolder(messages));
     }
 
     @GetMapping("/")
@@ -172,6 +184,7 @@ public class PrivacyCenterController {
         }
         model.addAttribute("reference", r.reference());
         model.addAttribute("statusKey", StatusCookies.tokenFor(request, reference));
+        wordFor(r, model);
         // why no code came, where a limit says so (counted by the email as filed: it tells nothing about the account)
         IdentityVerificationService.CodeDelivery delivery = identity.codeDelivery(r.id());
         delivery.heldBackUntil().ifPresent(until -> model.addAttribute("heldBackUntil", NoticeFormats.dateTime(until)));
@@ -188,7 +201,10 @@ public class PrivacyCenterController {
         String view = verified(reference, token, code, model);
         if (!view.startsWith("redirect:")) {
             // which code the page asks for next, and whether codes still count, as they are after this attempt
-            lifecycleRequestId(reference, token).ifPresent(id -> channels(id, model));
+            lifecycleRequest(reference, token).ifPresent(r -> {
+                channels(r.id(), model);
+                wordFor(r, model);
+            });
         }
         return view;
     }
@@ -239,7 +255,10 @@ public class PrivacyCenterController {
         } else {
             model.addAttribute("resent", true);
         }
-        lifecycleRequestId(reference, token).ifPresent(id -> channels(id, model));
+        lifecycleRequest(reference, token).ifPresent(r -> {
+            channels(r.id(), model);
+            wordFor(r, model);
+        });
         return "privacy/verify";
     }
 
@@ -286,6 +305,7 @@ public class PrivacyCenterController {
         model.addAttribute("reference", r.reference());
         model.addAttribute("type", r.type().name());
         model.addAttribute("status", r.status().name());
+        wordFor(r, model);
         model.addAttribute("receivedAt", NoticeFormats.dateTime(r.receivedAt()));
         model.addAttribute("dueAt", NoticeFormats.dateTime(r.dueAt()));
         model.addAttribute("history", view.history().stream()
@@ -397,11 +417,24 @@ public class PrivacyCenterController {
                 && cancellation.phase(r.id()).filter("COOLING_OFF"::equals).isPresent();
     }
 
-    private static String confirmPage(RightsRequest r, String action, Model model) {
+    private String confirmPage(RightsRequest r, String action, Model model) {
+        wordFor(r, model);
         model.addAttribute("reference", r.reference());
         model.addAttribute("type", r.type().name());
         model.addAttribute("action", action);
         return "privacy/confirm";
+    }
+
+    /**
+     * Words the page for a minor's guardian where the guardian reads it: the filing says a guardian files (this
+     * repeats only what the filer stated), or, once the request is verified, the codes went to the guardian on file
+     * (every request about a child under 14's account is the guardian's, whatever the filing said). Before
+     * verification nothing found in the account may change a page: it would tell an impostor about the account.
+     */
+    private void wordFor(RightsRequest r, Model model) {
+        boolean guardian = r.filedAs() == FiledAs.GUARDIAN || (r.verifiedAt() != null
+                && contacts.onFileIncludingDeactivated(r).map(RequesterContacts.Contact::guardian).orElse(false));
+        model.addAttribute("wording", PageWording.forGuardian(guardian, messages));
     }
 
     /**
@@ -420,9 +453,9 @@ public class PrivacyCenterController {
         model.addAttribute("codeChannel", toEnter.size() > 1 ? "EITHER" : toEnter.isEmpty() ? "EMAIL" : toEnter.get(0));
     }
 
-    private Optional<String> lifecycleRequestId(String reference, String token) {
+    private Optional<RightsRequest> lifecycleRequest(String reference, String token) {
         try {
-            return Optional.of(lifecycle.view(reference, token).request().id());
+            return Optional.of(lifecycle.view(reference, token).request());
         } catch (RequestNotFoundException e) {
             return Optional.empty();
         }
@@ -455,6 +488,11 @@ public class PrivacyCenterController {
             return "privacy/download";
         }
         DownloadService.LinkState link = found.get();
+        if (!"TRANSFER_PACKAGE".equals(link.kind())) {
+            // the link reached the address on file: a guardian's when a guardian speaks for the minor's account
+            model.addAttribute("wording", PageWording.forGuardian(contacts.noticesGoToGuardian(link.reference()),
+                    messages));
+        }
         if (PrivacyWebConfig.supported(request.getParameter("lang")) == null) {
             Locale requestLanguage = Locale.forLanguageTag(link.language());
             localeResolver.setLocale(request, response, requestLanguage);
