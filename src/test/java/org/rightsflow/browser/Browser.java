@@ -201,6 +201,38 @@ final class Browser implements AutoCloseable {
         return english.find() ? english.group() : null;
     }
 
+    /**
+     * Shows the page now open once more as a reader of the other language on the other screen sees it, then goes back
+     * to the journey's own language and size. A journey that runs in one language at one width (say en at 1280 px)
+     * is so also seen, step by step, in the other language at the other width (zh-CN at 375 px) without being run
+     * twice: filing, codes and background work cost seconds; showing a page again costs a page load. Only for pages
+     * that a plain GET shows again (not the answer to a POST). Checked each time: the page's language, no horizontal
+     * scrolling, no English sentence on a Chinese page, then the caller's own checks; the screenshot is named
+     * &lt;step&gt;-&lt;language&gt;-&lt;width&gt;.
+     */
+    void alsoSeenAs(String lang, int width, int height, String step, Runnable checks) {
+        String url = driver.getCurrentUrl().replaceAll("([?&])lang=[^&]*&?", "$1").replaceAll("[?&]$", "");
+        String ownLang = driver.findElement(By.tagName("html")).getAttribute("lang");
+        Dimension ownSize = driver.manage().window().getSize();
+        driver.manage().window().setSize(new Dimension(width, height));
+        open(url + (url.contains("?") ? "&" : "?") + "lang=" + lang);
+        org.assertj.core.api.Assertions.assertThat(driver.findElement(By.tagName("html")).getAttribute("lang"))
+                .as(url).isEqualTo(lang);
+        @SuppressWarnings("unchecked")
+        java.util.List<Number> widths = (java.util.List<Number>) script(
+                "return [document.documentElement.scrollWidth, window.innerWidth]");
+        org.assertj.core.api.Assertions.assertThat(widths.get(0).intValue())
+                .as("no horizontal scroll on " + url + " at " + width + " px").isLessThanOrEqualTo(widths.get(1).intValue());
+        if (!lang.equals("en")) {
+            org.assertj.core.api.Assertions.assertThat(firstEnglishSentence()).as("English words on the zh-CN page " + url)
+                    .isNull();
+        }
+        checks.run();
+        screenshot(step + "-" + lang + "-" + width);
+        driver.manage().window().setSize(ownSize);
+        open(url + (url.contains("?") ? "&" : "?") + "lang=" + ownLang);
+    }
+
     Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }

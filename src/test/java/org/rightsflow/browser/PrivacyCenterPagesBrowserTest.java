@@ -22,8 +22,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Every Privacy Center page in zh-CN and en on a 375 px wide phone screen: the lang attribute, key texts, a label
- * for every input, no horizontal scrolling, no English sentence on a Chinese page; the language choice kept from page to page; filing by keyboard alone
- * with a visible focus ring; errors in the page's language; withdrawal from the status page.
+ * for every input, no horizontal scrolling, no English sentence on a Chinese page; the language choice kept from page
+ * to page; filing by keyboard alone with a visible focus ring; errors in the page's language; withdrawal from the
+ * status page.
+ *
+ * <p>Languages and widths of the journeys: the keyboard journey runs in Chinese at 375 px, the withdrawal in English
+ * at 375 px; each page they show by a plain GET is also seen in the other language on a 1280 px desk
+ * ({@link Browser#alsoSeenAs}), so each journey is seen in both languages at both widths for a page load per step
+ * instead of a second run (CI time).
  */
 class PrivacyCenterPagesBrowserTest extends PostgresIntegrationTest {
 
@@ -133,6 +139,10 @@ class PrivacyCenterPagesBrowserTest extends PostgresIntegrationTest {
                 noHorizontalScroll(phone);
                 labelled(phone);
                 phone.screenshot("verify-zh");
+                phone.alsoSeenAs("en", 1280, 900, "verify", () -> {
+                    assertThat(phone.visible(By.tagName("h1")).getText()).isEqualTo("Confirm it is you");
+                    labelled(phone);
+                });
 
                 String code = Mailbox.codeIn(mailbox.awaitOne(email, "VERIFICATION_CODE", reference));
                 phone.type(By.id("code"), code);
@@ -142,6 +152,10 @@ class PrivacyCenterPagesBrowserTest extends PostgresIntegrationTest {
                 assertThat(phone.driver.findElement(By.id("status-due")).getText()).endsWith(" (北京时间)");
                 noHorizontalScroll(phone);
                 phone.screenshot("status-zh");
+                phone.alsoSeenAs("en", 1280, 900, "status", () -> {
+                    assertThat(phone.visible(By.tagName("h1")).getText()).isEqualTo("Request " + reference);
+                    assertThat(phone.driver.findElement(By.id("status-due")).getText()).endsWith(" (Beijing time)");
+                });
             });
         }
     }
@@ -154,6 +168,8 @@ class PrivacyCenterPagesBrowserTest extends PostgresIntegrationTest {
         try (Browser phone = new Browser("withdrawal-en", 375, 812)) {
             phone.journey(() -> {
                 phone.open(base + "/privacy/request/DELETE?lang=en");
+                phone.alsoSeenAs("zh-CN", 1280, 900, "delete-form", () -> assertThat(phone.visible(By.tagName("h1"))
+                        .getText()).isEqualTo("请求：删除个人信息"));
                 phone.type(By.id("accountEmail"), email);
                 phone.click(By.cssSelector("label[for='ground-CONSENT_WITHDRAWN']"));
                 phone.click(By.cssSelector("label[for='category-OPERATION_LOGS']"));
@@ -165,16 +181,22 @@ class PrivacyCenterPagesBrowserTest extends PostgresIntegrationTest {
                         reference)).contains("CONSENT_WITHDRAWN").contains("OPERATION_LOGS");
                 phone.open(base + "/privacy/status/" + reference);
                 phone.screenshot("status-before-withdrawal");
+                phone.alsoSeenAs("zh-CN", 1280, 900, "status-before-withdrawal", () -> assertThat(phone
+                        .visible(By.id("withdraw")).getText()).isEqualTo("撤回请求"));
                 phone.click(By.id("withdraw"));
                 // It cannot be undone, so the page asks first.
                 assertThat(phone.visible(By.id("confirm-explain")).getText()).contains("cannot be undone");
                 noHorizontalScroll(phone);
                 phone.screenshot("withdrawal-confirm-en");
+                phone.alsoSeenAs("zh-CN", 1280, 900, "withdrawal-confirm", () -> assertThat(phone
+                        .visible(By.id("confirm-explain")).getText()).contains("此操作无法撤销"));
                 phone.click(By.id("confirm"));
                 assertThat(phone.visible(By.cssSelector(".notice")).getText()).isEqualTo("Your request has been withdrawn.");
                 assertThat(phone.driver.findElement(By.id("status-current")).getAttribute("data-status")).isEqualTo("WITHDRAWN");
                 assertThat(phone.driver.findElements(By.id("withdraw"))).isEmpty();
                 phone.screenshot("status-withdrawn");
+                phone.alsoSeenAs("zh-CN", 1280, 900, "status-withdrawn", () -> assertThat(phone
+                        .visible(By.id("status-current")).getText()).isEqualTo("已撤回"));
 
                 // Without this browser's cookie the same page opens nothing: the lookup form, in the page's language.
                 phone.driver.manage().deleteCookieNamed("rf_status_" + reference);

@@ -25,8 +25,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * Journey (a) in a real browser: a requester files a COPY request in the Privacy Center, reads the code from the
  * email that really arrived, verifies in the page, follows the status page with its history and due date, and
- * downloads the package (ZIP) through the link of the DOWNLOAD_READY email. The account is the test's own (no
- * sensitive data, no history), so no other test changes its triage.
+ * downloads the package (ZIP) from the download page the DOWNLOAD_READY email links to. The account is the test's
+ * own (no sensitive data, no history), so no other test changes its triage.
+ *
+ * <p>Languages and widths: the journey runs in English on a 1280 px desk, and every page it shows by a plain GET
+ * (home, form, verification, status after verification, completed status, download page) is also seen in Chinese
+ * on a 375 px phone ({@link Browser#alsoSeenAs}): the journey in both languages at both widths, at the cost of a
+ * page load per step instead of a second filing and package (CI time). The Chinese journeys that act on the pages
+ * (a wrong code, the lock, a used-up link) are {@link RequesterGuidanceBrowserTest}'s.
  */
 class RequesterJourneyBrowserTest extends PostgresIntegrationTest {
 
@@ -53,10 +59,14 @@ class RequesterJourneyBrowserTest extends PostgresIntegrationTest {
             assertThat(browser.driver.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
             assertThat(browser.visible(By.id("right-COPY")).getText()).contains("Get a copy of your personal information");
             browser.screenshot("home-en");
+            browser.alsoSeenAs("zh-CN", 375, 812, "home", () -> assertThat(browser.visible(By.id("right-COPY"))
+                    .getText()).contains("复制个人信息"));
 
             browser.click(By.cssSelector("#right-COPY a"));
             browser.visible(By.id("request-form"));
             assertThat(browser.driver.getCurrentUrl()).endsWith("/privacy/request/COPY");
+            browser.alsoSeenAs("zh-CN", 375, 812, "form", () -> assertThat(browser.visible(By.tagName("h1")).getText())
+                    .isEqualTo("请求：复制个人信息"));
             browser.type(By.id("accountEmail"), email);
             browser.screenshot("form-filled");
 
@@ -77,6 +87,8 @@ class RequesterJourneyBrowserTest extends PostgresIntegrationTest {
             assertThat(cookie.getSameSite()).isEqualTo("Strict");
             assertThat(cookie.getPath()).isEqualTo("/privacy");
             browser.screenshot("verify-page");
+            browser.alsoSeenAs("zh-CN", 375, 812, "verify-page", () -> assertThat(browser.visible(By.id("code-hint"))
+                    .getText()).isEqualTo("我们发送到账号登记邮箱的邮件中的 6 位数字"));
 
             // A wrong code first: the page says so in English, with the attempts left.
             String code = Mailbox.codeIn(mailbox.awaitOne(email, "VERIFICATION_CODE", reference));
@@ -98,10 +110,14 @@ class RequesterJourneyBrowserTest extends PostgresIntegrationTest {
             assertThat(browser.driver.findElements(By.cssSelector("#history tbody tr")).stream()
                     .map(r -> r.getAttribute("data-status")).toList()).contains("RECEIVED", "AWAITING_VERIFICATION");
             browser.screenshot("status-after-verification");
+            browser.alsoSeenAs("zh-CN", 375, 812, "status-after-verification", () -> {
+                assertThat(browser.visible(By.tagName("h1")).getText()).isEqualTo("请求 " + reference);
+                assertThat(browser.driver.findElement(By.id("status-due")).getText()).isEqualTo(due + " (北京时间)");
+            });
 
             // The package is built in the background; the status page shows COMPLETED once the result notice is out.
             Mailbox.Mail ready = mailbox.awaitOne(email, "DOWNLOAD_READY", reference);
-            String link = Mailbox.linkIn(ready);
+            String link = Mailbox.pageLinkIn(ready);
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 browser.open(base + "/privacy/status/" + reference);
                 return "COMPLETED".equals(browser.visible(By.id("status-current")).getAttribute("data-status"));
@@ -109,9 +125,19 @@ class RequesterJourneyBrowserTest extends PostgresIntegrationTest {
             assertThat(browser.driver.findElement(By.id("status-current")).getText()).isEqualTo("Completed");
             assertThat(browser.driver.findElements(By.id("withdraw"))).as("no withdrawal once done").isEmpty();
             browser.screenshot("status-completed");
+            browser.alsoSeenAs("zh-CN", 375, 812, "status-completed", () -> assertThat(browser
+                    .visible(By.id("status-current")).getText()).isEqualTo("已完成"));
 
-            // Follow the emailed link in the browser: the file lands in the download directory.
-            browser.driver.get(link.replaceFirst("^https?://[^/]+", base));
+            // Follow the emailed link: the download page says what the file is; only the button fetches it.
+            browser.open(link.replaceFirst("^https?://[^/]+", base));
+            assertThat(browser.visible(By.id("download-state")).getAttribute("data-uses-left")).isEqualTo("3");
+            assertThat(browser.driver.findElement(By.id("download-what")).getText()).contains(reference, "ZIP");
+            browser.screenshot("download-page");
+            browser.alsoSeenAs("zh-CN", 375, 812, "download-page", () -> assertThat(browser
+                    .visible(By.id("download-what")).getText()).contains(reference, "ZIP 文件"));
+            assertThat(browser.visible(By.id("download-state")).getAttribute("data-uses-left"))
+                    .as("showing the page spends no use").isEqualTo("3");
+            browser.click(By.id("download"));
             Path pkg = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                     .until(() -> finishedDownload(browser.downloads), p -> p != null);
             assertThat(pkg.getFileName().toString()).endsWith(".zip");
