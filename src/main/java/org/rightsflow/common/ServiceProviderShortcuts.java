@@ -9,7 +9,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
  * Names the service providers that two libraries look up on every call. Without the system property, each lookup
  * searches every {@code META-INF/services} file of the class path, which on this application's class path is slow:
  * <ul>
- *   <li>the engine resolves every duration timer ({@code P3D}, {@code P7D}: two per request) through
+ *   <li>the engine resolves every duration timer ({@code P3D} at the filing, {@code P4D} after the reminder) through
  *       {@code DatatypeFactory.newInstance()};</li>
  *   <li>Jakarta Mail finds its {@code StreamProvider} for every message part it encodes or parses.</li>
  * </ul>

@@ -360,8 +360,12 @@ class IdentityVerificationTest extends PostgresIntegrationTest {
         // an unknown account's request is simply never verified and closes after the waiting period
         RequesterJourney.Filed waiting = requester().file("ACCESS", "nobody-else-" + System.nanoTime() + "@example.com", null);
         awaitWaitingForCode(waiting.reference());
-        Job expiry = management.createJobQuery().processInstanceId(runtime.createProcessInstanceQuery()
-                        .processInstanceBusinessKey(waiting.reference()).singleResult().getId()).timers()
+        String waitingInstance = runtime.createProcessInstanceQuery().processInstanceBusinessKey(waiting.reference())
+                .singleResult().getId();
+        // the reminder's timer arms the expiry (no contact on file: nothing is sent)
+        management.executeJob(management.createJobQuery().processInstanceId(waitingInstance).timers()
+                .activityId("BoundaryEvent_VerificationReminder").singleResult().getId());
+        Job expiry = management.createJobQuery().processInstanceId(waitingInstance).timers()
                 .activityId("BoundaryEvent_VerificationExpired").singleResult();
         management.executeJob(expiry.getId());
         requester().awaitStatus(waiting, "CLOSED_UNVERIFIED");

@@ -94,9 +94,15 @@ class VerificationAndWithdrawalTest extends PostgresIntegrationTest {
         awaitWaitingForCode(filed.reference());
         String processInstanceId = runtime.createProcessInstanceQuery().processInstanceBusinessKey(filed.reference())
                 .singleResult().getId();
+        Job reminder = management.createJobQuery().processInstanceId(processInstanceId).timers()
+                .activityId("BoundaryEvent_VerificationReminder").singleResult();
+        assertThat(management.createJobQuery().processInstanceId(processInstanceId).timers()
+                .activityId("BoundaryEvent_VerificationExpired").count()).as("armed by the reminder").isZero();
+        management.executeJob(reminder.getId());
         Job expiry = management.createJobQuery().processInstanceId(processInstanceId).timers()
                 .activityId("BoundaryEvent_VerificationExpired").singleResult();
-        assertThat(expiry.getDuedate()).isAfter(java.util.Date.from(java.time.Instant.now().plus(Duration.ofDays(6))));
+        assertThat(expiry.getDuedate()).as("4 days after the reminder")
+                .isAfter(java.util.Date.from(java.time.Instant.now().plus(Duration.ofDays(3))));
         management.executeJob(expiry.getId());
         requester.awaitStatus(filed, "CLOSED_UNVERIFIED");
         mailbox().awaitOne("li.lei@example.com", "CLOSED_UNVERIFIED", filed.reference());

@@ -312,34 +312,46 @@ class ReviewListenersModelTest {
     void pausedTimersStopAndExtendedOnesMoveWithoutASecondTimer() {
         ProcessInstance instance = inReview();
         DeadlineTimers timers = new DeadlineTimers(runtime, management, tasks);
-        Job dueDate = timerAt(RightsRequestModel.BOUNDARY_EVENT_DUE_DATE);
-        Job dueSoon = timerAt(RightsRequestModel.BOUNDARY_EVENT_DUE_SOON);
-        assertThat(dueDate.getDuedate()).isEqualTo(DUE);
+        // one timer at a time: the due-date timer is created when the due-soon one fires
+        Job dueSoon = timerAt(RightsRequestModel.START_EVENT_DUE_SOON);
         assertThat(dueSoon.getDuedate()).isEqualTo(REMINDER);
+        assertThat(timerAt(RightsRequestModel.TIMER_EVENT_DUE_DATE)).isNull();
 
         timers.on(new DeadlineChanged("req-42", REFERENCE, DeadlineEventKind.PAUSED, DUE.toInstant(), REMINDER.toInstant()));
-        assertThat(timerAt(RightsRequestModel.BOUNDARY_EVENT_DUE_DATE).isSuspended()).isTrue();
-        assertThat(timerAt(RightsRequestModel.BOUNDARY_EVENT_DUE_SOON).isSuspended()).isTrue();
+        assertThat(timerAt(RightsRequestModel.START_EVENT_DUE_SOON).isSuspended()).isTrue();
         ClockUtil.setCurrentTime(Date.from(DUE.toInstant().plusSeconds(60)));
         assertThat(management.createJobQuery().timers().executable().active().count()).as("a paused clock never fires (the job executor acquires active jobs only)").isZero();
 
         Instant newDue = DUE.toInstant().plus(Duration.ofDays(45));
         Instant newReminder = newDue.minus(Duration.ofDays(5));
         timers.on(new DeadlineChanged("req-42", REFERENCE, DeadlineEventKind.EXTENDED, newDue, newReminder));
-        Job movedDueDate = timerAt(RightsRequestModel.BOUNDARY_EVENT_DUE_DATE);
-        Job movedDueSoon = timerAt(RightsRequestModel.BOUNDARY_EVENT_DUE_SOON);
-        assertThat(movedDueDate.getId()).isEqualTo(dueDate.getId());
+        Job movedDueSoon = timerAt(RightsRequestModel.START_EVENT_DUE_SOON);
         assertThat(movedDueSoon.getId()).isEqualTo(dueSoon.getId());
-        assertThat(movedDueDate.isSuspended()).isFalse();
-        assertThat(movedDueDate.getDuedate()).isEqualTo(Date.from(newDue));
+        assertThat(movedDueSoon.isSuspended()).isFalse();
         assertThat(movedDueSoon.getDuedate()).isEqualTo(Date.from(newReminder));
         assertThat(task(RightsRequestModel.TASK_REVIEW_EXEMPTIONS).getDueDate()).isEqualTo(Date.from(newDue));
         assertThat(runtime.getVariable(instance.getId(), Variables.DUE_DATE)).isEqualTo(Date.from(newDue));
-        assertThat(management.createJobQuery().processInstanceId(instance.getId()).timers().count()).isEqualTo(2);
+        assertThat(management.createJobQuery().processInstanceId(instance.getId()).timers().count()).isEqualTo(1);
 
+        // the due-soon timer fires: the due-date timer is created from the moved date, and moves and stops in turn
         ClockUtil.setCurrentTime(Date.from(newReminder.plusSeconds(1)));
         assertThat(management.createJobQuery().timers().executable().active().list()).singleElement()
                 .extracting(Job::getId).isEqualTo(dueSoon.getId());
+        management.executeJob(dueSoon.getId());
+        Job dueDate = timerAt(RightsRequestModel.TIMER_EVENT_DUE_DATE);
+        assertThat(dueDate.getDuedate()).isEqualTo(Date.from(newDue));
+
+        timers.on(new DeadlineChanged("req-42", REFERENCE, DeadlineEventKind.PAUSED, newDue, newReminder));
+        assertThat(timerAt(RightsRequestModel.TIMER_EVENT_DUE_DATE).isSuspended()).isTrue();
+        Instant resumedDue = newDue.plus(Duration.ofDays(2));
+        timers.on(new DeadlineChanged("req-42", REFERENCE, DeadlineEventKind.RESUMED, resumedDue,
+                resumedDue.minus(Duration.ofDays(5))));
+        Job movedDueDate = timerAt(RightsRequestModel.TIMER_EVENT_DUE_DATE);
+        assertThat(movedDueDate.getId()).as("the same timer job, moved").isEqualTo(dueDate.getId());
+        assertThat(movedDueDate.isSuspended()).isFalse();
+        assertThat(movedDueDate.getDuedate()).isEqualTo(Date.from(resumedDue));
+        assertThat(management.createJobQuery().processInstanceId(instance.getId()).timers().count())
+                .as("never a second timer").isEqualTo(1);
     }
 
     @Test

@@ -112,9 +112,10 @@ class ReviewReferralTest extends PostgresIntegrationTest {
 
     @Test
     void aRequestReferredFromTasklistWhileItsFulfilmentIsAboutToStartGoesToTheReviewFirst() {
+        // the triage and the start of fulfilment run in one job (Task_GatherTriageFacts): hold it (its job is created
+        // suspended) so the request waits right before both
         List<JobDefinition> startFulfilment = management.createJobDefinitionQuery()
-                .activityIdIn("Task_StartFulfilment").list();
-        // hold the start of fulfilment (its job is created suspended) so the request waits right before it
+                .activityIdIn("Task_GatherTriageFacts").list();
         startFulfilment.forEach(d -> management.suspendJobDefinitionById(d.getId()));
         try {
             String email = "referral-late-" + System.nanoTime() + "@example.com";
@@ -124,7 +125,7 @@ class ReviewReferralTest extends PostgresIntegrationTest {
             await().atMost(Duration.ofSeconds(60)).until(() -> runtime.createProcessInstanceQuery()
                     .processInstanceBusinessKey(filed.reference()).processDefinitionKey("RightsRequestProcess").list()
                     .stream().anyMatch(i -> management.createJobQuery().processInstanceId(i.getId())
-                            .activityId("Task_StartFulfilment").count() == 1));
+                            .activityId("Task_GatherTriageFacts").count() == 1));
 
             TasklistSession.Response started = TasklistSession.signIn(port, "officer").submitStartForm(
                     "SendToReviewProcess", Map.of("referralReference", filed.reference(),
@@ -134,7 +135,7 @@ class ReviewReferralTest extends PostgresIntegrationTest {
 
             startFulfilment.forEach(d -> management.activateJobDefinitionById(d.getId(), true));
             Task review = awaitTask(tasks, filed.reference(), "Task_ReviewExemptions");
-            assertThat(tasks.getVariable(review.getId(), "fulfilmentStart")).isEqualTo("REFERRED_TO_REVIEW");
+            assertThat(tasks.getVariable(review.getId(), "referredToReview")).isEqualTo(true);
             assertThat(requester.status(filed)).isEqualTo("IN_REVIEW");
             assertThat(jdbc.queryForObject("select fulfilment_started_at is null from rights_request where reference = ?",
                     Boolean.class, filed.reference())).isTrue();

@@ -19,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The workflow follows a moved or stopped clock, in the transaction that changed it: the running timer jobs of
- * BoundaryEvent_DueSoon and BoundaryEvent_DueDate are moved ({@link ManagementService#setJobDuedate}), suspended
+ * StartEvent_DueSoon and TimerEvent_DueDate (whichever exist: the due-date timer is created when the due-soon one
+ * fires, from the {@code dueDate} variable moved here) are moved ({@link ManagementService#setJobDuedate}), suspended
  * during a pause and activated again on resume; never a second timer. The open user tasks of the request (its own
  * and those of the fulfilment processes it called) get the new due date, and so do the {@code dueDate} and
  * {@code reminderDate} variables, which later tasks and call activities read.
@@ -27,8 +28,15 @@ import org.springframework.stereotype.Component;
 @Component
 public class DeadlineTimers {
 
-    static final List<String> TIMERS = List.of(RightsRequestModel.BOUNDARY_EVENT_DUE_SOON,
-            RightsRequestModel.BOUNDARY_EVENT_DUE_DATE);
+    /**
+     * Requests filed before the clock became one timer at a time run on their model version to the end: their two
+     * boundary timers on SubProcess_Handle must move too.
+     */
+    static final String EARLIER_DUE_SOON = "BoundaryEvent_DueSoon";
+    static final String EARLIER_DUE_DATE = "BoundaryEvent_DueDate";
+    static final List<String> DUE_SOON = List.of(RightsRequestModel.START_EVENT_DUE_SOON, EARLIER_DUE_SOON);
+    static final List<String> TIMERS = List.of(RightsRequestModel.START_EVENT_DUE_SOON,
+            RightsRequestModel.TIMER_EVENT_DUE_DATE, EARLIER_DUE_SOON, EARLIER_DUE_DATE);
 
     private final RuntimeService runtime;
     private final ManagementService management;
@@ -90,7 +98,7 @@ public class DeadlineTimers {
     }
 
     private boolean isDueSoon(Job job) {
-        return RightsRequestModel.BOUNDARY_EVENT_DUE_SOON.equals(management.createJobDefinitionQuery()
+        return DUE_SOON.contains(management.createJobDefinitionQuery()
                 .jobDefinitionId(job.getJobDefinitionId()).singleResult().getActivityId());
     }
 }

@@ -19,6 +19,11 @@ public final class AccessFulfilmentModel {
     public static final String CALL_ACTIVITY_COUNT_IN_EVERY_SYSTEM = "CallActivity_CountInEverySystem";
     public static final String TASK_BUILD_ACCESS_REPORT = "Task_BuildAccessReport";
     public static final String TASK_PUBLISH_DOWNLOAD = "Task_PublishDownload";
+    /**
+     * Runs in {@link #TASK_BUILD_ACCESS_REPORT}'s job: the report, the link, the notice (outbox, dedup key) and the
+     * expiry's start message are all database writes, rolled back and retried together.
+     */
+    public static final java.util.Set<String> REPORT_TRANSACTION_TASKS = java.util.Set.of(TASK_PUBLISH_DOWNLOAD);
     public static final String END_EVENT = "EndEvent_AccessFulfilled";
 
     private AccessFulfilmentModel() {

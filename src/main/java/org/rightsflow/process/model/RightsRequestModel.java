@@ -37,7 +37,7 @@ public final class RightsRequestModel {
     // --- messages (correlated by business key = reference)
     /** Interrupts {@link #SUBPROCESS_HANDLE}; Java accepts a withdrawal only before fulfilment starts. */
     public static final String MSG_REQUEST_WITHDRAWN = "Msg_RequestWithdrawn";
-    /** Completes {@link #RECEIVE_TASK_AWAIT_VERIFICATION}. */
+    /** Completes {@link #RECEIVE_TASK_AWAIT_VERIFICATION} or {@link #RECEIVE_TASK_AWAIT_VERIFICATION_AFTER_THE_REMINDER}. */
     public static final String MSG_IDENTITY_VERIFIED = "Msg_IdentityVerified";
     /** Too many wrong codes: hands verification to intake staff. */
     public static final String MSG_VERIFICATION_LOCKED = "Msg_VerificationLocked";
@@ -87,15 +87,7 @@ public final class RightsRequestModel {
     public static final String START_EVENT_REQUEST_RECEIVED = "StartEvent_RequestReceived";
     public static final String SUBPROCESS_HANDLE = "SubProcess_Handle";
     public static final String END_EVENT_HANDLED = "EndEvent_Handled";
-    /** Timer (timeDate {@code ${reminderDate}}) on {@link #SUBPROCESS_HANDLE}: move it on an extension or pause. */
-    public static final String BOUNDARY_EVENT_DUE_SOON = "BoundaryEvent_DueSoon";
-    /** Timer (timeDate {@code ${dueDate}}) on {@link #SUBPROCESS_HANDLE}: move it on an extension or pause. */
-    public static final String BOUNDARY_EVENT_DUE_DATE = "BoundaryEvent_DueDate";
     public static final String BOUNDARY_EVENT_WITHDRAWN = "BoundaryEvent_Withdrawn";
-    public static final String TASK_REMIND_STAFF = "Task_RemindStaff";
-    public static final String END_EVENT_STAFF_REMINDED = "EndEvent_StaffReminded";
-    public static final String TASK_ESCALATE_OVERDUE = "Task_EscalateOverdue";
-    public static final String END_EVENT_ESCALATED = "EndEvent_Escalated";
     public static final String TASK_CONFIRM_WITHDRAWAL = "Task_ConfirmWithdrawal";
     public static final String END_EVENT_WITHDRAWN = "EndEvent_Withdrawn";
     public static final String BOUNDARY_EVENT_CLOSED_UNANSWERED = "BoundaryEvent_ClosedUnanswered";
@@ -114,6 +106,7 @@ public final class RightsRequestModel {
     public static final String GATEWAY_JOIN_REVIEW = "Gateway_JoinReview";
     public static final String TASK_REVIEW_EXEMPTIONS = "Task_ReviewExemptions";
     public static final String GATEWAY_REVIEW_DECISION = "Gateway_ReviewDecision";
+    /** asyncBefore: after a review (PROCEED) or an approved partial refusal, the fulfilment starts in a job. */
     public static final String GATEWAY_JOIN_REVIEWED = "Gateway_JoinReviewed";
     /**
      * Calls {@link RefusalApprovalModel#PROCESS_ID} with the review's proposal (PARTIAL or REFUSE); its task is
@@ -132,9 +125,15 @@ public final class RightsRequestModel {
     public static final String CALL_ACTIVITY_RESTRICT_KEPT_DATA = "CallActivity_RestrictKeptData";
     public static final String GATEWAY_JOIN_FULFILMENT = "Gateway_JoinFulfilment";
     public static final String TASK_START_FULFILMENT = "Task_StartFulfilment";
+    /**
+     * Runs in the job that reaches it ({@link #TASK_GATHER_TRIAGE_FACTS}'s without a review, {@link #GATEWAY_JOIN_REVIEWED}'s,
+     * {@link #EVENT_CLOCK_RESUMED}'s), never in a person's transaction: database work only, rolled back and retried
+     * with that job. One job less per request.
+     */
+    public static final java.util.Set<String> FULFILMENT_START_TRANSACTION_TASKS = java.util.Set.of(TASK_START_FULFILMENT);
     /** Routes by {@code fulfilmentStart}: STARTED, REFERRED_TO_REVIEW (to the review) or WAITING_FOR_REQUESTER. */
     public static final String GATEWAY_FULFILMENT_STARTED = "Gateway_FulfilmentStarted";
-    /** Fulfilment waits here while the clock is paused ({@link #MSG_CLOCK_RESUMED}), then tries again. */
+    /** Fulfilment waits here while the clock is paused ({@link #MSG_CLOCK_RESUMED}), then tries again (asyncAfter: in a job). */
     public static final String EVENT_CLOCK_RESUMED = "IntermediateCatchEvent_ClockResumed";
     public static final String CALL_ACTIVITY_FULFIL = "CallActivity_Fulfil";
     public static final String GATEWAY_PARTLY_REFUSED = "Gateway_PartlyRefused";
@@ -161,6 +160,26 @@ public final class RightsRequestModel {
     /** Throws {@link #ERROR_CLOSED_UNANSWERED}. */
     public static final String END_EVENT_CLARIFICATION_CLOSED = "EndEvent_ClarificationClosed";
 
+    // --- elements: the statutory clock, an event sub-process of SubProcess_Handle (one timer at a time)
+    /**
+     * Non-interrupting: the clock on the whole request, verification included. The request's ends inside
+     * {@link #SUBPROCESS_HANDLE} are terminate end events, so a waiting {@link #TIMER_EVENT_DUE_DATE} ends with it.
+     */
+    public static final String SUBPROCESS_DUE_DATE_NEAR = "SubProcess_DueDateNear";
+    /** Timer start (timeDate {@code ${reminderDate}}), created with the request: move it on an extension or pause. */
+    public static final String START_EVENT_DUE_SOON = "StartEvent_DueSoon";
+    /** Parallel: staff are reminded, and the due-date timer is created in the same job. */
+    public static final String GATEWAY_REMIND_AND_AWAIT_THE_DUE_DATE = "Gateway_RemindAndAwaitTheDueDate";
+    public static final String TASK_REMIND_STAFF = "Task_RemindStaff";
+    public static final String END_EVENT_STAFF_REMINDED = "EndEvent_StaffReminded";
+    /**
+     * Timer (timeDate {@code ${dueDate}}), created when {@link #START_EVENT_DUE_SOON} fires, from the stored due date
+     * (which an extension or pause has moved by then): move it on an extension or pause once it exists.
+     */
+    public static final String TIMER_EVENT_DUE_DATE = "TimerEvent_DueDate";
+    public static final String TASK_ESCALATE_OVERDUE = "Task_EscalateOverdue";
+    public static final String END_EVENT_ESCALATED = "EndEvent_Escalated";
+
     // --- elements: inside SubProcess_VerifyIdentity
     public static final String START_EVENT_VERIFY = "StartEvent_Verify";
     /** {@code manualVerificationRequired}: straight to intake staff; otherwise codes. */
@@ -177,11 +196,22 @@ public final class RightsRequestModel {
     public static final java.util.Set<String> FILING_TRANSACTION_TASKS =
             java.util.Set.of(TASK_ACKNOWLEDGE, TASK_SEND_VERIFICATION_CODES);
     public static final String END_EVENT_IDENTITY_VERIFIED = "EndEvent_IdentityVerified";
-    /** Timer P3D, non-interrupting, on {@link #RECEIVE_TASK_AWAIT_VERIFICATION}. */
+    /**
+     * Timer P3D, interrupting, on {@link #RECEIVE_TASK_AWAIT_VERIFICATION}: the verification wait's only timer. Its job
+     * sends the reminder and starts {@link #RECEIVE_TASK_AWAIT_VERIFICATION_AFTER_THE_REMINDER}, which arms the expiry:
+     * a filing creates one verification timer, not two.
+     */
     public static final String BOUNDARY_EVENT_VERIFICATION_REMINDER = "BoundaryEvent_VerificationReminder";
     public static final String TASK_SEND_VERIFICATION_REMINDER = "Task_SendVerificationReminder";
-    public static final String END_EVENT_VERIFICATION_REMINDER_SENT = "EndEvent_VerificationReminderSent";
-    /** Timer P7D, interrupting, on {@link #RECEIVE_TASK_AWAIT_VERIFICATION}. */
+    /**
+     * Runs in the job of {@link #BOUNDARY_EVENT_VERIFICATION_REMINDER}: it only writes to the outbox (dedup key per
+     * request), and the code stays awaited without a gap between the two waits.
+     */
+    public static final java.util.Set<String> REMINDER_TRANSACTION_TASKS = java.util.Set.of(TASK_SEND_VERIFICATION_REMINDER);
+    /** The second half of the verification window: the same message, the same lock, and the expiry. */
+    public static final String RECEIVE_TASK_AWAIT_VERIFICATION_AFTER_THE_REMINDER = "ReceiveTask_AwaitVerificationAfterTheReminder";
+    public static final String BOUNDARY_EVENT_VERIFICATION_LOCKED_AFTER_THE_REMINDER = "BoundaryEvent_VerificationLockedAfterTheReminder";
+    /** Timer P4D (7 days after the filing in all), interrupting, on {@link #RECEIVE_TASK_AWAIT_VERIFICATION_AFTER_THE_REMINDER}. */
     public static final String BOUNDARY_EVENT_VERIFICATION_EXPIRED = "BoundaryEvent_VerificationExpired";
     public static final String END_EVENT_NOT_VERIFIED = "EndEvent_NotVerified";
     public static final String BOUNDARY_EVENT_VERIFICATION_LOCKED = "BoundaryEvent_VerificationLocked";

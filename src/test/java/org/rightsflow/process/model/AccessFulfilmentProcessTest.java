@@ -6,6 +6,7 @@ import static org.rightsflow.process.model.AccessFulfilmentModel.*;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
@@ -30,9 +31,8 @@ class AccessFulfilmentProcessTest extends ProcessModelTestSupport {
         runSystemStepJobs();
         assertThat(access).isWaitingAtExactly(TASK_BUILD_ACCESS_REPORT);
         assertThat(calls).as("report built in its own job").containsExactly(SYSTEM_STEP_CALLS);
+        // one job builds and publishes (both database work): no job between them
         runJobsAt(TASK_BUILD_ACCESS_REPORT);
-        assertThat(access).isWaitingAtExactly(TASK_PUBLISH_DOWNLOAD);
-        runJobsAt(TASK_PUBLISH_DOWNLOAD);
 
         assertThat(access).hasPassedInOrder(START_EVENT, CALL_ACTIVITY_COUNT_IN_EVERY_SYSTEM, TASK_BUILD_ACCESS_REPORT,
                 TASK_PUBLISH_DOWNLOAD, END_EVENT).isEnded();
@@ -66,5 +66,34 @@ class AccessFulfilmentProcessTest extends ProcessModelTestSupport {
         assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(access.getId()).count())
                 .isEqualTo(1);
         assertThat(calls).containsExactly(BEAN_BUILD_ACCESS_REPORT, BEAN_BUILD_ACCESS_REPORT, BEAN_BUILD_ACCESS_REPORT);
+    }
+
+    @Test
+    void aFailingPublishRollsTheBuildBackAndTheRetryDoesBothOnce() {
+        systemStepsByConnector();
+        delegate(BEAN_BUILD_ACCESS_REPORT, execution -> execution.setVariable(Variables.DOWNLOAD_ID, "DL-0008"));
+        delegate(BEAN_PUBLISH_DOWNLOAD, execution -> {
+            throw new IllegalStateException("outbox unavailable");
+        });
+        ProcessInstance access = runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
+                Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
+                Variables.REQUEST_TYPE, Variables.TYPE_ACCESS, Variables.DUE_DATE, plusDays(NOW, 15)));
+        runSystemStepJobs();
+        calls.clear();
+
+        String jobId = jobAt(TASK_BUILD_ACCESS_REPORT).getId();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> managementService.executeJob(jobId))
+                .hasMessageContaining("outbox unavailable");
+        // the whole job rolled back: still before the build, nothing of it kept, the same job retried
+        assertThat(access).isWaitingAtExactly(TASK_BUILD_ACCESS_REPORT);
+        assertThat(runtimeService.getVariable(access.getId(), Variables.DOWNLOAD_ID)).isNull();
+        assertThat(jobAt(TASK_BUILD_ACCESS_REPORT).getRetries()).isEqualTo(2);
+
+        delegate(BEAN_PUBLISH_DOWNLOAD, execution -> execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED));
+        ClockUtil.setCurrentTime(plusMinutes(NOW, 5));
+        managementService.executeJob(jobId);
+        assertThat(access).hasPassedInOrder(TASK_BUILD_ACCESS_REPORT, TASK_PUBLISH_DOWNLOAD, END_EVENT).isEnded();
+        assertThat(calls).containsExactly(BEAN_BUILD_ACCESS_REPORT, BEAN_PUBLISH_DOWNLOAD, BEAN_BUILD_ACCESS_REPORT,
+                BEAN_PUBLISH_DOWNLOAD);
     }
 }

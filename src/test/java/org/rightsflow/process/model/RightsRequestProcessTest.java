@@ -208,11 +208,14 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
                 .isWaitingFor(MSG_IDENTITY_VERIFIED, MSG_VERIFICATION_LOCKED, MSG_REQUEST_WITHDRAWN);
         assertWaitingAt(request, RECEIVE_TASK_AWAIT_VERIFICATION);
         assertThat(calls).containsExactly(BEAN_ACKNOWLEDGE_REQUEST, BEAN_SEND_VERIFICATION_CODES);
-        // the clock: two deadline timers on the whole request, two on the verification
-        assertThat(jobAt(BOUNDARY_EVENT_DUE_SOON).getDuedate()).isEqualTo(REMINDER_DATE);
-        assertThat(jobAt(BOUNDARY_EVENT_DUE_DATE).getDuedate()).isEqualTo(DUE_DATE);
+        // one timer at a time: the clock's due-soon timer on the whole request, the verification's reminder timer;
+        // each arms the next when it fires (the due date, the verification's expiry)
+        assertThat(jobAt(START_EVENT_DUE_SOON).getDuedate()).isEqualTo(REMINDER_DATE);
+        assertThat(hasJobAt(TIMER_EVENT_DUE_DATE)).as("armed by the due-soon timer, not by the filing").isFalse();
         assertThat(jobAt(BOUNDARY_EVENT_VERIFICATION_REMINDER).getDuedate()).isEqualTo(plusDays(NOW, 3));
-        assertThat(jobAt(BOUNDARY_EVENT_VERIFICATION_EXPIRED).getDuedate()).isEqualTo(plusDays(NOW, 7));
+        assertThat(hasJobAt(BOUNDARY_EVENT_VERIFICATION_EXPIRED)).as("armed by the reminder, not by the filing").isFalse();
+        assertThat(managementService.createJobQuery().processInstanceId(request.getId()).count())
+                .as("the filing's jobs: two timers, nothing else").isEqualTo(2);
         assertThat(dueTimerActivities()).isEmpty();
     }
 
@@ -225,14 +228,18 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         ClockUtil.setCurrentTime(plusMinutes(plusDays(NOW, 3), 1));
         assertThat(dueTimerActivities()).containsExactly(BOUNDARY_EVENT_VERIFICATION_REMINDER);
 
-        runJobsAt(BOUNDARY_EVENT_VERIFICATION_REMINDER, TASK_SEND_VERIFICATION_REMINDER);
+        // the reminder is sent in the timer's own job (no second job), and the code is awaited again at once
+        runJobsAt(BOUNDARY_EVENT_VERIFICATION_REMINDER);
 
-        assertThat(request).hasPassed(BOUNDARY_EVENT_VERIFICATION_REMINDER, TASK_SEND_VERIFICATION_REMINDER,
-                        END_EVENT_VERIFICATION_REMINDER_SENT);
-        assertWaitingAt(request, RECEIVE_TASK_AWAIT_VERIFICATION);
+        assertThat(request).hasPassedInOrder(RECEIVE_TASK_AWAIT_VERIFICATION, BOUNDARY_EVENT_VERIFICATION_REMINDER,
+                        TASK_SEND_VERIFICATION_REMINDER)
+                .isWaitingFor(MSG_IDENTITY_VERIFIED, MSG_VERIFICATION_LOCKED, MSG_REQUEST_WITHDRAWN);
+        assertWaitingAt(request, RECEIVE_TASK_AWAIT_VERIFICATION_AFTER_THE_REMINDER);
         assertThat(calls).endsWith(BEAN_SEND_VERIFICATION_REMINDER);
+        assertThat(managementService.createJobQuery().messages().count()).as("no asynchronous job").isZero();
         assertThat(hasJobAt(BOUNDARY_EVENT_VERIFICATION_REMINDER)).as("the reminder fires once").isFalse();
-        assertThat(hasJobAt(BOUNDARY_EVENT_VERIFICATION_EXPIRED)).isTrue();
+        assertThat(jobAt(BOUNDARY_EVENT_VERIFICATION_EXPIRED).getDuedate()).as("7 days after the filing in all")
+                .isEqualTo(plusMinutes(plusDays(NOW, 7), 1));
 
         // a verification after the reminder still counts
         correlate(MSG_IDENTITY_VERIFIED);
@@ -240,9 +247,36 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
     }
 
     @Test
+    void aReminderThatFailsLeavesTheRequestInTheFirstWaitAndIsRetried() {
+        ProcessInstance request = awaitingVerification(Variables.TYPE_ACCESS);
+        delegate(BEAN_SEND_VERIFICATION_REMINDER, execution -> {
+            throw new IllegalStateException("the outbox is not reachable");
+        });
+
+        ClockUtil.setCurrentTime(plusMinutes(plusDays(NOW, 3), 1));
+        String timer = jobAt(BOUNDARY_EVENT_VERIFICATION_REMINDER).getId();
+        assertThatThrownBy(() -> managementService.executeJob(timer)).isInstanceOf(RuntimeException.class);
+
+        // the timer's job rolled back: still waiting for the code, the same timer to be retried, no expiry yet
+        assertWaitingAt(request, RECEIVE_TASK_AWAIT_VERIFICATION);
+        assertThat(request).isWaitingFor(MSG_IDENTITY_VERIFIED, MSG_VERIFICATION_LOCKED, MSG_REQUEST_WITHDRAWN);
+        assertThat(managementService.createJobQuery().jobId(timer).singleResult().getRetries()).isEqualTo(2);
+        assertThat(hasJobAt(BOUNDARY_EVENT_VERIFICATION_EXPIRED)).isFalse();
+
+        delegate(BEAN_SEND_VERIFICATION_REMINDER);
+        managementService.executeJob(timer);
+        assertWaitingAt(request, RECEIVE_TASK_AWAIT_VERIFICATION_AFTER_THE_REMINDER);
+    }
+
+    @Test
     void closesTheRequestUnverifiedAfterSevenDays() {
         ProcessInstance request = awaitingVerification(Variables.TYPE_ACCESS);
 
+        ClockUtil.setCurrentTime(plusMinutes(plusDays(NOW, 3), 1));
+        runJobsAt(BOUNDARY_EVENT_VERIFICATION_REMINDER);
+        // four days after the reminder fired: seven after the filing
+        ClockUtil.setCurrentTime(plusDays(NOW, 7));
+        assertThat(dueTimerActivities()).as("not a minute early").doesNotContain(BOUNDARY_EVENT_VERIFICATION_EXPIRED);
         ClockUtil.setCurrentTime(plusMinutes(plusDays(NOW, 7), 1));
         assertThat(dueTimerActivities()).contains(BOUNDARY_EVENT_VERIFICATION_EXPIRED);
         runJobsAt(BOUNDARY_EVENT_VERIFICATION_EXPIRED);
@@ -250,14 +284,15 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         assertThat(request).hasPassed(BOUNDARY_EVENT_VERIFICATION_EXPIRED, END_EVENT_NOT_VERIFIED,
                 BOUNDARY_EVENT_NOT_VERIFIED);
         assertWaitingAt(request, TASK_CLOSE_UNVERIFIED);
-        assertThat(hasJobAt(BOUNDARY_EVENT_VERIFICATION_REMINDER)).as("verification cancelled").isFalse();
+        assertThat(request).isNotWaitingFor(MSG_IDENTITY_VERIFIED, MSG_VERIFICATION_LOCKED);
 
         runJobsAt(TASK_CLOSE_UNVERIFIED);
 
         assertThat(request).hasPassedInOrder(TASK_CLOSE_UNVERIFIED, END_EVENT_CLOSED_UNVERIFIED, END_EVENT_HANDLED)
                 .hasNotPassed(END_EVENT_IDENTITY_VERIFIED, TASK_GATHER_TRIAGE_FACTS, TASK_SEND_RESULT)
                 .isEnded();
-        assertThat(calls).containsExactly(BEAN_ACKNOWLEDGE_REQUEST, BEAN_SEND_VERIFICATION_CODES, BEAN_CLOSE_UNVERIFIED);
+        assertThat(calls).containsExactly(BEAN_ACKNOWLEDGE_REQUEST, BEAN_SEND_VERIFICATION_CODES,
+                BEAN_SEND_VERIFICATION_REMINDER, BEAN_CLOSE_UNVERIFIED);
         assertThat(managementService.createJobQuery().count()).as("no timer left behind").isZero();
     }
 
@@ -270,7 +305,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         assertThat(request).hasPassed(BOUNDARY_EVENT_VERIFICATION_LOCKED);
         assertWaitingAt(request, TASK_VERIFY_IDENTITY_MANUALLY);
         assertCandidateTask(TASK_VERIFY_IDENTITY_MANUALLY, GROUP_PRIVACY_INTAKE, FORM_MANUAL_IDENTITY_CHECK);
-        assertThat(hasJobAt(BOUNDARY_EVENT_VERIFICATION_EXPIRED)).as("codes no longer awaited").isFalse();
+        assertThat(hasJobAt(BOUNDARY_EVENT_VERIFICATION_REMINDER)).as("codes no longer awaited").isFalse();
 
         complete(TASK_VERIFY_IDENTITY_MANUALLY, decision(Variables.VERIFIED));
 
@@ -280,6 +315,21 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         assertWaitingAt(request, TASK_GATHER_TRIAGE_FACTS);
         assertThat(calls).contains(BEAN_MANUAL_VERIFICATION_LISTENER);
         assertThat(variable(request, Variables.VERIFICATION_DECISION)).isEqualTo(Variables.VERIFIED);
+    }
+
+    @Test
+    void aVerificationLockedAfterTheReminderGoesToIntakeStaffToo() {
+        ProcessInstance request = awaitingVerification(Variables.TYPE_ACCESS);
+        ClockUtil.setCurrentTime(plusMinutes(plusDays(NOW, 3), 1));
+        runJobsAt(BOUNDARY_EVENT_VERIFICATION_REMINDER);
+
+        correlate(MSG_VERIFICATION_LOCKED);
+
+        assertThat(request).hasPassedInOrder(BOUNDARY_EVENT_VERIFICATION_LOCKED_AFTER_THE_REMINDER,
+                GATEWAY_JOIN_MANUAL_VERIFICATION);
+        assertWaitingAt(request, TASK_VERIFY_IDENTITY_MANUALLY);
+        assertThat(hasJobAt(BOUNDARY_EVENT_VERIFICATION_EXPIRED)).as("the expiry ends with the wait").isFalse();
+        assertThat(jobAt(START_EVENT_DUE_SOON).getDuedate()).as("the clock still runs").isEqualTo(REMINDER_DATE);
     }
 
     @Test
@@ -318,7 +368,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
                 BEAN_MANUAL_VERIFICATION_LISTENER); // on create: the account's other requests waiting for staff
         assertThat(hasJobAt(BOUNDARY_EVENT_VERIFICATION_REMINDER)).as("no code reminders").isFalse();
         assertThat(hasJobAt(BOUNDARY_EVENT_VERIFICATION_EXPIRED)).isFalse();
-        assertThat(jobAt(BOUNDARY_EVENT_DUE_DATE).getDuedate()).as("the clock still runs").isEqualTo(DUE_DATE);
+        assertThat(jobAt(START_EVENT_DUE_SOON).getDuedate()).as("the clock still runs").isEqualTo(REMINDER_DATE);
 
         complete(TASK_VERIFY_IDENTITY_MANUALLY, decision(Variables.VERIFIED));
 
@@ -494,14 +544,15 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
     void verifiedAccessRequestWithoutReviewIsCompleted() {
         ProcessInstance request = verifiedAndTriaged(Variables.TYPE_ACCESS);
 
+        // the triage's job goes on to start the fulfilment: no job of its own (database work, retried with that job)
         assertThat(request).hasPassedInOrder(RECEIVE_TASK_AWAIT_VERIFICATION, END_EVENT_IDENTITY_VERIFIED,
                         TASK_GATHER_TRIAGE_FACTS, TASK_TRIAGE_EXEMPTIONS, GATEWAY_REVIEW_NEEDED,
-                        GATEWAY_JOIN_REVIEWED, GATEWAY_JOIN_FULFILMENT);
-        assertWaitingAt(request, TASK_START_FULFILMENT);
+                        GATEWAY_JOIN_FULFILMENT, TASK_START_FULFILMENT, GATEWAY_FULFILMENT_STARTED)
+                .hasNotPassed(GATEWAY_JOIN_REVIEWED);
+        assertWaitingAt(request, CALL_ACTIVITY_FULFIL);
         assertThat(variable(request, Variables.REVIEW_NEEDED)).isEqualTo(false);
         assertThat(variable(request, Variables.SUGGESTED_GROUNDS)).isEqualTo("");
 
-        runJobsAt(TASK_START_FULFILMENT);
         ProcessInstance access = runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(AccessFulfilmentModel.PROCESS_ID).singleResult();
         assertThat(access).hasBusinessKey(REFERENCE).isWaitingAt(AccessFulfilmentModel.CALL_ACTIVITY_COUNT_IN_EVERY_SYSTEM);
@@ -512,7 +563,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
                 .doesNotContainKeys(Variables.LEGAL_HOLD, Variables.REVIEW_NEEDED);
 
         runJobsAt(SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
-                SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT, AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD,
+                SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
                 TASK_SEND_RESULT);
 
         assertThat(request).hasPassedInOrder(TASK_START_FULFILMENT, CALL_ACTIVITY_FULFIL,
@@ -537,9 +588,8 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         accessOutcome = Variables.OUTCOME_PARTIALLY_COMPLETED;
         ProcessInstance request = verifiedAndTriaged(Variables.TYPE_ACCESS);
 
-        runJobsAt(TASK_START_FULFILMENT, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
-                SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
-                AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD, TASK_SEND_RESULT);
+        runJobsAt(SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
+                SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT, TASK_SEND_RESULT);
 
         assertThat(request).hasPassed(CALL_ACTIVITY_FULFIL, END_EVENT_PARTIALLY_COMPLETED)
                 .hasNotPassed(END_EVENT_COMPLETED).isEnded();
@@ -549,7 +599,6 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
     @Test
     void otherRightsAreFulfilledManuallyByADataOperator() {
         ProcessInstance request = verifiedAndTriaged(Variables.TYPE_DELETE);
-        runJobsAt(TASK_START_FULFILMENT);
 
         assertWaitingAt(request, CALL_ACTIVITY_FULFIL);
         ProcessInstance manual = runtimeService.createProcessInstanceQuery()
@@ -587,14 +636,14 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
         complete(TASK_REVIEW_EXEMPTIONS, decision(Variables.PROCEED));
 
-        assertThat(request).hasPassedInOrder(TASK_REVIEW_EXEMPTIONS, GATEWAY_REVIEW_DECISION, GATEWAY_JOIN_REVIEWED,
-                GATEWAY_JOIN_FULFILMENT);
-        assertWaitingAt(request, TASK_START_FULFILMENT);
+        // the reviewer's transaction ends before the fulfilment starts: that runs in a retried job
+        assertThat(request).hasPassedInOrder(TASK_REVIEW_EXEMPTIONS, GATEWAY_REVIEW_DECISION)
+                .hasNotPassed(TASK_START_FULFILMENT);
+        assertWaitingAt(request, GATEWAY_JOIN_REVIEWED);
         assertThat(calls).endsWith(BEAN_GATHER_TRIAGE_FACTS, BEAN_EXEMPTION_REVIEW_LISTENER);
 
-        runJobsAt(TASK_START_FULFILMENT, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
-                SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
-                AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD, TASK_SEND_RESULT);
+        runJobsAt(GATEWAY_JOIN_REVIEWED, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
+                SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT, TASK_SEND_RESULT);
         assertThat(request).hasPassed(END_EVENT_COMPLETED).hasNotPassed(CALL_ACTIVITY_APPROVE_REFUSAL).isEnded();
     }
 
@@ -686,10 +735,9 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         assertThat(variable(request, Variables.APPROVAL_COMMENT)).isEqualTo("Explanation for REJECT");
 
         complete(TASK_REVIEW_EXEMPTIONS, decision(Variables.PROCEED));
-        assertWaitingAt(request, TASK_START_FULFILMENT);
-        runJobsAt(TASK_START_FULFILMENT, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
-                SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
-                AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD, TASK_SEND_RESULT);
+        assertWaitingAt(request, GATEWAY_JOIN_REVIEWED);
+        runJobsAt(GATEWAY_JOIN_REVIEWED, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
+                SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT, TASK_SEND_RESULT);
         assertThat(request).hasPassed(END_EVENT_COMPLETED).hasNotPassed(END_EVENT_REFUSED).isEnded();
     }
 
@@ -702,11 +750,11 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         complete(TASK_REVIEW_EXEMPTIONS, refusal(Variables.PARTIAL, "RISK_TO_OTHERS"));
         decideRefusal(Variables.APPROVE, "Explanation for " + Variables.APPROVE);
 
-        assertThat(request).hasPassedInOrder(GATEWAY_REFUSAL_APPROVAL, GATEWAY_JOIN_FULFILMENT)
-                .hasNotPassed(EVENT_REFUSAL_APPROVED);
-        assertWaitingAt(request, TASK_START_FULFILMENT);
+        assertThat(request).hasPassed(GATEWAY_REFUSAL_APPROVAL).hasNotPassed(EVENT_REFUSAL_APPROVED, TASK_START_FULFILMENT);
+        assertWaitingAt(request, GATEWAY_JOIN_REVIEWED);
 
-        runJobsAt(TASK_START_FULFILMENT);
+        runJobsAt(GATEWAY_JOIN_REVIEWED);
+        assertThat(request).hasPassedInOrder(GATEWAY_JOIN_REVIEWED, GATEWAY_JOIN_FULFILMENT, TASK_START_FULFILMENT);
         complete(ManualFulfilmentModel.TASK_FULFIL_MANUALLY, decision(Variables.OUTCOME_PARTIALLY_COMPLETED));
         // what the operator could not do is refused too: a second person approves it
         decideRefusal(Variables.APPROVE, "The operator's reasons hold.");
@@ -729,9 +777,8 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         decideRefusal(Variables.APPROVE, "Explanation for " + Variables.APPROVE);
 
         // the access fulfilment does all that was approved and reports COMPLETED
-        runJobsAt(TASK_START_FULFILMENT, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
-                SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
-                AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD);
+        runJobsAt(GATEWAY_JOIN_REVIEWED, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
+                SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT);
 
         assertThat(request).hasPassedInOrder(CALL_ACTIVITY_FULFIL, GATEWAY_PARTLY_REFUSED,
                 EVENT_PARTIALLY_COMPLETED, GATEWAY_JOIN_RESULT);
@@ -749,7 +796,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         ProcessInstance request = inReview(Variables.TYPE_DELETE);
         complete(TASK_REVIEW_EXEMPTIONS, refusal(Variables.PARTIAL, "LEGAL_OBLIGATION"));
         decideRefusal(Variables.APPROVE, "Explanation for " + Variables.APPROVE);
-        runJobsAt(TASK_START_FULFILMENT);
+        runJobsAt(GATEWAY_JOIN_REVIEWED);
 
         ProcessInstance manual = runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(ManualFulfilmentModel.PROCESS_ID).singleResult();
@@ -778,22 +825,41 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
     // ------------------------------------------------------------------ the clock and withdrawal
 
     @Test
-    void dueSoonRemindsStaffWithoutInterrupting() {
+    void dueSoonRemindsStaffWithoutInterruptingAndArmsTheDueDate() {
         facts.put(Variables.LEGAL_HOLD, true);
         ProcessInstance request = inReview(Variables.TYPE_ACCESS);
 
         ClockUtil.setCurrentTime(plusMinutes(REMINDER_DATE, -1));
         assertThat(dueTimerActivities()).isEmpty();
         ClockUtil.setCurrentTime(plusMinutes(REMINDER_DATE, 1));
-        assertThat(dueTimerActivities()).containsExactly(BOUNDARY_EVENT_DUE_SOON);
+        assertThat(dueTimerActivities()).containsExactly(START_EVENT_DUE_SOON);
 
-        runJobsAt(BOUNDARY_EVENT_DUE_SOON, TASK_REMIND_STAFF);
+        runJobsAt(START_EVENT_DUE_SOON);
+        assertThat(jobAt(TIMER_EVENT_DUE_DATE).getDuedate()).as("created in the due-soon timer's job, from the stored date")
+                .isEqualTo(DUE_DATE);
+        runJobsAt(TASK_REMIND_STAFF);
 
-        assertThat(request).hasPassedInOrder(BOUNDARY_EVENT_DUE_SOON, TASK_REMIND_STAFF, END_EVENT_STAFF_REMINDED);
-        assertWaitingAt(request, TASK_REVIEW_EXEMPTIONS);
+        assertThat(request).hasPassedInOrder(START_EVENT_DUE_SOON, GATEWAY_REMIND_AND_AWAIT_THE_DUE_DATE,
+                TASK_REMIND_STAFF, END_EVENT_STAFF_REMINDED);
+        assertWaitingAt(request, TASK_REVIEW_EXEMPTIONS, TIMER_EVENT_DUE_DATE);
         assertThat(calls).endsWith(BEAN_REMIND_STAFF);
-        assertThat(hasJobAt(BOUNDARY_EVENT_DUE_SOON)).as("reminds once").isFalse();
-        assertThat(jobAt(BOUNDARY_EVENT_DUE_DATE).getDuedate()).isEqualTo(DUE_DATE);
+        assertThat(hasJobAt(START_EVENT_DUE_SOON)).as("reminds once").isFalse();
+    }
+
+    @Test
+    void theDueDateTimerIsCreatedFromTheDueDateAsMovedSinceTheFiling() {
+        facts.put(Variables.LEGAL_HOLD, true);
+        ProcessInstance request = inReview(Variables.TYPE_ACCESS);
+        // an extension moved the clock (DeadlineTimers: the existing timer job and the two variables)
+        Date extended = plusDays(DUE_DATE, 30);
+        runtimeService.setVariable(request.getId(), Variables.DUE_DATE, extended);
+
+        ClockUtil.setCurrentTime(plusMinutes(REMINDER_DATE, 1));
+        runJobsAt(START_EVENT_DUE_SOON);
+
+        assertThat(jobAt(TIMER_EVENT_DUE_DATE).getDuedate()).isEqualTo(extended);
+        ClockUtil.setCurrentTime(plusMinutes(DUE_DATE, 1));
+        assertThat(dueTimerActivities()).as("not at the filing's due date").isEmpty();
     }
 
     @Test
@@ -802,22 +868,41 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         ProcessInstance request = inReview(Variables.TYPE_ACCESS);
 
         ClockUtil.setCurrentTime(plusMinutes(DUE_DATE, 1));
-        assertThat(dueTimerActivities()).containsExactly(BOUNDARY_EVENT_DUE_DATE, BOUNDARY_EVENT_DUE_SOON);
+        assertThat(dueTimerActivities()).containsExactly(START_EVENT_DUE_SOON);
+        runJobsAt(START_EVENT_DUE_SOON, TASK_REMIND_STAFF);
+        assertThat(dueTimerActivities()).containsExactly(TIMER_EVENT_DUE_DATE);
 
-        runJobsAt(BOUNDARY_EVENT_DUE_DATE, TASK_ESCALATE_OVERDUE);
+        runJobsAt(TIMER_EVENT_DUE_DATE, TASK_ESCALATE_OVERDUE);
 
-        assertThat(request).hasPassedInOrder(BOUNDARY_EVENT_DUE_DATE, TASK_ESCALATE_OVERDUE, END_EVENT_ESCALATED);
+        assertThat(request).hasPassedInOrder(START_EVENT_DUE_SOON, TIMER_EVENT_DUE_DATE, TASK_ESCALATE_OVERDUE,
+                END_EVENT_ESCALATED);
         assertWaitingAt(request, TASK_REVIEW_EXEMPTIONS);
         assertThat(calls).endsWith(BEAN_ESCALATE_OVERDUE);
-        assertThat(hasJobAt(BOUNDARY_EVENT_DUE_DATE)).isFalse();
+        assertThat(hasJobAt(TIMER_EVENT_DUE_DATE)).isFalse();
 
         // the overdue request still finishes normally
         complete(TASK_REVIEW_EXEMPTIONS, decision(Variables.PROCEED));
-        runJobsAt(TASK_START_FULFILMENT, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
-                SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
-                AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD, TASK_SEND_RESULT);
+        runJobsAt(GATEWAY_JOIN_REVIEWED, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
+                SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT, TASK_SEND_RESULT);
         assertThat(request).hasPassed(END_EVENT_COMPLETED, END_EVENT_HANDLED).isEnded();
         assertThat(managementService.createJobQuery().count()).isZero();
+    }
+
+    @Test
+    void aRequestThatEndsWhileTheDueDateIsAwaitedLeavesNoTimerBehind() {
+        ProcessInstance request = awaitingVerification(Variables.TYPE_ACCESS);
+        ClockUtil.setCurrentTime(plusMinutes(REMINDER_DATE, 1));
+        runJobsAt(START_EVENT_DUE_SOON, TASK_REMIND_STAFF);
+        assertThat(hasJobAt(TIMER_EVENT_DUE_DATE)).isTrue();
+
+        correlate(MSG_IDENTITY_VERIFIED);
+        runJobsAt(TASK_GATHER_TRIAGE_FACTS, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
+                SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT, TASK_SEND_RESULT);
+
+        // the terminate end event ends the clock's event sub-process with the request
+        assertThat(request).hasPassed(END_EVENT_COMPLETED, END_EVENT_HANDLED).hasNotPassed(TASK_ESCALATE_OVERDUE)
+                .isEnded();
+        assertThat(managementService.createJobQuery().count()).as("no timer left behind").isZero();
     }
 
     @Test
@@ -871,7 +956,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
         // the officer judges that a ground applies after all (e.g. the requester named it on the phone)
         complete(TASK_REVIEW_EXEMPTIONS, decision(Variables.PROCEED));
-        assertWaitingAt(request, TASK_START_FULFILMENT);
+        assertWaitingAt(request, GATEWAY_JOIN_REVIEWED);
     }
 
     @Test
@@ -885,20 +970,18 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void aRequestReferredAfterItsTriageGoesToTheReviewInsteadOfItsFulfilment() {
-        ProcessInstance request = verifiedAndTriaged(Variables.TYPE_ACCESS);
-        assertWaitingAt(request, TASK_START_FULFILMENT);
+        // referred after the triage read its facts, before the fulfilment's start locked the request (same job)
         fulfilmentStarts.add(Variables.FULFILMENT_REFERRED_TO_REVIEW);
+        ProcessInstance request = verifiedAndTriaged(Variables.TYPE_ACCESS);
 
-        runJobsAt(TASK_START_FULFILMENT);
-
-        assertThat(request).hasPassedInOrder(TASK_START_FULFILMENT, GATEWAY_FULFILMENT_STARTED, GATEWAY_JOIN_REVIEW)
+        assertThat(request).hasPassedInOrder(TASK_TRIAGE_EXEMPTIONS, GATEWAY_REVIEW_NEEDED, TASK_START_FULFILMENT,
+                        GATEWAY_FULFILMENT_STARTED, GATEWAY_JOIN_REVIEW)
                 .hasNotPassed(CALL_ACTIVITY_FULFIL);
         assertWaitingAt(request, TASK_REVIEW_EXEMPTIONS);
 
         complete(TASK_REVIEW_EXEMPTIONS, decision(Variables.PROCEED));
-        runJobsAt(TASK_START_FULFILMENT, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
-                SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
-                AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD, TASK_SEND_RESULT);
+        runJobsAt(GATEWAY_JOIN_REVIEWED, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
+                SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT, TASK_SEND_RESULT);
         assertThat(request).hasPassed(CALL_ACTIVITY_FULFIL, END_EVENT_COMPLETED).isEnded();
     }
 
@@ -928,7 +1011,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         complete(TASK_REVIEW_EXEMPTIONS, decision(Variables.PROCEED));
         fulfilmentStarts.add(Variables.FULFILMENT_WAITING_FOR_REQUESTER);
 
-        runJobsAt(TASK_START_FULFILMENT);
+        runJobsAt(GATEWAY_JOIN_REVIEWED);
 
         assertThat(request).hasPassedInOrder(TASK_START_FULFILMENT, GATEWAY_FULFILMENT_STARTED)
                 .hasNotPassed(CALL_ACTIVITY_FULFIL);
@@ -937,11 +1020,11 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         // the requester answers: both waits end with the one message
         runtimeService.createMessageCorrelation(MSG_CLOCK_RESUMED).processInstanceBusinessKey(REFERENCE).correlateAll();
 
+        // the resume only ends the wait: the fulfilment's start is tried again in a job (asyncAfter)
         assertThat(request).hasPassed(EVENT_CLOCK_RESUMED, END_EVENT_CLOCK_RESUMED);
-        assertWaitingAt(request, TASK_START_FULFILMENT);
-        runJobsAt(TASK_START_FULFILMENT, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
-                SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
-                AccessFulfilmentModel.TASK_PUBLISH_DOWNLOAD, TASK_SEND_RESULT);
+        assertWaitingAt(request, EVENT_CLOCK_RESUMED);
+        runJobsAt(EVENT_CLOCK_RESUMED, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
+                SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT, TASK_SEND_RESULT);
         assertThat(request).hasPassed(END_EVENT_COMPLETED).isEnded();
         assertThat(calls).containsSubsequence(BEAN_START_FULFILMENT, BEAN_START_FULFILMENT,
                 AccessFulfilmentModel.BEAN_BUILD_ACCESS_REPORT);
