@@ -45,6 +45,8 @@ import java.util.function.LongSupplier;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -143,6 +145,8 @@ class RightsflowBenchmark {
     TaskService tasks;
     @Autowired
     FilterService filters;
+    @Autowired
+    ProcessEngine engine;
     @Autowired
     DemoAccountsSeeder seeder;
     @Autowired
@@ -611,12 +615,14 @@ class RightsflowBenchmark {
     @Order(5)
     void staffQueries() throws Exception {
         int n = SCALE.staffTasks();
+        // through the engine: all of them unless -Dbench.staffEngineTasks says fewer (the rest are copies, see below)
+        int throughEngine = Math.min(n, Integer.getInteger("bench.staffEngineTasks", n));
         long start = System.nanoTime();
         AtomicInteger next = new AtomicInteger();
         Instant now = Instant.now();
         parallel(4, () -> {
             int i;
-            while ((i = next.getAndIncrement()) < n) {
+            while ((i = next.getAndIncrement()) < throughEngine) {
                 Instant due = now.plus(Duration.ofMinutes(60 + (i * 7919L) % (30 * 24 * 60)));
                 String reference = "RB-" + run + "-" + i;
                 runtime.createProcessInstanceByKey(RightsRequestModel.PROCESS_ID).businessKey(reference)
@@ -634,9 +640,16 @@ class RightsflowBenchmark {
             return null;
         });
         assertThat(tasks.createTaskQuery().taskDefinitionKey(REVIEW_TASK).processInstanceBusinessKeyLike("RB-" + run + "-%")
-                .count()).isEqualTo(n);
-        figures.note("staff: " + n + " open review tasks created in " + Figures.number(seconds(start)) + " s ("
-                + Figures.number(n / seconds(start)) + "/s, startBeforeActivity)");
+                .count()).isEqualTo(throughEngine);
+        figures.note("staff: " + throughEngine + " open review tasks created in " + Figures.number(seconds(start))
+                + " s (" + Figures.number(throughEngine / seconds(start)) + "/s, startBeforeActivity)");
+        if (throughEngine < n) {
+            long copying = System.nanoTime();
+            copyReviewTasks(n - throughEngine, now);
+            figures.note("staff: " + (n - throughEngine) + " more review tasks copied in SQL from those (task, candidate"
+                    + " group link and the group's task authorization, as the engine writes them; due dates spread the"
+                    + " same way) in " + Figures.number(seconds(copying)) + " s");
+        }
         // what autovacuum does within a minute of such a burst: the planner's statistics (V9) see the new tasks and
         // their authorizations
         jdbc.execute("analyze act_ru_task");
@@ -645,50 +658,202 @@ class RightsflowBenchmark {
         List<String> parentIndexes = jdbc.queryForList("select indexname from pg_indexes where tablename = 'act_ru_task'"
                 + " and indexdef like '%parent_task_id_%'", String.class);
         figures.note("staff: index on act_ru_task.parent_task_id_: " + (parentIndexes.isEmpty() ? "ABSENT" : parentIndexes));
+        figures.note("staff: load average before the queries " + loadAverage());
 
-        Map<String, String> users = new LinkedHashMap<>();
-        users.put("officer", "privacy-officers");
-        users.put("intake", "privacy-intake");
-        users.put("legal", "legal-reviewers");
-        users.put("operator", "data-operators");
         HttpClient http = HttpClient.newHttpClient();
-        for (Map.Entry<String, String> user : users.entrySet()) {
-            String auth = "Basic " + Base64.getEncoder().encodeToString((user.getKey() + ":" + user.getKey())
-                    .getBytes(StandardCharsets.UTF_8));
-            JsonNode visible = get(http, auth, "/engine-rest/filter?resourceType=Task",
-                    "application/json");
-            assertThat(visible.size()).as("filters visible to " + user.getKey()).isPositive();
-            for (JsonNode filter : visible) {
-                String id = filter.get("id").asText();
+        for (Map.Entry<String, String> user : STAFF.entrySet()) {
+            for (JsonNode filter : visibleFilters(http, user.getKey())) {
+                StaffQueryTimes times = staffFilter(http, user.getKey(), filter, true);
                 String name = filter.get("name").asText();
-                String path = "/engine-rest/filter/" + id + "/list?firstResult=0&maxResults=15";
-                get(http, auth, path, HAL); // warm up: the first query compiles and caches
-                List<Long> rest = new ArrayList<>();
-                int results = 0;
-                for (int q = 0; q < SCALE.staffQueries(); q++) {
-                    long t = System.nanoTime();
-                    JsonNode page = get(http, auth, path, HAL);
-                    rest.add(System.nanoTime() - t);
-                    results = page.has("_embedded") ? page.get("_embedded").path("task").size() : page.size();
-                }
-                Filter stored = filters.getFilter(id);
-                List<Long> bare = new ArrayList<>();
-                for (int q = 0; q < SCALE.staffQueries(); q++) {
-                    long t = System.nanoTime();
-                    filters.listPage(stored.getId(), 0, 15);
-                    bare.add(System.nanoTime() - t);
-                }
-                Collections.sort(rest);
-                Collections.sort(bare);
-                figures.add("5. " + user.getKey() + " filter '" + name.replace("—", "-") + "' p95",
-                        percentile(rest, 95) / 1e6, "ms", percentile(bare, 95) / 1e6, "Java API, no auth/REST");
-                if (user.getKey().equals("officer") && !name.contains("—")) {
-                    assertThat(results).as("first page of the officers' open tasks").isEqualTo(15);
+                figures.add("5. " + user.getKey() + " filter '" + name.replace("\u2014", "-") + "' p95",
+                        times.rest(), "ms", times.bare(), "Java API, no auth/REST");
+                if (user.getKey().equals("officer") && !name.contains("\u2014")) {
+                    assertThat(times.results()).as("first page of the officers' open tasks").isEqualTo(15);
                 }
             }
         }
         figures.note("staff: p95 of " + SCALE.staffQueries() + " GET /engine-rest/filter/{id}/list?firstResult=0"
-                + "&maxResults=15 (Accept: application/hal+json, as Tasklist) per filter, HTTP Basic, authorization on");
+                + "&maxResults=15 (Accept: application/hal+json, as Tasklist) per filter, HTTP Basic, authorization on;"
+                + " load average after " + loadAverage());
+        if (Boolean.getBoolean("bench.staffLevers")) {
+            staffQueryLevers(http);
+        }
+    }
+
+    /** The demo staff user of each group with task filters (user = password in the demo). */
+    private static final Map<String, String> STAFF = new LinkedHashMap<>(Map.of());
+
+    static {
+        STAFF.put("officer", "privacy-officers");
+        STAFF.put("intake", "privacy-intake");
+        STAFF.put("legal", "legal-reviewers");
+        STAFF.put("operator", "data-operators");
+    }
+
+    private record StaffQueryTimes(double rest, double bare, int results) {
+    }
+
+    private JsonNode visibleFilters(HttpClient http, String user) throws Exception {
+        JsonNode visible = get(http, basicAuth(user), "/engine-rest/filter?resourceType=Task", "application/json");
+        assertThat(visible.size()).as("filters visible to " + user).isPositive();
+        return visible;
+    }
+
+    private static String basicAuth(String user) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** p95 in ms of the filter's first page as Tasklist asks for it, and (if asked) of the same filter in the JVM. */
+    private StaffQueryTimes staffFilter(HttpClient http, String user, JsonNode filter, boolean withBare)
+            throws Exception {
+        String auth = basicAuth(user);
+        String id = filter.get("id").asText();
+        String path = "/engine-rest/filter/" + id + "/list?firstResult=0&maxResults=15";
+        get(http, auth, path, HAL); // warm up: the first query compiles and caches
+        List<Long> rest = new ArrayList<>();
+        int results = 0;
+        for (int q = 0; q < SCALE.staffQueries(); q++) {
+            long t = System.nanoTime();
+            JsonNode page = get(http, auth, path, HAL);
+            rest.add(System.nanoTime() - t);
+            results = page.has("_embedded") ? page.get("_embedded").path("task").size() : page.size();
+        }
+        List<Long> bare = new ArrayList<>();
+        if (withBare) {
+            Filter stored = filters.getFilter(id);
+            for (int q = 0; q < SCALE.staffQueries(); q++) {
+                long t = System.nanoTime();
+                filters.listPage(stored.getId(), 0, 15);
+                bare.add(System.nanoTime() - t);
+            }
+        }
+        Collections.sort(rest);
+        Collections.sort(bare);
+        return new StaffQueryTimes(percentile(rest, 95) / 1e6, percentile(bare, 95) / 1e6, results);
+    }
+
+    /**
+     * Copies of the run's engine-made review tasks, written in SQL as the engine writes a task: the task row (a new
+     * id, the due dates spread like the others), its candidate-group link and the group's authorization on the task.
+     * The copies share their original's process instance (the variables Tasklist shows). For runs on a busy machine,
+     * where 50,000 engine starts take most of an hour: {@code -Dbench.staffEngineTasks=2000}.
+     */
+    private void copyReviewTasks(int copies, Instant now) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.execute("create temporary table bench_task_copy on commit drop as"
+                    + " select t.id_ as original, gen_random_uuid()::text as copy, g as n"
+                    + " from (select t.id_, row_number() over (order by t.id_) as k, count(*) over () as total"
+                    + "   from act_ru_task t join act_ru_execution p on p.id_ = t.proc_inst_id_"
+                    + "   where t.task_def_key_ = '" + REVIEW_TASK + "' and p.business_key_ like 'RB-" + run + "-%') t"
+                    + " join generate_series(1, " + copies + ") g on (g - 1) % t.total = t.k - 1");
+            jdbc.update("insert into act_ru_task (id_, rev_, execution_id_, proc_inst_id_, proc_def_id_, case_execution_id_,"
+                    + " case_inst_id_, case_def_id_, name_, parent_task_id_, description_, task_def_key_, owner_,"
+                    + " assignee_, delegation_, priority_, create_time_, last_updated_, due_date_, follow_up_date_,"
+                    + " suspension_state_, tenant_id_, task_state_)"
+                    + " select c.copy, t.rev_, t.execution_id_, t.proc_inst_id_, t.proc_def_id_, t.case_execution_id_,"
+                    + " t.case_inst_id_, t.case_def_id_, t.name_, t.parent_task_id_, t.description_, t.task_def_key_,"
+                    + " t.owner_, t.assignee_, t.delegation_, t.priority_, t.create_time_, t.last_updated_,"
+                    + " ?::timestamp + ((60 + (c.n * 7919) % (30 * 24 * 60)) * interval '1 minute'), t.follow_up_date_,"
+                    + " t.suspension_state_, t.tenant_id_, t.task_state_"
+                    + " from bench_task_copy c join act_ru_task t on t.id_ = c.original", Timestamp.from(now));
+            jdbc.update("insert into act_ru_identitylink (id_, rev_, group_id_, type_, user_id_, task_id_, proc_def_id_,"
+                    + " tenant_id_) select gen_random_uuid()::text, l.rev_, l.group_id_, l.type_, l.user_id_, c.copy,"
+                    + " l.proc_def_id_, l.tenant_id_ from bench_task_copy c join act_ru_identitylink l"
+                    + " on l.task_id_ = c.original");
+            jdbc.update("insert into act_ru_authorization (id_, rev_, type_, group_id_, user_id_, resource_type_,"
+                    + " resource_id_, perms_, removal_time_, root_proc_inst_id_) select gen_random_uuid()::text,"
+                    + " a.rev_, a.type_, a.group_id_, a.user_id_, a.resource_type_, c.copy, a.perms_, a.removal_time_,"
+                    + " a.root_proc_inst_id_ from bench_task_copy c join act_ru_authorization a"
+                    + " on a.resource_id_ = c.original and a.resource_type_ = 7");
+        });
+        long count = tasks.createTaskQuery().taskDefinitionKey(REVIEW_TASK).count();
+        assertThat(count).as("review tasks after copying").isGreaterThanOrEqualTo(SCALE.staffTasks());
+    }
+
+    /**
+     * Figure 5's levers (issue 21), each measured on the officers' filters beside the configuration as shipped, in
+     * the same run on the same tasks: {@code -Dbench.staffLevers=true}. Each is applied at run time the way its
+     * setting or migration would apply it, and taken back before the next.
+     */
+    private void staffQueryLevers(HttpClient http) throws Exception {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        String revokes = configuration.getAuthorizationCheckRevokes();
+        boolean cmmn = configuration.isCmmnEnabled();
+        boolean standalone = configuration.isStandaloneTasksEnabled();
+        Map<String, Runnable[]> levers = new LinkedHashMap<>();
+        Runnable nothing = () -> { };
+        levers.put("as configured (authorizationCheckRevokes " + revokes + ", cmmnEnabled " + cmmn
+                + ", standaloneTasksEnabled " + standalone + ")", new Runnable[] {nothing, nothing});
+        levers.put("authorizationCheckRevokes never", new Runnable[] {
+                () -> configuration.setAuthorizationCheckRevokes("never"),
+                () -> configuration.setAuthorizationCheckRevokes(revokes)});
+        levers.put("cmmnEnabled false", new Runnable[] {
+                () -> configuration.setCmmnEnabled(false), () -> configuration.setCmmnEnabled(cmmn)});
+        levers.put("cmmnEnabled false, standaloneTasksEnabled false", new Runnable[] {
+                () -> {
+                    configuration.setCmmnEnabled(false);
+                    configuration.setStandaloneTasksEnabled(false);
+                },
+                () -> {
+                    configuration.setCmmnEnabled(cmmn);
+                    configuration.setStandaloneTasksEnabled(standalone);
+                }});
+        for (String[] index : CANDIDATE_INDEXES) {
+            levers.put("index " + index[0] + " (" + index[1] + ")", new Runnable[] {
+                    () -> createIndex(index), () -> jdbc.execute("drop index if exists " + index[0])});
+        }
+        HttpClient client = http;
+        for (Map.Entry<String, Runnable[]> lever : levers.entrySet()) {
+            lever.getValue()[0].run();
+            try {
+                figures.note("staff lever '" + lever.getKey() + "': count plan " + officersCountPlan(configuration));
+                for (JsonNode filter : visibleFilters(client, "officer")) {
+                    StaffQueryTimes times = staffFilter(client, "officer", filter, false);
+                    figures.add("5. lever " + lever.getKey() + ": officer filter '"
+                            + filter.get("name").asText().replace("\u2014", "-") + "' p95", times.rest(), "ms", null,
+                            "load " + loadAverage().split(" ")[0]);
+                }
+            } finally {
+                lever.getValue()[1].run();
+            }
+        }
+    }
+
+    /** Indexes tried as levers: name, definition (PostgreSQL). */
+    private static final List<String[]> CANDIDATE_INDEXES = List.of(
+            new String[] {"bench_idx_auth_resource_covering", "act_ru_authorization (resource_id_) include (type_,"
+                    + " resource_type_, perms_, group_id_, user_id_)"},
+            new String[] {"bench_idx_task_due", "act_ru_task (due_date_)"});
+
+    private void createIndex(String[] index) {
+        jdbc.execute("create index if not exists " + index[0] + " on " + index[1]);
+        jdbc.execute("vacuum analyze " + index[1].substring(0, index[1].indexOf(' ')));
+    }
+
+    /** The shape of the officers' count as the engine sends it now: the plan's top nodes and its time. */
+    private String officersCountPlan(ProcessEngineConfigurationImpl configuration) {
+        boolean inner = !configuration.isCmmnEnabled();
+        boolean innerDefinition = inner && !configuration.isStandaloneTasksEnabled();
+        String sql = "explain (analyze, format text) SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ from ACT_RU_TASK RES"
+                + " left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_ "
+                + (innerDefinition ? "inner" : "left") + " join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_ "
+                + (inner ? "inner" : "left") + " join ( SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2"
+                + " AND ( A.USER_ID_ in ( 'officer', '*') OR A.GROUP_ID_ IN ( 'privacy-officers' ) ) AND"
+                + " ( ( A.RESOURCE_TYPE_ = 7 AND A.PERMS_ & 2 = 2 OR A.RESOURCE_TYPE_ = 6 AND A.PERMS_ & 64 = 64 ) ) ) AUTH"
+                + " ON (AUTH.RESOURCE_ID_ IN ( RES.ID_ , D.KEY_ , '*' )) WHERE ( 1 = 1 and ( I.TYPE_ = 'candidate' and"
+                + " ( I.GROUP_ID_ IN ( 'privacy-officers' ) ) ) ) and "
+                + (inner ? "( (AUTH.RESOURCE_ID_ IS NOT NULL) )"
+                : "( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL) )")
+                + " and (RES.TENANT_ID_ is null ) ) countDistinct";
+        List<String> plan = jdbc.queryForList(sql, String.class);
+        return String.join(" | ", plan.stream().map(String::trim)
+                .filter(line -> !line.startsWith("Filter") && !line.startsWith("Rows Removed")
+                        && !line.startsWith("Index Cond") && !line.startsWith("Recheck"))
+                .limit(12).toList());
+    }
+
+    private static String loadAverage() {
+        return WorkerApiBenchmark.loadAverage();
     }
 
     /**
