@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,15 +19,13 @@ import java.util.UUID;
 import org.rightsflow.audit.AuditTrail;
 import org.rightsflow.common.RightsflowProperties;
 import org.rightsflow.common.TimeSource;
-import org.rightsflow.datamap.ConnectorOperation;
 import org.rightsflow.datamap.DataCategory;
-import org.rightsflow.datamap.DataConnectors;
 import org.rightsflow.datamap.DataMap;
 import org.rightsflow.datamap.LocalizedText;
-import org.rightsflow.datamap.MappedCategory;
-import org.rightsflow.datamap.RowSelection;
-import org.rightsflow.datamap.SystemConnector;
 import org.rightsflow.fulfilment.consent.ConsentPurposes;
+import org.rightsflow.fulfilment.systems.StepOperation;
+import org.rightsflow.fulfilment.systems.SystemStep;
+import org.rightsflow.fulfilment.systems.SystemSteps;
 import org.rightsflow.notice.Notice;
 import org.rightsflow.notice.NoticeFormats;
 import org.rightsflow.notice.NoticeKind;
@@ -78,7 +76,7 @@ public class RestrictionService {
     }
 
     private final RequestRepository requests;
-    private final DataConnectors connectors;
+    private final SystemSteps steps;
     private final ReviewScopes reviewScopes;
     private final ConsentPurposes purposeWords;
     private final RequesterContacts contacts;
@@ -88,12 +86,12 @@ public class RestrictionService {
     private final JdbcClient jdbc;
     private final RightsflowProperties properties;
 
-    public RestrictionService(RequestRepository requests, DataConnectors connectors, ReviewScopes reviewScopes,
+    public RestrictionService(RequestRepository requests, SystemSteps steps, ReviewScopes reviewScopes,
                               ConsentPurposes purposeWords, RequesterContacts contacts, Outbox outbox, AuditTrail audit,
                               TimeSource time, JdbcClient jdbc, RightsflowProperties properties) {
         this.properties = properties;
         this.requests = requests;
-        this.connectors = connectors;
+        this.steps = steps;
         this.reviewScopes = reviewScopes;
         this.purposeWords = purposeWords;
         this.contacts = contacts;
@@ -108,7 +106,12 @@ public class RestrictionService {
         return until.plusDays(1).atStartOfDay(DataMap.ZONE).toInstant();
     }
 
-    /** Restricts (or, for {@code lift: true}, lifts the requester's earlier restriction). Safe to run again. */
+    /**
+     * Records the restriction the request asks for (or, for {@code lift: true}, that the requester's earlier one is
+     * lifted). Nothing is flagged here: each system's part is a step of its own afterwards (operation RESTRICT or
+     * LIFT_RESTRICTION, see {@link #categoriesToRestrict} and {@link #categoriesToLift}), and the requester is told
+     * once every system did its part ({@link #announce}). Safe to run again.
+     */
     @Transactional
     public Fulfilled fulfil(String requestId) {
         RightsRequest request = requests.lockById(requestId).orElseThrow();
@@ -120,7 +123,7 @@ public class RestrictionService {
             Restriction restriction = byRequest(earlier.id()).filter(r -> r.accountId() == accountId)
                     .orElseThrow(() -> new IllegalStateException("Request " + request.reference()
                             + " lifts no restriction of its account"));
-            lift(restriction, BY_LIFT_REQUEST, requestId);
+            markLifted(restriction, BY_LIFT_REQUEST, requestId);
             return new Fulfilled(RequestOutcome.COMPLETED.name(), "LIFTED", restriction.id(), null);
         }
         Optional<Restriction> done = byRequest(requestId);
@@ -137,47 +140,85 @@ public class RestrictionService {
         }
         List<String> purposes = codes(details.path("purposes"));
         Instant endsAt = details.hasNonNull("until") ? endOf(LocalDate.parse(details.get("until").asText())) : null;
-        long rows = 0;
-        List<String> notAutomated = new ArrayList<>();
-        for (String category : categories) {
-            for (MappedCategory mapped : connectors.dataMap().mappings(DataCategory.valueOf(category))) {
-                SystemConnector connector = connectors.forMapping(mapped);
-                if (connector.supports(ConnectorOperation.RESTRICT)) {
-                    rows += connector.restrict(DataCategory.valueOf(category), RowSelection.allOf(accountId));
-                } else {
-                    notAutomated.add(mapped.system().id() + ":" + category);
-                }
-            }
-        }
         String id = UUID.randomUUID().toString();
         boolean everyCategory = requested.isEmpty() && excluded.isEmpty();
+        // in force for the purpose check from now on; the systems flag their rows in their own steps next
         jdbc.sql("""
                 insert into processing_restriction (id, request_id, account_id, categories, purposes, ends_at, status,
                     rows_restricted, created_at)
-                values (:id, :request, :account, :categories, :purposes, :endsAt, 'ACTIVE', :rows, :at)""")
+                values (:id, :request, :account, :categories, :purposes, :endsAt, 'ACTIVE', 0, :at)""")
                 .param("id", id).param("request", requestId).param("account", accountId)
                 .param("categories", everyCategory ? null : String.join(",", categories))
                 .param("purposes", purposes.isEmpty() ? null : String.join(",", purposes))
-                .param("endsAt", endsAt == null ? null : ts(endsAt)).param("rows", rows).param("at", ts(time.now()))
+                .param("endsAt", endsAt == null ? null : ts(endsAt)).param("at", ts(time.now()))
                 .update();
-        audit.record(request.reference(), "system", "RESTRICTION_APPLIED", "{\"categories\":\""
-                + (everyCategory ? "ALL" : String.join(",", categories)) + "\",\"purposes\":\""
-                + (purposes.isEmpty() ? "ALL" : String.join(",", purposes)) + "\",\"rows\":" + rows
-                + (endsAt == null ? "" : ",\"endsAt\":\"" + endsAt + "\"")
-                + (notAutomated.isEmpty() ? "" : ",\"notAutomated\":\"" + String.join(",", notAutomated) + "\"") + "}");
-        Map<String, Object> model = words(request.language(), everyCategory ? List.of() : categories, purposes);
-        model.put("restrictedUntil", endsAt == null ? "" : NoticeFormats.dateTime(endsAt));
-        model.put("privacyCenterUrl", properties.publicBaseUrl() + "/privacy/request/RESTRICT");
-        notify(request, NoticeKind.RESTRICTION_APPLIED, "restriction-applied:" + requestId, model);
         return new Fulfilled(RequestOutcome.COMPLETED.name(), "RESTRICTED", id, endsAt);
     }
 
     /**
+     * The categories each system flags restricted for the request: those of the restriction it made (RESTRICT, or a
+     * disputed correction's contested categories) while it is in force; none otherwise.
+     */
+    @Transactional(readOnly = true)
+    public Set<DataCategory> categoriesToRestrict(String requestId) {
+        return byRequest(requestId).filter(r -> ACTIVE.equals(r.status())).map(r -> categoriesOf(r))
+                .orElse(EnumSet.noneOf(DataCategory.class));
+    }
+
+    /**
+     * The categories each system lifts the restriction of for the request: the restriction it lifted (a lift
+     * request), or its own that ended (end date, a decided correction), without the categories something else still
+     * holds restricted (another restriction in force, a deletion's retention hold, a refusal that kept them).
+     */
+    @Transactional(readOnly = true)
+    public Set<DataCategory> categoriesToLift(String requestId) {
+        Optional<Restriction> lifted = liftedBy(requestId).or(() -> byRequest(requestId));
+        Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+        lifted.filter(r -> LIFTED.equals(r.status())).ifPresent(r -> categoriesOf(r).stream()
+                .filter(c -> !stillHeld(r.accountId(), c.name())).forEach(categories::add));
+        return categories;
+    }
+
+    /**
+     * Every system did its part of the request's restriction or lift: audited with what the systems did, and the
+     * requester is told (never before: a notice never says "restricted" for a system that has not done it). Safe to
+     * run again.
+     */
+    @Transactional
+    public void announce(String requestId) {
+        Optional<Restriction> lifted = liftedBy(requestId);
+        if (lifted.isPresent()) {
+            announceLifted(lifted.get(), BY_LIFT_REQUEST, requestId);
+            return;
+        }
+        Restriction restriction = byRequest(requestId).orElseThrow();
+        RightsRequest request = requests.findById(requestId).orElseThrow();
+        StepTotals totals = totals(requestId, StepOperation.RESTRICT);
+        jdbc.sql("update processing_restriction set rows_restricted = :rows where id = :id")
+                .param("rows", totals.rows()).param("id", restriction.id()).update();
+        if (!audited(request.reference(), "RESTRICTION_APPLIED")) {
+            audit.record(request.reference(), "system", "RESTRICTION_APPLIED", "{\"categories\":\""
+                    + (restriction.categories().isEmpty() ? "ALL" : String.join(",", restriction.categories()))
+                    + "\",\"purposes\":\""
+                    + (restriction.purposes().isEmpty() ? "ALL" : String.join(",", restriction.purposes()))
+                    + "\",\"rows\":" + totals.rows()
+                    + (restriction.endsAt() == null ? "" : ",\"endsAt\":\"" + restriction.endsAt() + "\"")
+                    + (totals.byPerson().isEmpty() ? "" : ",\"byPerson\":\"" + String.join(",", totals.byPerson())
+                    + "\"") + "}");
+        }
+        Map<String, Object> model = words(request.language(), restriction.categories(), restriction.purposes());
+        model.put("restrictedUntil", restriction.endsAt() == null ? "" : NoticeFormats.dateTime(restriction.endsAt()));
+        model.put("privacyCenterUrl", properties.publicBaseUrl() + "/privacy/request/RESTRICT");
+        notify(request, NoticeKind.RESTRICTION_APPLIED, "restriction-applied:" + requestId, model);
+    }
+
+    /**
      * A correction the privacy officer disputes (a refusal proposal waiting for its second person) may restrict the
-     * contested categories while it is reviewed: flagged through the connectors and in force for the purpose check,
-     * recorded as a restriction of the CORRECT request itself, which a requester's lift cannot reach (a lift names a
-     * RESTRICT request). The correction's result notice tells the outcome. Safe to run again: a second round of the
-     * review keeps the restriction in force and adds any newly contested category.
+     * contested categories while it is reviewed: recorded as a restriction of the CORRECT request itself (in force
+     * for the purpose check at once; each system flags the rows in its own step, {@link #categoriesToRestrict}),
+     * which a requester's lift cannot reach (a lift names a RESTRICT request). The correction's result notice tells
+     * the outcome. Safe to run again: a second round of the review keeps the restriction in force and adds any newly
+     * contested category.
      *
      * @param categories the categories of the changes not applied (codes); none: nothing is restricted
      */
@@ -193,53 +234,52 @@ public class RestrictionService {
         if (contested.isEmpty()) {
             return;
         }
-        long rows = 0;
-        List<String> notAutomated = new ArrayList<>();
-        for (String category : contested) {
-            for (MappedCategory mapped : connectors.dataMap().mappings(DataCategory.valueOf(category))) {
-                SystemConnector connector = connectors.forMapping(mapped);
-                if (connector.supports(ConnectorOperation.RESTRICT)) {
-                    rows += connector.restrict(DataCategory.valueOf(category), RowSelection.allOf(accountId));
-                } else {
-                    notAutomated.add(mapped.system().id() + ":" + category);
-                }
-            }
-        }
         if (earlier.isPresent()) {
-            jdbc.sql("update processing_restriction set categories = :categories,"
-                            + " rows_restricted = rows_restricted + :rows where id = :id")
-                    .param("categories", String.join(",", contested)).param("rows", rows)
-                    .param("id", earlier.get().id()).update();
+            jdbc.sql("update processing_restriction set categories = :categories where id = :id")
+                    .param("categories", String.join(",", contested)).param("id", earlier.get().id()).update();
         } else {
             jdbc.sql("""
                     insert into processing_restriction (id, request_id, account_id, categories, purposes, ends_at, status,
                         rows_restricted, created_at)
-                    values (:id, :request, :account, :categories, null, null, 'ACTIVE', :rows, :at)""")
+                    values (:id, :request, :account, :categories, null, null, 'ACTIVE', 0, :at)""")
                     .param("id", UUID.randomUUID().toString()).param("request", requestId).param("account", accountId)
-                    .param("categories", String.join(",", contested)).param("rows", rows).param("at", ts(time.now()))
+                    .param("categories", String.join(",", contested)).param("at", ts(time.now()))
                     .update();
         }
         audit.record(request.reference(), "system", "RESTRICTED_WHILE_DISPUTED", "{\"categories\":\""
-                + String.join(",", contested) + "\",\"rows\":" + rows
-                + (notAutomated.isEmpty() ? "" : ",\"notAutomated\":\"" + String.join(",", notAutomated) + "\"")
-                + "}");
+                + String.join(",", contested) + "\"}");
     }
 
     /**
      * The correction was decided (the approved changes written, the rest refused with a second person's approval):
-     * the restriction of its contested categories ends, where nothing else still restricts the rows. Nothing to do
-     * when none was made. Safe to run again.
+     * the restriction of its contested categories ends; each system lifts it in its own step where nothing else still
+     * restricts the rows ({@link #categoriesToLift}). Nothing to do when none was made. Safe to run again.
      */
     @Transactional
     public void liftAfterDispute(String requestId) {
-        byRequest(requestId).ifPresent(restriction -> lift(restriction, BY_DECISION, null));
+        byRequest(requestId).ifPresent(restriction -> {
+            if (markLifted(restriction, BY_DECISION, null)) {
+                RightsRequest restricting = requests.findById(restriction.requestId()).orElseThrow();
+                audit.record(restricting.reference(), "system", "RESTRICTION_LIFTED", "{\"by\":\"" + BY_DECISION
+                        + "\"}");
+            }
+        });
     }
 
-    /** The restriction reached its end date (the period's timer): lifted, with a notice. Safe to run again. */
+    /**
+     * The restriction reached its end date (the period's timer): it is no longer in force; each system lifts it in its
+     * own step next, then {@link #announceEnded}. Safe to run again.
+     */
     @Transactional
     public void endAtEndDate(String restrictionId) {
+        markLifted(byId(restrictionId).orElseThrow(), BY_END_DATE, null);
+    }
+
+    /** Every system lifted the restriction that reached its end date: audited, and the requester is told. */
+    @Transactional
+    public void announceEnded(String restrictionId) {
         Restriction restriction = byId(restrictionId).orElseThrow();
-        lift(restriction, BY_END_DATE, null);
+        announceLifted(restriction, BY_END_DATE, restriction.requestId());
     }
 
     /** The restriction a request made, if it made one. */
@@ -255,40 +295,69 @@ public class RestrictionService {
                 .query(RestrictionService::row).optional();
     }
 
-    private void lift(Restriction restriction, String by, String liftRequestId) {
+    /** The restriction a lift request lifted, if it lifted one. */
+    private Optional<Restriction> liftedBy(String liftRequestId) {
+        return jdbc.sql("select * from processing_restriction where lift_request_id = :r").param("r", liftRequestId)
+                .query(RestrictionService::row).optional();
+    }
+
+    /** @return whether this call lifted it (false: lifted already, in a run before this one or by another way) */
+    private boolean markLifted(Restriction restriction, String by, String liftRequestId) {
         if (!ACTIVE.equals(restriction.status())) {
-            return; // lifted already: by its end date, by a lift request, or in a run before this one
+            return false;
         }
-        Instant now = time.now();
-        jdbc.sql("""
+        return jdbc.sql("""
                 update processing_restriction set status = 'LIFTED', lifted_at = :at, lifted_by = :by,
                     lift_request_id = :liftRequest where id = :id and status = 'ACTIVE'""")
-                .param("at", ts(now)).param("by", by).param("liftRequest", liftRequestId).param("id", restriction.id())
-                .update();
-        long rows = 0;
-        List<String> categories = restriction.categories().isEmpty()
-                ? Arrays.stream(DataCategory.values()).map(Enum::name).toList() : restriction.categories();
-        for (String category : categories) {
-            if (stillHeld(restriction.accountId(), category)) {
-                continue;
-            }
-            for (MappedCategory mapped : connectors.dataMap().mappings(DataCategory.valueOf(category))) {
-                SystemConnector connector = connectors.forMapping(mapped);
-                if (connector.supports(ConnectorOperation.LIFT_RESTRICTION)) {
-                    rows += connector.liftRestriction(DataCategory.valueOf(category),
-                            RowSelection.allOf(restriction.accountId()));
-                }
-            }
-        }
+                .param("at", ts(time.now())).param("by", by).param("liftRequest", liftRequestId)
+                .param("id", restriction.id()).update() > 0;
+    }
+
+    /** Audited once with the rows the systems' LIFT_RESTRICTION steps (of {@code stepsOf}) lifted, then the notice. */
+    private void announceLifted(Restriction restriction, String by, String stepsOf) {
         RightsRequest restricting = requests.findById(restriction.requestId()).orElseThrow();
-        audit.record(restricting.reference(), "system", "RESTRICTION_LIFTED",
-                "{\"by\":\"" + by + "\",\"rows\":" + rows + "}");
-        if (BY_DECISION.equals(by)) {
-            return; // the restriction of a disputed correction: its result notice tells the requester the outcome
+        StepTotals totals = totals(stepsOf, StepOperation.LIFT_RESTRICTION);
+        if (!audited(restricting.reference(), "RESTRICTION_LIFTED")) {
+            audit.record(restricting.reference(), "system", "RESTRICTION_LIFTED", "{\"by\":\"" + by + "\",\"rows\":"
+                    + totals.rows() + (totals.byPerson().isEmpty() ? ""
+                    : ",\"byPerson\":\"" + String.join(",", totals.byPerson()) + "\"") + "}");
         }
         Map<String, Object> model = words(restricting.language(), restriction.categories(), restriction.purposes());
         model.put("endedAtEndDate", BY_END_DATE.equals(by));
         notify(restricting, NoticeKind.RESTRICTION_LIFTED, "restriction-lifted:" + restriction.id(), model);
+    }
+
+    /** What the systems' steps of an operation did for a request: rows, and the systems a data operator did. */
+    private record StepTotals(long rows, List<String> byPerson) {
+    }
+
+    private StepTotals totals(String requestId, StepOperation operation) {
+        long rows = 0;
+        List<String> byPerson = new ArrayList<>();
+        for (SystemStep step : steps.steps(requestId, operation)) {
+            if (step.outcome() != null) {
+                rows += step.outcome().rows();
+            }
+            if (step.byPerson()) {
+                byPerson.add(step.systemId());
+            }
+        }
+        return new StepTotals(rows, byPerson);
+    }
+
+    private boolean audited(String reference, String action) {
+        return jdbc.sql("select count(*) from audit_entry where reference = :reference and action = :action")
+                .param("reference", reference).param("action", action).query(Integer.class).single() > 0;
+    }
+
+    private static Set<DataCategory> categoriesOf(Restriction restriction) {
+        Set<DataCategory> categories = EnumSet.noneOf(DataCategory.class);
+        if (restriction.categories().isEmpty()) {
+            categories.addAll(EnumSet.allOf(DataCategory.class));
+        } else {
+            restriction.categories().forEach(c -> categories.add(DataCategory.valueOf(c)));
+        }
+        return categories;
     }
 
     /**

@@ -136,8 +136,9 @@ public class SystemStepNotices implements SystemResults {
             case ERASE, ERASE_EXPIRED -> erased(step, zh, locale);
             case CORRECT -> zh ? "已更正 " + outcome.changes().size() + " 项" : outcome.changes().size() + " changes made";
             case WITHDRAW_CONSENT -> zh ? "已记录撤回同意" : "withdrawal of consent recorded";
-            case RESTRICT -> zh ? "已限制处理" : "processing restricted";
-            case LIFT_RESTRICTION -> zh ? "已解除限制" : "restriction lifted";
+            case RESTRICT -> zh ? "已限制处理 " + rows + " 条记录（仅作存储和安全保护）"
+                    : rows + " records restricted to storage and security";
+            case LIFT_RESTRICTION -> zh ? "已解除 " + rows + " 条记录的限制" : "restriction lifted from " + rows + " records";
         };
     }
 

@@ -19,6 +19,7 @@ import org.rightsflow.fulfilment.correction.CorrectionService;
 import org.rightsflow.fulfilment.erasure.ErasureHold;
 import org.rightsflow.fulfilment.erasure.ErasureScope;
 import org.rightsflow.fulfilment.erasure.ErasureService;
+import org.rightsflow.fulfilment.restriction.RestrictionService;
 import org.rightsflow.request.RequestRepository;
 import org.rightsflow.request.RequestType;
 import org.rightsflow.request.RightsRequest;
@@ -42,11 +43,13 @@ public class SystemStepPlanner {
     private final ErasureScope erasureScope;
     private final ErasureService erasure;
     private final CorrectionService corrections;
+    private final RestrictionService restrictions;
     private final TimeSource time;
 
     public SystemStepPlanner(SystemSteps steps, DataMap dataMap, RequestRepository requests, ReviewScopes reviewScopes,
                              ErasureScope erasureScope, ErasureService erasure, CorrectionService corrections,
-                             TimeSource time) {
+                             RestrictionService restrictions, TimeSource time) {
+        this.restrictions = restrictions;
         this.steps = steps;
         this.dataMap = dataMap;
         this.requests = requests;
@@ -86,11 +89,13 @@ public class SystemStepPlanner {
                 parameters = new StepParameters(parameters.at(), null, purposes);
                 yield consentRegisters(purposes);
             }
-            // a DELETE or CANCEL_ACCOUNT refused on excessive technical means or impracticality: what it kept
+            // a DELETE or CANCEL_ACCOUNT refused on excessive technical means or impracticality: what it kept;
+            // otherwise the restriction the request made (RESTRICT, a disputed correction's contested categories)
             case RESTRICT -> everySystem(request.type() == RequestType.DELETE
                     || request.type() == RequestType.CANCEL_ACCOUNT
-                    ? erasureScope.keptButRestricted(request) : withoutExcluded(requestId));
-            case LIFT_RESTRICTION -> everySystem(withoutExcluded(requestId));
+                    ? erasureScope.keptButRestricted(request) : restrictions.categoriesToRestrict(requestId));
+            // the restriction the request lifted or that ended, where nothing else still holds the rows restricted
+            case LIFT_RESTRICTION -> everySystem(restrictions.categoriesToLift(requestId));
         };
         return steps.plan(planKey, requestId, request.reference(), operation, scope, parameters);
     }

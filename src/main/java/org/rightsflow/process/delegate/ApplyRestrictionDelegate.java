@@ -10,7 +10,7 @@ import org.rightsflow.process.model.RestrictionFulfilmentModel;
 import org.rightsflow.process.model.Variables;
 import org.springframework.stereotype.Component;
 
-/** Task_ApplyRestriction: restrict through the connectors, or lift the earlier restriction (once, even when retried). */
+/** Task_ApplyRestriction: records the restriction, or the lift of the earlier one (once, even when retried); each system does its part next. */
 @Component(RestrictionFulfilmentModel.BEAN_APPLY_RESTRICTION)
 public class ApplyRestrictionDelegate implements JavaDelegate {
 

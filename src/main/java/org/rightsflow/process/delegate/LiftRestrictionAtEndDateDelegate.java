@@ -6,9 +6,10 @@ import org.rightsflow.fulfilment.restriction.RestrictionService;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.RestrictionFulfilmentModel;
 import org.rightsflow.process.model.RestrictionPeriodModel;
+import org.rightsflow.process.model.Variables;
 import org.springframework.stereotype.Component;
 
-/** Task_LiftAtEndDate: the restriction ends at its end date, with a notice (once, even when retried). */
+/** Task_LiftAtEndDate: the restriction ends at its end date (once, even when retried); the systems lift it next. */
 @Component(RestrictionPeriodModel.BEAN_LIFT_AT_END_DATE)
 public class LiftRestrictionAtEndDateDelegate implements JavaDelegate {
 
@@ -21,5 +22,7 @@ public class LiftRestrictionAtEndDateDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         restrictions.endAtEndDate(ProcessVariables.string(execution, RestrictionFulfilmentModel.RESTRICTION_ID));
+        // a data operator's part of the lift (a manual system) is due at once: at the end date
+        execution.setVariable(Variables.DUE_DATE, execution.getVariable(RestrictionFulfilmentModel.RESTRICTION_ENDS));
     }
 }

@@ -29,6 +29,7 @@ public class StartRestrictionPeriodDelegate implements JavaDelegate {
                 org.camunda.bpm.engine.variable.Variables.createVariables()
                         .putValue(Variables.REQUEST_ID, execution.getVariable(Variables.REQUEST_ID))
                         .putValue(Variables.REFERENCE, execution.getVariable(Variables.REFERENCE))
+                        .putValue(Variables.REQUEST_TYPE, execution.getVariable(Variables.REQUEST_TYPE))
                         .putValue(RestrictionFulfilmentModel.RESTRICTION_ID, restrictionId)
                         .putValue(RestrictionFulfilmentModel.RESTRICTION_ENDS,
                                 execution.getVariable(RestrictionFulfilmentModel.RESTRICTION_ENDS)));

@@ -47,6 +47,9 @@ public final class CorrectionFulfilmentModel {
     /** {@link #RESTRICT_CONTESTED_DATA}: restrict the contested categories while the proposal is reviewed, or not. */
     public static final String GATEWAY_RESTRICT_CONTESTED = "Gateway_RestrictContested";
     public static final String TASK_RESTRICT_CONTESTED_DATA = "Task_RestrictContestedData";
+    /** Each system flags the contested categories restricted ({@link SystemStepsModel}, operation RESTRICT). */
+    public static final String CALL_ACTIVITY_RESTRICT_CONTESTED_IN_EVERY_SYSTEM =
+            "CallActivity_RestrictContestedInEverySystem";
     public static final String GATEWAY_JOIN_RESTRICTED = "Gateway_JoinRestricted";
     public static final String CALL_ACTIVITY_APPROVE_REFUSAL = "CallActivity_ApproveRefusal";
     public static final String GATEWAY_REFUSAL_APPROVED = "Gateway_RefusalApproved";
@@ -55,6 +58,8 @@ public final class CorrectionFulfilmentModel {
     public static final String CALL_ACTIVITY_CORRECT_IN_EVERY_SYSTEM = "CallActivity_CorrectInEverySystem";
     public static final String TASK_APPLY_CORRECTIONS = "Task_ApplyCorrections";
     public static final String TASK_LIFT_CONTESTED_RESTRICTION = "Task_LiftContestedRestriction";
+    /** Each system lifts it where nothing else holds the rows ({@link SystemStepsModel}, operation LIFT_RESTRICTION). */
+    public static final String CALL_ACTIVITY_LIFT_CONTESTED_IN_EVERY_SYSTEM = "CallActivity_LiftContestedInEverySystem";
     public static final String END_EVENT = "EndEvent_CorrectionFulfilled";
 
     // --- variables

@@ -92,14 +92,17 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
         runSystemStepJobs();
         assertThat(correction).isWaitingAtExactly(TASK_APPLY_CORRECTIONS);
         runJobsAt(TASK_APPLY_CORRECTIONS, TASK_LIFT_CONTESTED_RESTRICTION);
+        runSystemStepJobs();
 
         assertThat(correction).hasPassedInOrder(START_EVENT, TASK_CHECK_CORRECTIONS, GATEWAY_ANY_TO_REVIEW,
                 GATEWAY_JOIN_REVIEW, TASK_REVIEW_CORRECTION, GATEWAY_ANYTHING_REFUSED, GATEWAY_JOIN_APPLY,
-                CALL_ACTIVITY_CORRECT_IN_EVERY_SYSTEM, TASK_APPLY_CORRECTIONS, END_EVENT).isEnded();
+                CALL_ACTIVITY_CORRECT_IN_EVERY_SYSTEM, TASK_APPLY_CORRECTIONS, TASK_LIFT_CONTESTED_RESTRICTION,
+                CALL_ACTIVITY_LIFT_CONTESTED_IN_EVERY_SYSTEM, END_EVENT).isEnded();
         assertThat(correction).hasNotPassed(CALL_ACTIVITY_APPROVE_REFUSAL);
         assertThat(calls).containsExactly(BEAN_CHECK_CORRECTIONS, BEAN_CORRECTION_REVIEW_LISTENER,
                 BEAN_CORRECTION_REVIEW_LISTENER, SYSTEM_STEP_CALLS[0], SYSTEM_STEP_CALLS[1], SYSTEM_STEP_CALLS[2],
-                BEAN_APPLY_CORRECTIONS, BEAN_LIFT_CONTESTED_RESTRICTION);
+                BEAN_APPLY_CORRECTIONS, BEAN_LIFT_CONTESTED_RESTRICTION,
+                SYSTEM_STEP_CALLS[0], SYSTEM_STEP_CALLS[1], SYSTEM_STEP_CALLS[2]);
         assertThat(correction).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED)
                 .containsEntry(CORRECTION_DECISION, APPLY);
     }
@@ -123,6 +126,7 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
         decideRefusal("APPROVE", "The document on file is authoritative.");
         runSystemStepJobs();
         runJobsAt(TASK_APPLY_CORRECTIONS, TASK_LIFT_CONTESTED_RESTRICTION);
+        runSystemStepJobs();
 
         assertThat(correction).hasPassedInOrder(TASK_REVIEW_CORRECTION, GATEWAY_ANYTHING_REFUSED,
                 CALL_ACTIVITY_APPROVE_REFUSAL, GATEWAY_REFUSAL_APPROVED, GATEWAY_JOIN_APPLY, TASK_APPLY_CORRECTIONS,
@@ -141,6 +145,9 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
         assertThat(correction).isWaitingAtExactly(TASK_RESTRICT_CONTESTED_DATA);
         assertThat(calls).as("in a job of its own").doesNotContain(BEAN_RESTRICT_CONTESTED_DATA);
         runJobsAt(TASK_RESTRICT_CONTESTED_DATA);
+        assertThat(correction).as("each system flags them in its own step")
+                .isWaitingAtExactly(CALL_ACTIVITY_RESTRICT_CONTESTED_IN_EVERY_SYSTEM);
+        runSystemStepJobs();
         assertThat(correction).isWaitingAtExactly(CALL_ACTIVITY_APPROVE_REFUSAL);
         assertThat(calls).contains(BEAN_RESTRICT_CONTESTED_DATA).doesNotContain(BEAN_LIFT_CONTESTED_RESTRICTION);
 
@@ -155,11 +162,14 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
         runJobsAt(TASK_APPLY_CORRECTIONS);
         assertThat(correction).isWaitingAtExactly(TASK_LIFT_CONTESTED_RESTRICTION);
         runJobsAt(TASK_LIFT_CONTESTED_RESTRICTION);
+        assertThat(correction).isWaitingAtExactly(CALL_ACTIVITY_LIFT_CONTESTED_IN_EVERY_SYSTEM);
+        runSystemStepJobs();
 
         assertThat(correction).hasPassedInOrder(TASK_REVIEW_CORRECTION, GATEWAY_ANYTHING_REFUSED,
-                GATEWAY_RESTRICT_CONTESTED, TASK_RESTRICT_CONTESTED_DATA, GATEWAY_JOIN_RESTRICTED,
-                CALL_ACTIVITY_APPROVE_REFUSAL, GATEWAY_REFUSAL_APPROVED, GATEWAY_JOIN_APPLY, TASK_APPLY_CORRECTIONS,
-                TASK_LIFT_CONTESTED_RESTRICTION, END_EVENT).isEnded();
+                GATEWAY_RESTRICT_CONTESTED, TASK_RESTRICT_CONTESTED_DATA, CALL_ACTIVITY_RESTRICT_CONTESTED_IN_EVERY_SYSTEM,
+                GATEWAY_JOIN_RESTRICTED, CALL_ACTIVITY_APPROVE_REFUSAL, GATEWAY_REFUSAL_APPROVED, GATEWAY_JOIN_APPLY,
+                TASK_APPLY_CORRECTIONS, TASK_LIFT_CONTESTED_RESTRICTION, CALL_ACTIVITY_LIFT_CONTESTED_IN_EVERY_SYSTEM,
+                END_EVENT).isEnded();
         assertThat(calls.stream().filter(BEAN_RESTRICT_CONTESTED_DATA::equals).count())
                 .as("the second proposal did not ask for it again").isEqualTo(1);
         assertThat(calls).containsSubsequence(BEAN_RESTRICT_CONTESTED_DATA, BEAN_APPLY_CORRECTIONS,
@@ -209,11 +219,13 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
 
         assertThat(correction).isWaitingAtExactly(TASK_APPLY_CORRECTIONS);
         runJobsAt(TASK_APPLY_CORRECTIONS, TASK_LIFT_CONTESTED_RESTRICTION);
+        runSystemStepJobs();
 
         assertThat(correction).hasPassedInOrder(TASK_CHECK_CORRECTIONS, GATEWAY_ANY_TO_REVIEW, GATEWAY_JOIN_APPLY,
                 CALL_ACTIVITY_CORRECT_IN_EVERY_SYSTEM, TASK_APPLY_CORRECTIONS, END_EVENT).isEnded();
         assertThat(correction).hasNotPassed(TASK_REVIEW_CORRECTION);
-        assertThat(calls).startsWith(BEAN_CHECK_CORRECTIONS).endsWith(BEAN_APPLY_CORRECTIONS, BEAN_LIFT_CONTESTED_RESTRICTION);
+        assertThat(calls).startsWith(BEAN_CHECK_CORRECTIONS).endsWith(BEAN_APPLY_CORRECTIONS,
+                BEAN_LIFT_CONTESTED_RESTRICTION, SYSTEM_STEP_CALLS[0], SYSTEM_STEP_CALLS[1], SYSTEM_STEP_CALLS[2]);
     }
 
     @Test

@@ -16,16 +16,20 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.fulfilment.restriction.RestrictionService;
+import org.rightsflow.process.delegate.AnnounceRestrictionDelegate;
+import org.rightsflow.process.delegate.AnnounceRestrictionEndedDelegate;
 import org.rightsflow.process.delegate.EndRestrictionPeriodDelegate;
 import org.rightsflow.process.delegate.LiftRestrictionAtEndDateDelegate;
 import org.rightsflow.process.delegate.StartRestrictionPeriodDelegate;
 
 /**
- * RESTRICT's two models with the real period delegates (the restriction service mocked): a restriction starts its own
- * period process, which lifts it at its end date by a timer, or stops waiting when a lift request lifted it; one
- * without an end date waits for a lift only. Every path of both models.
+ * RESTRICT's two models with the real period delegates (the restriction service mocked): a restriction is recorded,
+ * flagged by every system in its own step and only then announced, and starts its own period process, which ends it at
+ * its end date by a timer (the systems lift it, then the notice), or stops waiting when a lift request lifted it (the
+ * systems lift it, then the notice); one without an end date waits for a lift only. Every path of both models.
  */
-@Deployment(resources = {RestrictionFulfilmentModel.RESOURCE, RestrictionPeriodModel.RESOURCE})
+@Deployment(resources = {RestrictionFulfilmentModel.RESOURCE, RestrictionPeriodModel.RESOURCE, SystemStepsModel.RESOURCE,
+        SystemStepModel.RESOURCE})
 class RestrictionProcessesTest extends ProcessModelTestSupport {
 
     static final String RESTRICTION_ID = "0b7f3c1e-0000-4000-8000-00000000000a";
@@ -38,6 +42,10 @@ class RestrictionProcessesTest extends ProcessModelTestSupport {
         Mocks.register(RestrictionFulfilmentModel.BEAN_START_RESTRICTION_PERIOD, new StartRestrictionPeriodDelegate());
         Mocks.register(RestrictionFulfilmentModel.BEAN_END_RESTRICTION_PERIOD, new EndRestrictionPeriodDelegate());
         Mocks.register(RestrictionPeriodModel.BEAN_LIFT_AT_END_DATE, new LiftRestrictionAtEndDateDelegate(restrictions));
+        Mocks.register(RestrictionFulfilmentModel.BEAN_ANNOUNCE_RESTRICTION, new AnnounceRestrictionDelegate(restrictions));
+        Mocks.register(RestrictionPeriodModel.BEAN_ANNOUNCE_RESTRICTION_ENDED,
+                new AnnounceRestrictionEndedDelegate(restrictions));
+        systemStepsByConnector();
     }
 
     private void restrictionApplied(String action, Date ends) {
@@ -63,16 +71,32 @@ class RestrictionProcessesTest extends ProcessModelTestSupport {
     private ProcessInstance restrictWithPeriod(Date ends) {
         restrictionApplied(RestrictionFulfilmentModel.ACTION_RESTRICTED, ends);
         ProcessInstance instance = fulfil(REFERENCE);
-        runJobsAt(RestrictionFulfilmentModel.TASK_APPLY_RESTRICTION, RestrictionFulfilmentModel.TASK_START_RESTRICTION_PERIOD);
+        runJobsAt(RestrictionFulfilmentModel.TASK_APPLY_RESTRICTION);
+        assertThat(instance).isWaitingAtExactly(RestrictionFulfilmentModel.CALL_ACTIVITY_RESTRICT_IN_EVERY_SYSTEM);
+        runSystemStepJobs();
+        verify(restrictions, never()).announce(REQUEST_ID);
+        runJobsAt(RestrictionFulfilmentModel.TASK_ANNOUNCE_RESTRICTION,
+                RestrictionFulfilmentModel.TASK_START_RESTRICTION_PERIOD);
         assertThat(instance).hasPassedInOrder(RestrictionFulfilmentModel.START_EVENT,
                 RestrictionFulfilmentModel.TASK_APPLY_RESTRICTION, RestrictionFulfilmentModel.GATEWAY_RESTRICT_OR_LIFT,
+                RestrictionFulfilmentModel.CALL_ACTIVITY_RESTRICT_IN_EVERY_SYSTEM,
+                RestrictionFulfilmentModel.TASK_ANNOUNCE_RESTRICTION,
                 RestrictionFulfilmentModel.TASK_START_RESTRICTION_PERIOD, RestrictionFulfilmentModel.END_EVENT_RESTRICTED)
                 .isEnded();
+        verify(restrictions).announce(REQUEST_ID); // the notice only once every system did its part
         assertThat(instance).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
         ProcessInstance period = period();
         assertThat(period).as("the restriction outlives its request in a process of its own").isNotNull();
         assertThat(period.getBusinessKey()).isEqualTo(REFERENCE);
         return period;
+    }
+
+    /** A lift request: recorded, lifted by every system in its own step, then announced, then the period ends. */
+    private void liftThroughEverySystem(ProcessInstance lift) {
+        runJobsAt(RestrictionFulfilmentModel.TASK_APPLY_RESTRICTION);
+        assertThat(lift).isWaitingAtExactly(RestrictionFulfilmentModel.CALL_ACTIVITY_LIFT_IN_EVERY_SYSTEM);
+        runSystemStepJobs();
+        runJobsAt(RestrictionFulfilmentModel.TASK_ANNOUNCE_LIFT, RestrictionFulfilmentModel.TASK_END_RESTRICTION_PERIOD);
     }
 
     @Test
@@ -85,11 +109,17 @@ class RestrictionProcessesTest extends ProcessModelTestSupport {
         ClockUtil.setCurrentTime(ENDS);
         assertThat(dueTimerActivities()).containsExactly(RestrictionPeriodModel.TIMER_END_DATE);
         runJobsAt(RestrictionPeriodModel.TIMER_END_DATE, RestrictionPeriodModel.TASK_LIFT_AT_END_DATE);
+        assertThat(period).isWaitingAtExactly(RestrictionPeriodModel.CALL_ACTIVITY_LIFT_IN_EVERY_SYSTEM);
+        verify(restrictions).endAtEndDate(RESTRICTION_ID);
+        verify(restrictions, never()).announceEnded(RESTRICTION_ID);
+        runSystemStepJobs();
+        runJobsAt(RestrictionPeriodModel.TASK_ANNOUNCE_END);
 
         assertThat(period).hasPassedInOrder(RestrictionPeriodModel.START_EVENT, RestrictionPeriodModel.GATEWAY_END_DATE_SET,
                 RestrictionPeriodModel.GATEWAY_HOW_IT_ENDS, RestrictionPeriodModel.TIMER_END_DATE,
-                RestrictionPeriodModel.TASK_LIFT_AT_END_DATE, RestrictionPeriodModel.END_EVENT_ENDED_AT_END_DATE).isEnded();
-        verify(restrictions).endAtEndDate(RESTRICTION_ID);
+                RestrictionPeriodModel.TASK_LIFT_AT_END_DATE, RestrictionPeriodModel.CALL_ACTIVITY_LIFT_IN_EVERY_SYSTEM,
+                RestrictionPeriodModel.TASK_ANNOUNCE_END, RestrictionPeriodModel.END_EVENT_ENDED_AT_END_DATE).isEnded();
+        verify(restrictions).announceEnded(RESTRICTION_ID);
     }
 
     @Test
@@ -98,11 +128,13 @@ class RestrictionProcessesTest extends ProcessModelTestSupport {
 
         restrictionApplied(RestrictionFulfilmentModel.ACTION_LIFTED, null);
         ProcessInstance lift = fulfil("RR-20261130-0001");
-        runJobsAt(RestrictionFulfilmentModel.TASK_APPLY_RESTRICTION, RestrictionFulfilmentModel.TASK_END_RESTRICTION_PERIOD);
+        liftThroughEverySystem(lift);
 
         assertThat(lift).hasPassedInOrder(RestrictionFulfilmentModel.TASK_APPLY_RESTRICTION,
-                RestrictionFulfilmentModel.GATEWAY_RESTRICT_OR_LIFT, RestrictionFulfilmentModel.TASK_END_RESTRICTION_PERIOD,
-                RestrictionFulfilmentModel.END_EVENT_LIFTED).isEnded();
+                RestrictionFulfilmentModel.GATEWAY_RESTRICT_OR_LIFT,
+                RestrictionFulfilmentModel.CALL_ACTIVITY_LIFT_IN_EVERY_SYSTEM, RestrictionFulfilmentModel.TASK_ANNOUNCE_LIFT,
+                RestrictionFulfilmentModel.TASK_END_RESTRICTION_PERIOD, RestrictionFulfilmentModel.END_EVENT_LIFTED)
+                .isEnded();
         assertThat(lift).hasNotPassed(RestrictionFulfilmentModel.TASK_START_RESTRICTION_PERIOD);
         assertThat(period).hasPassed(RestrictionPeriodModel.EVENT_LIFTED_BEFORE_END_DATE,
                 RestrictionPeriodModel.END_EVENT_LIFTED_BEFORE_END_DATE).hasNotPassed(RestrictionPeriodModel.TASK_LIFT_AT_END_DATE)
@@ -118,8 +150,7 @@ class RestrictionProcessesTest extends ProcessModelTestSupport {
         assertThat(managementService.createJobQuery().timers().count()).isZero();
 
         restrictionApplied(RestrictionFulfilmentModel.ACTION_LIFTED, null);
-        fulfil("RR-20261130-0002");
-        runJobsAt(RestrictionFulfilmentModel.TASK_APPLY_RESTRICTION, RestrictionFulfilmentModel.TASK_END_RESTRICTION_PERIOD);
+        liftThroughEverySystem(fulfil("RR-20261130-0002"));
 
         assertThat(period).hasPassedInOrder(RestrictionPeriodModel.GATEWAY_END_DATE_SET, RestrictionPeriodModel.EVENT_LIFTED,
                 RestrictionPeriodModel.END_EVENT_LIFTED).isEnded();
