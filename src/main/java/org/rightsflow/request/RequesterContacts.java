@@ -56,12 +56,11 @@ public class RequesterContacts {
     }
 
     /**
-     * Whether the notices of the request with this reference reach a minor's guardian on file: the result links in
-     * them open pages that speak to whoever received the email.
+     * Whom the notices of the request with this reference reach (the holder, a minor's guardian, a deceased holder's
+     * relative): the result links in them open pages that speak to whoever received the email.
      */
-    public boolean noticesGoToGuardian(String reference) {
-        return requests.findByReference(reference).flatMap(this::onFileIncludingDeactivated).map(Contact::guardian)
-                .orElse(false);
+    public Optional<Contact> noticesReach(String reference) {
+        return requests.findByReference(reference).flatMap(this::onFileIncludingDeactivated);
     }
 
     /**

@@ -200,6 +200,12 @@ class DeceasedHoldersRelativeLifecycleTest extends PostgresIntegrationTest {
         Mailbox.Mail ready = mailbox().awaitOne(relative, "DOWNLOAD_READY", filed.reference());
         assertThat(ready.body()).contains("view the deceased account holder's personal information")
                 .doesNotContain("your personal information");
+        String downloadPage = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                Mailbox.pageLinkIn(ready).replaceFirst("^https?://[^/]+", "http://localhost:" + port))).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(downloadPage).as("the link's page speaks of the deceased's report")
+                .contains("The report of the personal information we hold about the deceased account holder")
+                .doesNotContain("about you");
         await().atMost(Duration.ofSeconds(60)).until(() -> "COMPLETED".equals(api().get("/api/requests/"
                 + filed.reference(), "X-Status-Token", filed.token()).json().get("status").asText()));
         assertThat(stored(filed.reference())).as("the evidence goes when the request closes").isZero();
@@ -272,6 +278,16 @@ class DeceasedHoldersRelativeLifecycleTest extends PostgresIntegrationTest {
                 + "/verify?lang=zh-CN")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(verify).contains("不使用验证码", "/privacy/status/" + reference + "/evidence")
                 .doesNotContain("id=\"verify-form\"");
+        // the status page speaks of the deceased holder's information, names the evidence as the next step and the
+        // relative's own address for the answers, never "your personal information" or the contacts on file
+        String status = browser.send(HttpRequest.newBuilder(URI.create(base + "/privacy/status/" + reference
+                + "?lang=en")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(status).contains("Get a copy of the deceased account holder’s personal information",
+                        "from the evidence you upload", "the email address you gave", "id=\"evidence-link\"")
+                .doesNotContain("your personal information", "registered for the account");
+        assertThat(browser.send(HttpRequest.newBuilder(URI.create(base + "/privacy/status/" + reference
+                + "?lang=zh-CN")).build(), HttpResponse.BodyHandlers.ofString()).body())
+                .contains("复制已故账号持有人的个人信息", "您填写的邮箱").doesNotContain("账号登记");
         String page = browser.send(HttpRequest.newBuilder(URI.create(base + "/privacy/status/" + reference
                 + "/evidence?lang=en")).build(), HttpResponse.BodyHandlers.ofString()).body();
         assertThat(page).contains("Upload a death certificate", "Files received so far: 0 of at most 5",

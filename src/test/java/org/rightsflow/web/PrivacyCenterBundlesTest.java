@@ -12,13 +12,15 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The pages' texts exist in both languages: every key of the English (base) bundle has its zh-CN text and the other
  * way round. A key missing in zh-CN would show a Chinese reader the English text (the base bundle answers for it);
- * a guardian's wording ({@code .guardian}) chosen by asking the base bundle relies on the pair. The guardian's
- * wordings themselves never address the reader as the account holder.
+ * a guardian's or a relative's wording ({@code .guardian}, {@code .relative}) chosen by asking the base bundle
+ * relies on the pair. Those wordings themselves never address the reader as the account holder, and a relative
+ * (who has no contact on file) is never sent to the contact details registered for the account.
  */
 class PrivacyCenterBundlesTest {
 
@@ -38,16 +40,21 @@ class PrivacyCenterBundlesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"i18n/privacy.properties", "i18n/privacy_zh_CN.properties"})
-    void theGuardiansWordingsSpeakOfTheMinor(String file) throws IOException {
+    @CsvSource({"i18n/privacy.properties, .guardian", "i18n/privacy_zh_CN.properties, .guardian",
+            "i18n/privacy.properties, .relative", "i18n/privacy_zh_CN.properties, .relative"})
+    void theGuardiansAndRelativesWordingsNeverAddressTheHolder(String file, String suffix) throws IOException {
         Properties texts = load(file);
-        List<String> guardian = texts.stringPropertyNames().stream().filter(k -> k.endsWith(".guardian")).toList();
-        assertThat(guardian).hasSizeGreaterThanOrEqualTo(20);
-        for (String key : guardian) {
+        List<String> worded = texts.stringPropertyNames().stream().filter(k -> k.endsWith(suffix)).toList();
+        assertThat(worded).hasSizeGreaterThanOrEqualTo(10);
+        for (String key : worded) {
             String text = texts.getProperty(key).toLowerCase(Locale.ROOT);
             assertThat(ADDRESSING_THE_HOLDER).as(key + ": " + text).noneMatch(text::contains);
-            assertThat(texts.getProperty(key)).as(key + " must differ from the holder's text")
-                    .isNotEqualTo(texts.getProperty(key.substring(0, key.length() - ".guardian".length())));
+            String holders = texts.getProperty(key.substring(0, key.length() - suffix.length()));
+            assertThat(holders).as("the holder's text of " + key).isNotNull();
+            assertThat(texts.getProperty(key)).as(key + " must differ from the holder's text").isNotEqualTo(holders);
+            if (suffix.equals(".relative")) {
+                assertThat(text).as(key).doesNotContain("registered for the account", "账号登记");
+            }
         }
     }
 

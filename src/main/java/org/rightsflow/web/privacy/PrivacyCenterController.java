@@ -104,14 +104,14 @@ public class PrivacyCenterController {
 
     /**
      * What every page needs: its own path (for the language switch), the complaint channels, and the wording for the
-     * account holder (a page about a guardian's request replaces it, {@link #wordFor}).
+     * account holder (a page about a guardian's or a close relative's request replaces it, {@link #wordFor}).
      */
     @ModelAttribute
     void common(HttpServletRequest request, Locale locale, Model model) {
         model.addAttribute("currentPath", request.getRequestURI());
         model.addAttribute("language", PrivacyWebConfig.languageOf(locale));
         model.addAttribute("complaintChannel", complaints.inOneLine(PrivacyWebConfig.languageOf(locale)));
-        model.addAttribute("wording", PageWording.forHolder(messages));
+        model.addAttribute("wording", new PageWording(PageWording.Reader.HOLDER, messages));
     }
 
     @GetMapping("/")
@@ -426,15 +426,24 @@ public class PrivacyCenterController {
     }
 
     /**
-     * Words the page for a minor's guardian where the guardian reads it: the filing says a guardian files (this
-     * repeats only what the filer stated), or, once the request is verified, the codes went to the guardian on file
-     * (every request about a child under 14's account is the guardian's, whatever the filing said). Before
-     * verification nothing found in the account may change a page: it would tell an impostor about the account.
+     * Words the page for whoever files: a close relative of a deceased holder or a minor's guardian as the filing
+     * says (this repeats only what the filer stated), and a guardian too once the request is verified and the codes
+     * went to the guardian on file (every request about a child under 14's account is the guardian's, whatever the
+     * filing said). Before verification nothing found in the account may change a page: it would tell an impostor
+     * about the account.
      */
     private void wordFor(RightsRequest r, Model model) {
-        boolean guardian = r.filedAs() == FiledAs.GUARDIAN || (r.verifiedAt() != null
-                && contacts.onFileIncludingDeactivated(r).map(RequesterContacts.Contact::guardian).orElse(false));
-        model.addAttribute("wording", PageWording.forGuardian(guardian, messages));
+        PageWording.Reader reader = r.filedAs() == FiledAs.CLOSE_RELATIVE_OF_DECEASED ? PageWording.Reader.RELATIVE
+                : r.filedAs() == FiledAs.GUARDIAN || (r.verifiedAt() != null && contacts.onFileIncludingDeactivated(r)
+                .map(RequesterContacts.Contact::guardian).orElse(false)) ? PageWording.Reader.GUARDIAN
+                : PageWording.Reader.HOLDER;
+        model.addAttribute("wording", new PageWording(reader, messages));
+    }
+
+    /** Who reads a page reached through an email's link: whoever the notices reach. */
+    private static PageWording.Reader readerOf(Optional<RequesterContacts.Contact> recipient) {
+        return recipient.map(c -> c.relative() ? PageWording.Reader.RELATIVE
+                : c.guardian() ? PageWording.Reader.GUARDIAN : PageWording.Reader.HOLDER).orElse(PageWording.Reader.HOLDER);
     }
 
     /**
@@ -489,8 +498,8 @@ public class PrivacyCenterController {
         }
         DownloadService.LinkState link = found.get();
         if (!"TRANSFER_PACKAGE".equals(link.kind())) {
-            // the link reached the address on file: a guardian's when a guardian speaks for the minor's account
-            model.addAttribute("wording", PageWording.forGuardian(contacts.noticesGoToGuardian(link.reference()),
+            // the link reached whoever the notices reach: the holder, a minor's guardian or a deceased's relative
+            model.addAttribute("wording", new PageWording(readerOf(contacts.noticesReach(link.reference())),
                     messages));
         }
         if (PrivacyWebConfig.supported(request.getParameter("lang")) == null) {
