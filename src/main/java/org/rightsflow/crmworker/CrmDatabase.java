@@ -43,18 +43,31 @@ public class CrmDatabase {
                 + " + (select count(*) from call_note where customer_id = ?)", Long.class, customer, customer);
     }
 
-    /** The customer's unrestricted tickets, then notes, as the data map's SUPPORT rows, one at a time. */
-    public void forEachRow(long customer, Consumer<Map<String, Object>> visitor) {
-        jdbc.query("select id, subject, description, opened_at from support_ticket where customer_id = ?"
-                + " and restricted = false order by id", rs -> {
-                    visitor.accept(row("T-" + rs.getLong("id"), "TICKET", rs.getString("subject"),
-                            rs.getString("description"), rs.getTimestamp("opened_at")));
+    /**
+     * The customer's tickets, then notes, as the data map's SUPPORT rows, one at a time: with
+     * {@code includeRestricted} (the subject's own copy) every row, a restricted one with {@code restricted: true};
+     * otherwise (a transfer) the unrestricted rows only.
+     */
+    public void forEachRow(long customer, boolean includeRestricted, Consumer<Map<String, Object>> visitor) {
+        String which = includeRestricted ? "" : " and restricted = false";
+        jdbc.query("select id, subject, description, opened_at, restricted from support_ticket where customer_id = ?"
+                + which + " order by id", rs -> {
+                    visitor.accept(flagged(row("T-" + rs.getLong("id"), "TICKET", rs.getString("subject"),
+                            rs.getString("description"), rs.getTimestamp("opened_at")), rs.getBoolean("restricted")));
                 }, customer);
-        jdbc.query("select id, summary, called_at from call_note where customer_id = ? and restricted = false"
+        jdbc.query("select id, summary, called_at, restricted from call_note where customer_id = ?" + which
                 + " order by id", rs -> {
-                    visitor.accept(row("N-" + rs.getLong("id"), "CALL_NOTE", null, rs.getString("summary"),
-                            rs.getTimestamp("called_at")));
+                    visitor.accept(flagged(row("N-" + rs.getLong("id"), "CALL_NOTE", null, rs.getString("summary"),
+                            rs.getTimestamp("called_at")), rs.getBoolean("restricted")));
                 }, customer);
+    }
+
+    /** Rightsflow's worker API marks a restricted row with one more key; an unrestricted row goes as it is. */
+    private static Map<String, Object> flagged(Map<String, Object> row, boolean restricted) {
+        if (restricted) {
+            row.put("restricted", true);
+        }
+        return row;
     }
 
     /** Deletes the customer's tickets and notes, then the customer (its email) itself. @return rows erased */

@@ -77,7 +77,7 @@ public class CrmWorker implements SmartLifecycle {
             switch (operation) {
                 case "COUNT" -> done.put("rows", customer.map(crm::count).orElse(0L));
                 case "EXPORT" -> done.put("rows", api.upload(task.getId(), SUPPORT,
-                        visitor -> customer.ifPresent(c -> crm.forEachRow(c, visitor))));
+                        visitor -> customer.ifPresent(c -> crm.forEachRow(c, subject.includeRestricted(), visitor))));
                 case "ERASE", "ERASE_EXPIRED" -> {
                     long erased = customer.map(crm::erase).orElse(0L);
                     done.put("rows", erased);

@@ -42,8 +42,11 @@ public class WorkerApiClient {
                 + properties.secret()).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The subject's identifiers. */
-    public record Subject(long accountId, String email, String phone) {
+    /**
+     * The subject's identifiers; {@code includeRestricted} (EXPORT only): the upload takes the restricted rows, each
+     * with {@code "restricted": true} (the subject's own copy), or leaves them out (a transfer).
+     */
+    public record Subject(long accountId, String email, String phone, boolean includeRestricted) {
     }
 
     /** Rightsflow refused a call (its status and problem code). */
@@ -56,7 +59,8 @@ public class WorkerApiClient {
     public Subject subject(String taskId, String handle) {
         JsonNode answer = send(request(taskId, "/subject", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json(Map.of("subjectHandle", handle)))));
-        return new Subject(answer.get("accountId").asLong(), text(answer, "email"), text(answer, "phone"));
+        return new Subject(answer.get("accountId").asLong(), text(answer, "email"), text(answer, "phone"),
+                answer.path("includeRestricted").asBoolean(false));
     }
 
     /**

@@ -94,6 +94,19 @@ public class WorkerSteps {
     }
 
     /**
+     * Whether the step's upload takes the subject's restricted rows, flagged: the subject's own COPY shows them (a
+     * restriction limits processing, not what the subject may see); a TRANSFER's recipient gets none of them. Only
+     * for an EXPORT step; null for any other.
+     */
+    public Boolean restrictedRowsWanted(SystemStep step) {
+        if (step.operation() != StepOperation.EXPORT) {
+            return null;
+        }
+        return requests.findById(step.requestId()).map(r -> r.type() == org.rightsflow.request.RequestType.COPY)
+                .orElse(false);
+    }
+
+    /**
      * The subject's identifiers, for the handle of the worker's step (audited, without the identifiers).
      *
      * @throws WorkerInputException NOT_OPEN when the handle is not the step's or has expired

@@ -44,7 +44,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 /**
  * The rows the workers of {@code external-task} systems upload for COPY and TRANSFER (docs/data-map.md, connectors):
  * one NDJSON stream per step and category, checked line by line against the data map (a JSON object per line whose
- * keys are the category's columns, plain values), written encrypted as it arrives (the packages' encryption, a key
+ * keys are the category's columns, plain values; for the subject's own copy a restricted row says so with
+ * {@value #RESTRICTED_KEY}{@code : true}, a transfer's upload holds no restricted row), written encrypted as it arrives (the packages' encryption, a key
  * of its own per upload) and recorded only once the whole stream was read and checked. A broken or refused upload
  * leaves no row and no file; a worker killed mid-upload leaves a file without a row, which the sweep deletes. Uploads
  * stay STAGED until the worker's task completes (then COMMITTED with its step), and are deleted when the package
@@ -76,18 +77,29 @@ public class WorkerUploads implements WorkerRows {
         this.directory = packages.storageDir().resolve("worker-uploads");
     }
 
-    /** What an upload stored. */
-    public record Upload(DataCategory category, long rows, long bytes) {
+    /**
+     * The one key of an uploaded row that is not a column of the data map: {@code true} for a row the system holds
+     * restricted (storage and security only). Only the subject's own copy takes such rows, flagged as the package's
+     * restricted column; a transfer's recipient never gets them.
+     */
+    public static final String RESTRICTED_KEY = CopyPackageWriter.RESTRICTED_FIELD;
+
+    /** What an upload stored; {@code restricted}: how many of its rows are restricted. */
+    public record Upload(DataCategory category, long rows, long restricted, long bytes) {
     }
 
     /**
      * Reads, checks and stores the step's rows of one category, replacing what an earlier attempt staged for it.
      *
+     * @param restrictedWanted the package is the subject's own copy: restricted rows come flagged; otherwise (a
+     *                         transfer) a restricted row is refused
      * @param declaredLength the body's declared length, or -1: over the bound, nothing is read
-     * @throws WorkerInputException INVALID (malformed line, unknown column), TOO_LARGE; nothing is stored then
+     * @throws WorkerInputException INVALID (malformed line, unknown column, a restricted row a transfer does not
+     *                              take), TOO_LARGE; nothing is stored then
      */
     @Transactional
-    public Upload stage(SystemStep step, String categoryName, long declaredLength, InputStream body) {
+    public Upload stage(SystemStep step, String categoryName, boolean restrictedWanted, long declaredLength,
+                        InputStream body) {
         CategoryMapping mapping = mappingOf(step, categoryName);
         long max = properties.maxUploadSize().toBytes();
         if (declaredLength > max) {
@@ -97,6 +109,7 @@ public class WorkerUploads implements WorkerRows {
         Path file = directory.resolve(id + SUFFIX);
         byte[] key = crypto.newKey();
         long rows = 0;
+        long restricted = 0;
         long bytes;
         try {
             Files.createDirectories(directory);
@@ -110,7 +123,15 @@ public class WorkerUploads implements WorkerRows {
                     if (line.isBlank()) {
                         continue;
                     }
-                    out.write(JSON.writeValueAsBytes(checked(line, number, mapping)));
+                    ObjectNode row = checked(line, number, mapping);
+                    if (row.path(RESTRICTED_KEY).asBoolean(false)) {
+                        if (!restrictedWanted) {
+                            throw new WorkerInputException(WorkerInputException.Kind.INVALID, "RESTRICTED_ROW_NOT_WANTED",
+                                    "Line " + number + " is a restricted row: a transfer takes none (leave them out)");
+                        }
+                        restricted++;
+                    }
+                    out.write(JSON.writeValueAsBytes(row));
                     out.write('\n');
                     rows++;
                 }
@@ -134,9 +155,9 @@ public class WorkerUploads implements WorkerRows {
             jdbc.update("delete from worker_upload where step_id = ? and category = ? and status = 'STAGED'", step.id(),
                     mapping.category().name());
             jdbc.update("insert into worker_upload (id, step_id, request_id, system_id, category, row_count,"
-                            + " size_bytes, storage_file, wrapped_key, status, created_at)"
-                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, 'STAGED', ?)", id, step.id(), step.requestId(),
-                    step.systemId(), mapping.category().name(), rows, bytes, file.getFileName().toString(),
+                            + " restricted_rows, size_bytes, storage_file, wrapped_key, status, created_at)"
+                            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'STAGED', ?)", id, step.id(), step.requestId(),
+                    step.systemId(), mapping.category().name(), rows, restricted, bytes, file.getFileName().toString(),
                     crypto.wrap(key, id), Sql.ts(time.now()));
             afterCommit(() -> replaced.forEach(f -> deleteQuietly(directory.resolve(f))));
             afterRollback(() -> deleteQuietly(file));
@@ -144,7 +165,7 @@ public class WorkerUploads implements WorkerRows {
             deleteQuietly(file);
             throw e;
         }
-        return new Upload(mapping.category(), rows, bytes);
+        return new Upload(mapping.category(), rows, restricted, bytes);
     }
 
     /** Rows per category of what the step's worker has staged. */
@@ -172,7 +193,8 @@ public class WorkerUploads implements WorkerRows {
 
     @Override
     public Optional<CopyPackageWriter.RowSource> rows(String stepId, DataCategory category) {
-        List<Map<String, Object>> found = jdbc.queryForList("select id, row_count, storage_file, wrapped_key"
+        List<Map<String, Object>> found = jdbc.queryForList("select id, row_count, restricted_rows, storage_file,"
+                + " wrapped_key"
                 + " from worker_upload where step_id = ? and category = ? and status = 'COMMITTED'", stepId,
                 category.name());
         if (found.isEmpty() || ((Number) found.get(0).get("row_count")).longValue() == 0) {
@@ -181,6 +203,7 @@ public class WorkerUploads implements WorkerRows {
         Map<String, Object> upload = found.get(0);
         String id = (String) upload.get("id");
         long count = ((Number) upload.get("row_count")).longValue();
+        long restricted = ((Number) upload.get("restricted_rows")).longValue();
         Path file = directory.resolve((String) upload.get("storage_file"));
         String wrapped = (String) upload.get("wrapped_key");
         List<String> columns = jdbc.queryForList("select system_id from system_step where id = ?", String.class,
@@ -193,7 +216,17 @@ public class WorkerUploads implements WorkerRows {
             }
 
             @Override
+            public long restricted() {
+                return restricted;
+            }
+
+            @Override
             public void forEachRow(Consumer<Map<String, Object>> visitor) {
+                forEachRowWithRestricted((row, flagged) -> visitor.accept(row));
+            }
+
+            @Override
+            public void forEachRowWithRestricted(java.util.function.BiConsumer<Map<String, Object>, Boolean> visitor) {
                 try (BufferedReader lines = new BufferedReader(new InputStreamReader(
                         crypto.decrypting(Files.newInputStream(file), crypto.unwrap(wrapped, id)),
                         StandardCharsets.UTF_8))) {
@@ -204,7 +237,7 @@ public class WorkerUploads implements WorkerRows {
                         for (String column : columns) {
                             values.put(column, plain(row.get(column)));
                         }
-                        visitor.accept(values);
+                        visitor.accept(values, row.path(RESTRICTED_KEY).asBoolean(false));
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException("Cannot read the worker upload " + id, e);
@@ -266,7 +299,10 @@ public class WorkerUploads implements WorkerRows {
                         "System '" + step.systemId() + "' maps no " + category));
     }
 
-    /** One line: a JSON object whose keys are columns of the mapping and whose values are plain (no objects). */
+    /**
+     * One line: a JSON object whose keys are columns of the mapping (or {@link #RESTRICTED_KEY}, a boolean) and whose
+     * values are plain (no objects).
+     */
     private static ObjectNode checked(String line, long number, CategoryMapping mapping) {
         JsonNode row;
         try {
@@ -282,6 +318,13 @@ public class WorkerUploads implements WorkerRows {
         }
         for (Iterator<Map.Entry<String, JsonNode>> fields = row.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
+            if (RESTRICTED_KEY.equals(field.getKey()) && mapping.column(RESTRICTED_KEY).isEmpty()) {
+                if (!field.getValue().isBoolean()) {
+                    throw new WorkerInputException(WorkerInputException.Kind.INVALID, "MALFORMED_NDJSON",
+                            "Line " + number + ": '" + RESTRICTED_KEY + "' is true or false");
+                }
+                continue;
+            }
             if (mapping.column(field.getKey()).isEmpty()) {
                 throw new WorkerInputException(WorkerInputException.Kind.INVALID, "UNKNOWN_COLUMN",
                         "Line " + number + ": " + mapping.category() + " has no column '"

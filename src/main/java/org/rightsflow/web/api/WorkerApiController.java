@@ -35,9 +35,11 @@ import org.springframework.web.bind.annotation.RestController;
  * signs in with HTTP Basic as its system id and that system's secret, and acts only on an external task of its own
  * system's topic whose lock it holds (its worker id in {@value #WORKER_ID}):
  * <ul>
- *   <li>{@code POST .../tasks/{taskId}/subject} exchanges the task's subject handle for the subject's identifiers;</li>
+ *   <li>{@code POST .../tasks/{taskId}/subject} exchanges the task's subject handle for the subject's identifiers
+ *       (and, for an EXPORT, {@code includeRestricted}: whether the upload takes the restricted rows);</li>
  *   <li>{@code PUT .../tasks/{taskId}/rows/{category}} uploads a COPY/TRANSFER step's rows of one category as
- *       NDJSON ({@code application/x-ndjson}, one JSON object per line, keys = the data map's columns), bounded by
+ *       NDJSON ({@code application/x-ndjson}, one JSON object per line, keys = the data map's columns, plus
+ *       {@code "restricted": true} on a restricted row of a COPY; a TRANSFER takes none), bounded by
  *       {@code rightsflow.workers.max-upload-size};</li>
  *   <li>{@code POST .../tasks/{taskId}/result} reports what was done per category;</li>
  * </ul>
@@ -72,8 +74,11 @@ public class WorkerApiController {
     public record HandleExchange(String subjectHandle) {
     }
 
-    /** The subject's identifiers. */
-    public record Subject(long accountId, String email, String phone) {
+    /**
+     * The subject's identifiers; for an EXPORT step whether its upload takes the subject's restricted rows (COPY:
+     * yes, each with {@code "restricted": true}; TRANSFER: no, leave them out), null for other operations.
+     */
+    public record Subject(long accountId, String email, String phone, Boolean includeRestricted) {
     }
 
     /** What a worker did, per category of its step. */
@@ -89,7 +94,8 @@ public class WorkerApiController {
         SubjectIdentifiers subject = workers.exchange(system, stepId, body == null ? null : body.subjectHandle(),
                 workerId);
         return ResponseEntity.ok().cacheControl(CacheControl.noStore())
-                .body(new Subject(subject.accountId(), subject.email(), subject.phone()));
+                .body(new Subject(subject.accountId(), subject.email(), subject.phone(),
+                        workers.restrictedRowsWanted(workers.openStep(system, stepId))));
     }
 
     @PutMapping(path = "/rows/{category}", consumes = NDJSON)
@@ -102,7 +108,9 @@ public class WorkerApiController {
         SystemStep step = workers.openStep(system, stepId);
         try {
             return ResponseEntity.status(201).cacheControl(CacheControl.noStore())
-                    .body(uploads.stage(step, category, request.getContentLengthLong(), request.getInputStream()));
+                    .body(uploads.stage(step, category,
+                            Boolean.TRUE.equals(workers.restrictedRowsWanted(step)), request.getContentLengthLong(),
+                            request.getInputStream()));
         } catch (UncheckedIOException e) {
             log.info("An upload of system '{}' broke off before its end; nothing of it was stored", system);
             throw new ApiProblem(400, "UPLOAD_INCOMPLETE", "The upload broke off before its end; nothing of it was"
