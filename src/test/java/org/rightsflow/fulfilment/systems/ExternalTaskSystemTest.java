@@ -294,8 +294,13 @@ class ExternalTaskSystemTest extends AllSystemKindsIntegrationTest {
             Map<String, byte[]> entries = unzip(new Api(port).get(link.substring(link.indexOf("/api/downloads/")))
                     .body());
             String crmRows = new String(entries.get("support-crm.json"), StandardCharsets.UTF_8);
-            assertThat(crmRows).contains("Ticket 1 of " + readerCustomer, "Call note 1 of " + readerCustomer)
-                    .as("a restricted row is never copied").doesNotContain("Ticket 2 of " + readerCustomer);
+            assertThat(crmRows).contains("Ticket 1 of " + readerCustomer, "Call note 1 of " + readerCustomer);
+            // the requester's own copy shows the restricted row, flagged, as the JDBC systems' parts do
+            assertThat(JSON.readTree(entries.get("support-crm.json")).findParents("id")).extracting(
+                    row -> row.get("subject").asText("") + "/" + row.path("restricted").asText())
+                    .contains("Ticket 2 of " + readerCustomer + " #2/true", "Ticket 1 of " + readerCustomer + " #1/false");
+            assertThat(new String(entries.get("index.html"), StandardCharsets.UTF_8))
+                    .contains("1 of these records are restricted");
             assertThat(entries).containsKeys("support-account-system.json", "payments.json", "index.html");
             assertThat(uploads(copy.reference())).as("the worker's upload is gone once the package holds it").isZero();
 
@@ -342,15 +347,229 @@ class ExternalTaskSystemTest extends AllSystemKindsIntegrationTest {
                     + " on s.id = h.step_id where s.reference in (?, ?, ?)", Long.class, access.reference(),
                     copy.reference(), delete.reference())).as("handles live only as long as their tasks").isZero();
 
+            java.util.Set<Long> ours = new java.util.HashSet<>(java.util.Set.of(readerId, leaverId));
+            ours.addAll(theOtherRightsAcrossAllThreeSystems(crm, accounts, requester, mailbox, reader, readerCustomer));
+
             // no identifier of these accounts in the engine's tables (the external tasks' variables and their failure
             // details included), in the worker's log or in the worker API's log lines of this JVM
-            java.util.Set<Long> ours = java.util.Set.of(readerId, leaverId);
             PersonalDataScan.Finder finder = new PersonalDataScan.Finder(PersonalDataScan.personalDataOfEveryAccount(jdbc)
                     .stream().filter(n -> n.owners().stream().anyMatch(ours::contains)).toList());
             assertThat(finder.size()).isGreaterThan(3);
             assertThat(PersonalDataScan.engineTableHits(jdbc, finder)).isEmpty();
             assertThat(PersonalDataScan.logHits(CrmWorkerNode.LOG, finder)).isEmpty();
             assertThat(PersonalDataScan.logHits(TestRunLog.file(), finder)).isEmpty();
+        }
+    }
+
+    /**
+     * CORRECT, WITHDRAW_CONSENT, TRANSFER, RESTRICT (and its lift) and CANCEL_ACCOUNT with the CRM's worker running,
+     * on accounts of their own, filed together so that their steps run side by side; then every database and the CRM
+     * are asked directly that no system holds what it should not.
+     *
+     * @return the test accounts used
+     */
+    private java.util.Set<Long> theOtherRightsAcrossAllThreeSystems(JdbcTemplate crm, ErasureTestAccounts accounts,
+                                                                    RequesterJourney requester, Mailbox mailbox,
+                                                                    String reader, long readerCustomer) {
+        JdbcTemplate billing = TestInfrastructure.jdbcOf(BILLING_DATABASE);
+        String corrector = ErasureTestAccounts.uniqueEmail("crm-correct");
+        long correctorId = accounts.account(corrector, "+8613955550051");
+        accounts.fillEveryCategory(correctorId);
+        long correctorCustomer = crmCustomer(crm, corrector, 1, 1);
+        String withdrawer = ErasureTestAccounts.uniqueEmail("crm-withdraw");
+        long withdrawerId = accounts.account(withdrawer, "+8613955550052");
+        accounts.fillEveryCategory(withdrawerId);
+        billing.update("insert into billing_preference (account_id, purpose, granted, changed_at, source)"
+                + " values (?, 'MARKETING', true, now(), 'SIGN_UP')", withdrawerId);
+        long withdrawerCustomer = crmCustomer(crm, withdrawer, 1, 0);
+        String restrictor = ErasureTestAccounts.uniqueEmail("crm-restrict");
+        long restrictorId = accounts.account(restrictor, "+8613955550053");
+        accounts.fillEveryCategory(restrictorId);
+        long restrictorCustomer = crmCustomer(crm, restrictor, 2, 1);
+        String canceller = ErasureTestAccounts.uniqueEmail("crm-cancel");
+        String cancellerPhone = "+8613955550054";
+        long cancellerId = accounts.account(canceller, cancellerPhone);
+        accounts.fillEveryCategory(cancellerId);
+        long cancellerCustomer = crmCustomer(crm, canceller, 2, 1);
+        String recipient = "import-" + System.nanoTime() + "@recipient.example";
+
+        RequesterJourney.Filed correct = requester.fileAndVerify("CORRECT", corrector, corrector,
+                Map.of("corrections", List.of(Map.of("field", "displayName", "value", "Corrected Name"),
+                        Map.of("field", "invoiceAddress", "value", "上海市浦东新区世纪大道 100 号"))));
+        RequesterJourney.Filed withdraw = requester.fileAndVerify("WITHDRAW_CONSENT", withdrawer, withdrawer,
+                Map.of("purposes", List.of("MARKETING")));
+        RequesterJourney.Filed transfer = requester.fileAndVerify("TRANSFER", reader, reader,
+                Map.of("recipientName", "Acme Cloud Ltd", "recipientEmail", recipient));
+        RequesterJourney.Filed restrict = requester.fileAndVerify("RESTRICT", restrictor, restrictor,
+                Map.of("categories", List.of("SUPPORT", "PAYMENTS", "CONTRACTS")));
+        RequesterJourney.Filed cancel = fileAndVerifyLevelTwo(requester, mailbox, canceller, cancellerPhone);
+        for (RequesterJourney.Filed filed : List.of(correct, withdraw, transfer, restrict, cancel)) {
+            proceedIfReviewed(filed);
+        }
+        asOfficer(org.rightsflow.support.TaskWaits.awaitTask(tasks, correct.reference(), "Task_ReviewCorrection"),
+                org.camunda.bpm.engine.variable.Variables.createVariables().putValue("decision", "APPLY")
+                        .putValue("explanation", "Both values match the documents on file."));
+        org.camunda.bpm.engine.variable.VariableMap conditions = org.camunda.bpm.engine.variable.Variables
+                .createVariables();
+        org.rightsflow.fulfilment.transfer.TransferApproval.CONDITIONS.forEach(c -> conditions.putValue(c, true));
+        asOfficer(org.rightsflow.support.TaskWaits.awaitTask(tasks, transfer.reference(), "Task_ApproveTransfer"),
+                conditions.putValue("decision", "APPROVE")
+                        .putValue("explanation", "Verified requester; contract data; ZIP is portable; no third-party data."));
+        // the cooling-off period ends (its timer's job runs now instead of in 7 days)
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(300))
+                .until(() -> coolingOffEnds(cancel) != null);
+        management.executeJob(coolingOffEnds(cancel).getId());
+        // the paper archive's data operator does its part of each request that concerns signed contracts
+        for (RequesterJourney.Filed filed : List.of(transfer, restrict, cancel)) {
+            doPaperArchivePart(filed);
+        }
+        for (RequesterJourney.Filed filed : List.of(correct, withdraw, transfer, restrict, cancel)) {
+            awaitCompleted(requester, filed);
+        }
+
+        // CORRECT: written in the account system and in the billing database; the CRM holds no correctable field
+        assertThat(jdbc.queryForObject("select display_name from account where id = ?", String.class, correctorId))
+                .isEqualTo("Corrected Name");
+        assertThat(billing.queryForList("select recipient_address from account_invoice where account_id = ?",
+                String.class, correctorId)).containsExactly("上海市浦东新区世纪大道 100 号");
+        assertThat(crm.queryForObject("select count(*) from support_ticket where customer_id = ?", Long.class,
+                correctorCustomer)).isEqualTo(1);
+        assertThat(stepsOf(correct.reference())).containsExactlyInAnyOrder("account-system/CORRECT/CONNECTOR",
+                "billing-system/CORRECT/CONNECTOR");
+
+        // WITHDRAW_CONSENT: off in both consent registers; the CRM has none
+        assertThat(jdbc.queryForList("select granted from account_consent where account_id = ? and purpose ="
+                + " 'MARKETING'", Boolean.class, withdrawerId)).containsExactly(false);
+        assertThat(billing.queryForList("select granted from billing_preference where account_id = ? and purpose ="
+                + " 'MARKETING'", Boolean.class, withdrawerId)).containsExactly(false);
+        assertThat(crm.queryForObject("select count(*) from support_ticket where customer_id = ?", Long.class,
+                withdrawerCustomer)).isEqualTo(1);
+        assertThat(stepsOf(withdraw.reference())).containsExactlyInAnyOrder(
+                "account-system/WITHDRAW_CONSENT/CONNECTOR", "billing-system/WITHDRAW_CONSENT/CONNECTOR");
+
+        // TRANSFER: the recipient's package holds the CRM's rows from its worker, but never a restricted one
+        String link = Mailbox.linkIn(mailbox.awaitOne(recipient, "TRANSFER_PACKAGE", transfer.reference()));
+        Map<String, byte[]> transferred = unzipQuietly(new Api(port).get(link.substring(link.indexOf("/api/downloads/")))
+                .body());
+        assertThat(new String(transferred.get("support-crm.json"), StandardCharsets.UTF_8))
+                .contains("Ticket 1 of " + readerCustomer, "Call note 1 of " + readerCustomer)
+                .doesNotContain("Ticket 2 of " + readerCustomer, "\"restricted\"");
+        assertThat(transferred).containsKeys("payments.json", "support-account-system.json");
+        assertThat(stepOf(transfer.reference(), "EXPORT")).containsEntry("done_by", "WORKER");
+        assertThat(uploads(transfer.reference())).as("the worker's upload is gone once the package holds it").isZero();
+
+        // RESTRICT: flagged in every system that holds the categories, the CRM by its worker, the paper archive by
+        // its data operator; the result says so per system, and the notice of the restriction comes after all of it
+        assertThat(crm.queryForList("select restricted from support_ticket where customer_id = ?", Boolean.class,
+                restrictorCustomer)).containsExactly(true, true);
+        assertThat(crm.queryForList("select restricted from call_note where customer_id = ?", Boolean.class,
+                restrictorCustomer)).containsExactly(true);
+        assertThat(jdbc.queryForList("select restricted from account_support_ticket where account_id = ?"
+                + " union all select restricted from account_contract where account_id = ?", Boolean.class,
+                restrictorId, restrictorId)).containsOnly(true).hasSize(2);
+        assertThat(billing.queryForList("select restricted from account_payment where account_id = ?", Boolean.class,
+                restrictorId)).containsOnly(true).hasSize(2);
+        assertThat(jdbc.queryForList("select restricted from account_login where account_id = ?", Boolean.class,
+                restrictorId)).as("another category").containsOnly(false);
+        assertThat(stepsOf(restrict.reference())).containsExactlyInAnyOrder("account-system/RESTRICT/CONNECTOR",
+                "billing-system/RESTRICT/CONNECTOR", "crm/RESTRICT/WORKER", "paper-archive/RESTRICT/PERSON");
+        Mailbox.Mail restricted = mailbox.awaitOne(restrictor, "RESULT_COMPLETED", restrict.reference());
+        assertThat(restricted.body()).contains("Customer relationship management (CRM): 3 records restricted to"
+                + " storage and security", "Billing system: 2 records restricted to storage and security",
+                "Account system: 2 records restricted to storage and security",
+                "Paper contract archive: done by hand by our staff");
+        mailbox.awaitOne(restrictor, "RESTRICTION_APPLIED", restrict.reference());
+        // ... and its lift, each system's part as its own step again
+        RequesterJourney.Filed lift = requester.fileAndVerify("RESTRICT", restrictor, restrictor,
+                Map.of("lift", true, "reference", restrict.reference()));
+        proceedIfReviewed(lift);
+        doPaperArchivePart(lift);
+        awaitCompleted(requester, lift);
+        assertThat(crm.queryForList("select restricted from support_ticket where customer_id = ? union all"
+                + " select restricted from call_note where customer_id = ?", Boolean.class, restrictorCustomer,
+                restrictorCustomer)).containsOnly(false).hasSize(3);
+        assertThat(jdbc.queryForList("select restricted from account_support_ticket where account_id = ?"
+                + " union all select restricted from account_contract where account_id = ?", Boolean.class,
+                restrictorId, restrictorId)).containsOnly(false);
+        assertThat(billing.queryForList("select restricted from account_payment where account_id = ?", Boolean.class,
+                restrictorId)).containsOnly(false);
+        assertThat(stepsOf(lift.reference())).containsExactlyInAnyOrder("account-system/LIFT_RESTRICTION/CONNECTOR",
+                "billing-system/LIFT_RESTRICTION/CONNECTOR", "crm/LIFT_RESTRICTION/WORKER",
+                "paper-archive/LIFT_RESTRICTION/PERSON");
+        assertThat(mailbox.awaitOne(restrictor, "RESTRICTION_LIFTED", restrict.reference()).body())
+                .contains("has been lifted");
+
+        // CANCEL_ACCOUNT: the CRM forgot the customer, the account is deactivated and erased, billing keeps only
+        // what the law holds (restricted), the paper archive's operator recorded their part
+        assertThat(crm.queryForObject("select count(*) from crm_customer where email = ?", Long.class, canceller))
+                .isZero();
+        assertThat(crm.queryForObject("select (select count(*) from support_ticket where customer_id = ?)"
+                + " + (select count(*) from call_note where customer_id = ?)", Long.class, cancellerCustomer,
+                cancellerCustomer)).isZero();
+        assertThat(jdbc.queryForMap("select status, email from account where id = ?", cancellerId))
+                .containsEntry("status", "DEACTIVATED").containsEntry("email", "deleted-" + cancellerId
+                        + "@anonymised.invalid");
+        for (String table : List.of("account_login", "account_real_name", "account_security", "account_support_ticket",
+                "account_consent")) {
+            assertThat(jdbc.queryForObject("select count(*) from " + table + " where account_id = ?", Long.class,
+                    cancellerId)).as(table).isZero();
+        }
+        assertThat(billing.queryForList("select restricted from account_payment where account_id = ?"
+                + " and payer_name <> '已匿名'", Boolean.class, cancellerId)).as("billing: held rows restricted")
+                .containsOnly(true);
+        assertThat(stepsOf(cancel.reference())).contains("crm/ERASE/WORKER", "paper-archive/ERASE/PERSON",
+                "billing-system/ERASE/CONNECTOR", "account-system/ERASE/CONNECTOR");
+        assertThat(mailbox.awaitOne(canceller, "CANCELLATION_CERTIFICATE", cancel.reference()).body())
+                .doesNotContain(canceller);
+        return java.util.Set.of(correctorId, withdrawerId, restrictorId, cancellerId);
+    }
+
+    /** CANCEL_ACCOUNT asks for level 2: the code to the email on file and the code to the phone (the demo's SMS). */
+    private RequesterJourney.Filed fileAndVerifyLevelTwo(RequesterJourney requester, Mailbox mailbox, String email,
+                                                         String phone) {
+        RequesterJourney.Filed filed = requester.file("CANCEL_ACCOUNT", email, null);
+        String emailCode = Mailbox.codeIn(mailbox.awaitOne(email, "VERIFICATION_CODE", filed.reference()));
+        String smsCode = Mailbox.codeIn(mailbox.awaitOne("sms+" + phone.substring(1) + "@demo.invalid",
+                "VERIFICATION_SMS", filed.reference()));
+        Api api = new Api(port);
+        for (String code : List.of(emailCode, smsCode)) {
+            Api.Response verified = api.post("/api/requests/" + filed.reference() + "/verification",
+                    Api.json(Map.of("code", code)), "X-Status-Token", filed.token());
+            assertThat(verified.status()).as(verified.text()).isEqualTo(200);
+        }
+        return filed;
+    }
+
+    private void asOfficer(org.camunda.bpm.engine.task.Task task, Map<String, Object> variables) {
+        StaffSignIn.as(identity, "officer");
+        try {
+            tasks.complete(task.getId(), variables);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    private org.camunda.bpm.engine.runtime.Job coolingOffEnds(RequesterJourney.Filed cancel) {
+        return runtime.createProcessInstanceQuery()
+                .processDefinitionKey(org.rightsflow.process.model.AccountCancellationModel.PROCESS_ID)
+                .processInstanceBusinessKey(cancel.reference()).list().stream()
+                .map(p -> management.createJobQuery().processInstanceId(p.getId())
+                        .activityId(org.rightsflow.process.model.AccountCancellationModel.TIMER_EVENT_COOLING_OFF_ENDS)
+                        .singleResult())
+                .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+    }
+
+    /** Each system's step of a request: system/operation/who did it. */
+    private List<String> stepsOf(String reference) {
+        return jdbc.queryForList("select system_id || '/' || operation || '/' || done_by from system_step"
+                + " where reference = ?", String.class, reference);
+    }
+
+    private static Map<String, byte[]> unzipQuietly(byte[] zip) {
+        try {
+            return unzip(zip);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
