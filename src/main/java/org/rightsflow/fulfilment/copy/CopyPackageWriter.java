@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.Deflater;
 import java.util.zip.ZipOutputStream;
+import org.rightsflow.common.CsvWriter;
 import org.rightsflow.common.TimeSource;
 import org.rightsflow.datamap.CategoryMapping;
 import org.rightsflow.datamap.DataCategory;
@@ -46,7 +47,8 @@ import org.springframework.web.util.HtmlUtils;
  * leaves them out.
  *
  * <p>Rows are streamed from the data map's connectors straight into the ZIP (Jackson's {@link JsonGenerator} and a
- * CSV line at a time): memory does not grow with the number of rows. Each category is read from its system once: a
+ * CSV line at a time through {@link CsvWriter}): memory does not grow with the number of rows. Each category is read
+ * from its system once: a
  * ZIP writes one entry at a time, so while a row goes into the JSON entry its CSV line goes to a {@link CsvSpill}
  * (an encrypted temporary file under {@code rightsflow.packages.storage-dir}), which is copied into the CSV entry
  * once the JSON entry is closed: reading the rows a second time instead (row decoding in the driver) was a large
@@ -216,7 +218,7 @@ public class CopyPackageWriter {
             zip.putNextEntry(new ZipEntry("profile.csv"));
             Writer csv = new BufferedWriter(new OutputStreamWriter(zip, StandardCharsets.UTF_8));
             records.writeCsvHeader(csv);
-            writeCsvLine(csv, texts);
+            CsvWriter.writeLine(csv, texts);
             csv.flush();
             zip.closeEntry();
         }
@@ -250,7 +252,7 @@ public class CopyPackageWriter {
                     Map<String, Object> withFlag = new java.util.LinkedHashMap<>(row);
                     withFlag.put(RESTRICTED_FIELD, restricted);
                     try {
-                        writeCsvLine(csv, records.writeJson(json, withFlag));
+                        CsvWriter.writeLine(csv, records.writeJson(json, withFlag));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -258,7 +260,7 @@ public class CopyPackageWriter {
             } else {
                 part.rows().forEachRow(row -> {
                     try {
-                        writeCsvLine(csv, records.writeJson(json, row));
+                        CsvWriter.writeLine(csv, records.writeJson(json, row));
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }
@@ -295,9 +297,7 @@ public class CopyPackageWriter {
         }
 
         void writeCsvHeader(Writer csv) throws IOException {
-            // A byte order mark, so that spreadsheet programs read Chinese text as UTF-8.
-            csv.write('\uFEFF');
-            writeCsvLine(csv, columns.toArray(String[]::new));
+            CsvWriter.writeHeader(csv, columns);
         }
 
         /**
@@ -365,41 +365,6 @@ public class CopyPackageWriter {
             return Base64.getEncoder().encodeToString(bytes);
         }
         return value.toString();
-    }
-
-    /**
-     * RFC 4180: every field quoted where needed, CRLF line ends. A field a spreadsheet would run as a formula (it starts
-     * with {@code = + - @}, a tab or a carriage return: the text may come from anyone, a recipient opens the file) is
-     * neutralised with a leading {@code '}, which spreadsheets show as text; a plain number stays a number.
-     */
-    static void writeCsvLine(Writer csv, String[] fields) throws IOException {
-        for (int i = 0; i < fields.length; i++) {
-            if (i > 0) {
-                csv.write(',');
-            }
-            String field = neutralised(fields[i]);
-            if (field.indexOf(',') >= 0 || field.indexOf('"') >= 0 || field.indexOf('\n') >= 0
-                    || field.indexOf('\r') >= 0) {
-                csv.write('"');
-                csv.write(field.replace("\"", "\"\""));
-                csv.write('"');
-            } else {
-                csv.write(field);
-            }
-        }
-        csv.write("\r\n");
-    }
-
-    private static final java.util.regex.Pattern PLAIN_NUMBER = java.util.regex.Pattern.compile("-?\\d+(\\.\\d+)?");
-
-    /** The cell as text a spreadsheet shows and never evaluates (the JSON file keeps the value as it is). */
-    static String neutralised(String field) {
-        if (field.isEmpty()) {
-            return field;
-        }
-        char first = field.charAt(0);
-        boolean formula = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
-        return formula && !PLAIN_NUMBER.matcher(field).matches() ? "'" + field : field;
     }
 
     // ---------------------------------------------------------------- index.html

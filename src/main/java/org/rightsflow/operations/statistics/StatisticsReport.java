@@ -3,8 +3,6 @@ package org.rightsflow.operations.statistics;
 import static org.rightsflow.common.Sql.instant;
 import static org.rightsflow.common.Sql.ts;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -13,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.rightsflow.common.CsvWriter;
 import org.rightsflow.operations.AnswerFigures;
 import org.rightsflow.operations.ReportingRules;
 import org.rightsflow.request.RequestStatus;
@@ -125,32 +124,29 @@ public class StatisticsReport {
         return new Report(period, now, lines);
     }
 
-    /** The report as CSV (UTF-8, comma-separated, one line per right and a total line; days to one decimal). */
+    /**
+     * The report as CSV (UTF-8, comma-separated, one line per right and a total line; days to one decimal), through
+     * the application's one {@link CsvWriter}.
+     */
     public static void csv(Report report, Writer out) {
-        try {
-            List<String> header = new ArrayList<>(List.of("period_from", "period_to", "right", "received", "completed",
-                    "partially_completed", "refused"));
+        List<String> header = new ArrayList<>(List.of("period_from", "period_to", "right", "received", "completed",
+                "partially_completed", "refused"));
+        for (RefusalGround ground : RefusalGround.values()) {
+            header.add("refused_on_" + ground.name());
+        }
+        header.addAll(List.of("withdrawn", "closed_unverified", "open", "answered", "answered_on_time",
+                "median_days_to_answer", "mean_days_to_answer"));
+        CsvWriter.writeLine(out, header);
+        for (Line line : report.lines()) {
+            List<String> cells = new ArrayList<>(List.of(report.period().from().toString(),
+                    report.period().to().toString(), line.type(), n(line.received()), n(line.completed()),
+                    n(line.partiallyCompleted()), n(line.refused())));
             for (RefusalGround ground : RefusalGround.values()) {
-                header.add("refused_on_" + ground.name());
+                cells.add(n(line.refusedByGround().get(ground)));
             }
-            header.addAll(List.of("withdrawn", "closed_unverified", "open", "answered", "answered_on_time",
-                    "median_days_to_answer", "mean_days_to_answer"));
-            out.write(String.join(",", header));
-            out.write("\r\n");
-            for (Line line : report.lines()) {
-                List<String> cells = new ArrayList<>(List.of(report.period().from().toString(),
-                        report.period().to().toString(), line.type(), n(line.received()), n(line.completed()),
-                        n(line.partiallyCompleted()), n(line.refused())));
-                for (RefusalGround ground : RefusalGround.values()) {
-                    cells.add(n(line.refusedByGround().get(ground)));
-                }
-                cells.addAll(List.of(n(line.withdrawn()), n(line.closedUnverified()), n(line.open()), n(line.answered()),
-                        n(line.answeredOnTime()), days(line.medianDays()), days(line.meanDays())));
-                out.write(String.join(",", cells));
-                out.write("\r\n");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            cells.addAll(List.of(n(line.withdrawn()), n(line.closedUnverified()), n(line.open()), n(line.answered()),
+                    n(line.answeredOnTime()), days(line.medianDays()), days(line.meanDays())));
+            CsvWriter.writeLine(out, cells);
         }
     }
 

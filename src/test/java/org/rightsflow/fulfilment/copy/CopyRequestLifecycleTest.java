@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
+import org.rightsflow.common.CsvWriter;
 import org.rightsflow.datamap.CategoryMapping;
 import org.rightsflow.datamap.DataCategory;
 import org.rightsflow.datamap.DataMap;
@@ -135,7 +136,7 @@ class CopyRequestLifecycleTest extends PostgresIntegrationTest {
                             : value.asText()).as("%s[%d].%s in JSON", category, i, column).isEqualTo(expected);
                     assertThat(csv.get(i + 1).get(mapping.columnNames().indexOf(column)))
                             .as("%s[%d].%s in CSV (a formula-like cell starts with ')", category, i, column)
-                            .isEqualTo(expected == null ? "" : CopyPackageWriter.neutralised(expected));
+                            .isEqualTo(expected == null ? "" : CsvWriter.neutralised(expected));
                 }
             }
         }
