@@ -36,12 +36,14 @@ import org.rightsflow.datamap.MappedCategory;
 import org.rightsflow.fulfilment.download.PackageCrypto;
 import org.rightsflow.fulfilment.download.PackageProperties;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
 
 /**
  * Writes the COPY package (docs/rights.md): a ZIP with {@code profile.json}/{@code .csv} (the account's own record), one JSON
  * and one CSV file per data category held, and an {@code index.html} that explains every file: the category, its
- * source, purpose, legal basis, retention and the third parties it is shared with, in the request's language. The
+ * source, purpose, legal basis, retention and the third parties it is shared with, in the request's language
+ * (the template {@value #INDEX_TEMPLATE} with the {@code package.index.*} messages). The
  * subject's own copy holds their restricted rows too (storage and security only: a restriction limits processing, not
  * what the subject may see), each marked by a {@value #RESTRICTED_FIELD} field that index.html explains; a transfer
  * leaves them out.
@@ -66,13 +68,15 @@ public class CopyPackageWriter {
     private final TimeSource time;
     private final PackageCrypto crypto;
     private final Path spillDirectory;
+    private final ITemplateEngine templates;
 
     public CopyPackageWriter(DataConnectors connectors, TimeSource time, PackageCrypto crypto,
-                             PackageProperties packages) {
+                             PackageProperties packages, ITemplateEngine templates) {
         this.connectors = connectors;
         this.time = time;
         this.crypto = crypto;
         this.spillDirectory = spillDirectory(packages);
+        this.templates = templates;
     }
 
     static Path spillDirectory(PackageProperties packages) {
@@ -369,87 +373,55 @@ public class CopyPackageWriter {
 
     // ---------------------------------------------------------------- index.html
 
+    /** The template of index.html; its texts are the {@code package.index.*} messages (i18n/package*.properties). */
+    static final String INDEX_TEMPLATE = "packages/index";
+
+    /** A part as index.html describes it, in the request's language. */
+    record PartView(String label, String code, String baseName, long count, String description, List<FieldView> fields,
+                    String system, String source, String purpose, String legalBasis, RetentionView retention,
+                    List<PartyView> thirdParties, boolean sensitive, String restricted) {
+    }
+
+    record FieldView(String name, String label) {
+    }
+
+    /** The retention rule of a category; absent (null in {@link PartView}) when the law sets none. */
+    record RetentionView(String description, String basis) {
+    }
+
+    record PartyView(String name, String purpose) {
+    }
+
+    /** A category of a system our staff work on by hand: provided separately. */
+    record ByPersonView(String label, String code, String system) {
+    }
+
     private String index(String reference, Locale language, List<Part> parts, List<MappedCategory> byPerson,
                          boolean profile) {
-        boolean en = LocalizedText.isEnglish(language);
-        Locale locale = en ? Locale.ENGLISH : LocalizedText.ZH_CN;
-        StringBuilder html = new StringBuilder(8192);
-        html.append("<!DOCTYPE html>\n<html lang=\"").append(en ? "en" : "zh-CN").append("\">\n<head>\n")
-                .append("<meta charset=\"UTF-8\">\n<title>")
-                .append(esc(en ? "Copy of your personal information" : "您的个人信息副本"))
-                .append("</title>\n<style>body{font-family:sans-serif;max-width:60rem;margin:2rem auto;line-height:1.5}"
-                        + "table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}"
-                        + "th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}"
-                        + "th{background:#f4f4f4;width:14rem}</style>\n</head>\n<body>\n<h1>")
-                .append(esc(en ? "Copy of your personal information" : "您的个人信息副本")).append("</h1>\n<p>")
-                .append(esc(en
-                        ? "Request " + reference + ", generated "
-                          + ZonedDateTime.ofInstant(time.now(), DataMap.ZONE).format(TIME) + " (Beijing time). "
-                          + "Every data category we hold about your account is in this package twice: as a JSON file "
-                          + "(for programs) and as a CSV file (for spreadsheets, UTF-8). Keep this package safe: it "
-                          + "contains your personal information."
-                        : "请求编号 " + reference + "，生成时间 "
-                          + ZonedDateTime.ofInstant(time.now(), DataMap.ZONE).format(TIME) + "（北京时间）。"
-                          + "我们持有的您账号的每一类个人信息在本压缩包中各有两个文件：JSON 文件（便于程序读取）和 CSV 文件"
-                          + "（便于用表格软件打开，UTF-8 编码）。本压缩包包含您的个人信息，请妥善保管。"))
-                .append("</p>\n");
-        if (profile) {
-            html.append("<h2>").append(esc(en ? "Account profile" : "账号资料")).append("</h2>\n<p>")
-                    .append(esc(en ? "Files: profile.json, profile.csv" : "文件：profile.json、profile.csv"))
-                    .append("</p>\n");
-        }
-        for (Part part : parts) {
-            CategoryMapping m = part.mapped().mapping();
-            html.append("<h2>").append(esc(m.label().in(locale))).append(" (").append(m.category().name())
-                    .append(")</h2>\n<table>\n");
-            row(html, en ? "Files" : "文件", part.baseName() + ".json, " + part.baseName() + ".csv");
-            row(html, en ? "Records" : "记录数", Long.toString(part.count()));
-            row(html, en ? "What it is" : "内容", m.description().in(locale));
-            row(html, en ? "Fields" : "字段", String.join(en ? ", " : "、", m.columns().stream()
-                    .map(c -> c.name() + " = " + c.label().in(locale)).toList()));
-            row(html, en ? "Held in" : "所在系统", part.mapped().system().label().in(locale));
-            row(html, en ? "Source" : "来源", m.source().in(locale));
-            row(html, en ? "Purpose" : "处理目的", m.purpose().in(locale));
-            row(html, en ? "Legal basis" : "法律依据", m.legalBasis().label().in(locale));
-            row(html, en ? "Retention" : "保存期限", m.retentionRule()
-                    .map(r -> r.description().in(locale) + (en ? " (" : "（") + r.basis().in(locale) + (en ? ")" : "）"))
-                    .orElse(en ? "No legal retention period: kept while the service needs it, deleted on request."
-                            : "无法定保存期限：在提供服务所需期间保存，您可以要求删除。"));
-            row(html, en ? "Shared with" : "共享对象", m.thirdParties().isEmpty() ? (en ? "Nobody" : "无")
-                    : String.join(en ? "; " : "；", m.thirdParties().stream()
-                    .map(p -> p.name().in(locale) + (en ? ": " : "：") + p.purpose().in(locale)).toList()));
-            row(html, en ? "Sensitive" : "敏感个人信息", m.sensitive() ? (en ? "Yes" : "是") : (en ? "No" : "否"));
-            if (part.rows().restricted() > 0) {
-                row(html, en ? "Restricted" : "限制处理", en
-                        ? part.rows().restricted() + " of these records are restricted (column " + RESTRICTED_FIELD
-                        + " = true): we only store them and keep them secure, and use them for nothing else."
-                        : "其中 " + part.rows().restricted() + " 条记录已限制处理（" + RESTRICTED_FIELD
-                        + " 列为 true）：我们仅作存储和必要的安全保护，不作其他任何处理。");
-            }
-            html.append("</table>\n");
-        }
-        for (MappedCategory mapped : byPerson) {
-            CategoryMapping m = mapped.mapping();
-            html.append("<h2>").append(esc(m.label().in(locale))).append(" (").append(m.category().name())
-                    .append(")</h2>\n<p>").append(esc(en
-                            ? "Held in " + mapped.system().label().in(locale) + ", which our staff work on by hand: they"
-                            + " provide this part to you separately."
-                            : "保存在" + mapped.system().label().in(locale) + "中，由我们的工作人员人工处理，这部分将另行提供给您。"))
-                    .append("</p>\n");
-        }
-        if (parts.isEmpty() && byPerson.isEmpty()) {
-            html.append("<p>").append(esc(en ? "We hold no records about your account beyond its profile."
-                    : "除账号资料外，我们未持有您账号的其他记录。")).append("</p>\n");
-        }
-        html.append("</body>\n</html>\n");
-        return html.toString();
+        Locale locale = LocalizedText.isEnglish(language) ? Locale.ENGLISH : LocalizedText.ZH_CN;
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("lang", locale.toLanguageTag());
+        model.put("reference", reference);
+        model.put("generatedAt", ZonedDateTime.ofInstant(time.now(), DataMap.ZONE).format(TIME));
+        model.put("profile", profile);
+        model.put("parts", parts.stream().map(part -> view(part, locale)).toList());
+        model.put("byPerson", byPerson.stream().map(mapped -> new ByPersonView(mapped.mapping().label().in(locale),
+                mapped.category().name(), mapped.system().label().in(locale))).toList());
+        model.put("restrictedField", RESTRICTED_FIELD);
+        return templates.process(INDEX_TEMPLATE, new Context(locale, model));
     }
 
-    private static void row(StringBuilder html, String header, String value) {
-        html.append("<tr><th>").append(esc(header)).append("</th><td>").append(esc(value)).append("</td></tr>\n");
-    }
-
-    private static String esc(String text) {
-        return HtmlUtils.htmlEscape(text == null ? "" : text, "UTF-8");
+    private static PartView view(Part part, Locale locale) {
+        CategoryMapping m = part.mapped().mapping();
+        long restricted = part.rows().restricted();
+        return new PartView(m.label().in(locale), m.category().name(), part.baseName(), part.count(),
+                m.description().in(locale),
+                m.columns().stream().map(c -> new FieldView(c.name(), c.label().in(locale))).toList(),
+                part.mapped().system().label().in(locale), m.source().in(locale), m.purpose().in(locale),
+                m.legalBasis().label().in(locale),
+                m.retentionRule().map(r -> new RetentionView(r.description().in(locale), r.basis().in(locale)))
+                        .orElse(null),
+                m.thirdParties().stream().map(p -> new PartyView(p.name().in(locale), p.purpose().in(locale))).toList(),
+                m.sensitive(), restricted > 0 ? Long.toString(restricted) : null);
     }
 }

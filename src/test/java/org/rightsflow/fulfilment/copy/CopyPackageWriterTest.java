@@ -36,10 +36,16 @@ import org.rightsflow.datamap.DataCategory;
 import org.rightsflow.datamap.DataConnectors;
 import org.rightsflow.datamap.DataMap;
 import org.rightsflow.datamap.DataMapProperties;
+import org.rightsflow.datamap.LocalizedText;
 import org.rightsflow.datamap.SystemConnector;
 import org.rightsflow.fulfilment.download.PackageCrypto;
 import org.rightsflow.fulfilment.download.PackageProperties;
+import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.util.HtmlUtils;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * The package writer without a database: a connector of its own gives every category rows of every value type. Each
@@ -60,8 +66,64 @@ class CopyPackageWriterTest {
             Instant.parse("2024-03-01T08:00:00.120Z"), LocalDate.of(1990, 3, 7),
             new byte[] {(byte) 0xfb, (byte) 0xff, 0x3e, 0, 1}};
 
+    private static final SpringTemplateEngine TEMPLATES = templates();
+
     @TempDir
     Path storage;
+
+    @Test
+    void indexHtmlExplainsEveryFileInTheRequestsLanguage() throws Exception {
+        String english = new String(CopyPackageSupport.unzip(write(new FakeConnector(2), Locale.ENGLISH))
+                .get("index.html"), StandardCharsets.UTF_8);
+        String chinese = new String(CopyPackageSupport.unzip(write(new FakeConnector(2), LocalizedText.ZH_CN))
+                .get("index.html"), StandardCharsets.UTF_8);
+        assertThat(english).startsWith("<!DOCTYPE html>").contains("<html lang=\"en\">",
+                "<title>Copy of your personal information</title>", "Request R-TEST, generated ",
+                "<h2>Account profile</h2>", "<p>Files: profile.json, profile.csv</p>");
+        assertThat(chinese).contains("<html lang=\"zh-CN\">", "<title>您的个人信息副本</title>", "请求编号 R-TEST，生成时间 ",
+                "<h2>账号资料</h2>", "<p>文件：profile.json、profile.csv</p>");
+        for (DataCategory category : DataCategory.values()) {
+            var mappings = DATA_MAP.mappings(category);
+            for (var mapped : mappings) {
+                CategoryMapping m = mapped.mapping();
+                String base = category.name().toLowerCase(Locale.ROOT)
+                        + (mappings.size() > 1 ? "-" + mapped.system().id() : "");
+                assertThat(english).contains("<h2>" + html(m.label().en()) + " (" + category.name() + ")</h2>",
+                        "<tr><th>Files</th><td>" + base + ".json, " + base + ".csv</td></tr>",
+                        "<tr><th>Records</th><td>2</td></tr>",
+                        "<tr><th>Fields</th><td>" + html(String.join(", ", m.columns().stream()
+                                .map(c -> c.name() + " = " + c.label().en()).toList())) + "</td></tr>",
+                        "<tr><th>Held in</th><td>" + html(mapped.system().label().en()) + "</td></tr>",
+                        "<tr><th>Legal basis</th><td>" + html(m.legalBasis().label().en()) + "</td></tr>",
+                        "<tr><th>Retention</th><td>" + html(m.retentionRule()
+                                .map(r -> r.description().en() + " (" + r.basis().en() + ")")
+                                .orElse("No legal retention period: kept while the service needs it, deleted on"
+                                        + " request.")) + "</td></tr>",
+                        "<tr><th>Shared with</th><td>" + html(m.thirdParties().isEmpty() ? "Nobody"
+                                : String.join("; ", m.thirdParties().stream()
+                                .map(p -> p.name().en() + ": " + p.purpose().en()).toList())) + "</td></tr>",
+                        "<tr><th>Sensitive</th><td>" + (m.sensitive() ? "Yes" : "No") + "</td></tr>");
+                assertThat(chinese).contains("<h2>" + html(m.label().zhCN()) + " (" + category.name() + ")</h2>",
+                        "<tr><th>文件</th><td>" + base + ".json, " + base + ".csv</td></tr>",
+                        "<tr><th>记录数</th><td>2</td></tr>",
+                        "<tr><th>字段</th><td>" + html(String.join("、", m.columns().stream()
+                                .map(c -> c.name() + " = " + c.label().zhCN()).toList())) + "</td></tr>",
+                        "<tr><th>保存期限</th><td>" + html(m.retentionRule()
+                                .map(r -> r.description().zhCN() + "（" + r.basis().zhCN() + "）")
+                                .orElse("无法定保存期限：在提供服务所需期间保存，您可以要求删除。")) + "</td></tr>",
+                        "<tr><th>共享对象</th><td>" + html(m.thirdParties().isEmpty() ? "无"
+                                : String.join("；", m.thirdParties().stream()
+                                .map(p -> p.name().zhCN() + "：" + p.purpose().zhCN()).toList())) + "</td></tr>",
+                        "<tr><th>敏感个人信息</th><td>" + (m.sensitive() ? "是" : "否") + "</td></tr>");
+            }
+        }
+        assertThat(english).as("no restricted rows, no row that explains them").doesNotContain("Restricted");
+        assertThat(chinese).doesNotContain("限制处理");
+    }
+
+    private static String html(String text) {
+        return HtmlUtils.htmlEscape(text, "UTF-8");
+    }
 
     @Test
     void eachCategoryIsReadOnceAndItsCsvHoldsTheTextOfItsJson() throws Exception {
@@ -144,14 +206,35 @@ class CopyPackageWriterTest {
     }
 
     private byte[] write(FakeConnector connector) throws IOException {
+        return write(connector, Locale.ENGLISH);
+    }
+
+    private byte[] write(FakeConnector connector, Locale language) throws IOException {
         PackageProperties packages = new PackageProperties(storage, "a-master-key-of-at-least-32-characters!");
         CopyPackageWriter writer = new CopyPackageWriter(
                 new DataConnectors(DATA_MAP, new JdbcTemplate(), DataMapProperties.defaults(),
                         List.of(connector, connector.servingAlso("billing-system"))),
-                new TimeSource(), new PackageCrypto(packages), packages);
+                new TimeSource(), new PackageCrypto(packages), packages, TEMPLATES);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        writer.write(1, "R-TEST", Locale.ENGLISH, Set.of(), out);
+        writer.write(1, "R-TEST", language, Set.of(), out);
         return out.toByteArray();
+    }
+
+    /** The application's templates and message bundles, as Spring Boot configures them (spring.messages). */
+    private static SpringTemplateEngine templates() {
+        ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver();
+        resolver.setPrefix("templates/");
+        resolver.setSuffix(".html");
+        resolver.setTemplateMode(TemplateMode.HTML);
+        resolver.setCharacterEncoding("UTF-8");
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasenames("i18n/package");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        SpringTemplateEngine engine = new SpringTemplateEngine();
+        engine.setTemplateResolver(resolver);
+        engine.setTemplateEngineMessageSource(messages);
+        return engine;
     }
 
     private List<Path> spillFiles() {
