@@ -47,6 +47,7 @@ public class ClarificationService {
     private final RequestRepository requests;
     private final StatusTokenCheck tokenCheck;
     private final RequestLifecycle lifecycle;
+    private final RequesterNotices notices;
     private final AuditTrail audit;
     private final TimeSource time;
     private final RightsflowProperties properties;
@@ -54,11 +55,13 @@ public class ClarificationService {
 
     public ClarificationService(JdbcClient jdbc, RequestRepository requests, StatusTokenCheck tokenCheck,
                                 RequestLifecycle lifecycle, AuditTrail audit, TimeSource time,
-                                RightsflowProperties properties, ApplicationEventPublisher events) {
+                                RightsflowProperties properties, ApplicationEventPublisher events,
+                                RequesterNotices notices) {
         this.jdbc = jdbc;
         this.requests = requests;
         this.tokenCheck = tokenCheck;
         this.lifecycle = lifecycle;
+        this.notices = notices;
         this.audit = audit;
         this.time = time;
         this.properties = properties;
@@ -97,8 +100,8 @@ public class ClarificationService {
         model.put("answerBy", NoticeFormats.dateTime(now.plus(WINDOW)));
         model.put("apiPath", "/api/requests/" + reference + "/clarification");
         model.put("privacyCenterUrl", properties.publicBaseUrl() + "/privacy");
-        lifecycle.notifyRequester(requests.findById(request.id()).orElseThrow(), NoticeKind.CLARIFICATION_REQUESTED,
-                "clarification-requested:" + pause.id(), model);
+        notices.aboutRequest(requests.findById(request.id()).orElseThrow(), NoticeKind.CLARIFICATION_REQUESTED,
+                "clarification-requested:" + pause.id() + ":" + request.id(), model);
         audit.record(reference, staffUser, "CLARIFICATION_REQUESTED",
                 "{\"topics\":\"" + String.join(",", topics.stream().map(Enum::name).toList()) + "\"}");
         events.publishEvent(new ClarificationRequested(request.id(), reference, now.plus(WINDOW)));
@@ -162,8 +165,8 @@ public class ClarificationService {
         Map<String, Object> model = new HashMap<>();
         model.put("askedAt", last.map(c -> NoticeFormats.dateTime(c.askedAt())).orElse(""));
         model.put("privacyCenterUrl", properties.publicBaseUrl() + "/privacy");
-        lifecycle.notifyRequester(requests.findById(requestId).orElseThrow(), NoticeKind.CLARIFICATION_UNANSWERED,
-                "clarification-unanswered", model);
+        notices.aboutRequest(requests.findById(requestId).orElseThrow(), NoticeKind.CLARIFICATION_UNANSWERED,
+                "clarification-unanswered:" + requestId, model);
     }
 
     /** The clarification that waits for the requester, if any. */

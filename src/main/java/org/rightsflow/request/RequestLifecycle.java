@@ -18,7 +18,6 @@ import org.rightsflow.deadline.DeadlineEvents;
 import org.rightsflow.deadline.DeadlineService;
 import org.rightsflow.notice.Notice;
 import org.rightsflow.notice.NoticeFormats;
-import org.rightsflow.limits.RequesterLimits;
 import org.rightsflow.notice.NoticeKind;
 import org.rightsflow.notice.Outbox;
 import org.rightsflow.review.CategoryWords;
@@ -40,7 +39,6 @@ public class RequestLifecycle {
     private final StatusLinks statusLinks;
     private final RequestRepository requests;
     private final StatusTokenCheck tokenCheck;
-    private final RequesterContacts contacts;
     private final Outbox outbox;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
@@ -50,19 +48,19 @@ public class RequestLifecycle {
     private final DeadlineEvents deadlineEvents;
     private final ReviewScopes reviewScopes;
     private final ReviewReferrals reviewReferrals;
-    private final RequesterLimits limits;
+    private final RequesterNotices notices;
     /** What each system did, for the result notice (absent where no fulfilment is wired, as in some tests). */
     private SystemResults systemResults;
 
-    public RequestLifecycle(RequestRepository requests, StatusTokenCheck tokenCheck, RequesterContacts contacts,
-                            Outbox outbox, AuditTrail audit, ApplicationEventPublisher events,
+    public RequestLifecycle(RequestRepository requests, StatusTokenCheck tokenCheck, Outbox outbox,
+                            AuditTrail audit, ApplicationEventPublisher events,
                             RightsflowProperties properties, TimeSource time, DeadlineService deadlines,
                             DeadlineEvents deadlineEvents, ReviewScopes reviewScopes, ReviewReferrals reviewReferrals,
-                            RequesterLimits limits, StatusLinks statusLinks) {
+                            StatusLinks statusLinks, RequesterNotices notices) {
         this.statusLinks = statusLinks;
+        this.notices = notices;
         this.requests = requests;
         this.tokenCheck = tokenCheck;
-        this.contacts = contacts;
         this.outbox = outbox;
         this.audit = audit;
         this.events = events;
@@ -72,7 +70,6 @@ public class RequestLifecycle {
         this.deadlineEvents = deadlineEvents;
         this.reviewScopes = reviewScopes;
         this.reviewReferrals = reviewReferrals;
-        this.limits = limits;
     }
 
     @org.springframework.beans.factory.annotation.Autowired(required = false)
@@ -84,7 +81,7 @@ public class RequestLifecycle {
     @Transactional
     public void acknowledge(String requestId) {
         RightsRequest request = requests.findById(requestId).orElseThrow();
-        notifyRequester(request, NoticeKind.ACKNOWLEDGEMENT, "acknowledgement", Map.of());
+        notices.aboutRequest(request, NoticeKind.ACKNOWLEDGEMENT, "acknowledgement:" + request.id(), Map.of());
         audit.record(request.reference(), "system", "ACKNOWLEDGED", null);
     }
 
@@ -151,7 +148,7 @@ public class RequestLifecycle {
         // What each system did (its connector, its worker or our staff by hand); none for a refusal.
         model.put("systems", status == RequestStatus.REFUSED || systemResults == null ? List.of()
                 : systemResults.perSystem(requestId, request.language()));
-        notifyRequester(request, kind, "result", model);
+        notices.aboutRequest(request, kind, "result:" + request.id(), model);
         audit.record(request.reference(), "system", "REQUEST_" + status.name(),
                 grounds == null || grounds.isEmpty() ? null : "{\"grounds\":\"" + String.join(",", grounds) + "\"}");
     }
@@ -165,7 +162,8 @@ public class RequestLifecycle {
         }
         // Only staff deciding "not verified" closes a request before the 7 days for its codes have passed.
         boolean byStaff = time.now().isBefore(request.receivedAt().plus(java.time.Duration.ofDays(7)));
-        notifyRequester(request, NoticeKind.CLOSED_UNVERIFIED, "closed-unverified", Map.of("closedByStaff", byStaff));
+        notices.aboutRequest(request, NoticeKind.CLOSED_UNVERIFIED, "closed-unverified:" + request.id(),
+                Map.of("closedByStaff", byStaff));
         audit.record(request.reference(), "system", "CLOSED_UNVERIFIED", null);
     }
 
@@ -190,7 +188,7 @@ public class RequestLifecycle {
     @Transactional
     public void confirmWithdrawal(String requestId) {
         RightsRequest request = requests.findById(requestId).orElseThrow();
-        notifyRequester(request, NoticeKind.WITHDRAWN, "withdrawn", Map.of());
+        notices.aboutRequest(request, NoticeKind.WITHDRAWN, "withdrawn:" + request.id(), Map.of());
     }
 
     /** Five days before the due date (docs/clock.md): staff are reminded, at the configured staff mailbox. */
@@ -275,7 +273,8 @@ public class RequestLifecycle {
         deadlineEvents.moveDueDate(request.id(), newDue, reminder);
         audit.record(reference, staffUser, "DEADLINE_EXTENDED", "{\"newDueAt\":\"" + newDue + "\"}");
         RightsRequest moved = requests.findById(request.id()).orElseThrow();
-        notifyRequester(moved, NoticeKind.DEADLINE_EXTENDED, "deadline-extended:" + newDue.toEpochMilli(), Map.of(
+        notices.aboutRequest(moved, NoticeKind.DEADLINE_EXTENDED,
+                "deadline-extended:" + newDue.toEpochMilli() + ":" + moved.id(), Map.of(
                 "reason", reason,
                 "previousDueAt", NoticeFormats.dateTime(request.dueAt())));
         events.publishEvent(new DeadlineChanged(request.id(), reference, DeadlineEventKind.EXTENDED, newDue, reminder));
@@ -325,7 +324,8 @@ public class RequestLifecycle {
         }
         audit.record(reference, staffUser, "DEADLINE_RESUMED", "{\"newDueAt\":\"" + newDue + "\"}");
         RightsRequest moved = requests.findById(request.id()).orElseThrow();
-        notifyRequester(moved, NoticeKind.DEADLINE_RESUMED, "deadline-resumed:" + pause.id(), Map.of());
+        notices.aboutRequest(moved, NoticeKind.DEADLINE_RESUMED, "deadline-resumed:" + pause.id() + ":" + moved.id(),
+                Map.of());
         events.publishEvent(new DeadlineChanged(request.id(), reference, DeadlineEventKind.RESUMED, newDue, reminder));
         return lastEvent(request.id());
     }
@@ -346,41 +346,6 @@ public class RequestLifecycle {
     private DeadlineEvent lastEvent(String requestId) {
         List<DeadlineEvent> all = deadlineEvents.of(requestId);
         return all.get(all.size() - 1);
-    }
-
-    /**
-     * Notices that anyone can cause by filing in an account's name: before the request is verified they count
-     * towards the contact's message limit (README, "Security"), like codes and reminders, so that nobody can flood
-     * an account holder's mailbox by filing and withdrawing. An unknown account's limit counts on the email as filed.
-     */
-    private static final java.util.Set<NoticeKind> UNSOLICITED_BEFORE_VERIFICATION =
-            java.util.EnumSet.of(NoticeKind.ACKNOWLEDGEMENT, NoticeKind.WITHDRAWN, NoticeKind.CLOSED_UNVERIFIED);
-
-    /** A notice to the contact on file, with what every requester notice names; once per dedup key. */
-    void notifyRequester(RightsRequest request, NoticeKind kind, String dedupPrefix, Map<String, Object> extra) {
-        var onFile = contacts.onFile(request);
-        if (request.verifiedAt() == null && UNSOLICITED_BEFORE_VERIFICATION.contains(kind)) {
-            String address = onFile.map(RequesterContacts.Contact::email).orElse(request.accountEmail());
-            if (!limits.messageToEmail(address).allowed()) {
-                audit.record(request.reference(), "system", "NOTICE_HELD_BACK",
-                        "{\"kind\":\"" + kind + "\",\"reason\":\"CONTACT_LIMIT\"}");
-                return;
-            }
-        }
-        onFile.ifPresent(contact -> {
-            Map<String, Object> model = new HashMap<>(extra);
-            model.put("reference", request.reference());
-            model.put("requestType", request.type().label(request.language()));
-            model.put("requestTypeCode", request.type().name());
-            model.put("receivedAt", NoticeFormats.dateTime(request.receivedAt()));
-            model.put("dueAt", NoticeFormats.dateTime(request.dueAt()));
-            model.put("statusUrl", statusLinks.url(request));
-            // who the notice speaks to: a guardian about a minor's data; a request staff entered (codes are not used)
-            model.put("guardian", contact.guardian());
-            model.put("staffEntered", requests.enteredBy(request.id()).isPresent());
-            outbox.enqueue(new Notice(dedupPrefix + ":" + request.id(), request.id(), kind, contact.email(),
-                    request.language(), model));
-        });
     }
 
     /** The link for emails about the request that opens its status page on any device ({@link StatusLinks}). */

@@ -16,16 +16,15 @@ import org.rightsflow.datamap.DataConnectors;
 import org.rightsflow.deadline.MainlandCalendar;
 import org.rightsflow.deadline.WorkingDaysPolicy;
 import org.rightsflow.fulfilment.erasure.ErasureService;
-import org.rightsflow.notice.Notice;
 import org.rightsflow.notice.NoticeFormats;
 import org.rightsflow.notice.NoticeKind;
-import org.rightsflow.notice.Outbox;
 import org.rightsflow.request.StatusTokenCheck;
 import org.rightsflow.request.RequestLifecycle;
 import org.rightsflow.request.RequestRepository;
 import org.rightsflow.request.RequestStateConflictException;
 import org.rightsflow.request.RequestStatus;
 import org.rightsflow.request.RequesterContacts;
+import org.rightsflow.request.RequesterNotices;
 import org.rightsflow.request.RightsRequest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,7 +48,7 @@ public class AccountCancellationService {
     private final ErasureService erasure;
     private final DataConnectors connectors;
     private final JdbcTemplate jdbc;
-    private final Outbox outbox;
+    private final RequesterNotices notices;
     private final AuditTrail audit;
     private final ApplicationEventPublisher events;
     private final CancellationProperties cancellation;
@@ -58,7 +57,7 @@ public class AccountCancellationService {
 
     public AccountCancellationService(RequestRepository requests, StatusTokenCheck tokenCheck, RequestLifecycle lifecycle,
                                       RequesterContacts contacts, AccountDirectory accounts, ErasureService erasure,
-                                      DataConnectors connectors, JdbcTemplate jdbc, Outbox outbox, AuditTrail audit,
+                                      DataConnectors connectors, JdbcTemplate jdbc, RequesterNotices notices, AuditTrail audit,
                                       ApplicationEventPublisher events,
                                       CancellationProperties cancellation, MainlandCalendar mainlandCalendar,
                                       TimeSource time) {
@@ -70,7 +69,7 @@ public class AccountCancellationService {
         this.erasure = erasure;
         this.connectors = connectors;
         this.jdbc = jdbc;
-        this.outbox = outbox;
+        this.notices = notices;
         this.audit = audit;
         this.events = events;
         this.cancellation = cancellation;
@@ -132,7 +131,8 @@ public class AccountCancellationService {
         Map<String, Object> model = new HashMap<>();
         model.put("blockers", blockers.describe(request.language()));
         model.put("blockersDeadline", NoticeFormats.dateTime(schedule.blockersDeadline()));
-        notifyRequester(request, NoticeKind.CANCELLATION_BLOCKED, "cancellation-blocked", model);
+        notifyRequester(request, contacts.onFile(request), NoticeKind.CANCELLATION_BLOCKED, "cancellation-blocked",
+                model);
         audit.record(request.reference(), "system", "CANCELLATION_BLOCKED", "{\"unpaidBills\":"
                 + blockers.unpaidBills() + ",\"activeResources\":" + blockers.activeResources() + ",\"openInvoices\":"
                 + blockers.openInvoices() + "}");
@@ -192,8 +192,8 @@ public class AccountCancellationService {
         jdbc.update("update account_cancellation set phase = 'COOLING_OFF', cooling_off_ends = ? where request_id = ?",
                 ts(ends), requestId);
         waitForRequester(request);
-        notifyRequester(request, NoticeKind.CANCELLATION_COOLING_OFF, "cancellation-cooling-off",
-                Map.of("coolingOffEnds", NoticeFormats.dateTime(ends)));
+        notifyRequester(request, contacts.onFile(request), NoticeKind.CANCELLATION_COOLING_OFF,
+                "cancellation-cooling-off", Map.of("coolingOffEnds", NoticeFormats.dateTime(ends)));
         audit.record(request.reference(), "system", "CANCELLATION_COOLING_OFF", "{\"ends\":\"" + ends + "\"}");
         return ends;
     }
@@ -214,7 +214,8 @@ public class AccountCancellationService {
                     "Only an account cancellation in its cooling-off period can be revoked");
         }
         setPhase(request.id(), "REVOKED");
-        notifyRequester(request, NoticeKind.CANCELLATION_REVOKED, "cancellation-revoked", Map.of());
+        notifyRequester(request, contacts.onFile(request), NoticeKind.CANCELLATION_REVOKED, "cancellation-revoked",
+                Map.of());
         audit.record(reference, "requester", "CANCELLATION_REVOKED", null);
         events.publishEvent(new CancellationRevoked(request.id(), reference));
         return lifecycle.withdraw(reference, statusToken);
@@ -298,19 +299,12 @@ public class AccountCancellationService {
         jdbc.update("update account_cancellation set phase = ? where request_id = ?", phase, requestId);
     }
 
-    private void notifyRequester(RightsRequest request, NoticeKind kind, String dedupPrefix, Map<String, Object> extra) {
-        notifyRequester(request, contacts.onFile(request), kind, dedupPrefix, extra);
-    }
-
-    private void notifyRequester(RightsRequest request, Optional<RequesterContacts.Contact> onFile, NoticeKind kind,
+    /** A notice of the cancellation to the contact given, with the request's status link; once per request. */
+    private void notifyRequester(RightsRequest request, Optional<RequesterContacts.Contact> to, NoticeKind kind,
                                  String dedupPrefix, Map<String, Object> extra) {
-        onFile.ifPresent(contact -> {
-            Map<String, Object> model = new HashMap<>(extra);
-            model.put("reference", request.reference());
-            model.put("statusUrl", lifecycle.statusUrl(request));
-            outbox.enqueue(new Notice(dedupPrefix + ":" + request.id(), request.id(), kind, contact.email(),
-                    request.language(), model));
-        });
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("statusUrl", lifecycle.statusUrl(request));
+        notices.send(request, to, kind, dedupPrefix + ":" + request.id(), model);
     }
 
     private long count(String sql, long accountId) {

@@ -10,12 +10,10 @@ import java.util.Locale;
 import java.util.Map;
 import org.rightsflow.audit.AuditTrail;
 import org.rightsflow.common.TimeSource;
-import org.rightsflow.notice.Notice;
 import org.rightsflow.notice.NoticeKind;
-import org.rightsflow.notice.Outbox;
 import org.rightsflow.request.RequestOutcome;
+import org.rightsflow.request.RequesterNotices;
 import org.rightsflow.request.RequestRepository;
-import org.rightsflow.request.RequesterContacts;
 import org.rightsflow.request.RightsRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,18 +32,16 @@ public class ConsentWithdrawalService {
     private final RequestRepository requests;
     private final ConsentRegister register;
     private final ConsentPurposes purposes;
-    private final RequesterContacts contacts;
-    private final Outbox outbox;
+    private final RequesterNotices notices;
     private final AuditTrail audit;
     private final TimeSource time;
 
     public ConsentWithdrawalService(RequestRepository requests, ConsentRegister register, ConsentPurposes purposes,
-                                    RequesterContacts contacts, Outbox outbox, AuditTrail audit, TimeSource time) {
+                                    RequesterNotices notices, AuditTrail audit, TimeSource time) {
         this.requests = requests;
         this.register = register;
         this.purposes = purposes;
-        this.contacts = contacts;
-        this.outbox = outbox;
+        this.notices = notices;
         this.audit = audit;
         this.time = time;
     }
@@ -79,10 +75,8 @@ public class ConsentWithdrawalService {
             stopped.add(Map.of("label", purposes.label(purpose, language),
                     "services", purposes.services(purpose, language)));
         }
-        contacts.onFile(request).ifPresent(contact -> outbox.enqueue(new Notice("consent-withdrawn:" + requestId,
-                requestId, NoticeKind.CONSENT_WITHDRAWN, contact.email(), request.language(), Map.of(
-                        "reference", request.reference(),
-                        "purposes", stopped))));
+        notices.send(request, NoticeKind.CONSENT_WITHDRAWN, "consent-withdrawn:" + requestId,
+                Map.of("purposes", stopped));
         return RequestOutcome.COMPLETED.name();
     }
 

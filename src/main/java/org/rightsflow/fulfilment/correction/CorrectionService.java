@@ -27,12 +27,10 @@ import org.rightsflow.datamap.ConnectorOperation;
 import org.rightsflow.datamap.DataConnectors;
 import org.rightsflow.datamap.SystemConnector;
 import org.rightsflow.datamap.DataCategory;
-import org.rightsflow.notice.Notice;
 import org.rightsflow.notice.NoticeKind;
-import org.rightsflow.notice.Outbox;
 import org.rightsflow.request.RequestOutcome;
+import org.rightsflow.request.RequesterNotices;
 import org.rightsflow.request.RequestRepository;
-import org.rightsflow.request.RequesterContacts;
 import org.rightsflow.request.RightsRequest;
 import org.rightsflow.review.InvalidDecisionException;
 import org.rightsflow.review.RefusalProposal;
@@ -130,8 +128,7 @@ public class CorrectionService {
     private final RequestRepository requests;
     private final CorrectableFields fields;
     private final DataConnectors connectors;
-    private final RequesterContacts contacts;
-    private final Outbox outbox;
+    private final RequesterNotices notices;
     private final AuditTrail audit;
     private final TimeSource time;
     private final ReviewScopes reviewScopes;
@@ -139,15 +136,14 @@ public class CorrectionService {
     private final byte[] hashKey;
 
     public CorrectionService(JdbcClient jdbc, RequestRepository requests, CorrectableFields fields,
-                             DataConnectors connectors, RequesterContacts contacts, Outbox outbox, AuditTrail audit,
+                             DataConnectors connectors, RequesterNotices notices, AuditTrail audit,
                              TimeSource time, RightsflowProperties properties, ReviewScopes reviewScopes,
                              RefusalProposals proposals) {
         this.jdbc = jdbc;
         this.requests = requests;
         this.fields = fields;
         this.connectors = connectors;
-        this.contacts = contacts;
-        this.outbox = outbox;
+        this.notices = notices;
         this.audit = audit;
         this.time = time;
         this.reviewScopes = reviewScopes;
@@ -562,10 +558,8 @@ public class CorrectionService {
             };
             lines.add(change.changeNo() + ". " + label + (zh ? "：" : ": ") + what);
         }
-        contacts.onFile(request).ifPresent(contact -> outbox.enqueue(new Notice("correction-result:" + request.id(),
-                request.id(), NoticeKind.CORRECTION_RESULT, contact.email(), language, Map.of(
-                        "reference", request.reference(),
-                        "changes", lines))));
+        notices.send(request, NoticeKind.CORRECTION_RESULT, "correction-result:" + request.id(),
+                Map.of("changes", lines));
     }
 
     static String reasonFor(ChangeStatus status, String language) {

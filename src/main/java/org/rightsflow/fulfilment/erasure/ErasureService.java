@@ -28,6 +28,7 @@ import org.rightsflow.notice.NoticeFormats;
 import org.rightsflow.notice.NoticeKind;
 import org.rightsflow.notice.Outbox;
 import org.rightsflow.request.RequestRepository;
+import org.rightsflow.request.RequesterNotices;
 import org.rightsflow.request.RequestType;
 import org.rightsflow.request.RequesterContacts;
 import org.rightsflow.request.RightsRequest;
@@ -55,13 +56,14 @@ public class ErasureService {
     private final JdbcTemplate jdbc;
     private final RequesterContacts contacts;
     private final Outbox outbox;
+    private final RequesterNotices notices;
     private final AuditTrail audit;
     private final TimeSource time;
     private final ErasureScope scope;
     private final SystemSteps steps;
 
     public ErasureService(RequestRepository requests, DataConnectors connectors, JdbcTemplate jdbc,
-                          RequesterContacts contacts, Outbox outbox, AuditTrail audit, TimeSource time,
+                          RequesterContacts contacts, Outbox outbox, RequesterNotices notices, AuditTrail audit, TimeSource time,
                           ErasureScope scope, SystemSteps steps) {
         this.requests = requests;
         this.connectors = connectors;
@@ -69,6 +71,7 @@ public class ErasureService {
         this.jdbc = jdbc;
         this.contacts = contacts;
         this.outbox = outbox;
+        this.notices = notices;
         this.audit = audit;
         this.time = time;
         this.scope = scope;
@@ -208,12 +211,8 @@ public class ErasureService {
         if (request.type() != RequestType.DELETE) {
             return;
         }
-        contacts.onFile(request).ifPresent(contact -> {
-            Map<String, Object> model = summaryModel(requestId, Locale.forLanguageTag(request.language()));
-            model.put("reference", request.reference());
-            outbox.enqueue(new Notice("erasure-summary:" + requestId, requestId, NoticeKind.ERASURE_SUMMARY,
-                    contact.email(), request.language(), model));
-        });
+        notices.send(request, NoticeKind.ERASURE_SUMMARY, "erasure-summary:" + requestId,
+                summaryModel(requestId, Locale.forLanguageTag(request.language())));
     }
 
     /**

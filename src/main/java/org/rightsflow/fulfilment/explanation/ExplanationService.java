@@ -12,12 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.rightsflow.audit.AuditTrail;
 import org.rightsflow.common.TimeSource;
-import org.rightsflow.notice.Notice;
 import org.rightsflow.notice.NoticeKind;
-import org.rightsflow.notice.Outbox;
 import org.rightsflow.request.RequestOutcome;
+import org.rightsflow.request.RequesterNotices;
 import org.rightsflow.request.RequestRepository;
-import org.rightsflow.request.RequesterContacts;
 import org.rightsflow.request.RightsRequest;
 import org.rightsflow.review.InvalidDecisionException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,18 +37,15 @@ public class ExplanationService {
 
     private final RequestRepository requests;
     private final ExplanationDraft drafts;
-    private final RequesterContacts contacts;
-    private final Outbox outbox;
+    private final RequesterNotices notices;
     private final AuditTrail audit;
     private final TimeSource time;
     private final JdbcClient jdbc;
 
-    public ExplanationService(RequestRepository requests, ExplanationDraft drafts, RequesterContacts contacts,
-                              Outbox outbox, AuditTrail audit, TimeSource time, JdbcClient jdbc) {
+    public ExplanationService(RequestRepository requests, ExplanationDraft drafts, RequesterNotices notices, AuditTrail audit, TimeSource time, JdbcClient jdbc) {
         this.requests = requests;
         this.drafts = drafts;
-        this.contacts = contacts;
-        this.outbox = outbox;
+        this.notices = notices;
         this.audit = audit;
         this.time = time;
         this.jdbc = jdbc;
@@ -122,11 +117,9 @@ public class ExplanationService {
         RightsRequest request = requests.findById(requestId).orElseThrow();
         String answer = answer(requestId).orElseThrow(() -> new IllegalStateException(
                 "Request " + request.reference() + " has no recorded answer to send"));
-        contacts.onFile(request).ifPresent(contact -> outbox.enqueue(new Notice("explanation-answer:" + requestId,
-                requestId, NoticeKind.EXPLANATION_ANSWER, contact.email(), request.language(), Map.of(
-                        "reference", request.reference(),
-                        "receivedAt", org.rightsflow.notice.NoticeFormats.dateTime(request.receivedAt()),
-                        "answer", answer))));
+        notices.send(request, NoticeKind.EXPLANATION_ANSWER, "explanation-answer:" + requestId, Map.of(
+                "receivedAt", org.rightsflow.notice.NoticeFormats.dateTime(request.receivedAt()),
+                "answer", answer));
         audit.record(request.reference(), "system", "EXPLANATION_SENT", null);
         return RequestOutcome.COMPLETED.name();
     }

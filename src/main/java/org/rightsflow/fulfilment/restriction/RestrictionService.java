@@ -26,13 +26,11 @@ import org.rightsflow.fulfilment.consent.ConsentPurposes;
 import org.rightsflow.fulfilment.systems.StepOperation;
 import org.rightsflow.fulfilment.systems.SystemStep;
 import org.rightsflow.fulfilment.systems.SystemSteps;
-import org.rightsflow.notice.Notice;
 import org.rightsflow.notice.NoticeFormats;
 import org.rightsflow.notice.NoticeKind;
-import org.rightsflow.notice.Outbox;
 import org.rightsflow.request.RequestOutcome;
+import org.rightsflow.request.RequesterNotices;
 import org.rightsflow.request.RequestRepository;
-import org.rightsflow.request.RequesterContacts;
 import org.rightsflow.request.RightsRequest;
 import org.rightsflow.review.CategoryWords;
 import org.rightsflow.review.ReviewScopes;
@@ -79,23 +77,21 @@ public class RestrictionService {
     private final SystemSteps steps;
     private final ReviewScopes reviewScopes;
     private final ConsentPurposes purposeWords;
-    private final RequesterContacts contacts;
-    private final Outbox outbox;
+    private final RequesterNotices notices;
     private final AuditTrail audit;
     private final TimeSource time;
     private final JdbcClient jdbc;
     private final RightsflowProperties properties;
 
     public RestrictionService(RequestRepository requests, SystemSteps steps, ReviewScopes reviewScopes,
-                              ConsentPurposes purposeWords, RequesterContacts contacts, Outbox outbox, AuditTrail audit,
+                              ConsentPurposes purposeWords, RequesterNotices notices, AuditTrail audit,
                               TimeSource time, JdbcClient jdbc, RightsflowProperties properties) {
         this.properties = properties;
         this.requests = requests;
         this.steps = steps;
         this.reviewScopes = reviewScopes;
         this.purposeWords = purposeWords;
-        this.contacts = contacts;
-        this.outbox = outbox;
+        this.notices = notices;
         this.audit = audit;
         this.time = time;
         this.jdbc = jdbc;
@@ -209,7 +205,7 @@ public class RestrictionService {
         Map<String, Object> model = words(request.language(), restriction.categories(), restriction.purposes());
         model.put("restrictedUntil", restriction.endsAt() == null ? "" : NoticeFormats.dateTime(restriction.endsAt()));
         model.put("privacyCenterUrl", properties.publicBaseUrl() + "/privacy/request/RESTRICT");
-        notify(request, NoticeKind.RESTRICTION_APPLIED, "restriction-applied:" + requestId, model);
+        notices.send(request, NoticeKind.RESTRICTION_APPLIED, "restriction-applied:" + requestId, model);
     }
 
     /**
@@ -324,7 +320,7 @@ public class RestrictionService {
         }
         Map<String, Object> model = words(restricting.language(), restriction.categories(), restriction.purposes());
         model.put("endedAtEndDate", BY_END_DATE.equals(by));
-        notify(restricting, NoticeKind.RESTRICTION_LIFTED, "restriction-lifted:" + restriction.id(), model);
+        notices.send(restricting, NoticeKind.RESTRICTION_LIFTED, "restriction-lifted:" + restriction.id(), model);
     }
 
     /** What the systems' steps of an operation did for a request: rows, and the systems a data operator did. */
@@ -395,12 +391,6 @@ public class RestrictionService {
         model.put("restrictionPurposes", String.join(separator,
                 purposes.stream().map(p -> purposeWords.label(p, locale)).toList()));
         return model;
-    }
-
-    private void notify(RightsRequest request, NoticeKind kind, String dedupKey, Map<String, Object> model) {
-        model.put("reference", request.reference());
-        contacts.onFile(request).ifPresent(contact -> outbox.enqueue(new Notice(dedupKey, request.id(), kind,
-                contact.email(), request.language(), model)));
     }
 
     private static Restriction row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {

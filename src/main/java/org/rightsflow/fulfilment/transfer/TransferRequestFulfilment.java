@@ -13,7 +13,7 @@ import org.rightsflow.notice.NoticeFormats;
 import org.rightsflow.notice.NoticeKind;
 import org.rightsflow.notice.Outbox;
 import org.rightsflow.request.RequestRepository;
-import org.rightsflow.request.RequesterContacts;
+import org.rightsflow.request.RequesterNotices;
 import org.rightsflow.request.RightsRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,17 +33,17 @@ public class TransferRequestFulfilment {
     private final RequestRepository requests;
     private final CopyRequestFulfilment copy;
     private final DownloadService downloads;
-    private final RequesterContacts contacts;
+    private final RequesterNotices notices;
     private final Outbox outbox;
     private final AuditTrail audit;
     private final TimeSource time;
 
     public TransferRequestFulfilment(RequestRepository requests, CopyRequestFulfilment copy, DownloadService downloads,
-                                     RequesterContacts contacts, Outbox outbox, AuditTrail audit, TimeSource time) {
+                                     RequesterNotices notices, Outbox outbox, AuditTrail audit, TimeSource time) {
         this.requests = requests;
         this.copy = copy;
         this.downloads = downloads;
-        this.contacts = contacts;
+        this.notices = notices;
         this.outbox = outbox;
         this.audit = audit;
         this.time = time;
@@ -108,15 +108,12 @@ public class TransferRequestFulfilment {
                         "downloadUrl", link.url(),
                         "sha256", sha256,
                         "expiresAt", NoticeFormats.dateTime(link.expiresAt()))));
-        contacts.onFile(request).ifPresent(contact -> outbox.enqueue(new Notice(
-                "transfer-sent:" + downloadId, requestId, NoticeKind.TRANSFER_SENT, contact.email(),
-                request.language(), Map.of(
-                        // who the recipient is, even masked, is text the requester typed: never repeated to the
-                        // address on file (an impostor could make our mail carry it)
-                        "reference", request.reference(),
-                        "sentAt", sentAt,
-                        "sha256", sha256,
-                        "expiresAt", NoticeFormats.dateTime(link.expiresAt())))));
+        notices.send(request, NoticeKind.TRANSFER_SENT, "transfer-sent:" + downloadId, Map.of(
+                // who the recipient is, even masked, is text the requester typed: never repeated to the
+                // address on file (an impostor could make our mail carry it)
+                "sentAt", sentAt,
+                "sha256", sha256,
+                "expiresAt", NoticeFormats.dateTime(link.expiresAt())));
         audit.record(request.reference(), "system", "TRANSFER_SENT",
                 "{\"download\":\"" + downloadId + "\",\"sha256\":\"" + sha256 + "\"}");
     }
