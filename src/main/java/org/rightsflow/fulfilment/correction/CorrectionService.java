@@ -1,11 +1,5 @@
 package org.rightsflow.fulfilment.correction;
 
-import static org.rightsflow.common.Sql.ts;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,9 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.rightsflow.audit.AuditTrail;
-import org.rightsflow.common.Hashing;
-import org.rightsflow.common.RightsflowProperties;
 import org.rightsflow.common.TimeSource;
 import org.rightsflow.datamap.CorrectableField;
 import org.rightsflow.datamap.CorrectableFields;
@@ -32,13 +23,13 @@ import org.rightsflow.request.RequestOutcome;
 import org.rightsflow.request.RequesterNotices;
 import org.rightsflow.request.RequestRepository;
 import org.rightsflow.request.RightsRequest;
+import org.rightsflow.fulfilment.correction.CorrectionChanges.Requested;
 import org.rightsflow.review.InvalidDecisionException;
 import org.rightsflow.review.RefusalProposal;
 import org.rightsflow.review.RefusalProposals;
 import org.rightsflow.review.RefusalSubject;
 import org.rightsflow.review.ReviewDecisions;
 import org.rightsflow.review.ReviewScopes;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,6 +43,9 @@ import org.springframework.transaction.annotation.Transactional;
  * officer sees: masked current and requested values), {@link #decide} (APPLY or REJECT, as a whole or per
  * change), {@link #apply} (writes, audits old→new masked and keyed-hashed, tells the requester per field). Each
  * step may run again after a failure without doing anything twice.
+ *
+ * <p>This class decides; the changes are kept by {@link CorrectionChanges}, worded for the requester and the review
+ * form by {@link CorrectionWording} and audited by {@link CorrectionAudit}.
  */
 @Service
 public class CorrectionService {
@@ -122,33 +116,30 @@ public class CorrectionService {
         }
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final JdbcClient jdbc;
+    private final CorrectionChanges changes;
+    private final CorrectionWording wording;
+    private final CorrectionAudit audit;
     private final RequestRepository requests;
     private final CorrectableFields fields;
     private final DataConnectors connectors;
     private final RequesterNotices notices;
-    private final AuditTrail audit;
     private final TimeSource time;
     private final ReviewScopes reviewScopes;
     private final RefusalProposals proposals;
-    private final byte[] hashKey;
 
-    public CorrectionService(JdbcClient jdbc, RequestRepository requests, CorrectableFields fields,
-                             DataConnectors connectors, RequesterNotices notices, AuditTrail audit,
-                             TimeSource time, RightsflowProperties properties, ReviewScopes reviewScopes,
-                             RefusalProposals proposals) {
-        this.jdbc = jdbc;
+    CorrectionService(CorrectionChanges changes, CorrectionWording wording, CorrectionAudit audit,
+                      RequestRepository requests, CorrectableFields fields, DataConnectors connectors,
+                      RequesterNotices notices, TimeSource time, ReviewScopes reviewScopes, RefusalProposals proposals) {
+        this.changes = changes;
+        this.wording = wording;
+        this.audit = audit;
         this.requests = requests;
         this.fields = fields;
         this.connectors = connectors;
         this.notices = notices;
-        this.audit = audit;
         this.time = time;
         this.reviewScopes = reviewScopes;
         this.proposals = proposals;
-        this.hashKey = ("correction-audit:" + properties.tokenSecret()).getBytes(StandardCharsets.UTF_8);
     }
 
     /**
@@ -168,13 +159,10 @@ public class CorrectionService {
             List<Requested> requested = requested(request);
             Set<DataCategory> exempted = reviewScopes.excluded(requestId);
             for (Requested change : requested) {
-                ChangeStatus status = check(request, accountId, change, exempted);
-                jdbc.sql("insert into correction_change (request_id, change_no, field, status) values (:r, :n, :f, :s)")
-                        .param("r", requestId).param("n", change.changeNo()).param("f", change.field())
-                        .param("s", status.name()).update();
+                changes.record(requestId, change.changeNo(), change.field(),
+                        check(request, accountId, change, exempted));
             }
-            Map<String, Integer> counts = countsByStatus(existing(requestId));
-            audit.record(request.reference(), "system", "CORRECTION_REGISTERED", toJson(counts));
+            audit.registered(request.reference(), existing(requestId));
         }
         return (int) existing(requestId).stream()
                 .filter(c -> c.status() == ChangeStatus.PENDING || c.status().foundByChecks()).count();
@@ -186,11 +174,7 @@ public class CorrectionService {
      */
     @Transactional
     public void reopenForReview(String requestId) {
-        jdbc.sql("""
-                update correction_change set status = 'PENDING', decided_by = null, decided_at = null
-                where request_id = :r and status in ('APPROVED', 'REJECTED')""").param("r", requestId).update();
-        jdbc.sql("update correction_change set decided_by = null, decided_at = null where request_id = :r")
-                .param("r", requestId).update();
+        changes.reopen(requestId);
     }
 
     /** The changes the checks found cannot be applied: suggested for rejection in the review form (change numbers). */
@@ -234,37 +218,7 @@ public class CorrectionService {
     /** Masked current and requested values of every change, for the review form. Holds no value in clear. */
     @Transactional(readOnly = true)
     public ReviewView reviewView(String requestId) {
-        List<ChangeView> views = views(requestId);
-        List<Map<String, String>> rows = new ArrayList<>();
-        List<Map<String, String>> options = new ArrayList<>();
-        for (ChangeView view : views) {
-            Map<String, String> row = new LinkedHashMap<>();
-            row.put("change", Integer.toString(view.changeNo()));
-            row.put("field", view.label());
-            row.put("category", view.category() == null ? "" : view.category() + (view.sensitive() ? ", sensitive" : ""));
-            row.put("current", view.current());
-            row.put("requested", view.requested());
-            if (view.status() == ChangeStatus.PENDING) {
-                row.put("note", "");
-                options.add(option(view.changeNo(), view.label() + ": " + view.current() + " → " + view.requested()));
-            } else if (view.status().foundByChecks()) {
-                row.put("note", "the checks found it cannot be applied — " + reasonFor(view.status(), "en")
-                        + ". Suggested: reject it (ticked below), with a ground");
-                options.add(option(view.changeNo(), view.label() + ": cannot be applied ("
-                        + reasonFor(view.status(), "en") + ")"));
-            } else {
-                row.put("note", "not for review — " + reasonFor(view.status(), "en"));
-            }
-            rows.add(row);
-        }
-        return new ReviewView(rows, options);
-    }
-
-    private static Map<String, String> option(int changeNo, String label) {
-        Map<String, String> option = new LinkedHashMap<>();
-        option.put("label", changeNo + ". " + label);
-        option.put("value", Integer.toString(changeNo));
-        return option;
+        return wording.reviewView(views(requestId));
     }
 
     /** Every change with masked values (for staff and tests). */
@@ -309,15 +263,15 @@ public class CorrectionService {
     @Transactional(readOnly = true)
     public List<ChangeToJudge> toJudge(String requestId) {
         RightsRequest request = requests.findById(requestId).orElseThrow();
-        List<ChangeToJudge> changes = new ArrayList<>();
+        List<ChangeToJudge> toJudge = new ArrayList<>();
         for (Requested change : requested(request)) {
             Optional<CorrectableField> field = fields.find(change.field());
             List<String> current = field.isPresent() && request.account().isPresent()
                     ? currentValues(field.get(), request.account().get()) : List.of();
-            changes.add(new ChangeToJudge(change.field(), field.map(f -> f.label().en() + " / " + f.label().zhCN())
+            toJudge.add(new ChangeToJudge(change.field(), field.map(f -> f.label().en() + " / " + f.label().zhCN())
                     .orElse(null), current, change.value()));
         }
-        return changes;
+        return toJudge;
     }
 
     /**
@@ -347,7 +301,7 @@ public class CorrectionService {
             for (Change change : found) {
                 if (!rejectedNos.contains(change.changeNo())) {
                     throw new InvalidDecisionException("Change " + change.changeNo() + " cannot be applied as asked ("
-                            + reasonFor(change.status(), "en") + "): reject it, with a ground");
+                            + wording.reason(change.status(), Locale.ENGLISH) + "): reject it, with a ground");
                 }
             }
         }
@@ -358,24 +312,15 @@ public class CorrectionService {
         int approved = 0;
         for (Change change : pending) {
             boolean reject = REJECT.equals(decision) || rejectedNos.contains(change.changeNo());
-            jdbc.sql("""
-                    update correction_change set status = :s, decided_by = :by, decided_at = :at
-                    where request_id = :r and change_no = :n and status = 'PENDING'""")
-                    .param("s", reject ? ChangeStatus.REJECTED.name() : ChangeStatus.APPROVED.name())
-                    .param("by", officer).param("at", ts(now)).param("r", requestId).param("n", change.changeNo())
-                    .update();
+            changes.decide(requestId, change.changeNo(), reject, officer, now);
             approved += reject ? 0 : 1;
         }
         for (Change change : found) {
             // stays with the checks' finding as its reason; the officer's rejection is recorded
-            jdbc.sql("update correction_change set decided_by = :by, decided_at = :at where request_id = :r and change_no = :n")
-                    .param("by", officer).param("at", ts(now)).param("r", requestId).param("n", change.changeNo())
-                    .update();
+            changes.recordDecider(requestId, change.changeNo(), officer, now);
         }
         int notApplied = pending.size() - approved + found.size();
-        audit.record(request.reference(), officer == null ? "unknown" : officer, "CORRECTION_DECIDED",
-                "{\"approved\":" + approved + ",\"rejected\":" + notApplied
-                        + (grounds.isEmpty() ? "" : ",\"grounds\":\"" + String.join(",", grounds) + "\"") + "}");
+        audit.decided(request.reference(), officer, approved, notApplied, grounds);
         return new Decision(approved, notApplied);
     }
 
@@ -417,16 +362,16 @@ public class CorrectionService {
         RightsRequest request = requests.findById(requestId).orElseThrow();
         Map<Integer, Requested> requested = new HashMap<>();
         requested(request).forEach(r -> requested.put(r.changeNo(), r));
-        List<ApprovedChange> changes = new ArrayList<>();
+        List<ApprovedChange> approved = new ArrayList<>();
         for (Change change : existing(requestId)) {
             Optional<CorrectableField> field = fields.find(change.field());
             if (change.status() == ChangeStatus.APPROVED && field.isPresent()
                     && field.get().systemId().equals(systemId)) {
-                changes.add(new ApprovedChange(change.changeNo(), field.get(),
+                approved.add(new ApprovedChange(change.changeNo(), field.get(),
                         requested.get(change.changeNo()).value()));
             }
         }
-        return changes;
+        return approved;
     }
 
     /**
@@ -475,25 +420,8 @@ public class CorrectionService {
 
     private void markApplied(RightsRequest request, ApprovedChange change, long rows, String old, boolean supplement,
                              String actor) {
-        CorrectableField field = change.field();
-        jdbc.sql("""
-                update correction_change set status = 'APPLIED', applied_at = :at, supplement = :supplement
-                where request_id = :r and change_no = :n and status = 'APPROVED'""")
-                .param("at", ts(time.now())).param("supplement", supplement).param("r", request.id())
-                .param("n", change.changeNo()).update();
-        Map<String, Object> detail = new LinkedHashMap<>();
-        detail.put("change", change.changeNo());
-        detail.put("field", field.field());
-        detail.put("system", field.systemId());
-        detail.put("category", field.category().name());
-        detail.put("sensitive", field.sensitive());
-        detail.put("rows", rows < 0 ? null : rows);
-        detail.put("supplement", supplement);
-        detail.put("old", supplement ? NONE_HELD : old == null ? null : ValueMask.mask(field.mask(), old));
-        detail.put("oldHash", old == null ? null : keyedHash(old));
-        detail.put("new", ValueMask.mask(field.mask(), change.value()));
-        detail.put("newHash", keyedHash(change.value()));
-        audit.record(request.reference(), actor, "CORRECTION_APPLIED", toJson(detail));
+        changes.markApplied(request.id(), change.changeNo(), supplement, time.now());
+        audit.applied(request.reference(), actor, change, rows, old, supplement);
     }
 
     /**
@@ -525,84 +453,22 @@ public class CorrectionService {
         int notApplied = all.size() - applied;
         RequestOutcome outcome = notApplied == 0 ? RequestOutcome.COMPLETED
                 : applied == 0 ? RequestOutcome.REFUSED : RequestOutcome.PARTIALLY_COMPLETED;
-        String language = request.language();
-        List<String> systemReasons = all.stream().filter(c -> c.status().notAppliedWithReason())
-                .map(c -> c.changeNo() + ": " + reasonFor(c.status(), language)).toList();
-        String combined = String.join("\n", texts);
-        if (!systemReasons.isEmpty()) {
-            String intro = language.startsWith("zh") ? "以下更正项无法处理（编号：原因）：" : "Changes we could not make (number: reason): ";
-            combined = (combined.isEmpty() ? "" : combined + "\n") + intro + String.join("; ", systemReasons);
-        }
-        notifyRequester(request, all);
-        audit.record(request.reference(), "system", "CORRECTION_" + outcome,
-                "{\"applied\":" + applied + ",\"notApplied\":" + notApplied + "}");
-        return new Result(outcome.name(), applied, notApplied, List.copyOf(allGrounds), combined.isEmpty() ? null : combined);
-    }
-
-    private void notifyRequester(RightsRequest request, List<Change> all) {
-        String language = request.language();
-        boolean zh = language.startsWith("zh");
-        List<String> lines = new ArrayList<>();
-        Set<Integer> supplements = new java.util.HashSet<>(jdbc.sql(
-                "select change_no from correction_change where request_id = :r and supplement = true")
-                .param("r", request.id()).query(Integer.class).list());
-        for (Change change : all) {
-            String label = fields.find(change.field())
-                    .map(f -> f.label().in(zh ? Locale.SIMPLIFIED_CHINESE : Locale.ENGLISH))
-                    .orElse(zh ? "（无法识别的字段）" : "(a field we do not hold)");
-            String what = switch (change.status()) {
-                case APPLIED -> supplements.contains(change.changeNo()) ? (zh ? "已补充" : "added (we held no value for it)")
-                        : (zh ? "已更正" : "corrected");
-                case REJECTED -> zh ? "经审核未予更正，理由见结果通知" : "not corrected after review; the reasons are in the result notice";
-                default -> (zh ? "未更正：" : "not corrected: ") + reasonFor(change.status(), language);
-            };
-            lines.add(change.changeNo() + ". " + label + (zh ? "：" : ": ") + what);
-        }
+        Locale locale = CorrectionWording.locale(request.language());
         notices.send(request, NoticeKind.CORRECTION_RESULT, "correction-result:" + request.id(),
-                Map.of("changes", lines));
-    }
-
-    static String reasonFor(ChangeStatus status, String language) {
-        boolean zh = language.startsWith("zh");
-        return switch (status) {
-            case NOT_CORRECTABLE -> zh ? "该字段不在可更正的范围内" : "this field cannot be corrected through a request";
-            case NEEDS_LEVEL_2 -> zh ? "更正实名认证信息需要更高级别的身份验证（手机验证码），请重新提交请求"
-                    : "changing real-name data needs the stronger identity check (a code to your phone); please file a new request";
-            case NO_RECORD -> zh ? "我们未持有该项信息" : "we hold no such record for the account";
-            case TOO_LONG -> zh ? "新值超出该字段允许的长度" : "the new value is longer than the field allows";
-            // refused by an approved partial refusal (two people decided), not "out of scope": the requester asked
-            case EXEMPTED -> zh ? "经审核，对该类个人信息的更正未予处理，理由见处理结果通知"
-                    : "after review, the correction of this category of personal information was refused, on the"
-                    + " grounds given in the result notice";
-            case REJECTED -> zh ? "经审核未予更正" : "not corrected after review";
-            default -> status.name();
-        };
+                Map.of("changes", wording.resultLines(all, changes.supplements(requestId), locale)));
+        audit.outcome(request.reference(), outcome, applied, notApplied);
+        return new Result(outcome.name(), applied, notApplied, List.copyOf(allGrounds),
+                wording.explanation(texts, all, locale));
     }
 
     // ------------------------------------------------------------------ reading
 
-    private record Requested(int changeNo, String field, String value) {
-    }
-
     private static List<Requested> requested(RightsRequest request) {
-        List<Requested> list = new ArrayList<>();
-        try {
-            JsonNode details = JSON.readTree(request.detailsJson() == null ? "{}" : request.detailsJson());
-            int no = 0;
-            for (JsonNode change : details.path("corrections")) {
-                list.add(new Requested(++no, change.path("field").asText(), change.path("value").asText()));
-            }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Request " + request.reference() + " has unreadable details");
-        }
-        return list;
+        return CorrectionChanges.requested(request);
     }
 
     private List<Change> existing(String requestId) {
-        return jdbc.sql("select change_no, field, status from correction_change where request_id = :r order by change_no")
-                .param("r", requestId)
-                .query((rs, n) -> new Change(rs.getInt(1), rs.getString(2), ChangeStatus.valueOf(rs.getString(3))))
-                .list();
+        return changes.of(requestId);
     }
 
     /** What staff and the audit trail show for a value the provider does not hold (a supplement's old value). */
@@ -636,12 +502,6 @@ public class CorrectionService {
                 () -> new IllegalStateException("Request " + request.reference() + " has no account to correct"));
     }
 
-    private String keyedHash(String value) {
-        // Keyed (HMAC): proves which value it was for someone holding the server key, without storing the value;
-        // a plain hash of a name or ID number could be reversed by trying candidates.
-        return Hashing.hmacSha256Hex(hashKey, value);
-    }
-
     private static Integer parse(String number) {
         try {
             return Integer.valueOf(number.trim());
@@ -650,17 +510,4 @@ public class CorrectionService {
         }
     }
 
-    private static String toJson(Object value) {
-        try {
-            return JSON.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** How many changes have each status, by status name in alphabetical order (the audit entry's JSON). */
-    private static Map<String, Integer> countsByStatus(List<Change> changes) {
-        return changes.stream().collect(java.util.stream.Collectors.groupingBy(c -> c.status().name(),
-                java.util.TreeMap::new, java.util.stream.Collectors.summingInt(c -> 1)));
-    }
 }
