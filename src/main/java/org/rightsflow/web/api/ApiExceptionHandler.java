@@ -1,11 +1,11 @@
 package org.rightsflow.web.api;
 
-import java.net.URI;
 import java.util.Map;
 import org.rightsflow.request.InvalidRequestException;
 import org.rightsflow.request.RateLimitedException;
 import org.rightsflow.request.RequestNotFoundException;
 import org.rightsflow.request.RequestStateConflictException;
+import org.rightsflow.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -49,11 +49,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(409, e.code(), e.getMessage(), Map.of());
     }
 
-    @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<Object> apiProblem(ApiProblem e) {
-        return problem(e.status, e.code, e.getMessage(), e.properties);
-    }
-
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e) {
         // Logged for operators with its type and stack; the requester gets a bare problem with no details.
@@ -61,10 +56,16 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(500, "INTERNAL_ERROR", "Something went wrong on our side; nothing was changed", Map.of());
     }
 
-    /** Spring's own errors (unreadable body, wrong method, wrong media type, too large): same shape, own codes. */
+    /**
+     * The API's own problems ({@link Problems#requester}, which Spring hands over here) as they are; Spring's own errors
+     * (unreadable body, wrong method, wrong media type, too large): same shape, own codes.
+     */
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
                                                              HttpStatusCode statusCode, WebRequest request) {
+        if (ex instanceof ErrorResponse own && Problems.code(own) != null) {
+            return answer(own.getBody());
+        }
         int status = statusCode.value();
         String code = switch (status) {
             case 404 -> "NOT_FOUND";
@@ -94,12 +95,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     static ResponseEntity<Object> problem(int status, String code, String detail, Map<String, Object> properties) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
-        problem.setType(URI.create("https://rightsflow.invalid/problems/" + code.toLowerCase().replace('_', '-')));
-        problem.setProperty("code", code);
-        properties.forEach(problem::setProperty);
-        ResponseEntity.BodyBuilder answer = ResponseEntity.status(status)
+        return answer(Problems.body(Problems.REQUESTER_TYPES, status, code, detail, properties));
+    }
+
+    /** The problem as problem+json; a positive {@code retryAfterSeconds} is also the Retry-After header. */
+    private static ResponseEntity<Object> answer(ProblemDetail problem) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(problem.getStatus())
                 .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON);
+        Map<String, Object> properties = problem.getProperties() == null ? Map.of() : problem.getProperties();
         if (properties.get("retryAfterSeconds") instanceof Number seconds && seconds.longValue() > 0) {
             answer.header(HttpHeaders.RETRY_AFTER, Long.toString(seconds.longValue()));
         }

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
 import java.util.Map;
 import org.rightsflow.fulfilment.download.DownloadService;
+import org.rightsflow.web.Problems;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -38,7 +39,7 @@ public class DownloadController {
     public ResponseEntity<Void> describe(@PathVariable String token) {
         try {
             DownloadService.Description file = downloads.describe(token).orElseThrow(() ->
-                    new ApiProblem(404, "DOWNLOAD_NOT_FOUND", "No download behind this link", Map.of()));
+                    Problems.requester(404, "DOWNLOAD_NOT_FOUND", "No download behind this link", Map.of()));
             var response = ResponseEntity.ok()
                     .contentType(MediaType.parseMediaType(file.contentType()))
                     .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -48,7 +49,7 @@ public class DownloadController {
             }
             return response.build();
         } catch (DownloadService.DownloadGoneException e) {
-            throw new ApiProblem(410, "DOWNLOAD_GONE", e.getMessage(), Map.of());
+            throw Problems.requester(410, "DOWNLOAD_GONE", e.getMessage(), Map.of());
         }
     }
 
@@ -57,7 +58,7 @@ public class DownloadController {
     public ResponseEntity<StreamingResponseBody> download(@PathVariable String token) {
         try {
             DownloadService.File file = downloads.fetch(token).orElseThrow(() ->
-                    new ApiProblem(404, "DOWNLOAD_NOT_FOUND", "No download behind this link", Map.of()));
+                    Problems.requester(404, "DOWNLOAD_NOT_FOUND", "No download behind this link", Map.of()));
             StreamingResponseBody body = out -> {
                 try (InputStream in = file.content()) {
                     in.transferTo(out);
@@ -75,7 +76,7 @@ public class DownloadController {
             }
             return response.body(body);
         } catch (DownloadService.DownloadGoneException e) {
-            throw new ApiProblem(410, "DOWNLOAD_GONE", e.getMessage(), Map.of());
+            throw Problems.requester(410, "DOWNLOAD_GONE", e.getMessage(), Map.of());
         }
     }
 }

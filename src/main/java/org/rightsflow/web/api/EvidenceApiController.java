@@ -9,6 +9,7 @@ import java.util.Map;
 import org.rightsflow.identity.EvidenceRejected;
 import org.rightsflow.identity.RelativeEvidence;
 import org.rightsflow.web.ConcurrentChangeRetry;
+import org.rightsflow.web.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -56,7 +57,7 @@ public class EvidenceApiController {
                 case EVIDENCE_NOT_EXPECTED, VERIFICATION_CLOSED -> 409;
                 default -> 400;
             };
-            throw new ApiProblem(status, e.reason().name(), e.getMessage(), Map.of());
+            throw Problems.requester(status, e.reason().name(), e.getMessage(), Map.of());
         }
     }
 

@@ -24,6 +24,8 @@ import org.rightsflow.request.ClarificationService;
 import org.rightsflow.request.RequestLifecycle;
 import org.rightsflow.request.RightsRequest;
 import org.rightsflow.web.ConcurrentChangeRetry;
+import org.rightsflow.web.Problems;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -103,18 +105,18 @@ public class RequestApiController {
             return new VerificationAnswer(f.status().name(), f.pendingFactors().stream().map(Enum::name).toList());
         }
         if (outcome instanceof VerificationOutcome.WrongCode w) {
-            throw new ApiProblem(422, "WRONG_CODE", "The code is wrong or has expired",
+            throw Problems.requester(422, "WRONG_CODE", "The code is wrong or has expired",
                     Map.of("attemptsLeft", w.attemptsLeft()));
         }
         if (outcome instanceof VerificationOutcome.NotAwaitingVerification n) {
-            throw new ApiProblem(409, "NOT_AWAITING_VERIFICATION", "The request is not waiting for a code",
+            throw Problems.requester(409, "NOT_AWAITING_VERIFICATION", "The request is not waiting for a code",
                     Map.of("status", n.status().name()));
         }
         throw locked(((VerificationOutcome.Locked) outcome).reason());
     }
 
     /** 423: codes no longer count; {@code reason} says why (see {@link VerificationOutcome.Locked}). */
-    private static ApiProblem locked(ManualVerificationReason reason) {
+    private static ErrorResponseException locked(ManualVerificationReason reason) {
         String detail = switch (reason) {
             case ACCOUNT_WRONG_CODE_LIMIT -> "Too many wrong codes were entered for this account today: our staff will "
                     + "verify your identity by hand";
@@ -124,7 +126,7 @@ public class RequestApiController {
                     + "code was sent for this one: our staff will verify it with them";
             default -> "Too many wrong codes: our staff will contact you to verify your identity";
         };
-        return new ApiProblem(423, "VERIFICATION_LOCKED", detail, Map.of("reason", reason.name()));
+        return Problems.requester(423, "VERIFICATION_LOCKED", detail, Map.of("reason", reason.name()));
     }
 
     @PostMapping("/{reference}/verification/resend")
@@ -139,16 +141,16 @@ public class RequestApiController {
         }
         if (outcome instanceof ResendOutcome.Limited l) {
             if (l.reason() == ResendOutcome.Limited.Reason.CONTACT_LIMIT) {
-                throw new ApiProblem(429, "CONTACT_MESSAGE_LIMIT", "Your contact on file has had as many messages from us "
+                throw Problems.requester(429, "CONTACT_MESSAGE_LIMIT", "Your contact on file has had as many messages from us "
                         + "as we send in an hour or a day; ask again later", Map.of("retryAfterSeconds", l.retryAfterSeconds()));
             }
-            throw new ApiProblem(429, "RESEND_LIMITED", l.retryAfterSeconds() > 0
+            throw Problems.requester(429, "RESEND_LIMITED", l.retryAfterSeconds() > 0
                     ? "New codes were sent a moment ago; try again shortly"
                     : "No more new codes can be sent for this request", l.retryAfterSeconds() > 0
                     ? Map.of("retryAfterSeconds", l.retryAfterSeconds()) : Map.of());
         }
         if (outcome instanceof ResendOutcome.NotAwaitingVerification n) {
-            throw new ApiProblem(409, "NOT_AWAITING_VERIFICATION", "The request is not waiting for a code",
+            throw Problems.requester(409, "NOT_AWAITING_VERIFICATION", "The request is not waiting for a code",
                     Map.of("status", n.status().name()));
         }
         throw locked(((ResendOutcome.Locked) outcome).reason());

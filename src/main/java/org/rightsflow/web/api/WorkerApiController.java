@@ -18,6 +18,7 @@ import org.rightsflow.fulfilment.systems.WorkerUploads;
 import org.rightsflow.process.WorkerTaskLocks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.rightsflow.web.Problems;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -113,7 +114,7 @@ public class WorkerApiController {
                             request.getInputStream()));
         } catch (UncheckedIOException e) {
             log.info("An upload of system '{}' broke off before its end; nothing of it was stored", system);
-            throw new ApiProblem(400, "UPLOAD_INCOMPLETE", "The upload broke off before its end; nothing of it was"
+            throw Problems.requester(400, "UPLOAD_INCOMPLETE", "The upload broke off before its end; nothing of it was"
                     + " stored", Map.of());
         }
     }

@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -53,12 +54,12 @@ public class ActuatorAccess {
             }
             try {
                 authentication.require(request, StaffAccess.METRICS);
-            } catch (StaffProblem problem) {
-                ProblemDetail body = StaffExceptionHandler.problem(problem.status, problem.code, problem.getMessage()).getBody();
-                response.setStatus(problem.status);
+            } catch (ErrorResponseException problem) {
+                ProblemDetail body = problem.getBody();
+                response.setStatus(body.getStatus());
                 response.setContentType("application/problem+json");
                 response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-                if (problem.status == 401) {
+                if (body.getStatus() == 401) {
                     response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"rightsflow-staff\"");
                 }
                 json.writeValue(response.getOutputStream(), body);

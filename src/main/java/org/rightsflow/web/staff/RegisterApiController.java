@@ -78,7 +78,7 @@ public class RegisterApiController {
     public Answer list(HttpServletRequest request) {
         authentication.require(request, StaffAccess.READ_REGISTER);
         if (request.getParameter("accountEmail") != null) {
-            throw StaffProblem.badRequest("EMAIL_IN_URL",
+            throw StaffProblems.badRequest("EMAIL_IN_URL",
                     "Search by account email with POST /staff/api/requests/search: an email never goes in a URL");
         }
         return Answer.of(register.search(RegisterFilter.parse(RegisterPageController.parameters(request), null)));
@@ -91,16 +91,16 @@ public class RegisterApiController {
         try {
             json = body == null || body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
         } catch (java.io.IOException e) {
-            throw StaffProblem.badRequest("MALFORMED_JSON", "The body is not well-formed JSON");
+            throw StaffProblems.badRequest("MALFORMED_JSON", "The body is not well-formed JSON");
         }
         if (json == null || !json.isObject()) {
-            throw StaffProblem.badRequest("MALFORMED_JSON", "The body must be a JSON object");
+            throw StaffProblems.badRequest("MALFORMED_JSON", "The body must be a JSON object");
         }
         Map<String, List<String>> parameters = new HashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = json.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!SEARCH_FIELDS.contains(field.getKey())) {
-                throw StaffProblem.badRequest("UNKNOWN_FIELD", "Unknown field; allowed: " + SEARCH_FIELDS);
+                throw StaffProblems.badRequest("UNKNOWN_FIELD", "Unknown field; allowed: " + SEARCH_FIELDS);
             }
             List<String> values = new ArrayList<>();
             if (field.getValue().isArray()) {

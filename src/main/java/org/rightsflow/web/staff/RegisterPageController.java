@@ -142,12 +142,12 @@ public class RegisterPageController {
         StaffCsrf.require(request);
         if ("values".equals(what)) {
             if (!user.may(StaffAccess.REQUESTER_VALUES)) {
-                throw StaffProblem.forbidden(StaffAccess.REQUESTER_VALUES);
+                throw StaffProblems.forbidden(StaffAccess.REQUESTER_VALUES);
             }
             model.addAttribute("typedValues", requesterData.typedValues(reference, user.id()));
         } else if ("contacts".equals(what)) {
             if (!user.may(StaffAccess.CONTACTS_ON_FILE)) {
-                throw StaffProblem.forbidden(StaffAccess.CONTACTS_ON_FILE);
+                throw StaffProblems.forbidden(StaffAccess.CONTACTS_ON_FILE);
             }
             model.addAttribute("contacts", requesterData.contacts(reference, user.id()));
         } else {

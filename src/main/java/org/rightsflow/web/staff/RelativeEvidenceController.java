@@ -5,6 +5,7 @@ import java.util.Locale;
 import org.rightsflow.identity.RelativeEvidence;
 import org.rightsflow.request.RequestRepository;
 import org.rightsflow.request.RightsRequest;
+import org.rightsflow.web.Problems;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -58,7 +59,7 @@ public class RelativeEvidenceController {
         StaffUser user = authentication.require(request, StaffAccess.RELATIVE_EVIDENCE);
         RightsRequest found = find(reference);
         RelativeEvidence.Opened opened = evidence.open(found, number, user.id())
-                .orElseThrow(() -> new StaffProblem(404, "EVIDENCE_NOT_FOUND", "No such evidence file for " + reference));
+                .orElseThrow(() -> Problems.staff(404, "EVIDENCE_NOT_FOUND", "No such evidence file for " + reference));
         String extension = switch (opened.file().contentType()) {
             case "application/pdf" -> ".pdf";
             case "image/png" -> ".png";
@@ -74,6 +75,6 @@ public class RelativeEvidenceController {
 
     private RightsRequest find(String reference) {
         return requests.findByReference(reference)
-                .orElseThrow(() -> new StaffProblem(404, "REQUEST_NOT_FOUND", "No request " + reference));
+                .orElseThrow(() -> Problems.staff(404, "REQUEST_NOT_FOUND", "No request " + reference));
     }
 }

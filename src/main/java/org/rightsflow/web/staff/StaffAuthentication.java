@@ -13,6 +13,7 @@ import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
 import org.rightsflow.web.security.SignInThrottleFilter;
+import org.rightsflow.web.Problems;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,18 +46,18 @@ public class StaffAuthentication {
 
     /** The caller if they may; 401 when nobody is signed in, 403 when their groups do not allow it. */
     public StaffUser require(HttpServletRequest request, StaffAccess access) {
-        StaffUser user = current(request).orElseThrow(StaffProblem::unauthenticated);
+        StaffUser user = current(request).orElseThrow(StaffProblems::unauthenticated);
         if (!user.may(access)) {
-            throw StaffProblem.forbidden(access);
+            throw StaffProblems.forbidden(access);
         }
         return user;
     }
 
     /** @return the signed-in privacy officer's user id */
     String requirePrivacyOfficer(HttpServletRequest request) {
-        StaffUser user = current(request).orElseThrow(StaffProblem::unauthenticated);
+        StaffUser user = current(request).orElseThrow(StaffProblems::unauthenticated);
         if (!user.may(StaffAccess.ACT_ON_REQUEST)) {
-            throw new StaffProblem(403, "NOT_A_PRIVACY_OFFICER", "Only privacy officers may do this");
+            throw Problems.staff(403, "NOT_A_PRIVACY_OFFICER", "Only privacy officers may do this");
         }
         return user.id();
     }
@@ -120,16 +121,16 @@ public class StaffAuthentication {
         try {
             decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            throw StaffProblem.unauthenticated();
+            throw StaffProblems.unauthenticated();
         }
         int colon = decoded.indexOf(':');
         if (colon <= 0) {
-            throw StaffProblem.unauthenticated();
+            throw StaffProblems.unauthenticated();
         }
         String userId = decoded.substring(0, colon);
         identity.clearAuthentication();
         if (!identity.checkPassword(userId, decoded.substring(colon + 1))) {
-            throw StaffProblem.unauthenticated();
+            throw StaffProblems.unauthenticated();
         }
         return user(userId);
     }

@@ -6,6 +6,7 @@ import java.util.Map;
 import org.rightsflow.audit.AuditTrail;
 import org.rightsflow.deadline.CalendarOutlook;
 import org.rightsflow.deadline.MainlandCalendar;
+import org.rightsflow.web.Problems;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,14 +45,14 @@ public class StaffCalendarController {
         String admin = authentication.require(http, StaffAccess.RELOAD_CALENDAR).id();
         MainlandCalendar.FileStatus before = calendar.fileStatus();
         if (before.state() == MainlandCalendar.FileState.NOT_CONFIGURED) {
-            throw new StaffProblem(409, "CALENDAR_FILE_NOT_CONFIGURED",
+            throw Problems.staff(409, "CALENDAR_FILE_NOT_CONFIGURED",
                     "No calendar file is configured (rightsflow.deadline.calendar-file)");
         }
         MainlandCalendar.LoadResult result = calendar.reload();
         audit.record(null, "staff:" + admin, "CALENDAR_RELOADED", "{\"state\":\"" + result.file().state()
                 + "\",\"coveredYears\":\"" + result.coveredYears() + "\"}");
         if (result.file().state() == MainlandCalendar.FileState.REJECTED) {
-            throw new StaffProblem(422, "CALENDAR_FILE_REJECTED", result.file().problem()
+            throw Problems.staff(422, "CALENDAR_FILE_REJECTED", result.file().problem()
                     + " — the data in force did not change (years " + result.coveredYears() + ")");
         }
         return answer(calendar.outlook());

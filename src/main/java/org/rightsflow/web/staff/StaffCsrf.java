@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.rightsflow.web.Problems;
 
 /**
  * A per-session token in every form of the staff pages, checked on every POST: a page elsewhere cannot make a signed-in
@@ -41,7 +42,7 @@ final class StaffCsrf {
         String given = request.getParameter(FIELD);
         if (!(expected instanceof String token) || given == null
                 || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8))) {
-            throw new StaffProblem(403, "CSRF_TOKEN_INVALID", "The form is out of date; reload the page and try again");
+            throw Problems.staff(403, "CSRF_TOKEN_INVALID", "The form is out of date; reload the page and try again");
         }
     }
 }

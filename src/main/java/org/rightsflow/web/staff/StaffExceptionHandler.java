@@ -1,17 +1,20 @@
 package org.rightsflow.web.staff;
 
-import java.net.URI;
+import java.util.Map;
 import org.rightsflow.request.InvalidRequestException;
 import org.rightsflow.request.RequestNotFoundException;
 import org.rightsflow.request.RequestStateConflictException;
 import org.rightsflow.review.InvalidDecisionException;
+import org.rightsflow.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -21,14 +24,21 @@ class StaffExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(StaffExceptionHandler.class);
 
-    @ExceptionHandler(StaffProblem.class)
-    ResponseEntity<ProblemDetail> staff(StaffProblem e) {
-        ResponseEntity<ProblemDetail> response = problem(e.status, e.code, e.getMessage());
-        if (e.status == 401) {
-            return ResponseEntity.status(401).headers(response.getHeaders())
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"rightsflow-staff\"").body(response.getBody());
+    /** The staff API's own problems ({@link Problems#staff}); 401 asks for HTTP Basic. */
+    @ExceptionHandler(ErrorResponseException.class)
+    ResponseEntity<ProblemDetail> staff(ErrorResponseException e) {
+        ProblemDetail body = e.getBody();
+        if (Problems.code(e) == null) {
+            // one of Spring's own: the same shape, its status as the code
+            body = Problems.body(Problems.STAFF_TYPES, body.getStatus(),
+                    HttpStatus.valueOf(body.getStatus()).name(), body.getDetail(), Map.of());
         }
-        return response;
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(body.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (body.getStatus() == 401) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"rightsflow-staff\"");
+        }
+        return response.body(body);
     }
 
     @ExceptionHandler(org.rightsflow.operations.InvalidFilterException.class)
@@ -70,10 +80,7 @@ class StaffExceptionHandler {
     }
 
     static ResponseEntity<ProblemDetail> problem(int status, String code, String detail) {
-        ProblemDetail body = ProblemDetail.forStatus(status);
-        body.setType(URI.create("urn:rightsflow:problem:" + code.toLowerCase().replace('_', '-')));
-        body.setDetail(detail);
-        body.setProperty("code", code);
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.body(Problems.STAFF_TYPES, status, code, detail, Map.of()));
     }
 }

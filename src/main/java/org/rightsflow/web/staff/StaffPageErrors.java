@@ -6,11 +6,14 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.rightsflow.operations.InvalidFilterException;
 import org.rightsflow.request.RequestNotFoundException;
+import org.rightsflow.web.Problems;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 
@@ -25,16 +28,20 @@ public class StaffPageErrors {
 
     private static final Logger log = LoggerFactory.getLogger(StaffPageErrors.class);
 
-    @ExceptionHandler(StaffProblem.class)
-    String problem(StaffProblem problem, HttpServletRequest request, HttpServletResponse response, Model model) {
-        if (problem.status == 401) {
+    @ExceptionHandler(ErrorResponseException.class)
+    String problem(ErrorResponseException problem, HttpServletRequest request, HttpServletResponse response,
+                   Model model) {
+        int status = problem.getStatusCode().value();
+        if (status == 401) {
             String next = request.getRequestURI();
             if ("GET".equals(request.getMethod()) && request.getQueryString() != null) {
                 next += "?" + request.getQueryString();
             }
             return "redirect:/staff/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8);
         }
-        return page(problem.status, problem.code, problem.getMessage(), response, model);
+        String code = Problems.code(problem);
+        return page(status, code == null ? HttpStatus.valueOf(status).name() : code, problem.getBody().getDetail(),
+                response, model);
     }
 
     @ExceptionHandler(InvalidFilterException.class)

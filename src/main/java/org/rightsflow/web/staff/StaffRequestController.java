@@ -20,6 +20,7 @@ import org.rightsflow.request.RequestRepository;
 import org.rightsflow.request.RightsRequest;
 import org.rightsflow.review.ReviewReferral;
 import org.rightsflow.review.ReviewReferrals;
+import org.rightsflow.web.Problems;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -117,7 +118,7 @@ public class StaffRequestController {
         List<String> needed = new ArrayList<>();
         JsonNode topics = json.get("needed");
         if (topics == null || !topics.isArray() || topics.isEmpty()) {
-            throw new StaffProblem(400, "TOPICS_REQUIRED", "Name what the requester must clarify: \"needed\": "
+            throw Problems.staff(400, "TOPICS_REQUIRED", "Name what the requester must clarify: \"needed\": "
                     + Arrays.stream(ClarificationTopic.values()).map(Enum::name).toList());
         }
         topics.forEach(t -> needed.add(t.asText()));
@@ -186,7 +187,7 @@ public class StaffRequestController {
     private static String reason(String body, boolean required) {
         if (body == null || body.isBlank()) {
             if (required) {
-                throw new StaffProblem(400, "REASON_REQUIRED", "Give a reason: {\"reason\": \"...\"}");
+                throw Problems.staff(400, "REASON_REQUIRED", "Give a reason: {\"reason\": \"...\"}");
             }
             return null;
         }
@@ -195,21 +196,21 @@ public class StaffRequestController {
 
     private static JsonNode object(String body, Set<String> allowed) {
         if (body == null || body.isBlank()) {
-            throw new StaffProblem(400, "REASON_REQUIRED", "Give a reason: {\"reason\": \"...\"}");
+            throw Problems.staff(400, "REASON_REQUIRED", "Give a reason: {\"reason\": \"...\"}");
         }
         JsonNode json;
         try {
             json = JSON.readTree(body);
         } catch (java.io.IOException e) {
-            throw new StaffProblem(400, "MALFORMED_JSON", "The body is not well-formed JSON");
+            throw Problems.staff(400, "MALFORMED_JSON", "The body is not well-formed JSON");
         }
         if (json == null || !json.isObject()) {
-            throw new StaffProblem(400, "MALFORMED_JSON", "The body must be a JSON object");
+            throw Problems.staff(400, "MALFORMED_JSON", "The body must be a JSON object");
         }
         for (Iterator<String> names = json.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw new StaffProblem(400, "UNKNOWN_FIELD", "Unknown field: only " + allowed + " are accepted");
+                throw Problems.staff(400, "UNKNOWN_FIELD", "Unknown field: only " + allowed + " are accepted");
             }
         }
         return json;
@@ -219,13 +220,13 @@ public class StaffRequestController {
         JsonNode reason = json.get("reason");
         if (reason == null || reason.isNull() || !reason.isTextual() || reason.asText().isBlank()) {
             if (required) {
-                throw new StaffProblem(400, "REASON_REQUIRED", "Give a reason: {\"reason\": \"...\"}");
+                throw Problems.staff(400, "REASON_REQUIRED", "Give a reason: {\"reason\": \"...\"}");
             }
             return null;
         }
         String text = reason.asText().strip();
         if (text.length() > MAX_REASON) {
-            throw new StaffProblem(400, "REASON_TOO_LONG", "The reason is limited to " + MAX_REASON + " characters");
+            throw Problems.staff(400, "REASON_TOO_LONG", "The reason is limited to " + MAX_REASON + " characters");
         }
         return text;
     }
