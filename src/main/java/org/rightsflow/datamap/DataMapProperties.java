@@ -22,10 +22,10 @@ public record DataMapProperties(
         @DefaultValue({DataMap.ACCOUNT_SYSTEM, DataMap.BILLING_SYSTEM}) List<String> locations,
         @DefaultValue("500") int fetchSize,
         @DefaultValue("true") boolean verifySchema,
-        Map<String, Connection> connections) {
+        @DefaultValue Map<String, Connection> connections) {
 
     public DataMapProperties {
-        connections = connections == null ? Map.of() : Map.copyOf(connections);
+        connections = Map.copyOf(connections);
     }
 
     /**

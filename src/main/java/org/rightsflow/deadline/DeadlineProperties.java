@@ -3,9 +3,12 @@ package org.rightsflow.deadline;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
+import jakarta.validation.constraints.NotNull;
+import org.rightsflow.common.PropertyDefaults;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param policies              {@code rightsflow.deadline.policies}: codes of the policies that apply to every
@@ -22,32 +25,56 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param calendarWarningBefore {@code rightsflow.deadline.calendar-warning-before}: how long before the calendar
  *                              data runs out health and the staff mailbox warn. Default: 60 days.
  */
+@Validated
 @ConfigurationProperties(prefix = "rightsflow.deadline")
-public record DeadlineProperties(List<String> policies, Map<String, List<String>> policiesByType,
-                                 Duration staffReminderBefore, String calendarFile, Duration calendarPollInterval,
-                                 Duration calendarWarningBefore) {
+public record DeadlineProperties(@DefaultValue("PIPL_STATEMENT") List<String> policies,
+                                 Map<String, List<String>> policiesByType,
+                                 @DefaultValue("5d") @NotNull Duration staffReminderBefore,
+                                 String calendarFile,
+                                 @DefaultValue("1m") @NotNull Duration calendarPollInterval,
+                                 @DefaultValue("60d") @NotNull Duration calendarWarningBefore) {
+
+    /** CANCEL_ACCOUNT also counts mainland working days (a map's entries cannot be written as a @DefaultValue). */
+    private static final Map<String, List<String>> POLICIES_BY_TYPE =
+            Map.of("CANCEL_ACCOUNT", List.of(WorkingDaysPolicy.CN_WORKING_DAYS));
 
     @ConstructorBinding
     public DeadlineProperties {
-        policies = policies == null ? List.of(CalendarDaysPolicy.PIPL_STATEMENT.code()) : List.copyOf(policies);
-        policiesByType = policiesByType == null
-                ? Map.of("CANCEL_ACCOUNT", List.of(WorkingDaysPolicy.CN_WORKING_DAYS)) : Map.copyOf(policiesByType);
-        staffReminderBefore = staffReminderBefore == null ? Duration.ofDays(5) : staffReminderBefore;
+        policies = List.copyOf(policies);
+        policiesByType = policiesByType == null ? POLICIES_BY_TYPE : Map.copyOf(policiesByType);
         if (staffReminderBefore.isNegative()) {
             throw new IllegalArgumentException(
                     "rightsflow.deadline.staff-reminder-before must not be negative: " + staffReminderBefore);
         }
         calendarFile = calendarFile == null || calendarFile.isBlank() ? null : calendarFile.strip();
-        calendarPollInterval = calendarPollInterval == null ? Duration.ofMinutes(1) : calendarPollInterval;
-        calendarWarningBefore = calendarWarningBefore == null ? Duration.ofDays(60) : calendarWarningBefore;
         if (calendarWarningBefore.isNegative()) {
             throw new IllegalArgumentException(
                     "rightsflow.deadline.calendar-warning-before must not be negative: " + calendarWarningBefore);
         }
     }
 
-    /** The defaults (tests, tools). */
-    public DeadlineProperties(List<String> policies, Duration staffReminderBefore) {
-        this(policies, null, staffReminderBefore, null, null, null);
+    /** The defaults, as the application binds them when nothing is configured (tests, tools). */
+    public static DeadlineProperties defaults() {
+        return PropertyDefaults.of("rightsflow.deadline", DeadlineProperties.class);
+    }
+
+    public DeadlineProperties withPolicies(List<String> policies) {
+        return new DeadlineProperties(policies, policiesByType, staffReminderBefore, calendarFile, calendarPollInterval,
+                calendarWarningBefore);
+    }
+
+    public DeadlineProperties withPoliciesByType(Map<String, List<String>> policiesByType) {
+        return new DeadlineProperties(policies, policiesByType, staffReminderBefore, calendarFile, calendarPollInterval,
+                calendarWarningBefore);
+    }
+
+    public DeadlineProperties withStaffReminderBefore(Duration staffReminderBefore) {
+        return new DeadlineProperties(policies, policiesByType, staffReminderBefore, calendarFile, calendarPollInterval,
+                calendarWarningBefore);
+    }
+
+    public DeadlineProperties withCalendarFile(String calendarFile) {
+        return new DeadlineProperties(policies, policiesByType, staffReminderBefore, calendarFile, calendarPollInterval,
+                calendarWarningBefore);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where a requester may complain about how a request was handled ({@code rightsflow.complaints.channels}): the
@@ -18,7 +19,7 @@ import org.springframework.boot.context.properties.bind.ConstructorBinding;
  * @param channels in the order the notices list them
  */
 @ConfigurationProperties(prefix = "rightsflow.complaints")
-public record ComplaintChannels(List<Channel> channels) {
+public record ComplaintChannels(@DefaultValue List<Channel> channels) {
 
     /** How a complaint reaches the provider. */
     public enum Type {
@@ -57,7 +58,7 @@ public record ComplaintChannels(List<Channel> channels) {
     @ConstructorBinding
     public ComplaintChannels {
         List<Channel> configured = new ArrayList<>();
-        for (Channel channel : channels == null ? List.<Channel>of() : channels) {
+        for (Channel channel : channels) {
             if (channel == null || channel.address() == null || channel.address().isBlank()) {
                 continue;
             }

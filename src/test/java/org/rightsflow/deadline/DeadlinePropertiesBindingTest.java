@@ -14,7 +14,7 @@ class DeadlinePropertiesBindingTest {
 
     private static DeadlineProperties bind(Map<String, String> properties) {
         return new Binder(new MapConfigurationPropertySource(properties))
-                .bind("rightsflow.deadline", DeadlineProperties.class).orElseGet(() -> new DeadlineProperties(null, null));
+                .bind("rightsflow.deadline", DeadlineProperties.class).orElseGet(DeadlineProperties::defaults);
     }
 
     @Test

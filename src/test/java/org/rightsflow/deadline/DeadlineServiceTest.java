@@ -18,11 +18,11 @@ class DeadlineServiceTest {
             CalendarMonthsPolicy.GDPR,
             CalendarDaysPolicy.CCPA);
 
-    private final DeadlineService defaults = service(new DeadlineProperties(null, null));
+    private final DeadlineService defaults = service(DeadlineProperties.defaults());
 
     @Test
     void propertiesDefaultToPiplStatementAndFiveDays() {
-        DeadlineProperties properties = new DeadlineProperties(null, null);
+        DeadlineProperties properties = DeadlineProperties.defaults();
         assertThat(properties.policies()).containsExactly("PIPL_STATEMENT");
         assertThat(properties.staffReminderBefore()).isEqualTo(Duration.ofDays(5));
     }
@@ -57,7 +57,8 @@ class DeadlineServiceTest {
 
     @Test
     void theConfiguredPoliciesApplyWhenNoneAreGiven() {
-        DeadlineService ccpaOnly = service(new DeadlineProperties(List.of("CCPA"), Duration.ofDays(10)));
+        DeadlineService ccpaOnly = service(DeadlineProperties.defaults().withPolicies(List.of("CCPA"))
+                .withStaffReminderBefore(Duration.ofDays(10)));
         Instant receivedAt = Shanghai.at("2025-01-10T10:00");
         assertThat(ccpaOnly.deadlineFor(receivedAt)).isEqualTo(new Deadline("CCPA", receivedAt,
                 Shanghai.endOf("2025-02-24"), Shanghai.endOf("2025-02-14"), false));
@@ -65,7 +66,7 @@ class DeadlineServiceTest {
 
     @Test
     void aReminderThatWouldFallBeforeReceiptIsSentAtReceipt() {
-        DeadlineService longReminder = service(new DeadlineProperties(null, Duration.ofDays(20)));
+        DeadlineService longReminder = service(DeadlineProperties.defaults().withStaffReminderBefore(Duration.ofDays(20)));
         Instant receivedAt = Shanghai.at("2025-03-10T10:00");
         assertThat(longReminder.deadlineFor(receivedAt).reminderAt()).isEqualTo(receivedAt);
     }
@@ -98,7 +99,7 @@ class DeadlineServiceTest {
         assertThat(byDefault.dueAt()).isEqualTo(Shanghai.endOf("2027-01-05"));
         assertThat(byDefault.provisional()).isFalse();
         // where only GDPR's month applies, the working-day bound of a cancellation is the stricter, and provisional
-        DeadlineService gdpr = service(new DeadlineProperties(List.of("GDPR"), null));
+        DeadlineService gdpr = service(DeadlineProperties.defaults().withPolicies(List.of("GDPR")));
         Deadline cancellation = gdpr.deadlineFor(receivedAt, "CANCEL_ACCOUNT");
         assertThat(cancellation.policyCode()).isEqualTo("CN_WORKING_DAYS");
         assertThat(cancellation.dueAt()).isEqualTo(Shanghai.endOf("2027-01-07"));
@@ -110,22 +111,22 @@ class DeadlineServiceTest {
 
     @Test
     void theTypePoliciesAreConfigurableAndCheckedAtStart() {
-        DeadlineProperties properties = new DeadlineProperties(List.of("CCPA"),
-                java.util.Map.of("EXPLAIN", List.of("GDPR")), null, null, null, null);
+        DeadlineProperties properties = DeadlineProperties.defaults().withPolicies(List.of("CCPA"))
+                .withPoliciesByType(java.util.Map.of("EXPLAIN", List.of("GDPR")));
         DeadlineService service = service(properties);
         Instant receivedAt = Shanghai.at("2025-01-10T10:00");
         assertThat(service.deadlineFor(receivedAt, "EXPLAIN").policyCode()).isEqualTo("GDPR");
         assertThat(service.deadlineFor(receivedAt, "CANCEL_ACCOUNT").policyCode())
                 .as("a configured map replaces the default one").isEqualTo("CCPA");
-        assertThatThrownBy(() -> service(new DeadlineProperties(null, java.util.Map.of("DELETE", List.of("GDRP")),
-                null, null, null, null)))
+        assertThatThrownBy(() -> service(DeadlineProperties.defaults()
+                .withPoliciesByType(java.util.Map.of("DELETE", List.of("GDRP")))))
                 .hasMessageContaining("rightsflow.deadline.policies-by-type.DELETE");
     }
 
     @Test
     void aProvisionalDateIsRecountedOnTheDataInForce() {
         WorkingDayCalendar[] data = {WorkingDayCalendar.mainlandChina()};
-        DeadlineService service = new DeadlineService(new DeadlineProperties(List.of("CN_WORKING_DAYS"), null),
+        DeadlineService service = new DeadlineService(DeadlineProperties.defaults().withPolicies(List.of("CN_WORKING_DAYS")),
                 List.of(WorkingDaysPolicy.cnWorkingDays(() -> data[0])));
         Instant receivedAt = Shanghai.at("2026-12-21T10:00");
         assertThat(service.recount("CN_WORKING_DAYS", receivedAt).provisional()).isTrue();
@@ -150,7 +151,7 @@ class DeadlineServiceTest {
 
     @Test
     void anUnknownPolicyInConfigurationStopsTheStartUp() {
-        assertThatThrownBy(() -> service(new DeadlineProperties(List.of("PIPL_STATEMENT", "GDRP"), null)))
+        assertThatThrownBy(() -> service(DeadlineProperties.defaults().withPolicies(List.of("PIPL_STATEMENT", "GDRP"))))
                 .isInstanceOf(UnknownDeadlinePolicyException.class)
                 .hasMessage("Unknown deadline policy 'GDRP' in rightsflow.deadline.policies; "
                         + "known policies: [CCPA, CN_WORKING_DAYS, GDPR, PIPL_STATEMENT]");
@@ -169,7 +170,7 @@ class DeadlineServiceTest {
 
     @Test
     void aNegativeReminderOffsetIsRejected() {
-        assertThatThrownBy(() -> new DeadlineProperties(null, Duration.ofDays(-1)))
+        assertThatThrownBy(() -> DeadlineProperties.defaults().withStaffReminderBefore(Duration.ofDays(-1)))
                 .hasMessageContaining("staff-reminder-before");
     }
 

@@ -27,8 +27,8 @@ class MainlandCalendarTest {
     private final TimeSource time = new TimeSource();
 
     private MainlandCalendar calendar(Path file) {
-        return new MainlandCalendar(new DeadlineProperties(null, null, null, file == null ? null : file.toString(),
-                null, null), published::add, time);
+        return new MainlandCalendar(DeadlineProperties.defaults()
+                .withCalendarFile(file == null ? null : file.toString()), published::add, time);
     }
 
     private void today(String day) {

@@ -33,7 +33,7 @@ class ComplaintChannelsTest {
         assertThatThrownBy(() -> new ComplaintChannels(List.of(new Channel(Type.EMAIL, "", null))))
                 .hasMessageContaining("configure at least one complaint channel")
                 .hasMessageContaining("COMPLAINT_EMAIL");
-        assertThatThrownBy(() -> new ComplaintChannels(null)).hasMessageContaining("at least one");
+        assertThatThrownBy(() -> new ComplaintChannels(List.of())).hasMessageContaining("at least one");
     }
 
     @Test

@@ -48,7 +48,8 @@ class NoticeDispatcherRetryTest {
         JavaMailSenderImpl sender = new JavaMailSenderImpl();
         sender.setHost("127.0.0.1");
         sender.setPort(port);
-        NoticeProperties properties = new NoticeProperties(null, 3, Duration.ofSeconds(30), 20, Duration.ofMinutes(2));
+        NoticeProperties properties = new NoticeProperties(NoticeProperties.defaults().from(), 3,
+                Duration.ofSeconds(30), 20, Duration.ofMinutes(2));
         NoticeDispatcher dispatcher = new NoticeDispatcher(jdbc, sender, properties, time);
 
         dispatcher.dispatchBatch(); // nothing listens on the port yet
@@ -109,7 +110,8 @@ class NoticeDispatcherRetryTest {
             sender.setUsername("");
             sender.setPassword("");
             NoticeDispatcher dispatcher = new NoticeDispatcher(jdbc, sender,
-                    new NoticeProperties(null, 3, Duration.ofSeconds(30), 50, Duration.ofMinutes(2)), time);
+                    new NoticeProperties(NoticeProperties.defaults().from(), 3, Duration.ofSeconds(30), 50,
+                            Duration.ofMinutes(2)), time);
 
             assertThat(dispatcher.dispatchBatch()).isEqualTo(25);
             assertThat(dispatcher.dispatchBatch()).as("nothing is left to send").isZero();

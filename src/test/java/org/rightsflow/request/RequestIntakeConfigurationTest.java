@@ -16,8 +16,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 class RequestIntakeConfigurationTest {
 
     private static RequestIntakeService intakeWith(Map<String, List<String>> policiesByType) {
-        DeadlineService deadlines = new DeadlineService(new DeadlineProperties(null, policiesByType, null, null, null,
-                null), List.of(CalendarDaysPolicy.PIPL_STATEMENT, CalendarDaysPolicy.CCPA));
+        DeadlineService deadlines = new DeadlineService(DeadlineProperties.defaults().withPoliciesByType(policiesByType), List.of(CalendarDaysPolicy.PIPL_STATEMENT, CalendarDaysPolicy.CCPA));
         return new RequestIntakeService(null, null, null, null, null, deadlines, null, null, null, null,
                 mock(PlatformTransactionManager.class), null, null,
                 new org.rightsflow.common.RightsflowProperties(null, "a-test-secret-of-at-least-32-characters", null,

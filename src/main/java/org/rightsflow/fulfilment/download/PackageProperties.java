@@ -2,6 +2,7 @@ package org.rightsflow.fulfilment.download;
 
 import java.nio.file.Path;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Where packages are kept and the key that protects their keys.
@@ -11,10 +12,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *                   own key; the postgres profile takes it from {@code RIGHTSFLOW_PACKAGES_MASTER_KEY}
  */
 @ConfigurationProperties(prefix = "rightsflow.packages")
-public record PackageProperties(Path storageDir, String masterKey) {
+public record PackageProperties(@DefaultValue("data/packages") Path storageDir, String masterKey) {
 
     public PackageProperties {
-        storageDir = storageDir == null ? Path.of("data", "packages") : storageDir;
+        // not Bean Validation: a package key must never be short, also where the record is built without Spring
         if (masterKey == null || masterKey.length() < 32) {
             throw new IllegalStateException("rightsflow.packages.master-key must be set to at least 32 characters");
         }
