@@ -134,6 +134,8 @@ class ExternalTaskSystemTest extends AllSystemKindsIntegrationTest {
         assertThat(JSON.readTree(subject.body()).get("email").asText()).isEqualTo(email);
         assertThat(JSON.readTree(subject.body()).get("accountId").asLong()).isEqualTo(id);
         assertThat(subject.headers().firstValue("Cache-Control").orElse("")).contains("no-store");
+        assertThat(JSON.readTree(subject.body()).get("includeRestricted").asBoolean())
+                .as("the subject's own copy takes the restricted rows, flagged").isTrue();
 
         // 400 and 413: nothing stored
         String rows = "/api/workers/crm/tasks/" + taskId + "/rows/";
@@ -150,6 +152,8 @@ class ExternalTaskSystemTest extends AllSystemKindsIntegrationTest {
         HttpResponse<String> malformed = worker("PUT", rows + "SUPPORT", crm, WORKER, "application/x-ndjson",
                 good + "{\"id\":\"T-3\",\"body\":\"secret-typed-text\n");
         assertProblem(malformed, 400, "MALFORMED_NDJSON");
+        assertProblem(worker("PUT", rows + "SUPPORT", crm, WORKER, "application/x-ndjson",
+                "{\"id\":\"T-4\",\"restricted\":\"yes\"}\n"), 400, "MALFORMED_NDJSON");
         assertThat(malformed.body()).as("the refusal quotes nothing the worker sent").doesNotContain("secret-typed");
         assertProblem(worker("PUT", rows + "SUPPORT", crm, WORKER, "application/x-ndjson",
                 good.repeat(MAX_UPLOAD_BYTES / good.length() + 1)), 413, "UPLOAD_TOO_LARGE");
@@ -479,6 +483,11 @@ class ExternalTaskSystemTest extends AllSystemKindsIntegrationTest {
                 "Account system: 2 records restricted to storage and security",
                 "Paper contract archive: done by hand by our staff");
         mailbox.awaitOne(restrictor, "RESTRICTION_APPLIED", restrict.reference());
+        org.rightsflow.review.StaffHttp officer = org.rightsflow.review.StaffHttp.as(port, "officer");
+        assertThat(officer.get("/staff/requests/" + restrict.reference() + "?lang=en").body())
+                .contains("Paper contract archive", "3 records restricted to storage and security");
+        assertThat(officer.get("/staff/requests/" + restrict.reference() + "?lang=zh-CN").body())
+                .contains("纸质合同档案室", "已限制处理 3 条记录（仅作存储和安全保护）");
         // ... and its lift, each system's part as its own step again
         RequesterJourney.Filed lift = requester.fileAndVerify("RESTRICT", restrictor, restrictor,
                 Map.of("lift", true, "reference", restrict.reference()));
