@@ -3,13 +3,7 @@ package org.rightsflow.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -18,13 +12,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
+import org.rightsflow.support.PrivacyCenterSession;
 import org.rightsflow.support.ReviewTasks;
 import org.rightsflow.support.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,7 +72,7 @@ class PrivacyCenterGuardianPagesTest extends PostgresIntegrationTest {
     @Test
     void aGuardiansAccessRequestIsWordedAboutTheMinorOnEveryPageInEnglish() throws Exception {
         Teen teen = teen("guardian-pages-en");
-        HttpClient browser = newBrowser();
+        PrivacyCenterSession browser = newBrowser();
         String reference = file(browser, "ACCESS", "en", teen.email(), "GUARDIAN");
         String verifyPath = "/privacy/status/" + reference + "/verify";
 
@@ -92,24 +86,24 @@ class PrivacyCenterGuardianPagesTest extends PostgresIntegrationTest {
         // both codes went to the guardian's contacts on file; the page asks for the second by its channel
         String emailCode = Mailbox.codeIn(mailbox.awaitOne(teen.guardianEmail(), "VERIFICATION_CODE", reference));
         String smsCode = Mailbox.codeIn(mailbox.awaitOne(teen.guardianSms(), "VERIFICATION_SMS", reference));
-        HttpResponse<String> first = post(browser, verifyPath, Map.of("code", emailCode));
+        HttpResponse<String> first = browser.post(verifyPath, Map.of("code", emailCode));
         assertThat(main(first.body())).contains(text("en", "verify.pending.SMS.guardian"),
                 text("en", "verify.code.hint.SMS.guardian"));
         notAddressingTheHolder(first.body(), verifyPath);
-        assertThat(post(browser, verifyPath, Map.of("code", smsCode)).statusCode()).isEqualTo(302);
+        assertThat(browser.post(verifyPath, Map.of("code", smsCode)).statusCode()).isEqualTo(302);
 
         // the report goes to the guardian; its link's page and the finished status speak of the minor
         String downloadPage = Mailbox.pageLinkIn(mailbox.awaitOne(teen.guardianEmail(), "DOWNLOAD_READY", reference))
                 .replaceFirst("^https?://[^/]+", "");
         containsAround(page(browser, downloadPage), "en", "download.what.ACCESS_REPORT.guardian");
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
-                get(browser, "/privacy/status/" + reference).body().contains("data-status=\"COMPLETED\""));
+                browser.get("/privacy/status/" + reference).body().contains("data-status=\"COMPLETED\""));
         assertThat(page(browser, "/privacy/status/" + reference)).contains(text("en", "next.COMPLETED.guardian"));
 
         // the minor of 16 filing alone still reads about their own account
-        HttpClient minorsBrowser = newBrowser();
+        PrivacyCenterSession minorsBrowser = newBrowser();
         String own = file(minorsBrowser, "ACCESS", "en", teen.email(), null);
-        assertThat(main(get(minorsBrowser, "/privacy/status/" + own).body()))
+        assertThat(main(minorsBrowser.get("/privacy/status/" + own).body()))
                 .contains(text("en", "right.ACCESS.title"), text("en", "next.CODES"))
                 .doesNotContain("minor", "guardian");
     }
@@ -117,7 +111,7 @@ class PrivacyCenterGuardianPagesTest extends PostgresIntegrationTest {
     @Test
     void aGuardiansAccountCancellationIsWordedAboutTheMinorsAccountInChinese() throws Exception {
         Teen teen = teen("guardian-pages-zh");
-        HttpClient browser = newBrowser();
+        PrivacyCenterSession browser = newBrowser();
         String reference = file(browser, "CANCEL_ACCOUNT", "zh-CN", teen.email(), "GUARDIAN");
         String verifyPath = "/privacy/status/" + reference + "/verify";
         assertThat(page(browser, verifyPath)).contains(text("zh-CN", "verify.intro.both.guardian"));
@@ -127,51 +121,42 @@ class PrivacyCenterGuardianPagesTest extends PostgresIntegrationTest {
         String emailCode = Mailbox.codeIn(mailbox.awaitOne(teen.guardianEmail(), "VERIFICATION_CODE", reference));
         String smsCode = Mailbox.codeIn(mailbox.awaitOne(teen.guardianSms(), "VERIFICATION_SMS", reference));
         // the text message's code first: the page then asks for the email's, at the guardian's address
-        HttpResponse<String> first = post(browser, verifyPath, Map.of("code", smsCode));
+        HttpResponse<String> first = browser.post(verifyPath, Map.of("code", smsCode));
         assertThat(main(first.body())).contains(text("zh-CN", "verify.pending.EMAIL.guardian"),
                 text("zh-CN", "verify.code.hint.EMAIL.guardian"));
         notAddressingTheHolder(first.body(), verifyPath);
-        assertThat(post(browser, verifyPath, Map.of("code", emailCode)).statusCode()).isEqualTo(302);
+        assertThat(browser.post(verifyPath, Map.of("code", emailCode)).statusCode()).isEqualTo(302);
 
         // a privacy officer lets the cancellation proceed: the cooling-off period is the guardian's to revoke
         ReviewTasks.proceedIfReviewed(tasks, identity, jdbc, reference, "The guardian asks to cancel.");
         mailbox.awaitOne(teen.guardianEmail(), "CANCELLATION_COOLING_OFF", reference);
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(300)).until(() ->
-                get(browser, "/privacy/status/" + reference).body().contains("data-situation=\"COOLING_OFF\""));
+                browser.get("/privacy/status/" + reference).body().contains("data-situation=\"COOLING_OFF\""));
         String coolingOff = page(browser, "/privacy/status/" + reference);
         assertThat(coolingOff).contains(text("zh-CN", "status.revoke.explain.guardian"));
         containsAround(coolingOff, "zh-CN", "next.COOLING_OFF.guardian");
         assertThat(page(browser, "/privacy/status/" + reference + "/cancellation-revocation")).contains(
                 text("zh-CN", "confirm.revocation.explain.guardian", text("zh-CN", "right.CANCEL_ACCOUNT.title.guardian")),
                 text("zh-CN", "confirm.revocation.yes.guardian"));
-        HttpResponse<String> revoked = post(browser, "/privacy/status/" + reference + "/cancellation-revocation",
+        HttpResponse<String> revoked = browser.post("/privacy/status/" + reference + "/cancellation-revocation",
                 Map.of("confirm", "yes"));
         assertThat(revoked.statusCode()).isEqualTo(302);
         assertThat(page(browser, "/privacy/status/" + reference)).contains(text("zh-CN", "status.revoked.guardian"));
     }
 
-    // --- a browser without JavaScript: cookies kept, redirects seen ---
-
-    private HttpClient newBrowser() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+    private PrivacyCenterSession newBrowser() {
+        return new PrivacyCenterSession(port);
     }
 
-    /** Files through the form in the page's language; returns the reference. */
-    private String file(HttpClient browser, String type, String lang, String email, String filedAs) throws Exception {
-        Matcher key = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"")
-                .matcher(get(browser, "/privacy/request/" + type + "?lang=" + lang).body());
-        assertThat(key.find()).isTrue();
-        Map<String, String> form = filedAs == null ? Map.of("accountEmail", email, "idempotencyKey", key.group(1))
-                : Map.of("accountEmail", email, "idempotencyKey", key.group(1), "filedAs", filedAs);
-        HttpResponse<String> filed = post(browser, "/privacy/request/" + type, form);
-        assertThat(filed.statusCode()).as(filed.body()).isEqualTo(302);
-        return filed.headers().firstValue("Location").orElseThrow().replaceAll(".*/status/([^/]+)/verify$", "$1");
+    /** Files through the form in the page's language, as the guardian (or, without filedAs, the holder). */
+    private static String file(PrivacyCenterSession browser, String type, String lang, String email, String filedAs) {
+        return browser.file(type, lang, filedAs == null ? Map.of("accountEmail", email)
+                : Map.of("accountEmail", email, "filedAs", filedAs));
     }
 
     /** The page's main content, checked to speak to the guardian only about the minor's account and information. */
-    private String page(HttpClient browser, String path) throws Exception {
-        HttpResponse<String> response = get(browser, path);
+    private String page(PrivacyCenterSession browser, String path) throws Exception {
+        HttpResponse<String> response = browser.get(path);
         assertThat(response.statusCode()).as(path).isEqualTo(200);
         notAddressingTheHolder(response.body(), path);
         return main(response.body());
@@ -189,20 +174,6 @@ class PrivacyCenterGuardianPagesTest extends PostgresIntegrationTest {
         assertThat(m.find()).as(html).isTrue();
         return m.group(1).replaceAll("<[^>]+>", " ").replace("&#39;", "'").replace("&quot;", "\"")
                 .replace("&amp;", "&").replaceAll("\\s+", " ");
-    }
-
-    private HttpResponse<String> get(HttpClient browser, String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(HttpClient browser, String path, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** The page holds the text of {@code key} around its arguments (dates, sizes: the page's own). */

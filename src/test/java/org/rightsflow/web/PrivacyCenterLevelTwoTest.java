@@ -2,21 +2,16 @@ package org.rightsflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.fulfilment.copy.TestAccounts;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
+import org.rightsflow.support.PrivacyCenterSession;
 import org.rightsflow.support.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -33,21 +28,22 @@ class PrivacyCenterLevelTwoTest extends PostgresIntegrationTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    private final HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private PrivacyCenterSession browser;
 
-    private HttpResponse<String> get(String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
+    /** One browser per test (its cookies: form keys, the status cookie, the language). */
+    private HttpResponse<String> get(String path) {
+        return browser().get(path);
     }
 
-    private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> post(String path, Map<String, String> form) {
+        return browser().post(path, form);
+    }
+
+    private PrivacyCenterSession browser() {
+        if (browser == null) {
+            browser = new PrivacyCenterSession(port);
+        }
+        return browser;
     }
 
     @Test

@@ -2,21 +2,15 @@ package org.rightsflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.fulfilment.copy.TestAccounts;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
+import org.rightsflow.support.PrivacyCenterSession;
 import org.rightsflow.support.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -36,34 +30,13 @@ class PrivacyCenterStatusTest extends PostgresIntegrationTest {
 
     private final Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
 
-    private HttpClient newBrowser() {
-        return HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-    }
-
-    private HttpResponse<String> get(HttpClient browser, String path) throws Exception {
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(HttpClient browser, String path, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        return browser.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private PrivacyCenterSession newBrowser() {
+        return new PrivacyCenterSession(port);
     }
 
     /** Files an ACCESS request in English from {@code browser}; returns its reference. */
-    private String file(HttpClient browser, String email) throws Exception {
-        Matcher key = Pattern.compile("name=\"idempotencyKey\" value=\"([^\"]+)\"")
-                .matcher(get(browser, "/privacy/request/ACCESS?lang=en").body());
-        assertThat(key.find()).isTrue();
-        HttpResponse<String> filed = post(browser, "/privacy/request/ACCESS",
-                Map.of("accountEmail", email, "idempotencyKey", key.group(1)));
-        assertThat(filed.statusCode()).isEqualTo(302);
-        return filed.headers().firstValue("Location").orElseThrow().replaceAll(".*/status/([^/]+)/verify$", "$1");
+    private static String file(PrivacyCenterSession browser, String email) {
+        return browser.file("ACCESS", "en", Map.of("accountEmail", email));
     }
 
     @Test
@@ -81,24 +54,24 @@ class PrivacyCenterStatusTest extends PostgresIntegrationTest {
                 .isNotEqualTo(statusToken);
 
         // A second device: no cookie yet. The status page alone opens the look-up form, clean, naming the ways in.
-        HttpClient phone = newBrowser();
-        HttpResponse<String> without = get(phone, "/privacy/status/" + reference + "?lang=en");
+        PrivacyCenterSession phone = newBrowser();
+        HttpResponse<String> without = phone.get("/privacy/status/" + reference + "?lang=en");
         assertThat(without.statusCode()).isEqualTo(404);
         assertThat(without.body()).contains("id=\"open-elsewhere\"", "Use the link in our email")
                 .doesNotContain("id=\"error-summary\"");
-        assertThat(get(phone, "/privacy/status").body()).doesNotContain("id=\"error-summary\"");
+        assertThat(phone.get("/privacy/status").body()).doesNotContain("id=\"error-summary\"");
 
-        HttpResponse<String> opened = get(phone, link.group(1));
+        HttpResponse<String> opened = phone.get(link.group(1));
         assertThat(opened.statusCode()).isEqualTo(302);
         assertThat(opened.headers().firstValue("Location").orElseThrow())
                 .as("the token leaves the address bar").endsWith("/privacy/status/" + reference);
-        HttpResponse<String> status = get(phone, "/privacy/status/" + reference);
+        HttpResponse<String> status = phone.get("/privacy/status/" + reference);
         assertThat(status.statusCode()).isEqualTo(200);
         assertThat(status.body()).contains("data-situation=\"CODES\"", "Waiting for your verification code",
                 "Next: enter the code we sent to the contact details registered for the account");
 
         // A link for another request, or a changed token, opens nothing.
-        assertThat(get(newBrowser(), link.group(1).replace("/open/", "/open/x")).body())
+        assertThat(newBrowser().get(link.group(1).replace("/open/", "/open/x")).body())
                 .contains("id=\"open-elsewhere\"", "请使用我们发送到账号登记邮箱的邮件中的链接");
     }
 
@@ -106,26 +79,26 @@ class PrivacyCenterStatusTest extends PostgresIntegrationTest {
     void afterTooManyWrongCodesNoPageAsksForACodeAndTheStatusSaysWhoActs() throws Exception {
         String email = "status-lock-" + System.nanoTime() + "@example.com";
         TestAccounts.plain(jdbc, email);
-        HttpClient browser = newBrowser();
+        PrivacyCenterSession browser = newBrowser();
         String reference = file(browser, email);
         String code = Mailbox.codeIn(mailbox.awaitOne(email, "VERIFICATION_CODE", reference));
         String wrong = code.equals("000000") ? "111111" : "000000";
         String verify = "/privacy/status/" + reference + "/verify";
-        assertThat(get(browser, verify).body()).contains("data-channel=\"EMAIL\"", "Code from the email",
+        assertThat(browser.get(verify).body()).contains("data-channel=\"EMAIL\"", "Code from the email",
                 "6 digits, from the email we sent to the address registered for the account");
         HttpResponse<String> last = null;
         for (int i = 0; i < 5; i++) {
-            last = post(browser, verify, Map.of("code", wrong));
+            last = browser.post(verify, Map.of("code", wrong));
         }
         assertThat(last.body()).contains("Too many wrong codes").doesNotContain("id=\"verify-form\"")
                 .doesNotContain("id=\"resend\"");
-        assertThat(get(browser, verify).body()).doesNotContain("id=\"verify-form\"").contains("id=\"staff-verifies\"");
-        String status = get(browser, "/privacy/status/" + reference).body();
+        assertThat(browser.get(verify).body()).doesNotContain("id=\"verify-form\"").contains("id=\"staff-verifies\"");
+        String status = browser.get("/privacy/status/" + reference).body();
         assertThat(status).contains("data-situation=\"STAFF_VERIFIES\"", "Our staff will verify your identity")
                 .doesNotContain("Enter your verification code");
 
         // The same in Chinese.
-        assertThat(get(browser, "/privacy/status/" + reference + "?lang=zh-CN").body())
+        assertThat(browser.get("/privacy/status/" + reference + "?lang=zh-CN").body())
                 .contains("我们的工作人员将核实您的身份", "您无需在此页面操作");
     }
 }
