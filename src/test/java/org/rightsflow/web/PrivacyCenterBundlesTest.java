@@ -16,8 +16,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The pages' texts exist in both languages: every key of the English (base) bundle has its zh-CN text and the other
- * way round. A key missing in zh-CN would show a Chinese reader the English text (the base bundle answers for it);
+ * The texts of the pages, the correction's wording and the package's index.html exist in both languages: every key
+ * of each English (base) bundle has its zh-CN text and the other way round. A key missing in zh-CN would show a Chinese reader the English text (the base bundle answers for it);
  * a guardian's or a relative's wording ({@code .guardian}, {@code .relative}) chosen by asking the base bundle
  * relies on the pair. Those wordings themselves never address the reader as the account holder, and a relative
  * (who has no contact on file) is never sent to the contact details registered for the account.
@@ -29,7 +29,7 @@ class PrivacyCenterBundlesTest {
             "您的数据", "我的账号");
 
     @ParameterizedTest
-    @ValueSource(strings = {"i18n/privacy", "i18n/staff"})
+    @ValueSource(strings = {"i18n/privacy", "i18n/staff", "i18n/correction", "i18n/package"})
     void everyTextExistsInBothLanguages(String bundle) throws IOException {
         Set<String> english = load(bundle + ".properties").stringPropertyNames();
         Set<String> chinese = load(bundle + "_zh_CN.properties").stringPropertyNames();
