@@ -117,7 +117,9 @@ class SystemDownTest extends PostgresIntegrationTest {
                 .contains("Billing system/STALLED", "Account system/DONE");
 
         // the database is back: health says so, and an operator retries the incident
-        assertThat(api.get("/actuator/health/systems").text()).contains("\"status\":\"UP\"");
+        // (the pool opens new connections to it within moments)
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .until(() -> api.get("/actuator/health/systems").text().contains("\"status\":\"UP\""));
         management.setJobRetries(failing.getId(), 1);
         management.setJobDuedate(failing.getId(), new java.util.Date()); // Cockpit's "retry now"
         journey.awaitStatus(filed, "COMPLETED");
