@@ -194,6 +194,10 @@ class ExternalTaskSystemTest extends AllSystemKindsIntegrationTest {
         Map<String, byte[]> entries = unzip(new Api(port).get(link.substring(link.indexOf("/api/downloads/"))).body());
         assertThat(new String(entries.get("support-crm.json"), StandardCharsets.UTF_8))
                 .contains("Invoice missing", "Called back", "CALL_NOTE");
+        // the broken-off upload before it left nothing: each row is in the package once
+        String support = new String(entries.get("support-crm.json"), StandardCharsets.UTF_8);
+        assertThat(support.split("Invoice missing", -1)).as("the ticket once").hasSize(2);
+        assertThat(support.split("Called back", -1)).as("the call note once").hasSize(2);
         assertThat(uploads(filed.reference())).as("the package holds the rows now: the upload is deleted").isZero();
         await().atMost(Duration.ofSeconds(5)).until(() -> uploadFiles().isEmpty());
         assertThat(jdbc.queryForObject("select count(*) from worker_subject_handle h join system_step s"
