@@ -7,10 +7,12 @@ import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.rightsflow.common.TimeSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +25,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends what the outbox holds through {@code spring.mail.*}. A notice is claimed before sending (so two nodes
+ * Sends what the outbox holds through {@code spring.mail.*}, oldest first, but verification codes before everything
+ * else that is due ({@link NoticeKind#awaitedAtTheScreen}): a requester waits for the code at the screen, and a
+ * burst of results, reminders or digests must not hold it back. A notice is claimed before sending (so two nodes
  * never send the same one), marked sent right after, retried with a doubling back-off on failure, and marked
  * failed (logged for operators) after the configured attempts. A round's notices share one SMTP connection. Each message carries a Message-ID derived from the
  * outbox row, so even a send repeated after a crash between "sent" and "marked" is recognisable as one message.
@@ -34,6 +38,10 @@ public class NoticeDispatcher {
     private static final Logger log = LoggerFactory.getLogger(NoticeDispatcher.class);
     /** Codes must not outlive their delivery in clear text. */
     private static final String REDACTED_BODY = "[sent; one-time code removed from storage]";
+
+    /** The kinds sent first (SQL list of constants from the enum, never input). */
+    private static final String AWAITED_AT_THE_SCREEN = Arrays.stream(NoticeKind.values())
+            .filter(NoticeKind::awaitedAtTheScreen).map(kind -> "'" + kind.name() + "'").collect(Collectors.joining(", "));
 
     private final JdbcClient jdbc;
     private final JavaMailSender mail;
@@ -67,8 +75,8 @@ public class NoticeDispatcher {
                 select id from notice_outbox
                 where sent_at is null and failed_at is null and next_attempt_at <= :now
                   and (claimed_until is null or claimed_until < :now)
-                order by created_at
-                fetch first :batch rows only""")
+                order by case when kind in (%s) then 0 else 1 end, created_at
+                fetch first :batch rows only""".formatted(AWAITED_AT_THE_SCREEN))
                 .param("now", ts(now)).param("batch", properties.batchSize()).query(String.class).list();
         Map<MimeMessage, Row> messages = new LinkedHashMap<>();
         int claimed = 0;

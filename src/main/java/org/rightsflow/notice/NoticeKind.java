@@ -61,6 +61,14 @@ public enum NoticeKind {
     /** Thirty days without an answer to a clarification: the request is closed. */
     CLARIFICATION_UNANSWERED;
 
+    /**
+     * Whether a person waits at the screen for this notice (a verification code): the dispatcher sends these before
+     * anything older that is due, so that a burst of results and reminders never holds a requester's code back.
+     */
+    public boolean awaitedAtTheScreen() {
+        return this == VERIFICATION_CODE || this == VERIFICATION_SMS;
+    }
+
     String templateName(String language) {
         return "mail/" + name().toLowerCase(Locale.ROOT) + "_" + language.replace('-', '_');
     }

@@ -133,6 +133,49 @@ class NoticeDispatcherRetryTest {
         }
     }
 
+    @Test
+    void aVerificationCodeIsSentBeforeOlderNoticesThatAreDue() throws Exception {
+        DataSource db = TestDatabases.freshPostgres();
+        JdbcClient jdbc = JdbcClient.create(db);
+        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db));
+        TimeSource time = new TimeSource();
+        Instant start = Instant.parse("2026-11-29T10:00:00Z");
+        Outbox outbox = new Outbox(jdbc, new NoticeTemplates(), time);
+        for (int i = 0; i < 4; i++) {
+            time.useClock(Clock.fixed(start.plusSeconds(i), ZoneOffset.UTC));
+            Notice reminder = new Notice("order-test:" + i, null, NoticeKind.STAFF_TASK_REMINDER, "staff@example.com",
+                    "en", Map.of("reference", "RR-20261129-%04d".formatted(i), "requestType", "ACCESS",
+                    "status", "IN_REVIEW", "dueAt", "2026-12-14 23:59", "cockpitUrl", "http://localhost/camunda"));
+            tx.execute(s -> outbox.enqueue(reminder));
+        }
+        time.useClock(Clock.fixed(start.plusSeconds(10), ZoneOffset.UTC));
+        Map<String, Object> codeModel = new java.util.HashMap<>(Map.of("code", "482913", "reference", "RR-20261129-0042",
+                "requestType", "ACCESS", "expiresAt", "2026-11-29 18:30"));
+        codeModel.put("guardian", false);
+        codeModel.put("secondFactor", false);
+        tx.execute(s -> outbox.enqueue(new Notice("order-test:code", null, NoticeKind.VERIFICATION_CODE,
+                "requester@example.com", "en", codeModel)));
+
+        GreenMail smtp = new GreenMail(new ServerSetup(TestInfrastructure.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            JavaMailSenderImpl sender = new JavaMailSenderImpl();
+            sender.setHost("127.0.0.1");
+            sender.setPort(smtp.getSmtp().getPort());
+            // two notices a round: the code, though enqueued last, is in the first
+            NoticeDispatcher dispatcher = new NoticeDispatcher(jdbc, sender, new NoticeProperties(
+                    NoticeProperties.defaults().from(), 3, Duration.ofSeconds(30), 2, Duration.ofMinutes(2)), time);
+            assertThat(dispatcher.dispatchBatch()).isEqualTo(2);
+            assertThat(smtp.getReceivedMessages()).hasSize(2);
+            assertThat(smtp.getReceivedMessages()[0].getHeader("X-Rightsflow-Notice")[0])
+                    .as("the code a requester waits for goes first").isEqualTo("VERIFICATION_CODE");
+            assertThat(smtp.getReceivedMessages()[1].getSubject()).as("then the oldest of the rest")
+                    .contains("RR-20261129-0000");
+        } finally {
+            smtp.stop();
+        }
+    }
+
     /** Forwards TCP connections to a port and counts them. */
     private static final class ConnectionCountingProxy implements AutoCloseable {
         private final java.net.ServerSocket server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
