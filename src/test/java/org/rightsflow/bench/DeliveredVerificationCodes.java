@@ -1,9 +1,13 @@
 package org.rightsflow.bench;
 
+import com.icegreen.greenmail.store.MailFolder;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,7 +25,8 @@ final class DeliveredVerificationCodes implements AutoCloseable {
 
     private final GreenMail mail;
     private final Map<String, String> codes = new ConcurrentHashMap<>();
-    private final Set<String> seen = ConcurrentHashMap.newKeySet();
+    /** Messages read so far per inbox (only the reader thread touches it). */
+    private final Map<String, Integer> readPerInbox = new HashMap<>();
     private final Thread reader;
     private volatile boolean running = true;
 
@@ -48,24 +53,7 @@ final class DeliveredVerificationCodes implements AutoCloseable {
     private void readLoop() {
         while (running) {
             try {
-                for (MimeMessage message : mail.getReceivedMessages()) {
-                    String id = message.getMessageID();
-                    if (id == null || seen.contains(id)) {
-                        continue;
-                    }
-                    String[] kind = message.getHeader("X-Rightsflow-Notice");
-                    if (kind == null || !"VERIFICATION_CODE".equals(kind[0])) {
-                        seen.add(id);
-                        continue;
-                    }
-                    String body = String.valueOf(message.getContent());
-                    Matcher reference = REFERENCE.matcher(body);
-                    Matcher code = CODE.matcher(body.replaceAll("RR-\\d{8}-\\d+", ""));
-                    if (reference.find() && code.find()) {
-                        codes.put(reference.group(), code.group(1));
-                    }
-                    seen.add(id);
-                }
+                readNewMessages();
                 Thread.sleep(50);
             } catch (InterruptedException e) {
                 return;
@@ -77,6 +65,37 @@ final class DeliveredVerificationCodes implements AutoCloseable {
                     return;
                 }
             }
+        }
+    }
+
+    /**
+     * Reads only what arrived since the last pass, inbox by inbox: {@code GreenMail.getReceivedMessages()} copies
+     * every message of the server on every call, which with a thousand messages made this reader compete with the
+     * deliveries it waits for.
+     */
+    private void readNewMessages() throws Exception {
+        for (GreenMailUser user : mail.getUserManager().listUser()) {
+            MailFolder inbox = mail.getManagers().getImapHostManager().getInbox(user);
+            int count = inbox.getMessageCount();
+            int read = readPerInbox.getOrDefault(user.getEmail(), 0);
+            if (count <= read) {
+                continue;
+            }
+            List<StoredMessage> messages = inbox.getMessages();
+            for (int i = read; i < messages.size(); i++) {
+                MimeMessage message = messages.get(i).getMimeMessage();
+                String[] kind = message.getHeader("X-Rightsflow-Notice");
+                if (kind == null || !"VERIFICATION_CODE".equals(kind[0])) {
+                    continue;
+                }
+                String body = String.valueOf(message.getContent());
+                Matcher reference = REFERENCE.matcher(body);
+                Matcher code = CODE.matcher(body.replaceAll("RR-\\d{8}-\\d+", ""));
+                if (reference.find() && code.find()) {
+                    codes.put(reference.group(), code.group(1));
+                }
+            }
+            readPerInbox.put(user.getEmail(), messages.size());
         }
     }
 
