@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
  *   <li>the job log of jobs that did not fail: creation, success and deletion entries (two to three rows per job, the
  *       largest part of the history after the activities). Failures are kept with their stack traces, and so are
  *       incidents;</li>
- *   <li>the variable-update details of every variable but the decisions staff submit in the forms and the statutory
- *       due date ({@link #DETAILED_VARIABLES}): the bookkeeping variables (ids, flags, dates of timers, task cards,
- *       loop counters) keep their last value in the historic variable instances, not one detail row per change;</li>
+ *   <li>the variable-update details of every variable but the decisions staff submit in the forms
+ *       ({@link #DETAILED_VARIABLES}): the bookkeeping variables (ids, flags, dates of timers, task cards, loop
+ *       counters) keep their last value in the historic variable instances, not one detail row per change; the due
+ *       date's changes are the request's deadline events in the application's tables and audit trail;</li>
  *   <li>form-field entries: copies of the submitted variables; a staff start form's copy would even hold what staff
  *       typed (which the forms' processes delete from the history).</li>
  * </ul>
@@ -37,7 +38,7 @@ public class LeanHistory extends AbstractProcessEnginePlugin {
     /**
      * Variables whose every change stays in the history (with the activity that made it): the decision forms' fields
      * (the timeline and the evidence pack show what was submitted at each task), the decisions the listeners copy
-     * from them, the results the requester is told, and the due date (an extension moves it).
+     * from them, and the results the requester is told.
      */
     public static final Set<String> DETAILED_VARIABLES;
 
@@ -46,7 +47,7 @@ public class LeanHistory extends AbstractProcessEnginePlugin {
         detailed.addAll(Set.of(Variables.VERIFICATION_DECISION, Variables.REVIEW_DECISION, Variables.REVIEW_PROPOSER,
                 Variables.APPROVAL_DECISION, Variables.APPROVAL_COMMENT, Variables.PROPOSED_GROUNDS,
                 Variables.PROPOSED_EXPLANATION, Variables.RESULT_GROUNDS, Variables.RESULT_EXPLANATION,
-                Variables.CONFIRMED_REQUESTS, Variables.DUE_DATE));
+                Variables.CONFIRMED_REQUESTS));
         DETAILED_VARIABLES = Set.copyOf(detailed);
     }
 
