@@ -36,6 +36,8 @@ final class Browser implements AutoCloseable {
     final ChromeDriver driver;
     final WebDriverWait wait;
     final Path downloads;
+    /** The browser's preferred language (Accept-Language), which the Camunda webapps follow. */
+    final String language;
     private final Path userData;
     private Path screenshots;
     private int step;
@@ -62,6 +64,7 @@ final class Browser implements AutoCloseable {
      *                 follows the browser (the Camunda webapps) is tested in a chosen language, not the machine's
      */
     Browser(String journey, int width, int height, String language) {
+        this.language = language;
         try {
             this.userData = Files.createTempDirectory("rightsflow-chromium-");
             this.downloads = Files.createTempDirectory("rightsflow-downloads-");

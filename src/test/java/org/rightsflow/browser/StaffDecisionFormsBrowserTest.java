@@ -23,11 +23,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The staff decision forms in Tasklist as a reviewer decides from them: the exemption review shows the right, the
- * ground and the categories the requester chose and the triage rule that sent it there, with the due date in Beijing
- * time; the correction's values are judged on the request's staff page behind the form's link; intake staff enter a
- * request from the start form and are shown its reference, then check identity by hand with the contacts on file,
- * which the request's page shows to intake only. Screenshots under target/screenshots/staff-forms-*.
+ * The staff decision forms in Tasklist as a reviewer decides from them: the exemption review, opened in the Chinese
+ * Tasklist of an officer whose browser prefers Chinese, shows the right, the ground and the categories the requester
+ * chose and the triage rule that sent it there, with the due date in Beijing time, every text in both languages and
+ * every refusal ground's label whole; the correction's values are judged on the request's staff page behind the
+ * form's link; intake staff enter a request from the start form and are shown its reference, then check identity by
+ * hand with the contacts on file, which the request's page shows to intake only. Screenshots under
+ * target/screenshots/staff-forms-*.
  */
 class StaffDecisionFormsBrowserTest extends PostgresIntegrationTest {
 
@@ -66,7 +68,8 @@ class StaffDecisionFormsBrowserTest extends PostgresIntegrationTest {
                 Map.of("ground", "CONSENT_WITHDRAWN", "categories", List.of("BILLING", "INVOICES")));
         requester.awaitStatus(filed, "IN_REVIEW");
 
-        try (Browser officer = new Browser("staff-forms-review", 1400, 1100)) {
+        // an officer who works in Chinese: Tasklist in Rightsflow's Chinese translation, the form in both languages
+        try (Browser officer = new Browser("staff-forms-review-zh-CN", 1400, 1100, "zh-CN")) {
             officer.journey(() -> {
                 TasklistUi.signIn(officer, port, "officer");
                 TasklistUi.findTask(officer, "Privacy officers", filed.reference(), "Review exemptions");
@@ -78,9 +81,20 @@ class StaffDecisionFormsBrowserTest extends PostgresIntegrationTest {
                         .contains("Deletion ground chosen").contains("I have withdrawn my consent")
                         .contains("消费账单 / Bills").contains("发票信息 / Invoices")
                         .contains("Rule_LegalHold").contains("the account is under a legal hold")
+                        .contains("分诊事实 · Triage facts").contains("法律保全 · Legal hold: 是 · yes")
                         .contains("Decision · 决定").contains("拒绝请求")
                         .doesNotContain(email).doesNotContain("T15:59");
+                assertThat(officer.driver.findElement(By.tagName("body")).getText()).as("Tasklist in Chinese")
+                        .contains("启动流程").doesNotContain("Start process");
                 officer.screenshot("review-form-with-the-request-card");
+                // the grounds appear once a refusal is chosen; each label is read whole, however long
+                officer.click(By.xpath("//label[starts-with(normalize-space(.), 'REFUSE:')]"));
+                officer.visible(By.xpath("//label[starts-with(normalize-space(.), 'PROTECT_LIFE_OR_PROPERTY:')]"));
+                Object cut = officer.script("""
+                        return Array.from(document.querySelectorAll('.fjs-container .fjs-form-field-checklist label'))
+                          .filter(l => l.scrollWidth > l.clientWidth + 1).map(l => l.textContent.trim());""");
+                assertThat((List<?>) cut).as("ground labels cut off").isEmpty();
+                officer.screenshot("review-grounds-read-whole");
                 String link = TasklistUi.staffPageLink(officer, filed.reference());
                 assertThat(link).endsWith("/staff/requests/" + filed.reference());
                 officer.open(link);

@@ -10,10 +10,23 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
-/** Steps in Camunda Tasklist (English) shared by the staff journeys: sign in, find a request's task, claim, complete. */
+/**
+ * Steps in Camunda Tasklist shared by the staff journeys: sign in, find a request's task, claim, complete. Tasklist
+ * speaks the browser's language (English, or Rightsflow's Chinese translation for a browser preferring zh-CN): the
+ * buttons are found by their words in that language.
+ */
 final class TasklistUi {
 
+    /** Tasklist's own words for the steps, from its locale files (locales/zh.json: DUE, CLAIM_TASK, COMPLETE). */
+    private static final Map<String, Map<String, String>> WORDS = Map.of(
+            "en", Map.of("due", "Due", "claim", "Claim", "complete", "Complete"),
+            "zh", Map.of("due", "到期", "claim", "认领", "complete", "完成"));
+
     private TasklistUi() {
+    }
+
+    private static String word(Browser browser, String step) {
+        return WORDS.get(browser.language.startsWith("zh") ? "zh" : "en").get(step);
     }
 
     static void signIn(Browser browser, int port, String user) {
@@ -40,7 +53,7 @@ final class TasklistUi {
         browser.driver.get(url + (url.contains("?") ? "&" : "?") + "searchQuery=" + search);
         // The search narrows the filter to this request; its card shows the Reference column and the due date.
         WebElement task = browser.visible(By.xpath(taskCard(reference, taskName)));
-        assertThat(task.findElement(By.cssSelector(".due-date")).getText()).startsWith("Due");
+        assertThat(task.findElement(By.cssSelector(".due-date")).getText()).startsWith(word(browser, "due"));
         return task;
     }
 
@@ -53,7 +66,7 @@ final class TasklistUi {
     static void open(Browser browser, String reference, String taskName, boolean claim) {
         browser.click(By.xpath(taskCard(reference, taskName) + "//h4[contains(concat(' ', normalize-space(@class), ' '), ' task ')]//a"));
         if (claim) {
-            browser.click(By.xpath("//*[contains(@class,'task-details')]//*[self::a or self::button][normalize-space(.)='Claim']"));
+            browser.click(By.xpath("//*[contains(@class,'task-details')]//*[self::a or self::button][normalize-space(.)='" + word(browser, "claim") + "']"));
         }
         browser.visible(By.cssSelector(".fjs-container"));
     }
@@ -71,7 +84,7 @@ final class TasklistUi {
     }
 
     static void complete(Browser browser) {
-        browser.click(By.xpath("//button[normalize-space(.)='Complete']"));
+        browser.click(By.xpath("//button[normalize-space(.)='" + word(browser, "complete") + "']"));
         browser.wait.until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".fjs-container")));
     }
 

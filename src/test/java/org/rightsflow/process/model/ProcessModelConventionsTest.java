@@ -321,6 +321,34 @@ class ProcessModelConventionsTest {
         assertThat(linked).as("%s is linked by a model (camunda:formRef)", resource).isTrue();
     }
 
+    /**
+     * Tasklist cannot show a form in the reader's language (form-js has no locale of its own), so every form speaks
+     * both: each label, hint, option, table column and text block that has English words has Chinese too. Values
+     * filled in from variables ({{...}}), link targets and code spans are not words to translate.
+     */
+    @ParameterizedTest
+    @MethodSource("forms")
+    void everyFormSpeaksChineseAndEnglish(String resource) {
+        List<String> englishOnly = new ArrayList<>();
+        for (JsonNode component : ModelFiles.components(form(resource))) {
+            List<JsonNode> texts = new ArrayList<>();
+            Stream.of("label", "description", "text").map(component::path).forEach(texts::add);
+            component.path("values").forEach(option -> texts.add(option.path("label")));
+            component.path("columns").forEach(column -> texts.add(column.path("label")));
+            for (JsonNode text : texts) {
+                String words = text.asText("").replaceAll("(?s)\\{\\{.*?}}", " ").replaceAll("\\]\\([^)]*\\)", "]")
+                        .replaceAll("`[^`]*`", " ");
+                if (ENGLISH_WORD.matcher(words).find() && !HAN.matcher(words).find()) {
+                    englishOnly.add(component.path("id").asText() + ": " + text.asText());
+                }
+            }
+        }
+        assertThat(englishOnly).as("%s: texts in English only", resource).isEmpty();
+    }
+
+    private static final java.util.regex.Pattern ENGLISH_WORD = java.util.regex.Pattern.compile("[A-Za-z]{3,}");
+    private static final java.util.regex.Pattern HAN = java.util.regex.Pattern.compile("\\p{IsHan}");
+
     @ParameterizedTest
     @ValueSource(strings = {"Form_ExemptionReview", "Form_RefusalApproval", "Form_ManualIdentityCheck",
             "Form_ManualFulfilment", "Form_TransferApproval", "Form_BlockedCancellation", "Form_ExplanationAnswer",
