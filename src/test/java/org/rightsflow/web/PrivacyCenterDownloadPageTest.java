@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The page behind an emailed result link: it says what the file is and how many uses and how long remain, spends no
  * use itself (neither GET nor HEAD), and a used-up, expired or unknown link gets a page saying why, in the request's
- * language.
+ * language — also when a browser opens the file's own address.
  */
 class PrivacyCenterDownloadPageTest extends PostgresIntegrationTest {
 
@@ -88,6 +88,20 @@ class PrivacyCenterDownloadPageTest extends PostgresIntegrationTest {
         assertThat(page("GET", "/privacy/downloads/" + token + "?lang=en").body())
                 .as("unless the person chooses a language").contains("The link was used 3 times, the most it allows");
 
+        // The file's own address, opened by a browser (a stale tab's button, an older email): sent to the page,
+        // never an English problem document; an API client still gets the problem.
+        HttpResponse<String> browser = client.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/downloads/" + token))
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(browser.statusCode()).isEqualTo(303);
+        assertThat(browser.headers().firstValue("Location")).hasValue("/privacy/downloads/" + token);
+        HttpResponse<String> script = page("GET", "/api/downloads/" + token);
+        assertThat(script.statusCode()).isEqualTo(410);
+        assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(type ->
+                assertThat(type).startsWith("application/problem+json"));
+        assertThat(script.body()).contains("DOWNLOAD_GONE");
+
         String expired = publishedReport("en");
         jdbc.update("update download set expires_at = now() - interval '1 hour' where token_hash = ?",
                 Hashing.sha256Hex(expired));
@@ -98,5 +112,8 @@ class PrivacyCenterDownloadPageTest extends PostgresIntegrationTest {
         HttpResponse<String> unknown = page("GET", "/privacy/downloads/" + "x".repeat(43));
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.body()).contains("data-state=\"UNKNOWN\"");
+        assertThat(client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/downloads/"
+                        + "x".repeat(43))).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString())
+                .headers().firstValue("Location")).hasValue("/privacy/downloads/" + "x".repeat(43));
     }
 }

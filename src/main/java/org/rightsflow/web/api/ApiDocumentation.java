@@ -100,8 +100,9 @@ class ApiDocumentation {
                     "404", "REQUEST_NOT_FOUND: unknown reference, or a wrong or missing status token",
                     "409", "NO_CLARIFICATION_PENDING: nothing was asked, or the answer has already reached us"));
             problems(operation(api, "/api/downloads/{token}", PathItem.HttpMethod.GET), Map.of(
-                    "404", "DOWNLOAD_NOT_FOUND: unknown link",
-                    "410", "DOWNLOAD_GONE: the link expired or was used up"));
+                    "404", "DOWNLOAD_NOT_FOUND: unknown link (a browser asking for HTML is sent to the link's"
+                            + " page instead: 303 to /privacy/downloads/{token})",
+                    "410", "DOWNLOAD_GONE: the link expired or was used up (a browser: 303 to the link's page)"));
             // The bodies above replace the JSON-tree parameter's empty schema.
             components.getSchemas().remove("JsonNode");
         };
