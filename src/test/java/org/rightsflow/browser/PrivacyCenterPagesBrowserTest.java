@@ -171,6 +171,8 @@ class PrivacyCenterPagesBrowserTest extends PostgresIntegrationTest {
                 phone.alsoSeenAs("zh-CN", 1280, 900, "delete-form", () -> assertThat(phone.visible(By.tagName("h1"))
                         .getText()).isEqualTo("请求：删除个人信息"));
                 phone.type(By.id("accountEmail"), email);
+                assertThat(phone.driver.findElements(By.cssSelector("input[name='ground']:checked")))
+                        .as("no deletion ground chosen for the requester").isEmpty();
                 phone.click(By.cssSelector("label[for='ground-CONSENT_WITHDRAWN']"));
                 phone.click(By.cssSelector("label[for='category-OPERATION_LOGS']"));
                 phone.screenshot("delete-form-en");
@@ -205,6 +207,11 @@ class PrivacyCenterPagesBrowserTest extends PostgresIntegrationTest {
                 assertThat(phone.visible(By.id("open-elsewhere")).getText()).contains("Use the link in our email");
                 assertThat(phone.driver.findElements(By.id("error-summary"))).isEmpty();
                 assertThat(phone.driver.findElements(By.id("status-current"))).isEmpty();
+                phone.screenshot("lookup-without-the-cookie");
+                phone.alsoSeenAs("zh-CN", 1280, 900, "lookup-without-the-cookie", () -> {
+                    assertThat(phone.visible(By.id("open-elsewhere")).getText()).contains("邮件");
+                    assertThat(phone.driver.findElements(By.id("error-summary"))).isEmpty();
+                });
             });
         }
     }

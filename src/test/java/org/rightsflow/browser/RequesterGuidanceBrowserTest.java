@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
@@ -40,13 +38,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The requester journeys of a newcomer, in Chromium, each in English on a 1280 px desk and in Chinese on a 375 px
- * phone: CORRECT with a picked field and a mistyped value, then back and resubmit filing nothing twice; the
- * acknowledgement's link opening the status in a second browser that never saw the request, then level 2 (the code
- * asked for by its channel) and the lock after too many wrong codes; the download page while the link works, and
- * once it is used up (in the request's language, whatever the browser chose); the cooling-off email's link to the
- * request's page, whose revoke button asks first. The Chinese pages carry no English
- * sentence. Screenshots under target/screenshots/&lt;journey&gt;-&lt;language&gt;-&lt;width&gt;/ named after each
- * step. The texts expected are the pages' own message bundles in the journey's language.
+ * phone: CORRECT with a picked field (its characters-left counter while typing) and a mistyped value, then back and
+ * resubmit filing nothing twice; the acknowledgement's link opening the status in a second browser that never saw the
+ * request, then level 2 (the code asked for by its channel) and the lock after too many wrong codes; the download page
+ * while the link works, and once it is used up (in the request's language, whatever the browser chose, also when the
+ * browser opens the file's own address); the cooling-off email's link to the request's page, whose revoke button asks
+ * first. The Chinese pages carry no English sentence. Screenshots under
+ * target/screenshots/&lt;journey&gt;-&lt;language&gt;-&lt;width&gt;/ named after each step. The texts expected are the
+ * pages' own message bundles in the journey's language.
  *
  * <p>One Chromium session serves every journey (and a second one plays the other device): starting a browser costs
  * seconds of CI time.
@@ -113,7 +112,15 @@ class RequesterGuidanceBrowserTest extends PostgresIntegrationTest {
                     .isEqualTo("tel");
             assertThat(browser.driver.findElement(By.id("value0-hint")).getText()).as("the picked field's hint")
                     .isEqualTo(picked.getAttribute("data-hint")).contains("+86");
+            // a limit shows as characters left while typing, and as too many beyond it: nothing is cut off
+            int limit = Integer.parseInt(picked.getAttribute("data-limit"));
+            browser.type(By.id("value0"), "x".repeat(limit + 3));
+            assertThat(browser.driver.findElement(By.id("value0")).getAttribute("value")).hasSize(limit + 3);
+            assertThat(browser.driver.findElement(By.id("value0-counter")).getText())
+                    .isEqualTo(text(lang, "limit.over", "{0}").replace("{0}", "3"));
             browser.type(By.id("value0"), "call me");
+            assertThat(browser.driver.findElement(By.id("value0-counter")).getText())
+                    .isEqualTo(text(lang, "limit.left", "{0}").replace("{0}", Integer.toString(limit - 7)));
             noHorizontalScroll();
             noEnglishSentences(browser, lang);
             browser.screenshot("correct-field-picked");
@@ -165,7 +172,7 @@ class RequesterGuidanceBrowserTest extends PostgresIntegrationTest {
         // cancellation always needs level 2: a code by email and one by text message to the phone on file
         String reference = new Api(port).post("/api/requests", Api.json(Map.of("type", "CANCEL_ACCOUNT",
                 "accountEmail", email, "language", lang))).json().get("reference").asText();
-        String link = statusLinkIn(mailbox.awaitOne(email, "ACKNOWLEDGEMENT", reference));
+        String link = Mailbox.statusLinkIn(mailbox.awaitOne(email, "ACKNOWLEDGEMENT", reference));
         String emailCode = Mailbox.codeIn(mailbox.awaitOne(email, "VERIFICATION_CODE", reference));
         String smsCode = Mailbox.codeIn(mailbox.awaitOne(PLAIN_ACCOUNT_SMS, "VERIFICATION_SMS", reference));
         String wrong = Stream.of("000000", "111111", "222222").filter(c -> !c.equals(smsCode) && !c.equals(emailCode))
@@ -259,6 +266,12 @@ class RequesterGuidanceBrowserTest extends PostgresIntegrationTest {
             noHorizontalScroll();
             noEnglishSentences(browser, lang);
             browser.screenshot("download-used-up");
+            // the file's own address (a tab left open on the page, an older email): the same page, not an error
+            browser.open(base + "/api/downloads/" + token);
+            assertThat(browser.driver.getCurrentUrl()).isEqualTo(base + "/privacy/downloads/" + token);
+            assertThat(browser.visible(By.id("download-state")).getAttribute("data-state")).isEqualTo("USED_UP");
+            assertThat(lang()).isEqualTo(lang);
+            browser.screenshot("download-file-address-used-up");
         });
     }
 
@@ -289,7 +302,7 @@ class RequesterGuidanceBrowserTest extends PostgresIntegrationTest {
             identity.clearAuthentication();
         }
         // the cooling-off email leads to the request's page
-        String link = statusLinkIn(mailbox.awaitOne(email, "CANCELLATION_COOLING_OFF", reference));
+        String link = Mailbox.statusLinkIn(mailbox.awaitOne(email, "CANCELLATION_COOLING_OFF", reference));
 
         browser.nextJourney("revocation-" + lang + "-" + width, width, height);
         browser.journey(() -> {
@@ -320,14 +333,6 @@ class RequesterGuidanceBrowserTest extends PostgresIntegrationTest {
             browser.screenshot("revoked");
         });
         mailbox.awaitOne(email, "CANCELLATION_REVOKED", reference);
-    }
-
-    /** The path of the email's link that opens the request's page on any device (its host is the configured one). */
-    private static String statusLinkIn(Mailbox.Mail mail) {
-        Matcher link = Pattern.compile("https?://[^/\\s]+(/privacy/status/\\S+/open/[A-Za-z0-9_-]+)")
-                .matcher(mail.body());
-        assertThat(link.find()).as("a link to the request's page in " + mail.body()).isTrue();
-        return link.group(1);
     }
 
     private String text(String lang, String key, Object... args) {

@@ -2,6 +2,7 @@ package org.rightsflow.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,14 +17,16 @@ import org.rightsflow.support.RequesterJourney;
 import org.rightsflow.support.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Journey (b) in a real browser: a request for an account under legal hold reaches the privacy officers' filter in
  * Tasklist; `officer` finds it by its reference (due date visible), opens the Camunda Form (form-js), proposes a
  * refusal with a ground and an explanation; `legal` approves it in Form_RefusalApproval; the requester receives the
- * refusal email with the ground and the explanation. The account is the test's own (legal hold set), so nothing
- * here depends on or changes the demo accounts.
+ * refusal email with the ground and the explanation, and the request's page, opened from the acknowledgement's link,
+ * says the reasons are in that email (in English at 1280 px, in Chinese at 375 px) without showing them. The account
+ * is the test's own (legal hold set), so nothing here depends on or changes the demo accounts.
  */
 class StaffReviewBrowserTest extends PostgresIntegrationTest {
 
@@ -33,6 +36,8 @@ class StaffReviewBrowserTest extends PostgresIntegrationTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    MessageSource messages;
 
     private final Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
 
@@ -57,7 +62,7 @@ class StaffReviewBrowserTest extends PostgresIntegrationTest {
             officer.screenshot("task-in-filter");
             openAndClaim(officer, filed.reference(), "Review exemptions");
             assertThat(officer.visible(By.cssSelector(".fjs-container")).getText())
-                    .contains("Exemption review").contains(filed.reference()).contains("Legal hold: yes");
+                    .contains("Exemption review").contains(filed.reference()).contains("Legal hold: 是 · yes");
             officer.screenshot("review-form");
 
             officer.click(By.xpath("//label[starts-with(normalize-space(.), 'REFUSE:')]"));
@@ -83,10 +88,22 @@ class StaffReviewBrowserTest extends PostgresIntegrationTest {
             legal.screenshot("approval-filled");
             complete(legal);
             legal.screenshot("approval-completed");
+
+            // the requester follows the acknowledgement's link: the page says where the reasons went, never shows them
+            requester.awaitStatus(filed, "REFUSED");
+            String link = Mailbox.statusLinkIn(mailbox.awaitOne(email, "ACKNOWLEDGEMENT", filed.reference()));
+            legal.nextJourney("requester-refused-status-en-1280", 1280, 900);
+            legal.open("http://localhost:" + port + link + "?lang=en");
+            assertThat(legal.visible(By.id("status-current")).getAttribute("data-situation")).isEqualTo("REFUSED");
+            assertThat(legal.driver.findElement(By.id("status-next")).getText())
+                    .isEqualTo(messages.getMessage("next.REFUSED", null, Locale.ENGLISH));
+            assertThat(legal.driver.findElement(By.tagName("main")).getText()).doesNotContain(EXPLANATION);
+            legal.screenshot("status-refused");
+            legal.alsoSeenAs("zh-CN", 375, 812, "status-refused", () -> assertThat(legal.visible(By.id("status-next"))
+                    .getText()).isEqualTo(messages.getMessage("next.REFUSED", null, Locale.SIMPLIFIED_CHINESE)));
             });
         }
 
-        requester.awaitStatus(filed, "REFUSED");
         Mailbox.Mail refusal = mailbox.awaitOne(email, "RESULT_REFUSED", filed.reference());
         assertThat(refusal.body())
                 .contains("it relates to our obligations under laws and regulations")

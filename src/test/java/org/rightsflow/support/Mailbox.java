@@ -67,6 +67,18 @@ public final class Mailbox {
         return m.group(1);
     }
 
+    /**
+     * The path of the email's link that opens the request's page on any device without typing the status key
+     * ({@code /privacy/status/<reference>/open/<token>}; the acknowledgement and later notices carry it).
+     */
+    public static String statusLinkIn(Mail mail) {
+        Matcher m = Pattern.compile("https?://[^/\\s]+(/privacy/status/\\S+/open/[A-Za-z0-9_-]+)").matcher(mail.body());
+        if (!m.find()) {
+            throw new AssertionError("No link to the request's page in " + mail.body());
+        }
+        return m.group(1);
+    }
+
     private static Mail read(MimeMessage message) {
         try {
             String[] kind = message.getHeader("X-Rightsflow-Notice");

@@ -129,6 +129,15 @@ class AccountCancellationLifecycleTest extends PostgresIntegrationTest {
         Mailbox.Mail blocked = mailbox.awaitOne(email, "CANCELLATION_BLOCKED", filed.reference());
         assertThat(blocked.body()).contains("Unpaid bills: 1", "Active cloud resources: 1", "Open invoice requests: 1");
         requester.awaitStatus(filed, "WAITING_FOR_REQUESTER");
+        // the request's page says what it waits for and where the list is (the email), not "waiting for your reply"
+        String cookie = "rf_status_" + filed.reference() + "=" + filed.token();
+        String page = "/privacy/status/" + filed.reference();
+        assertThat(api.get(page + "?lang=en", "Cookie", cookie).text()).contains(
+                "data-situation=\"CANCELLATION_BLOCKED\"", "Waiting until bills and services are settled",
+                "what we listed in the email to the address registered for the account must be settled",
+                "Nothing to do on this page").doesNotContain("id=\"revoke\"");
+        assertThat(api.get(page + "?lang=zh-CN", "Cookie", cookie).text()).contains("等待结清账单和服务",
+                "需要先结清我们在发送到账号登记邮箱的邮件中列出的事项");
         Job deadline = timerAt(filed, AccountCancellationModel.TIMER_EVENT_BLOCKERS_DEADLINE);
         // the whole handling stays within the stricter of the due date and 15 mainland working days
         Map<String, Object> bounds = jdbc.queryForMap("select c.cancellation_deadline, c.blockers_deadline,"
@@ -171,8 +180,6 @@ class AccountCancellationLifecycleTest extends PostgresIntegrationTest {
 
         // the request's page offers the revocation and asks before doing it: a post without the question's "yes"
         // (one click on an old page, a prefetch) only leads to the question, and the cancellation goes on
-        String cookie = "rf_status_" + filed.reference() + "=" + filed.token();
-        String page = "/privacy/status/" + filed.reference();
         assertThat(api.get(page + "?lang=en", "Cookie", cookie).text())
                 .contains("href=\"" + page + "/cancellation-revocation\"");
         Api.Response unconfirmed = api.post(page + "/cancellation-revocation", "", "Cookie", cookie);
