@@ -4,23 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.rightsflow.process.model.RightsRequestModel;
+import org.rightsflow.support.Api;
 import org.rightsflow.support.PostgresIntegrationTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The Camunda webapps as the privacy team meets them (issue 18, part 7): {@code /camunda} signs staff in and lands
  * each in the app they may use; a browser that prefers Chinese gets Rightsflow's Chinese translation, any other
- * language English; Camunda's red "migrate to Camunda 8" banner shows nowhere.
+ * language English; Camunda's red "migrate to Camunda 8" banner shows nowhere; an auditor reads a request's instance
+ * in Cockpit without the buttons that would change it (and end in the engine's authorization message), which an
+ * administrator has.
  */
 class WebappsBrowserTest extends PostgresIntegrationTest {
 
     @LocalServerPort
     int port;
+    @Autowired
+    RuntimeService runtime;
 
     @BeforeEach
     void browserPresent() {
@@ -64,6 +75,13 @@ class WebappsBrowserTest extends PostgresIntegrationTest {
                 assertThat(body(auditor)).doesNotContain("登录失败").doesNotContain("Login Failed");
                 assertBannerHidden(auditor);
                 auditor.screenshot("cockpit-zh");
+
+                // a request's instance: the auditor reads it, and sees no button that would change it
+                openInstance(auditor, aRequestsInstance());
+                // the read-only mark follows the engine's answer about the signed-in user
+                auditor.visible(By.cssSelector("html.rf-read-only"));
+                assertThat(changeButtonsShown(auditor)).as("change buttons an auditor may not use").isEmpty();
+                auditor.screenshot("instance-read-only-zh");
             });
         }
     }
@@ -81,6 +99,13 @@ class WebappsBrowserTest extends PostgresIntegrationTest {
                 assertBannerHidden(admin);
                 admin.screenshot("cockpit-en");
 
+                // the same kind of page for someone who may change it: the buttons are there
+                openInstance(admin, aRequestsInstance());
+                admin.wait.until(d -> !changeButtonsShown(admin).isEmpty());
+                assertThat(changeButtonsShown(admin)).as("an administrator's change buttons").isNotEmpty();
+                assertThat(admin.driver.findElements(By.cssSelector("html.rf-read-only"))).isEmpty();
+                admin.screenshot("instance-with-actions-en");
+
                 // Admin is one click away: its user list, in English too
                 admin.open(base() + "/camunda/app/admin/default/#/users");
                 new WebDriverWait(admin.driver, Duration.ofSeconds(90)).until(d -> body(admin).contains("List of users"));
@@ -93,6 +118,28 @@ class WebappsBrowserTest extends PostgresIntegrationTest {
     private String base() {
         return "http://localhost:" + port;
     }
+
+    /** A request of this test's own, waiting for its code: its process instance is running. */
+    private String aRequestsInstance() {
+        String reference = new Api(port).post("/api/requests", Api.json(Map.of("type", "ACCESS",
+                "accountEmail", "webapps-" + System.nanoTime() + "@example.com"))).json().get("reference").asText();
+        return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                .processDefinitionKey(RightsRequestModel.PROCESS_ID).singleResult().getId();
+    }
+
+    /** Opens the instance's page in Cockpit and waits for its toolbar (drawn whatever the user may do). */
+    private void openInstance(Browser browser, String instanceId) {
+        browser.open(base() + "/camunda/app/cockpit/default/#/process-instance/" + instanceId + "/runtime");
+        browser.wait.until(ExpectedConditions.presenceOfElementLocated(CHANGE_BUTTONS));
+    }
+
+    /** Cockpit's toolbar actions on the page (suspend, cancel, add variable, retries) that show. */
+    private static List<String> changeButtonsShown(Browser browser) {
+        return browser.driver.findElements(CHANGE_BUTTONS).stream().filter(WebElement::isDisplayed)
+                .map(button -> button.getAttribute("uib-tooltip")).toList();
+    }
+
+    private static final By CHANGE_BUTTONS = By.cssSelector("a.btn-toolbar[ng-click], .action-button[ng-click]");
 
     private static void signIn(Browser browser, String user) {
         LinkedHashMap<By, String> credentials = new LinkedHashMap<>();
