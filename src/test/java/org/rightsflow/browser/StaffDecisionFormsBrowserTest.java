@@ -72,7 +72,8 @@ class StaffDecisionFormsBrowserTest extends PostgresIntegrationTest {
         try (Browser officer = new Browser("staff-forms-review-zh-CN", 1400, 1100, "zh-CN")) {
             officer.journey(() -> {
                 TasklistUi.signIn(officer, port, "officer");
-                TasklistUi.findTask(officer, "Privacy officers", filed.reference(), "Review exemptions");
+                WebElement card = TasklistUi.findTask(officer, "Privacy officers", filed.reference(), "Review exemptions");
+                assertThat(card.getText()).as("the filter's columns in both languages").contains("申请编号 · Reference");
                 TasklistUi.openAndClaim(officer, filed.reference(), "Review exemptions");
                 String form = TasklistUi.formText(officer, "Triage rule");
                 assertThat(form).contains("豁免审核 · Exemption review")

@@ -331,20 +331,31 @@ class WorkingDayCalendarLifecycleTest extends PostgresIntegrationTest {
 
     @Test
     @SuppressWarnings("unchecked")
-    void aTasklistFilterFromAnEarlierVersionGetsTheProvisionalColumn() {
+    void aTasklistFilterFromAnEarlierVersionGetsTheProvisionalColumnAndTheChineseLabels() {
         Filter open = filters.createFilterQuery().filterName("Privacy officers").singleResult();
         Map<String, Object> properties = new java.util.HashMap<>(open.getProperties());
-        List<Map<String, Object>> columns = new ArrayList<>((List<Map<String, Object>>) properties.get("variables"));
-        columns.removeIf(column -> "dueDateProvisional".equals(column.get("name")));
+        List<Map<String, Object>> columns = new ArrayList<>();
+        for (Map<String, Object> column : (List<Map<String, Object>>) properties.get("variables")) {
+            if (!"dueDateProvisional".equals(column.get("name"))) {
+                Map<String, Object> english = new java.util.HashMap<>(column);
+                english.put("label", "reference".equals(column.get("name")) ? "Reference" : column.get("label"));
+                columns.add(english);
+            }
+        }
         properties.put("variables", columns);
+        properties.put("description", "Open tasks of Privacy officers");
         filters.saveFilter(open.setProperties(properties));
 
         tasklistSetup.setUp();
 
-        List<Map<String, Object>> after = (List<Map<String, Object>>) filters.getFilter(open.getId()).getProperties()
-                .get("variables");
+        Map<String, Object> upgraded = filters.getFilter(open.getId()).getProperties();
+        List<Map<String, Object>> after = (List<Map<String, Object>>) upgraded.get("variables");
         assertThat(after).extracting(column -> column.get("name"))
                 .containsExactly("reference", "requestType", "dueDate", "dueDateProvisional");
+        // Tasklist shows the stored labels in any language: they are in both
+        assertThat(after).extracting(column -> column.get("label"))
+                .containsExactly("申请编号 · Reference", "权利 · Type", "截止 · Due", "截止日期暂定 · Due date provisional");
+        assertThat(upgraded.get("description")).isEqualTo("隐私官的待办任务 · Open tasks of Privacy officers");
     }
 
     // ------------------------------------------------------------------------------------------------------------

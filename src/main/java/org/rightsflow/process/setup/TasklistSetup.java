@@ -51,12 +51,16 @@ public class TasklistSetup {
     static final String OVERDUE = " — overdue";
     static final String DUE_SOON = " — due soon";
     static final String PROVISIONAL = " — provisional due dates";
-    /** The columns of every filter; an existing filter missing one gets it (filters created by earlier versions). */
+    /**
+     * The columns of every filter, labelled in Chinese and English (Tasklist shows a filter's labels as they are
+     * stored, whatever its own language); an existing filter missing one gets it, and one labelled by an earlier
+     * version gets these labels (filters created by earlier versions).
+     */
     static final List<Map<String, String>> COLUMNS = List.of(
-            Map.of("name", Variables.REFERENCE, "label", "Reference"),
-            Map.of("name", Variables.REQUEST_TYPE, "label", "Type"),
-            Map.of("name", Variables.DUE_DATE, "label", "Due"),
-            Map.of("name", Variables.DUE_DATE_PROVISIONAL, "label", "Due date provisional"));
+            Map.of("name", Variables.REFERENCE, "label", "申请编号 · Reference"),
+            Map.of("name", Variables.REQUEST_TYPE, "label", "权利 · Type"),
+            Map.of("name", Variables.DUE_DATE, "label", "截止 · Due"),
+            Map.of("name", Variables.DUE_DATE_PROVISIONAL, "label", "截止日期暂定 · Due date provisional"));
 
     private final ProcessEngine engine;
     private final DemoStaffProperties demoStaff;
@@ -237,21 +241,24 @@ public class TasklistSetup {
         String name = StaffGroups.displayName(groupId);
         int priority = StaffGroups.TASK_WORKERS.indexOf(groupId) * 3;
         TaskService tasks = engine.getTaskService();
-        ensureFilter(groupId, name, "Open tasks of " + name, priority,
+        String zh = StaffGroups.chineseName(groupId);
+        ensureFilter(groupId, name, zh + "的待办任务 · Open tasks of " + name, priority,
                 tasks.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks().orderByDueDate().asc());
-        ensureFilter(groupId, name + OVERDUE, "Tasks of " + name + " past their due date", priority + 1,
+        ensureFilter(groupId, name + OVERDUE, zh + "已逾期的任务 · Tasks of " + name + " past their due date",
+                priority + 1,
                 tasks.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks()
                         .dueBeforeExpression("${now()}").orderByDueDate().asc());
         long days = Math.max(1, deadline.staffReminderBefore().toDays());
-        ensureFilter(groupId, name + DUE_SOON, "Tasks of " + name + " due within " + days + " days", priority + 2,
+        ensureFilter(groupId, name + DUE_SOON, zh + "在 " + days + " 天内到期的任务 · Tasks of " + name + " due within " + days
+                        + " days", priority + 2,
                 tasks.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks()
                         .dueAfterExpression("${now()}")
                         .dueBeforeExpression("${dateTime().plusDays(" + days + ").toDate()}")
                         .orderByDueDate().asc());
         // Due dates that counted days of a year without official calendar data: the earliest possible date, kept
         // when the data arrives (the flag then clears and the task leaves this filter).
-        ensureFilter(groupId, name + PROVISIONAL, "Tasks of " + name + " whose due date is provisional (calendar data"
-                        + " for a year it counts is missing)", priority + 3,
+        ensureFilter(groupId, name + PROVISIONAL, zh + "截止日期暂定的任务（所计年份缺少日历数据） · Tasks of " + name
+                        + " whose due date is provisional (calendar data for a year it counts is missing)", priority + 3,
                 tasks.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks()
                         .processVariableValueEquals(Variables.DUE_DATE_PROVISIONAL, true).orderByDueDate().asc());
     }
@@ -259,14 +266,19 @@ public class TasklistSetup {
     @SuppressWarnings("unchecked")
     private static boolean addMissingColumns(Filter filter) {
         Map<String, Object> properties = new java.util.LinkedHashMap<>(filter.getProperties());
-        List<Map<String, Object>> columns = new java.util.ArrayList<>(
-                (List<Map<String, Object>>) properties.getOrDefault("variables", List.of()));
-        Set<Object> present = new java.util.HashSet<>();
-        columns.forEach(column -> present.add(column.get("name")));
+        List<Map<String, Object>> columns = new java.util.ArrayList<>();
+        ((List<Map<String, Object>>) properties.getOrDefault("variables", List.of()))
+                .forEach(column -> columns.add(new java.util.LinkedHashMap<>(column)));
+        Map<Object, Map<String, Object>> present = new java.util.HashMap<>();
+        columns.forEach(column -> present.put(column.get("name"), column));
         boolean added = false;
         for (Map<String, String> column : COLUMNS) {
-            if (!present.contains(column.get("name"))) {
+            Map<String, Object> existing = present.get(column.get("name"));
+            if (existing == null) {
                 columns.add(new java.util.LinkedHashMap<>(column));
+                added = true;
+            } else if (!column.get("label").equals(existing.get("label"))) {
+                existing.put("label", column.get("label"));
                 added = true;
             }
         }
@@ -275,6 +287,17 @@ public class TasklistSetup {
             filter.setProperties(properties);
         }
         return added;
+    }
+
+    /** Gives a filter described by an earlier version this version's description (shown as its tooltip). */
+    private static boolean describe(Filter filter, String description) {
+        if (description.equals(filter.getProperties().get("description"))) {
+            return false;
+        }
+        Map<String, Object> properties = new java.util.LinkedHashMap<>(filter.getProperties());
+        properties.put("description", description);
+        filter.setProperties(properties);
+        return true;
     }
 
     private void ensureFilter(String groupId, String name, String description, int priority, TaskQuery query) {
@@ -287,7 +310,7 @@ public class TasklistSetup {
                     "refresh", true,
                     "variables", COLUMNS));
             filters.saveFilter(filter);
-        } else if (addMissingColumns(filter)) {
+        } else if (addMissingColumns(filter) | describe(filter, description)) {
             filters.saveFilter(filter);
         }
         grant(groupId, Resources.FILTER, filter.getId(), Permissions.READ);
