@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -41,7 +42,7 @@ class ExplainAnsweredInTasklistBrowserTest extends PostgresIntegrationTest {
     @Test
     void anOfficerEditsThePrefilledAnswerInTasklistAndTheAnswerArrivesByMail() throws Exception {
         String email = "browser-explain-" + System.nanoTime() + "@example.com";
-        jdbc.update("insert into account (email, display_name) values (?, 'Tang Shuyan Test')", email);
+        Accounts.account(email).displayName("Tang Shuyan Test").insert(jdbc);
         RequesterJourney requester = new RequesterJourney(new Api(port), mailbox);
         RequesterJourney.Filed filed = requester.fileAndVerify("EXPLAIN", email, email,
                 Map.of("question", QUESTION, "topics", java.util.List.of("RETENTION")));

@@ -15,8 +15,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.rightsflow.support.Accounts;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * The JDBC connector's writes, on PostgreSQL and on H2 (the default profile's database): erasure by each of the data
@@ -258,17 +258,8 @@ class JdbcConnectorWritesTest {
     }
 
     private static long account(JdbcTemplate jdbc, String name) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
         String email = name + "-" + System.nanoTime() + "@example.com";
-        jdbc.update(con -> {
-            var ps = con.prepareStatement("insert into account (email, phone, display_name) values (?, ?, ?)",
-                    new String[] {"id"});
-            ps.setString(1, email);
-            ps.setString(2, "+86139" + name.hashCode());
-            ps.setString(3, "用户" + name);
-            return ps;
-        }, key);
-        long id = key.getKey().longValue();
+        long id = Accounts.account(email).phone("+86139" + name.hashCode()).displayName("用户" + name).insert(jdbc);
         for (int i = 0; i < 2; i++) {
             jdbc.update("insert into account_login (account_id, provider, external_id, bound_at) values (?, 'EMAIL', ?, ?)",
                     id, name + i + "@example.com", ts(ago(Duration.ofDays(100))));

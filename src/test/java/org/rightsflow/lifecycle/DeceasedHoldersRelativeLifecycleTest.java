@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.demo.DemoAccounts;
 import org.rightsflow.review.StaffHttp;
+import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PersonalDataScan;
@@ -219,9 +220,9 @@ class DeceasedHoldersRelativeLifecycleTest extends PostgresIntegrationTest {
     void theDeceasedsOwnInstructionIsProposedForRefusalAndRefusedOnlyByTwoPeople() throws Exception {
         long nano = System.nanoTime();
         String holder = "instructed-holder-" + nano + "@example.com";
-        jdbc.update("insert into account (email, phone, display_name, birth_date, deceased_on, deceased_instruction)"
-                + " values (?, ?, 'Gu Wanqing Test', date '1940-05-01', current_date - 30, true)", holder,
-                "+86133" + String.format("%08d", nano % 100_000_000L));
+        Accounts.account(holder).phone("+86133" + String.format("%08d", nano % 100_000_000L))
+                .displayName("Gu Wanqing Test").birthDate("1940-05-01")
+                .deceased(java.time.LocalDate.now().minusDays(30), true).insert(jdbc);
         String relative = "instructed-relative-" + nano + "@example.com";
         Filed filed = fileAsRelative("COPY", holder, relative);
         assertThat(upload(filed, List.of(new Part("certificate.pdf", "application/pdf", PDF))).statusCode()).isEqualTo(201);

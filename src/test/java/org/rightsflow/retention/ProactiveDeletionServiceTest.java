@@ -27,12 +27,12 @@ import org.rightsflow.datamap.DataMapProperties;
 import org.rightsflow.datamap.TestDatabases;
 import org.rightsflow.fulfilment.consent.ConsentRegister;
 import org.rightsflow.review.InvalidDecisionException;
+import org.rightsflow.support.Accounts;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -322,17 +322,9 @@ class ProactiveDeletionServiceTest {
     }
 
     private long account(String name, boolean legalHold) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            var ps = con.prepareStatement("insert into account (email, phone, display_name, legal_hold)"
-                    + " values (?, ?, ?, ?)", new String[] {"id"});
-            ps.setString(1, name + "@example.com");
-            ps.setString(2, "+86139" + Math.abs(name.hashCode() % 100_000_000));
-            ps.setString(3, name);
-            ps.setBoolean(4, legalHold);
-            return ps;
-        }, key);
-        return key.getKey().longValue();
+        Accounts.NewAccount account = Accounts.account(name + "@example.com")
+                .phone("+86139" + Math.abs(name.hashCode() % 100_000_000)).displayName(name);
+        return (legalHold ? account.legalHold() : account).insert(jdbc);
     }
 
     private void logs(long account, int rows, Duration ago) {

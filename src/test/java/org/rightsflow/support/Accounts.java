@@ -67,6 +67,16 @@ public final class Accounts {
             return set("legal_hold", true);
         }
 
+        /** When the account was opened (default: now). */
+        public NewAccount createdAt(Instant createdAt) {
+            return set("created_at", Timestamp.from(createdAt));
+        }
+
+        /** The holder died on {@code on}; {@code instruction}: they left an instruction about their data. */
+        public NewAccount deceased(LocalDate on, boolean instruction) {
+            return set("deceased_on", Date.valueOf(on)).set("deceased_instruction", instruction);
+        }
+
         /** When the contact on file last changed (null: never). */
         public NewAccount contactChangedAt(Instant changedAt) {
             return set("contact_changed_at", changedAt == null ? null : Timestamp.from(changedAt));

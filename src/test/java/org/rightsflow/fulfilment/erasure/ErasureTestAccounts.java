@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.rightsflow.support.Accounts;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
  * Test accounts of their own (never the shared demo accounts): one row or two in every category, some within and
@@ -47,18 +47,8 @@ public final class ErasureTestAccounts {
     }
 
     public long account(String email, String phone) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            var ps = con.prepareStatement("insert into account (email, phone, display_name, birth_date, status,"
-                    + " created_at) values (?, ?, ?, ?, 'ACTIVE', ?)", new String[] {"id"});
-            ps.setString(1, email);
-            ps.setString(2, phone);
-            ps.setString(3, "测试用户");
-            ps.setObject(4, java.time.LocalDate.of(1990, 1, 1));
-            ps.setTimestamp(5, ago(Duration.ofDays(2000)));
-            return ps;
-        }, key);
-        return key.getKey().longValue();
+        return Accounts.account(email).phone(phone).displayName("测试用户").birthDate(java.time.LocalDate.of(1990, 1, 1))
+                .createdAt(ago(Duration.ofDays(2000)).toInstant()).insert(jdbc);
     }
 
     /**
