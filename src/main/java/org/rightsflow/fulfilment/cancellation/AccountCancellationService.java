@@ -131,7 +131,7 @@ public class AccountCancellationService {
         Map<String, Object> model = new HashMap<>();
         model.put("blockers", blockers.describe(request.language()));
         model.put("blockersDeadline", NoticeFormats.dateTime(schedule.blockersDeadline()));
-        notifyRequester(request, contacts.onFile(request), NoticeKind.CANCELLATION_BLOCKED, "cancellation-blocked",
+        notifyWithStatusLink(request, contacts.onFile(request), NoticeKind.CANCELLATION_BLOCKED, "cancellation-blocked",
                 model);
         audit.record(request.reference(), "system", "CANCELLATION_BLOCKED", "{\"unpaidBills\":"
                 + blockers.unpaidBills() + ",\"activeResources\":" + blockers.activeResources() + ",\"openInvoices\":"
@@ -192,7 +192,7 @@ public class AccountCancellationService {
         jdbc.update("update account_cancellation set phase = 'COOLING_OFF', cooling_off_ends = ? where request_id = ?",
                 ts(ends), requestId);
         waitForRequester(request);
-        notifyRequester(request, contacts.onFile(request), NoticeKind.CANCELLATION_COOLING_OFF,
+        notifyWithStatusLink(request, contacts.onFile(request), NoticeKind.CANCELLATION_COOLING_OFF,
                 "cancellation-cooling-off", Map.of("coolingOffEnds", NoticeFormats.dateTime(ends)));
         audit.record(request.reference(), "system", "CANCELLATION_COOLING_OFF", "{\"ends\":\"" + ends + "\"}");
         return ends;
@@ -214,7 +214,7 @@ public class AccountCancellationService {
                     "Only an account cancellation in its cooling-off period can be revoked");
         }
         setPhase(request.id(), "REVOKED");
-        notifyRequester(request, contacts.onFile(request), NoticeKind.CANCELLATION_REVOKED, "cancellation-revoked",
+        notifyWithStatusLink(request, contacts.onFile(request), NoticeKind.CANCELLATION_REVOKED, "cancellation-revoked",
                 Map.of());
         audit.record(reference, "requester", "CANCELLATION_REVOKED", null);
         events.publishEvent(new CancellationRevoked(request.id(), reference));
@@ -258,7 +258,7 @@ public class AccountCancellationService {
             model.put("account", accounts.findById(accountId).map(a -> mask(a.email())).orElse("***"));
             model.put("deactivatedAt", NoticeFormats.dateTime(deactivatedAt));
             // The account is deactivated by now: its contact is used one last time, before it is anonymised.
-            notifyRequester(request, contacts.onFileIncludingDeactivated(request), NoticeKind.CANCELLATION_CERTIFICATE,
+            notifyWithStatusLink(request, contacts.onFileIncludingDeactivated(request), NoticeKind.CANCELLATION_CERTIFICATE,
                     "cancellation-certificate", model);
             erasure.anonymiseSubject(accountId);
             setPhase(requestId, "CERTIFIED");
@@ -300,7 +300,7 @@ public class AccountCancellationService {
     }
 
     /** A notice of the cancellation to the contact given, with the request's status link; once per request. */
-    private void notifyRequester(RightsRequest request, Optional<RequesterContacts.Contact> to, NoticeKind kind,
+    private void notifyWithStatusLink(RightsRequest request, Optional<RequesterContacts.Contact> to, NoticeKind kind,
                                  String dedupPrefix, Map<String, Object> extra) {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("statusUrl", lifecycle.statusUrl(request));
