@@ -14,7 +14,7 @@ import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.rightsflow.identity.ManualVerificationCases;
 import org.rightsflow.notice.NoticeFormats;
 import org.rightsflow.process.model.RightsRequestModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.springframework.stereotype.Component;
 
 /**
@@ -64,7 +64,7 @@ public class ManualVerificationTasks {
                         + NoticeFormats.dateTime(member.receivedAt()), "value", member.reference()));
             }
         }
-        return Map.of(Variables.CASE_REQUESTS, json(rows), Variables.CASE_CHOICES, json(choices));
+        return Map.of(VariableNames.CASE_REQUESTS, json(rows), VariableNames.CASE_CHOICES, json(choices));
     }
 
     private static JsonValue json(Object value) {

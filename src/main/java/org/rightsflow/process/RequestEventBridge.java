@@ -51,18 +51,18 @@ public class RequestEventBridge {
     @EventListener
     public void on(RequestFiled filed) {
         VariableMap variables = Variables.createVariables()
-                .putValue(org.rightsflow.process.model.Variables.REQUEST_ID, filed.requestId())
-                .putValue(org.rightsflow.process.model.Variables.REFERENCE, filed.reference())
-                .putValue(org.rightsflow.process.model.Variables.REQUEST_TYPE, filed.type().name())
-                .putValue(org.rightsflow.process.model.Variables.VERIFICATION_LEVEL, filed.verificationLevel())
-                .putValue(org.rightsflow.process.model.Variables.DUE_DATE, Date.from(filed.dueAt()))
-                .putValue(org.rightsflow.process.model.Variables.REMINDER_DATE, Date.from(filed.reminderAt()))
-                .putValue(org.rightsflow.process.model.Variables.DUE_DATE_PROVISIONAL, filed.dueDateProvisional())
+                .putValue(org.rightsflow.process.model.VariableNames.REQUEST_ID, filed.requestId())
+                .putValue(org.rightsflow.process.model.VariableNames.REFERENCE, filed.reference())
+                .putValue(org.rightsflow.process.model.VariableNames.REQUEST_TYPE, filed.type().name())
+                .putValue(org.rightsflow.process.model.VariableNames.VERIFICATION_LEVEL, filed.verificationLevel())
+                .putValue(org.rightsflow.process.model.VariableNames.DUE_DATE, Date.from(filed.dueAt()))
+                .putValue(org.rightsflow.process.model.VariableNames.REMINDER_DATE, Date.from(filed.reminderAt()))
+                .putValue(org.rightsflow.process.model.VariableNames.DUE_DATE_PROVISIONAL, filed.dueDateProvisional())
                 // decided in the domain (VerificationLevelPolicy); a code, never personal data
-                .putValue(org.rightsflow.process.model.Variables.MANUAL_VERIFICATION_REQUIRED, filed.manualVerificationRequired());
+                .putValue(org.rightsflow.process.model.VariableNames.MANUAL_VERIFICATION_REQUIRED, filed.manualVerificationRequired());
         if (filed.manualVerificationRequired()) {
             // only where there is a reason: every variable costs three rows with full history (BENCHMARKS.md)
-            variables.putValue(org.rightsflow.process.model.Variables.MANUAL_VERIFICATION_REASON, filed.manualVerificationReason());
+            variables.putValue(org.rightsflow.process.model.VariableNames.MANUAL_VERIFICATION_REASON, filed.manualVerificationReason());
         }
         runtime.startProcessInstanceByKey(RightsRequestModel.PROCESS_ID, filed.reference(), variables);
     }
@@ -77,11 +77,11 @@ public class RequestEventBridge {
         try {
             var correlation = runtime.createMessageCorrelation(RightsRequestModel.MSG_VERIFICATION_LOCKED)
                     .processInstanceBusinessKey(locked.reference())
-                    .setVariable(org.rightsflow.process.model.Variables.MANUAL_VERIFICATION_REASON,
+                    .setVariable(org.rightsflow.process.model.VariableNames.MANUAL_VERIFICATION_REASON,
                             locked.reason().name())
-                    .setVariable(org.rightsflow.process.model.Variables.MANUAL_VERIFICATION_ROUTE, locked.route().name());
+                    .setVariable(org.rightsflow.process.model.VariableNames.MANUAL_VERIFICATION_ROUTE, locked.route().name());
             if (locked.route() == ManualVerificationRoute.DEFER) {
-                correlation.setVariable(org.rightsflow.process.model.Variables.MANUAL_VERIFICATION_ROUTED_AGAIN_AT,
+                correlation.setVariable(org.rightsflow.process.model.VariableNames.MANUAL_VERIFICATION_ROUTED_AGAIN_AT,
                         Date.from(manualVerificationCases.nextDay()));
             }
             correlation.correlate();
@@ -100,7 +100,7 @@ public class RequestEventBridge {
         try {
             runtime.createMessageCorrelation(RightsRequestModel.MSG_CLARIFICATION_REQUESTED)
                     .processInstanceBusinessKey(requested.reference())
-                    .setVariable(org.rightsflow.process.model.Variables.CLARIFICATION_ANSWER_BY,
+                    .setVariable(org.rightsflow.process.model.VariableNames.CLARIFICATION_ANSWER_BY,
                             Date.from(requested.answerBy()))
                     .correlateAll();
         } catch (OptimisticLockingException e) {
@@ -128,7 +128,7 @@ public class RequestEventBridge {
         try {
             runtime.createMessageCorrelation(RightsRequestModel.MSG_STAFF_VERIFICATION_DECIDED)
                     .processInstanceBusinessKey(decided.reference())
-                    .setVariable(org.rightsflow.process.model.Variables.VERIFICATION_DECISION,
+                    .setVariable(org.rightsflow.process.model.VariableNames.VERIFICATION_DECISION,
                             decided.verified() ? "VERIFIED" : "NOT_VERIFIED")
                     .correlate();
         } catch (OptimisticLockingException e) {
@@ -142,7 +142,7 @@ public class RequestEventBridge {
         try {
             runtime.createMessageCorrelation(RightsRequestModel.MSG_MANUAL_VERIFICATION_HANDED_OVER)
                     .processInstanceBusinessKey(handedOver.reference())
-                    .setVariable(org.rightsflow.process.model.Variables.MANUAL_VERIFICATION_ROUTE,
+                    .setVariable(org.rightsflow.process.model.VariableNames.MANUAL_VERIFICATION_ROUTE,
                             ManualVerificationRoute.TASK.name())
                     .correlate();
         } catch (OptimisticLockingException e) {
@@ -166,8 +166,8 @@ public class RequestEventBridge {
         try {
             runtime.createMessageCorrelation(DownloadExpiryModel.MSG_DOWNLOAD_PUBLISHED)
                     .processInstanceBusinessKey(published.reference())
-                    .setVariable(org.rightsflow.process.model.Variables.DOWNLOAD_ID, published.downloadId())
-                    .setVariable(org.rightsflow.process.model.Variables.EXPIRES_AT, Date.from(published.expiresAt()))
+                    .setVariable(org.rightsflow.process.model.VariableNames.DOWNLOAD_ID, published.downloadId())
+                    .setVariable(org.rightsflow.process.model.VariableNames.EXPIRES_AT, Date.from(published.expiresAt()))
                     .correlateStartMessage();
         } catch (OptimisticLockingException e) {
             throw new ConcurrencyFailureException("Concurrent change of the process", e);

@@ -66,7 +66,7 @@ import org.rightsflow.demo.DemoAccountsSeeder;
 import org.rightsflow.fulfilment.copy.CopyRequestFulfilment;
 import org.rightsflow.fulfilment.download.DownloadService;
 import org.rightsflow.process.model.RightsRequestModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.GeneratedHistory;
 import org.rightsflow.support.TestInfrastructure;
@@ -628,12 +628,12 @@ class RightsflowBenchmark {
                 String reference = "RB-" + run + "-" + i;
                 runtime.createProcessInstanceByKey(RightsRequestModel.PROCESS_ID).businessKey(reference)
                         .setVariables(Map.of(
-                                Variables.REQUEST_ID, UUID.randomUUID().toString(),
-                                Variables.REFERENCE, reference,
-                                Variables.REQUEST_TYPE, Variables.TYPE_ACCESS,
-                                Variables.VERIFICATION_LEVEL, 1,
-                                Variables.DUE_DATE, Date.from(due),
-                                Variables.REMINDER_DATE, Date.from(due.minus(Duration.ofDays(3)).isAfter(now)
+                                VariableNames.REQUEST_ID, UUID.randomUUID().toString(),
+                                VariableNames.REFERENCE, reference,
+                                VariableNames.REQUEST_TYPE, VariableNames.TYPE_ACCESS,
+                                VariableNames.VERIFICATION_LEVEL, 1,
+                                VariableNames.DUE_DATE, Date.from(due),
+                                VariableNames.REMINDER_DATE, Date.from(due.minus(Duration.ofDays(3)).isAfter(now)
                                         ? due.minus(Duration.ofDays(3)) : due)))
                         .startBeforeActivity(REVIEW_TASK)
                         .execute();

@@ -10,7 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.audit.AuditVerifier;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.rightsflow.process.setup.LeanHistory;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
@@ -104,10 +104,10 @@ class AccessRequestLifecycleTest extends PostgresIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from act_hi_job_log where root_proc_inst_id_ = ?", Long.class,
                 processInstanceId)).isZero();
         assertThat(jdbc.queryForList("select distinct name_ from act_hi_detail where root_proc_inst_id_ = ?",
-                String.class, processInstanceId)).doesNotContain(Variables.REQUEST_ID, Variables.DUE_DATE)
+                String.class, processInstanceId)).doesNotContain(VariableNames.REQUEST_ID, VariableNames.DUE_DATE)
                 .allMatch(LeanHistory.DETAILED_VARIABLES::contains);
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
-                .variableName(Variables.REQUEST_ID).count()).isEqualTo(1);
+                .variableName(VariableNames.REQUEST_ID).count()).isEqualTo(1);
 
         // Li Lei's own data; every account's is searched for at the end of the suite (PersonalDataAfterTheSuiteTest)
         List<String> personalData = PersonalDataScan.personalDataOf(jdbc, LI_LEI);

@@ -43,7 +43,7 @@ import org.rightsflow.process.model.RefusalApprovalModel;
 import org.rightsflow.process.model.RightsRequestModel;
 import org.rightsflow.process.model.SystemStepModel;
 import org.rightsflow.process.model.SystemStepsModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 
 /**
  * The review paths of RightsRequestProcess with the REAL review and approval listeners (the other delegates are
@@ -134,18 +134,18 @@ class ReviewListenersModelTest {
             execution.setVariable(SystemStepModel.TIME_LIMIT, "PT30M");
         });
         Mocks.register(RightsRequestModel.BEAN_GATHER_TRIAGE_FACTS, (JavaDelegate) execution -> execution.setVariables(Map.of(
-                Variables.REPEAT_COUNT, 2, Variables.EARLIER_REFERENCES, "RR-20261001-0001,RR-20261101-0003",
-                Variables.LEGAL_HOLD, true, Variables.OPEN_INVESTIGATION, false, Variables.MINOR_ACCOUNT, false,
-                Variables.SENSITIVE_CATEGORIES, false, Variables.DELETION_GROUND_MISSING, false,
-                Variables.REFERRED_TO_REVIEW, false)));
+                VariableNames.REPEAT_COUNT, 2, VariableNames.EARLIER_REFERENCES, "RR-20261001-0001,RR-20261101-0003",
+                VariableNames.LEGAL_HOLD, true, VariableNames.OPEN_INVESTIGATION, false, VariableNames.MINOR_ACCOUNT, false,
+                VariableNames.SENSITIVE_CATEGORIES, false, VariableNames.DELETION_GROUND_MISSING, false,
+                VariableNames.REFERRED_TO_REVIEW, false)));
         Mocks.register(RightsRequestModel.BEAN_START_FULFILMENT, (JavaDelegate) execution -> {
-            execution.setVariable(Variables.FULFILMENT_START, Variables.FULFILMENT_STARTED);
-            execution.setVariable(Variables.FULFILMENT_PROCESS, AccessFulfilmentModel.PROCESS_ID);
+            execution.setVariable(VariableNames.FULFILMENT_START, VariableNames.FULFILMENT_STARTED);
+            execution.setVariable(VariableNames.FULFILMENT_PROCESS, AccessFulfilmentModel.PROCESS_ID);
         });
         Mocks.register(AccessFulfilmentModel.BEAN_PUBLISH_DOWNLOAD, (JavaDelegate) execution ->
-                execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED));
+                execution.setVariable(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED));
         Mocks.register(RightsRequestModel.BEAN_SEND_RESULT, (JavaDelegate) execution ->
-                outcomesSent.add((String) execution.getVariable(Variables.OUTCOME)));
+                outcomesSent.add((String) execution.getVariable(VariableNames.OUTCOME)));
         Mocks.register(RightsRequestModel.BEAN_MANUAL_VERIFICATION_LISTENER, (TaskListener) task -> { });
         ReviewScopes inMemory = new ReviewScopes(null) {
             @Override
@@ -188,8 +188,8 @@ class ReviewListenersModelTest {
 
     private ProcessInstance inReview() {
         ProcessInstance instance = runtime.startProcessInstanceByKey(RightsRequestModel.PROCESS_ID, REFERENCE, Map.of(
-                Variables.REQUEST_ID, "req-42", Variables.REFERENCE, REFERENCE, Variables.REQUEST_TYPE, "ACCESS",
-                Variables.VERIFICATION_LEVEL, 1, Variables.DUE_DATE, DUE, Variables.REMINDER_DATE, REMINDER));
+                VariableNames.REQUEST_ID, "req-42", VariableNames.REFERENCE, REFERENCE, VariableNames.REQUEST_TYPE, "ACCESS",
+                VariableNames.VERIFICATION_LEVEL, 1, VariableNames.DUE_DATE, DUE, VariableNames.REMINDER_DATE, REMINDER));
         runAsyncJobs();
         runtime.createMessageCorrelation(RightsRequestModel.MSG_IDENTITY_VERIFIED).processInstanceBusinessKey(REFERENCE)
                 .correlate();
@@ -204,19 +204,19 @@ class ReviewListenersModelTest {
 
     private Map<String, Object> review(String decision, String grounds, String categories) {
         Map<String, Object> form = new HashMap<>();
-        form.put(Variables.DECISION, decision);
+        form.put(VariableNames.DECISION, decision);
         if (grounds != null) {
-            form.put(Variables.GROUNDS, grounds);
+            form.put(VariableNames.GROUNDS, grounds);
         }
         if (categories != null) {
-            form.put(Variables.REFUSED_CATEGORIES, categories);
+            form.put(VariableNames.REFUSED_CATEGORIES, categories);
         }
-        form.put(Variables.EXPLANATION, "Reviewer's explanation for " + decision);
+        form.put(VariableNames.EXPLANATION, "Reviewer's explanation for " + decision);
         return form;
     }
 
     private Map<String, Object> approval(String decision, String comment) {
-        return Map.of(Variables.DECISION, decision, Variables.EXPLANATION, comment);
+        return Map.of(VariableNames.DECISION, decision, VariableNames.EXPLANATION, comment);
     }
 
     private boolean passed(ProcessInstance instance, String activityId) {
@@ -246,8 +246,8 @@ class ReviewListenersModelTest {
         tasks.complete(review.getId(), review("PARTIAL", "[\"TRADE_SECRET\"]", "[\"OPERATION_LOGS\",\"SECURITY\"]"));
 
         Task approval = task(RefusalApprovalModel.TASK_APPROVE_REFUSAL);
-        assertThat(tasks.getVariable(approval.getId(), Variables.REFUSED_CATEGORIES)).isEqualTo("SECURITY,OPERATION_LOGS");
-        assertThat(tasks.getVariable(approval.getId(), Variables.REVIEW_PROPOSER)).isEqualTo("dual");
+        assertThat(tasks.getVariable(approval.getId(), VariableNames.REFUSED_CATEGORIES)).isEqualTo("SECURITY,OPERATION_LOGS");
+        assertThat(tasks.getVariable(approval.getId(), VariableNames.REVIEW_PROPOSER)).isEqualTo("dual");
         assertThat(scopes.get("req-42")).containsExactly("SECURITY", "OPERATION_LOGS");
         assertThatThrownBy(() -> tasks.complete(approval.getId(), approval("APPROVE", "Approving my own proposal.")))
                 .as("four eyes even for someone in both groups").hasMessageContaining("Four-eyes");
@@ -268,7 +268,7 @@ class ReviewListenersModelTest {
         tasks.complete(task(RightsRequestModel.TASK_REVIEW_EXEMPTIONS).getId(), review("REFUSE", "[\"REPETITIVE\"]", null));
         Task approval = task(RefusalApprovalModel.TASK_APPROVE_REFUSAL);
         Map<String, Object> forged = new HashMap<>(approval("APPROVE", "Approved by 'someone else'."));
-        forged.put(Variables.REVIEW_PROPOSER, "someone-else");
+        forged.put(VariableNames.REVIEW_PROPOSER, "someone-else");
         assertThatThrownBy(() -> tasks.complete(approval.getId(), forged)).hasMessageContaining("Four-eyes");
         assertThat(task(RefusalApprovalModel.TASK_APPROVE_REFUSAL)).isNotNull();
         assertThat(stored).singleElement().satisfies(p -> assertThat(p.open()).isTrue());
@@ -286,11 +286,11 @@ class ReviewListenersModelTest {
 
         Task again = task(RightsRequestModel.TASK_REVIEW_EXEMPTIONS);
         assertThat(again).as("back to the reviewer").isNotNull();
-        assertThat(tasks.getVariable(again.getId(), Variables.APPROVAL_COMMENT))
+        assertThat(tasks.getVariable(again.getId(), VariableNames.APPROVAL_COMMENT))
                 .isEqualTo("Two earlier requests are not unreasonable.");
-        assertThat(tasks.getVariable(again.getId(), Variables.REPEAT_COUNT)).isEqualTo(2);
-        assertThat(tasks.getVariable(again.getId(), Variables.REFUSED_CATEGORIES)).as("REFUSE has no scope").isNull();
-        assertThat(tasks.getVariable(again.getId(), Variables.DECISION)).as("the form starts empty").isNull();
+        assertThat(tasks.getVariable(again.getId(), VariableNames.REPEAT_COUNT)).isEqualTo(2);
+        assertThat(tasks.getVariable(again.getId(), VariableNames.REFUSED_CATEGORIES)).as("REFUSE has no scope").isNull();
+        assertThat(tasks.getVariable(again.getId(), VariableNames.DECISION)).as("the form starts empty").isNull();
 
         signIn("officer2", "privacy-officers");
         tasks.complete(again.getId(), review("REFUSE", "[\"LEGAL_OBLIGATION\"]", null));
@@ -305,7 +305,7 @@ class ReviewListenersModelTest {
         assertThat(passed(instance, RightsRequestModel.TASK_START_FULFILMENT)).isFalse();
         assertThat(outcomesSent).containsExactly("REFUSED");
         assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName(Variables.RESULT_GROUNDS).singleResult().getValue()).isEqualTo("LEGAL_OBLIGATION");
+                .variableName(VariableNames.RESULT_GROUNDS).singleResult().getValue()).isEqualTo("LEGAL_OBLIGATION");
     }
 
     @Test
@@ -330,7 +330,7 @@ class ReviewListenersModelTest {
         assertThat(movedDueSoon.isSuspended()).isFalse();
         assertThat(movedDueSoon.getDuedate()).isEqualTo(Date.from(newReminder));
         assertThat(task(RightsRequestModel.TASK_REVIEW_EXEMPTIONS).getDueDate()).isEqualTo(Date.from(newDue));
-        assertThat(runtime.getVariable(instance.getId(), Variables.DUE_DATE)).isEqualTo(Date.from(newDue));
+        assertThat(runtime.getVariable(instance.getId(), VariableNames.DUE_DATE)).isEqualTo(Date.from(newDue));
         assertThat(management.createJobQuery().processInstanceId(instance.getId()).timers().count()).isEqualTo(1);
 
         // the due-soon timer fires: the due-date timer is created from the moved date, and moves and stops in turn
@@ -364,9 +364,9 @@ class ReviewListenersModelTest {
                 .endEvent().done();
         engine.getRepositoryService().createDeployment().addModelInstance("earlier.bpmn", earlier).deploy();
         runtime.startProcessInstanceByKey("EarlierRightsRequestProcess", REFERENCE, Map.of(
-                Variables.REQUEST_ID, "req-legacy", Variables.REVIEW_PROPOSER, "officer",
-                Variables.REVIEW_DECISION, "REFUSE", Variables.RESULT_GROUNDS, "LEGAL_OBLIGATION",
-                Variables.RESULT_EXPLANATION, "A court order."));
+                VariableNames.REQUEST_ID, "req-legacy", VariableNames.REVIEW_PROPOSER, "officer",
+                VariableNames.REVIEW_DECISION, "REFUSE", VariableNames.RESULT_GROUNDS, "LEGAL_OBLIGATION",
+                VariableNames.RESULT_EXPLANATION, "A court order."));
         Task approval = task(RefusalApprovalModel.TASK_APPROVE_REFUSAL);
 
         signIn("officer", "privacy-officers", "legal-reviewers");

@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.rightsflow.deadline.DeadlineChanged;
 import org.rightsflow.deadline.DeadlineEventKind;
 import org.rightsflow.process.model.RightsRequestModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
@@ -72,13 +72,13 @@ public class DeadlineTimers {
                     management.updateJobSuspensionState().byJobId(job.getId()).activate();
                 }
             }
-            runtime.setVariable(instance.getId(), Variables.DUE_DATE, dueDate);
-            runtime.setVariable(instance.getId(), Variables.REMINDER_DATE, reminderDate);
+            runtime.setVariable(instance.getId(), VariableNames.DUE_DATE, dueDate);
+            runtime.setVariable(instance.getId(), VariableNames.REMINDER_DATE, reminderDate);
             for (ProcessInstance called : runtime.createProcessInstanceQuery()
                     .processInstanceBusinessKey(changed.reference()).active().list()) {
                 if (!called.getId().equals(instance.getId())
-                        && runtime.getVariableLocal(called.getId(), Variables.DUE_DATE) != null) {
-                    runtime.setVariableLocal(called.getId(), Variables.DUE_DATE, dueDate);
+                        && runtime.getVariableLocal(called.getId(), VariableNames.DUE_DATE) != null) {
+                    runtime.setVariableLocal(called.getId(), VariableNames.DUE_DATE, dueDate);
                 }
             }
             for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(changed.reference()).list()) {

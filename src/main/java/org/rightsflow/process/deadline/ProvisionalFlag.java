@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.rightsflow.deadline.DueDateConfirmed;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
@@ -28,8 +28,8 @@ public class ProvisionalFlag {
         try {
             for (ProcessInstance instance : runtime.createProcessInstanceQuery()
                     .processInstanceBusinessKey(confirmed.reference()).active().list()) {
-                if (runtime.getVariableLocal(instance.getId(), Variables.DUE_DATE_PROVISIONAL) != null) {
-                    runtime.setVariableLocal(instance.getId(), Variables.DUE_DATE_PROVISIONAL, false);
+                if (runtime.getVariableLocal(instance.getId(), VariableNames.DUE_DATE_PROVISIONAL) != null) {
+                    runtime.setVariableLocal(instance.getId(), VariableNames.DUE_DATE_PROVISIONAL, false);
                 }
             }
         } catch (OptimisticLockingException e) {

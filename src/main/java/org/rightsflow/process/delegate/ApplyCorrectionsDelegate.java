@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.fulfilment.correction.CorrectionService;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.CorrectionFulfilmentModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.springframework.stereotype.Component;
 
 /** Task_ApplyCorrections: writes the approved changes (once, even when retried) and reports the outcome. */
@@ -23,10 +23,10 @@ public class ApplyCorrectionsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         CorrectionService.Result result = corrections.apply(requestId(execution),
-                ProcessVariables.stringList(execution, Variables.RESULT_GROUNDS),
-                ProcessVariables.string(execution, Variables.RESULT_EXPLANATION));
-        execution.setVariable(Variables.OUTCOME, result.outcome());
-        execution.setVariable(Variables.RESULT_GROUNDS, String.join(",", result.grounds()));
-        execution.setVariable(Variables.RESULT_EXPLANATION, result.explanation());
+                ProcessVariables.stringList(execution, VariableNames.RESULT_GROUNDS),
+                ProcessVariables.string(execution, VariableNames.RESULT_EXPLANATION));
+        execution.setVariable(VariableNames.OUTCOME, result.outcome());
+        execution.setVariable(VariableNames.RESULT_GROUNDS, String.join(",", result.grounds()));
+        execution.setVariable(VariableNames.RESULT_EXPLANATION, result.explanation());
     }
 }

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.fulfilment.restriction.RestrictionService;
 import org.rightsflow.process.model.RestrictionFulfilmentModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.springframework.stereotype.Component;
 
 /** Task_ApplyRestriction: records the restriction, or the lift of the earlier one (once, even when retried); each system does its part next. */
@@ -23,7 +23,7 @@ public class ApplyRestrictionDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         RestrictionService.Fulfilled done = restrictions.fulfil(requestId(execution));
-        execution.setVariable(Variables.OUTCOME, done.outcome());
+        execution.setVariable(VariableNames.OUTCOME, done.outcome());
         execution.setVariable(RestrictionFulfilmentModel.RESTRICTION_ACTION, done.action());
         execution.setVariable(RestrictionFulfilmentModel.RESTRICTION_ID, done.restrictionId());
         execution.setVariable(RestrictionFulfilmentModel.RESTRICTION_ENDS,

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.fulfilment.access.AccessRequestFulfilment;
 import org.rightsflow.process.model.AccessFulfilmentModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.springframework.stereotype.Component;
 
 /** Task_BuildAccessReport: the ACCESS report from the data map, stored for delivery. */
@@ -21,6 +21,6 @@ public class BuildAccessReportDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(Variables.DOWNLOAD_ID, access.buildReport(requestId(execution)));
+        execution.setVariable(VariableNames.DOWNLOAD_ID, access.buildReport(requestId(execution)));
     }
 }

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.fulfilment.copy.CopyRequestFulfilment;
 import org.rightsflow.process.model.CopyFulfilmentModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.springframework.stereotype.Component;
 
 /** Task_BuildCopyPackage (COPY): the package streamed from the data map into an encrypted file. */
@@ -21,6 +21,6 @@ public class BuildCopyPackageDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(Variables.DOWNLOAD_ID, copy.buildPackage(requestId(execution)));
+        execution.setVariable(VariableNames.DOWNLOAD_ID, copy.buildPackage(requestId(execution)));
     }
 }

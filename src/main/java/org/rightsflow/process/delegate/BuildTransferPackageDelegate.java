@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.fulfilment.transfer.TransferRequestFulfilment;
 import org.rightsflow.process.model.TransferFulfilmentModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.springframework.stereotype.Component;
 
 /** Task_BuildCopyPackage (TRANSFER): the approved transfer's package, built as for COPY. */
@@ -21,6 +21,6 @@ public class BuildTransferPackageDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(Variables.DOWNLOAD_ID, transfer.buildPackage(requestId(execution)));
+        execution.setVariable(VariableNames.DOWNLOAD_ID, transfer.buildPackage(requestId(execution)));
     }
 }

@@ -4,7 +4,7 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 
 import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
 import org.rightsflow.process.model.AccountCancellationModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -25,6 +25,6 @@ public class CloseBlockedCancellationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         cancellation.closeBlocked(requestId(execution));
-        execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_REFUSED);
+        execution.setVariable(VariableNames.OUTCOME, VariableNames.OUTCOME_REFUSED);
     }
 }

@@ -1,7 +1,7 @@
 package org.rightsflow.process.delegate;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 
 /** The variable every delegate starts from. */
 final class Delegates {
@@ -10,6 +10,6 @@ final class Delegates {
     }
 
     static String requestId(VariableScope scope) {
-        return (String) scope.getVariable(Variables.REQUEST_ID);
+        return (String) scope.getVariable(VariableNames.REQUEST_ID);
     }
 }

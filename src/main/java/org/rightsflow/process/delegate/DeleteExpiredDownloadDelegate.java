@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.fulfilment.download.DownloadService;
 import org.rightsflow.process.model.DownloadExpiryModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.springframework.stereotype.Component;
 
 /** Task_DeletePackage: the link expired, so the result itself is deleted. */
@@ -19,6 +19,6 @@ public class DeleteExpiredDownloadDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        downloads.deleteExpired((String) execution.getVariable(Variables.DOWNLOAD_ID));
+        downloads.deleteExpired((String) execution.getVariable(VariableNames.DOWNLOAD_ID));
     }
 }

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.StaffIntakeModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.rightsflow.request.FiledRequest;
 import org.rightsflow.request.IntakeCommand;
 import org.rightsflow.request.InvalidRequestException;
@@ -64,11 +64,11 @@ public class FileStaffRequestDelegate implements JavaDelegate {
             throw new ProcessEngineException(e.code() + ": " + e.getMessage());
         }
         execution.setProcessBusinessKey(filed.request().reference());
-        execution.setVariable(Variables.REFERENCE, filed.request().reference());
-        execution.setVariable(Variables.REQUEST_TYPE, filed.request().type().name());
+        execution.setVariable(VariableNames.REFERENCE, filed.request().reference());
+        execution.setVariable(VariableNames.REQUEST_TYPE, filed.request().type().name());
         // for the task that shows the reference to the staff member: its card and its due date
-        execution.setVariable(Variables.REQUEST_ID, filed.request().id());
-        execution.setVariable(Variables.DUE_DATE, java.util.Date.from(filed.request().dueAt()));
+        execution.setVariable(VariableNames.REQUEST_ID, filed.request().id());
+        execution.setVariable(VariableNames.DUE_DATE, java.util.Date.from(filed.request().dueAt()));
     }
 
     /** The details of a deletion ground or consent purposes (EXPLAIN's question and RESTRICT's choices: below). */

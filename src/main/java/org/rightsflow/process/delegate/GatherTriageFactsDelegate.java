@@ -5,7 +5,7 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.process.model.RightsRequestModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.rightsflow.review.TriageFacts;
 import org.rightsflow.review.TriageFactsService;
 import org.springframework.stereotype.Component;
@@ -23,14 +23,14 @@ public class GatherTriageFactsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         TriageFacts facts = triage.factsFor(requestId(execution));
-        execution.setVariable(Variables.REPEAT_COUNT, facts.repeatCount());
-        execution.setVariable(Variables.EARLIER_REFERENCES, String.join(", ", facts.earlierReferences()));
-        execution.setVariable(Variables.LEGAL_HOLD, facts.legalHold());
-        execution.setVariable(Variables.OPEN_INVESTIGATION, facts.openInvestigation());
-        execution.setVariable(Variables.MINOR_ACCOUNT, facts.minorAccount());
-        execution.setVariable(Variables.SENSITIVE_CATEGORIES, facts.sensitiveCategories());
-        execution.setVariable(Variables.DELETION_GROUND_MISSING, facts.deletionGroundMissing());
-        execution.setVariable(Variables.REFERRED_TO_REVIEW, facts.referredToReview());
-        execution.setVariable(Variables.ENTERED_BY_STAFF, facts.enteredByStaff());
+        execution.setVariable(VariableNames.REPEAT_COUNT, facts.repeatCount());
+        execution.setVariable(VariableNames.EARLIER_REFERENCES, String.join(", ", facts.earlierReferences()));
+        execution.setVariable(VariableNames.LEGAL_HOLD, facts.legalHold());
+        execution.setVariable(VariableNames.OPEN_INVESTIGATION, facts.openInvestigation());
+        execution.setVariable(VariableNames.MINOR_ACCOUNT, facts.minorAccount());
+        execution.setVariable(VariableNames.SENSITIVE_CATEGORIES, facts.sensitiveCategories());
+        execution.setVariable(VariableNames.DELETION_GROUND_MISSING, facts.deletionGroundMissing());
+        execution.setVariable(VariableNames.REFERRED_TO_REVIEW, facts.referredToReview());
+        execution.setVariable(VariableNames.ENTERED_BY_STAFF, facts.enteredByStaff());
     }
 }

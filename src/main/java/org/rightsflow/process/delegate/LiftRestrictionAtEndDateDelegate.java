@@ -6,7 +6,7 @@ import org.rightsflow.fulfilment.restriction.RestrictionService;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.RestrictionFulfilmentModel;
 import org.rightsflow.process.model.RestrictionPeriodModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.springframework.stereotype.Component;
 
 /** Task_LiftAtEndDate: the restriction ends at its end date (once, even when retried); the systems lift it next. */
@@ -23,6 +23,6 @@ public class LiftRestrictionAtEndDateDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         restrictions.endAtEndDate(ProcessVariables.string(execution, RestrictionFulfilmentModel.RESTRICTION_ID));
         // a data operator's part of the lift (a manual system) is due at once: at the end date
-        execution.setVariable(Variables.DUE_DATE, execution.getVariable(RestrictionFulfilmentModel.RESTRICTION_ENDS));
+        execution.setVariable(VariableNames.DUE_DATE, execution.getVariable(RestrictionFulfilmentModel.RESTRICTION_ENDS));
     }
 }

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.fulfilment.consent.ConsentWithdrawalService;
 import org.rightsflow.process.model.ConsentWithdrawalModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.springframework.stereotype.Component;
 
 /** Task_NotifyConsentWithdrawn: every system recorded the withdrawal; the requester is told which services stop. */
@@ -21,6 +21,6 @@ public class NotifyConsentWithdrawnDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(Variables.OUTCOME, consents.notifyWithdrawn(requestId(execution)));
+        execution.setVariable(VariableNames.OUTCOME, consents.notifyWithdrawn(requestId(execution)));
     }
 }

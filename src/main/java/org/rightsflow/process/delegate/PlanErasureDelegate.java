@@ -5,7 +5,7 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 import org.rightsflow.fulfilment.erasure.ErasurePlan;
 import org.rightsflow.fulfilment.erasure.ErasureService;
 import org.rightsflow.process.model.DeletionFulfilmentModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -29,8 +29,8 @@ public class PlanErasureDelegate implements JavaDelegate {
         ErasurePlan plan = erasure.plan(requestId(execution));
         execution.setVariable(DeletionFulfilmentModel.ERASURE_REFUSED, plan.refused());
         if (plan.refused()) {
-            execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_REFUSED);
-            execution.setVariable(Variables.RESTRICT_KEPT_DATA, plan.keptRestricted());
+            execution.setVariable(VariableNames.OUTCOME, VariableNames.OUTCOME_REFUSED);
+            execution.setVariable(VariableNames.RESTRICT_KEPT_DATA, plan.keptRestricted());
         }
     }
 }

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.fulfilment.copy.CopyRequestFulfilment;
 import org.rightsflow.process.model.CopyFulfilmentModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.springframework.stereotype.Component;
 
 /** Task_PublishDownload (COPY): the expiring link goes to the contact on file; the right is fulfilled. */
@@ -21,7 +21,7 @@ public class PublishCopyPackageDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        copy.publish(requestId(execution), (String) execution.getVariable(Variables.DOWNLOAD_ID));
-        execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+        copy.publish(requestId(execution), (String) execution.getVariable(VariableNames.DOWNLOAD_ID));
+        execution.setVariable(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED);
     }
 }

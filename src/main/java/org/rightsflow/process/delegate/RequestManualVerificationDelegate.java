@@ -11,7 +11,7 @@ import org.rightsflow.identity.ManualVerificationReason;
 import org.rightsflow.identity.ManualVerificationRoute;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.RightsRequestModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.springframework.stereotype.Component;
 
 /** Task_RequestManualVerification: no codes for this request; it waits for intake staff, by the route they decide. */
@@ -29,10 +29,10 @@ public class RequestManualVerificationDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ManualVerificationRoute route = identity.awaitManualVerification(requestId(execution),
-                ManualVerificationReason.valueOf(ProcessVariables.string(execution, Variables.MANUAL_VERIFICATION_REASON)));
-        execution.setVariable(Variables.MANUAL_VERIFICATION_ROUTE, route.name());
+                ManualVerificationReason.valueOf(ProcessVariables.string(execution, VariableNames.MANUAL_VERIFICATION_REASON)));
+        execution.setVariable(VariableNames.MANUAL_VERIFICATION_ROUTE, route.name());
         if (route == ManualVerificationRoute.DEFER) {
-            execution.setVariable(Variables.MANUAL_VERIFICATION_ROUTED_AGAIN_AT, Date.from(cases.nextDay()));
+            execution.setVariable(VariableNames.MANUAL_VERIFICATION_ROUTED_AGAIN_AT, Date.from(cases.nextDay()));
         }
     }
 }

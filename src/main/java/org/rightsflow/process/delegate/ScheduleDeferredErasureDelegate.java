@@ -10,7 +10,7 @@ import org.rightsflow.fulfilment.erasure.ErasureHold;
 import org.rightsflow.fulfilment.erasure.ErasureService;
 import org.rightsflow.process.model.DeferredErasureModel;
 import org.rightsflow.process.model.DeletionFulfilmentModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,8 +40,8 @@ public class ScheduleDeferredErasureDelegate implements JavaDelegate {
             }
             runtime.startProcessInstanceByKey(DeferredErasureModel.PROCESS_ID, execution.getProcessBusinessKey(),
                     org.camunda.bpm.engine.variable.Variables.createVariables()
-                            .putValue(Variables.REQUEST_ID, hold.requestId())
-                            .putValue(Variables.REFERENCE, execution.getVariable(Variables.REFERENCE))
+                            .putValue(VariableNames.REQUEST_ID, hold.requestId())
+                            .putValue(VariableNames.REFERENCE, execution.getVariable(VariableNames.REFERENCE))
                             .putValue(DeferredErasureModel.HOLD_ID, hold.id())
                             .putValue(DeferredErasureModel.RETENTION_END, Date.from(hold.retentionEnd())));
         }

@@ -4,7 +4,7 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 
 import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
 import org.rightsflow.process.model.AccountCancellationModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,6 +22,6 @@ public class SendCancellationCertificateDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         cancellation.certify(requestId(execution));
-        execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+        execution.setVariable(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED);
     }
 }

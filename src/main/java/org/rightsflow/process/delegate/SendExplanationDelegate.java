@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.fulfilment.explanation.ExplanationService;
 import org.rightsflow.process.model.ExplanationFulfilmentModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.springframework.stereotype.Component;
 
 /** Task_SendExplanation: the officer's recorded answer to the contact on file (once, even when retried). */
@@ -21,6 +21,6 @@ public class SendExplanationDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(Variables.OUTCOME, explanations.sendAnswer(requestId(execution)));
+        execution.setVariable(VariableNames.OUTCOME, explanations.sendAnswer(requestId(execution)));
     }
 }

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.RightsRequestModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.rightsflow.request.RequestLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +22,8 @@ public class SendResultDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        lifecycle.finish(requestId(execution), ProcessVariables.string(execution, Variables.OUTCOME),
-                ProcessVariables.stringList(execution, Variables.RESULT_GROUNDS),
-                ProcessVariables.string(execution, Variables.RESULT_EXPLANATION));
+        lifecycle.finish(requestId(execution), ProcessVariables.string(execution, VariableNames.OUTCOME),
+                ProcessVariables.stringList(execution, VariableNames.RESULT_GROUNDS),
+                ProcessVariables.string(execution, VariableNames.RESULT_EXPLANATION));
     }
 }

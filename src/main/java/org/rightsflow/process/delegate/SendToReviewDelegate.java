@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.SendToReviewModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.rightsflow.review.ReviewReferral;
 import org.rightsflow.review.ReviewReferrals;
 import org.springframework.stereotype.Component;
@@ -34,8 +34,8 @@ public class SendToReviewDelegate implements JavaDelegate {
         execution.removeVariable(SendToReviewModel.FIELD_REASON);
         ReviewReferral referral = referrals.refer(reference, officer(execution), reason);
         execution.setProcessBusinessKey(referral.reference());
-        execution.setVariable(Variables.REFERENCE, referral.reference());
-        execution.setVariable(Variables.REQUEST_ID, referral.requestId());
+        execution.setVariable(VariableNames.REFERENCE, referral.reference());
+        execution.setVariable(VariableNames.REQUEST_ID, referral.requestId());
     }
 
     private static String officer(DelegateExecution execution) {

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.fulfilment.transfer.TransferRequestFulfilment;
 import org.rightsflow.process.model.TransferFulfilmentModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.springframework.stereotype.Component;
 
 /** Task_SendToRecipient: link and SHA-256 to the recipient, notice to the requester; the right is fulfilled. */
@@ -21,7 +21,7 @@ public class SendTransferPackageDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        transfer.sendToRecipient(requestId(execution), (String) execution.getVariable(Variables.DOWNLOAD_ID));
-        execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+        transfer.sendToRecipient(requestId(execution), (String) execution.getVariable(VariableNames.DOWNLOAD_ID));
+        execution.setVariable(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED);
     }
 }

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.process.FulfilmentRoutes;
 import org.rightsflow.process.model.RightsRequestModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.rightsflow.request.FulfilmentStart;
 import org.rightsflow.request.RequestLifecycle;
 import org.springframework.stereotype.Component;
@@ -30,8 +30,8 @@ public class StartFulfilmentDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FulfilmentStart start = lifecycle.startFulfilment(requestId(execution));
-        execution.setVariable(Variables.FULFILMENT_START, start.name());
-        execution.setVariable(Variables.FULFILMENT_PROCESS,
-                routes.processFor((String) execution.getVariable(Variables.REQUEST_TYPE)));
+        execution.setVariable(VariableNames.FULFILMENT_START, start.name());
+        execution.setVariable(VariableNames.FULFILMENT_PROCESS,
+                routes.processFor((String) execution.getVariable(VariableNames.REQUEST_TYPE)));
     }
 }

@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.process.model.RestrictionFulfilmentModel;
 import org.rightsflow.process.model.RestrictionPeriodModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +27,9 @@ public class StartRestrictionPeriodDelegate implements JavaDelegate {
         }
         runtime.startProcessInstanceByKey(RestrictionPeriodModel.PROCESS_ID, execution.getProcessBusinessKey(),
                 org.camunda.bpm.engine.variable.Variables.createVariables()
-                        .putValue(Variables.REQUEST_ID, execution.getVariable(Variables.REQUEST_ID))
-                        .putValue(Variables.REFERENCE, execution.getVariable(Variables.REFERENCE))
-                        .putValue(Variables.REQUEST_TYPE, execution.getVariable(Variables.REQUEST_TYPE))
+                        .putValue(VariableNames.REQUEST_ID, execution.getVariable(VariableNames.REQUEST_ID))
+                        .putValue(VariableNames.REFERENCE, execution.getVariable(VariableNames.REFERENCE))
+                        .putValue(VariableNames.REQUEST_TYPE, execution.getVariable(VariableNames.REQUEST_TYPE))
                         .putValue(RestrictionFulfilmentModel.RESTRICTION_ID, restrictionId)
                         .putValue(RestrictionFulfilmentModel.RESTRICTION_ENDS,
                                 execution.getVariable(RestrictionFulfilmentModel.RESTRICTION_ENDS)));

@@ -14,7 +14,7 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.rightsflow.notice.StaffDigests;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,7 +62,7 @@ public class GroupTasks {
                 references.put(instance.getId(), instance.getBusinessKey());
             }
             for (VariableInstance type : runtime.createVariableInstanceQuery()
-                    .processInstanceIdIn(instances.toArray(String[]::new)).variableName(Variables.REQUEST_TYPE).list()) {
+                    .processInstanceIdIn(instances.toArray(String[]::new)).variableName(VariableNames.REQUEST_TYPE).list()) {
                 if (type.getValue() instanceof String code && type.getExecutionId().equals(type.getProcessInstanceId())) {
                     types.put(type.getProcessInstanceId(), code);
                 }

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.AccountCancellationModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.rightsflow.review.RefusalProposals;
 import org.rightsflow.review.RefusalSubject;
 import org.rightsflow.review.ReviewDecisions;
@@ -41,18 +41,18 @@ public class BlockedCancellationListener implements TaskListener {
                     ? "已无（上次检查后已结清）/ nothing any more (settled since the last check)" : String.join("; ", open));
             return;
         }
-        String decision = ProcessVariables.string(task, Variables.DECISION);
-        ReviewDecisions.requireOneOf(Variables.DECISION, decision, DECISIONS);
-        String explanation = ProcessVariables.string(task, Variables.EXPLANATION);
+        String decision = ProcessVariables.string(task, VariableNames.DECISION);
+        ReviewDecisions.requireOneOf(VariableNames.DECISION, decision, DECISIONS);
+        String explanation = ProcessVariables.string(task, VariableNames.EXPLANATION);
         ReviewDecisions.requireExplanation(explanation);
         String officer = TaskListeners.currentUser(task);
         if (AccountCancellationModel.REFUSE.equals(decision)) {
-            List<String> grounds = ProcessVariables.stringList(task, Variables.GROUNDS);
-            proposals.propose(requestId, RefusalSubject.CANCELLATION, Variables.REFUSE, grounds, explanation, officer);
-            task.setVariable(Variables.REVIEW_PROPOSER, officer);
-            task.setVariable(Variables.REVIEW_DECISION, Variables.REFUSE);
-            task.setVariable(Variables.RESULT_GROUNDS, String.join(",", grounds));
-            task.setVariable(Variables.RESULT_EXPLANATION, explanation);
+            List<String> grounds = ProcessVariables.stringList(task, VariableNames.GROUNDS);
+            proposals.propose(requestId, RefusalSubject.CANCELLATION, VariableNames.REFUSE, grounds, explanation, officer);
+            task.setVariable(VariableNames.REVIEW_PROPOSER, officer);
+            task.setVariable(VariableNames.REVIEW_DECISION, VariableNames.REFUSE);
+            task.setVariable(VariableNames.RESULT_GROUNDS, String.join(",", grounds));
+            task.setVariable(VariableNames.RESULT_EXPLANATION, explanation);
         } else {
             cancellation.proceedDespiteBlockers(requestId, officer);
         }

@@ -9,7 +9,7 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.rightsflow.fulfilment.correction.CorrectionService;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.CorrectionFulfilmentModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.rightsflow.review.RefusalProposals;
 import org.rightsflow.review.RefusalSubject;
 import org.springframework.stereotype.Component;
@@ -61,20 +61,20 @@ public class CorrectionReviewListener implements TaskListener {
 
     private void complete(DelegateTask task) {
         String requestId = TaskListeners.requestId(task);
-        String decision = ProcessVariables.string(task, Variables.DECISION);
+        String decision = ProcessVariables.string(task, VariableNames.DECISION);
         List<String> rejected = ProcessVariables.stringList(task, CorrectionFulfilmentModel.REJECTED_CHANGES);
-        List<String> grounds = ProcessVariables.stringList(task, Variables.GROUNDS);
-        String explanation = ProcessVariables.string(task, Variables.EXPLANATION);
+        List<String> grounds = ProcessVariables.stringList(task, VariableNames.GROUNDS);
+        String explanation = ProcessVariables.string(task, VariableNames.EXPLANATION);
         String officer = TaskListeners.currentUser(task);
         CorrectionService.Decision decided = corrections.decide(requestId, decision,
                 CorrectionFulfilmentModel.REJECT.equals(decision) ? List.of() : rejected, grounds, explanation, officer);
         task.setVariable(CorrectionFulfilmentModel.CORRECTION_DECISION, decision);
         task.setVariable(CorrectionFulfilmentModel.CORRECTION_REFUSAL, decided.refusesAnything());
         if (decided.refusesAnything()) {
-            String proposal = decided.approved() == 0 ? Variables.REFUSE : Variables.PARTIAL;
+            String proposal = decided.approved() == 0 ? VariableNames.REFUSE : VariableNames.PARTIAL;
             proposals.propose(requestId, RefusalSubject.CORRECTION, proposal, grounds, explanation, officer);
-            task.setVariable(Variables.REVIEW_PROPOSER, officer);
-            task.setVariable(Variables.REVIEW_DECISION, proposal);
+            task.setVariable(VariableNames.REVIEW_PROPOSER, officer);
+            task.setVariable(VariableNames.REVIEW_DECISION, proposal);
             task.setVariable(CorrectionFulfilmentModel.CORRECTION_GROUNDS, String.join(",", grounds));
             task.setVariable(CorrectionFulfilmentModel.CORRECTION_EXPLANATION, explanation);
         }

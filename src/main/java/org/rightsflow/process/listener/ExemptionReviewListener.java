@@ -7,7 +7,7 @@ import org.rightsflow.common.TimeSource;
 import org.rightsflow.fulfilment.erasure.ErasureScope;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.RightsRequestModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.rightsflow.review.RefusalProposals;
 import org.rightsflow.review.RefusalSubject;
 import org.rightsflow.review.ReviewDecisions;
@@ -39,38 +39,38 @@ public class ExemptionReviewListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String decision = ProcessVariables.string(task, Variables.DECISION);
-        List<String> grounds = ProcessVariables.stringList(task, Variables.GROUNDS);
-        ReviewDecisions.requireOneOf(Variables.DECISION, decision, ReviewDecisions.REVIEW);
-        ReviewScopes.requirePartialApplies(ProcessVariables.string(task, Variables.REQUEST_TYPE), decision);
-        ReviewDecisions.requireGroundsForRefusal(!Variables.PROCEED.equals(decision), grounds);
+        String decision = ProcessVariables.string(task, VariableNames.DECISION);
+        List<String> grounds = ProcessVariables.stringList(task, VariableNames.GROUNDS);
+        ReviewDecisions.requireOneOf(VariableNames.DECISION, decision, ReviewDecisions.REVIEW);
+        ReviewScopes.requirePartialApplies(ProcessVariables.string(task, VariableNames.REQUEST_TYPE), decision);
+        ReviewDecisions.requireGroundsForRefusal(!VariableNames.PROCEED.equals(decision), grounds);
         List<String> refusedCategories = ReviewDecisions.requireRefusedCategories(decision,
-                ProcessVariables.stringList(task, Variables.REFUSED_CATEGORIES));
-        String explanation = ProcessVariables.string(task, Variables.EXPLANATION);
+                ProcessVariables.stringList(task, VariableNames.REFUSED_CATEGORIES));
+        String explanation = ProcessVariables.string(task, VariableNames.EXPLANATION);
         ReviewDecisions.requireExplanation(explanation);
         String proposer = TaskListeners.currentUser(task);
         String requestId = TaskListeners.requestId(task);
-        task.setVariable(Variables.REVIEW_DECISION, decision);
-        task.setVariable(Variables.REVIEW_PROPOSER, proposer);
+        task.setVariable(VariableNames.REVIEW_DECISION, decision);
+        task.setVariable(VariableNames.REVIEW_PROPOSER, proposer);
         if (refusedCategories.isEmpty()) {
-            task.removeVariable(Variables.REFUSED_CATEGORIES);
+            task.removeVariable(VariableNames.REFUSED_CATEGORIES);
         } else {
             // Codes only (no personal data); the approval form shows them, the partial notice names them.
-            task.setVariable(Variables.REFUSED_CATEGORIES, String.join(",", refusedCategories));
+            task.setVariable(VariableNames.REFUSED_CATEGORIES, String.join(",", refusedCategories));
         }
         scopes.record(requestId, decision, refusedCategories, proposer, time.now());
         // the referrals made until now are taken up by this review (a later one sends the request here again)
         referrals.reviewed(requestId);
-        if (!Variables.PROCEED.equals(decision)) {
+        if (!VariableNames.PROCEED.equals(decision)) {
             proposals.propose(requestId, RefusalSubject.EXEMPTION_REVIEW, decision, grounds, explanation, proposer);
             // What the requester will be told if the legal reviewer approves.
-            task.setVariable(Variables.RESULT_GROUNDS, String.join(",", grounds));
-            task.setVariable(Variables.RESULT_EXPLANATION, explanation);
+            task.setVariable(VariableNames.RESULT_GROUNDS, String.join(",", grounds));
+            task.setVariable(VariableNames.RESULT_EXPLANATION, explanation);
         }
         // Once approved, a DELETE or CANCEL_ACCOUNT refused on excessive technical means or impracticality restricts
         // what it keeps (storage and security only).
-        task.setVariable(Variables.RESTRICT_KEPT_DATA, ErasureScope.restrictsWhatIsKept(
-                ProcessVariables.string(task, Variables.REQUEST_TYPE), decision, grounds));
+        task.setVariable(VariableNames.RESTRICT_KEPT_DATA, ErasureScope.restrictsWhatIsKept(
+                ProcessVariables.string(task, VariableNames.REQUEST_TYPE), decision, grounds));
         TaskListeners.clearFormFields(task);
     }
 }

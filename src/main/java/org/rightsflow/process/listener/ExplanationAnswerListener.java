@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.rightsflow.fulfilment.explanation.ExplanationService;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.ExplanationFulfilmentModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.rightsflow.review.RefusalProposals;
 import org.rightsflow.review.RefusalSubject;
 import org.rightsflow.review.ReviewDecisions;
@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
 @Component(ExplanationFulfilmentModel.BEAN_EXPLANATION_ANSWER_LISTENER)
 public class ExplanationAnswerListener implements TaskListener {
 
-    static final Set<String> DECISIONS = Set.of(Variables.PROCEED, Variables.REFUSE);
+    static final Set<String> DECISIONS = Set.of(VariableNames.PROCEED, VariableNames.REFUSE);
 
     private final ExplanationService explanations;
     private final RefusalProposals proposals;
@@ -38,24 +38,24 @@ public class ExplanationAnswerListener implements TaskListener {
         if (EVENTNAME_CREATE.equals(task.getEventName())) {
             // In the form's own field, where the submission writes it back: the task's execution, as for every form
             // field (a task-local copy would shadow what the officer submits through the task service).
-            task.setVariable(Variables.EXPLANATION, explanations.draftAnswer(requestId));
+            task.setVariable(VariableNames.EXPLANATION, explanations.draftAnswer(requestId));
             task.setVariableLocal(ExplanationFulfilmentModel.EXPLANATION_TOPICS,
                     String.join(",", explanations.topics(requestId)));
             return;
         }
-        String decision = ProcessVariables.string(task, Variables.DECISION);
-        String text = ProcessVariables.string(task, Variables.EXPLANATION);
+        String decision = ProcessVariables.string(task, VariableNames.DECISION);
+        String text = ProcessVariables.string(task, VariableNames.EXPLANATION);
         ReviewDecisions.requireOneOf("decision", decision, DECISIONS);
         String officer = TaskListeners.currentUser(task);
-        if (Variables.PROCEED.equals(decision)) {
+        if (VariableNames.PROCEED.equals(decision)) {
             explanations.recordAnswer(requestId, text, officer);
         } else {
-            List<String> grounds = ProcessVariables.stringList(task, Variables.GROUNDS);
-            proposals.propose(requestId, RefusalSubject.EXPLANATION, Variables.REFUSE, grounds, text, officer);
-            task.setVariable(Variables.REVIEW_PROPOSER, officer);
-            task.setVariable(Variables.REVIEW_DECISION, Variables.REFUSE);
-            task.setVariable(Variables.RESULT_GROUNDS, String.join(",", grounds));
-            task.setVariable(Variables.RESULT_EXPLANATION, text);
+            List<String> grounds = ProcessVariables.stringList(task, VariableNames.GROUNDS);
+            proposals.propose(requestId, RefusalSubject.EXPLANATION, VariableNames.REFUSE, grounds, text, officer);
+            task.setVariable(VariableNames.REVIEW_PROPOSER, officer);
+            task.setVariable(VariableNames.REVIEW_DECISION, VariableNames.REFUSE);
+            task.setVariable(VariableNames.RESULT_GROUNDS, String.join(",", grounds));
+            task.setVariable(VariableNames.RESULT_EXPLANATION, text);
         }
         task.setVariable(ExplanationFulfilmentModel.ANSWER_DECISION, decision);
         task.removeVariableLocal(ExplanationFulfilmentModel.EXPLANATION_TOPICS);

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.ManualFulfilmentModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.rightsflow.review.RefusalProposals;
 import org.rightsflow.review.RefusalSubject;
 import org.rightsflow.review.ReviewDecisions;
@@ -25,23 +25,23 @@ public class ManualFulfilmentListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String decision = ProcessVariables.string(task, Variables.DECISION);
-        ReviewDecisions.requireOneOf(Variables.DECISION, decision, ReviewDecisions.MANUAL_FULFILMENT);
-        var grounds = ProcessVariables.stringList(task, Variables.GROUNDS);
-        ReviewDecisions.requireGroundsForRefusal(Variables.OUTCOME_PARTIALLY_COMPLETED.equals(decision), grounds);
-        String explanation = ProcessVariables.string(task, Variables.EXPLANATION);
+        String decision = ProcessVariables.string(task, VariableNames.DECISION);
+        ReviewDecisions.requireOneOf(VariableNames.DECISION, decision, ReviewDecisions.MANUAL_FULFILMENT);
+        var grounds = ProcessVariables.stringList(task, VariableNames.GROUNDS);
+        ReviewDecisions.requireGroundsForRefusal(VariableNames.OUTCOME_PARTIALLY_COMPLETED.equals(decision), grounds);
+        String explanation = ProcessVariables.string(task, VariableNames.EXPLANATION);
         ReviewDecisions.requireExplanation(explanation);
-        task.setVariable(Variables.OUTCOME, decision);
-        if (Variables.OUTCOME_PARTIALLY_COMPLETED.equals(decision)) {
+        task.setVariable(VariableNames.OUTCOME, decision);
+        if (VariableNames.OUTCOME_PARTIALLY_COMPLETED.equals(decision)) {
             String operator = TaskListeners.currentUser(task);
-            proposals.propose(TaskListeners.requestId(task), RefusalSubject.MANUAL_FULFILMENT, Variables.PARTIAL, grounds,
+            proposals.propose(TaskListeners.requestId(task), RefusalSubject.MANUAL_FULFILMENT, VariableNames.PARTIAL, grounds,
                     explanation, operator);
-            task.setVariable(Variables.REVIEW_PROPOSER, operator);
-            task.setVariable(Variables.REVIEW_DECISION, Variables.PARTIAL);
+            task.setVariable(VariableNames.REVIEW_PROPOSER, operator);
+            task.setVariable(VariableNames.REVIEW_DECISION, VariableNames.PARTIAL);
             // the requester's result is told these grounds only once approved (Event_OperatorRefusalApproved):
             // a proposal sent back and then done in full leaves what came in untouched
-            task.setVariable(Variables.PROPOSED_GROUNDS, String.join(",", grounds));
-            task.setVariable(Variables.PROPOSED_EXPLANATION, explanation);
+            task.setVariable(VariableNames.PROPOSED_GROUNDS, String.join(",", grounds));
+            task.setVariable(VariableNames.PROPOSED_EXPLANATION, explanation);
         }
         TaskListeners.clearFormFields(task);
     }

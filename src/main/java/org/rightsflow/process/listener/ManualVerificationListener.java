@@ -7,7 +7,7 @@ import org.rightsflow.identity.IdentityVerificationService;
 import org.rightsflow.process.ManualVerificationTasks;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.RightsRequestModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.rightsflow.review.ReviewDecisions;
 import org.springframework.stereotype.Component;
 
@@ -33,16 +33,16 @@ public class ManualVerificationListener implements TaskListener {
             view.show(task, TaskListeners.requestId(task));
             return;
         }
-        String decision = ProcessVariables.string(task, Variables.DECISION);
-        ReviewDecisions.requireOneOf(Variables.DECISION, decision, ReviewDecisions.IDENTITY);
-        ReviewDecisions.requireExplanation(ProcessVariables.string(task, Variables.EXPLANATION));
+        String decision = ProcessVariables.string(task, VariableNames.DECISION);
+        ReviewDecisions.requireOneOf(VariableNames.DECISION, decision, ReviewDecisions.IDENTITY);
+        ReviewDecisions.requireExplanation(ProcessVariables.string(task, VariableNames.EXPLANATION));
         identity.recordManualDecision(TaskListeners.requestId(task), "VERIFIED".equals(decision),
                 TaskListeners.currentUser(task),
-                new LinkedHashSet<>(ProcessVariables.stringList(task, Variables.CONFIRMED_REQUESTS)));
-        task.setVariable(Variables.VERIFICATION_DECISION, decision);
-        task.removeVariable(Variables.CONFIRMED_REQUESTS);
-        task.removeVariableLocal(Variables.CASE_REQUESTS);
-        task.removeVariableLocal(Variables.CASE_CHOICES);
+                new LinkedHashSet<>(ProcessVariables.stringList(task, VariableNames.CONFIRMED_REQUESTS)));
+        task.setVariable(VariableNames.VERIFICATION_DECISION, decision);
+        task.removeVariable(VariableNames.CONFIRMED_REQUESTS);
+        task.removeVariableLocal(VariableNames.CASE_REQUESTS);
+        task.removeVariableLocal(VariableNames.CASE_CHOICES);
         TaskListeners.clearFormFields(task);
     }
 }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.RefusalApprovalModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.rightsflow.review.RefusalProposal;
 import org.rightsflow.review.RefusalProposals;
 import org.rightsflow.review.RefusalSubject;
@@ -30,10 +30,10 @@ public class RefusalApprovalListener implements TaskListener {
     public void notify(DelegateTask task) {
         recordProposalOfAnEarlierModel(task);
         RefusalProposal decided = proposals.decide(task.getExecution().getProcessBusinessKey(),
-                TaskListeners.currentUser(task), ProcessVariables.string(task, Variables.DECISION),
-                ProcessVariables.string(task, Variables.EXPLANATION));
-        task.setVariable(Variables.APPROVAL_DECISION, decided.approval());
-        task.setVariable(Variables.APPROVAL_COMMENT, decided.approvalComment());
+                TaskListeners.currentUser(task), ProcessVariables.string(task, VariableNames.DECISION),
+                ProcessVariables.string(task, VariableNames.EXPLANATION));
+        task.setVariable(VariableNames.APPROVAL_DECISION, decided.approval());
+        task.setVariable(VariableNames.APPROVAL_COMMENT, decided.approvalComment());
         TaskListeners.clearFormFields(task);
     }
 
@@ -48,10 +48,10 @@ public class RefusalApprovalListener implements TaskListener {
         String requestId = TaskListeners.requestId(task);
         if (earlierModel && requestId != null && proposals.open(requestId).isEmpty()) {
             proposals.propose(requestId, RefusalSubject.EXEMPTION_REVIEW,
-                    ProcessVariables.string(task, Variables.REVIEW_DECISION),
-                    ProcessVariables.stringList(task, Variables.RESULT_GROUNDS),
-                    ProcessVariables.string(task, Variables.RESULT_EXPLANATION),
-                    ProcessVariables.string(task, Variables.REVIEW_PROPOSER));
+                    ProcessVariables.string(task, VariableNames.REVIEW_DECISION),
+                    ProcessVariables.stringList(task, VariableNames.RESULT_GROUNDS),
+                    ProcessVariables.string(task, VariableNames.RESULT_EXPLANATION),
+                    ProcessVariables.string(task, VariableNames.REVIEW_PROPOSER));
         }
     }
 }

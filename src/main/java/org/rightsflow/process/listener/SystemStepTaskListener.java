@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.rightsflow.fulfilment.systems.PersonSteps;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.SystemStepModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.rightsflow.review.ReviewDecisions;
 import org.springframework.stereotype.Component;
 
@@ -24,12 +24,12 @@ public class SystemStepTaskListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        ReviewDecisions.requireOneOf(Variables.DECISION, ProcessVariables.string(task, Variables.DECISION),
+        ReviewDecisions.requireOneOf(VariableNames.DECISION, ProcessVariables.string(task, VariableNames.DECISION),
                 java.util.Set.of(SystemStepModel.DONE));
         String records = ProcessVariables.string(task, SystemStepModel.RECORDS);
         steps.record((String) task.getVariable(SystemStepModel.SYSTEM_STEP_ID), TaskListeners.currentUser(task),
                 records == null || records.isBlank() ? null : Math.round(Double.parseDouble(records)),
-                ProcessVariables.string(task, Variables.EXPLANATION));
+                ProcessVariables.string(task, VariableNames.EXPLANATION));
         TaskListeners.clearFormFields(task);
         task.removeVariable(SystemStepModel.RECORDS);
     }

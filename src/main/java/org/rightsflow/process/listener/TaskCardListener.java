@@ -14,13 +14,13 @@ import org.rightsflow.operations.taskcard.TaskCards;
 import org.rightsflow.process.model.CorrectionFulfilmentModel;
 import org.rightsflow.process.model.RightsRequestModel;
 import org.rightsflow.process.model.TransferFulfilmentModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Puts the request's card ({@link Variables#TASK_CARD}, a task-local variable) on every user task of a request as it
+ * Puts the request's card ({@link VariableNames#TASK_CARD}, a task-local variable) on every user task of a request as it
  * is created, for the decision forms to show; added to every user task by {@code process.setup.TaskCardPlugin}, so the
  * models need no listener of their own. Reads the triage rule that matched from the engine's decision history (the
  * root process ran it). A card that cannot be built never stops the task: it then shows the reference and its link.
@@ -45,14 +45,14 @@ public class TaskCardListener implements TaskListener {
         }
         try {
             cards.card(requestId, purpose(task.getTaskDefinitionKey()), triageRule(task))
-                    .ifPresent(card -> task.setVariableLocal(Variables.TASK_CARD, card));
+                    .ifPresent(card -> task.setVariableLocal(VariableNames.TASK_CARD, card));
         } catch (RuntimeException e) {
             // The task matters more than its card: log (ids only) and show the link to the request's page.
             LOG.warn("The request card of task {} ({}) could not be built: {}", task.getId(),
                     task.getTaskDefinitionKey(), e.toString());
-            Object reference = task.getVariable(Variables.REFERENCE);
+            Object reference = task.getVariable(VariableNames.REFERENCE);
             if (reference != null) {
-                task.setVariableLocal(Variables.TASK_CARD, cards.fallback(reference.toString()));
+                task.setVariableLocal(VariableNames.TASK_CARD, cards.fallback(reference.toString()));
             }
         }
     }
@@ -92,6 +92,6 @@ public class TaskCardListener implements TaskListener {
             outputs.put(output.getVariableName(), output.getValue());
             ruleId = output.getRuleId();
         }
-        return Boolean.TRUE.equals(outputs.get(Variables.REVIEW_NEEDED)) ? ruleId : null;
+        return Boolean.TRUE.equals(outputs.get(VariableNames.REVIEW_NEEDED)) ? ruleId : null;
     }
 }

@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.camunda.spin.plugin.variable.value.JsonValue;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 
 /** What every decision listener needs: who is completing the task, and for which request. */
 final class TaskListeners {
@@ -32,13 +32,13 @@ final class TaskListeners {
      * that the next form starts empty and one decision never overwrites another's explanation.
      */
     static void clearFormFields(DelegateTask task) {
-        task.removeVariable(Variables.DECISION);
-        task.removeVariable(Variables.GROUNDS);
-        task.removeVariable(Variables.EXPLANATION);
+        task.removeVariable(VariableNames.DECISION);
+        task.removeVariable(VariableNames.GROUNDS);
+        task.removeVariable(VariableNames.EXPLANATION);
     }
 
     static String requestId(DelegateTask task) {
-        return (String) task.getVariable(Variables.REQUEST_ID);
+        return (String) task.getVariable(VariableNames.REQUEST_ID);
     }
 
     /** A value as a JSON variable, for a form's table or choices (Tasklist reads JSON variables as lists). */

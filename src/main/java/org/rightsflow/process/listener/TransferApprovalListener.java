@@ -9,7 +9,7 @@ import org.rightsflow.fulfilment.transfer.TransferApproval;
 import org.rightsflow.fulfilment.transfer.TransferRequestFulfilment;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.TransferFulfilmentModel;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.rightsflow.review.RefusalProposals;
 import org.rightsflow.review.RefusalSubject;
 import org.springframework.stereotype.Component;
@@ -39,8 +39,8 @@ public class TransferApprovalListener implements TaskListener {
                     TaskListeners.json(transfer.recipientForReview(TaskListeners.requestId(task))));
             return;
         }
-        String decision = ProcessVariables.string(task, Variables.DECISION);
-        String explanation = ProcessVariables.string(task, Variables.EXPLANATION);
+        String decision = ProcessVariables.string(task, VariableNames.DECISION);
+        String explanation = ProcessVariables.string(task, VariableNames.EXPLANATION);
         Map<String, Boolean> conditions = new HashMap<>();
         for (String condition : TransferApproval.CONDITIONS) {
             conditions.put(condition, Boolean.TRUE.equals(task.getVariable(condition)));
@@ -50,14 +50,14 @@ public class TransferApprovalListener implements TaskListener {
         if (approved) {
             transfer.recordDecision(TaskListeners.requestId(task), true, officer);
         } else {
-            List<String> grounds = ProcessVariables.stringList(task, Variables.GROUNDS);
-            proposals.propose(TaskListeners.requestId(task), RefusalSubject.TRANSFER, Variables.REFUSE, grounds,
+            List<String> grounds = ProcessVariables.stringList(task, VariableNames.GROUNDS);
+            proposals.propose(TaskListeners.requestId(task), RefusalSubject.TRANSFER, VariableNames.REFUSE, grounds,
                     explanation, officer);
-            task.setVariable(Variables.REVIEW_PROPOSER, officer);
-            task.setVariable(Variables.REVIEW_DECISION, Variables.REFUSE);
-            task.setVariable(Variables.SUGGESTED_GROUNDS, TransferApproval.suggestedGrounds(conditions));
-            task.setVariable(Variables.RESULT_GROUNDS, String.join(",", grounds));
-            task.setVariable(Variables.RESULT_EXPLANATION, explanation);
+            task.setVariable(VariableNames.REVIEW_PROPOSER, officer);
+            task.setVariable(VariableNames.REVIEW_DECISION, VariableNames.REFUSE);
+            task.setVariable(VariableNames.SUGGESTED_GROUNDS, TransferApproval.suggestedGrounds(conditions));
+            task.setVariable(VariableNames.RESULT_GROUNDS, String.join(",", grounds));
+            task.setVariable(VariableNames.RESULT_EXPLANATION, explanation);
         }
         task.setVariable(TransferFulfilmentModel.TRANSFER_DECISION, decision);
         task.removeVariableLocal(TransferFulfilmentModel.TRANSFER_RECIPIENT);

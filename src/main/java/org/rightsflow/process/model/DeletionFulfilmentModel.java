@@ -12,7 +12,7 @@ public final class DeletionFulfilmentModel {
 
     /**
      * Plans per category; writes {@link #ERASURE_REFUSED} (and, when it is true, outcome REFUSED and
-     * {@link Variables#RESTRICT_KEPT_DATA}).
+     * {@link VariableNames#RESTRICT_KEPT_DATA}).
      */
     public static final String BEAN_PLAN_ERASURE = "planErasure";
     /**
@@ -37,7 +37,7 @@ public final class DeletionFulfilmentModel {
     public static final String CALL_ACTIVITY_ERASE_IN_EVERY_SYSTEM = "CallActivity_EraseInEverySystem";
     public static final String TASK_SCHEDULE_DEFERRED_ERASURE = "Task_ScheduleDeferredErasure";
     public static final String TASK_NOTIFY_ERASURE = "Task_NotifyErasure";
-    /** On the refused path: {@link Variables#RESTRICT_KEPT_DATA} routes to the restriction of the kept categories. */
+    /** On the refused path: {@link VariableNames#RESTRICT_KEPT_DATA} routes to the restriction of the kept categories. */
     public static final String GATEWAY_KEPT_DATA_TO_RESTRICT = "Gateway_KeptDataToRestrict";
     /**
      * Every asked category was kept on excessive technical means or impracticality: restricted in every system that

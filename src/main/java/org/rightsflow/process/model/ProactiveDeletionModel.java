@@ -12,7 +12,7 @@ public final class ProactiveDeletionModel {
     public static final String RESOURCE = "processes/proactive-deletion.bpmn";
 
     /** String, written by {@link #BEAN_PLAN}: the run's reference (PD-20261129-0001), also the business key. */
-    public static final String REFERENCE = Variables.REFERENCE;
+    public static final String REFERENCE = VariableNames.REFERENCE;
     /** Date, written by {@link #BEAN_PLAN}: the instant retention and consent are judged at for the whole run. */
     public static final String RETENTION_CUTOFF = "retentionCutoff";
     /** List of step keys the application erases itself, in order (sequential multi-instance). */
@@ -20,7 +20,7 @@ public final class ProactiveDeletionModel {
     /** List of step keys handed to data operators (parallel multi-instance). */
     public static final String BY_HAND_STEPS = "byHandSteps";
     /** Date: until when a data operator may sweep a handed-over step (the task's due date and its timer). */
-    public static final String DUE_DATE = Variables.DUE_DATE;
+    public static final String DUE_DATE = VariableNames.DUE_DATE;
     /** String, the element of both multi-instances: the step key, for example account-system/OPERATION_LOGS. */
     public static final String SWEEP_STEP = "sweepStep";
     /** String, local to a step, written by {@link #BEAN_ERASE_BATCH}: one of the OUTCOME_ values. */
@@ -36,9 +36,9 @@ public final class ProactiveDeletionModel {
     public static final String STEPS_NOT_SWEPT = "stepsNotSwept";
     public static final String STEPS_TAKEN_OVER = "stepsTakenOver";
     /** Fields of Form_SweepByHand (declared local to each hand-over so that two operators never share them). */
-    public static final String FIELD_DECISION = Variables.DECISION;
+    public static final String FIELD_DECISION = VariableNames.DECISION;
     public static final String FIELD_ROWS_ERASED_BY_HAND = "rowsErasedByHand";
-    public static final String FIELD_EXPLANATION = Variables.EXPLANATION;
+    public static final String FIELD_EXPLANATION = VariableNames.EXPLANATION;
 
     /** The schedule: {@code ${proactiveDeletionSchedule.cron()}} in the timer start event. */
     public static final String BEAN_SCHEDULE = "proactiveDeletionSchedule";

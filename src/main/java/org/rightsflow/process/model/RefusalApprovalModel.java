@@ -4,14 +4,14 @@ package org.rightsflow.process.model;
 /**
  * Ids of {@code processes/refusal-approval.bpmn}: the second person of every refusal. Each process that can refuse
  * something calls {@link #PROCESS_ID} from a call activity with the proposal and reads back {@link
- * Variables#APPROVAL_DECISION} ({@code APPROVE}: refuse as proposed; {@code REJECT}: back to the proposer's step, with
- * {@link Variables#APPROVAL_COMMENT}).
+ * VariableNames#APPROVAL_DECISION} ({@code APPROVE}: refuse as proposed; {@code REJECT}: back to the proposer's step, with
+ * {@link VariableNames#APPROVAL_COMMENT}).
  *
- * <p>In (display only; the four-eyes rule reads the stored proposal, never these): {@link Variables#REQUEST_ID},
- * {@link Variables#REFERENCE}, {@link Variables#REQUEST_TYPE}, {@link Variables#DUE_DATE}, {@link #REFUSAL_SUBJECT},
- * {@link Variables#REVIEW_PROPOSER}, {@link Variables#REVIEW_DECISION}, {@link Variables#RESULT_GROUNDS},
- * {@link Variables#RESULT_EXPLANATION}; where they apply {@link Variables#REFUSED_CATEGORIES},
- * {@link Variables#SUGGESTED_GROUNDS}, {@link Variables#REPEAT_COUNT}.
+ * <p>In (display only; the four-eyes rule reads the stored proposal, never these): {@link VariableNames#REQUEST_ID},
+ * {@link VariableNames#REFERENCE}, {@link VariableNames#REQUEST_TYPE}, {@link VariableNames#DUE_DATE}, {@link #REFUSAL_SUBJECT},
+ * {@link VariableNames#REVIEW_PROPOSER}, {@link VariableNames#REVIEW_DECISION}, {@link VariableNames#RESULT_GROUNDS},
+ * {@link VariableNames#RESULT_EXPLANATION}; where they apply {@link VariableNames#REFUSED_CATEGORIES},
+ * {@link VariableNames#SUGGESTED_GROUNDS}, {@link VariableNames#REPEAT_COUNT}.
  */
 public final class RefusalApprovalModel {
 

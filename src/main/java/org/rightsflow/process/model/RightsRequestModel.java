@@ -116,7 +116,7 @@ public final class RightsRequestModel {
     public static final String GATEWAY_REFUSAL_APPROVAL = "Gateway_RefusalApproval";
     /** Sets {@code outcome = REFUSED} by its output mapping. */
     public static final String EVENT_REFUSAL_APPROVED = "IntermediateThrowEvent_RefusalApproved";
-    /** After an approved refusal: {@link Variables#RESTRICT_KEPT_DATA} routes to the restriction of what it keeps. */
+    /** After an approved refusal: {@link VariableNames#RESTRICT_KEPT_DATA} routes to the restriction of what it keeps. */
     public static final String GATEWAY_KEPT_DATA_TO_RESTRICT = "Gateway_KeptDataToRestrict";
     /**
      * A DELETE or CANCEL_ACCOUNT refused on excessive technical means or impracticality: every asked category is

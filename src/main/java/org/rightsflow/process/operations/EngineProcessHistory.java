@@ -25,7 +25,7 @@ import org.camunda.bpm.engine.history.UserOperationLogEntry;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.rightsflow.operations.timeline.ProcessHistory;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,8 +36,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class EngineProcessHistory implements ProcessHistory {
 
-    /** The fields every decision form writes (the shared names of the forms, see {@link Variables}). */
-    private static final Set<String> FORM_FIELDS = Variables.DECISION_FORM_FIELDS;
+    /** The fields every decision form writes (the shared names of the forms, see {@link VariableNames}). */
+    private static final Set<String> FORM_FIELDS = VariableNames.DECISION_FORM_FIELDS;
 
     /** What staff do to a task that the timeline shows (one log row per changed property: shown once). */
     private static final Set<String> TASK_OPERATIONS = Set.of(UserOperationLogEntry.OPERATION_TYPE_CLAIM,

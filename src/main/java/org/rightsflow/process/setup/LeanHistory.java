@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoryEvent;
 import org.camunda.bpm.engine.impl.history.handler.DbHistoryEventHandler;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
@@ -43,11 +43,11 @@ public class LeanHistory extends AbstractProcessEnginePlugin {
     public static final Set<String> DETAILED_VARIABLES;
 
     static {
-        Set<String> detailed = new HashSet<>(Variables.DECISION_FORM_FIELDS);
-        detailed.addAll(Set.of(Variables.VERIFICATION_DECISION, Variables.REVIEW_DECISION, Variables.REVIEW_PROPOSER,
-                Variables.APPROVAL_DECISION, Variables.APPROVAL_COMMENT, Variables.PROPOSED_GROUNDS,
-                Variables.PROPOSED_EXPLANATION, Variables.RESULT_GROUNDS, Variables.RESULT_EXPLANATION,
-                Variables.CONFIRMED_REQUESTS));
+        Set<String> detailed = new HashSet<>(VariableNames.DECISION_FORM_FIELDS);
+        detailed.addAll(Set.of(VariableNames.VERIFICATION_DECISION, VariableNames.REVIEW_DECISION, VariableNames.REVIEW_PROPOSER,
+                VariableNames.APPROVAL_DECISION, VariableNames.APPROVAL_COMMENT, VariableNames.PROPOSED_GROUNDS,
+                VariableNames.PROPOSED_EXPLANATION, VariableNames.RESULT_GROUNDS, VariableNames.RESULT_EXPLANATION,
+                VariableNames.CONFIRMED_REQUESTS));
         DETAILED_VARIABLES = Set.copyOf(detailed);
     }
 

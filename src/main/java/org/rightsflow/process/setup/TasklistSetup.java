@@ -28,7 +28,7 @@ import org.rightsflow.fulfilment.systems.WorkerProperties;
 import org.rightsflow.process.model.StaffGroups;
 import org.rightsflow.process.model.SystemStepModel;
 import org.rightsflow.deadline.DeadlineProperties;
-import org.rightsflow.process.model.Variables;
+import org.rightsflow.process.model.VariableNames;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -57,10 +57,10 @@ public class TasklistSetup {
      * version gets these labels (filters created by earlier versions).
      */
     static final List<Map<String, String>> COLUMNS = List.of(
-            Map.of("name", Variables.REFERENCE, "label", "申请编号 · Reference"),
-            Map.of("name", Variables.REQUEST_TYPE, "label", "权利 · Type"),
-            Map.of("name", Variables.DUE_DATE, "label", "截止 · Due"),
-            Map.of("name", Variables.DUE_DATE_PROVISIONAL, "label", "截止日期暂定 · Due date provisional"));
+            Map.of("name", VariableNames.REFERENCE, "label", "申请编号 · Reference"),
+            Map.of("name", VariableNames.REQUEST_TYPE, "label", "权利 · Type"),
+            Map.of("name", VariableNames.DUE_DATE, "label", "截止 · Due"),
+            Map.of("name", VariableNames.DUE_DATE_PROVISIONAL, "label", "截止日期暂定 · Due date provisional"));
 
     private final ProcessEngine engine;
     private final DemoStaffProperties demoStaff;
@@ -260,7 +260,7 @@ public class TasklistSetup {
         ensureFilter(groupId, name + PROVISIONAL, zh + "截止日期暂定的任务（所计年份缺少日历数据） · Tasks of " + name
                         + " whose due date is provisional (calendar data for a year it counts is missing)", priority + 3,
                 tasks.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks()
-                        .processVariableValueEquals(Variables.DUE_DATE_PROVISIONAL, true).orderByDueDate().asc());
+                        .processVariableValueEquals(VariableNames.DUE_DATE_PROVISIONAL, true).orderByDueDate().asc());
     }
 
     @SuppressWarnings("unchecked")

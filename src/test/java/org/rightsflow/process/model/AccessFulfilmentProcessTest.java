@@ -17,15 +17,15 @@ class AccessFulfilmentProcessTest extends ProcessModelTestSupport {
     @Test
     void countsInEverySystemThenBuildsTheReportThenPublishesTheDownload() {
         systemStepsByConnector();
-        delegate(BEAN_BUILD_ACCESS_REPORT, execution -> execution.setVariable(Variables.DOWNLOAD_ID, "DL-0007"));
+        delegate(BEAN_BUILD_ACCESS_REPORT, execution -> execution.setVariable(VariableNames.DOWNLOAD_ID, "DL-0007"));
         delegate(BEAN_PUBLISH_DOWNLOAD, execution -> {
-            assertThat(execution.getVariable(Variables.DOWNLOAD_ID)).isEqualTo("DL-0007");
-            execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+            assertThat(execution.getVariable(VariableNames.DOWNLOAD_ID)).isEqualTo("DL-0007");
+            execution.setVariable(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED);
         });
 
         ProcessInstance access = runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
-                Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
-                Variables.REQUEST_TYPE, Variables.TYPE_ACCESS, Variables.DUE_DATE, plusDays(NOW, 15)));
+                VariableNames.REQUEST_ID, REQUEST_ID, VariableNames.REFERENCE, REFERENCE,
+                VariableNames.REQUEST_TYPE, VariableNames.TYPE_ACCESS, VariableNames.DUE_DATE, plusDays(NOW, 15)));
 
         assertThat(access).isWaitingAtExactly(CALL_ACTIVITY_COUNT_IN_EVERY_SYSTEM);
         runSystemStepJobs();
@@ -37,8 +37,8 @@ class AccessFulfilmentProcessTest extends ProcessModelTestSupport {
         assertThat(access).hasPassedInOrder(START_EVENT, CALL_ACTIVITY_COUNT_IN_EVERY_SYSTEM, TASK_BUILD_ACCESS_REPORT,
                 TASK_PUBLISH_DOWNLOAD, END_EVENT).isEnded();
         assertThat(calls).endsWith(BEAN_BUILD_ACCESS_REPORT, BEAN_PUBLISH_DOWNLOAD);
-        assertThat(access).variables().containsEntry(Variables.DOWNLOAD_ID, "DL-0007")
-                .containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+        assertThat(access).variables().containsEntry(VariableNames.DOWNLOAD_ID, "DL-0007")
+                .containsEntry(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED);
     }
 
     @Test
@@ -48,8 +48,8 @@ class AccessFulfilmentProcessTest extends ProcessModelTestSupport {
             throw new IllegalStateException("report store unavailable");
         });
         ProcessInstance access = runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
-                Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
-                Variables.REQUEST_TYPE, Variables.TYPE_ACCESS, Variables.DUE_DATE, plusDays(NOW, 15)));
+                VariableNames.REQUEST_ID, REQUEST_ID, VariableNames.REFERENCE, REFERENCE,
+                VariableNames.REQUEST_TYPE, VariableNames.TYPE_ACCESS, VariableNames.DUE_DATE, plusDays(NOW, 15)));
         runSystemStepJobs();
         calls.clear();
 
@@ -71,13 +71,13 @@ class AccessFulfilmentProcessTest extends ProcessModelTestSupport {
     @Test
     void aFailingPublishRollsTheBuildBackAndTheRetryDoesBothOnce() {
         systemStepsByConnector();
-        delegate(BEAN_BUILD_ACCESS_REPORT, execution -> execution.setVariable(Variables.DOWNLOAD_ID, "DL-0008"));
+        delegate(BEAN_BUILD_ACCESS_REPORT, execution -> execution.setVariable(VariableNames.DOWNLOAD_ID, "DL-0008"));
         delegate(BEAN_PUBLISH_DOWNLOAD, execution -> {
             throw new IllegalStateException("outbox unavailable");
         });
         ProcessInstance access = runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
-                Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
-                Variables.REQUEST_TYPE, Variables.TYPE_ACCESS, Variables.DUE_DATE, plusDays(NOW, 15)));
+                VariableNames.REQUEST_ID, REQUEST_ID, VariableNames.REFERENCE, REFERENCE,
+                VariableNames.REQUEST_TYPE, VariableNames.TYPE_ACCESS, VariableNames.DUE_DATE, plusDays(NOW, 15)));
         runSystemStepJobs();
         calls.clear();
 
@@ -86,10 +86,10 @@ class AccessFulfilmentProcessTest extends ProcessModelTestSupport {
                 .hasMessageContaining("outbox unavailable");
         // the whole job rolled back: still before the build, nothing of it kept, the same job retried
         assertThat(access).isWaitingAtExactly(TASK_BUILD_ACCESS_REPORT);
-        assertThat(runtimeService.getVariable(access.getId(), Variables.DOWNLOAD_ID)).isNull();
+        assertThat(runtimeService.getVariable(access.getId(), VariableNames.DOWNLOAD_ID)).isNull();
         assertThat(jobAt(TASK_BUILD_ACCESS_REPORT).getRetries()).isEqualTo(2);
 
-        delegate(BEAN_PUBLISH_DOWNLOAD, execution -> execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED));
+        delegate(BEAN_PUBLISH_DOWNLOAD, execution -> execution.setVariable(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED));
         ClockUtil.setCurrentTime(plusMinutes(NOW, 5));
         managementService.executeJob(jobId);
         assertThat(access).hasPassedInOrder(TASK_BUILD_ACCESS_REPORT, TASK_PUBLISH_DOWNLOAD, END_EVENT).isEnded();

@@ -35,41 +35,41 @@ class AccountCancellationProcessTest extends ProcessModelTestSupport {
             execution.setVariable(CANCELLATION_DEADLINE, plusDays(NOW, 15));
         });
         delegate(BEAN_NOTIFY_BLOCKERS);
-        delegate(BEAN_CLOSE_BLOCKED, execution -> execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_REFUSED));
+        delegate(BEAN_CLOSE_BLOCKED, execution -> execution.setVariable(VariableNames.OUTCOME, VariableNames.OUTCOME_REFUSED));
         // the officer's decision, as blockedCancellationListener copies it (the real one is tested with its services)
         taskListener(BEAN_BLOCKED_CANCELLATION_LISTENER, task -> {
             if ("complete".equals(task.getEventName())) {
-                Object decision = task.getVariable(Variables.DECISION);
+                Object decision = task.getVariable(VariableNames.DECISION);
                 task.setVariable(BLOCKED_DECISION, decision);
                 if (REFUSE.equals(decision)) {
-                    task.setVariable(Variables.REVIEW_PROPOSER, "officer");
-                    task.setVariable(Variables.REVIEW_DECISION, REFUSE);
-                    task.setVariable(Variables.RESULT_GROUNDS, "LEGAL_OBLIGATION");
-                    task.setVariable(Variables.RESULT_EXPLANATION, task.getVariable(Variables.EXPLANATION));
+                    task.setVariable(VariableNames.REVIEW_PROPOSER, "officer");
+                    task.setVariable(VariableNames.REVIEW_DECISION, REFUSE);
+                    task.setVariable(VariableNames.RESULT_GROUNDS, "LEGAL_OBLIGATION");
+                    task.setVariable(VariableNames.RESULT_EXPLANATION, task.getVariable(VariableNames.EXPLANATION));
                 }
-                task.removeVariable(Variables.DECISION);
-                task.removeVariable(Variables.EXPLANATION);
+                task.removeVariable(VariableNames.DECISION);
+                task.removeVariable(VariableNames.EXPLANATION);
             }
         });
         approvalListener();
         delegate(BEAN_START_COOLING_OFF, execution -> execution.setVariable(COOLING_OFF_ENDS, COOLING_OFF_ENDS_AT));
         delegate(BEAN_DEACTIVATE_ACCOUNT);
         delegate(BEAN_SEND_CANCELLATION_CERTIFICATE,
-                execution -> execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED));
+                execution -> execution.setVariable(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED));
         // the called DeletionFulfilmentProcess, with its own delegates
         delegate(DeletionFulfilmentModel.BEAN_PLAN_ERASURE,
                 execution -> execution.setVariable(DeletionFulfilmentModel.ERASURE_REFUSED, false));
         systemStepsByConnector();
         delegate(DeletionFulfilmentModel.BEAN_SCHEDULE_DEFERRED_ERASURE);
         delegate(DeletionFulfilmentModel.BEAN_NOTIFY_ERASURE,
-                execution -> execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED));
+                execution -> execution.setVariable(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED));
     }
 
     private ProcessInstance start(Boolean... blocked) {
         blockedAnswers.addAll(List.of(blocked));
         ProcessInstance cancellation = runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
-                Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
-                Variables.REQUEST_TYPE, Variables.TYPE_CANCEL_ACCOUNT, Variables.DUE_DATE, plusDays(NOW, 15)));
+                VariableNames.REQUEST_ID, REQUEST_ID, VariableNames.REFERENCE, REFERENCE,
+                VariableNames.REQUEST_TYPE, VariableNames.TYPE_CANCEL_ACCOUNT, VariableNames.DUE_DATE, plusDays(NOW, 15)));
         runJobsAt(TASK_CHECK_BLOCKERS);
         return cancellation;
     }
@@ -86,7 +86,7 @@ class AccountCancellationProcessTest extends ProcessModelTestSupport {
                 TASK_SEND_CANCELLATION_CERTIFICATE);
         assertThat(cancellation).hasPassedInOrder(TIMER_EVENT_COOLING_OFF_ENDS, TASK_DEACTIVATE_ACCOUNT,
                 CALL_ACTIVITY_ERASE_ALL, TASK_SEND_CANCELLATION_CERTIFICATE, END_EVENT_CANCELLED).isEnded();
-        assertThat(cancellation).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+        assertThat(cancellation).variables().containsEntry(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED);
     }
 
     @Test
@@ -109,7 +109,7 @@ class AccountCancellationProcessTest extends ProcessModelTestSupport {
         runtimeService.createMessageCorrelation(MSG_CANCELLATION_REVOKED).processInstanceBusinessKey(REFERENCE)
                 .correlate();
         assertThat(cancellation).hasPassed(EVENT_CANCELLATION_REVOKED, END_EVENT_REVOKED).isEnded();
-        assertThat(cancellation).variables().containsEntry(Variables.OUTCOME, OUTCOME_WITHDRAWN);
+        assertThat(cancellation).variables().containsEntry(VariableNames.OUTCOME, OUTCOME_WITHDRAWN);
         assertThat(calls).containsExactly(BEAN_CHECK_BLOCKERS, BEAN_START_COOLING_OFF);
         assertThat(hasJobAt(TIMER_EVENT_COOLING_OFF_ENDS)).isFalse();
     }
@@ -165,7 +165,7 @@ class AccountCancellationProcessTest extends ProcessModelTestSupport {
     }
 
     private void decide(String decision, String explanation) {
-        complete(TASK_DECIDE_BLOCKED_CANCELLATION, Map.of(Variables.DECISION, decision, Variables.EXPLANATION, explanation));
+        complete(TASK_DECIDE_BLOCKED_CANCELLATION, Map.of(VariableNames.DECISION, decision, VariableNames.EXPLANATION, explanation));
     }
 
     @Test
@@ -178,7 +178,7 @@ class AccountCancellationProcessTest extends ProcessModelTestSupport {
         assertThat(task.getCamundaFormRef().getKey()).isEqualTo(FORM_BLOCKED_CANCELLATION);
         assertThat(deployedForm(task.getId())).contains("{{openBlockers}}", "{{approvalComment}}");
         assertThat(cancellation).hasNotPassed(TASK_CLOSE_BLOCKED);
-        assertThat(cancellation).variables().doesNotContainKey(Variables.OUTCOME);
+        assertThat(cancellation).variables().doesNotContainKey(VariableNames.OUTCOME);
     }
 
     @Test
@@ -196,9 +196,9 @@ class AccountCancellationProcessTest extends ProcessModelTestSupport {
                 CALL_ACTIVITY_APPROVE_REFUSAL, GATEWAY_REFUSAL_APPROVED, TASK_CLOSE_BLOCKED, END_EVENT_CLOSED_BLOCKED)
                 .isEnded();
         assertThat(cancellation).hasNotPassed(TASK_START_COOLING_OFF, TASK_DEACTIVATE_ACCOUNT);
-        assertThat(cancellation).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_REFUSED)
-                .containsEntry(Variables.RESULT_GROUNDS, "LEGAL_OBLIGATION")
-                .containsEntry(Variables.RESULT_EXPLANATION, "Two bills are still unpaid; settle them and file a new request.");
+        assertThat(cancellation).variables().containsEntry(VariableNames.OUTCOME, VariableNames.OUTCOME_REFUSED)
+                .containsEntry(VariableNames.RESULT_GROUNDS, "LEGAL_OBLIGATION")
+                .containsEntry(VariableNames.RESULT_EXPLANATION, "Two bills are still unpaid; settle them and file a new request.");
     }
 
     @Test
@@ -208,7 +208,7 @@ class AccountCancellationProcessTest extends ProcessModelTestSupport {
         decideRefusal("REJECT", "The bills were written off last week: check again.");
 
         assertWaitingAt(cancellation, TASK_DECIDE_BLOCKED_CANCELLATION);
-        assertThat(cancellation).variables().containsEntry(Variables.APPROVAL_COMMENT,
+        assertThat(cancellation).variables().containsEntry(VariableNames.APPROVAL_COMMENT,
                 "The bills were written off last week: check again.");
         decide(PROCEED, "The bills were written off by billing; nothing else is open.");
 

@@ -14,16 +14,16 @@ class ConsentWithdrawalProcessTest extends ProcessModelTestSupport {
 
     private ProcessInstance start() {
         return runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
-                Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
-                Variables.REQUEST_TYPE, Variables.TYPE_WITHDRAW_CONSENT, Variables.DUE_DATE, plusDays(NOW, 15)));
+                VariableNames.REQUEST_ID, REQUEST_ID, VariableNames.REFERENCE, REFERENCE,
+                VariableNames.REQUEST_TYPE, VariableNames.TYPE_WITHDRAW_CONSENT, VariableNames.DUE_DATE, plusDays(NOW, 15)));
     }
 
     @Test
     void theLedgerFirstThenEverySystemsRegisterThenTheNotice() {
         systemStepsByConnector();
         delegate(BEAN_WITHDRAW_CONSENTS);
-        delegate(BEAN_NOTIFY_CONSENT_WITHDRAWN, execution -> execution.setVariable(Variables.OUTCOME,
-                Variables.OUTCOME_COMPLETED));
+        delegate(BEAN_NOTIFY_CONSENT_WITHDRAWN, execution -> execution.setVariable(VariableNames.OUTCOME,
+                VariableNames.OUTCOME_COMPLETED));
         ProcessInstance withdrawal = start();
 
         assertThat(withdrawal).isWaitingAtExactly(TASK_WITHDRAW_CONSENTS);
@@ -36,7 +36,7 @@ class ConsentWithdrawalProcessTest extends ProcessModelTestSupport {
 
         assertThat(withdrawal).hasPassedInOrder(START_EVENT, TASK_WITHDRAW_CONSENTS,
                 CALL_ACTIVITY_WITHDRAW_IN_EVERY_SYSTEM, TASK_NOTIFY_CONSENT_WITHDRAWN, END_EVENT).isEnded();
-        assertThat(withdrawal).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+        assertThat(withdrawal).variables().containsEntry(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED);
         assertThat(calls).startsWith(BEAN_WITHDRAW_CONSENTS).endsWith(BEAN_NOTIFY_CONSENT_WITHDRAWN).hasSize(5);
     }
 

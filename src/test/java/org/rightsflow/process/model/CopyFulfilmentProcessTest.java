@@ -14,17 +14,17 @@ class CopyFulfilmentProcessTest extends ProcessModelTestSupport {
 
     private ProcessInstance start() {
         return runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
-                Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
-                Variables.REQUEST_TYPE, Variables.TYPE_COPY, Variables.DUE_DATE, plusDays(NOW, 15)));
+                VariableNames.REQUEST_ID, REQUEST_ID, VariableNames.REFERENCE, REFERENCE,
+                VariableNames.REQUEST_TYPE, VariableNames.TYPE_COPY, VariableNames.DUE_DATE, plusDays(NOW, 15)));
     }
 
     @Test
     void readsEverySystemThenBuildsThePackageInItsOwnJobThenPublishesTheLink() {
         systemStepsByConnector();
-        delegate(BEAN_BUILD_COPY_PACKAGE, execution -> execution.setVariable(Variables.DOWNLOAD_ID, "DL-0042"));
+        delegate(BEAN_BUILD_COPY_PACKAGE, execution -> execution.setVariable(VariableNames.DOWNLOAD_ID, "DL-0042"));
         delegate(BEAN_PUBLISH_COPY_PACKAGE, execution -> {
-            assertThat(execution.getVariable(Variables.DOWNLOAD_ID)).isEqualTo("DL-0042");
-            execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+            assertThat(execution.getVariable(VariableNames.DOWNLOAD_ID)).isEqualTo("DL-0042");
+            execution.setVariable(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED);
         });
 
         ProcessInstance copy = start();
@@ -41,7 +41,7 @@ class CopyFulfilmentProcessTest extends ProcessModelTestSupport {
         assertThat(copy).hasPassedInOrder(START_EVENT, CALL_ACTIVITY_READ_EVERY_SYSTEM, TASK_BUILD_COPY_PACKAGE,
                 TASK_PUBLISH_DOWNLOAD, END_EVENT).isEnded();
         assertThat(calls).endsWith(BEAN_BUILD_COPY_PACKAGE, BEAN_PUBLISH_COPY_PACKAGE);
-        assertThat(copy).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+        assertThat(copy).variables().containsEntry(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED);
     }
 
     @Test

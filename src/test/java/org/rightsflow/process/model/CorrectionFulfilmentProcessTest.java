@@ -30,14 +30,14 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
                 task.setVariableLocal(CORRECTION_ROWS, "[{\"change\":\"1\",\"current\":\"张*\",\"requested\":\"李*\"}]");
             } else {
                 // as the real listener: a REJECT (or rejected changes) is the officer's refusal proposal
-                Object decision = task.getVariable(Variables.DECISION);
+                Object decision = task.getVariable(VariableNames.DECISION);
                 task.setVariable(CORRECTION_DECISION, decision);
                 task.setVariable(CORRECTION_REFUSAL, REJECT.equals(decision));
                 if (REJECT.equals(decision)) {
-                    task.setVariable(Variables.REVIEW_PROPOSER, "officer");
-                    task.setVariable(Variables.REVIEW_DECISION, Variables.REFUSE);
+                    task.setVariable(VariableNames.REVIEW_PROPOSER, "officer");
+                    task.setVariable(VariableNames.REVIEW_DECISION, VariableNames.REFUSE);
                     task.setVariable(CORRECTION_GROUNDS, "RISK_TO_OTHERS");
-                    task.setVariable(CORRECTION_EXPLANATION, task.getVariable(Variables.EXPLANATION));
+                    task.setVariable(CORRECTION_EXPLANATION, task.getVariable(VariableNames.EXPLANATION));
                 }
                 task.setVariable(RESTRICT_CONTESTED_DATA, REJECT.equals(decision)
                         && Boolean.TRUE.equals(task.getVariable(RESTRICT_WHILE_DISPUTED)));
@@ -48,15 +48,15 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
         approvalListener();
         delegate(BEAN_RESTRICT_CONTESTED_DATA);
         delegate(BEAN_LIFT_CONTESTED_RESTRICTION);
-        delegate(BEAN_APPLY_CORRECTIONS, execution -> execution.setVariable(Variables.OUTCOME,
-                APPLY.equals(execution.getVariable(CORRECTION_DECISION)) ? Variables.OUTCOME_COMPLETED
-                        : Variables.OUTCOME_REFUSED));
+        delegate(BEAN_APPLY_CORRECTIONS, execution -> execution.setVariable(VariableNames.OUTCOME,
+                APPLY.equals(execution.getVariable(CORRECTION_DECISION)) ? VariableNames.OUTCOME_COMPLETED
+                        : VariableNames.OUTCOME_REFUSED));
     }
 
     private ProcessInstance start() {
         return runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
-                Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
-                Variables.REQUEST_TYPE, Variables.TYPE_CORRECT, Variables.DUE_DATE, DUE_DATE));
+                VariableNames.REQUEST_ID, REQUEST_ID, VariableNames.REFERENCE, REFERENCE,
+                VariableNames.REQUEST_TYPE, VariableNames.TYPE_CORRECT, VariableNames.DUE_DATE, DUE_DATE));
     }
 
     @Test
@@ -86,8 +86,8 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
         ProcessInstance correction = start();
         runJobsAt(TASK_CHECK_CORRECTIONS);
 
-        complete(TASK_REVIEW_CORRECTION, Map.of(Variables.DECISION, APPLY,
-                Variables.EXPLANATION, "Checked against the ID document on file."));
+        complete(TASK_REVIEW_CORRECTION, Map.of(VariableNames.DECISION, APPLY,
+                VariableNames.EXPLANATION, "Checked against the ID document on file."));
         assertThat(correction).isWaitingAtExactly(CALL_ACTIVITY_CORRECT_IN_EVERY_SYSTEM);
         runSystemStepJobs();
         assertThat(correction).isWaitingAtExactly(TASK_APPLY_CORRECTIONS);
@@ -103,7 +103,7 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
                 BEAN_CORRECTION_REVIEW_LISTENER, SYSTEM_STEP_CALLS[0], SYSTEM_STEP_CALLS[1], SYSTEM_STEP_CALLS[2],
                 BEAN_APPLY_CORRECTIONS, BEAN_LIFT_CONTESTED_RESTRICTION,
                 SYSTEM_STEP_CALLS[0], SYSTEM_STEP_CALLS[1], SYSTEM_STEP_CALLS[2]);
-        assertThat(correction).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED)
+        assertThat(correction).variables().containsEntry(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED)
                 .containsEntry(CORRECTION_DECISION, APPLY);
     }
 
@@ -113,13 +113,13 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
         ProcessInstance correction = start();
         runJobsAt(TASK_CHECK_CORRECTIONS);
 
-        complete(TASK_REVIEW_CORRECTION, Map.of(Variables.DECISION, REJECT,
-                Variables.EXPLANATION, "The document on file contradicts the requested value."));
+        complete(TASK_REVIEW_CORRECTION, Map.of(VariableNames.DECISION, REJECT,
+                VariableNames.EXPLANATION, "The document on file contradicts the requested value."));
         assertThat(correction).isWaitingAtExactly(CALL_ACTIVITY_APPROVE_REFUSAL);
         org.camunda.bpm.engine.task.Task approval = taskAt(RefusalApprovalModel.TASK_APPROVE_REFUSAL);
-        assertThat(taskService.getVariable(approval.getId(), Variables.RESULT_GROUNDS))
+        assertThat(taskService.getVariable(approval.getId(), VariableNames.RESULT_GROUNDS))
                 .as("the approver sees the correction's own proposal").isEqualTo("RISK_TO_OTHERS");
-        assertThat(taskService.getVariable(approval.getId(), Variables.RESULT_EXPLANATION))
+        assertThat(taskService.getVariable(approval.getId(), VariableNames.RESULT_EXPLANATION))
                 .isEqualTo("The document on file contradicts the requested value.");
         assertThat(calls).doesNotContain(BEAN_APPLY_CORRECTIONS);
 
@@ -131,7 +131,7 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
         assertThat(correction).hasPassedInOrder(TASK_REVIEW_CORRECTION, GATEWAY_ANYTHING_REFUSED,
                 CALL_ACTIVITY_APPROVE_REFUSAL, GATEWAY_REFUSAL_APPROVED, GATEWAY_JOIN_APPLY, TASK_APPLY_CORRECTIONS,
                 END_EVENT).isEnded();
-        assertThat(correction).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_REFUSED);
+        assertThat(correction).variables().containsEntry(VariableNames.OUTCOME, VariableNames.OUTCOME_REFUSED);
     }
 
     @Test
@@ -139,8 +139,8 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
         reviewable = 1;
         ProcessInstance correction = start();
         runJobsAt(TASK_CHECK_CORRECTIONS);
-        complete(TASK_REVIEW_CORRECTION, Map.of(Variables.DECISION, REJECT, RESTRICT_WHILE_DISPUTED, true,
-                Variables.EXPLANATION, "The requested value contradicts the contract on file; we are checking it."));
+        complete(TASK_REVIEW_CORRECTION, Map.of(VariableNames.DECISION, REJECT, RESTRICT_WHILE_DISPUTED, true,
+                VariableNames.EXPLANATION, "The requested value contradicts the contract on file; we are checking it."));
 
         assertThat(correction).isWaitingAtExactly(TASK_RESTRICT_CONTESTED_DATA);
         assertThat(calls).as("in a job of its own").doesNotContain(BEAN_RESTRICT_CONTESTED_DATA);
@@ -154,8 +154,8 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
         decideRefusal("REJECT", "Look at the newer contract first.");
         assertThat(correction).isWaitingAtExactly(TASK_REVIEW_CORRECTION);
         assertThat(calls).as("still under review: still restricted").doesNotContain(BEAN_LIFT_CONTESTED_RESTRICTION);
-        complete(TASK_REVIEW_CORRECTION, Map.of(Variables.DECISION, REJECT,
-                Variables.EXPLANATION, "The newer contract confirms the value on file."));
+        complete(TASK_REVIEW_CORRECTION, Map.of(VariableNames.DECISION, REJECT,
+                VariableNames.EXPLANATION, "The newer contract confirms the value on file."));
         assertThat(correction).isWaitingAtExactly(CALL_ACTIVITY_APPROVE_REFUSAL);
         decideRefusal("APPROVE", "The contract on file is authoritative.");
         runSystemStepJobs();
@@ -181,8 +181,8 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
         reviewable = 1;
         ProcessInstance correction = start();
         runJobsAt(TASK_CHECK_CORRECTIONS);
-        complete(TASK_REVIEW_CORRECTION, Map.of(Variables.DECISION, REJECT,
-                Variables.EXPLANATION, "The document on file contradicts the requested value."));
+        complete(TASK_REVIEW_CORRECTION, Map.of(VariableNames.DECISION, REJECT,
+                VariableNames.EXPLANATION, "The document on file contradicts the requested value."));
 
         assertThat(correction).isWaitingAtExactly(CALL_ACTIVITY_APPROVE_REFUSAL);
         assertThat(correction).hasPassedInOrder(GATEWAY_RESTRICT_CONTESTED, GATEWAY_JOIN_RESTRICTED)
@@ -194,20 +194,20 @@ class CorrectionFulfilmentProcessTest extends ProcessModelTestSupport {
         reviewable = 1;
         ProcessInstance correction = start();
         runJobsAt(TASK_CHECK_CORRECTIONS);
-        complete(TASK_REVIEW_CORRECTION, Map.of(Variables.DECISION, REJECT,
-                Variables.EXPLANATION, "The document on file contradicts the requested value."));
+        complete(TASK_REVIEW_CORRECTION, Map.of(VariableNames.DECISION, REJECT,
+                VariableNames.EXPLANATION, "The document on file contradicts the requested value."));
 
         decideRefusal("REJECT", "The requester sent a newer document; look again.");
 
         assertThat(correction).isWaitingAtExactly(TASK_REVIEW_CORRECTION);
-        assertThat(correction).variables().containsEntry(Variables.APPROVAL_COMMENT,
+        assertThat(correction).variables().containsEntry(VariableNames.APPROVAL_COMMENT,
                 "The requester sent a newer document; look again.");
         assertThat(deployedForm(taskAt(TASK_REVIEW_CORRECTION).getId())).contains("{{approvalComment}}");
-        complete(TASK_REVIEW_CORRECTION, Map.of(Variables.DECISION, APPLY,
-                Variables.EXPLANATION, "The newer document confirms the requested value."));
+        complete(TASK_REVIEW_CORRECTION, Map.of(VariableNames.DECISION, APPLY,
+                VariableNames.EXPLANATION, "The newer document confirms the requested value."));
         runSystemStepJobs();
         runJobsAt(TASK_APPLY_CORRECTIONS, TASK_LIFT_CONTESTED_RESTRICTION);
-        assertThat(correction).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+        assertThat(correction).variables().containsEntry(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED);
     }
 
     @Test

@@ -18,7 +18,7 @@ class DeferredErasureProcessTest extends ProcessModelTestSupport {
 
     private ProcessInstance start(Date retentionEnd) {
         return runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
-                Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
+                VariableNames.REQUEST_ID, REQUEST_ID, VariableNames.REFERENCE, REFERENCE,
                 HOLD_ID, HOLD, RETENTION_END, retentionEnd));
     }
 

@@ -14,8 +14,8 @@ class DeletionFulfilmentProcessTest extends ProcessModelTestSupport {
 
     private ProcessInstance start() {
         return runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
-                Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
-                Variables.REQUEST_TYPE, Variables.TYPE_DELETE, Variables.DUE_DATE, plusDays(NOW, 15)));
+                VariableNames.REQUEST_ID, REQUEST_ID, VariableNames.REFERENCE, REFERENCE,
+                VariableNames.REQUEST_TYPE, VariableNames.TYPE_DELETE, VariableNames.DUE_DATE, plusDays(NOW, 15)));
     }
 
     @Test
@@ -23,7 +23,7 @@ class DeletionFulfilmentProcessTest extends ProcessModelTestSupport {
         delegate(BEAN_PLAN_ERASURE, execution -> execution.setVariable(ERASURE_REFUSED, false));
         systemStepsByConnector();
         delegate(BEAN_SCHEDULE_DEFERRED_ERASURE);
-        delegate(BEAN_NOTIFY_ERASURE, execution -> execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED));
+        delegate(BEAN_NOTIFY_ERASURE, execution -> execution.setVariable(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED));
 
         ProcessInstance deletion = start();
         assertThat(deletion).isWaitingAtExactly(TASK_PLAN_ERASURE);
@@ -39,38 +39,38 @@ class DeletionFulfilmentProcessTest extends ProcessModelTestSupport {
         assertThat(deletion).hasNotPassed(END_EVENT_REFUSED);
         assertThat(calls).containsExactly(BEAN_PLAN_ERASURE, SYSTEM_STEP_CALLS[0], SYSTEM_STEP_CALLS[1],
                 SYSTEM_STEP_CALLS[2], BEAN_SCHEDULE_DEFERRED_ERASURE, BEAN_NOTIFY_ERASURE);
-        assertThat(deletion).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+        assertThat(deletion).variables().containsEntry(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED);
     }
 
     @Test
     void whenAnApprovedPartialRefusalKeptEverythingAskedNothingIsErasedAndTheReviewsGroundsStand() {
         delegate(BEAN_PLAN_ERASURE, execution -> {
             execution.setVariable(ERASURE_REFUSED, true);
-            execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_REFUSED);
+            execution.setVariable(VariableNames.OUTCOME, VariableNames.OUTCOME_REFUSED);
         });
         systemStepsByConnector();
 
         ProcessInstance deletion = runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
-                Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
-                Variables.REQUEST_TYPE, Variables.TYPE_DELETE, Variables.DUE_DATE, plusDays(NOW, 15),
+                VariableNames.REQUEST_ID, REQUEST_ID, VariableNames.REFERENCE, REFERENCE,
+                VariableNames.REQUEST_TYPE, VariableNames.TYPE_DELETE, VariableNames.DUE_DATE, plusDays(NOW, 15),
                 // what the exemption review proposed and a legal reviewer approved, passed in
-                Variables.RESULT_GROUNDS, "LEGAL_OBLIGATION", Variables.RESULT_EXPLANATION, "kept under a legal hold"));
+                VariableNames.RESULT_GROUNDS, "LEGAL_OBLIGATION", VariableNames.RESULT_EXPLANATION, "kept under a legal hold"));
         runJobsAt(TASK_PLAN_ERASURE);
 
         assertThat(deletion).hasPassedInOrder(START_EVENT, TASK_PLAN_ERASURE, GATEWAY_ANYTHING_TO_ERASE,
                 GATEWAY_KEPT_DATA_TO_RESTRICT, END_EVENT_REFUSED).hasNotPassed(CALL_ACTIVITY_RESTRICT_KEPT_DATA).isEnded();
         assertThat(calls).containsExactly(BEAN_PLAN_ERASURE);
-        assertThat(deletion).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_REFUSED)
-                .containsEntry(Variables.RESULT_GROUNDS, "LEGAL_OBLIGATION")
-                .containsEntry(Variables.RESULT_EXPLANATION, "kept under a legal hold");
+        assertThat(deletion).variables().containsEntry(VariableNames.OUTCOME, VariableNames.OUTCOME_REFUSED)
+                .containsEntry(VariableNames.RESULT_GROUNDS, "LEGAL_OBLIGATION")
+                .containsEntry(VariableNames.RESULT_EXPLANATION, "kept under a legal hold");
     }
 
     @Test
     void everyAskedCategoryKeptAsImpracticalIsRestrictedInEverySystemAndNothingIsErased() {
         delegate(BEAN_PLAN_ERASURE, execution -> {
             execution.setVariable(ERASURE_REFUSED, true);
-            execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_REFUSED);
-            execution.setVariable(Variables.RESTRICT_KEPT_DATA, true);
+            execution.setVariable(VariableNames.OUTCOME, VariableNames.OUTCOME_REFUSED);
+            execution.setVariable(VariableNames.RESTRICT_KEPT_DATA, true);
         });
         systemStepsByConnector();
         java.util.List<Object> operations = new java.util.ArrayList<>();
@@ -89,7 +89,7 @@ class DeletionFulfilmentProcessTest extends ProcessModelTestSupport {
                 .hasNotPassed(CALL_ACTIVITY_ERASE_IN_EVERY_SYSTEM, TASK_NOTIFY_ERASURE).isEnded();
         assertThat(operations).containsExactly("RESTRICT");
         assertThat(calls).contains(SystemStepModel.BEAN_RUN_SYSTEM_STEP);
-        assertThat(deletion).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_REFUSED);
+        assertThat(deletion).variables().containsEntry(VariableNames.OUTCOME, VariableNames.OUTCOME_REFUSED);
     }
 
     @Test

@@ -19,13 +19,13 @@ class DownloadExpiryProcessTest extends ProcessModelTestSupport {
     @Test
     void deletesThePackageWhenTheLinkExpires() {
         List<Object> deleted = new ArrayList<>();
-        delegate(BEAN_DELETE_EXPIRED_DOWNLOAD, execution -> deleted.add(execution.getVariable(Variables.DOWNLOAD_ID)));
+        delegate(BEAN_DELETE_EXPIRED_DOWNLOAD, execution -> deleted.add(execution.getVariable(VariableNames.DOWNLOAD_ID)));
         Date expiresAt = plusDays(NOW, 7);
 
         ProcessInstance expiry = runtimeService.createMessageCorrelation(MSG_DOWNLOAD_PUBLISHED)
                 .processInstanceBusinessKey(REFERENCE)
-                .setVariable(Variables.DOWNLOAD_ID, "DL-0007")
-                .setVariable(Variables.EXPIRES_AT, expiresAt)
+                .setVariable(VariableNames.DOWNLOAD_ID, "DL-0007")
+                .setVariable(VariableNames.EXPIRES_AT, expiresAt)
                 .correlateStartMessage();
 
         assertThat(expiry).hasProcessDefinitionKey(PROCESS_ID).hasBusinessKey(REFERENCE)

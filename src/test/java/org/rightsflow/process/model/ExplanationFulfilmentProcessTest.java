@@ -52,22 +52,22 @@ class ExplanationFulfilmentProcessTest extends ProcessModelTestSupport {
         when(explanations.topics(REQUEST_ID)).thenReturn(List.of("PURPOSES", "RETENTION"));
         Mocks.register(BEAN_EXPLANATION_ANSWER_LISTENER, new ExplanationAnswerListener(explanations, proposals));
         approvalListener();
-        delegate(BEAN_SEND_EXPLANATION, execution -> execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED));
+        delegate(BEAN_SEND_EXPLANATION, execution -> execution.setVariable(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED));
     }
 
     private ProcessInstance start() {
         return runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
-                Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
-                Variables.REQUEST_TYPE, "EXPLAIN", Variables.DUE_DATE, DUE_DATE));
+                VariableNames.REQUEST_ID, REQUEST_ID, VariableNames.REFERENCE, REFERENCE,
+                VariableNames.REQUEST_TYPE, "EXPLAIN", VariableNames.DUE_DATE, DUE_DATE));
     }
 
     private static Map<String, Object> form(String decision, String text) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(Variables.DECISION, decision);
-        if (Variables.REFUSE.equals(decision)) {
-            variables.put(Variables.GROUNDS, SpinValues.jsonValue("[\"REPETITIVE\"]").create());
+        variables.put(VariableNames.DECISION, decision);
+        if (VariableNames.REFUSE.equals(decision)) {
+            variables.put(VariableNames.GROUNDS, SpinValues.jsonValue("[\"REPETITIVE\"]").create());
         }
-        variables.put(Variables.EXPLANATION, text);
+        variables.put(VariableNames.EXPLANATION, text);
         return variables;
     }
 
@@ -81,7 +81,7 @@ class ExplanationFulfilmentProcessTest extends ProcessModelTestSupport {
         assertThat(task.getCamundaFormRef().getKey()).isEqualTo(FORM_ANSWER_QUESTION);
         assertThat(deployedForm(task.getId())).contains("\"key\": \"explanation\"", "explanationTopics",
                 "/staff/requests/{{reference}}");
-        assertThat(taskService.getVariable(task.getId(), Variables.EXPLANATION)).isEqualTo(DRAFT);
+        assertThat(taskService.getVariable(task.getId(), VariableNames.EXPLANATION)).isEqualTo(DRAFT);
         assertThat(taskService.getVariableLocal(task.getId(), EXPLANATION_TOPICS)).isEqualTo("PURPOSES,RETENTION");
         assertThat(runtimeService.getVariable(instance.getId(), EXPLANATION_TOPICS))
                 .as("the topics are local to the task").isNull();
@@ -92,21 +92,21 @@ class ExplanationFulfilmentProcessTest extends ProcessModelTestSupport {
         ProcessInstance instance = start();
         String taskId = taskAt(TASK_ANSWER_QUESTION).getId();
 
-        complete(TASK_ANSWER_QUESTION, form(Variables.PROCEED, DRAFT + "\nWe keep operation logs for 6 months."));
+        complete(TASK_ANSWER_QUESTION, form(VariableNames.PROCEED, DRAFT + "\nWe keep operation logs for 6 months."));
 
         verify(explanations).recordAnswer(eq(REQUEST_ID), eq(DRAFT + "\nWe keep operation logs for 6 months."), any());
         assertThat(instance).isWaitingAtExactly(TASK_SEND_EXPLANATION);
         runJobsAt(TASK_SEND_EXPLANATION);
         assertThat(instance).hasPassedInOrder(START_EVENT, GATEWAY_JOIN_ANSWER, TASK_ANSWER_QUESTION,
                 GATEWAY_ANSWER_DECISION, TASK_SEND_EXPLANATION, END_EVENT_ANSWERED).isEnded();
-        assertThat(instance).variables().containsEntry(ANSWER_DECISION, Variables.PROCEED)
-                .containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED)
-                .doesNotContainKeys(Variables.DECISION, Variables.EXPLANATION, Variables.RESULT_GROUNDS, EXPLANATION_TOPICS);
+        assertThat(instance).variables().containsEntry(ANSWER_DECISION, VariableNames.PROCEED)
+                .containsEntry(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED)
+                .doesNotContainKeys(VariableNames.DECISION, VariableNames.EXPLANATION, VariableNames.RESULT_GROUNDS, EXPLANATION_TOPICS);
         assertThat(historyService.createHistoricVariableInstanceQuery().taskIdIn(taskId).list())
                 .as("the topics left with the task").allSatisfy(v ->
                         assertThat(((HistoricVariableInstance) v).getState()).isEqualTo("DELETED"));
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-                .variableName(Variables.EXPLANATION).list()).as("the answer left the process")
+                .variableName(VariableNames.EXPLANATION).list()).as("the answer left the process")
                 .allSatisfy(v -> assertThat(((HistoricVariableInstance) v).getState()).isEqualTo("DELETED"));
         verify(proposals, never()).propose(any(), any(), any(), any(), any(), any());
     }
@@ -115,7 +115,7 @@ class ExplanationFulfilmentProcessTest extends ProcessModelTestSupport {
     void aRefusalIsAProposalAndRefusesOnlyOnceASecondPersonApprovesIt() {
         ProcessInstance instance = start();
 
-        complete(TASK_ANSWER_QUESTION, form(Variables.REFUSE, "The same question was answered last week."));
+        complete(TASK_ANSWER_QUESTION, form(VariableNames.REFUSE, "The same question was answered last week."));
 
         assertThat(instance).isWaitingAtExactly(CALL_ACTIVITY_APPROVE_REFUSAL);
         verify(proposals).propose(eq(REQUEST_ID), eq(RefusalSubject.EXPLANATION), eq("REFUSE"), eq(List.of("REPETITIVE")),
@@ -123,7 +123,7 @@ class ExplanationFulfilmentProcessTest extends ProcessModelTestSupport {
         verify(explanations, never()).recordAnswer(anyString(), anyString(), any());
         Task approval = taskAt(RefusalApprovalModel.TASK_APPROVE_REFUSAL);
         assertThat(taskService.getVariable(approval.getId(), RefusalApprovalModel.REFUSAL_SUBJECT)).isEqualTo("EXPLANATION");
-        assertThat(taskService.getVariable(approval.getId(), Variables.RESULT_GROUNDS)).isEqualTo("REPETITIVE");
+        assertThat(taskService.getVariable(approval.getId(), VariableNames.RESULT_GROUNDS)).isEqualTo("REPETITIVE");
         assertThat(approval.getDueDate()).isEqualTo(DUE_DATE);
 
         decideRefusal("APPROVE", "Confirmed: answered on the earlier request.");
@@ -132,31 +132,31 @@ class ExplanationFulfilmentProcessTest extends ProcessModelTestSupport {
                 CALL_ACTIVITY_APPROVE_REFUSAL, GATEWAY_REFUSAL_APPROVED, EVENT_EXPLANATION_REFUSED, END_EVENT_REFUSED)
                 .isEnded();
         assertThat(instance).hasNotPassed(TASK_SEND_EXPLANATION);
-        assertThat(instance).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_REFUSED)
-                .containsEntry(Variables.RESULT_GROUNDS, "REPETITIVE")
-                .containsEntry(Variables.RESULT_EXPLANATION, "The same question was answered last week.");
+        assertThat(instance).variables().containsEntry(VariableNames.OUTCOME, VariableNames.OUTCOME_REFUSED)
+                .containsEntry(VariableNames.RESULT_GROUNDS, "REPETITIVE")
+                .containsEntry(VariableNames.RESULT_EXPLANATION, "The same question was answered last week.");
     }
 
     @Test
     void aRefusalSentBackReturnsToTheOfficerWithTheCommentAndAFreshDraft() {
         ProcessInstance instance = start();
-        complete(TASK_ANSWER_QUESTION, form(Variables.REFUSE, "The same question was answered last week."));
+        complete(TASK_ANSWER_QUESTION, form(VariableNames.REFUSE, "The same question was answered last week."));
 
         decideRefusal("REJECT", "The earlier answer covered other topics: answer this one.");
 
         assertThat(instance).isWaitingAtExactly(TASK_ANSWER_QUESTION);
         assertThat(instance).hasPassedInOrder(CALL_ACTIVITY_APPROVE_REFUSAL, GATEWAY_REFUSAL_APPROVED, GATEWAY_JOIN_ANSWER);
         Task again = taskAt(TASK_ANSWER_QUESTION);
-        assertThat(taskService.getVariable(again.getId(), Variables.EXPLANATION)).isEqualTo(DRAFT);
-        assertThat(instance).variables().containsEntry(Variables.APPROVAL_DECISION, "REJECT")
-                .containsEntry(Variables.APPROVAL_COMMENT, "The earlier answer covered other topics: answer this one.")
-                .doesNotContainKey(Variables.OUTCOME);
+        assertThat(taskService.getVariable(again.getId(), VariableNames.EXPLANATION)).isEqualTo(DRAFT);
+        assertThat(instance).variables().containsEntry(VariableNames.APPROVAL_DECISION, "REJECT")
+                .containsEntry(VariableNames.APPROVAL_COMMENT, "The earlier answer covered other topics: answer this one.")
+                .doesNotContainKey(VariableNames.OUTCOME);
         assertThat(deployedForm(again.getId())).contains("{{approvalComment}}");
 
-        complete(TASK_ANSWER_QUESTION, form(Variables.PROCEED, DRAFT));
+        complete(TASK_ANSWER_QUESTION, form(VariableNames.PROCEED, DRAFT));
         runJobsAt(TASK_SEND_EXPLANATION);
         assertThat(instance).hasPassed(END_EVENT_ANSWERED).isEnded();
-        assertThat(instance).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+        assertThat(instance).variables().containsEntry(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED);
     }
 
     @Test
@@ -168,7 +168,7 @@ class ExplanationFulfilmentProcessTest extends ProcessModelTestSupport {
 
         assertThatThrownBy(() -> taskService.complete(taskId, form("MAYBE", DRAFT)))
                 .hasRootCauseInstanceOf(InvalidDecisionException.class);
-        assertThatThrownBy(() -> taskService.complete(taskId, form(Variables.PROCEED, " ")))
+        assertThatThrownBy(() -> taskService.complete(taskId, form(VariableNames.PROCEED, " ")))
                 .hasRootCauseInstanceOf(InvalidDecisionException.class);
 
         assertThat(instance).isWaitingAtExactly(TASK_ANSWER_QUESTION);

@@ -23,13 +23,13 @@ class ManualFulfilmentProcessTest extends ProcessModelTestSupport {
     void registerListener() {
         // as the real listener: a partial result is the operator's refusal proposal
         taskListener(BEAN_MANUAL_FULFILMENT_LISTENER, task -> {
-            Object decision = task.getVariable(Variables.DECISION);
-            task.setVariable(Variables.OUTCOME, decision);
-            if (Variables.OUTCOME_PARTIALLY_COMPLETED.equals(decision)) {
-                task.setVariable(Variables.REVIEW_PROPOSER, "operator");
-                task.setVariable(Variables.REVIEW_DECISION, Variables.PARTIAL);
-                task.setVariable(Variables.PROPOSED_GROUNDS, "IMPRACTICAL");
-                task.setVariable(Variables.PROPOSED_EXPLANATION, task.getVariable(Variables.EXPLANATION));
+            Object decision = task.getVariable(VariableNames.DECISION);
+            task.setVariable(VariableNames.OUTCOME, decision);
+            if (VariableNames.OUTCOME_PARTIALLY_COMPLETED.equals(decision)) {
+                task.setVariable(VariableNames.REVIEW_PROPOSER, "operator");
+                task.setVariable(VariableNames.REVIEW_DECISION, VariableNames.PARTIAL);
+                task.setVariable(VariableNames.PROPOSED_GROUNDS, "IMPRACTICAL");
+                task.setVariable(VariableNames.PROPOSED_EXPLANATION, task.getVariable(VariableNames.EXPLANATION));
             }
         });
         approvalListener();
@@ -37,16 +37,16 @@ class ManualFulfilmentProcessTest extends ProcessModelTestSupport {
 
     private ProcessInstance start() {
         return runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
-                Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
-                Variables.REQUEST_TYPE, Variables.TYPE_CORRECT, Variables.DUE_DATE, DUE_DATE));
+                VariableNames.REQUEST_ID, REQUEST_ID, VariableNames.REFERENCE, REFERENCE,
+                VariableNames.REQUEST_TYPE, VariableNames.TYPE_CORRECT, VariableNames.DUE_DATE, DUE_DATE));
     }
 
     /** Called after an approved PARTIAL exemption review: its grounds come in as the result so far. */
     private ProcessInstance startAfterAPartialReview() {
         return runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
-                Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
-                Variables.REQUEST_TYPE, Variables.TYPE_CORRECT, Variables.DUE_DATE, DUE_DATE,
-                Variables.RESULT_GROUNDS, "RISK_TO_OTHERS", Variables.RESULT_EXPLANATION, "review explanation"));
+                VariableNames.REQUEST_ID, REQUEST_ID, VariableNames.REFERENCE, REFERENCE,
+                VariableNames.REQUEST_TYPE, VariableNames.TYPE_CORRECT, VariableNames.DUE_DATE, DUE_DATE,
+                VariableNames.RESULT_GROUNDS, "RISK_TO_OTHERS", VariableNames.RESULT_EXPLANATION, "review explanation"));
     }
 
     @Test
@@ -65,20 +65,20 @@ class ManualFulfilmentProcessTest extends ProcessModelTestSupport {
     void completedByHand() {
         ProcessInstance manual = start();
 
-        complete(TASK_FULFIL_MANUALLY, Map.of(Variables.DECISION, Variables.OUTCOME_COMPLETED,
-                Variables.EXPLANATION, "Corrected the billing address in the invoicing system."));
+        complete(TASK_FULFIL_MANUALLY, Map.of(VariableNames.DECISION, VariableNames.OUTCOME_COMPLETED,
+                VariableNames.EXPLANATION, "Corrected the billing address in the invoicing system."));
 
         assertThat(manual).hasPassedInOrder(START_EVENT, TASK_FULFIL_MANUALLY, END_EVENT).isEnded();
         assertThat(calls).containsExactly(BEAN_MANUAL_FULFILMENT_LISTENER);
-        assertThat(manual).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+        assertThat(manual).variables().containsEntry(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED);
     }
 
     @Test
     void partiallyCompletedByHandIsARefusalASecondPersonApproves() {
         ProcessInstance manual = start();
 
-        complete(TASK_FULFIL_MANUALLY, Map.of(Variables.DECISION, Variables.OUTCOME_PARTIALLY_COMPLETED,
-                Variables.EXPLANATION, "Backups cannot be corrected; they expire in 30 days."));
+        complete(TASK_FULFIL_MANUALLY, Map.of(VariableNames.DECISION, VariableNames.OUTCOME_PARTIALLY_COMPLETED,
+                VariableNames.EXPLANATION, "Backups cannot be corrected; they expire in 30 days."));
         assertThat(manual).isWaitingAtExactly(CALL_ACTIVITY_APPROVE_REFUSAL);
         assertThat(taskService.getVariable(taskAt(RefusalApprovalModel.TASK_APPROVE_REFUSAL).getId(),
                 RefusalApprovalModel.REFUSAL_SUBJECT)).isEqualTo("MANUAL_FULFILMENT");
@@ -88,27 +88,27 @@ class ManualFulfilmentProcessTest extends ProcessModelTestSupport {
         assertThat(manual).hasPassedInOrder(START_EVENT, GATEWAY_JOIN_FULFIL_MANUALLY, TASK_FULFIL_MANUALLY,
                 GATEWAY_ALL_DONE, CALL_ACTIVITY_APPROVE_REFUSAL, GATEWAY_REFUSAL_APPROVED,
                 EVENT_OPERATOR_REFUSAL_APPROVED, END_EVENT_PARTLY_FULFILLED).isEnded();
-        assertThat(manual).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_PARTIALLY_COMPLETED)
-                .containsEntry(Variables.RESULT_GROUNDS, "IMPRACTICAL")
-                .containsEntry(Variables.RESULT_EXPLANATION, "Backups cannot be corrected; they expire in 30 days.");
+        assertThat(manual).variables().containsEntry(VariableNames.OUTCOME, VariableNames.OUTCOME_PARTIALLY_COMPLETED)
+                .containsEntry(VariableNames.RESULT_GROUNDS, "IMPRACTICAL")
+                .containsEntry(VariableNames.RESULT_EXPLANATION, "Backups cannot be corrected; they expire in 30 days.");
     }
 
     @Test
     void aPartialResultSentBackGoesToTheOperatorAgain() {
         ProcessInstance manual = startAfterAPartialReview();
-        complete(TASK_FULFIL_MANUALLY, Map.of(Variables.DECISION, Variables.OUTCOME_PARTIALLY_COMPLETED,
-                Variables.EXPLANATION, "The archive was not reachable today."));
+        complete(TASK_FULFIL_MANUALLY, Map.of(VariableNames.DECISION, VariableNames.OUTCOME_PARTIALLY_COMPLETED,
+                VariableNames.EXPLANATION, "The archive was not reachable today."));
 
         decideRefusal("REJECT", "Unreachable today is no ground: try again.");
 
         assertThat(manual).isWaitingAtExactly(TASK_FULFIL_MANUALLY);
         assertThat(deployedForm(taskAt(TASK_FULFIL_MANUALLY).getId())).contains("{{approvalComment}}");
-        complete(TASK_FULFIL_MANUALLY, Map.of(Variables.DECISION, Variables.OUTCOME_COMPLETED,
-                Variables.EXPLANATION, "Done once the archive was back."));
+        complete(TASK_FULFIL_MANUALLY, Map.of(VariableNames.DECISION, VariableNames.OUTCOME_COMPLETED,
+                VariableNames.EXPLANATION, "Done once the archive was back."));
         assertThat(manual).hasPassed(END_EVENT).hasNotPassed(EVENT_OPERATOR_REFUSAL_APPROVED).isEnded();
         // the rejected proposal never becomes what the requester is told
-        assertThat(manual).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED)
-                .containsEntry(Variables.RESULT_GROUNDS, "RISK_TO_OTHERS")
-                .containsEntry(Variables.RESULT_EXPLANATION, "review explanation");
+        assertThat(manual).variables().containsEntry(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED)
+                .containsEntry(VariableNames.RESULT_GROUNDS, "RISK_TO_OTHERS")
+                .containsEntry(VariableNames.RESULT_EXPLANATION, "review explanation");
     }
 }

@@ -213,13 +213,13 @@ class ModelVocabularyTest {
                     List<String> inputEntries = rule.getInputEntries().stream().map(e -> e.getTextContent()).toList();
                     List<String> outputEntries = rule.getOutputEntries().stream().map(e -> e.getTextContent()).toList();
                     for (int i = 0; i < inputs.size(); i++) {
-                        if (Variables.REQUEST_TYPE.equals(inputs.get(i).getInputExpression().getTextContent().strip())) {
+                        if (VariableNames.REQUEST_TYPE.equals(inputs.get(i).getInputExpression().getTextContent().strip())) {
                             assertThat(names(RequestType.values())).as("%s rule %s: request types", resource, rule.getId())
                                     .containsAll(quoted(inputEntries.get(i)));
                         }
                     }
                     for (int i = 0; i < outputs.size(); i++) {
-                        if (Variables.SUGGESTED_GROUNDS.equals(outputs.get(i).getName())) {
+                        if (VariableNames.SUGGESTED_GROUNDS.equals(outputs.get(i).getName())) {
                             assertThat(names(RefusalGround.values())).as("%s rule %s: grounds", resource, rule.getId())
                                     .containsAll(quoted(outputEntries.get(i)));
                         }
@@ -237,8 +237,8 @@ class ModelVocabularyTest {
      * that read it by {@code ProcessModelConventionsTest}.
      */
     private static final Map<String, List<String>> WHOLE_VOCABULARY = Map.of(
-            Variables.GROUNDS, names(RefusalGround.values()),
-            Variables.REFUSED_CATEGORIES, names(DataCategory.values()),
+            VariableNames.GROUNDS, names(RefusalGround.values()),
+            VariableNames.REFUSED_CATEGORIES, names(DataCategory.values()),
             StaffIntakeModel.FIELD_DELETION_GROUND, DeletionGround.codes(),
             StaffIntakeModel.FIELD_CONSENT_PURPOSES, ConsentPurpose.codes(),
             StaffIntakeModel.FIELD_RESTRICT_CATEGORIES, names(DataCategory.values()),
@@ -254,7 +254,7 @@ class ModelVocabularyTest {
         for (JsonNode component : ModelFiles.components(ModelFiles.form(resource))) {
             List<String> options = ModelFiles.optionValues(component);
             String key = component.path("key").asText();
-            if (options.isEmpty() || Variables.DECISION.equals(key)) {
+            if (options.isEmpty() || VariableNames.DECISION.equals(key)) {
                 continue;
             }
             if (WHOLE_VOCABULARY.containsKey(key)) {

@@ -241,8 +241,8 @@ class ProcessModelConventionsTest {
                 }
             }
             assertThat(businessKeys).as(call.getId()).containsExactly("#{execution.processBusinessKey}");
-            assertThat(sources).as(call.getId()).contains(Variables.REQUEST_ID, Variables.REFERENCE,
-                    Variables.REQUEST_TYPE, Variables.DUE_DATE);
+            assertThat(sources).as(call.getId()).contains(VariableNames.REQUEST_ID, VariableNames.REFERENCE,
+                    VariableNames.REQUEST_TYPE, VariableNames.DUE_DATE);
         }
     }
 
@@ -361,13 +361,13 @@ class ProcessModelConventionsTest {
         String texts = form.get("components").findValuesAsText("text").toString();
         // The request's card (right, Beijing due date, what was asked, why in review, the staff page's link), with the
         // reference and its link for a task created before cards existed.
-        assertThat(texts).contains("{{if " + Variables.TASK_CARD + " = null then", "/staff/requests/\" + reference");
+        assertThat(texts).contains("{{if " + VariableNames.TASK_CARD + " = null then", "/staff/requests/\" + reference");
 
-        JsonNode decision = component(form, Variables.DECISION);
+        JsonNode decision = component(form, VariableNames.DECISION);
         assertThat(decision).isNotNull();
         assertThat(decision.get("type").asText()).isIn("radio", "select");
         assertThat(decision.at("/validate/required").asBoolean()).isTrue();
-        JsonNode explanation = component(form, Variables.EXPLANATION);
+        JsonNode explanation = component(form, VariableNames.EXPLANATION);
         assertThat(explanation.get("type").asText()).isEqualTo("textarea");
         assertThat(explanation.at("/validate/required").asBoolean()).isTrue();
 
@@ -380,15 +380,15 @@ class ProcessModelConventionsTest {
 
     /** What each form's decision offers: the values its gateways and listeners compare, by their constants. */
     static final Map<String, List<String>> DECISIONS = Map.ofEntries(
-            Map.entry(RightsRequestModel.FORM_EXEMPTION_REVIEW, List.of(Variables.PROCEED, Variables.PARTIAL, Variables.REFUSE)),
-            Map.entry(RefusalApprovalModel.FORM_REFUSAL_APPROVAL, List.of(Variables.APPROVE, Variables.REJECT)),
-            Map.entry(RightsRequestModel.FORM_MANUAL_IDENTITY_CHECK, List.of(Variables.VERIFIED, Variables.NOT_VERIFIED)),
+            Map.entry(RightsRequestModel.FORM_EXEMPTION_REVIEW, List.of(VariableNames.PROCEED, VariableNames.PARTIAL, VariableNames.REFUSE)),
+            Map.entry(RefusalApprovalModel.FORM_REFUSAL_APPROVAL, List.of(VariableNames.APPROVE, VariableNames.REJECT)),
+            Map.entry(RightsRequestModel.FORM_MANUAL_IDENTITY_CHECK, List.of(VariableNames.VERIFIED, VariableNames.NOT_VERIFIED)),
             Map.entry(ManualFulfilmentModel.FORM_MANUAL_FULFILMENT,
-                    List.of(Variables.OUTCOME_COMPLETED, Variables.OUTCOME_PARTIALLY_COMPLETED)),
-            Map.entry(TransferFulfilmentModel.FORM_TRANSFER_APPROVAL, List.of(Variables.APPROVE, Variables.REJECT)),
+                    List.of(VariableNames.OUTCOME_COMPLETED, VariableNames.OUTCOME_PARTIALLY_COMPLETED)),
+            Map.entry(TransferFulfilmentModel.FORM_TRANSFER_APPROVAL, List.of(VariableNames.APPROVE, VariableNames.REJECT)),
             Map.entry(AccountCancellationModel.FORM_BLOCKED_CANCELLATION,
                     List.of(AccountCancellationModel.PROCEED, AccountCancellationModel.REFUSE)),
-            Map.entry(ExplanationFulfilmentModel.FORM_ANSWER_QUESTION, List.of(Variables.PROCEED, Variables.REFUSE)),
+            Map.entry(ExplanationFulfilmentModel.FORM_ANSWER_QUESTION, List.of(VariableNames.PROCEED, VariableNames.REFUSE)),
             Map.entry(SystemStepModel.FORM_SYSTEM_STEP, List.of(SystemStepModel.DONE)),
             Map.entry(CorrectionFulfilmentModel.FORM_CORRECTION_REVIEW,
                     List.of(CorrectionFulfilmentModel.APPLY, CorrectionFulfilmentModel.REJECT)),
@@ -399,7 +399,7 @@ class ProcessModelConventionsTest {
     @MethodSource("forms")
     void decisionsOfferTheValuesTheGatewaysExpect(String resource) {
         JsonNode form = form(resource);
-        JsonNode decision = component(form, Variables.DECISION);
+        JsonNode decision = component(form, VariableNames.DECISION);
         String id = form.get("id").asText();
         if (decision == null) {
             assertThat(DECISIONS).as("%s has no decision", id).doesNotContainKey(id);
@@ -413,7 +413,7 @@ class ProcessModelConventionsTest {
     @ValueSource(strings = {"Form_ExemptionReview", "Form_ManualFulfilment", "Form_TransferApproval",
             "Form_BlockedCancellation", "Form_ExplanationAnswer"})
     void groundsOfferEveryRefusalGround(String id) {
-        JsonNode grounds = component(form(id), Variables.GROUNDS);
+        JsonNode grounds = component(form(id), VariableNames.GROUNDS);
         assertThat(grounds.get("type").asText()).isEqualTo("checklist");
         assertThat(values(grounds)).containsExactlyElementsOf(groundCodes());
         grounds.get("values").forEach(value -> assertThat(value.get("label").asText())
@@ -424,7 +424,7 @@ class ProcessModelConventionsTest {
     @ValueSource(strings = {"Form_ExemptionReview"})
     void reviewFormShowsTheTriageFacts(String id) {
         String texts = form(id).get("components").findValuesAsText("text").toString();
-        assertThat(texts).contains(Variables.REPEAT_COUNT, Variables.LEGAL_HOLD, Variables.OPEN_INVESTIGATION,
-                Variables.MINOR_ACCOUNT, Variables.SENSITIVE_CATEGORIES, Variables.SUGGESTED_GROUNDS);
+        assertThat(texts).contains(VariableNames.REPEAT_COUNT, VariableNames.LEGAL_HOLD, VariableNames.OPEN_INVESTIGATION,
+                VariableNames.MINOR_ACCOUNT, VariableNames.SENSITIVE_CATEGORIES, VariableNames.SUGGESTED_GROUNDS);
     }
 }

@@ -213,10 +213,10 @@ abstract class ProcessModelTestSupport {
      */
     protected void approvalListener() {
         taskListener(RefusalApprovalModel.BEAN_REFUSAL_APPROVAL_LISTENER, task -> {
-            task.setVariable(Variables.APPROVAL_DECISION, task.getVariable(Variables.DECISION));
-            task.setVariable(Variables.APPROVAL_COMMENT, task.getVariable(Variables.EXPLANATION));
-            task.removeVariable(Variables.DECISION);
-            task.removeVariable(Variables.EXPLANATION);
+            task.setVariable(VariableNames.APPROVAL_DECISION, task.getVariable(VariableNames.DECISION));
+            task.setVariable(VariableNames.APPROVAL_COMMENT, task.getVariable(VariableNames.EXPLANATION));
+            task.removeVariable(VariableNames.DECISION);
+            task.removeVariable(VariableNames.EXPLANATION);
         });
     }
 
@@ -234,7 +234,7 @@ abstract class ProcessModelTestSupport {
         ProcessInstance called = runtimeService.createProcessInstanceQuery()
                 .processInstanceId(task.getProcessInstanceId()).singleResult();
         assertThat(called.getBusinessKey()).as("the approval carries the request's reference").isEqualTo(REFERENCE);
-        taskService.complete(task.getId(), Map.of(Variables.DECISION, approval, Variables.EXPLANATION, comment));
+        taskService.complete(task.getId(), Map.of(VariableNames.DECISION, approval, VariableNames.EXPLANATION, comment));
         return called;
     }
 

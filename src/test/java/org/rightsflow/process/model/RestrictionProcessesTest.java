@@ -50,7 +50,7 @@ class RestrictionProcessesTest extends ProcessModelTestSupport {
 
     private void restrictionApplied(String action, Date ends) {
         delegate(RestrictionFulfilmentModel.BEAN_APPLY_RESTRICTION, execution -> {
-            execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+            execution.setVariable(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED);
             execution.setVariable(RestrictionFulfilmentModel.RESTRICTION_ACTION, action);
             execution.setVariable(RestrictionFulfilmentModel.RESTRICTION_ID, RESTRICTION_ID);
             execution.setVariable(RestrictionFulfilmentModel.RESTRICTION_ENDS, ends);
@@ -59,8 +59,8 @@ class RestrictionProcessesTest extends ProcessModelTestSupport {
 
     private ProcessInstance fulfil(String reference) {
         return runtimeService.startProcessInstanceByKey(RestrictionFulfilmentModel.PROCESS_ID, reference, Map.of(
-                Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, reference,
-                Variables.REQUEST_TYPE, "RESTRICT", Variables.DUE_DATE, plusDays(NOW, 15)));
+                VariableNames.REQUEST_ID, REQUEST_ID, VariableNames.REFERENCE, reference,
+                VariableNames.REQUEST_TYPE, "RESTRICT", VariableNames.DUE_DATE, plusDays(NOW, 15)));
     }
 
     private ProcessInstance period() {
@@ -84,7 +84,7 @@ class RestrictionProcessesTest extends ProcessModelTestSupport {
                 RestrictionFulfilmentModel.TASK_START_RESTRICTION_PERIOD, RestrictionFulfilmentModel.END_EVENT_RESTRICTED)
                 .isEnded();
         verify(restrictions).announce(REQUEST_ID); // the notice only once every system did its part
-        assertThat(instance).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+        assertThat(instance).variables().containsEntry(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED);
         ProcessInstance period = period();
         assertThat(period).as("the restriction outlives its request in a process of its own").isNotNull();
         assertThat(period.getBusinessKey()).isEqualTo(REFERENCE);
@@ -159,8 +159,8 @@ class RestrictionProcessesTest extends ProcessModelTestSupport {
     @Test
     void aRepeatedStartOfThePeriodStartsNoSecondOne() {
         restrictWithPeriod(ENDS);
-        Map<String, Object> variables = new HashMap<>(Map.of(Variables.REQUEST_ID, REQUEST_ID,
-                Variables.REFERENCE, REFERENCE, RestrictionFulfilmentModel.RESTRICTION_ID, RESTRICTION_ID,
+        Map<String, Object> variables = new HashMap<>(Map.of(VariableNames.REQUEST_ID, REQUEST_ID,
+                VariableNames.REFERENCE, REFERENCE, RestrictionFulfilmentModel.RESTRICTION_ID, RESTRICTION_ID,
                 RestrictionFulfilmentModel.RESTRICTION_ACTION, RestrictionFulfilmentModel.ACTION_RESTRICTED));
         variables.put(RestrictionFulfilmentModel.RESTRICTION_ENDS, ENDS);
         runtimeService.createProcessInstanceByKey(RestrictionFulfilmentModel.PROCESS_ID).businessKey(REFERENCE)

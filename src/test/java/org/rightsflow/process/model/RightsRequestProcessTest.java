@@ -33,7 +33,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
     /** What gatherTriageFacts reports about the account; all clear unless a test says otherwise. */
     private final Map<String, Object> facts = new HashMap<>();
     /** What the access fulfilment reports. */
-    private String accessOutcome = Variables.OUTCOME_COMPLETED;
+    private String accessOutcome = VariableNames.OUTCOME_COMPLETED;
     /** The outcome sendResult saw when it ran. */
     private final List<Object> resultsSent = new ArrayList<>();
     /** What the review's listener decides about the data an approved refusal keeps. */
@@ -45,14 +45,14 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @BeforeEach
     void registerDelegates() {
-        facts.put(Variables.REPEAT_COUNT, 0);
-        facts.put(Variables.LEGAL_HOLD, false);
-        facts.put(Variables.OPEN_INVESTIGATION, false);
-        facts.put(Variables.MINOR_ACCOUNT, false);
-        facts.put(Variables.SENSITIVE_CATEGORIES, false);
-        facts.put(Variables.DELETION_GROUND_MISSING, false);
-        facts.put(Variables.REFERRED_TO_REVIEW, false);
-        facts.put(Variables.ENTERED_BY_STAFF, false);
+        facts.put(VariableNames.REPEAT_COUNT, 0);
+        facts.put(VariableNames.LEGAL_HOLD, false);
+        facts.put(VariableNames.OPEN_INVESTIGATION, false);
+        facts.put(VariableNames.MINOR_ACCOUNT, false);
+        facts.put(VariableNames.SENSITIVE_CATEGORIES, false);
+        facts.put(VariableNames.DELETION_GROUND_MISSING, false);
+        facts.put(VariableNames.REFERRED_TO_REVIEW, false);
+        facts.put(VariableNames.ENTERED_BY_STAFF, false);
 
         delegate(BEAN_ACKNOWLEDGE_REQUEST);
         delegate(BEAN_SEND_VERIFICATION_CODES);
@@ -62,14 +62,14 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         delegate(BEAN_GATHER_TRIAGE_FACTS, execution -> execution.setVariables(facts));
         // The real delegate routes each right to its fulfilment process, or to the manual one (FulfilmentRoutes).
         delegate(BEAN_START_FULFILMENT, execution -> {
-            execution.setVariable(Variables.FULFILMENT_START,
-                    fulfilmentStarts.isEmpty() ? Variables.FULFILMENT_STARTED : fulfilmentStarts.remove(0));
-            execution.setVariable(Variables.FULFILMENT_PROCESS,
-                    Variables.TYPE_ACCESS.equals(execution.getVariable(Variables.REQUEST_TYPE))
+            execution.setVariable(VariableNames.FULFILMENT_START,
+                    fulfilmentStarts.isEmpty() ? VariableNames.FULFILMENT_STARTED : fulfilmentStarts.remove(0));
+            execution.setVariable(VariableNames.FULFILMENT_PROCESS,
+                    VariableNames.TYPE_ACCESS.equals(execution.getVariable(VariableNames.REQUEST_TYPE))
                             ? AccessFulfilmentModel.PROCESS_ID : ManualFulfilmentModel.PROCESS_ID);
         });
         delegate(BEAN_CLOSE_UNANSWERED);
-        delegate(BEAN_SEND_RESULT, execution -> resultsSent.add(execution.getVariable(Variables.OUTCOME)));
+        delegate(BEAN_SEND_RESULT, execution -> resultsSent.add(execution.getVariable(VariableNames.OUTCOME)));
         delegate(BEAN_REMIND_STAFF);
         delegate(BEAN_ESCALATE_OVERDUE);
         delegate(BEAN_CONFIRM_WITHDRAWAL);
@@ -79,32 +79,32 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
             execution.setVariable(SystemStepsModel.SYSTEM_STEPS, new ArrayList<String>());
         });
         delegate(AccessFulfilmentModel.BEAN_BUILD_ACCESS_REPORT,
-                execution -> execution.setVariable(Variables.DOWNLOAD_ID, "DL-0007"));
+                execution -> execution.setVariable(VariableNames.DOWNLOAD_ID, "DL-0007"));
         delegate(AccessFulfilmentModel.BEAN_PUBLISH_DOWNLOAD,
-                execution -> execution.setVariable(Variables.OUTCOME, accessOutcome));
+                execution -> execution.setVariable(VariableNames.OUTCOME, accessOutcome));
 
         taskListener(BEAN_MANUAL_VERIFICATION_LISTENER, task ->
-                task.setVariable(Variables.VERIFICATION_DECISION, task.getVariable(Variables.DECISION)));
+                task.setVariable(VariableNames.VERIFICATION_DECISION, task.getVariable(VariableNames.DECISION)));
         taskListener(BEAN_EXEMPTION_REVIEW_LISTENER, task -> {
-            Object decision = task.getVariable(Variables.DECISION);
-            task.setVariable(Variables.REVIEW_DECISION, decision);
-            task.setVariable(Variables.REVIEW_PROPOSER, "officer");
-            if (!Variables.PROCEED.equals(decision)) {
-                task.setVariable(Variables.RESULT_GROUNDS, "REVIEW_GROUNDS");
-                task.setVariable(Variables.RESULT_EXPLANATION, "review explanation");
+            Object decision = task.getVariable(VariableNames.DECISION);
+            task.setVariable(VariableNames.REVIEW_DECISION, decision);
+            task.setVariable(VariableNames.REVIEW_PROPOSER, "officer");
+            if (!VariableNames.PROCEED.equals(decision)) {
+                task.setVariable(VariableNames.RESULT_GROUNDS, "REVIEW_GROUNDS");
+                task.setVariable(VariableNames.RESULT_EXPLANATION, "review explanation");
             }
             // the real listener asks ErasureScope.restrictsWhatIsKept (ErasureScopeTest)
-            task.setVariable(Variables.RESTRICT_KEPT_DATA, restrictKeptData);
+            task.setVariable(VariableNames.RESTRICT_KEPT_DATA, restrictKeptData);
         });
         approvalListener();
         taskListener(ManualFulfilmentModel.BEAN_MANUAL_FULFILMENT_LISTENER, task -> {
-            Object decision = task.getVariable(Variables.DECISION);
-            task.setVariable(Variables.OUTCOME, decision);
-            if (Variables.OUTCOME_PARTIALLY_COMPLETED.equals(decision)) {
-                task.setVariable(Variables.REVIEW_PROPOSER, "operator");
-                task.setVariable(Variables.REVIEW_DECISION, Variables.PARTIAL);
-                task.setVariable(Variables.PROPOSED_GROUNDS, "OPERATOR_GROUNDS");
-                task.setVariable(Variables.PROPOSED_EXPLANATION, "operator explanation");
+            Object decision = task.getVariable(VariableNames.DECISION);
+            task.setVariable(VariableNames.OUTCOME, decision);
+            if (VariableNames.OUTCOME_PARTIALLY_COMPLETED.equals(decision)) {
+                task.setVariable(VariableNames.REVIEW_PROPOSER, "operator");
+                task.setVariable(VariableNames.REVIEW_DECISION, VariableNames.PARTIAL);
+                task.setVariable(VariableNames.PROPOSED_GROUNDS, "OPERATOR_GROUNDS");
+                task.setVariable(VariableNames.PROPOSED_EXPLANATION, "operator explanation");
             }
         });
     }
@@ -118,14 +118,14 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
     /** @param manualReason what the domain decided at intake (VerificationLevelPolicy), null: codes decide */
     private ProcessInstance fileRequest(String requestType, String manualReason) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(Variables.MANUAL_VERIFICATION_REQUIRED, manualReason != null);
-        variables.put(Variables.MANUAL_VERIFICATION_REASON, manualReason);
-        variables.put(Variables.REQUEST_ID, REQUEST_ID);
-        variables.put(Variables.REFERENCE, REFERENCE);
-        variables.put(Variables.REQUEST_TYPE, requestType);
-        variables.put(Variables.VERIFICATION_LEVEL, 1);
-        variables.put(Variables.DUE_DATE, DUE_DATE);
-        variables.put(Variables.REMINDER_DATE, REMINDER_DATE);
+        variables.put(VariableNames.MANUAL_VERIFICATION_REQUIRED, manualReason != null);
+        variables.put(VariableNames.MANUAL_VERIFICATION_REASON, manualReason);
+        variables.put(VariableNames.REQUEST_ID, REQUEST_ID);
+        variables.put(VariableNames.REFERENCE, REFERENCE);
+        variables.put(VariableNames.REQUEST_TYPE, requestType);
+        variables.put(VariableNames.VERIFICATION_LEVEL, 1);
+        variables.put(VariableNames.DUE_DATE, DUE_DATE);
+        variables.put(VariableNames.REMINDER_DATE, REMINDER_DATE);
         return runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, variables);
     }
 
@@ -156,15 +156,15 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     private Map<String, Object> decision(String decision) {
         Map<String, Object> form = new HashMap<>();
-        form.put(Variables.DECISION, decision);
-        form.put(Variables.EXPLANATION, "Explanation for " + decision);
+        form.put(VariableNames.DECISION, decision);
+        form.put(VariableNames.EXPLANATION, "Explanation for " + decision);
         return form;
     }
 
     private Map<String, Object> refusal(String decision, String... grounds) {
         Map<String, Object> form = decision(decision);
         // Tasklist submits a checklist as a Json variable
-        form.put(Variables.GROUNDS, SpinValues.jsonValue(toJsonArray(grounds)).create());
+        form.put(VariableNames.GROUNDS, SpinValues.jsonValue(toJsonArray(grounds)).create());
         return form;
     }
 
@@ -195,7 +195,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void acknowledgesTheRequestAndWaitsForVerification() {
-        ProcessInstance request = fileRequest(Variables.TYPE_ACCESS);
+        ProcessInstance request = fileRequest(VariableNames.TYPE_ACCESS);
 
         // The caller's (the filing's) transaction runs to the verification wait: acknowledgement and codes are
         // written with the request, no job stands between them (BENCHMARKS.md, figure 1).
@@ -221,7 +221,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void remindsTheRequesterAfterThreeDaysAndKeepsWaiting() {
-        ProcessInstance request = awaitingVerification(Variables.TYPE_ACCESS);
+        ProcessInstance request = awaitingVerification(VariableNames.TYPE_ACCESS);
 
         ClockUtil.setCurrentTime(plusMinutes(plusDays(NOW, 3), -1));
         assertThat(dueTimerActivities()).isEmpty();
@@ -248,7 +248,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void aReminderThatFailsLeavesTheRequestInTheFirstWaitAndIsRetried() {
-        ProcessInstance request = awaitingVerification(Variables.TYPE_ACCESS);
+        ProcessInstance request = awaitingVerification(VariableNames.TYPE_ACCESS);
         delegate(BEAN_SEND_VERIFICATION_REMINDER, execution -> {
             throw new IllegalStateException("the outbox is not reachable");
         });
@@ -270,7 +270,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void closesTheRequestUnverifiedAfterSevenDays() {
-        ProcessInstance request = awaitingVerification(Variables.TYPE_ACCESS);
+        ProcessInstance request = awaitingVerification(VariableNames.TYPE_ACCESS);
 
         ClockUtil.setCurrentTime(plusMinutes(plusDays(NOW, 3), 1));
         runJobsAt(BOUNDARY_EVENT_VERIFICATION_REMINDER);
@@ -298,7 +298,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void lockedVerificationIsVerifiedByIntakeStaff() {
-        ProcessInstance request = awaitingVerification(Variables.TYPE_ACCESS);
+        ProcessInstance request = awaitingVerification(VariableNames.TYPE_ACCESS);
 
         correlate(MSG_VERIFICATION_LOCKED);
 
@@ -307,19 +307,19 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         assertCandidateTask(TASK_VERIFY_IDENTITY_MANUALLY, GROUP_PRIVACY_INTAKE, FORM_MANUAL_IDENTITY_CHECK);
         assertThat(hasJobAt(BOUNDARY_EVENT_VERIFICATION_REMINDER)).as("codes no longer awaited").isFalse();
 
-        complete(TASK_VERIFY_IDENTITY_MANUALLY, decision(Variables.VERIFIED));
+        complete(TASK_VERIFY_IDENTITY_MANUALLY, decision(VariableNames.VERIFIED));
 
         assertThat(request).hasPassedInOrder(TASK_VERIFY_IDENTITY_MANUALLY, GATEWAY_MANUAL_VERIFICATION,
                         END_EVENT_VERIFIED_MANUALLY)
                 .hasNotPassed(END_EVENT_IDENTITY_VERIFIED, END_EVENT_MANUAL_NOT_VERIFIED);
         assertWaitingAt(request, TASK_GATHER_TRIAGE_FACTS);
         assertThat(calls).contains(BEAN_MANUAL_VERIFICATION_LISTENER);
-        assertThat(variable(request, Variables.VERIFICATION_DECISION)).isEqualTo(Variables.VERIFIED);
+        assertThat(variable(request, VariableNames.VERIFICATION_DECISION)).isEqualTo(VariableNames.VERIFIED);
     }
 
     @Test
     void aVerificationLockedAfterTheReminderGoesToIntakeStaffToo() {
-        ProcessInstance request = awaitingVerification(Variables.TYPE_ACCESS);
+        ProcessInstance request = awaitingVerification(VariableNames.TYPE_ACCESS);
         ClockUtil.setCurrentTime(plusMinutes(plusDays(NOW, 3), 1));
         runJobsAt(BOUNDARY_EVENT_VERIFICATION_REMINDER);
 
@@ -334,22 +334,22 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void lockingRecordsWhyIntakeStaffGetTheRequest() {
-        ProcessInstance request = awaitingVerification(Variables.TYPE_ACCESS);
+        ProcessInstance request = awaitingVerification(VariableNames.TYPE_ACCESS);
 
         // as RequestEventBridge correlates it
         runtimeService.createMessageCorrelation(MSG_VERIFICATION_LOCKED).processInstanceBusinessKey(REFERENCE)
-                .setVariable(Variables.MANUAL_VERIFICATION_REASON, "LOCKED").correlate();
+                .setVariable(VariableNames.MANUAL_VERIFICATION_REASON, "LOCKED").correlate();
 
         assertThat(request).hasPassedInOrder(BOUNDARY_EVENT_VERIFICATION_LOCKED, GATEWAY_JOIN_MANUAL_VERIFICATION)
                 .hasNotPassed(TASK_REQUEST_MANUAL_VERIFICATION);
         assertWaitingAt(request, TASK_VERIFY_IDENTITY_MANUALLY);
         assertThat(taskService.getVariable(taskAt(TASK_VERIFY_IDENTITY_MANUALLY).getId(),
-                Variables.MANUAL_VERIFICATION_REASON)).isEqualTo("LOCKED");
+                VariableNames.MANUAL_VERIFICATION_REASON)).isEqualTo("LOCKED");
     }
 
     @Test
     void staffEnteredRequestGoesStraightToManualVerificationWithoutCodes() {
-        ProcessInstance request = fileRequest(Variables.TYPE_ACCESS, "STAFF_ENTERED");
+        ProcessInstance request = fileRequest(VariableNames.TYPE_ACCESS, "STAFF_ENTERED");
 
         assertThat(request).hasPassedInOrder(START_EVENT_VERIFY, GATEWAY_VERIFICATION_ROUTE);
         assertWaitingAt(request, TASK_REQUEST_MANUAL_VERIFICATION);
@@ -361,7 +361,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         assertWaitingAt(request, TASK_VERIFY_IDENTITY_MANUALLY);
         assertCandidateTask(TASK_VERIFY_IDENTITY_MANUALLY, GROUP_PRIVACY_INTAKE, FORM_MANUAL_IDENTITY_CHECK);
         Task task = taskAt(TASK_VERIFY_IDENTITY_MANUALLY);
-        assertThat(taskService.getVariable(task.getId(), Variables.MANUAL_VERIFICATION_REASON)).isEqualTo("STAFF_ENTERED");
+        assertThat(taskService.getVariable(task.getId(), VariableNames.MANUAL_VERIFICATION_REASON)).isEqualTo("STAFF_ENTERED");
         assertThat(deployedForm(task.getId())).as("the form shows why the task is there")
                 .contains("{{manualVerificationReason}}");
         assertThat(calls).containsExactly(BEAN_ACKNOWLEDGE_REQUEST, BEAN_REQUEST_MANUAL_VERIFICATION,
@@ -370,7 +370,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         assertThat(hasJobAt(BOUNDARY_EVENT_VERIFICATION_EXPIRED)).isFalse();
         assertThat(jobAt(START_EVENT_DUE_SOON).getDuedate()).as("the clock still runs").isEqualTo(REMINDER_DATE);
 
-        complete(TASK_VERIFY_IDENTITY_MANUALLY, decision(Variables.VERIFIED));
+        complete(TASK_VERIFY_IDENTITY_MANUALLY, decision(VariableNames.VERIFIED));
 
         assertThat(request).hasPassedInOrder(TASK_VERIFY_IDENTITY_MANUALLY, GATEWAY_MANUAL_VERIFICATION,
                 END_EVENT_VERIFIED_MANUALLY);
@@ -380,13 +380,13 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void copyAfterARecentContactChangeIsVerifiedByHandOrClosed() {
-        ProcessInstance request = fileRequest(Variables.TYPE_COPY, "CONTACT_RECENTLY_CHANGED");
+        ProcessInstance request = fileRequest(VariableNames.TYPE_COPY, "CONTACT_RECENTLY_CHANGED");
         runJobsAt(TASK_REQUEST_MANUAL_VERIFICATION);
         assertWaitingAt(request, TASK_VERIFY_IDENTITY_MANUALLY);
         assertThat(taskService.getVariable(taskAt(TASK_VERIFY_IDENTITY_MANUALLY).getId(),
-                Variables.MANUAL_VERIFICATION_REASON)).isEqualTo("CONTACT_RECENTLY_CHANGED");
+                VariableNames.MANUAL_VERIFICATION_REASON)).isEqualTo("CONTACT_RECENTLY_CHANGED");
 
-        complete(TASK_VERIFY_IDENTITY_MANUALLY, decision(Variables.NOT_VERIFIED));
+        complete(TASK_VERIFY_IDENTITY_MANUALLY, decision(VariableNames.NOT_VERIFIED));
         runJobsAt(TASK_CLOSE_UNVERIFIED);
 
         assertThat(request).hasPassedInOrder(TASK_REQUEST_MANUAL_VERIFICATION, TASK_VERIFY_IDENTITY_MANUALLY,
@@ -400,17 +400,17 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void withoutAManualReasonTheCodesDecide() {
-        ProcessInstance request = awaitingVerification(Variables.TYPE_CANCEL_ACCOUNT);
+        ProcessInstance request = awaitingVerification(VariableNames.TYPE_CANCEL_ACCOUNT);
         assertThat(request).hasPassedInOrder(START_EVENT_VERIFY, GATEWAY_VERIFICATION_ROUTE,
                 TASK_SEND_VERIFICATION_CODES).hasNotPassed(TASK_REQUEST_MANUAL_VERIFICATION);
     }
 
     @Test
     void lockedVerificationRefusedByIntakeStaffClosesUnverified() {
-        ProcessInstance request = awaitingVerification(Variables.TYPE_ACCESS);
+        ProcessInstance request = awaitingVerification(VariableNames.TYPE_ACCESS);
         correlate(MSG_VERIFICATION_LOCKED);
 
-        complete(TASK_VERIFY_IDENTITY_MANUALLY, decision(Variables.NOT_VERIFIED));
+        complete(TASK_VERIFY_IDENTITY_MANUALLY, decision(VariableNames.NOT_VERIFIED));
 
         assertThat(request).hasPassedInOrder(GATEWAY_MANUAL_VERIFICATION, END_EVENT_MANUAL_NOT_VERIFIED,
                 BOUNDARY_EVENT_NOT_VERIFIED);
@@ -428,18 +428,18 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
     /** Locked as RequestEventBridge correlates it: with the reason and the route the domain decided. */
     private void lock(String reason, String route) {
         runtimeService.createMessageCorrelation(MSG_VERIFICATION_LOCKED).processInstanceBusinessKey(REFERENCE)
-                .setVariable(Variables.MANUAL_VERIFICATION_REASON, reason)
-                .setVariable(Variables.MANUAL_VERIFICATION_ROUTE, route).correlate();
+                .setVariable(VariableNames.MANUAL_VERIFICATION_REASON, reason)
+                .setVariable(VariableNames.MANUAL_VERIFICATION_ROUTE, route).correlate();
     }
 
     private void staffDecided(String decision) {
         runtimeService.createMessageCorrelation(MSG_STAFF_VERIFICATION_DECIDED).processInstanceBusinessKey(REFERENCE)
-                .setVariable(Variables.VERIFICATION_DECISION, decision).correlate();
+                .setVariable(VariableNames.VERIFICATION_DECISION, decision).correlate();
     }
 
     @Test
     void aLockedRequestJoinsItsAccountsOpenTaskAndSharesItsDecision() {
-        ProcessInstance request = awaitingVerification(Variables.TYPE_DELETE);
+        ProcessInstance request = awaitingVerification(VariableNames.TYPE_DELETE);
 
         lock("ACCOUNT_WRONG_CODE_LIMIT", "JOIN");
 
@@ -449,7 +449,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         assertThat(taskService.createTaskQuery().count()).as("no second intake task for the account").isZero();
         assertThat(hasJobAt(BOUNDARY_EVENT_STAFF_DECISION_EXPIRED)).isTrue();
 
-        staffDecided(Variables.VERIFIED);
+        staffDecided(VariableNames.VERIFIED);
 
         assertThat(request).hasPassedInOrder(RECEIVE_TASK_AWAIT_STAFF_DECISION, GATEWAY_DECIDED_WITH_THE_ACCOUNT,
                 END_EVENT_VERIFIED_WITH_THE_ACCOUNT).hasNotPassed(END_EVENT_NOT_VERIFIED_WITH_THE_ACCOUNT);
@@ -458,10 +458,10 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void aJoinedRequestTheHolderDidNotConfirmClosesUnverified() {
-        ProcessInstance request = awaitingVerification(Variables.TYPE_DELETE);
+        ProcessInstance request = awaitingVerification(VariableNames.TYPE_DELETE);
         lock("LOCKED", "JOIN");
 
-        staffDecided(Variables.NOT_VERIFIED);
+        staffDecided(VariableNames.NOT_VERIFIED);
 
         assertThat(request).hasPassedInOrder(GATEWAY_DECIDED_WITH_THE_ACCOUNT, END_EVENT_NOT_VERIFIED_WITH_THE_ACCOUNT,
                 BOUNDARY_EVENT_NOT_VERIFIED);
@@ -472,8 +472,8 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
     @Test
     void aFilingHeldBackByALimitJoinsTheAccountsTask() {
         delegate(BEAN_REQUEST_MANUAL_VERIFICATION,
-                execution -> execution.setVariable(Variables.MANUAL_VERIFICATION_ROUTE, "JOIN"));
-        ProcessInstance request = fileRequest(Variables.TYPE_COPY, "TOO_MANY_OPEN_REQUESTS");
+                execution -> execution.setVariable(VariableNames.MANUAL_VERIFICATION_ROUTE, "JOIN"));
+        ProcessInstance request = fileRequest(VariableNames.TYPE_COPY, "TOO_MANY_OPEN_REQUESTS");
         runJobsAt(TASK_REQUEST_MANUAL_VERIFICATION);
 
         assertThat(request).hasPassedInOrder(TASK_REQUEST_MANUAL_VERIFICATION, GATEWAY_JOIN_MANUAL_VERIFICATION,
@@ -483,13 +483,13 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void aLockedRequestOfAnAccountWhoseTaskOfTheDayWasDecidedWaitsForTheNextDayAndIsRoutedAgain() {
-        ProcessInstance request = awaitingVerification(Variables.TYPE_DELETE);
+        ProcessInstance request = awaitingVerification(VariableNames.TYPE_DELETE);
         Date nextDay = Date.from(java.time.Instant.parse("2027-01-05T16:00:00Z"));
 
         runtimeService.createMessageCorrelation(MSG_VERIFICATION_LOCKED).processInstanceBusinessKey(REFERENCE)
-                .setVariable(Variables.MANUAL_VERIFICATION_REASON, "LOCKED")
-                .setVariable(Variables.MANUAL_VERIFICATION_ROUTE, "DEFER")
-                .setVariable(Variables.MANUAL_VERIFICATION_ROUTED_AGAIN_AT, nextDay).correlate();
+                .setVariable(VariableNames.MANUAL_VERIFICATION_REASON, "LOCKED")
+                .setVariable(VariableNames.MANUAL_VERIFICATION_ROUTE, "DEFER")
+                .setVariable(VariableNames.MANUAL_VERIFICATION_ROUTED_AGAIN_AT, nextDay).correlate();
 
         assertThat(request).hasPassedInOrder(BOUNDARY_EVENT_VERIFICATION_LOCKED, GATEWAY_JOIN_MANUAL_VERIFICATION,
                 GATEWAY_STAFF_ROUTE).hasNotPassed(TASK_VERIFY_IDENTITY_MANUALLY, RECEIVE_TASK_AWAIT_STAFF_DECISION);
@@ -499,7 +499,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
         // the next day the domain routes it again: a task of its own (or a join, when another request got there first)
         delegate(BEAN_REQUEST_MANUAL_VERIFICATION,
-                execution -> execution.setVariable(Variables.MANUAL_VERIFICATION_ROUTE, "TASK"));
+                execution -> execution.setVariable(VariableNames.MANUAL_VERIFICATION_ROUTE, "TASK"));
         runJobsAt(TIMER_EVENT_UNTIL_THE_NEXT_DAY, TASK_REQUEST_MANUAL_VERIFICATION);
 
         assertThat(request).hasPassedInOrder(TIMER_EVENT_UNTIL_THE_NEXT_DAY, TASK_REQUEST_MANUAL_VERIFICATION,
@@ -510,11 +510,11 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void whenTheRequestWithTheTaskIsWithdrawnAJoinedOneTakesTheTask() {
-        ProcessInstance request = awaitingVerification(Variables.TYPE_ACCESS);
+        ProcessInstance request = awaitingVerification(VariableNames.TYPE_ACCESS);
         lock("ACCOUNT_WRONG_CODE_LIMIT", "JOIN");
 
         runtimeService.createMessageCorrelation(MSG_MANUAL_VERIFICATION_HANDED_OVER).processInstanceBusinessKey(REFERENCE)
-                .setVariable(Variables.MANUAL_VERIFICATION_ROUTE, "TASK").correlate();
+                .setVariable(VariableNames.MANUAL_VERIFICATION_ROUTE, "TASK").correlate();
 
         assertThat(request).hasPassedInOrder(RECEIVE_TASK_AWAIT_STAFF_DECISION, BOUNDARY_EVENT_HANDED_OVER,
                 GATEWAY_JOIN_MANUAL_VERIFICATION, GATEWAY_STAFF_ROUTE);
@@ -525,7 +525,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void anUnknownAccountsLockedRequestWaitsForNoOneAndClosesAfterSevenDays() {
-        ProcessInstance request = awaitingVerification(Variables.TYPE_ACCESS);
+        ProcessInstance request = awaitingVerification(VariableNames.TYPE_ACCESS);
         lock("LOCKED", "WAIT");
         assertWaitingAt(request, RECEIVE_TASK_AWAIT_STAFF_DECISION);
         assertThat(taskService.createTaskQuery().count()).as("nothing for intake staff to check").isZero();
@@ -542,7 +542,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void verifiedAccessRequestWithoutReviewIsCompleted() {
-        ProcessInstance request = verifiedAndTriaged(Variables.TYPE_ACCESS);
+        ProcessInstance request = verifiedAndTriaged(VariableNames.TYPE_ACCESS);
 
         // the triage's job goes on to start the fulfilment: no job of its own (database work, retried with that job)
         assertThat(request).hasPassedInOrder(RECEIVE_TASK_AWAIT_VERIFICATION, END_EVENT_IDENTITY_VERIFIED,
@@ -550,17 +550,17 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
                         GATEWAY_JOIN_FULFILMENT, TASK_START_FULFILMENT, GATEWAY_FULFILMENT_STARTED)
                 .hasNotPassed(GATEWAY_JOIN_REVIEWED);
         assertWaitingAt(request, CALL_ACTIVITY_FULFIL);
-        assertThat(variable(request, Variables.REVIEW_NEEDED)).isEqualTo(false);
-        assertThat(variable(request, Variables.SUGGESTED_GROUNDS)).isEqualTo("");
+        assertThat(variable(request, VariableNames.REVIEW_NEEDED)).isEqualTo(false);
+        assertThat(variable(request, VariableNames.SUGGESTED_GROUNDS)).isEqualTo("");
 
         ProcessInstance access = runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(AccessFulfilmentModel.PROCESS_ID).singleResult();
         assertThat(access).hasBusinessKey(REFERENCE).isWaitingAt(AccessFulfilmentModel.CALL_ACTIVITY_COUNT_IN_EVERY_SYSTEM);
-        assertThat(runtimeService.getVariables(access.getId())).containsEntry(Variables.REQUEST_ID, REQUEST_ID)
-                .containsEntry(Variables.REFERENCE, REFERENCE)
-                .containsEntry(Variables.REQUEST_TYPE, Variables.TYPE_ACCESS)
-                .containsEntry(Variables.DUE_DATE, DUE_DATE)
-                .doesNotContainKeys(Variables.LEGAL_HOLD, Variables.REVIEW_NEEDED);
+        assertThat(runtimeService.getVariables(access.getId())).containsEntry(VariableNames.REQUEST_ID, REQUEST_ID)
+                .containsEntry(VariableNames.REFERENCE, REFERENCE)
+                .containsEntry(VariableNames.REQUEST_TYPE, VariableNames.TYPE_ACCESS)
+                .containsEntry(VariableNames.DUE_DATE, DUE_DATE)
+                .doesNotContainKeys(VariableNames.LEGAL_HOLD, VariableNames.REVIEW_NEEDED);
 
         runJobsAt(SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
                 SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT,
@@ -576,8 +576,8 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
                 BEAN_GATHER_TRIAGE_FACTS, BEAN_START_FULFILMENT, SystemStepsModel.BEAN_PLAN_SYSTEM_STEPS,
                 AccessFulfilmentModel.BEAN_BUILD_ACCESS_REPORT,
                 AccessFulfilmentModel.BEAN_PUBLISH_DOWNLOAD, BEAN_SEND_RESULT);
-        assertThat(resultsSent).containsExactly(Variables.OUTCOME_COMPLETED);
-        assertThat(variable(request, Variables.OUTCOME)).isEqualTo(Variables.OUTCOME_COMPLETED);
+        assertThat(resultsSent).containsExactly(VariableNames.OUTCOME_COMPLETED);
+        assertThat(variable(request, VariableNames.OUTCOME)).isEqualTo(VariableNames.OUTCOME_COMPLETED);
         assertThat(historyService.createHistoricVariableInstanceQuery().variableName("decisionResult").count())
                 .as("the decision result map is not stored").isZero();
         assertThat(managementService.createJobQuery().count()).as("deadline timers removed").isZero();
@@ -585,20 +585,20 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void accessFulfilmentReportingPartialResultEndsPartiallyCompleted() {
-        accessOutcome = Variables.OUTCOME_PARTIALLY_COMPLETED;
-        ProcessInstance request = verifiedAndTriaged(Variables.TYPE_ACCESS);
+        accessOutcome = VariableNames.OUTCOME_PARTIALLY_COMPLETED;
+        ProcessInstance request = verifiedAndTriaged(VariableNames.TYPE_ACCESS);
 
         runJobsAt(SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
                 SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT, TASK_SEND_RESULT);
 
         assertThat(request).hasPassed(CALL_ACTIVITY_FULFIL, END_EVENT_PARTIALLY_COMPLETED)
                 .hasNotPassed(END_EVENT_COMPLETED).isEnded();
-        assertThat(resultsSent).containsExactly(Variables.OUTCOME_PARTIALLY_COMPLETED);
+        assertThat(resultsSent).containsExactly(VariableNames.OUTCOME_PARTIALLY_COMPLETED);
     }
 
     @Test
     void otherRightsAreFulfilledManuallyByADataOperator() {
-        ProcessInstance request = verifiedAndTriaged(Variables.TYPE_DELETE);
+        ProcessInstance request = verifiedAndTriaged(VariableNames.TYPE_DELETE);
 
         assertWaitingAt(request, CALL_ACTIVITY_FULFIL);
         ProcessInstance manual = runtimeService.createProcessInstanceQuery()
@@ -606,12 +606,12 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         assertThat(manual).hasBusinessKey(REFERENCE);
         assertWaitingAt(manual, ManualFulfilmentModel.TASK_FULFIL_MANUALLY);
         assertThat(runtimeService.getVariables(manual.getId()))
-                .containsEntry(Variables.REQUEST_ID, REQUEST_ID)
-                .containsEntry(Variables.REQUEST_TYPE, Variables.TYPE_DELETE);
+                .containsEntry(VariableNames.REQUEST_ID, REQUEST_ID)
+                .containsEntry(VariableNames.REQUEST_TYPE, VariableNames.TYPE_DELETE);
         assertCandidateTask(ManualFulfilmentModel.TASK_FULFIL_MANUALLY, ManualFulfilmentModel.GROUP_DATA_OPERATORS,
                 ManualFulfilmentModel.FORM_MANUAL_FULFILMENT);
 
-        complete(ManualFulfilmentModel.TASK_FULFIL_MANUALLY, decision(Variables.OUTCOME_COMPLETED));
+        complete(ManualFulfilmentModel.TASK_FULFIL_MANUALLY, decision(VariableNames.OUTCOME_COMPLETED));
         runJobsAt(TASK_SEND_RESULT);
 
         assertThat(request).hasPassedInOrder(CALL_ACTIVITY_FULFIL, GATEWAY_JOIN_RESULT, TASK_SEND_RESULT,
@@ -619,22 +619,22 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
                 .isEnded();
         assertThat(calls).contains(ManualFulfilmentModel.BEAN_MANUAL_FULFILMENT_LISTENER)
                 .doesNotContain(AccessFulfilmentModel.BEAN_BUILD_ACCESS_REPORT);
-        assertThat(resultsSent).containsExactly(Variables.OUTCOME_COMPLETED);
+        assertThat(resultsSent).containsExactly(VariableNames.OUTCOME_COMPLETED);
     }
 
     // ------------------------------------------------------------------ exemption review
 
     @Test
     void reviewerLetsTheRequestProceed() {
-        facts.put(Variables.LEGAL_HOLD, true);
-        ProcessInstance request = inReview(Variables.TYPE_ACCESS);
+        facts.put(VariableNames.LEGAL_HOLD, true);
+        ProcessInstance request = inReview(VariableNames.TYPE_ACCESS);
 
         assertThat(request).hasPassed(GATEWAY_REVIEW_NEEDED, GATEWAY_JOIN_REVIEW).hasNotPassed(GATEWAY_JOIN_REVIEWED);
-        assertThat(variable(request, Variables.REVIEW_NEEDED)).isEqualTo(true);
-        assertThat(variable(request, Variables.SUGGESTED_GROUNDS)).isEqualTo("LEGAL_OBLIGATION");
+        assertThat(variable(request, VariableNames.REVIEW_NEEDED)).isEqualTo(true);
+        assertThat(variable(request, VariableNames.SUGGESTED_GROUNDS)).isEqualTo("LEGAL_OBLIGATION");
         assertCandidateTask(TASK_REVIEW_EXEMPTIONS, GROUP_PRIVACY_OFFICERS, FORM_EXEMPTION_REVIEW);
 
-        complete(TASK_REVIEW_EXEMPTIONS, decision(Variables.PROCEED));
+        complete(TASK_REVIEW_EXEMPTIONS, decision(VariableNames.PROCEED));
 
         // the reviewer's transaction ends before the fulfilment starts: that runs in a retried job
         assertThat(request).hasPassedInOrder(TASK_REVIEW_EXEMPTIONS, GATEWAY_REVIEW_DECISION)
@@ -649,23 +649,23 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void approvedRefusalIsSentAsRefused() {
-        facts.put(Variables.OPEN_INVESTIGATION, true);
-        ProcessInstance request = inReview(Variables.TYPE_COPY);
-        assertThat(variable(request, Variables.SUGGESTED_GROUNDS)).isEqualTo("CRIMINAL_PROCEEDINGS");
+        facts.put(VariableNames.OPEN_INVESTIGATION, true);
+        ProcessInstance request = inReview(VariableNames.TYPE_COPY);
+        assertThat(variable(request, VariableNames.SUGGESTED_GROUNDS)).isEqualTo("CRIMINAL_PROCEEDINGS");
 
-        complete(TASK_REVIEW_EXEMPTIONS, refusal(Variables.REFUSE, "CRIMINAL_PROCEEDINGS"));
+        complete(TASK_REVIEW_EXEMPTIONS, refusal(VariableNames.REFUSE, "CRIMINAL_PROCEEDINGS"));
 
         assertThat(request).hasPassed(GATEWAY_REVIEW_DECISION);
         assertWaitingAt(request, CALL_ACTIVITY_APPROVE_REFUSAL);
         assertCandidateTask(RefusalApprovalModel.TASK_APPROVE_REFUSAL, RefusalApprovalModel.GROUP_LEGAL_REVIEWERS,
                 RefusalApprovalModel.FORM_REFUSAL_APPROVAL);
 
-        decideRefusal(Variables.APPROVE, "Explanation for " + Variables.APPROVE);
+        decideRefusal(VariableNames.APPROVE, "Explanation for " + VariableNames.APPROVE);
 
         assertThat(request).hasPassedInOrder(CALL_ACTIVITY_APPROVE_REFUSAL, GATEWAY_REFUSAL_APPROVAL, EVENT_REFUSAL_APPROVED,
                 GATEWAY_JOIN_RESULT);
         assertWaitingAt(request, TASK_SEND_RESULT);
-        assertThat(variable(request, Variables.OUTCOME)).isEqualTo(Variables.OUTCOME_REFUSED);
+        assertThat(variable(request, VariableNames.OUTCOME)).isEqualTo(VariableNames.OUTCOME_REFUSED);
 
         runJobsAt(TASK_SEND_RESULT);
 
@@ -675,22 +675,22 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
                 .isEnded();
         assertThat(calls).doesNotContain(BEAN_START_FULFILMENT)
                 .containsSubsequence(BEAN_EXEMPTION_REVIEW_LISTENER, RefusalApprovalModel.BEAN_REFUSAL_APPROVAL_LISTENER, BEAN_SEND_RESULT);
-        assertThat(resultsSent).containsExactly(Variables.OUTCOME_REFUSED);
-        assertThat(variable(request, Variables.REVIEW_DECISION)).isEqualTo(Variables.REFUSE);
-        assertThat(variable(request, Variables.APPROVAL_DECISION)).isEqualTo(Variables.APPROVE);
-        assertThat(variable(request, Variables.GROUNDS).toString()).contains("CRIMINAL_PROCEEDINGS");
+        assertThat(resultsSent).containsExactly(VariableNames.OUTCOME_REFUSED);
+        assertThat(variable(request, VariableNames.REVIEW_DECISION)).isEqualTo(VariableNames.REFUSE);
+        assertThat(variable(request, VariableNames.APPROVAL_DECISION)).isEqualTo(VariableNames.APPROVE);
+        assertThat(variable(request, VariableNames.GROUNDS).toString()).contains("CRIMINAL_PROCEEDINGS");
     }
 
     @Test
     void anApprovedRefusalOfADeletionOnImpracticalityRestrictsWhatItKeepsInEverySystemBeforeTheResult() {
-        facts.put(Variables.LEGAL_HOLD, true);
+        facts.put(VariableNames.LEGAL_HOLD, true);
         restrictKeptData = true;
-        ProcessInstance request = inReview(Variables.TYPE_DELETE);
-        complete(TASK_REVIEW_EXEMPTIONS, refusal(Variables.REFUSE, "IMPRACTICAL"));
+        ProcessInstance request = inReview(VariableNames.TYPE_DELETE);
+        complete(TASK_REVIEW_EXEMPTIONS, refusal(VariableNames.REFUSE, "IMPRACTICAL"));
         assertThat(calls).as("nothing is restricted on a proposal alone")
                 .doesNotContain(SystemStepsModel.BEAN_PLAN_SYSTEM_STEPS);
 
-        decideRefusal(Variables.APPROVE, "The data exists only on archived backup media.");
+        decideRefusal(VariableNames.APPROVE, "The data exists only on archived backup media.");
 
         assertThat(request).hasPassedInOrder(EVENT_REFUSAL_APPROVED, GATEWAY_KEPT_DATA_TO_RESTRICT);
         assertWaitingAt(request, CALL_ACTIVITY_RESTRICT_KEPT_DATA);
@@ -702,15 +702,15 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
                 END_EVENT_REFUSED).hasNotPassed(TASK_START_FULFILMENT, CALL_ACTIVITY_FULFIL).isEnded();
         assertThat(calls).containsSubsequence(RefusalApprovalModel.BEAN_REFUSAL_APPROVAL_LISTENER,
                 SystemStepsModel.BEAN_PLAN_SYSTEM_STEPS, BEAN_SEND_RESULT);
-        assertThat(resultsSent).containsExactly(Variables.OUTCOME_REFUSED);
+        assertThat(resultsSent).containsExactly(VariableNames.OUTCOME_REFUSED);
     }
 
     @Test
     void anApprovedRefusalOnOtherGroundsRestrictsNothing() {
-        facts.put(Variables.LEGAL_HOLD, true);
-        ProcessInstance request = inReview(Variables.TYPE_DELETE);
-        complete(TASK_REVIEW_EXEMPTIONS, refusal(Variables.REFUSE, "LEGAL_OBLIGATION"));
-        decideRefusal(Variables.APPROVE, "A court order requires us to keep it.");
+        facts.put(VariableNames.LEGAL_HOLD, true);
+        ProcessInstance request = inReview(VariableNames.TYPE_DELETE);
+        complete(TASK_REVIEW_EXEMPTIONS, refusal(VariableNames.REFUSE, "LEGAL_OBLIGATION"));
+        decideRefusal(VariableNames.APPROVE, "A court order requires us to keep it.");
         runJobsAt(TASK_SEND_RESULT);
 
         assertThat(request).hasPassedInOrder(EVENT_REFUSAL_APPROVED, GATEWAY_KEPT_DATA_TO_RESTRICT, GATEWAY_JOIN_RESULT,
@@ -720,21 +720,21 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void rejectedRefusalGoesBackToTheReviewer() {
-        facts.put(Variables.REPEAT_COUNT, 4);
-        ProcessInstance request = inReview(Variables.TYPE_ACCESS);
-        assertThat(variable(request, Variables.SUGGESTED_GROUNDS)).isEqualTo("REPETITIVE");
-        complete(TASK_REVIEW_EXEMPTIONS, refusal(Variables.REFUSE, "REPETITIVE"));
+        facts.put(VariableNames.REPEAT_COUNT, 4);
+        ProcessInstance request = inReview(VariableNames.TYPE_ACCESS);
+        assertThat(variable(request, VariableNames.SUGGESTED_GROUNDS)).isEqualTo("REPETITIVE");
+        complete(TASK_REVIEW_EXEMPTIONS, refusal(VariableNames.REFUSE, "REPETITIVE"));
 
-        decideRefusal(Variables.REJECT, "Explanation for " + Variables.REJECT);
+        decideRefusal(VariableNames.REJECT, "Explanation for " + VariableNames.REJECT);
 
         assertThat(request).hasPassedInOrder(CALL_ACTIVITY_APPROVE_REFUSAL, GATEWAY_REFUSAL_APPROVAL, GATEWAY_JOIN_REVIEW)
                 .hasNotPassed(EVENT_REFUSAL_APPROVED, TASK_SEND_RESULT);
         assertWaitingAt(request, TASK_REVIEW_EXEMPTIONS);
         assertThat(historyService.createHistoricTaskInstanceQuery().taskDefinitionKey(TASK_REVIEW_EXEMPTIONS).count())
                 .as("a second review task").isEqualTo(2);
-        assertThat(variable(request, Variables.APPROVAL_COMMENT)).isEqualTo("Explanation for REJECT");
+        assertThat(variable(request, VariableNames.APPROVAL_COMMENT)).isEqualTo("Explanation for REJECT");
 
-        complete(TASK_REVIEW_EXEMPTIONS, decision(Variables.PROCEED));
+        complete(TASK_REVIEW_EXEMPTIONS, decision(VariableNames.PROCEED));
         assertWaitingAt(request, GATEWAY_JOIN_REVIEWED);
         runJobsAt(GATEWAY_JOIN_REVIEWED, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
                 SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT, TASK_SEND_RESULT);
@@ -743,38 +743,38 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void approvedPartialRefusalIsFulfilledWithinTheApprovedScope() {
-        facts.put(Variables.SENSITIVE_CATEGORIES, true);
-        ProcessInstance request = inReview(Variables.TYPE_COPY);
-        assertThat(variable(request, Variables.SUGGESTED_GROUNDS)).isEqualTo("");
+        facts.put(VariableNames.SENSITIVE_CATEGORIES, true);
+        ProcessInstance request = inReview(VariableNames.TYPE_COPY);
+        assertThat(variable(request, VariableNames.SUGGESTED_GROUNDS)).isEqualTo("");
 
-        complete(TASK_REVIEW_EXEMPTIONS, refusal(Variables.PARTIAL, "RISK_TO_OTHERS"));
-        decideRefusal(Variables.APPROVE, "Explanation for " + Variables.APPROVE);
+        complete(TASK_REVIEW_EXEMPTIONS, refusal(VariableNames.PARTIAL, "RISK_TO_OTHERS"));
+        decideRefusal(VariableNames.APPROVE, "Explanation for " + VariableNames.APPROVE);
 
         assertThat(request).hasPassed(GATEWAY_REFUSAL_APPROVAL).hasNotPassed(EVENT_REFUSAL_APPROVED, TASK_START_FULFILMENT);
         assertWaitingAt(request, GATEWAY_JOIN_REVIEWED);
 
         runJobsAt(GATEWAY_JOIN_REVIEWED);
         assertThat(request).hasPassedInOrder(GATEWAY_JOIN_REVIEWED, GATEWAY_JOIN_FULFILMENT, TASK_START_FULFILMENT);
-        complete(ManualFulfilmentModel.TASK_FULFIL_MANUALLY, decision(Variables.OUTCOME_PARTIALLY_COMPLETED));
+        complete(ManualFulfilmentModel.TASK_FULFIL_MANUALLY, decision(VariableNames.OUTCOME_PARTIALLY_COMPLETED));
         // what the operator could not do is refused too: a second person approves it
-        decideRefusal(Variables.APPROVE, "The operator's reasons hold.");
+        decideRefusal(VariableNames.APPROVE, "The operator's reasons hold.");
         runJobsAt(TASK_SEND_RESULT);
 
         assertThat(request).hasPassed(CALL_ACTIVITY_FULFIL, GATEWAY_PARTLY_REFUSED,
                         END_EVENT_PARTIALLY_COMPLETED)
                 .hasNotPassed(EVENT_PARTIALLY_COMPLETED, END_EVENT_REFUSED, END_EVENT_COMPLETED).isEnded();
-        assertThat(resultsSent).containsExactly(Variables.OUTCOME_PARTIALLY_COMPLETED);
+        assertThat(resultsSent).containsExactly(VariableNames.OUTCOME_PARTIALLY_COMPLETED);
         // the operator's reasons come back out of the called process
-        assertThat(variable(request, Variables.RESULT_GROUNDS)).isEqualTo("OPERATOR_GROUNDS");
-        assertThat(variable(request, Variables.RESULT_EXPLANATION)).isEqualTo("operator explanation");
+        assertThat(variable(request, VariableNames.RESULT_GROUNDS)).isEqualTo("OPERATOR_GROUNDS");
+        assertThat(variable(request, VariableNames.RESULT_EXPLANATION)).isEqualTo("operator explanation");
     }
 
     @Test
     void fulfilmentCompletedWithinAPartialRefusalIsPartiallyCompleted() {
-        facts.put(Variables.LEGAL_HOLD, true);
-        ProcessInstance request = inReview(Variables.TYPE_ACCESS);
-        complete(TASK_REVIEW_EXEMPTIONS, refusal(Variables.PARTIAL, "LEGAL_OBLIGATION"));
-        decideRefusal(Variables.APPROVE, "Explanation for " + Variables.APPROVE);
+        facts.put(VariableNames.LEGAL_HOLD, true);
+        ProcessInstance request = inReview(VariableNames.TYPE_ACCESS);
+        complete(TASK_REVIEW_EXEMPTIONS, refusal(VariableNames.PARTIAL, "LEGAL_OBLIGATION"));
+        decideRefusal(VariableNames.APPROVE, "Explanation for " + VariableNames.APPROVE);
 
         // the access fulfilment does all that was approved and reports COMPLETED
         runJobsAt(GATEWAY_JOIN_REVIEWED, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
@@ -786,35 +786,35 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         runJobsAt(TASK_SEND_RESULT);
 
         assertThat(request).hasPassed(END_EVENT_PARTIALLY_COMPLETED).hasNotPassed(END_EVENT_COMPLETED).isEnded();
-        assertThat(resultsSent).containsExactly(Variables.OUTCOME_PARTIALLY_COMPLETED);
-        assertThat(variable(request, Variables.RESULT_GROUNDS)).isEqualTo("REVIEW_GROUNDS");
+        assertThat(resultsSent).containsExactly(VariableNames.OUTCOME_PARTIALLY_COMPLETED);
+        assertThat(variable(request, VariableNames.RESULT_GROUNDS)).isEqualTo("REVIEW_GROUNDS");
     }
 
     @Test
     void manualFulfilmentKeepsTheReasonsOfAnApprovedPartialRefusal() {
-        facts.put(Variables.MINOR_ACCOUNT, true);
-        ProcessInstance request = inReview(Variables.TYPE_DELETE);
-        complete(TASK_REVIEW_EXEMPTIONS, refusal(Variables.PARTIAL, "LEGAL_OBLIGATION"));
-        decideRefusal(Variables.APPROVE, "Explanation for " + Variables.APPROVE);
+        facts.put(VariableNames.MINOR_ACCOUNT, true);
+        ProcessInstance request = inReview(VariableNames.TYPE_DELETE);
+        complete(TASK_REVIEW_EXEMPTIONS, refusal(VariableNames.PARTIAL, "LEGAL_OBLIGATION"));
+        decideRefusal(VariableNames.APPROVE, "Explanation for " + VariableNames.APPROVE);
         runJobsAt(GATEWAY_JOIN_REVIEWED);
 
         ProcessInstance manual = runtimeService.createProcessInstanceQuery()
                 .processDefinitionKey(ManualFulfilmentModel.PROCESS_ID).singleResult();
         assertThat(runtimeService.getVariables(manual.getId()))
-                .containsEntry(Variables.RESULT_GROUNDS, "REVIEW_GROUNDS")
-                .containsEntry(Variables.RESULT_EXPLANATION, "review explanation");
-        complete(ManualFulfilmentModel.TASK_FULFIL_MANUALLY, decision(Variables.OUTCOME_COMPLETED));
+                .containsEntry(VariableNames.RESULT_GROUNDS, "REVIEW_GROUNDS")
+                .containsEntry(VariableNames.RESULT_EXPLANATION, "review explanation");
+        complete(ManualFulfilmentModel.TASK_FULFIL_MANUALLY, decision(VariableNames.OUTCOME_COMPLETED));
         runJobsAt(TASK_SEND_RESULT);
 
         assertThat(request).hasPassed(EVENT_PARTIALLY_COMPLETED, END_EVENT_PARTIALLY_COMPLETED).isEnded();
-        assertThat(variable(request, Variables.RESULT_GROUNDS)).isEqualTo("REVIEW_GROUNDS");
-        assertThat(variable(request, Variables.RESULT_EXPLANATION)).isEqualTo("review explanation");
+        assertThat(variable(request, VariableNames.RESULT_GROUNDS)).isEqualTo("REVIEW_GROUNDS");
+        assertThat(variable(request, VariableNames.RESULT_EXPLANATION)).isEqualTo("review explanation");
     }
 
     @Test
     void anUnknownReviewDecisionIsRejectedByTheModel() {
-        facts.put(Variables.MINOR_ACCOUNT, true);
-        ProcessInstance request = inReview(Variables.TYPE_ACCESS);
+        facts.put(VariableNames.MINOR_ACCOUNT, true);
+        ProcessInstance request = inReview(VariableNames.TYPE_ACCESS);
         String taskId = taskAt(TASK_REVIEW_EXEMPTIONS).getId();
 
         assertThatThrownBy(() -> taskService.complete(taskId, decision("MAYBE")))
@@ -826,8 +826,8 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void dueSoonRemindsStaffWithoutInterruptingAndArmsTheDueDate() {
-        facts.put(Variables.LEGAL_HOLD, true);
-        ProcessInstance request = inReview(Variables.TYPE_ACCESS);
+        facts.put(VariableNames.LEGAL_HOLD, true);
+        ProcessInstance request = inReview(VariableNames.TYPE_ACCESS);
 
         ClockUtil.setCurrentTime(plusMinutes(REMINDER_DATE, -1));
         assertThat(dueTimerActivities()).isEmpty();
@@ -848,11 +848,11 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void theDueDateTimerIsCreatedFromTheDueDateAsMovedSinceTheFiling() {
-        facts.put(Variables.LEGAL_HOLD, true);
-        ProcessInstance request = inReview(Variables.TYPE_ACCESS);
+        facts.put(VariableNames.LEGAL_HOLD, true);
+        ProcessInstance request = inReview(VariableNames.TYPE_ACCESS);
         // an extension moved the clock (DeadlineTimers: the existing timer job and the two variables)
         Date extended = plusDays(DUE_DATE, 30);
-        runtimeService.setVariable(request.getId(), Variables.DUE_DATE, extended);
+        runtimeService.setVariable(request.getId(), VariableNames.DUE_DATE, extended);
 
         ClockUtil.setCurrentTime(plusMinutes(REMINDER_DATE, 1));
         runJobsAt(START_EVENT_DUE_SOON);
@@ -864,8 +864,8 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void dueDateEscalatesWithoutInterrupting() {
-        facts.put(Variables.LEGAL_HOLD, true);
-        ProcessInstance request = inReview(Variables.TYPE_ACCESS);
+        facts.put(VariableNames.LEGAL_HOLD, true);
+        ProcessInstance request = inReview(VariableNames.TYPE_ACCESS);
 
         ClockUtil.setCurrentTime(plusMinutes(DUE_DATE, 1));
         assertThat(dueTimerActivities()).containsExactly(START_EVENT_DUE_SOON);
@@ -881,7 +881,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         assertThat(hasJobAt(TIMER_EVENT_DUE_DATE)).isFalse();
 
         // the overdue request still finishes normally
-        complete(TASK_REVIEW_EXEMPTIONS, decision(Variables.PROCEED));
+        complete(TASK_REVIEW_EXEMPTIONS, decision(VariableNames.PROCEED));
         runJobsAt(GATEWAY_JOIN_REVIEWED, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
                 SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT, TASK_SEND_RESULT);
         assertThat(request).hasPassed(END_EVENT_COMPLETED, END_EVENT_HANDLED).isEnded();
@@ -890,7 +890,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void aRequestThatEndsWhileTheDueDateIsAwaitedLeavesNoTimerBehind() {
-        ProcessInstance request = awaitingVerification(Variables.TYPE_ACCESS);
+        ProcessInstance request = awaitingVerification(VariableNames.TYPE_ACCESS);
         ClockUtil.setCurrentTime(plusMinutes(REMINDER_DATE, 1));
         runJobsAt(START_EVENT_DUE_SOON, TASK_REMIND_STAFF);
         assertThat(hasJobAt(TIMER_EVENT_DUE_DATE)).isTrue();
@@ -907,7 +907,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void withdrawalWhileAwaitingVerificationEndsTheRequest() {
-        ProcessInstance request = awaitingVerification(Variables.TYPE_ACCESS);
+        ProcessInstance request = awaitingVerification(VariableNames.TYPE_ACCESS);
 
         correlate(MSG_REQUEST_WITHDRAWN);
 
@@ -924,8 +924,8 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void withdrawalDuringReviewCancelsTheReviewTask() {
-        facts.put(Variables.LEGAL_HOLD, true);
-        ProcessInstance request = inReview(Variables.TYPE_ACCESS);
+        facts.put(VariableNames.LEGAL_HOLD, true);
+        ProcessInstance request = inReview(VariableNames.TYPE_ACCESS);
 
         correlate(MSG_REQUEST_WITHDRAWN);
         runJobsAt(TASK_CONFIRM_WITHDRAWAL);
@@ -942,44 +942,44 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
     /** As RequestEventBridge correlates it: with the date until which the requester may answer. */
     private void askForClarification() {
         runtimeService.createMessageCorrelation(MSG_CLARIFICATION_REQUESTED).processInstanceBusinessKey(REFERENCE)
-                .setVariable(Variables.CLARIFICATION_ANSWER_BY, plusDays(ClockUtil.getCurrentTime(), 30)).correlateAll();
+                .setVariable(VariableNames.CLARIFICATION_ANSWER_BY, plusDays(ClockUtil.getCurrentTime(), 30)).correlateAll();
     }
 
     @Test
     void aDeletionWithoutAStatedGroundGoesToAnOfficerAndIsNeverRefusedByTheProduct() {
-        facts.put(Variables.DELETION_GROUND_MISSING, true);
-        ProcessInstance request = inReview(Variables.TYPE_DELETE);
+        facts.put(VariableNames.DELETION_GROUND_MISSING, true);
+        ProcessInstance request = inReview(VariableNames.TYPE_DELETE);
 
-        assertThat(variable(request, Variables.SUGGESTED_GROUNDS)).isEqualTo("DELETION_GROUND_MISSING");
+        assertThat(variable(request, VariableNames.SUGGESTED_GROUNDS)).isEqualTo("DELETION_GROUND_MISSING");
         assertThat(request).hasNotPassed(END_EVENT_REFUSED, TASK_SEND_RESULT);
         assertCandidateTask(TASK_REVIEW_EXEMPTIONS, GROUP_PRIVACY_OFFICERS, FORM_EXEMPTION_REVIEW);
 
         // the officer judges that a ground applies after all (e.g. the requester named it on the phone)
-        complete(TASK_REVIEW_EXEMPTIONS, decision(Variables.PROCEED));
+        complete(TASK_REVIEW_EXEMPTIONS, decision(VariableNames.PROCEED));
         assertWaitingAt(request, GATEWAY_JOIN_REVIEWED);
     }
 
     @Test
     void aRequestReferredBeforeItsTriageIsReviewedEvenWhenTheRulesWouldLetItThrough() {
-        facts.put(Variables.REFERRED_TO_REVIEW, true);
-        ProcessInstance request = inReview(Variables.TYPE_ACCESS);
+        facts.put(VariableNames.REFERRED_TO_REVIEW, true);
+        ProcessInstance request = inReview(VariableNames.TYPE_ACCESS);
 
-        assertThat(variable(request, Variables.REVIEW_NEEDED)).as("the DMN alone would not review it").isEqualTo(false);
+        assertThat(variable(request, VariableNames.REVIEW_NEEDED)).as("the DMN alone would not review it").isEqualTo(false);
         assertThat(request).hasPassedInOrder(TASK_TRIAGE_EXEMPTIONS, GATEWAY_REVIEW_NEEDED, GATEWAY_JOIN_REVIEW);
     }
 
     @Test
     void aRequestReferredAfterItsTriageGoesToTheReviewInsteadOfItsFulfilment() {
         // referred after the triage read its facts, before the fulfilment's start locked the request (same job)
-        fulfilmentStarts.add(Variables.FULFILMENT_REFERRED_TO_REVIEW);
-        ProcessInstance request = verifiedAndTriaged(Variables.TYPE_ACCESS);
+        fulfilmentStarts.add(VariableNames.FULFILMENT_REFERRED_TO_REVIEW);
+        ProcessInstance request = verifiedAndTriaged(VariableNames.TYPE_ACCESS);
 
         assertThat(request).hasPassedInOrder(TASK_TRIAGE_EXEMPTIONS, GATEWAY_REVIEW_NEEDED, TASK_START_FULFILMENT,
                         GATEWAY_FULFILMENT_STARTED, GATEWAY_JOIN_REVIEW)
                 .hasNotPassed(CALL_ACTIVITY_FULFIL);
         assertWaitingAt(request, TASK_REVIEW_EXEMPTIONS);
 
-        complete(TASK_REVIEW_EXEMPTIONS, decision(Variables.PROCEED));
+        complete(TASK_REVIEW_EXEMPTIONS, decision(VariableNames.PROCEED));
         runJobsAt(GATEWAY_JOIN_REVIEWED, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
                 SystemStepsModel.CALL_ACTIVITY_EACH_SYSTEM_STEP, AccessFulfilmentModel.TASK_BUILD_ACCESS_REPORT, TASK_SEND_RESULT);
         assertThat(request).hasPassed(CALL_ACTIVITY_FULFIL, END_EVENT_COMPLETED).isEnded();
@@ -987,8 +987,8 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void aClarificationRunsBesideTheReviewAndEndsWhenTheClockRunsAgain() {
-        facts.put(Variables.LEGAL_HOLD, true);
-        ProcessInstance request = inReview(Variables.TYPE_ACCESS);
+        facts.put(VariableNames.LEGAL_HOLD, true);
+        ProcessInstance request = inReview(VariableNames.TYPE_ACCESS);
 
         askForClarification();
 
@@ -1005,11 +1005,11 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void fulfilmentWaitsWhileTheClockIsPausedAndStartsWhenItRunsAgain() {
-        facts.put(Variables.LEGAL_HOLD, true);
-        ProcessInstance request = inReview(Variables.TYPE_ACCESS);
+        facts.put(VariableNames.LEGAL_HOLD, true);
+        ProcessInstance request = inReview(VariableNames.TYPE_ACCESS);
         askForClarification();
-        complete(TASK_REVIEW_EXEMPTIONS, decision(Variables.PROCEED));
-        fulfilmentStarts.add(Variables.FULFILMENT_WAITING_FOR_REQUESTER);
+        complete(TASK_REVIEW_EXEMPTIONS, decision(VariableNames.PROCEED));
+        fulfilmentStarts.add(VariableNames.FULFILMENT_WAITING_FOR_REQUESTER);
 
         runJobsAt(GATEWAY_JOIN_REVIEWED);
 
@@ -1032,8 +1032,8 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     @Test
     void thirtyDaysWithoutAnAnswerCloseTheRequest() {
-        facts.put(Variables.LEGAL_HOLD, true);
-        ProcessInstance request = inReview(Variables.TYPE_ACCESS);
+        facts.put(VariableNames.LEGAL_HOLD, true);
+        ProcessInstance request = inReview(VariableNames.TYPE_ACCESS);
         ClockUtil.setCurrentTime(plusDays(NOW, 2));
         askForClarification();
 

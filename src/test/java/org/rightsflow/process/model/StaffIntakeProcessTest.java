@@ -102,7 +102,7 @@ class StaffIntakeProcessTest extends ProcessModelTestSupport {
         assertWaitingAt(instance, StaffIntakeModel.TASK_FORGET_FORM_FIELDS);
         assertThat(runtimeService.getVariables(instance.getId())).as("form fields removed at once")
                 .doesNotContainKeys(StaffIntakeModel.FIELD_ACCOUNT_EMAIL, StaffIntakeModel.FIELD_REQUEST_TYPE)
-                .containsEntry(Variables.REFERENCE, REFERENCE)
+                .containsEntry(VariableNames.REFERENCE, REFERENCE)
                 .doesNotContainValue(TYPED_EMAIL);
 
         assertThat(engineRowsContaining(TYPED_EMAIL)).as("full history wrote the form's fields (why the next step exists)")

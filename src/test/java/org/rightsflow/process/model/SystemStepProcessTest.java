@@ -38,8 +38,8 @@ class SystemStepProcessTest extends ProcessModelTestSupport {
 
     private ProcessInstance start(String stepId) {
         return runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
-                SYSTEM_STEP_ID, stepId, Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
-                Variables.REQUEST_TYPE, Variables.TYPE_DELETE, Variables.DUE_DATE, DUE_DATE));
+                SYSTEM_STEP_ID, stepId, VariableNames.REQUEST_ID, REQUEST_ID, VariableNames.REFERENCE, REFERENCE,
+                VariableNames.REQUEST_TYPE, VariableNames.TYPE_DELETE, VariableNames.DUE_DATE, DUE_DATE));
     }
 
     @Test
@@ -139,8 +139,8 @@ class SystemStepProcessTest extends ProcessModelTestSupport {
         assertThat(step).isWaitingAtExactly(TASK_DO_STEP_BY_HAND);
         assertThat(engine.getExternalTaskService().createExternalTaskQuery().count())
                 .as("the worker's task is gone: its late report is refused").isZero();
-        complete(TASK_DO_STEP_BY_HAND, Map.of(Variables.DECISION, DONE,
-                Variables.EXPLANATION, "Deleted the tickets in the CRM's admin console."));
+        complete(TASK_DO_STEP_BY_HAND, Map.of(VariableNames.DECISION, DONE,
+                VariableNames.EXPLANATION, "Deleted the tickets in the CRM's admin console."));
         assertThat(step).as("the step's end waits for its turn among the request's jobs").isNotEnded();
         runJobsAt(TASK_DO_STEP_BY_HAND);
         assertThat(step).hasPassedInOrder(BOUNDARY_EVENT_WORKER_TIME_LIMIT, TASK_HAND_STEP_TO_OPERATOR,
@@ -161,8 +161,8 @@ class SystemStepProcessTest extends ProcessModelTestSupport {
         assertThat(task).hasCandidateGroup(GROUP_DATA_OPERATORS).hasDueDate(DUE_DATE);
         assertThat(task.getCamundaFormRef().getKey()).isEqualTo(FORM_SYSTEM_STEP);
         assertThat(deployedForm(task.getId())).contains("{{stepInstructions}}", "taskCard", "\"DONE\"");
-        complete(TASK_DO_STEP_BY_HAND, Map.of(Variables.DECISION, DONE, RECORDS, 2,
-                Variables.EXPLANATION, "Shredded the two signed contracts in folder 17."));
+        complete(TASK_DO_STEP_BY_HAND, Map.of(VariableNames.DECISION, DONE, RECORDS, 2,
+                VariableNames.EXPLANATION, "Shredded the two signed contracts in folder 17."));
         assertThat(step).as("the step's end waits for its turn among the request's jobs").isNotEnded();
         runJobsAt(TASK_DO_STEP_BY_HAND);
         assertThat(step).hasPassed(GATEWAY_JOIN_BY_HAND, TASK_DO_STEP_BY_HAND, END_EVENT).isEnded();
@@ -183,8 +183,8 @@ class SystemStepProcessTest extends ProcessModelTestSupport {
         });
         delegate(BEAN_RUN_SYSTEM_STEP);
         ProcessInstance steps = runtimeService.startProcessInstanceByKey(SystemStepsModel.PROCESS_ID, REFERENCE,
-                Map.of(Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
-                        Variables.REQUEST_TYPE, Variables.TYPE_DELETE, Variables.DUE_DATE, DUE_DATE,
+                Map.of(VariableNames.REQUEST_ID, REQUEST_ID, VariableNames.REFERENCE, REFERENCE,
+                        VariableNames.REQUEST_TYPE, VariableNames.TYPE_DELETE, VariableNames.DUE_DATE, DUE_DATE,
                         SystemStepsModel.SYSTEM_OPERATION, "ERASE"));
         runJobsAt(SystemStepsModel.TASK_PLAN_SYSTEM_STEPS);
 

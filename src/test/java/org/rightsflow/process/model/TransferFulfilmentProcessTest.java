@@ -52,26 +52,26 @@ class TransferFulfilmentProcessTest extends ProcessModelTestSupport {
         Mocks.register(BEAN_TRANSFER_APPROVAL_LISTENER, new TransferApprovalListener(transfer, proposals));
         approvalListener();
         systemStepsByConnector();
-        delegate(BEAN_BUILD_TRANSFER_PACKAGE, execution -> execution.setVariable(Variables.DOWNLOAD_ID, "DL-0099"));
+        delegate(BEAN_BUILD_TRANSFER_PACKAGE, execution -> execution.setVariable(VariableNames.DOWNLOAD_ID, "DL-0099"));
         delegate(BEAN_SEND_TRANSFER_PACKAGE, execution -> {
-            assertThat(execution.getVariable(Variables.DOWNLOAD_ID)).isEqualTo("DL-0099");
-            execution.setVariable(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+            assertThat(execution.getVariable(VariableNames.DOWNLOAD_ID)).isEqualTo("DL-0099");
+            execution.setVariable(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED);
         });
     }
 
     private ProcessInstance start() {
         return runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, Map.of(
-                Variables.REQUEST_ID, REQUEST_ID, Variables.REFERENCE, REFERENCE,
-                Variables.REQUEST_TYPE, Variables.TYPE_TRANSFER, Variables.DUE_DATE, DUE_DATE));
+                VariableNames.REQUEST_ID, REQUEST_ID, VariableNames.REFERENCE, REFERENCE,
+                VariableNames.REQUEST_TYPE, VariableNames.TYPE_TRANSFER, VariableNames.DUE_DATE, DUE_DATE));
     }
 
     private static Map<String, Object> form(String decision, boolean allConditions, String explanation) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(Variables.DECISION, decision);
+        variables.put(VariableNames.DECISION, decision);
         if (TransferApproval.REJECT.equals(decision)) {
-            variables.put(Variables.GROUNDS, SpinValues.jsonValue("[\"TRANSFER_CONDITIONS_NOT_MET\"]").create());
+            variables.put(VariableNames.GROUNDS, SpinValues.jsonValue("[\"TRANSFER_CONDITIONS_NOT_MET\"]").create());
         }
-        variables.put(Variables.EXPLANATION, explanation);
+        variables.put(VariableNames.EXPLANATION, explanation);
         TransferApproval.CONDITIONS.forEach(c -> variables.put(c, true));
         if (!allConditions) {
             variables.put(TransferApproval.TECHNICALLY_FEASIBLE, false);
@@ -114,8 +114,8 @@ class TransferFulfilmentProcessTest extends ProcessModelTestSupport {
                 CALL_ACTIVITY_READ_EVERY_SYSTEM, TASK_BUILD_COPY_PACKAGE, TASK_SEND_TO_RECIPIENT,
                 END_EVENT_TRANSFERRED).isEnded();
         assertThat(instance).variables().containsEntry(TRANSFER_DECISION, TransferApproval.APPROVE)
-                .containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED)
-                .doesNotContainKeys(Variables.DECISION, Variables.EXPLANATION, Variables.RESULT_GROUNDS);
+                .containsEntry(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED)
+                .doesNotContainKeys(VariableNames.DECISION, VariableNames.EXPLANATION, VariableNames.RESULT_GROUNDS);
         verify(transfer).recordDecision(eq(REQUEST_ID), eq(true), any());
         assertThat(historyService.createHistoricVariableInstanceQuery().taskIdIn(taskId)
                 .variableName(TRANSFER_RECIPIENT).list()).allSatisfy(v ->
@@ -132,12 +132,12 @@ class TransferFulfilmentProcessTest extends ProcessModelTestSupport {
         assertThat(instance).isWaitingAtExactly(CALL_ACTIVITY_APPROVE_REFUSAL);
         verify(proposals).propose(eq(REQUEST_ID), eq(RefusalSubject.TRANSFER), eq("REFUSE"),
                 eq(List.of("TRANSFER_CONDITIONS_NOT_MET")), eq("The recipient's systems cannot receive this format."), any());
-        assertThat(instance).variables().doesNotContainKey(Variables.OUTCOME)
-                .containsEntry(Variables.REVIEW_DECISION, "REFUSE")
-                .containsEntry(Variables.SUGGESTED_GROUNDS, TransferApproval.GROUND);
+        assertThat(instance).variables().doesNotContainKey(VariableNames.OUTCOME)
+                .containsEntry(VariableNames.REVIEW_DECISION, "REFUSE")
+                .containsEntry(VariableNames.SUGGESTED_GROUNDS, TransferApproval.GROUND);
         Task approval = taskAt(RefusalApprovalModel.TASK_APPROVE_REFUSAL);
         assertThat(taskService.getVariable(approval.getId(), RefusalApprovalModel.REFUSAL_SUBJECT)).isEqualTo("TRANSFER");
-        assertThat(taskService.getVariable(approval.getId(), Variables.RESULT_GROUNDS))
+        assertThat(taskService.getVariable(approval.getId(), VariableNames.RESULT_GROUNDS))
                 .isEqualTo("TRANSFER_CONDITIONS_NOT_MET");
         assertThat(approval.getDueDate()).isEqualTo(DUE_DATE);
 
@@ -148,9 +148,9 @@ class TransferFulfilmentProcessTest extends ProcessModelTestSupport {
                 .isEnded();
         assertThat(instance).hasNotPassed(TASK_BUILD_COPY_PACKAGE);
         assertThat(calls).containsExactly(RefusalApprovalModel.BEAN_REFUSAL_APPROVAL_LISTENER);
-        assertThat(instance).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_REFUSED)
-                .containsEntry(Variables.RESULT_GROUNDS, "TRANSFER_CONDITIONS_NOT_MET")
-                .containsEntry(Variables.RESULT_EXPLANATION, "The recipient's systems cannot receive this format.");
+        assertThat(instance).variables().containsEntry(VariableNames.OUTCOME, VariableNames.OUTCOME_REFUSED)
+                .containsEntry(VariableNames.RESULT_GROUNDS, "TRANSFER_CONDITIONS_NOT_MET")
+                .containsEntry(VariableNames.RESULT_EXPLANATION, "The recipient's systems cannot receive this format.");
         verify(transfer, never()).recordDecision(any(), anyBoolean(), any());
     }
 
@@ -164,16 +164,16 @@ class TransferFulfilmentProcessTest extends ProcessModelTestSupport {
         assertThat(instance).isWaitingAtExactly(TASK_APPROVE_TRANSFER);
         assertThat(instance).hasPassedInOrder(CALL_ACTIVITY_APPROVE_REFUSAL, GATEWAY_REFUSAL_APPROVED,
                 GATEWAY_JOIN_TRANSFER_APPROVAL);
-        assertThat(instance).variables().containsEntry(Variables.APPROVAL_DECISION, "REJECT")
-                .containsEntry(Variables.APPROVAL_COMMENT, "Feasibility was not checked with the recipient.")
-                .doesNotContainKey(Variables.OUTCOME);
+        assertThat(instance).variables().containsEntry(VariableNames.APPROVAL_DECISION, "REJECT")
+                .containsEntry(VariableNames.APPROVAL_COMMENT, "Feasibility was not checked with the recipient.")
+                .doesNotContainKey(VariableNames.OUTCOME);
         assertThat(deployedForm(taskAt(TASK_APPROVE_TRANSFER).getId())).contains("{{approvalComment}}");
 
         complete(TASK_APPROVE_TRANSFER, form(TransferApproval.APPROVE, true, "Checked with the recipient: feasible."));
         runSystemStepJobs();
         runJobsAt(TASK_BUILD_COPY_PACKAGE, TASK_SEND_TO_RECIPIENT);
         assertThat(instance).hasPassed(END_EVENT_TRANSFERRED).isEnded();
-        assertThat(instance).variables().containsEntry(Variables.OUTCOME, Variables.OUTCOME_COMPLETED);
+        assertThat(instance).variables().containsEntry(VariableNames.OUTCOME, VariableNames.OUTCOME_COMPLETED);
     }
 
     @Test

@@ -6,7 +6,7 @@ import org.rightsflow.request.RequestOutcome;
 /**
  * Process variable names shared by the models, and the values the gateways compare them with.
  *
- * <p>Variables hold ids, flags, dates and decisions only, never personal data: the engine's
+ * <p>Process variables hold ids, flags, dates and decisions only, never personal data: the engine's
  * history is read by Cockpit users and auditors.
  *
  * <p>Who writes what:
@@ -43,7 +43,7 @@ import org.rightsflow.request.RequestOutcome;
  *       with {@link #DOWNLOAD_ID} and {@link #EXPIRES_AT}.</li>
  * </ul>
  */
-public final class Variables {
+public final class VariableNames {
 
     // --- set by Java when the request is filed
     public static final String REQUEST_ID = "requestId";
@@ -185,7 +185,7 @@ public final class Variables {
     public static final String OUTCOME_PARTIALLY_COMPLETED = RequestOutcome.PARTIALLY_COMPLETED.name();
     public static final String OUTCOME_REFUSED = RequestOutcome.REFUSED.name();
 
-    private Variables() {
+    private VariableNames() {
     }
 
     /** The key of the process that fulfils this request's right (set when fulfilment starts). */
