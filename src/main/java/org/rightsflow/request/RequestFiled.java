@@ -3,7 +3,8 @@ package org.rightsflow.request;
 import java.time.Instant;
 
 /**
- * Published inside the intake transaction; the process layer starts the workflow from it.
+ * The event that a request was filed, published inside the intake transaction; the process layer starts the workflow
+ * from it. What the filer gets back is a {@link FilingReceipt}.
  *
  * @param dueDateProvisional       the due date rests on a year without working-day calendar data
  * @param manualVerificationReason why intake staff verify this request by hand instead of codes (a code of

@@ -113,7 +113,7 @@ public class RequestIntakeService {
         this.filingRules = List.copyOf(rules);
     }
 
-    public FiledRequest file(IntakeCommand command, String idempotencyKey, String clientAddress) {
+    public FilingReceipt file(IntakeCommand command, String idempotencyKey, String clientAddress) {
         Validated valid = validate(command);
         if (idempotencyKey != null) {
             IdempotencyKeys.requireUnguessable(idempotencyKey);
@@ -123,7 +123,7 @@ public class RequestIntakeService {
         String boundKey = idempotencyKey == null ? null
                 : Hashing.hmacSha256Hex(idempotencyKeySecret, "idempotency:" + idempotencyKey + "\n" + fingerprint);
         if (boundKey != null) {
-            Optional<FiledRequest> earlier = replay(boundKey);
+            Optional<FilingReceipt> earlier = replay(boundKey);
             if (earlier.isPresent()) {
                 return earlier.get(); // a retry is not a new filing: it counts for no limit
             }
@@ -159,7 +159,7 @@ public class RequestIntakeService {
      * @param staffUser   the signed-in intake user (recorded, never a requester's data)
      * @param receivedVia PHONE, LETTER or EMAIL
      */
-    public FiledRequest fileByStaff(IntakeCommand command, String staffUser, String receivedVia) {
+    public FilingReceipt fileByStaff(IntakeCommand command, String staffUser, String receivedVia) {
         if (staffUser == null || staffUser.isBlank()) {
             throw new InvalidRequestException("STAFF_USER_MISSING", "A staff-entered request needs the signed-in staff user");
         }
@@ -176,7 +176,7 @@ public class RequestIntakeService {
     private record StaffEntry(String staffUser, String receivedVia) {
     }
 
-    private FiledRequest create(Validated valid, String idempotencyKey, String fingerprint, StaffEntry staff,
+    private FilingReceipt create(Validated valid, String idempotencyKey, String fingerprint, StaffEntry staff,
                                 Instant now, String reference) {
         Optional<AccountFacts> account = accounts.findByEmail(valid.email());
         Deadline deadline = deadlines.deadlineFor(now, valid.type().name());
@@ -207,14 +207,14 @@ public class RequestIntakeService {
                         + (staff == null ? "" : ",\"receivedVia\":\"" + staff.receivedVia() + "\"") + "}");
         events.publishEvent(new RequestFiled(id, request.reference(), request.type(), request.verificationLevel(),
                 request.dueAt(), request.reminderAt(), request.dueDateProvisional(), manualReason));
-        return new FiledRequest(request, token);
+        return new FilingReceipt(request, token);
     }
 
     /** The original answer to a key bound to this body, filed within the idempotency window. */
-    private Optional<FiledRequest> replay(String boundKey) {
+    private Optional<FilingReceipt> replay(String boundKey) {
         return requests.findByIdempotencyKey(boundKey).flatMap(original -> requests.findById(original.requestId())
                 .filter(request -> request.receivedAt().isAfter(time.now().minus(IDEMPOTENCY_WINDOW)))
-                .map(request -> new FiledRequest(request, tokens.derive(request.id(), original.statusTokenNonce()))));
+                .map(request -> new FilingReceipt(request, tokens.derive(request.id(), original.statusTokenNonce()))));
     }
 
     /**

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.StaffIntakeModel;
 import org.rightsflow.process.model.VariableNames;
-import org.rightsflow.request.FiledRequest;
+import org.rightsflow.request.FilingReceipt;
 import org.rightsflow.request.IntakeCommand;
 import org.rightsflow.request.InvalidRequestException;
 import org.rightsflow.request.RequestIntakeService;
@@ -56,7 +56,7 @@ public class FileStaffRequestDelegate implements JavaDelegate {
                     ProcessVariables.string(execution, StaffIntakeModel.FIELD_RESTRICT_UNTIL));
         }
         FORM_FIELDS.forEach(execution::removeVariable);
-        FiledRequest filed;
+        FilingReceipt filed;
         try {
             filed = intake.fileByStaff(new IntakeCommand(type, email, language, details), staffUser(execution), receivedVia);
         } catch (InvalidRequestException e) {

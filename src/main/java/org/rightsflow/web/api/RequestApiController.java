@@ -16,7 +16,7 @@ import org.rightsflow.identity.IdentityVerificationService;
 import org.rightsflow.identity.ManualVerificationReason;
 import org.rightsflow.identity.ResendOutcome;
 import org.rightsflow.identity.VerificationOutcome;
-import org.rightsflow.request.FiledRequest;
+import org.rightsflow.request.FilingReceipt;
 import org.rightsflow.request.IntakeCommand;
 import org.rightsflow.request.InvalidRequestException;
 import org.rightsflow.request.RequestIntakeService;
@@ -71,7 +71,7 @@ public class RequestApiController {
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             HttpServletRequest http) {
         IntakeCommand command = command(body);
-        FiledRequest filed = ConcurrentChangeRetry.run(() -> intake.file(command, idempotencyKey, http.getRemoteAddr()));
+        FilingReceipt filed = ConcurrentChangeRetry.run(() -> intake.file(command, idempotencyKey, http.getRemoteAddr()));
         RightsRequest r = filed.request();
         return ResponseEntity.created(URI.create("/api/requests/" + r.reference()))
                 .body(new ApiResponses.Filed(r.reference(), r.status().name(), r.receivedAt(), r.dueAt(),

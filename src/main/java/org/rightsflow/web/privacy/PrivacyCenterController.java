@@ -23,7 +23,7 @@ import org.rightsflow.notice.NoticeFormats;
 import org.rightsflow.request.ClarificationService;
 import org.rightsflow.request.ClarificationTopic;
 import org.rightsflow.request.FiledAs;
-import org.rightsflow.request.FiledRequest;
+import org.rightsflow.request.FilingReceipt;
 import org.rightsflow.request.IntakeCommand;
 import org.rightsflow.request.InvalidRequestException;
 import org.rightsflow.request.RateLimitedException;
@@ -159,7 +159,7 @@ public class PrivacyCenterController {
                     PrivacyWebConfig.languageOf(locale), details(right, values),
                     "ACCOUNT_HOLDER".equals(values.filedAs) ? null : values.filedAs,
                     "CLOSE_RELATIVE_OF_DECEASED".equals(values.filedAs) ? values.relativeContactEmail : null);
-            FiledRequest filed = ConcurrentChangeRetry.run(
+            FilingReceipt filed = ConcurrentChangeRetry.run(
                     () -> intake.file(command, idempotencyKey, request.getRemoteAddr()));
             StatusCookies.remember(request, response, filed.request().reference(), filed.statusToken());
             FormKeys.filed(request, response, right, idempotencyKey, filed.request().reference());

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.rightsflow.process.delegate.FileStaffRequestDelegate;
 import org.rightsflow.process.delegate.ForgetStartFormFieldsDelegate;
-import org.rightsflow.request.FiledRequest;
+import org.rightsflow.request.FilingReceipt;
 import org.rightsflow.request.IntakeCommand;
 import org.rightsflow.request.InvalidRequestException;
 import org.rightsflow.request.RequestIntakeService;
@@ -51,7 +51,7 @@ class StaffIntakeProcessTest extends ProcessModelTestSupport {
         RightsRequest request = new RightsRequest(REQUEST_ID, REFERENCE, RequestType.DELETE, RequestStatus.RECEIVED,
                 TYPED_EMAIL, 1L, "en", null, NOW.toInstant(), NOW.toInstant(), NOW.toInstant(), "PIPL_STATEMENT", 1,
                 null, null, null, null, false);
-        when(intake.fileByStaff(any(), any(), any())).thenReturn(new FiledRequest(request, "unused-token"));
+        when(intake.fileByStaff(any(), any(), any())).thenReturn(new FilingReceipt(request, "unused-token"));
         Mocks.register(StaffIntakeModel.BEAN_FILE_STAFF_REQUEST, new FileStaffRequestDelegate(intake));
         Mocks.register(StaffIntakeModel.BEAN_FORGET_FORM_FIELDS, new ForgetStartFormFieldsDelegate());
         engine.getIdentityService().setAuthentication("intake", List.of(StaffIntakeModel.GROUP_PRIVACY_INTAKE));
