@@ -63,7 +63,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.rightsflow.demo.DemoAccounts;
 import org.rightsflow.demo.DemoAccountsSeeder;
-import org.rightsflow.fulfilment.copy.CopyRequestFulfilment;
+import org.rightsflow.fulfilment.copy.CopyFulfilment;
 import org.rightsflow.fulfilment.download.DownloadService;
 import org.rightsflow.process.model.RightsRequestModel;
 import org.rightsflow.process.model.VariableNames;
@@ -150,7 +150,7 @@ class RightsflowBenchmark {
     @Autowired
     DemoAccountsSeeder seeder;
     @Autowired
-    CopyRequestFulfilment copy;
+    CopyFulfilment copy;
     @Autowired
     DownloadService downloads;
 
@@ -428,7 +428,7 @@ class RightsflowBenchmark {
         long live;
         long collections;
         try (LiveHeapPeak liveHeap = new LiveHeapPeak()) {
-            stored = copy.buildPackage(requestId, CopyRequestFulfilment.KIND);
+            stored = copy.buildPackage(requestId, CopyFulfilment.KIND);
             live = liveHeap.collections() == 0 ? -1 : Math.max(liveHeap.peakAfterGc(), before) - before;
             collections = liveHeap.collections();
         }

@@ -1,7 +1,7 @@
 package org.rightsflow.datamap;
 
 import org.junit.jupiter.api.Test;
-import org.rightsflow.fulfilment.access.AccessReportService;
+import org.rightsflow.fulfilment.access.AccessReportWriter;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.thymeleaf.ThymeleafAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -41,7 +41,7 @@ class DataMapWiringTest {
                 // the billing system's connection: the same database here (its tables are in V2 and beside it)
                 .withBean(DatabaseConnections.class, () -> new DatabaseConnections(java.util.Map.of("billing", ds)))
                 .withUserConfiguration(Properties.class, DataMap.class, DataConnectors.class, AccountDirectory.class,
-                        AccessReportService.class);
+                        AccessReportWriter.class);
     }
 
     @Test
@@ -55,7 +55,7 @@ class DataMapWiringTest {
             assertThat(jdbc.fetchSize()).isEqualTo(250);
             long liLei = context.getBean(AccountDirectory.class).findByEmail(LI_LEI).orElseThrow().id();
             assertThat(connectors.counts(liLei)).isEqualTo(SeededAccountSystem.LI_LEI_TOTALS);
-            String html = new String(context.getBean(AccessReportService.class)
+            String html = new String(context.getBean(AccessReportWriter.class)
                     .buildReport(liLei, "RR-20261129-0001", Locale.ENGLISH), StandardCharsets.UTF_8);
             assertThat(html).contains("Personal information access report", "data-count=\"24\"");
         });

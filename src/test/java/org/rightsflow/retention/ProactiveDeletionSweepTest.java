@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.rightsflow.audit.AuditVerifier;
 import org.rightsflow.common.TimeSource;
 import org.rightsflow.fulfilment.erasure.ErasureHold;
-import org.rightsflow.fulfilment.erasure.ErasureService;
+import org.rightsflow.fulfilment.erasure.ErasureFulfilment;
 import org.rightsflow.fulfilment.erasure.ErasureTestAccounts;
 import org.rightsflow.process.model.DeferredErasureModel;
 import org.rightsflow.process.model.ProactiveDeletionModel;
@@ -69,7 +69,7 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
     @Autowired
     TimeSource time;
     @Autowired
-    ErasureService erasure;
+    ErasureFulfilment erasure;
     @Autowired
     ProactiveDeletionSchedule schedule;
 

@@ -12,8 +12,8 @@ import org.rightsflow.audit.AuditTrail;
 import org.rightsflow.common.Hashing;
 import org.rightsflow.common.RightsflowProperties;
 import org.rightsflow.datamap.CorrectableField;
-import org.rightsflow.fulfilment.correction.CorrectionService.ApprovedChange;
-import org.rightsflow.fulfilment.correction.CorrectionService.Change;
+import org.rightsflow.fulfilment.correction.CorrectionFulfilment.ApprovedChange;
+import org.rightsflow.fulfilment.correction.CorrectionFulfilment.Change;
 import org.rightsflow.request.RequestOutcome;
 import org.springframework.stereotype.Component;
 
@@ -68,7 +68,7 @@ class CorrectionAudit {
         detail.put("sensitive", field.sensitive());
         detail.put("rows", rows < 0 ? null : rows);
         detail.put("supplement", supplement);
-        detail.put("old", supplement ? CorrectionService.NONE_HELD : old == null ? null : ValueMask.mask(field.mask(), old));
+        detail.put("old", supplement ? CorrectionFulfilment.NONE_HELD : old == null ? null : ValueMask.mask(field.mask(), old));
         detail.put("oldHash", old == null ? null : keyedHash(old));
         detail.put("new", ValueMask.mask(field.mask(), change.value()));
         detail.put("newHash", keyedHash(change.value()));

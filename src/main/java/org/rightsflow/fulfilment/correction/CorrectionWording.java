@@ -7,10 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.rightsflow.datamap.CorrectableFields;
-import org.rightsflow.fulfilment.correction.CorrectionService.Change;
-import org.rightsflow.fulfilment.correction.CorrectionService.ChangeStatus;
-import org.rightsflow.fulfilment.correction.CorrectionService.ChangeView;
-import org.rightsflow.fulfilment.correction.CorrectionService.ReviewView;
+import org.rightsflow.fulfilment.correction.CorrectionFulfilment.Change;
+import org.rightsflow.fulfilment.correction.CorrectionFulfilment.ChangeStatus;
+import org.rightsflow.fulfilment.correction.CorrectionFulfilment.ChangeView;
+import org.rightsflow.fulfilment.correction.CorrectionFulfilment.ReviewView;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 

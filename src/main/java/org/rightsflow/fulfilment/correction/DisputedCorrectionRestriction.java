@@ -1,6 +1,6 @@
 package org.rightsflow.fulfilment.correction;
 
-import org.rightsflow.fulfilment.restriction.RestrictionService;
+import org.rightsflow.fulfilment.restriction.RestrictionFulfilment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -12,10 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class DisputedCorrectionRestriction {
 
-    private final CorrectionService corrections;
-    private final RestrictionService restrictions;
+    private final CorrectionFulfilment corrections;
+    private final RestrictionFulfilment restrictions;
 
-    public DisputedCorrectionRestriction(CorrectionService corrections, RestrictionService restrictions) {
+    public DisputedCorrectionRestriction(CorrectionFulfilment corrections, RestrictionFulfilment restrictions) {
         this.corrections = corrections;
         this.restrictions = restrictions;
     }

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 import org.rightsflow.common.RightsflowProperties;
 import org.rightsflow.datamap.LocalizedText;
-import org.rightsflow.fulfilment.access.AccessReportService;
-import org.rightsflow.fulfilment.access.AccessReportService.CategoryView;
+import org.rightsflow.fulfilment.access.AccessReportWriter;
+import org.rightsflow.fulfilment.access.AccessReportWriter.CategoryView;
 import org.rightsflow.fulfilment.consent.ConsentPurposes;
 import org.rightsflow.fulfilment.consent.ConsentRegister;
 import org.rightsflow.request.ConsentPurpose;
@@ -29,12 +29,12 @@ public class ExplanationDraft {
     static final List<String> AUTOMATED_PURPOSES =
             List.of(ConsentPurpose.PERSONALISED_RECOMMENDATIONS.name(), ConsentPurpose.FACE_RECOGNITION.name());
 
-    private final AccessReportService facts;
+    private final AccessReportWriter facts;
     private final ConsentRegister consents;
     private final ConsentPurposes purposes;
     private final RightsflowProperties properties;
 
-    public ExplanationDraft(AccessReportService facts, ConsentRegister consents, ConsentPurposes purposes,
+    public ExplanationDraft(AccessReportWriter facts, ConsentRegister consents, ConsentPurposes purposes,
                             RightsflowProperties properties) {
         this.facts = facts;
         this.consents = consents;
@@ -44,17 +44,17 @@ public class ExplanationDraft {
 
     /**
      * @param topics the requester's topics (codes of {@code RequestDetailsValidator.EXPLAIN_TOPICS}); empty: all
-     * @return at most {@link ExplanationService#MAX_ANSWER_LENGTH} characters
+     * @return at most {@link ExplanationFulfilment#MAX_ANSWER_LENGTH} characters
      */
     public String draft(long accountId, String reference, List<String> topics, Locale language) {
         boolean en = LocalizedText.isEnglish(language);
         List<CategoryView> held = facts.heldCategories(accountId, language);
         String full = compose(accountId, reference, topics, en, held, true);
         // many categories with long texts: the short form names each category's purpose and basis only
-        String draft = full.length() <= ExplanationService.MAX_ANSWER_LENGTH ? full
+        String draft = full.length() <= ExplanationFulfilment.MAX_ANSWER_LENGTH ? full
                 : compose(accountId, reference, topics, en, held, false);
-        return draft.length() <= ExplanationService.MAX_ANSWER_LENGTH ? draft
-                : draft.substring(0, ExplanationService.MAX_ANSWER_LENGTH);
+        return draft.length() <= ExplanationFulfilment.MAX_ANSWER_LENGTH ? draft
+                : draft.substring(0, ExplanationFulfilment.MAX_ANSWER_LENGTH);
     }
 
     private String compose(long accountId, String reference, List<String> topics, boolean en, List<CategoryView> held,

@@ -23,9 +23,9 @@ public class RestrictionFilingRule implements FilingRule {
 
     private final RequestRepository requests;
     private final AccountDirectory accounts;
-    private final RestrictionService restrictions;
+    private final RestrictionFulfilment restrictions;
 
-    public RestrictionFilingRule(RequestRepository requests, AccountDirectory accounts, RestrictionService restrictions) {
+    public RestrictionFilingRule(RequestRepository requests, AccountDirectory accounts, RestrictionFulfilment restrictions) {
         this.requests = requests;
         this.accounts = accounts;
         this.restrictions = restrictions;
@@ -41,7 +41,7 @@ public class RestrictionFilingRule implements FilingRule {
             boolean own = account != null && requests.findByReference(details.path("reference").asText())
                     .filter(r -> r.type() == RequestType.RESTRICT)
                     .flatMap(r -> restrictions.byRequest(r.id()))
-                    .filter(r -> r.accountId() == account && RestrictionService.ACTIVE.equals(r.status()))
+                    .filter(r -> r.accountId() == account && RestrictionFulfilment.ACTIVE.equals(r.status()))
                     .isPresent();
             if (!own) {
                 throw new RequestNotFoundException("No restriction in force of this account has this reference");

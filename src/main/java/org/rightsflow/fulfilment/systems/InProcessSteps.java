@@ -10,7 +10,7 @@ import org.rightsflow.datamap.DataConnectors;
 import org.rightsflow.datamap.RetentionWindow;
 import org.rightsflow.datamap.RowSelection;
 import org.rightsflow.datamap.SystemConnector;
-import org.rightsflow.fulfilment.correction.CorrectionService;
+import org.rightsflow.fulfilment.correction.CorrectionFulfilment;
 import org.rightsflow.request.RequestRepository;
 import org.rightsflow.request.RightsRequest;
 import org.springframework.stereotype.Service;
@@ -26,11 +26,11 @@ public class InProcessSteps {
     private final SystemSteps steps;
     private final DataConnectors connectors;
     private final RequestRepository requests;
-    private final CorrectionService corrections;
+    private final CorrectionFulfilment corrections;
     private final TimeSource time;
 
     public InProcessSteps(SystemSteps steps, DataConnectors connectors, RequestRepository requests,
-                          CorrectionService corrections, TimeSource time) {
+                          CorrectionFulfilment corrections, TimeSource time) {
         this.steps = steps;
         this.connectors = connectors;
         this.requests = requests;

@@ -2,7 +2,7 @@ package org.rightsflow.fulfilment.systems;
 
 import java.util.List;
 import java.util.Map;
-import org.rightsflow.fulfilment.correction.CorrectionService;
+import org.rightsflow.fulfilment.correction.CorrectionFulfilment;
 import org.rightsflow.review.ReviewDecisions;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,9 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class PersonSteps {
 
     private final SystemSteps steps;
-    private final CorrectionService corrections;
+    private final CorrectionFulfilment corrections;
 
-    public PersonSteps(SystemSteps steps, CorrectionService corrections) {
+    public PersonSteps(SystemSteps steps, CorrectionFulfilment corrections) {
         this.steps = steps;
         this.corrections = corrections;
     }

@@ -15,11 +15,11 @@ import org.rightsflow.datamap.DataCategory;
 import org.rightsflow.datamap.DataMap;
 import org.rightsflow.datamap.DataSystem;
 import org.rightsflow.datamap.MappedCategory;
-import org.rightsflow.fulfilment.correction.CorrectionService;
+import org.rightsflow.fulfilment.correction.CorrectionFulfilment;
 import org.rightsflow.fulfilment.erasure.ErasureHold;
 import org.rightsflow.fulfilment.erasure.ErasureScope;
-import org.rightsflow.fulfilment.erasure.ErasureService;
-import org.rightsflow.fulfilment.restriction.RestrictionService;
+import org.rightsflow.fulfilment.erasure.ErasureFulfilment;
+import org.rightsflow.fulfilment.restriction.RestrictionFulfilment;
 import org.rightsflow.request.RequestRepository;
 import org.rightsflow.request.RequestType;
 import org.rightsflow.request.RightsRequest;
@@ -41,14 +41,14 @@ public class SystemStepPlanner {
     private final RequestRepository requests;
     private final ReviewScopes reviewScopes;
     private final ErasureScope erasureScope;
-    private final ErasureService erasure;
-    private final CorrectionService corrections;
-    private final RestrictionService restrictions;
+    private final ErasureFulfilment erasure;
+    private final CorrectionFulfilment corrections;
+    private final RestrictionFulfilment restrictions;
     private final TimeSource time;
 
     public SystemStepPlanner(SystemSteps steps, DataMap dataMap, RequestRepository requests, ReviewScopes reviewScopes,
-                             ErasureScope erasureScope, ErasureService erasure, CorrectionService corrections,
-                             RestrictionService restrictions, TimeSource time) {
+                             ErasureScope erasureScope, ErasureFulfilment erasure, CorrectionFulfilment corrections,
+                             RestrictionFulfilment restrictions, TimeSource time) {
         this.restrictions = restrictions;
         this.steps = steps;
         this.dataMap = dataMap;

@@ -8,7 +8,7 @@ import java.util.List;
 import org.rightsflow.audit.AuditTrail;
 import org.rightsflow.datamap.AccountDirectory;
 import org.rightsflow.datamap.AccountFacts;
-import org.rightsflow.fulfilment.correction.CorrectionService;
+import org.rightsflow.fulfilment.correction.CorrectionFulfilment;
 import org.rightsflow.request.RequestNotFoundException;
 import org.rightsflow.request.RequestRepository;
 import org.rightsflow.request.RequestType;
@@ -32,10 +32,10 @@ public class RequesterData {
     private final RequestRepository requests;
     private final AccountDirectory accounts;
     private final AuditTrail audit;
-    private final CorrectionService corrections;
+    private final CorrectionFulfilment corrections;
 
     public RequesterData(RequestRepository requests, AccountDirectory accounts, AuditTrail audit,
-                         CorrectionService corrections) {
+                         CorrectionFulfilment corrections) {
         this.requests = requests;
         this.accounts = accounts;
         this.audit = audit;
@@ -58,7 +58,7 @@ public class RequesterData {
         JsonNode details = details(request);
         if (request.type() == RequestType.CORRECT) {
             // What the officer judges: each field's values on file beside the requested value, unmasked.
-            for (CorrectionService.ChangeToJudge change : corrections.toJudge(request.id())) {
+            for (CorrectionFulfilment.ChangeToJudge change : corrections.toJudge(request.id())) {
                 // labels are "field:<name>:current|requested"; a name never holds the separator
                 String name = (change.label() == null ? change.field() : change.label()).replace(':', ' ');
                 items.add(new Item("field:" + name + ":current", change.current().isEmpty() ? "—"

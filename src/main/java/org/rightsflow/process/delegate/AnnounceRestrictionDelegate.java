@@ -4,7 +4,7 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.rightsflow.fulfilment.restriction.RestrictionService;
+import org.rightsflow.fulfilment.restriction.RestrictionFulfilment;
 import org.rightsflow.process.model.RestrictionFulfilmentModel;
 import org.springframework.stereotype.Component;
 
@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 @Component(RestrictionFulfilmentModel.BEAN_ANNOUNCE_RESTRICTION)
 public class AnnounceRestrictionDelegate implements JavaDelegate {
 
-    private final RestrictionService restrictions;
+    private final RestrictionFulfilment restrictions;
 
-    public AnnounceRestrictionDelegate(RestrictionService restrictions) {
+    public AnnounceRestrictionDelegate(RestrictionFulfilment restrictions) {
         this.restrictions = restrictions;
     }
 

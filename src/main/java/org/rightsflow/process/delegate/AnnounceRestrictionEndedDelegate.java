@@ -2,7 +2,7 @@ package org.rightsflow.process.delegate;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.rightsflow.fulfilment.restriction.RestrictionService;
+import org.rightsflow.fulfilment.restriction.RestrictionFulfilment;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.RestrictionFulfilmentModel;
 import org.rightsflow.process.model.RestrictionPeriodModel;
@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component(RestrictionPeriodModel.BEAN_ANNOUNCE_RESTRICTION_ENDED)
 public class AnnounceRestrictionEndedDelegate implements JavaDelegate {
 
-    private final RestrictionService restrictions;
+    private final RestrictionFulfilment restrictions;
 
-    public AnnounceRestrictionEndedDelegate(RestrictionService restrictions) {
+    public AnnounceRestrictionEndedDelegate(RestrictionFulfilment restrictions) {
         this.restrictions = restrictions;
     }
 

@@ -4,7 +4,7 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.rightsflow.fulfilment.correction.CorrectionService;
+import org.rightsflow.fulfilment.correction.CorrectionFulfilment;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.CorrectionFulfilmentModel;
 import org.rightsflow.process.model.VariableNames;
@@ -14,15 +14,15 @@ import org.springframework.stereotype.Component;
 @Component(CorrectionFulfilmentModel.BEAN_APPLY_CORRECTIONS)
 public class ApplyCorrectionsDelegate implements JavaDelegate {
 
-    private final CorrectionService corrections;
+    private final CorrectionFulfilment corrections;
 
-    public ApplyCorrectionsDelegate(CorrectionService corrections) {
+    public ApplyCorrectionsDelegate(CorrectionFulfilment corrections) {
         this.corrections = corrections;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        CorrectionService.Result result = corrections.apply(requestId(execution),
+        CorrectionFulfilment.Result result = corrections.apply(requestId(execution),
                 ProcessVariables.stringList(execution, VariableNames.RESULT_GROUNDS),
                 ProcessVariables.string(execution, VariableNames.RESULT_EXPLANATION));
         execution.setVariable(VariableNames.OUTCOME, result.outcome());

@@ -5,7 +5,7 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.rightsflow.fulfilment.restriction.RestrictionService;
+import org.rightsflow.fulfilment.restriction.RestrictionFulfilment;
 import org.rightsflow.process.model.RestrictionFulfilmentModel;
 import org.rightsflow.process.model.VariableNames;
 import org.springframework.stereotype.Component;
@@ -14,15 +14,15 @@ import org.springframework.stereotype.Component;
 @Component(RestrictionFulfilmentModel.BEAN_APPLY_RESTRICTION)
 public class ApplyRestrictionDelegate implements JavaDelegate {
 
-    private final RestrictionService restrictions;
+    private final RestrictionFulfilment restrictions;
 
-    public ApplyRestrictionDelegate(RestrictionService restrictions) {
+    public ApplyRestrictionDelegate(RestrictionFulfilment restrictions) {
         this.restrictions = restrictions;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        RestrictionService.Fulfilled done = restrictions.fulfil(requestId(execution));
+        RestrictionFulfilment.Fulfilled done = restrictions.fulfil(requestId(execution));
         execution.setVariable(VariableNames.OUTCOME, done.outcome());
         execution.setVariable(RestrictionFulfilmentModel.RESTRICTION_ACTION, done.action());
         execution.setVariable(RestrictionFulfilmentModel.RESTRICTION_ID, done.restrictionId());

@@ -4,7 +4,7 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.rightsflow.fulfilment.transfer.TransferRequestFulfilment;
+import org.rightsflow.fulfilment.transfer.TransferFulfilment;
 import org.rightsflow.process.model.TransferFulfilmentModel;
 import org.rightsflow.process.model.VariableNames;
 import org.springframework.stereotype.Component;
@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component(TransferFulfilmentModel.BEAN_BUILD_TRANSFER_PACKAGE)
 public class BuildTransferPackageDelegate implements JavaDelegate {
 
-    private final TransferRequestFulfilment transfer;
+    private final TransferFulfilment transfer;
 
-    public BuildTransferPackageDelegate(TransferRequestFulfilment transfer) {
+    public BuildTransferPackageDelegate(TransferFulfilment transfer) {
         this.transfer = transfer;
     }
 

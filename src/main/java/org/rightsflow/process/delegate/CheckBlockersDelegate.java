@@ -3,7 +3,7 @@ package org.rightsflow.process.delegate;
 import static org.rightsflow.process.delegate.Delegates.requestId;
 
 import java.util.Date;
-import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
+import org.rightsflow.fulfilment.cancellation.AccountCancellationFulfilment;
 import org.rightsflow.fulfilment.cancellation.CancellationSchedule;
 import org.rightsflow.process.model.AccountCancellationModel;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,9 +14,9 @@ import org.springframework.stereotype.Component;
 @Component(AccountCancellationModel.BEAN_CHECK_BLOCKERS)
 public class CheckBlockersDelegate implements JavaDelegate {
 
-    private final AccountCancellationService cancellation;
+    private final AccountCancellationFulfilment cancellation;
 
-    public CheckBlockersDelegate(AccountCancellationService cancellation) {
+    public CheckBlockersDelegate(AccountCancellationFulfilment cancellation) {
         this.cancellation = cancellation;
     }
 

@@ -4,7 +4,7 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.rightsflow.fulfilment.correction.CorrectionService;
+import org.rightsflow.fulfilment.correction.CorrectionFulfilment;
 import org.rightsflow.process.model.CorrectionFulfilmentModel;
 import org.springframework.stereotype.Component;
 
@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component(CorrectionFulfilmentModel.BEAN_CHECK_CORRECTIONS)
 public class CheckCorrectionsDelegate implements JavaDelegate {
 
-    private final CorrectionService corrections;
+    private final CorrectionFulfilment corrections;
 
-    public CheckCorrectionsDelegate(CorrectionService corrections) {
+    public CheckCorrectionsDelegate(CorrectionFulfilment corrections) {
         this.corrections = corrections;
     }
 

@@ -2,7 +2,7 @@ package org.rightsflow.process.delegate;
 
 import static org.rightsflow.process.delegate.Delegates.requestId;
 
-import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
+import org.rightsflow.fulfilment.cancellation.AccountCancellationFulfilment;
 import org.rightsflow.process.model.AccountCancellationModel;
 import org.rightsflow.process.model.VariableNames;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -16,9 +16,9 @@ import org.springframework.stereotype.Component;
 @Component(AccountCancellationModel.BEAN_CLOSE_BLOCKED)
 public class CloseBlockedCancellationDelegate implements JavaDelegate {
 
-    private final AccountCancellationService cancellation;
+    private final AccountCancellationFulfilment cancellation;
 
-    public CloseBlockedCancellationDelegate(AccountCancellationService cancellation) {
+    public CloseBlockedCancellationDelegate(AccountCancellationFulfilment cancellation) {
         this.cancellation = cancellation;
     }
 

@@ -2,7 +2,7 @@ package org.rightsflow.process.delegate;
 
 import static org.rightsflow.process.delegate.Delegates.requestId;
 
-import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
+import org.rightsflow.fulfilment.cancellation.AccountCancellationFulfilment;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.process.model.AccountCancellationModel;
@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component(AccountCancellationModel.BEAN_DEACTIVATE_ACCOUNT)
 public class DeactivateAccountDelegate implements JavaDelegate {
 
-    private final AccountCancellationService cancellation;
+    private final AccountCancellationFulfilment cancellation;
 
-    public DeactivateAccountDelegate(AccountCancellationService cancellation) {
+    public DeactivateAccountDelegate(AccountCancellationFulfilment cancellation) {
         this.cancellation = cancellation;
     }
 

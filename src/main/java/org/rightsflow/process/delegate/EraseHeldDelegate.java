@@ -5,7 +5,7 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Optional;
-import org.rightsflow.fulfilment.erasure.ErasureService;
+import org.rightsflow.fulfilment.erasure.ErasureFulfilment;
 import org.rightsflow.process.model.DeferredErasureModel;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 @Component(DeferredErasureModel.BEAN_ERASE_HELD)
 public class EraseHeldDelegate implements JavaDelegate {
 
-    private final ErasureService erasure;
+    private final ErasureFulfilment erasure;
 
-    public EraseHeldDelegate(ErasureService erasure) {
+    public EraseHeldDelegate(ErasureFulfilment erasure) {
         this.erasure = erasure;
     }
 

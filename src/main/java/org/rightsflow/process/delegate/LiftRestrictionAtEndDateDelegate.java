@@ -2,7 +2,7 @@ package org.rightsflow.process.delegate;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.rightsflow.fulfilment.restriction.RestrictionService;
+import org.rightsflow.fulfilment.restriction.RestrictionFulfilment;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.RestrictionFulfilmentModel;
 import org.rightsflow.process.model.RestrictionPeriodModel;
@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component(RestrictionPeriodModel.BEAN_LIFT_AT_END_DATE)
 public class LiftRestrictionAtEndDateDelegate implements JavaDelegate {
 
-    private final RestrictionService restrictions;
+    private final RestrictionFulfilment restrictions;
 
-    public LiftRestrictionAtEndDateDelegate(RestrictionService restrictions) {
+    public LiftRestrictionAtEndDateDelegate(RestrictionFulfilment restrictions) {
         this.restrictions = restrictions;
     }
 

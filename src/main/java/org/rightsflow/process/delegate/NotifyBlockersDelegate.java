@@ -2,7 +2,7 @@ package org.rightsflow.process.delegate;
 
 import static org.rightsflow.process.delegate.Delegates.requestId;
 
-import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
+import org.rightsflow.fulfilment.cancellation.AccountCancellationFulfilment;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.process.model.AccountCancellationModel;
@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component(AccountCancellationModel.BEAN_NOTIFY_BLOCKERS)
 public class NotifyBlockersDelegate implements JavaDelegate {
 
-    private final AccountCancellationService cancellation;
+    private final AccountCancellationFulfilment cancellation;
 
-    public NotifyBlockersDelegate(AccountCancellationService cancellation) {
+    public NotifyBlockersDelegate(AccountCancellationFulfilment cancellation) {
         this.cancellation = cancellation;
     }
 

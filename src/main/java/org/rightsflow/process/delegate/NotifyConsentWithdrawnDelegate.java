@@ -4,7 +4,7 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.rightsflow.fulfilment.consent.ConsentWithdrawalService;
+import org.rightsflow.fulfilment.consent.ConsentWithdrawalFulfilment;
 import org.rightsflow.process.model.ConsentWithdrawalModel;
 import org.rightsflow.process.model.VariableNames;
 import org.springframework.stereotype.Component;
@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component(ConsentWithdrawalModel.BEAN_NOTIFY_CONSENT_WITHDRAWN)
 public class NotifyConsentWithdrawnDelegate implements JavaDelegate {
 
-    private final ConsentWithdrawalService consents;
+    private final ConsentWithdrawalFulfilment consents;
 
-    public NotifyConsentWithdrawnDelegate(ConsentWithdrawalService consents) {
+    public NotifyConsentWithdrawnDelegate(ConsentWithdrawalFulfilment consents) {
         this.consents = consents;
     }
 

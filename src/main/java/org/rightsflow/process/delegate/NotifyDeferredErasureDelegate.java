@@ -2,7 +2,7 @@ package org.rightsflow.process.delegate;
 
 import static org.rightsflow.process.delegate.Delegates.requestId;
 
-import org.rightsflow.fulfilment.erasure.ErasureService;
+import org.rightsflow.fulfilment.erasure.ErasureFulfilment;
 import org.rightsflow.process.model.DeferredErasureModel;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component(DeferredErasureModel.BEAN_NOTIFY_DEFERRED_ERASURE)
 public class NotifyDeferredErasureDelegate implements JavaDelegate {
 
-    private final ErasureService erasure;
+    private final ErasureFulfilment erasure;
 
-    public NotifyDeferredErasureDelegate(ErasureService erasure) {
+    public NotifyDeferredErasureDelegate(ErasureFulfilment erasure) {
         this.erasure = erasure;
     }
 

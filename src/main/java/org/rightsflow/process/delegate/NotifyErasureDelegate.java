@@ -2,7 +2,7 @@ package org.rightsflow.process.delegate;
 
 import static org.rightsflow.process.delegate.Delegates.requestId;
 
-import org.rightsflow.fulfilment.erasure.ErasureService;
+import org.rightsflow.fulfilment.erasure.ErasureFulfilment;
 import org.rightsflow.process.model.DeletionFulfilmentModel;
 import org.rightsflow.process.model.VariableNames;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component(DeletionFulfilmentModel.BEAN_NOTIFY_ERASURE)
 public class NotifyErasureDelegate implements JavaDelegate {
 
-    private final ErasureService erasure;
+    private final ErasureFulfilment erasure;
 
-    public NotifyErasureDelegate(ErasureService erasure) {
+    public NotifyErasureDelegate(ErasureFulfilment erasure) {
         this.erasure = erasure;
     }
 

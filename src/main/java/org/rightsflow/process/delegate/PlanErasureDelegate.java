@@ -3,7 +3,7 @@ package org.rightsflow.process.delegate;
 import static org.rightsflow.process.delegate.Delegates.requestId;
 
 import org.rightsflow.fulfilment.erasure.ErasurePlan;
-import org.rightsflow.fulfilment.erasure.ErasureService;
+import org.rightsflow.fulfilment.erasure.ErasureFulfilment;
 import org.rightsflow.process.model.DeletionFulfilmentModel;
 import org.rightsflow.process.model.VariableNames;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -18,9 +18,9 @@ import org.springframework.stereotype.Component;
 @Component(DeletionFulfilmentModel.BEAN_PLAN_ERASURE)
 public class PlanErasureDelegate implements JavaDelegate {
 
-    private final ErasureService erasure;
+    private final ErasureFulfilment erasure;
 
-    public PlanErasureDelegate(ErasureService erasure) {
+    public PlanErasureDelegate(ErasureFulfilment erasure) {
         this.erasure = erasure;
     }
 

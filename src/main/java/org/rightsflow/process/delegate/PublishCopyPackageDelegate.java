@@ -4,7 +4,7 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.rightsflow.fulfilment.copy.CopyRequestFulfilment;
+import org.rightsflow.fulfilment.copy.CopyFulfilment;
 import org.rightsflow.process.model.CopyFulfilmentModel;
 import org.rightsflow.process.model.VariableNames;
 import org.springframework.stereotype.Component;
@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component(CopyFulfilmentModel.BEAN_PUBLISH_COPY_PACKAGE)
 public class PublishCopyPackageDelegate implements JavaDelegate {
 
-    private final CopyRequestFulfilment copy;
+    private final CopyFulfilment copy;
 
-    public PublishCopyPackageDelegate(CopyRequestFulfilment copy) {
+    public PublishCopyPackageDelegate(CopyFulfilment copy) {
         this.copy = copy;
     }
 

@@ -4,7 +4,7 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.rightsflow.fulfilment.access.AccessRequestFulfilment;
+import org.rightsflow.fulfilment.access.AccessFulfilment;
 import org.rightsflow.process.model.AccessFulfilmentModel;
 import org.rightsflow.process.model.VariableNames;
 import org.springframework.stereotype.Component;
@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component(AccessFulfilmentModel.BEAN_PUBLISH_DOWNLOAD)
 public class PublishDownloadDelegate implements JavaDelegate {
 
-    private final AccessRequestFulfilment access;
+    private final AccessFulfilment access;
 
-    public PublishDownloadDelegate(AccessRequestFulfilment access) {
+    public PublishDownloadDelegate(AccessFulfilment access) {
         this.access = access;
     }
 

@@ -7,7 +7,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.rightsflow.fulfilment.erasure.ErasureHold;
-import org.rightsflow.fulfilment.erasure.ErasureService;
+import org.rightsflow.fulfilment.erasure.ErasureFulfilment;
 import org.rightsflow.process.model.DeferredErasureModel;
 import org.rightsflow.process.model.DeletionFulfilmentModel;
 import org.rightsflow.process.model.VariableNames;
@@ -22,9 +22,9 @@ import org.springframework.stereotype.Component;
 @Component(DeletionFulfilmentModel.BEAN_SCHEDULE_DEFERRED_ERASURE)
 public class ScheduleDeferredErasureDelegate implements JavaDelegate {
 
-    private final ErasureService erasure;
+    private final ErasureFulfilment erasure;
 
-    public ScheduleDeferredErasureDelegate(ErasureService erasure) {
+    public ScheduleDeferredErasureDelegate(ErasureFulfilment erasure) {
         this.erasure = erasure;
     }
 

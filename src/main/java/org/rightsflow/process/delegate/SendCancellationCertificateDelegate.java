@@ -2,7 +2,7 @@ package org.rightsflow.process.delegate;
 
 import static org.rightsflow.process.delegate.Delegates.requestId;
 
-import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
+import org.rightsflow.fulfilment.cancellation.AccountCancellationFulfilment;
 import org.rightsflow.process.model.AccountCancellationModel;
 import org.rightsflow.process.model.VariableNames;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component(AccountCancellationModel.BEAN_SEND_CANCELLATION_CERTIFICATE)
 public class SendCancellationCertificateDelegate implements JavaDelegate {
 
-    private final AccountCancellationService cancellation;
+    private final AccountCancellationFulfilment cancellation;
 
-    public SendCancellationCertificateDelegate(AccountCancellationService cancellation) {
+    public SendCancellationCertificateDelegate(AccountCancellationFulfilment cancellation) {
         this.cancellation = cancellation;
     }
 

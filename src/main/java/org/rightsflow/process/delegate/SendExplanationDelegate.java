@@ -4,7 +4,7 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.rightsflow.fulfilment.explanation.ExplanationService;
+import org.rightsflow.fulfilment.explanation.ExplanationFulfilment;
 import org.rightsflow.process.model.ExplanationFulfilmentModel;
 import org.rightsflow.process.model.VariableNames;
 import org.springframework.stereotype.Component;
@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component(ExplanationFulfilmentModel.BEAN_SEND_EXPLANATION)
 public class SendExplanationDelegate implements JavaDelegate {
 
-    private final ExplanationService explanations;
+    private final ExplanationFulfilment explanations;
 
-    public SendExplanationDelegate(ExplanationService explanations) {
+    public SendExplanationDelegate(ExplanationFulfilment explanations) {
         this.explanations = explanations;
     }
 

@@ -3,7 +3,7 @@ package org.rightsflow.process.delegate;
 import static org.rightsflow.process.delegate.Delegates.requestId;
 
 import java.util.Date;
-import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
+import org.rightsflow.fulfilment.cancellation.AccountCancellationFulfilment;
 import org.rightsflow.process.model.AccountCancellationModel;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -13,9 +13,9 @@ import org.springframework.stereotype.Component;
 @Component(AccountCancellationModel.BEAN_START_COOLING_OFF)
 public class StartCoolingOffDelegate implements JavaDelegate {
 
-    private final AccountCancellationService cancellation;
+    private final AccountCancellationFulfilment cancellation;
 
-    public StartCoolingOffDelegate(AccountCancellationService cancellation) {
+    public StartCoolingOffDelegate(AccountCancellationFulfilment cancellation) {
         this.cancellation = cancellation;
     }
 

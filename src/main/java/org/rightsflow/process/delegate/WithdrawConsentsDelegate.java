@@ -4,7 +4,7 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.rightsflow.fulfilment.consent.ConsentWithdrawalService;
+import org.rightsflow.fulfilment.consent.ConsentWithdrawalFulfilment;
 import org.rightsflow.process.model.ConsentWithdrawalModel;
 import org.springframework.stereotype.Component;
 
@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component(ConsentWithdrawalModel.BEAN_WITHDRAW_CONSENTS)
 public class WithdrawConsentsDelegate implements JavaDelegate {
 
-    private final ConsentWithdrawalService consents;
+    private final ConsentWithdrawalFulfilment consents;
 
-    public WithdrawConsentsDelegate(ConsentWithdrawalService consents) {
+    public WithdrawConsentsDelegate(ConsentWithdrawalFulfilment consents) {
         this.consents = consents;
     }
 

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
+import org.rightsflow.fulfilment.cancellation.AccountCancellationFulfilment;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.AccountCancellationModel;
 import org.rightsflow.process.model.VariableNames;
@@ -24,10 +24,10 @@ public class BlockedCancellationListener implements TaskListener {
 
     private static final Set<String> DECISIONS = Set.of(AccountCancellationModel.PROCEED, AccountCancellationModel.REFUSE);
 
-    private final AccountCancellationService cancellation;
+    private final AccountCancellationFulfilment cancellation;
     private final RefusalProposals proposals;
 
-    public BlockedCancellationListener(AccountCancellationService cancellation, RefusalProposals proposals) {
+    public BlockedCancellationListener(AccountCancellationFulfilment cancellation, RefusalProposals proposals) {
         this.cancellation = cancellation;
         this.proposals = proposals;
     }

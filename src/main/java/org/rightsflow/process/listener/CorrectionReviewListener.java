@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.spin.plugin.variable.SpinValues;
-import org.rightsflow.fulfilment.correction.CorrectionService;
+import org.rightsflow.fulfilment.correction.CorrectionFulfilment;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.CorrectionFulfilmentModel;
 import org.rightsflow.process.model.VariableNames;
@@ -28,10 +28,10 @@ public class CorrectionReviewListener implements TaskListener {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final CorrectionService corrections;
+    private final CorrectionFulfilment corrections;
     private final RefusalProposals proposals;
 
-    public CorrectionReviewListener(CorrectionService corrections, RefusalProposals proposals) {
+    public CorrectionReviewListener(CorrectionFulfilment corrections, RefusalProposals proposals) {
         this.corrections = corrections;
         this.proposals = proposals;
     }
@@ -48,7 +48,7 @@ public class CorrectionReviewListener implements TaskListener {
     private void prepare(DelegateTask task) {
         String requestId = TaskListeners.requestId(task);
         corrections.reopenForReview(requestId);
-        CorrectionService.ReviewView view = corrections.reviewView(requestId);
+        CorrectionFulfilment.ReviewView view = corrections.reviewView(requestId);
         task.setVariableLocal(CorrectionFulfilmentModel.CORRECTION_ROWS, json(view.rows()));
         task.setVariableLocal(CorrectionFulfilmentModel.CORRECTION_OPTIONS, json(view.options()));
         List<String> suggested = corrections.suggestedRejections(requestId);
@@ -66,7 +66,7 @@ public class CorrectionReviewListener implements TaskListener {
         List<String> grounds = ProcessVariables.stringList(task, VariableNames.GROUNDS);
         String explanation = ProcessVariables.string(task, VariableNames.EXPLANATION);
         String officer = TaskListeners.currentUser(task);
-        CorrectionService.Decision decided = corrections.decide(requestId, decision,
+        CorrectionFulfilment.Decision decided = corrections.decide(requestId, decision,
                 CorrectionFulfilmentModel.REJECT.equals(decision) ? List.of() : rejected, grounds, explanation, officer);
         task.setVariable(CorrectionFulfilmentModel.CORRECTION_DECISION, decision);
         task.setVariable(CorrectionFulfilmentModel.CORRECTION_REFUSAL, decided.refusesAnything());

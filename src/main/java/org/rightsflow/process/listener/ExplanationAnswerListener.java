@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.rightsflow.fulfilment.explanation.ExplanationService;
+import org.rightsflow.fulfilment.explanation.ExplanationFulfilment;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.ExplanationFulfilmentModel;
 import org.rightsflow.process.model.VariableNames;
@@ -24,10 +24,10 @@ public class ExplanationAnswerListener implements TaskListener {
 
     static final Set<String> DECISIONS = Set.of(VariableNames.PROCEED, VariableNames.REFUSE);
 
-    private final ExplanationService explanations;
+    private final ExplanationFulfilment explanations;
     private final RefusalProposals proposals;
 
-    public ExplanationAnswerListener(ExplanationService explanations, RefusalProposals proposals) {
+    public ExplanationAnswerListener(ExplanationFulfilment explanations, RefusalProposals proposals) {
         this.explanations = explanations;
         this.proposals = proposals;
     }

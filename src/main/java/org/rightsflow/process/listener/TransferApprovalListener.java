@@ -6,7 +6,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.rightsflow.fulfilment.transfer.TransferApproval;
-import org.rightsflow.fulfilment.transfer.TransferRequestFulfilment;
+import org.rightsflow.fulfilment.transfer.TransferFulfilment;
 import org.rightsflow.process.ProcessVariables;
 import org.rightsflow.process.model.TransferFulfilmentModel;
 import org.rightsflow.process.model.VariableNames;
@@ -24,10 +24,10 @@ import org.springframework.stereotype.Component;
 @Component(TransferFulfilmentModel.BEAN_TRANSFER_APPROVAL_LISTENER)
 public class TransferApprovalListener implements TaskListener {
 
-    private final TransferRequestFulfilment transfer;
+    private final TransferFulfilment transfer;
     private final RefusalProposals proposals;
 
-    public TransferApprovalListener(TransferRequestFulfilment transfer, RefusalProposals proposals) {
+    public TransferApprovalListener(TransferFulfilment transfer, RefusalProposals proposals) {
         this.transfer = transfer;
         this.proposals = proposals;
     }

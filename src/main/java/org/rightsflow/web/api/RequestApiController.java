@@ -9,7 +9,7 @@ import java.net.URI;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
-import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
+import org.rightsflow.fulfilment.cancellation.AccountCancellationFulfilment;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import org.rightsflow.identity.IdentityVerificationService;
@@ -47,11 +47,11 @@ public class RequestApiController {
     private final RequestIntakeService intake;
     private final RequestLifecycle lifecycle;
     private final IdentityVerificationService identity;
-    private final AccountCancellationService cancellation;
+    private final AccountCancellationFulfilment cancellation;
     private final ClarificationService clarifications;
 
     public RequestApiController(RequestIntakeService intake, RequestLifecycle lifecycle,
-                                IdentityVerificationService identity, AccountCancellationService cancellation,
+                                IdentityVerificationService identity, AccountCancellationFulfilment cancellation,
                                 ClarificationService clarifications) {
         this.intake = intake;
         this.lifecycle = lifecycle;

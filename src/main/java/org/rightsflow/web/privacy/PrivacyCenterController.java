@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
+import org.rightsflow.fulfilment.cancellation.AccountCancellationFulfilment;
 import org.rightsflow.fulfilment.correction.CorrectionChoices;
 import org.rightsflow.fulfilment.download.DownloadService;
 import org.rightsflow.notice.ComplaintChannels;
@@ -73,7 +73,7 @@ public class PrivacyCenterController {
     private final ClarificationService clarifications;
     private final RequestFormCheck formCheck;
     private final CorrectionChoices correctionChoices;
-    private final AccountCancellationService cancellation;
+    private final AccountCancellationFulfilment cancellation;
     private final DownloadService downloads;
     private final LocaleResolver localeResolver;
     private final StatusLinks statusLinks;
@@ -84,7 +84,7 @@ public class PrivacyCenterController {
     public PrivacyCenterController(RequestIntakeService intake, RequestLifecycle lifecycle,
                                    IdentityVerificationService identity, ComplaintChannels complaints,
                                    ClarificationService clarifications, RequestFormCheck formCheck,
-                                   CorrectionChoices correctionChoices, AccountCancellationService cancellation,
+                                   CorrectionChoices correctionChoices, AccountCancellationFulfilment cancellation,
                                    DownloadService downloads, LocaleResolver localeResolver, StatusLinks statusLinks,
                                    RequesterContacts contacts, MessageSource messages) {
         this.intake = intake;

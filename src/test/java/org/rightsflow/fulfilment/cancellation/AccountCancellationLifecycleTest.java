@@ -51,7 +51,7 @@ class AccountCancellationLifecycleTest extends PostgresIntegrationTest {
     @Autowired
     IdentityService identity;
     @Autowired
-    AccountCancellationService cancellation;
+    AccountCancellationFulfilment cancellation;
 
     @AfterEach
     void signOut() {

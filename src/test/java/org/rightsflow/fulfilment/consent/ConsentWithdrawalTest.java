@@ -31,7 +31,7 @@ class ConsentWithdrawalTest extends PostgresIntegrationTest {
     @Autowired
     ConsentRegister register;
     @Autowired
-    ConsentWithdrawalService withdrawals;
+    ConsentWithdrawalFulfilment withdrawals;
     @Autowired
     RequestRepository requests;
 

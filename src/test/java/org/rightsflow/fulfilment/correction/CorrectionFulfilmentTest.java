@@ -45,7 +45,7 @@ class CorrectionFulfilmentTest extends PostgresIntegrationTest {
     @Autowired
     IdentityService identity;
     @Autowired
-    CorrectionService corrections;
+    CorrectionFulfilment corrections;
     @Autowired
     RequestRepository requests;
     @Autowired
@@ -300,8 +300,8 @@ class CorrectionFulfilmentTest extends PostgresIntegrationTest {
                 .hasMessageContaining("cannot be applied");
         assertThat(corrections.decide(weakId, "REJECT", List.of(), List.of("RISK_TO_OTHERS"),
                 "Real-name data changes only after the stronger identity check.", "officer"))
-                .isEqualTo(new CorrectionService.Decision(0, 2));
-        CorrectionService.Result refused = corrections.apply(weakId, List.of(), null);
+                .isEqualTo(new CorrectionFulfilment.Decision(0, 2));
+        CorrectionFulfilment.Result refused = corrections.apply(weakId, List.of(), null);
         assertThat(refused.outcome()).isEqualTo("REFUSED");
         assertThat(refused.explanation()).contains("1: changing real-name data needs the stronger identity check");
 
@@ -324,8 +324,8 @@ class CorrectionFulfilmentTest extends PostgresIntegrationTest {
         // the account system's step writes the changes (a retried step writes nothing), then the outcome is told
         assertThat(corrections.applyInSystem(requestId, "account-system")).containsExactly(1, 2);
         assertThat(corrections.applyInSystem(requestId, "account-system")).isEmpty();
-        CorrectionService.Result first = corrections.apply(requestId, List.of(), null);
-        CorrectionService.Result retried = corrections.apply(requestId, List.of(), null);
+        CorrectionFulfilment.Result first = corrections.apply(requestId, List.of(), null);
+        CorrectionFulfilment.Result retried = corrections.apply(requestId, List.of(), null);
         assertThat(first.outcome()).isEqualTo("COMPLETED");
         assertThat(retried).as("a retried job reports the same and writes nothing").isEqualTo(first);
         assertThat(jdbc.queryForList("select full_name, id_number from account_real_name where account_id = ?",

@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.rightsflow.datamap.CorrectableField;
 import org.rightsflow.datamap.CorrectableFields;
 import org.rightsflow.datamap.DataMap;
-import org.rightsflow.fulfilment.correction.CorrectionService.Change;
-import org.rightsflow.fulfilment.correction.CorrectionService.ChangeStatus;
+import org.rightsflow.fulfilment.correction.CorrectionFulfilment.Change;
+import org.rightsflow.fulfilment.correction.CorrectionFulfilment.ChangeStatus;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** What the requester of a correction reads per change, in zh-CN and en, from the correction.* messages. */

@@ -50,7 +50,7 @@ class DeletionLifecycleTest extends PostgresIntegrationTest {
     @Autowired
     HistoryService history;
     @Autowired
-    ErasureService erasure;
+    ErasureFulfilment erasure;
     @Autowired
     DataConnectors connectors;
     @Autowired

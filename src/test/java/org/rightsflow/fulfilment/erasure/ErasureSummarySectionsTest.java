@@ -18,7 +18,7 @@ class ErasureSummarySectionsTest {
     void aCategoryPartlyPastItsRetentionIsToldAsRetainedWithItsOlderRecordsGone() {
         // OPERATION_LOGS: the old log erased in one system, the recent one held; BILLING: erased in one system,
         // held in another; INVOICES: held only; SUPPORT: erased only
-        ErasureService.Sections sections = ErasureService.Sections.of(Set.of(OPERATION_LOGS, BILLING, SUPPORT),
+        ErasureFulfilment.Sections sections = ErasureFulfilment.Sections.of(Set.of(OPERATION_LOGS, BILLING, SUPPORT),
                 Set.of(OPERATION_LOGS, BILLING, INVOICES), Set.of());
 
         assertThat(sections.erased()).containsExactly(SUPPORT);
@@ -28,7 +28,7 @@ class ErasureSummarySectionsTest {
 
     @Test
     void aCategoryTheReviewKeptIsToldOnlyAsKept() {
-        ErasureService.Sections sections = ErasureService.Sections.of(Set.of(REAL_NAME, SUPPORT),
+        ErasureFulfilment.Sections sections = ErasureFulfilment.Sections.of(Set.of(REAL_NAME, SUPPORT),
                 Set.of(REAL_NAME, PAYMENTS), Set.of(REAL_NAME));
 
         assertThat(sections.erased()).containsExactly(SUPPORT);
@@ -38,7 +38,7 @@ class ErasureSummarySectionsTest {
 
     @Test
     void nothingErasedNothingHeld() {
-        ErasureService.Sections sections = ErasureService.Sections.of(Set.of(), Set.of(), Set.of(PAYMENTS));
+        ErasureFulfilment.Sections sections = ErasureFulfilment.Sections.of(Set.of(), Set.of(), Set.of(PAYMENTS));
 
         assertThat(sections.erased()).isEmpty();
         assertThat(sections.restricted()).isEmpty();

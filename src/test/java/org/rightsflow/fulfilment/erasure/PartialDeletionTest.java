@@ -38,7 +38,7 @@ class PartialDeletionTest extends PostgresIntegrationTest {
     @Autowired
     IdentityService identity;
     @Autowired
-    ErasureService erasure;
+    ErasureFulfilment erasure;
 
     @Test
     void theKeptCategoriesAreNotTouchedAndTheRestIsErased() {

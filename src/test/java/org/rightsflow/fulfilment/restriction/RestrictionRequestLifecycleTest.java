@@ -93,7 +93,7 @@ class RestrictionRequestLifecycleTest extends PostgresIntegrationTest {
 
         Job timer = awaitPeriodTimer(filed.reference());
         assertThat(timer.getDuedate()).as("the end of the day it was restricted until, in Asia/Shanghai")
-                .isEqualTo(Date.from(RestrictionService.endOf(LocalDate.parse(until))));
+                .isEqualTo(Date.from(RestrictionFulfilment.endOf(LocalDate.parse(until))));
 
         RequesterJourney.Filed lift = journey.fileAndVerify("RESTRICT", email, email,
                 Map.of("lift", true, "reference", filed.reference()));

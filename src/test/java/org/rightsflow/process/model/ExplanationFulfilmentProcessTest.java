@@ -25,7 +25,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rightsflow.fulfilment.explanation.ExplanationService;
+import org.rightsflow.fulfilment.explanation.ExplanationFulfilment;
 import org.rightsflow.process.listener.ExplanationAnswerListener;
 import org.rightsflow.review.InvalidDecisionException;
 import org.rightsflow.review.RefusalProposals;
@@ -43,7 +43,7 @@ class ExplanationFulfilmentProcessTest extends ProcessModelTestSupport {
     static final Date DUE_DATE = plusDays(NOW, 15);
     static final String DRAFT = "In answer to your request RR-20261129-0007, this is how we process your personal information.";
 
-    private final ExplanationService explanations = mock(ExplanationService.class);
+    private final ExplanationFulfilment explanations = mock(ExplanationFulfilment.class);
     private final RefusalProposals proposals = mock(RefusalProposals.class);
 
     @BeforeEach

@@ -15,7 +15,7 @@ import org.camunda.bpm.engine.test.Deployment;
 import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.rightsflow.fulfilment.restriction.RestrictionService;
+import org.rightsflow.fulfilment.restriction.RestrictionFulfilment;
 import org.rightsflow.process.delegate.AnnounceRestrictionDelegate;
 import org.rightsflow.process.delegate.AnnounceRestrictionEndedDelegate;
 import org.rightsflow.process.delegate.EndRestrictionPeriodDelegate;
@@ -35,7 +35,7 @@ class RestrictionProcessesTest extends ProcessModelTestSupport {
     static final String RESTRICTION_ID = "0b7f3c1e-0000-4000-8000-00000000000a";
     static final Date ENDS = plusDays(NOW, 30);
 
-    private final RestrictionService restrictions = mock(RestrictionService.class);
+    private final RestrictionFulfilment restrictions = mock(RestrictionFulfilment.class);
 
     @BeforeEach
     void register() {

@@ -24,7 +24,7 @@ import org.camunda.bpm.engine.test.mock.Mocks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.fulfilment.transfer.TransferApproval;
-import org.rightsflow.fulfilment.transfer.TransferRequestFulfilment;
+import org.rightsflow.fulfilment.transfer.TransferFulfilment;
 import org.rightsflow.process.listener.TransferApprovalListener;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.rightsflow.review.InvalidDecisionException;
@@ -43,7 +43,7 @@ class TransferFulfilmentProcessTest extends ProcessModelTestSupport {
     static final Date DUE_DATE = plusDays(NOW, 15);
     static final List<Map<String, String>> MASKED = List.of(Map.of("name", "A***", "email", "b***@***.example"));
 
-    private final TransferRequestFulfilment transfer = mock(TransferRequestFulfilment.class);
+    private final TransferFulfilment transfer = mock(TransferFulfilment.class);
     private final RefusalProposals proposals = mock(RefusalProposals.class);
 
     @BeforeEach

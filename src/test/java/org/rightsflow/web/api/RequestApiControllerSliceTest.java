@@ -12,7 +12,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
-import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
+import org.rightsflow.fulfilment.cancellation.AccountCancellationFulfilment;
 import org.rightsflow.identity.IdentityVerificationService;
 import org.rightsflow.identity.VerificationOutcome;
 import org.rightsflow.notice.ComplaintChannels;
@@ -45,7 +45,7 @@ class RequestApiControllerSliceTest {
     @MockitoBean
     IdentityVerificationService identity;
     @MockitoBean
-    AccountCancellationService cancellation;
+    AccountCancellationFulfilment cancellation;
     @MockitoBean
     ClarificationService clarifications;
     /** The Privacy Center's error advice names the complaint channels (every slice has every advice). */

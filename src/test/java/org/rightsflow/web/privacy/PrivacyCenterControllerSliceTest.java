@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import org.junit.jupiter.api.Test;
-import org.rightsflow.fulfilment.cancellation.AccountCancellationService;
+import org.rightsflow.fulfilment.cancellation.AccountCancellationFulfilment;
 import org.rightsflow.fulfilment.correction.CorrectionChoices;
 import org.rightsflow.fulfilment.download.DownloadService;
 import org.rightsflow.identity.IdentityVerificationService;
@@ -48,7 +48,7 @@ class PrivacyCenterControllerSliceTest {
     @MockitoBean
     CorrectionChoices correctionChoices;
     @MockitoBean
-    AccountCancellationService cancellation;
+    AccountCancellationFulfilment cancellation;
     @MockitoBean
     DownloadService downloads;
     @MockitoBean

@@ -19,19 +19,19 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** The ACCESS right end to end: build the report from the data map, then deliver it by an expiring link. */
 @Service
-public class AccessRequestFulfilment {
+public class AccessFulfilment {
 
     static final String KIND = "ACCESS_REPORT";
 
     private final RequestRepository requests;
-    private final AccessReportService reports;
+    private final AccessReportWriter reports;
     private final DownloadService downloads;
     private final ResultLinks resultLinks;
     private final AuditTrail audit;
     private final ReviewScopes reviewScopes;
     private final SystemSteps steps;
 
-    public AccessRequestFulfilment(RequestRepository requests, AccessReportService reports, DownloadService downloads,
+    public AccessFulfilment(RequestRepository requests, AccessReportWriter reports, DownloadService downloads,
                                    ResultLinks resultLinks, AuditTrail audit, ReviewScopes reviewScopes,
                                    SystemSteps steps) {
         this.steps = steps;

@@ -31,14 +31,14 @@ import static org.rightsflow.demo.DemoAccounts.XIAO_MING_GUARDIAN_EMAIL;
 import static org.rightsflow.demo.DemoAccounts.XIAO_MING_GUARDIAN_PHONE;
 
 /** The ACCESS report: every category held, with counts, in both languages, and no personal values. */
-class AccessReportServiceTest {
+class AccessReportWriterTest {
 
     private static final Pattern SECTION = Pattern.compile(
             "<section class=\"category\" id=\"category-([A-Z_]+)\" data-category=\"\\1\" data-count=\"(\\d+)\">");
     private static final Locale ZH_CN = Locale.forLanguageTag("zh-CN");
 
     private static SeededAccountSystem system;
-    private static AccessReportService service;
+    private static AccessReportWriter service;
 
     @BeforeAll
     static void setUp() {
@@ -50,7 +50,7 @@ class AccessReportServiceTest {
         resolver.setCharacterEncoding("UTF-8");
         SpringTemplateEngine engine = new SpringTemplateEngine();
         engine.setTemplateResolver(resolver);
-        service = new AccessReportService(system.directory(), system.connectors(), engine,
+        service = new AccessReportWriter(system.directory(), system.connectors(), engine,
                 Clock.fixed(Instant.parse("2026-11-29T04:30:00Z"), ZoneOffset.UTC));
     }
 

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.rightsflow.audit.AuditTrail;
 import org.rightsflow.common.TimeSource;
-import org.rightsflow.fulfilment.copy.CopyRequestFulfilment;
+import org.rightsflow.fulfilment.copy.CopyFulfilment;
 import org.rightsflow.fulfilment.download.DownloadService;
 import org.rightsflow.notice.Notice;
 import org.rightsflow.notice.NoticeFormats;
@@ -25,20 +25,20 @@ import org.springframework.transaction.annotation.Transactional;
  * details: they are read here and never become process variables.
  */
 @Service
-public class TransferRequestFulfilment {
+public class TransferFulfilment {
 
     public static final String KIND = "TRANSFER_PACKAGE";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RequestRepository requests;
-    private final CopyRequestFulfilment copy;
+    private final CopyFulfilment copy;
     private final DownloadService downloads;
     private final RequesterNotices notices;
     private final Outbox outbox;
     private final AuditTrail audit;
     private final TimeSource time;
 
-    public TransferRequestFulfilment(RequestRepository requests, CopyRequestFulfilment copy, DownloadService downloads,
+    public TransferFulfilment(RequestRepository requests, CopyFulfilment copy, DownloadService downloads,
                                      RequesterNotices notices, Outbox outbox, AuditTrail audit, TimeSource time) {
         this.requests = requests;
         this.copy = copy;

@@ -48,7 +48,7 @@ import org.springframework.transaction.annotation.Transactional;
  * system and category, and notices carry dedup keys.
  */
 @Service
-public class ErasureService {
+public class ErasureFulfilment {
 
     private final RequestRepository requests;
     private final DataMap dataMap;
@@ -62,7 +62,7 @@ public class ErasureService {
     private final ErasureScope scope;
     private final SystemSteps steps;
 
-    public ErasureService(RequestRepository requests, DataConnectors connectors, JdbcTemplate jdbc,
+    public ErasureFulfilment(RequestRepository requests, DataConnectors connectors, JdbcTemplate jdbc,
                           RequesterContacts contacts, Outbox outbox, RequesterNotices notices, AuditTrail audit, TimeSource time,
                           ErasureScope scope, SystemSteps steps) {
         this.requests = requests;

@@ -50,7 +50,7 @@ import org.springframework.transaction.annotation.Transactional;
  * category, or a deletion's retention hold (those rows stay restricted until their deferred erasure).
  */
 @Service
-public class RestrictionService {
+public class RestrictionFulfilment {
 
     public static final String ACTIVE = "ACTIVE";
     public static final String LIFTED = "LIFTED";
@@ -83,7 +83,7 @@ public class RestrictionService {
     private final JdbcClient jdbc;
     private final RightsflowProperties properties;
 
-    public RestrictionService(RequestRepository requests, SystemSteps steps, ReviewScopes reviewScopes,
+    public RestrictionFulfilment(RequestRepository requests, SystemSteps steps, ReviewScopes reviewScopes,
                               ConsentPurposes purposeWords, RequesterNotices notices, AuditTrail audit,
                               TimeSource time, JdbcClient jdbc, RightsflowProperties properties) {
         this.properties = properties;
@@ -282,19 +282,19 @@ public class RestrictionService {
     @Transactional(readOnly = true)
     public Optional<Restriction> byRequest(String requestId) {
         return jdbc.sql("select * from processing_restriction where request_id = :r").param("r", requestId)
-                .query(RestrictionService::row).optional();
+                .query(RestrictionFulfilment::row).optional();
     }
 
     @Transactional(readOnly = true)
     public Optional<Restriction> byId(String restrictionId) {
         return jdbc.sql("select * from processing_restriction where id = :id").param("id", restrictionId)
-                .query(RestrictionService::row).optional();
+                .query(RestrictionFulfilment::row).optional();
     }
 
     /** The restriction a lift request lifted, if it lifted one. */
     private Optional<Restriction> liftedBy(String liftRequestId) {
         return jdbc.sql("select * from processing_restriction where lift_request_id = :r").param("r", liftRequestId)
-                .query(RestrictionService::row).optional();
+                .query(RestrictionFulfilment::row).optional();
     }
 
     /** @return whether this call lifted it (false: lifted already, in a run before this one or by another way) */

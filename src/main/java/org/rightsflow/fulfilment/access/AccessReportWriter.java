@@ -44,7 +44,7 @@ import java.util.Set;
  * (that is the COPY right), nor any value of the account holder's data.
  */
 @Service
-public class AccessReportService {
+public class AccessReportWriter {
 
     public static final String TEMPLATE = "reports/access-report";
     static final String MESSAGES = "datamap/access-report-messages.json";
@@ -58,12 +58,12 @@ public class AccessReportService {
     private final Map<String, LocalizedText> messages;
 
     @Autowired
-    public AccessReportService(AccountDirectory accounts, DataConnectors connectors, ITemplateEngine templates,
+    public AccessReportWriter(AccountDirectory accounts, DataConnectors connectors, ITemplateEngine templates,
                                ObjectProvider<Clock> clock) {
         this(accounts, connectors, templates, clock.getIfAvailable(Clock::systemUTC));
     }
 
-    public AccessReportService(AccountDirectory accounts, DataConnectors connectors, ITemplateEngine templates,
+    public AccessReportWriter(AccountDirectory accounts, DataConnectors connectors, ITemplateEngine templates,
                                Clock clock) {
         this.accounts = accounts;
         this.connectors = connectors;

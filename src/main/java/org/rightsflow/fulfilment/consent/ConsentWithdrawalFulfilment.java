@@ -25,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
  * the notice has a dedup key.
  */
 @Service
-public class ConsentWithdrawalService {
+public class ConsentWithdrawalFulfilment {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -36,7 +36,7 @@ public class ConsentWithdrawalService {
     private final AuditTrail audit;
     private final TimeSource time;
 
-    public ConsentWithdrawalService(RequestRepository requests, ConsentRegister register, ConsentPurposes purposes,
+    public ConsentWithdrawalFulfilment(RequestRepository requests, ConsentRegister register, ConsentPurposes purposes,
                                     RequesterNotices notices, AuditTrail audit, TimeSource time) {
         this.requests = requests;
         this.register = register;

@@ -48,7 +48,7 @@ import org.springframework.transaction.annotation.Transactional;
  * form by {@link CorrectionWording} and audited by {@link CorrectionAudit}.
  */
 @Service
-public class CorrectionService {
+public class CorrectionFulfilment {
 
     public static final String APPLY = "APPLY";
     public static final String REJECT = "REJECT";
@@ -127,7 +127,7 @@ public class CorrectionService {
     private final ReviewScopes reviewScopes;
     private final RefusalProposals proposals;
 
-    CorrectionService(CorrectionChanges changes, CorrectionWording wording, CorrectionAudit audit,
+    CorrectionFulfilment(CorrectionChanges changes, CorrectionWording wording, CorrectionAudit audit,
                       RequestRepository requests, CorrectableFields fields, DataConnectors connectors,
                       RequesterNotices notices, TimeSource time, ReviewScopes reviewScopes, RefusalProposals proposals) {
         this.changes = changes;

@@ -29,7 +29,7 @@ import org.springframework.transaction.annotation.Transactional;
  * request's page and never repeated in a notice (the requester may be an impostor using our mail).
  */
 @Service
-public class ExplanationService {
+public class ExplanationFulfilment {
 
     /** A Camunda String variable holds at most 4,000 characters: the form field carrying the answer is one. */
     public static final int MAX_ANSWER_LENGTH = 4000;
@@ -42,7 +42,7 @@ public class ExplanationService {
     private final TimeSource time;
     private final JdbcClient jdbc;
 
-    public ExplanationService(RequestRepository requests, ExplanationDraft drafts, RequesterNotices notices, AuditTrail audit, TimeSource time, JdbcClient jdbc) {
+    public ExplanationFulfilment(RequestRepository requests, ExplanationDraft drafts, RequesterNotices notices, AuditTrail audit, TimeSource time, JdbcClient jdbc) {
         this.requests = requests;
         this.drafts = drafts;
         this.notices = notices;

@@ -15,7 +15,7 @@ import org.rightsflow.datamap.DataCategory;
 import org.rightsflow.datamap.DataConnectors;
 import org.rightsflow.deadline.MainlandCalendar;
 import org.rightsflow.deadline.WorkingDaysPolicy;
-import org.rightsflow.fulfilment.erasure.ErasureService;
+import org.rightsflow.fulfilment.erasure.ErasureFulfilment;
 import org.rightsflow.notice.NoticeFormats;
 import org.rightsflow.notice.NoticeKind;
 import org.rightsflow.request.StatusTokenCheck;
@@ -34,18 +34,18 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * CANCEL_ACCOUNT (docs/rights.md, GB/T 35273 §8.5): blockers first, then a cooling-off period in which the
  * requester can revoke, then deactivation (sessions and credentials ended), erasure or restriction of every
- * category ({@link ErasureService}, as for DELETE) and a certificate by email. The phase of each cancellation is
+ * category ({@link ErasureFulfilment}, as for DELETE) and a certificate by email. The phase of each cancellation is
  * kept in {@code account_cancellation}; every step is safe to run again (status checks, notice dedup keys).
  */
 @Service
-public class AccountCancellationService {
+public class AccountCancellationFulfilment {
 
     private final RequestRepository requests;
     private final StatusTokenCheck tokenCheck;
     private final RequestLifecycle lifecycle;
     private final RequesterContacts contacts;
     private final AccountDirectory accounts;
-    private final ErasureService erasure;
+    private final ErasureFulfilment erasure;
     private final DataConnectors connectors;
     private final JdbcTemplate jdbc;
     private final RequesterNotices notices;
@@ -55,8 +55,8 @@ public class AccountCancellationService {
     private final WorkingDaysPolicy workingDays;
     private final TimeSource time;
 
-    public AccountCancellationService(RequestRepository requests, StatusTokenCheck tokenCheck, RequestLifecycle lifecycle,
-                                      RequesterContacts contacts, AccountDirectory accounts, ErasureService erasure,
+    public AccountCancellationFulfilment(RequestRepository requests, StatusTokenCheck tokenCheck, RequestLifecycle lifecycle,
+                                      RequesterContacts contacts, AccountDirectory accounts, ErasureFulfilment erasure,
                                       DataConnectors connectors, JdbcTemplate jdbc, RequesterNotices notices, AuditTrail audit,
                                       ApplicationEventPublisher events,
                                       CancellationProperties cancellation, MainlandCalendar mainlandCalendar,

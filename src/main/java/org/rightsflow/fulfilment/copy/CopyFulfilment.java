@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * file, then delivered by an expiring link to the contact on file. TRANSFER builds the same package.
  */
 @Service
-public class CopyRequestFulfilment {
+public class CopyFulfilment {
 
     public static final String KIND = "COPY_PACKAGE";
 
@@ -36,7 +36,7 @@ public class CopyRequestFulfilment {
     private final SystemSteps steps;
     private final org.springframework.beans.factory.ObjectProvider<WorkerRows> uploads;
 
-    public CopyRequestFulfilment(RequestRepository requests, CopyPackageWriter writer, DownloadService downloads,
+    public CopyFulfilment(RequestRepository requests, CopyPackageWriter writer, DownloadService downloads,
                                  ResultLinks resultLinks, AuditTrail audit, ReviewScopes reviewScopes,
                                  SystemSteps steps,
                                  org.springframework.beans.factory.ObjectProvider<WorkerRows> uploads) {
