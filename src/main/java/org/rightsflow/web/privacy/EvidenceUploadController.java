@@ -12,6 +12,7 @@ import org.rightsflow.notice.ComplaintChannels;
 import org.rightsflow.request.FiledAs;
 import org.rightsflow.request.RightsRequest;
 import org.rightsflow.request.StatusTokenCheck;
+import org.rightsflow.web.PageLanguages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -68,7 +69,7 @@ public class EvidenceUploadController {
 
     private String render(RightsRequest r, Integer stored, String errorCode, HttpServletRequest request, Locale locale,
                           Model model) {
-        String language = PrivacyWebConfig.languageOf(locale);
+        String language = PageLanguages.languageOf(locale);
         model.addAttribute("currentPath", request.getRequestURI());
         model.addAttribute("language", language);
         model.addAttribute("complaintChannel", complaints.inOneLine(language));

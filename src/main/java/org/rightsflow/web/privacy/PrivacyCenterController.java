@@ -37,6 +37,7 @@ import org.rightsflow.request.RequesterContacts;
 import org.rightsflow.request.RightsRequest;
 import org.rightsflow.request.StatusLinks;
 import org.rightsflow.web.ConcurrentChangeRetry;
+import org.rightsflow.web.PageLanguages;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -109,8 +110,8 @@ public class PrivacyCenterController {
     @ModelAttribute
     void common(HttpServletRequest request, Locale locale, Model model) {
         model.addAttribute("currentPath", request.getRequestURI());
-        model.addAttribute("language", PrivacyWebConfig.languageOf(locale));
-        model.addAttribute("complaintChannel", complaints.inOneLine(PrivacyWebConfig.languageOf(locale)));
+        model.addAttribute("language", PageLanguages.languageOf(locale));
+        model.addAttribute("complaintChannel", complaints.inOneLine(PageLanguages.languageOf(locale)));
         model.addAttribute("wording", new PageWording(PageWording.Reader.HOLDER, messages));
     }
 
@@ -156,7 +157,7 @@ public class PrivacyCenterController {
         }
         try {
             IntakeCommand command = new IntakeCommand(right.name(), values.accountEmail,
-                    PrivacyWebConfig.languageOf(locale), details(right, values),
+                    PageLanguages.languageOf(locale), details(right, values),
                     "ACCOUNT_HOLDER".equals(values.filedAs) ? null : values.filedAs,
                     "CLOSE_RELATIVE_OF_DECEASED".equals(values.filedAs) ? values.relativeContactEmail : null);
             FilingReceipt filed = ConcurrentChangeRetry.run(
@@ -321,7 +322,7 @@ public class PrivacyCenterController {
         // A clarification we asked for: what is needed, in the page's language, and a form for the answer.
         clarifications.open(r.id()).filter(c -> r.status() == RequestStatus.WAITING_FOR_REQUESTER).ifPresent(c -> {
             model.addAttribute("clarificationTopics",
-                    ClarificationTopic.describe(c.topics(), PrivacyWebConfig.languageOf(locale)));
+                    ClarificationTopic.describe(c.topics(), PageLanguages.languageOf(locale)));
             model.addAttribute("clarificationAnswerBy",
                     NoticeFormats.dateTime(c.askedAt().plus(ClarificationService.WINDOW)));
         });
@@ -502,11 +503,11 @@ public class PrivacyCenterController {
             model.addAttribute("wording", new PageWording(readerOf(contacts.noticesReach(link.reference())),
                     messages));
         }
-        if (PrivacyWebConfig.supported(request.getParameter("lang")) == null) {
+        if (PageLanguages.supported(request.getParameter("lang")) == null) {
             Locale requestLanguage = Locale.forLanguageTag(link.language());
             localeResolver.setLocale(request, response, requestLanguage);
-            model.addAttribute("language", PrivacyWebConfig.languageOf(requestLanguage));
-            model.addAttribute("complaintChannel", complaints.inOneLine(PrivacyWebConfig.languageOf(requestLanguage)));
+            model.addAttribute("language", PageLanguages.languageOf(requestLanguage));
+            model.addAttribute("complaintChannel", complaints.inOneLine(PageLanguages.languageOf(requestLanguage)));
         }
         model.addAttribute("link", link);
         model.addAttribute("reference", link.reference());

@@ -11,6 +11,7 @@ import org.rightsflow.request.RequestNotFoundException;
 import org.rightsflow.request.RequestStateConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.rightsflow.web.PageLanguages;
 import org.springframework.ui.Model;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -90,7 +91,7 @@ public class PrivacyErrorHandler {
 
     private void common(Locale locale, Model model, String path) {
         model.addAttribute("currentPath", path);
-        model.addAttribute("language", PrivacyWebConfig.languageOf(locale));
-        model.addAttribute("complaintChannel", complaints.inOneLine(PrivacyWebConfig.languageOf(locale)));
+        model.addAttribute("language", PageLanguages.languageOf(locale));
+        model.addAttribute("complaintChannel", complaints.inOneLine(PageLanguages.languageOf(locale)));
     }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Locale;
+import org.rightsflow.web.PageLanguages;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -19,8 +20,8 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 @Configuration
 public class PrivacyWebConfig implements WebMvcConfigurer {
 
-    static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-    static final Locale ENGLISH = Locale.ENGLISH;
+    static final Locale CHINESE = PageLanguages.CHINESE;
+    static final Locale ENGLISH = PageLanguages.ENGLISH;
 
     @Bean
     public LocaleResolver localeResolver() {
@@ -39,28 +40,12 @@ public class PrivacyWebConfig implements WebMvcConfigurer {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                Locale chosen = supported(request.getParameter("lang"));
+                Locale chosen = PageLanguages.supported(request.getParameter("lang"));
                 if (chosen != null) {
                     localeResolver().setLocale(request, response, chosen);
                 }
                 return true;
             }
         }).addPathPatterns("/privacy", "/privacy/**");
-    }
-
-    /** Only the two languages the product speaks; anything else is ignored rather than half-translated. */
-    static Locale supported(String tag) {
-        if ("en".equals(tag)) {
-            return ENGLISH;
-        }
-        if ("zh-CN".equals(tag)) {
-            return CHINESE;
-        }
-        return null;
-    }
-
-    /** The language code the domain uses ({@code zh-CN} or {@code en}) for a page locale. */
-    static String languageOf(Locale locale) {
-        return "en".equals(locale.getLanguage()) ? "en" : "zh-CN";
     }
 }

@@ -3,6 +3,7 @@ package org.rightsflow.web.staff;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import org.rightsflow.web.PageLanguages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -52,7 +53,7 @@ public class StaffLoginController {
     }
 
     private static void common(HttpServletRequest request, Locale locale, Model model, String next) {
-        model.addAttribute("language", StaffWebConfig.languageOf(locale));
+        model.addAttribute("language", PageLanguages.languageOf(locale));
         model.addAttribute("currentPath", "/staff/login");
         model.addAttribute("csrf", StaffCsrf.token(request));
         model.addAttribute("next", safeNext(next));

@@ -2,6 +2,7 @@ package org.rightsflow.web.staff;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
+import org.rightsflow.web.PageLanguages;
 import org.springframework.ui.Model;
 
 /** What every staff page shows: who is signed in, the language switch, the form token. */
@@ -11,7 +12,7 @@ final class StaffPages {
     }
 
     static void common(HttpServletRequest request, Locale locale, Model model, StaffUser user) {
-        model.addAttribute("language", StaffWebConfig.languageOf(locale));
+        model.addAttribute("language", PageLanguages.languageOf(locale));
         model.addAttribute("currentPath", request.getRequestURI());
         model.addAttribute("user", user);
         model.addAttribute("csrf", StaffCsrf.token(request));

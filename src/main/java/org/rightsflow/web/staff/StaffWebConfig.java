@@ -4,6 +4,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Locale;
+import org.rightsflow.web.PageLanguages;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -20,15 +21,15 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 public class StaffWebConfig implements WebMvcConfigurer {
 
     static final String LANGUAGE_COOKIE = "rf_staff_lang";
-    static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
-    static final Locale ENGLISH = Locale.ENGLISH;
+    static final Locale CHINESE = PageLanguages.CHINESE;
+    static final Locale ENGLISH = PageLanguages.ENGLISH;
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new HandlerInterceptor() {
             @Override
             public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-                Locale locale = supported(request.getParameter("lang"));
+                Locale locale = PageLanguages.supported(request.getParameter("lang"));
                 if (locale != null) {
                     Cookie cookie = new Cookie(LANGUAGE_COOKIE, locale == ENGLISH ? "en" : "zh-CN");
                     cookie.setPath("/staff");
@@ -56,7 +57,7 @@ public class StaffWebConfig implements WebMvcConfigurer {
         if (request.getCookies() != null) {
             for (Cookie cookie : request.getCookies()) {
                 if (LANGUAGE_COOKIE.equals(cookie.getName())) {
-                    Locale locale = supported(cookie.getValue());
+                    Locale locale = PageLanguages.supported(cookie.getValue());
                     if (locale != null) {
                         return locale;
                     }
@@ -64,19 +65,5 @@ public class StaffWebConfig implements WebMvcConfigurer {
             }
         }
         return CHINESE;
-    }
-
-    static Locale supported(String tag) {
-        if ("en".equals(tag)) {
-            return ENGLISH;
-        }
-        if ("zh-CN".equals(tag)) {
-            return CHINESE;
-        }
-        return null;
-    }
-
-    static String languageOf(Locale locale) {
-        return "en".equals(locale.getLanguage()) ? "en" : "zh-CN";
     }
 }
