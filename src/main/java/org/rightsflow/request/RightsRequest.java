@@ -1,5 +1,9 @@
 package org.rightsflow.request;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -31,6 +35,8 @@ public record RightsRequest(
         boolean dueDateProvisional,
         FiledAs filedAs) {
 
+    private static final ObjectMapper DETAILS = new ObjectMapper();
+
     /** A request the account holder filed. */
     public RightsRequest(String id, String reference, RequestType type, RequestStatus status, String accountEmail,
                          Long accountId, String language, String detailsJson, Instant receivedAt, Instant dueAt,
@@ -39,6 +45,21 @@ public record RightsRequest(
         this(id, reference, type, status, accountEmail, accountId, language, detailsJson, receivedAt, dueAt,
                 reminderAt, deadlinePolicy, verificationLevel, outcome, verifiedAt, fulfilmentStartedAt, closedAt,
                 dueDateProvisional, FiledAs.ACCOUNT_HOLDER);
+    }
+
+    /**
+     * The details the requester gave for the right (docs/api.md) as JSON; an empty object when there are none. They
+     * were checked when the request was filed, so unreadable details are a fault of the store, not of the input.
+     */
+    public JsonNode details() {
+        if (detailsJson == null || detailsJson.isBlank()) {
+            return JsonNodeFactory.instance.objectNode();
+        }
+        try {
+            return DETAILS.readTree(detailsJson);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Request " + reference + " has unreadable details", e);
+        }
     }
 
     public Optional<Long> account() {

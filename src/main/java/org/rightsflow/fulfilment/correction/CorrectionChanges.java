@@ -2,9 +2,7 @@ package org.rightsflow.fulfilment.correction;
 
 import static org.rightsflow.common.Sql.ts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -24,8 +22,6 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CorrectionChanges {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
     private final JdbcClient jdbc;
 
     CorrectionChanges(JdbcClient jdbc) {
@@ -39,14 +35,9 @@ class CorrectionChanges {
     /** The changes the requester asked for. */
     static List<Requested> requested(RightsRequest request) {
         List<Requested> list = new ArrayList<>();
-        try {
-            JsonNode details = JSON.readTree(request.detailsJson() == null ? "{}" : request.detailsJson());
-            int no = 0;
-            for (JsonNode change : details.path("corrections")) {
-                list.add(new Requested(++no, change.path("field").asText(), change.path("value").asText()));
-            }
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Request " + request.reference() + " has unreadable details");
+        int no = 0;
+        for (JsonNode change : request.details().path("corrections")) {
+            list.add(new Requested(++no, change.path("field").asText(), change.path("value").asText()));
         }
         return list;
     }

@@ -1,7 +1,6 @@
 package org.rightsflow.fulfilment.erasure;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -21,7 +20,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ErasureScope {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
      * The grounds on which a kept category is still restricted: deleting it would need excessive technical means or
@@ -40,7 +38,7 @@ public class ErasureScope {
 
     /** What the request asked to erase: the named categories of a DELETE, else every category. */
     public Set<DataCategory> asked(RightsRequest request) {
-        JsonNode named = details(request).get("categories");
+        JsonNode named = request.details().get("categories");
         if (request.type() != RequestType.DELETE || named == null || !named.isArray() || named.isEmpty()) {
             return EnumSet.allOf(DataCategory.class);
         }
@@ -93,16 +91,5 @@ public class ErasureScope {
         erase.addAll(asked(request));
         erase.removeAll(kept(request));
         return erase;
-    }
-
-    private static JsonNode details(RightsRequest request) {
-        if (request.detailsJson() == null || request.detailsJson().isBlank()) {
-            return JSON.createObjectNode();
-        }
-        try {
-            return JSON.readTree(request.detailsJson());
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException("Stored details of " + request.reference() + " are not JSON", e);
-        }
     }
 }

@@ -2,9 +2,6 @@ package org.rightsflow.fulfilment.explanation;
 
 import static org.rightsflow.common.Sql.ts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +30,6 @@ public class ExplanationFulfilment {
 
     /** A Camunda String variable holds at most 4,000 characters: the form field carrying the answer is one. */
     public static final int MAX_ANSWER_LENGTH = 4000;
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RequestRepository requests;
     private final ExplanationDraft drafts;
@@ -126,15 +122,8 @@ public class ExplanationFulfilment {
 
     private static List<String> topics(RightsRequest request) {
         List<String> topics = new ArrayList<>();
-        details(request).path("topics").forEach(t -> topics.add(t.asText()));
+        request.details().path("topics").forEach(t -> topics.add(t.asText()));
         return topics;
     }
 
-    private static JsonNode details(RightsRequest request) {
-        try {
-            return JSON.readTree(request.detailsJson() == null ? "{}" : request.detailsJson());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Request " + request.reference() + " has unreadable details");
-        }
-    }
 }

@@ -2,7 +2,6 @@ package org.rightsflow.fulfilment.restriction;
 
 import static org.rightsflow.common.Sql.ts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
@@ -113,7 +112,7 @@ public class RestrictionFulfilment {
         RightsRequest request = requests.lockById(requestId).orElseThrow();
         long accountId = request.account().orElseThrow(
                 () -> new IllegalStateException("Request " + request.reference() + " has no account"));
-        JsonNode details = details(request);
+        JsonNode details = request.details();
         if (details.path("lift").asBoolean(false)) {
             RightsRequest earlier = requests.findByReference(details.path("reference").asText()).orElseThrow();
             Restriction restriction = byRequest(earlier.id()).filter(r -> r.accountId() == accountId)
@@ -410,11 +409,4 @@ public class RestrictionFulfilment {
         return codes;
     }
 
-    private static JsonNode details(RightsRequest request) {
-        try {
-            return JSON.readTree(request.detailsJson() == null ? "{}" : request.detailsJson());
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Request " + request.reference() + " has unreadable details");
-        }
-    }
 }

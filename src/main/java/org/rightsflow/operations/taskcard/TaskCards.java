@@ -2,7 +2,6 @@ package org.rightsflow.operations.taskcard;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,7 +163,7 @@ public class TaskCards {
     }
 
     private List<String> asked(RightsRequest request) {
-        JsonNode details = details(request);
+        JsonNode details = request.details();
         List<String> lines = new ArrayList<>();
         RequestType type = request.type();
         if (type == RequestType.DELETE) {
@@ -236,7 +235,7 @@ public class TaskCards {
             lines.add(both("staff.card.triageRule") + " " + triageRule + ": "
                     + bothOr("staff.card.rule." + triageRule, triageRule));
         }
-        if (request.type() == RequestType.DELETE && !details(request).hasNonNull("ground")) {
+        if (request.type() == RequestType.DELETE && !request.details().hasNonNull("ground")) {
             lines.add(both("staff.card.groundMissing"));
         }
         for (ReviewReferral referral : referrals.of(request.id())) {
@@ -264,14 +263,4 @@ public class TaskCards {
         return zh == null || en == null ? fallback : zh + " / " + en;
     }
 
-    private static JsonNode details(RightsRequest request) {
-        if (request.detailsJson() == null || request.detailsJson().isBlank()) {
-            return JSON.createObjectNode();
-        }
-        try {
-            return JSON.readTree(request.detailsJson());
-        } catch (IOException e) {
-            return JSON.createObjectNode();
-        }
-    }
 }

@@ -1,8 +1,6 @@
 package org.rightsflow.operations.timeline;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.rightsflow.audit.AuditTrail;
@@ -27,7 +25,6 @@ public class RequesterData {
 
     public static final String VALUES_VIEWED = "REQUESTER_VALUES_VIEWED";
     public static final String CONTACTS_VIEWED = "CONTACTS_VIEWED";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final RequestRepository requests;
     private final AccountDirectory accounts;
@@ -55,7 +52,7 @@ public class RequesterData {
     public List<Item> typedValues(String reference, String staffUser) {
         RightsRequest request = requests.findByReference(reference).orElseThrow(RequestNotFoundException::new);
         List<Item> items = new ArrayList<>();
-        JsonNode details = details(request);
+        JsonNode details = request.details();
         if (request.type() == RequestType.CORRECT) {
             // What the officer judges: each field's values on file beside the requested value, unmasked.
             for (CorrectionFulfilment.ChangeToJudge change : corrections.toJudge(request.id())) {
@@ -96,14 +93,4 @@ public class RequesterData {
         return items;
     }
 
-    private static JsonNode details(RightsRequest request) {
-        if (request.detailsJson() == null || request.detailsJson().isBlank()) {
-            return JSON.createObjectNode();
-        }
-        try {
-            return JSON.readTree(request.detailsJson());
-        } catch (IOException e) {
-            return JSON.createObjectNode();
-        }
-    }
 }
