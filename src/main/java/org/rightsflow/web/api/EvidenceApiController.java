@@ -2,12 +2,11 @@ package org.rightsflow.web.api;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.rightsflow.identity.EvidenceRejected;
 import org.rightsflow.identity.RelativeEvidence;
+import org.rightsflow.web.EvidenceUploads;
 import org.rightsflow.web.ConcurrentChangeRetry;
 import org.rightsflow.web.Problems;
 import org.springframework.http.ResponseEntity;
@@ -46,8 +45,7 @@ public class EvidenceApiController {
     public ResponseEntity<Stored> upload(@PathVariable String reference,
                                          @RequestHeader(name = RequestApiController.TOKEN_HEADER, required = false) String token,
                                          @RequestPart(name = "files", required = false) List<MultipartFile> files) {
-        List<RelativeEvidence.Upload> uploads = files == null ? List.of()
-                : files.stream().filter(f -> !f.isEmpty()).<RelativeEvidence.Upload>map(EvidenceApiController::upload).toList();
+        List<RelativeEvidence.Upload> uploads = EvidenceUploads.of(files);
         try {
             return ResponseEntity.status(201).body(new Stored(ConcurrentChangeRetry.run(
                     () -> evidence.add(reference, token, uploads))));
@@ -59,19 +57,5 @@ public class EvidenceApiController {
             };
             throw Problems.requester(status, e.reason().name(), e.getMessage(), Map.of());
         }
-    }
-
-    static RelativeEvidence.Upload upload(MultipartFile file) {
-        return new RelativeEvidence.Upload() {
-            @Override
-            public long size() {
-                return file.getSize();
-            }
-
-            @Override
-            public InputStream open() throws IOException {
-                return file.getInputStream();
-            }
-        };
     }
 }

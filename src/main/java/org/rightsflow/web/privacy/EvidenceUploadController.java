@@ -2,8 +2,6 @@ package org.rightsflow.web.privacy;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
 import org.rightsflow.identity.EvidenceRejected;
@@ -12,6 +10,7 @@ import org.rightsflow.notice.ComplaintChannels;
 import org.rightsflow.request.FiledAs;
 import org.rightsflow.request.RightsRequest;
 import org.rightsflow.request.StatusTokenCheck;
+import org.rightsflow.web.EvidenceUploads;
 import org.rightsflow.web.PageLanguages;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,8 +51,7 @@ public class EvidenceUploadController {
                          HttpServletRequest request, HttpServletResponse response, Locale locale, Model model) {
         String token = StatusCookies.tokenFor(request, reference);
         RightsRequest r = tokenCheck.open(reference, token);
-        List<RelativeEvidence.Upload> uploads = files == null ? List.of()
-                : files.stream().filter(f -> !f.isEmpty()).<RelativeEvidence.Upload>map(EvidenceUploadController::upload).toList();
+        List<RelativeEvidence.Upload> uploads = EvidenceUploads.of(files);
         try {
             int held = evidence.add(reference, token, uploads);
             return render(r, held, null, request, locale, model);
@@ -80,19 +78,5 @@ public class EvidenceUploadController {
         model.addAttribute("stored", stored);
         model.addAttribute("errorCode", errorCode == null ? null : "EVIDENCE_" + errorCode);
         return "privacy/evidence";
-    }
-
-    private static RelativeEvidence.Upload upload(MultipartFile file) {
-        return new RelativeEvidence.Upload() {
-            @Override
-            public long size() {
-                return file.getSize();
-            }
-
-            @Override
-            public InputStream open() throws IOException {
-                return file.getInputStream();
-            }
-        };
     }
 }
