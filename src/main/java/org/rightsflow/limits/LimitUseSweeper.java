@@ -4,7 +4,10 @@ import java.time.Duration;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** Counted uses older than the longest window of any limit count for nothing: deleted every hour. */
+/**
+ * Counted uses older than the longest window of any limit count for nothing: deleted every hour, with the subjects
+ * (keyed HMACs of a contact or client) they leave without a use.
+ */
 @Component
 class LimitUseSweeper {
 

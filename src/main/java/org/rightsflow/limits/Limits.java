@@ -83,22 +83,29 @@ public class Limits {
      */
     @Transactional
     public void serialise(String limitName, String subject) {
-        boolean exists = jdbc.sql("select count(*) from limit_subject where limit_name = :name and subject = :subject")
-                .param("name", limitName).param("subject", subject).query(Integer.class).single() > 0;
-        if (!exists) {
-            try {
-                // PostgreSQL: a unique violation would abort the caller's whole transaction, so the insert never fails;
-                // H2 (one node) fails only the statement, and the row is there either way.
-                jdbc.sql(postgres
-                                ? "insert into limit_subject (limit_name, subject) values (:name, :subject) on conflict do nothing"
-                                : "merge into limit_subject (limit_name, subject) key (limit_name, subject) values (:name, :subject)")
-                        .param("name", limitName).param("subject", subject).update();
-            } catch (DuplicateKeyException createdMeanwhile) {
-                // another transaction created it: lock it below like any other
+        // the hourly sweep deletes subjects without uses (sweep): one deleted between our insert and our lock is
+        // created again
+        for (int attempt = 0; attempt < 3; attempt++) {
+            boolean exists = jdbc.sql("select count(*) from limit_subject where limit_name = :name and subject = :subject")
+                    .param("name", limitName).param("subject", subject).query(Integer.class).single() > 0;
+            if (!exists) {
+                try {
+                    // PostgreSQL: a unique violation would abort the caller's whole transaction, so the insert never
+                    // fails; H2 (one node) fails only the statement, and the row is there either way.
+                    jdbc.sql(postgres
+                                    ? "insert into limit_subject (limit_name, subject) values (:name, :subject) on conflict do nothing"
+                                    : "merge into limit_subject (limit_name, subject) key (limit_name, subject) values (:name, :subject)")
+                            .param("name", limitName).param("subject", subject).update();
+                } catch (DuplicateKeyException createdMeanwhile) {
+                    // another transaction created it: lock it below like any other
+                }
+            }
+            if (jdbc.sql("select limit_name from limit_subject where limit_name = :name and subject = :subject for update")
+                    .param("name", limitName).param("subject", subject).query(String.class).optional().isPresent()) {
+                return;
             }
         }
-        jdbc.sql("select limit_name from limit_subject where limit_name = :name and subject = :subject for update")
-                .param("name", limitName).param("subject", subject).query(String.class).single();
+        throw new IllegalStateException("limit " + limitName + ": its subject's row was deleted three times while locking it");
     }
 
     /** Uses of the subject still inside the limit's longest window (for reports and tests). */
@@ -109,11 +116,24 @@ public class Limits {
                 .query(Integer.class).single();
     }
 
-    /** Deletes uses older than {@code olderThan}: they no longer count in any window. */
+    /**
+     * Deletes uses older than {@code olderThan}: they no longer count in any window; then the subjects left without a
+     * use (a keyed HMAC of a contact, an account email or a client address is kept no longer than its uses need it;
+     * {@link #serialise} creates it again when needed).
+     *
+     * @return the uses deleted
+     */
     @Transactional
     public int sweep(Duration olderThan) {
-        return jdbc.sql("delete from limit_use where at < :before")
+        int uses = jdbc.sql("delete from limit_use where at < :before")
                 .param("before", ts(time.now().minus(olderThan))).update();
+        // PostgreSQL: rows a check holds right now are skipped (next hour), so the sweep never waits for a check nor
+        // deadlocks with one that locks two subjects
+        String unused = "select limit_name, subject from limit_subject s where not exists (select 1 from limit_use u"
+                + " where u.limit_name = s.limit_name and u.subject = s.subject)";
+        jdbc.sql("delete from limit_subject where (limit_name, subject) in (" + unused
+                + (postgres ? " for update skip locked)" : ")")).update();
+        return uses;
     }
 
     private Admission check(Limit limit, String subject, Instant now) {

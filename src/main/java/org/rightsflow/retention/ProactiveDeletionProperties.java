@@ -14,13 +14,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                       large table commits in many short transactions instead of one long one
  * @param handOverWithin how long a data operator has to sweep a system without an automatic connector before the
  *                       run reports that system as not swept
+ * @param closedRequestRecordsAfter how long after a request closed the sweep reduces its records to what the
+ *                       request's record needs ({@link ClosedRequestRecords}); default 180 days, the processes' history
+ *                       time to live, after which the engine keeps nothing of the request either
  */
 @ConfigurationProperties(prefix = "rightsflow.proactive-deletion")
 public record ProactiveDeletionProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("0 30 2 * * ?") String schedule,
         @DefaultValue("5000") int batchSize,
-        @DefaultValue("20h") Duration handOverWithin) {
+        @DefaultValue("20h") Duration handOverWithin,
+        @DefaultValue("180d") Duration closedRequestRecordsAfter) {
 
     public ProactiveDeletionProperties {
         if (batchSize < 1 || batchSize > 100_000) {
@@ -29,6 +33,10 @@ public record ProactiveDeletionProperties(
         }
         if (handOverWithin.isNegative() || handOverWithin.isZero()) {
             throw new IllegalStateException("rightsflow.proactive-deletion.hand-over-within must be positive");
+        }
+        if (closedRequestRecordsAfter.isNegative() || closedRequestRecordsAfter.isZero()) {
+            throw new IllegalStateException("rightsflow.proactive-deletion.closed-request-records-after must be"
+                    + " positive");
         }
         if (schedule == null || schedule.isBlank()) {
             throw new IllegalStateException("rightsflow.proactive-deletion.schedule must be a cron expression");

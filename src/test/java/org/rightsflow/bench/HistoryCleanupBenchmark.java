@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.rightsflow.limits.Limits;
+import org.rightsflow.retention.ClosedRequestRecords;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.rightsflow.support.TestInfrastructure;
@@ -89,6 +91,10 @@ class HistoryCleanupBenchmark extends PostgresIntegrationTest {
     ManagementService management;
     @Autowired
     ProcessEngineConfiguration engineConfiguration;
+    @Autowired
+    ClosedRequestRecords closedRequestRecords;
+    @Autowired
+    Limits limits;
 
     private final Figures figures = new Figures();
     private final String run = Long.toString(System.currentTimeMillis(), 36);
@@ -110,6 +116,7 @@ class HistoryCleanupBenchmark extends PostgresIntegrationTest {
             accounts.add(new Object[] {prefix + i + "@example.com", String.format("+86137%08d", i)});
         }
         jdbc.batchUpdate("insert into account (email, phone) values (?, ?)", accounts);
+        vacuumFullApplicationTables();
         jdbc.execute("checkpoint");
         Map<String, Long> appBefore = tableSizes(false);
         long start = System.nanoTime();
@@ -132,6 +139,7 @@ class HistoryCleanupBenchmark extends PostgresIntegrationTest {
                 .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
                         e -> e.getValue() - appBefore.getOrDefault(e.getKey(), 0L)))));
         figures.note("year: sample history rows by table (bytes per request): " + perRequest(sampleHistory));
+        reduceTheSamplesRecords(prefix, appBefore);
 
         // 2. the year: the sample's history copied, ends spread over the last 365 days. The cleanup job is held
         // meanwhile: in its window, it would already delete the expired copies while they are written
@@ -198,8 +206,9 @@ class HistoryCleanupBenchmark extends PostgresIntegrationTest {
                         + Figures.number(oldest.toHours() / 24.0) + " days ago");
         figures.add("9. history per closed request within its TTL", (double) sum(sizesAfter) / 1024 / closedAfter,
                 "KiB", null, "table sizes with indexes / requests left");
-        figures.add("9. database per closed request after its TTL", appBytes / 1024.0 / SAMPLE, "KiB", null,
-                "the application's rows only: the engine's history is gone");
+        figures.add("9. database per closed request after its TTL, before the records' reduction", appBytes / 1024.0
+                / SAMPLE, "KiB", null, "the application's rows only (growth, dead row versions included): the engine's"
+                + " history is gone");
         figures.note("year: after the cleanup, rows " + rowsAfter + "; MiB " + mibs(sizesAfter) + "; cleanup jobs "
                 + cleanupJobs.size() + "; load " + loadAverage());
         System.out.println(figures.table("Simulated year, " + YEAR_REQUESTS + " closed requests"));
@@ -207,6 +216,98 @@ class HistoryCleanupBenchmark extends PostgresIntegrationTest {
         assertThat(oldest).as("no closed request's history outlives its TTL").isLessThanOrEqualTo(TTL.plusDays(1));
         assertThat(closedAfter).as("the requests within their TTL keep their history")
                 .isGreaterThan(closedBefore * 170 / 365);
+    }
+
+    /**
+     * What the application keeps of a closed request after the history's TTL, before and after the nightly sweep's
+     * reduction of its records (ClosedRequestRecords) and the hourly limits sweep: the tables' growth over the sample
+     * after a VACUUM FULL (live rows with their indexes), and the sample's own rows (pg_column_size, no indexes).
+     * Every closed request in the database is reduced (the sample's, and any other test data's).
+     */
+    private void reduceTheSamplesRecords(String prefix, Map<String, Long> appBefore) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+        while (jdbc.queryForObject("select count(*) from notice_outbox o join rights_request r on r.id = o.request_id"
+                + " where r.account_email like ? and o.sent_at is null and o.failed_at is null", Long.class,
+                prefix + "%") > 0) {
+            assertThat(System.nanoTime()).as("the sample's notices are sent").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+        vacuumFullApplicationTables();
+        Map<String, Long> live = growth(appBefore, tableSizes(false));
+        Map<String, Long> rowsLive = sampleRows(prefix);
+        long start = System.nanoTime();
+        long reduced = 0;
+        ClosedRequestRecords.Batch batch;
+        do {
+            batch = closedRequestRecords.reduceBatch("bench-" + run, Instant.now().plusSeconds(1), 5000);
+            reduced += batch.reduced();
+        } while (batch.full());
+        double reduceSeconds = seconds(start);
+        // by the TTL the hourly limits sweep has deleted every use of the sample's limits and the subjects left
+        limits.sweep(Duration.ZERO);
+        vacuumFullApplicationTables();
+        Map<String, Long> after = growth(appBefore, tableSizes(false));
+        Map<String, Long> rowsAfter = sampleRows(prefix);
+        assertThat(reduced).as("the sample's requests are reduced").isGreaterThanOrEqualTo(SAMPLE);
+        figures.add("9. application's tables per closed request after its TTL, live (VACUUM FULL), before the"
+                + " reduction", sum(live) / 1024.0 / SAMPLE, "KiB", 5.0, "the issue's target, 5 KB");
+        figures.add("9. application's tables per closed request after its TTL, live (VACUUM FULL), after the"
+                + " reduction", sum(after) / 1024.0 / SAMPLE, "KiB", 5.0, "the issue's target, 5 KB");
+        figures.add("9. the sample's own rows per closed request, before the reduction", sum(rowsLive) / 1024.0
+                / SAMPLE, "KiB", null, "pg_column_size of its rows, without indexes");
+        figures.add("9. the sample's own rows per closed request, after the reduction", sum(rowsAfter) / 1024.0
+                / SAMPLE, "KiB", null, "pg_column_size of its rows, without indexes");
+        figures.note("year: reduced " + reduced + " closed requests in " + Figures.number(reduceSeconds) + " s");
+        figures.note("year: application's tables per closed request, live, before the reduction (bytes): "
+                + perRequest(live));
+        figures.note("year: application's tables per closed request, live, after the reduction (bytes): "
+                + perRequest(after));
+        figures.note("year: the sample's rows per closed request before the reduction (bytes, no indexes): "
+                + perRequest(rowsLive));
+        figures.note("year: the sample's rows per closed request after the reduction (bytes, no indexes): "
+                + perRequest(rowsAfter));
+    }
+
+    private static Map<String, Long> growth(Map<String, Long> before, Map<String, Long> after) {
+        Map<String, Long> growth = new LinkedHashMap<>();
+        after.forEach((table, size) -> {
+            long grown = size - before.getOrDefault(table, 0L);
+            if (grown != 0) {
+                growth.put(table, grown);
+            }
+        });
+        return growth;
+    }
+
+    /** The application's tables rewritten without dead row versions (what a table holds, not what it once held). */
+    private void vacuumFullApplicationTables() {
+        for (String table : tableSizes(false).keySet()) {
+            jdbc.execute("vacuum full " + table);
+        }
+    }
+
+    /** The sizes of the sample's rows (by request id, the audit trail by reference), per table. */
+    private Map<String, Long> sampleRows(String prefix) {
+        // the sample's references, kept aside: the reduction empties the address they were found by
+        jdbc.execute("create table if not exists bench_year_requests (reference varchar(20) primary key)");
+        jdbc.update("insert into bench_year_requests select reference from rights_request where account_email like ?"
+                + " on conflict do nothing", prefix + "%");
+        String ids = "select r.id from rights_request r join bench_year_requests b on b.reference = r.reference";
+        Map<String, Long> rows = new LinkedHashMap<>();
+        rows.put("rights_request", jdbc.queryForObject("select coalesce(sum(pg_column_size(t.*)), 0) from"
+                + " rights_request t where t.id in (" + ids + ")", Long.class));
+        rows.put("audit_entry", jdbc.queryForObject("select coalesce(sum(pg_column_size(t.*)), 0) from audit_entry t"
+                + " where t.reference in (select reference from bench_year_requests)", Long.class));
+        for (String table : jdbc.queryForList("select table_name from information_schema.columns where table_schema ="
+                + " current_schema() and column_name = 'request_id' and table_name not like 'act_%'"
+                + " and table_name not like 'bench_%' order by table_name", String.class)) {
+            long size = jdbc.queryForObject("select coalesce(sum(pg_column_size(t.*)), 0) from " + table
+                    + " t where t.request_id in (" + ids + ")", Long.class);
+            if (size > 0) {
+                rows.put(table, size);
+            }
+        }
+        return rows;
     }
 
     /** Files, verifies and awaits COMPLETED for SAMPLE ACCESS requests; returns their root process instance ids. */
@@ -386,7 +487,8 @@ class HistoryCleanupBenchmark extends PostgresIntegrationTest {
     private Map<String, Long> tableSizes(boolean engine) {
         Map<String, Long> sizes = new LinkedHashMap<>();
         jdbc.query("select relname, pg_total_relation_size(relid) from pg_stat_user_tables", rs -> {
-            if (rs.getString(1).startsWith("act_") == engine && !rs.getString(1).startsWith("flyway")) {
+            if (rs.getString(1).startsWith("act_") == engine && !rs.getString(1).startsWith("flyway")
+                    && !rs.getString(1).startsWith("bench_")) {
                 sizes.put(rs.getString(1), rs.getLong(2));
             }
         });

@@ -54,6 +54,30 @@ class LimitsTest extends PostgresIntegrationTest {
     }
 
     @Test
+    void theSweepDeletesUsesPastEveryWindowThenTheSubjectsLeftWithoutAUse() {
+        Limit limit = Limit.of("TEST_SWEPT", 5, Duration.ofHours(1));
+        String idle = UUID.randomUUID().toString();
+        String active = UUID.randomUUID().toString();
+        limits.tryUse(limit, idle);
+        limits.tryUse(limit, active);
+        jdbc.update("update limit_use set at = at - interval '3 days' where limit_name = ? and subject = ?",
+                limit.name(), idle);
+
+        limits.sweep(Duration.ofDays(2));
+        assertThat(subjectRows(limit, idle)).as("a keyed contact is kept no longer than its uses").isZero();
+        assertThat(subjectRows(limit, active)).isEqualTo(1);
+        assertThat(limits.usesInWindow(limit, active, Duration.ofHours(1))).isEqualTo(1);
+        // a later use creates it again
+        assertThat(limits.tryUse(limit, idle).remaining()).isEqualTo(4);
+        assertThat(subjectRows(limit, idle)).isEqualTo(1);
+    }
+
+    private int subjectRows(Limit limit, String subject) {
+        return jdbc.queryForObject("select count(*) from limit_subject where limit_name = ? and subject = ?",
+                Integer.class, limit.name(), subject);
+    }
+
+    @Test
     void everyWindowMustHaveRoom() {
         Limit limit = new Limit("TEST_TWO_WINDOWS", List.of(new Limit.Window(2, Duration.ofMinutes(1)),
                 new Limit.Window(3, Duration.ofDays(1))));

@@ -72,6 +72,8 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
     ErasureFulfilment erasure;
     @Autowired
     ProactiveDeletionSchedule schedule;
+    @Autowired
+    org.rightsflow.operations.evidence.EvidencePackBuilder evidencePacks;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -275,7 +277,160 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
                 .containsExactly("{\"system\":\"account-system\",\"category\":\"OPERATION_LOGS\",\"rows\":0,\"stillHeld\":false}");
     }
 
+    @Test
+    void reducesTheRecordsOfARequestClosedLongerAgoThanTheHistoryTtlAndNothingElseOnceOnly() throws Exception {
+        // the run's cutoff 1990-06-01 less 180 days: requests closed before 1989-12-03 are reduced
+        Seeded old = closedRequest(Instant.parse("1989-06-01T08:00:00Z"), true);
+        Seeded young = closedRequest(Instant.parse("1990-05-01T08:00:00Z"), true);
+        Seeded open = closedRequest(null, true);
+        Seeded resultNotDeleted = closedRequest(Instant.parse("1989-06-01T08:00:00Z"), false);
+        Map<String, List<Map<String, Object>>> youngBefore = records(young.id());
+        Map<String, List<Map<String, Object>>> openBefore = records(open.id());
+        Map<String, List<Map<String, Object>>> resultNotDeletedBefore = records(resultNotDeleted.id());
+        Map<String, List<Map<String, Object>>> oldBefore = records(old.id());
+
+        sweepTimeIs(SWEEP_AT);
+        HistoricProcessInstance run = runToTheEnd();
+        assertThat(variable(run, ProactiveDeletionModel.CLOSED_REQUESTS_REDUCED)).isEqualTo(1L);
+
+        // what the record needs stays: the row's reference, right, outcome, account and dates, its status history,
+        // the deadline events, the notices' kind, dedup key, subject and times, the download's record
+        Map<String, Object> row = records(old.id()).get("rights_request").get(0);
+        Map<String, Object> rowBefore = oldBefore.get("rights_request").get(0);
+        for (String kept : List.of("reference", "request_type", "status", "outcome", "account_id", "language",
+                "received_at", "due_at", "closed_at", "deadline_policy", "verification_level")) {
+            assertThat(row.get(kept)).as(kept).isEqualTo(rowBefore.get(kept));
+        }
+        assertThat(row.get("records_reduced_at")).isNotNull();
+        // what the requester typed goes, and what served the open request only
+        assertThat(row).containsEntry("account_email", "").containsEntry("details", null)
+                .containsEntry("idempotency_key", null).containsEntry("body_fingerprint", null);
+        Map<String, List<Map<String, Object>>> after = records(old.id());
+        assertThat(after.get("request_status_history")).isEqualTo(oldBefore.get("request_status_history"));
+        assertThat(after.get("deadline_event")).isEqualTo(oldBefore.get("deadline_event"));
+        assertThat(after.get("verification_code")).isEmpty();
+        assertThat(after.get("verification_attempt")).isEmpty();
+        assertThat(after.get("verification_round")).isEmpty();
+        assertThat(after.get("clarification")).singleElement().satisfies(c -> assertThat(c).containsEntry("answer", null)
+                .containsEntry("topics", "DATA_CATEGORIES"));
+        assertThat(after.get("notice_outbox")).hasSize(2).allSatisfy(n -> assertThat(n)
+                .containsEntry("recipient", null).containsEntry("body", null)
+                .containsKey("dedup_key").extractingByKey("sent_at").isNotNull());
+        assertThat(after.get("notice_outbox")).extracting(n -> n.get("subject"))
+                .containsExactlyInAnyOrder("We received your personal-information rights request " + old.reference(),
+                        "Request " + old.reference() + " completed");
+        assertThat(after.get("download")).singleElement().satisfies(d -> assertThat(d).containsEntry("token_hash", null)
+                .containsEntry("kind", "ACCESS_REPORT").containsEntry("uses", 1).extractingByKey("deleted_at")
+                .isNotNull());
+
+        // untouched: a request closed within the period, an open one, one whose result its link's expiry has not
+        // deleted yet
+        assertThat(records(young.id())).isEqualTo(youngBefore);
+        assertThat(records(open.id())).isEqualTo(openBefore);
+        assertThat(records(resultNotDeleted.id())).isEqualTo(resultNotDeletedBefore);
+
+        // the audit trail: one entry for the batch under the run's reference, the chain intact
+        assertThat(audit(run.getBusinessKey(), ClosedRequestRecords.REDUCED)).singleElement()
+                .satisfies(entry -> assertThat(entry.get("requests").asInt()).isEqualTo(1));
+        assertThat(new AuditVerifier(JdbcClient.create(jdbc.getDataSource())).verify().intact()).isTrue();
+        // the evidence pack says what is no longer kept instead of failing on it
+        byte[] pack = evidencePacks.build(old.reference(), "Auditor Zhou Test");
+        try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(pack))) {
+            List<String> notices = new ArrayList<>();
+            for (java.util.zip.ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
+                if (entry.getName().startsWith("notices/0")) {
+                    notices.add(new String(zip.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            assertThat(notices).hasSize(2).allSatisfy(text -> assertThat(text).contains("no longer kept")
+                    .doesNotContain("Dear").doesNotContain("@example.com"));
+        }
+
+        // the next night: nothing more to do, nothing changes
+        Map<String, List<Map<String, Object>>> afterFirst = records(old.id());
+        HistoricProcessInstance next = runToTheEnd();
+        assertThat(variable(next, ProactiveDeletionModel.CLOSED_REQUESTS_REDUCED)).isEqualTo(0L);
+        assertThat(records(old.id())).isEqualTo(afterFirst);
+        assertThat(records(young.id())).isEqualTo(youngBefore);
+        assertThat(audit(next.getBusinessKey(), ClosedRequestRecords.REDUCED)).isEmpty();
+    }
+
     // ------------------------------------------------------------------------------------------------------------
+
+    record Seeded(String id, String reference) {
+    }
+
+    /**
+     * An ACCESS request as its life leaves it in the application's tables, written directly (its history long gone):
+     * closed at {@code closedAt} (null: still in progress), with its status history, a verification code, attempt and
+     * round, a clarification, two notices sent and its download, whose result was deleted at the link's expiry or not.
+     */
+    private Seeded closedRequest(Instant closedAt, boolean resultDeleted) {
+        String id = java.util.UUID.randomUUID().toString();
+        String reference = "RR-19890101-" + (1000 + (int) (Math.abs(System.nanoTime()) % 9000));
+        while (jdbc.queryForObject("select count(*) from rights_request where reference = ?", Integer.class,
+                reference) > 0) {
+            reference = "RR-19890101-" + (1000 + (int) (Math.abs(System.nanoTime()) % 9000));
+        }
+        Instant received = Instant.parse("1989-05-01T08:00:00Z");
+        String email = ErasureTestAccounts.uniqueEmail("records-" + (closedAt == null ? "open" : "closed"));
+        Timestamp at = Timestamp.from(received);
+        jdbc.update("insert into rights_request (id, reference, request_type, status, account_email, account_id, language,"
+                + " details, received_at, due_at, reminder_at, deadline_policy, verification_level, status_token_hash,"
+                + " status_token_nonce, idempotency_key, body_fingerprint, outcome, verified_at, closed_at) values"
+                + " (?, ?, 'ACCESS', ?, ?, null, 'en', '{\"note\":\"typed by the requester\"}', ?, ?, ?,"
+                + " 'PIPL_STATEMENT', 1, ?, 'bm9uY2U=', ?, ?, ?, ?, ?)", id, reference,
+                closedAt == null ? "IN_PROGRESS" : "COMPLETED", email, at, Timestamp.from(received.plus(Duration.ofDays(15))),
+                Timestamp.from(received.plus(Duration.ofDays(12))), "a".repeat(64), "idem-" + id, "b".repeat(64),
+                closedAt == null ? null : "COMPLETED", at, closedAt == null ? null : Timestamp.from(closedAt));
+        jdbc.update("insert into request_status_history (request_id, status, at) values (?, 'RECEIVED', ?), (?, ?, ?)",
+                id, at, id, closedAt == null ? "IN_PROGRESS" : "COMPLETED",
+                Timestamp.from(closedAt == null ? received.plusSeconds(60) : closedAt));
+        jdbc.update("insert into verification_code (id, request_id, channel, code_hash, salt, created_at, expires_at,"
+                + " used_at) values (?, ?, 'EMAIL', ?, 'c2FsdA==', ?, ?, ?)", java.util.UUID.randomUUID().toString(), id,
+                "c".repeat(64), at, Timestamp.from(received.plusSeconds(900)), at);
+        jdbc.update("insert into verification_attempt (request_id, at, success) values (?, ?, true)", id, at);
+        jdbc.update("insert into verification_round (request_id, round_no, sent_at) values (?, 1, ?)", id, at);
+        jdbc.update("insert into deadline_event (request_id, kind, reason, old_due_at, new_due_at, status_before,"
+                + " staff_user, at) values (?, 'PAUSED', 'Asked which data', ?, ?, 'IN_PROGRESS', 'Officer Lin Test', ?)",
+                id, at, at, at);
+        Long pause = jdbc.queryForObject("select max(id) from deadline_event where request_id = ?", Long.class, id);
+        jdbc.update("insert into clarification (request_id, pause_event_id, topics, asked_by, asked_at, answer,"
+                + " answered_at, ended, ended_at) values (?, ?, 'DATA_CATEGORIES', 'Officer Lin Test', ?, 'My orders of 1988', ?,"
+                + " 'ANSWERED', ?)", id, pause, at, at, at);
+        String[][] notices = {{"ACKNOWLEDGEMENT", "We received your personal-information rights request " + reference},
+                {"RESULT_COMPLETED", "Request " + reference + " completed"}};
+        for (String[] notice : notices) {
+            jdbc.update("insert into notice_outbox (id, dedup_key, request_id, kind, recipient, language, subject, body,"
+                    + " created_at, attempts, next_attempt_at, sent_at) values (?, ?, ?, ?, ?, 'en', ?, ?, ?, 1, ?, ?)",
+                    java.util.UUID.randomUUID().toString(), notice[0] + ":" + id, id, notice[0], email, notice[1],
+                    "Dear requester, your request " + reference + " ...", at, at, at);
+        }
+        jdbc.update("insert into download (id, request_id, kind, file_name, content_type, content, sha256, token_hash,"
+                + " created_at, published_at, expires_at, max_uses, uses, deleted_at) values (?, ?, 'ACCESS_REPORT',"
+                + " 'access-report.html', 'text/html', ?, ?, ?, ?, ?, ?, 3, 1, ?)", java.util.UUID.randomUUID().toString(),
+                id, resultDeleted ? null : "<html>report</html>".getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                "d".repeat(64), java.util.UUID.randomUUID().toString().replace("-", ""), at, at,
+                Timestamp.from(received.plus(Duration.ofDays(7))),
+                resultDeleted ? Timestamp.from(received.plus(Duration.ofDays(7))) : null);
+        return new Seeded(id, reference);
+    }
+
+    /** The request's rows in the application's tables, by table (each table's rows in a fixed order). */
+    private Map<String, List<Map<String, Object>>> records(String requestId) {
+        Map<String, List<Map<String, Object>>> rows = new java.util.LinkedHashMap<>();
+        rows.put("rights_request", jdbc.queryForList("select * from rights_request where id = ?", requestId));
+        for (String table : List.of("request_status_history", "verification_code", "verification_attempt",
+                "verification_round", "deadline_event", "clarification", "notice_outbox", "download")) {
+            rows.put(table, jdbc.queryForList("select * from " + table + " where request_id = ? order by "
+                    + (table.equals("notice_outbox") || table.equals("download") || table.equals("verification_code")
+                    ? "created_at, id" : "id"), requestId));
+        }
+        // byte arrays compare by content
+        rows.values().forEach(list -> list.forEach(row -> row.replaceAll((column, value) -> value instanceof byte[] bytes
+                ? java.util.HexFormat.of().formatHex(bytes) : value)));
+        return rows;
+    }
 
     /** The application's clock (retention, consent, audit) at {@code at}, running on from there. */
     private void sweepTimeIs(Instant at) {

@@ -130,13 +130,18 @@ public class EvidencePackBuilder {
                             + "Queued: " + instant(rs, "created_at") + "\n"
                             + "Sent: " + (sent != null ? sent : instant(rs, "failed_at") != null ? "given up" : "not yet") + "\n"
                             + "Subject: " + rs.getString("subject") + "\n\n"
-                            + redact(kind, rs.getString("body"));
+                            + (rs.getString("body") == null ? TEXT_NO_LONGER_KEPT : redact(kind, rs.getString("body")));
                     Map<String, Object> notice = new LinkedHashMap<>();
                     notice.put("kind", kind);
                     notice.put("text", text);
                     return notice;
                 }).list();
     }
+
+    /** A closed request's notices lose their text and address once its records are reduced (ClosedRequestRecords). */
+    static final String TEXT_NO_LONGER_KEPT = "[The text and address of this notice are no longer kept: the records of a"
+            + " closed request are reduced after their retention period (docs/retention.md). Kind, subject and times"
+            + " remain.]\n";
 
     /** Live result links and one-time codes are removed: a pack proves what was sent, it must not open anything. */
     static String redact(String kind, String body) {

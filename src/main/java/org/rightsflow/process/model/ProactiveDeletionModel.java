@@ -2,7 +2,8 @@ package org.rightsflow.process.model;
 
 /**
  * Ids of {@code processes/proactive-deletion.bpmn}: the nightly sweep that erases, without any request, rows past
- * their retention period and data whose consent is no longer given (docs/retention.md). Started by its timer (the
+ * their retention period and data whose consent is no longer given, and reduces the records of requests closed long
+ * ago (docs/retention.md). Started by its timer (the
  * schedule bean {@link #BEAN_SCHEDULE}) or by hand; business key = the run's reference, set by {@link #BEAN_PLAN}.
  * Variables hold the run's reference, step keys (system/category), dates and counts only.
  */
@@ -35,6 +36,10 @@ public final class ProactiveDeletionModel {
     public static final String ROWS_ERASED = "rowsErased";
     public static final String STEPS_NOT_SWEPT = "stepsNotSwept";
     public static final String STEPS_TAKEN_OVER = "stepsTakenOver";
+    /** String, written by {@link #BEAN_REDUCE_CLOSED_REQUESTS}: OUTCOME_MORE (the batch was full) or OUTCOME_DONE. */
+    public static final String CLOSED_REQUESTS_OUTCOME = "closedRequestsOutcome";
+    /** Long, written by {@link #BEAN_REDUCE_CLOSED_REQUESTS}: closed requests whose records this run reduced so far. */
+    public static final String CLOSED_REQUESTS_REDUCED = "closedRequestsReduced";
     /** Fields of Form_SweepByHand (declared local to each hand-over so that two operators never share them). */
     public static final String FIELD_DECISION = VariableNames.DECISION;
     public static final String FIELD_ROWS_ERASED_BY_HAND = "rowsErasedByHand";
@@ -46,6 +51,7 @@ public final class ProactiveDeletionModel {
     public static final String BEAN_ERASE_BATCH = "eraseSweepBatch";
     public static final String BEAN_REPORT_NOT_SWEPT = "reportNotSwept";
     public static final String BEAN_RECORD_RUN = "recordSweepRun";
+    public static final String BEAN_REDUCE_CLOSED_REQUESTS = "reduceClosedRequestRecords";
     public static final String BEAN_SWEPT_BY_HAND_LISTENER = "sweptByHandListener";
 
     public static final String START_EVENT = "StartEvent_Nightly";
@@ -65,6 +71,8 @@ public final class ProactiveDeletionModel {
     public static final String TASK_REPORT_NOT_SWEPT = "Task_ReportNotSwept";
     public static final String END_EVENT_SWEPT_BY_HAND = "EndEvent_SweptByHand";
     public static final String END_EVENT_NOT_SWEPT = "EndEvent_NotSwept";
+    public static final String TASK_REDUCE_CLOSED_REQUESTS = "Task_ReduceClosedRequestRecords";
+    public static final String GATEWAY_MORE_CLOSED_REQUESTS = "Gateway_MoreClosedRequests";
     public static final String GATEWAY_JOIN = "Gateway_BothWaysDone";
     public static final String TASK_RECORD_RUN = "Task_RecordRun";
     public static final String END_EVENT = "EndEvent_SweepRecorded";

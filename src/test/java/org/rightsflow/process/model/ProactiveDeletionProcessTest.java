@@ -26,8 +26,8 @@ import org.rightsflow.retention.ProactiveDeletionProperties;
 /**
  * Every path of the nightly sweep's model: the timer start on the configured (and re-configured) schedule, steps
  * erased batch by batch (one job each) until a batch is not full, a step a later run took over, a failing batch
- * left as an incident, steps handed to data operators (recorded by one, not swept in time by another), an empty
- * plan, and the run recorded at the end.
+ * left as an incident, steps handed to data operators (recorded by one, not swept in time by another), the records of
+ * requests closed long ago reduced batch by batch beside them, an empty plan, and the run recorded at the end.
  */
 @Deployment(resources = {ProactiveDeletionModel.RESOURCE, "forms/Form_SweepByHand.form"})
 class ProactiveDeletionProcessTest extends ProcessModelTestSupport {
@@ -50,7 +50,7 @@ class ProactiveDeletionProcessTest extends ProcessModelTestSupport {
     }
 
     private static ProactiveDeletionSchedule schedule(String cron) {
-        return new ProactiveDeletionSchedule(new ProactiveDeletionProperties(true, cron, 1000, Duration.ofHours(20)));
+        return new ProactiveDeletionSchedule(new ProactiveDeletionProperties(true, cron, 1000, Duration.ofHours(20), Duration.ofDays(180)));
     }
 
     private void plan(List<String> inProcess, List<String> byHand) {
@@ -62,6 +62,7 @@ class ProactiveDeletionProcessTest extends ProcessModelTestSupport {
             execution.setVariable(BY_HAND_STEPS, new ArrayList<>(byHand));
             execution.setVariable(DUE_DATE, DUE);
         });
+        closedRequestsAnswer(List.of(OUTCOME_DONE));
         delegate(BEAN_RECORD_RUN, execution -> {
             execution.setVariable(ROWS_ERASED, 2_500L);
             execution.setVariable(STEPS_NOT_SWEPT, 0);
@@ -80,6 +81,18 @@ class ProactiveDeletionProcessTest extends ProcessModelTestSupport {
             execution.setVariableLocal(STEP_OUTCOME, outcomes.get(step).get(n - 1));
             execution.setVariableLocal(STEP_ROWS_ERASED, 1_000L * n);
             execution.setVariableLocal(STEP_BATCHES, n);
+        });
+    }
+
+    /** The closed requests' delegate answers the outcome of each of its batches in turn, 10 requests each. */
+    private void closedRequestsAnswer(List<String> outcomes) {
+        List<String> answered = new ArrayList<>();
+        delegate(BEAN_REDUCE_CLOSED_REQUESTS, execution -> {
+            assertThat(execution.getVariable(REFERENCE)).isEqualTo(RUN);
+            assertThat(execution.getVariable(RETENTION_CUTOFF)).isEqualTo(NOW);
+            answered.add(outcomes.get(answered.size()));
+            execution.setVariable(CLOSED_REQUESTS_REDUCED, 10L * answered.size());
+            execution.setVariable(CLOSED_REQUESTS_OUTCOME, answered.get(answered.size() - 1));
         });
     }
 
@@ -145,10 +158,12 @@ class ProactiveDeletionProcessTest extends ProcessModelTestSupport {
 
         assertThat(1 + runBatches()).isEqualTo(6);
         assertThat(batches).containsExactly(LOGS, LOGS, LOGS, PAYMENTS, FACE, FACE);
-        runJobsAt(TASK_RECORD_RUN);
+        assertThat(hasJobAt(TASK_RECORD_RUN)).as("the closed requests' branch is still to run").isFalse();
+        runJobsAt(TASK_REDUCE_CLOSED_REQUESTS, TASK_RECORD_RUN);
 
         assertThat(run).hasPassed(TASK_PLAN, GATEWAY_SPLIT, SUB_PROCESS_IN_PROCESS, START_EVENT_STEP,
-                TASK_ERASE_BATCH, GATEWAY_MORE_ROWS, END_EVENT_STEP_SWEPT, GATEWAY_JOIN,
+                TASK_ERASE_BATCH, GATEWAY_MORE_ROWS, END_EVENT_STEP_SWEPT, TASK_REDUCE_CLOSED_REQUESTS,
+                GATEWAY_MORE_CLOSED_REQUESTS, GATEWAY_JOIN,
                 TASK_RECORD_RUN, END_EVENT).hasNotPassed(END_EVENT_STEP_TAKEN_OVER, TASK_SWEEP_BY_HAND).isEnded();
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(run.getId())
                 .activityId(TASK_ERASE_BATCH).count()).isEqualTo(6);
@@ -165,7 +180,7 @@ class ProactiveDeletionProcessTest extends ProcessModelTestSupport {
         ProcessInstance run = startByHand();
         runJobsAt(TASK_PLAN);
         assertThat(runBatches()).isEqualTo(2);
-        runJobsAt(TASK_RECORD_RUN);
+        runJobsAt(TASK_REDUCE_CLOSED_REQUESTS, TASK_RECORD_RUN);
 
         assertThat(batches).containsExactly(LOGS, PAYMENTS);
         assertThat(run).hasPassed(END_EVENT_STEP_TAKEN_OVER, END_EVENT_STEP_SWEPT, END_EVENT).isEnded();
@@ -227,7 +242,7 @@ class ProactiveDeletionProcessTest extends ProcessModelTestSupport {
 
         ClockUtil.setCurrentTime(DUE);
         assertThat(dueTimerActivities()).as("besides the next night's start").contains(TIMER_NOT_SWEPT_IN_TIME);
-        runJobsAt(TIMER_NOT_SWEPT_IN_TIME, TASK_REPORT_NOT_SWEPT, TASK_RECORD_RUN);
+        runJobsAt(TIMER_NOT_SWEPT_IN_TIME, TASK_REPORT_NOT_SWEPT, TASK_REDUCE_CLOSED_REQUESTS, TASK_RECORD_RUN);
 
         assertThat(reported).containsExactly(CRM_BILLING);
         assertThat(run).hasPassed(TASK_SWEEP_BY_HAND, END_EVENT_SWEPT_BY_HAND,
@@ -239,9 +254,45 @@ class ProactiveDeletionProcessTest extends ProcessModelTestSupport {
     void anEmptyPlanIsRecordedAtOnce() {
         plan(List.of(), List.of());
         ProcessInstance run = startByHand();
-        runJobsAt(TASK_PLAN, TASK_RECORD_RUN);
+        runJobsAt(TASK_PLAN, TASK_REDUCE_CLOSED_REQUESTS, TASK_RECORD_RUN);
         assertThat(run).hasPassedInOrder(START_EVENT, TASK_PLAN, GATEWAY_SPLIT, GATEWAY_JOIN, TASK_RECORD_RUN,
                 END_EVENT).hasNotPassed(TASK_ERASE_BATCH, TASK_SWEEP_BY_HAND).isEnded();
-        assertThat(calls).containsExactly(BEAN_PLAN, BEAN_RECORD_RUN);
+        assertThat(calls).containsExactly(BEAN_PLAN, BEAN_REDUCE_CLOSED_REQUESTS, BEAN_RECORD_RUN);
+    }
+
+    @Test
+    void byDefaultARequestsRecordsAreReducedWhenItsHistoryTimeToLiveHasPassed() {
+        ProactiveDeletionProperties defaults = new org.springframework.boot.context.properties.bind.Binder(
+                new org.springframework.boot.context.properties.source.MapConfigurationPropertySource(Map.of()))
+                .bindOrCreate("rightsflow.proactive-deletion", ProactiveDeletionProperties.class);
+        org.camunda.bpm.model.bpmn.instance.Process request = org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(
+                        getClass().getClassLoader().getResourceAsStream(RightsRequestModel.RESOURCE))
+                .getModelElementById(RightsRequestModel.PROCESS_ID);
+        assertThat(defaults.closedRequestRecordsAfter())
+                .isEqualTo(Duration.parse(request.getCamundaHistoryTimeToLiveString()));
+    }
+
+    @Test
+    void reducesTheRecordsOfRequestsClosedLongAgoBatchByBatchEachInItsOwnJob() {
+        plan(List.of(), List.of());
+        closedRequestsAnswer(List.of(OUTCOME_MORE, OUTCOME_MORE, OUTCOME_DONE));
+
+        ProcessInstance run = startByHand();
+        runJobsAt(TASK_PLAN);
+        int jobs = 0;
+        while (hasJobAt(TASK_REDUCE_CLOSED_REQUESTS)) {
+            assertThat(hasJobAt(TASK_RECORD_RUN)).as("the run waits for the last batch").isFalse();
+            managementService.executeJob(jobAt(TASK_REDUCE_CLOSED_REQUESTS).getId());
+            jobs++;
+        }
+        assertThat(jobs).as("a job, and a transaction, per batch").isEqualTo(3);
+        assertThat(runtimeService.getVariable(run.getId(), CLOSED_REQUESTS_REDUCED)).as("visible in Cockpit")
+                .isEqualTo(30L);
+        runJobsAt(TASK_RECORD_RUN);
+
+        assertThat(run).hasPassedInOrder(TASK_PLAN, GATEWAY_SPLIT, TASK_REDUCE_CLOSED_REQUESTS,
+                GATEWAY_MORE_CLOSED_REQUESTS, GATEWAY_JOIN, TASK_RECORD_RUN, END_EVENT).isEnded();
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(run.getId())
+                .activityId(TASK_REDUCE_CLOSED_REQUESTS).count()).isEqualTo(3);
     }
 }

@@ -1,0 +1,123 @@
+package org.rightsflow.retention;
+
+import static org.rightsflow.common.Sql.ts;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.rightsflow.audit.AuditTrail;
+import org.rightsflow.common.TimeSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The application's own retention of a closed request's records (docs/retention.md, "A closed request's records"):
+ * once a request has been closed for {@code closed-request-records-after} (by default the processes' history time to
+ * live, 180 days, after which the engine keeps nothing of it), the nightly sweep reduces it to what its record needs.
+ *
+ * <p>Kept: the request row's reference, right, status, outcome, account id, language, deadline policy, verification
+ * level and every date (the register, the statistics report and the repetition check read them); its status history
+ * and deadline events; the grounds, decisions, refusal proposals and the explanation sent; what each system did; every
+ * notice's kind, dedup key, subject, language and times; the download record's kind, file name, checksum, times and
+ * uses; the audit trail, untouched (it is hash-chained: a changed entry would break the chain's verification).
+ *
+ * <p>Removed: what the requester typed (the address the request was filed with, the request's details, a relative's
+ * contact address, a clarification's answer) and what served the request only while it was open (the idempotency key
+ * and body fingerprint, the verification codes, attempts and rounds, the addresses and rendered texts of the notices
+ * sent, the expired download link's token hash and what its expiry left of the stored file's name and key).
+ *
+ * <p>A request is not reduced while something of it still runs: a category held until its retention ends, a
+ * restriction in force, a system's step still pending, a download whose result was not deleted yet (its link's expiry
+ * deletes it), or a notice not yet sent or given up. Each batch is one
+ * transaction; the row's {@code records_reduced_at} makes a retried or repeated batch change nothing.
+ */
+@Service
+public class ClosedRequestRecords {
+
+    public static final String REDUCED = "CLOSED_REQUEST_RECORDS_REDUCED";
+
+    private final JdbcClient jdbc;
+    private final AuditTrail audit;
+    private final TimeSource time;
+
+    ClosedRequestRecords(JdbcClient jdbc, AuditTrail audit, TimeSource time) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.time = time;
+    }
+
+    /**
+     * Reduces at most {@code batchSize} requests closed before {@code closedBefore}, oldest first, in the caller's
+     * transaction (one batch). The audit entry (reference {@code runReference}) is written only when the batch
+     * reduced something.
+     *
+     * @return how many requests this batch reduced, and whether it was full (there may be more)
+     */
+    @Transactional
+    public Batch reduceBatch(String runReference, Instant closedBefore, int batchSize) {
+        Instant now = time.now();
+        List<String> ids = jdbc.sql("""
+                select r.id from rights_request r
+                where r.records_reduced_at is null and r.closed_at < :before
+                  and not exists (select 1 from erasure_hold h where h.request_id = r.id and h.status = 'HELD')
+                  and not exists (select 1 from processing_restriction p where p.request_id = r.id
+                                  and p.status = 'ACTIVE')
+                  and not exists (select 1 from download d where d.request_id = r.id and d.deleted_at is null
+                                  and (d.content is not null or d.storage_file is not null))
+                  and not exists (select 1 from system_step s where s.request_id = r.id and s.status = 'PENDING')
+                  and not exists (select 1 from notice_outbox o where o.request_id = r.id
+                                  and o.sent_at is null and o.failed_at is null)
+                order by r.closed_at, r.id
+                fetch first :size rows only""")
+                .param("before", ts(closedBefore)).param("size", batchSize)
+                .query(String.class).list();
+        int reduced = 0;
+        for (String id : ids) {
+            // the condition makes a concurrent or retried batch that got here second skip the request
+            if (jdbc.sql("""
+                    update rights_request set records_reduced_at = :now, account_email = '', details = null,
+                        relative_contact_email = null, idempotency_key = null, body_fingerprint = null
+                    where id = :id and records_reduced_at is null""")
+                    .param("now", ts(now)).param("id", id).update() == 1) {
+                reduceDependents(id);
+                reduced++;
+            }
+        }
+        if (reduced > 0) {
+            audit.record(runReference, ProactiveDeletionService.ACTOR, REDUCED, "{\"closedBefore\":\""
+                    + closedBefore + "\",\"requests\":" + reduced + "}");
+        }
+        return new Batch(reduced, ids.size() >= batchSize);
+    }
+
+    /**
+     * One batch's outcome.
+     *
+     * @param reduced the requests it reduced (a request another run reduced meanwhile is not counted)
+     * @param full    whether it found as many requests as it could take: there may be more
+     */
+    public record Batch(int reduced, boolean full) {
+    }
+
+    /** The cutoff of a sweep's run minus the period: requests closed before it are reduced by that run. */
+    public static Instant closedBefore(Instant runCutoff, Duration recordsAfter) {
+        return runCutoff.minus(recordsAfter);
+    }
+
+    private void reduceDependents(String id) {
+        for (String table : List.of("verification_code", "verification_attempt", "verification_round")) {
+            jdbc.sql("delete from " + table + " where request_id = :id").param("id", id).update();
+        }
+        jdbc.sql("update notice_outbox set recipient = null, body = null where request_id = :id"
+                        + " and (recipient is not null or body is not null)")
+                .param("id", id).update();
+        // the link's content, key and file went when it expired (DownloadService.deleteExpired)
+        jdbc.sql("update download set token_hash = null, storage_file = null, content = null, wrapped_key = null"
+                        + " where request_id = :id and (token_hash is not null or storage_file is not null"
+                        + " or content is not null or wrapped_key is not null)")
+                .param("id", id).update();
+        jdbc.sql("update clarification set answer = null where request_id = :id and answer is not null")
+                .param("id", id).update();
+    }
+}
