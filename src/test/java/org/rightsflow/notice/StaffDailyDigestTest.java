@@ -69,8 +69,8 @@ class StaffDailyDigestTest extends PostgresIntegrationTest {
             String newPart = digest.body().substring(0, digest.body().indexOf("已逾期的任务"));
             String overduePart = digest.body().substring(digest.body().indexOf("已逾期的任务"));
             assertThat(digest.subject()).startsWith("[Rightsflow] 隐私官 ");
-            assertThat(newPart).contains("- " + fresh + " · Review exemptions · 查阅个人信息 · 到期 ");
-            assertThat(overduePart).contains("- " + late + " · Review exemptions · 查阅个人信息 · 到期 2001-01-01 08:00");
+            assertThat(newPart).contains("- " + fresh + " · 豁免审核 · Review exemptions · 查阅个人信息 · 到期 ");
+            assertThat(overduePart).contains("- " + late + " · 豁免审核 · Review exemptions · 查阅个人信息 · 到期 2001-01-01 08:00");
             assertThat(overduePart).doesNotContain(fresh);
         }
 

@@ -224,7 +224,7 @@ class ProactiveDeletionProcessTest extends ProcessModelTestSupport {
         List<Task> tasks = taskService.createTaskQuery().taskDefinitionKey(TASK_SWEEP_BY_HAND).orderByTaskName()
                 .asc().list();
         assertThat(tasks).extracting(Task::getName)
-                .containsExactly("Sweep by hand: " + CRM_BILLING, "Sweep by hand: " + CRM_SUPPORT);
+                .containsExactly("手工清理 · Sweep by hand: " + CRM_BILLING, "手工清理 · Sweep by hand: " + CRM_SUPPORT);
         for (Task task : tasks) {
             assertThat(task.getDueDate()).isEqualTo(DUE);
             assertThat(taskService.getIdentityLinksForTask(task.getId())).extracting("groupId")
