@@ -1,12 +1,10 @@
 package org.rightsflow.process;
 
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.rightsflow.fulfilment.cancellation.BlockersCleared;
 import org.rightsflow.fulfilment.cancellation.CancellationRevoked;
 import org.rightsflow.process.model.AccountCancellationModel;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,12 +33,10 @@ public class CancellationEventBridge {
     }
 
     private void correlate(String message, String reference) {
-        try {
+        EngineChanges.ofRequest(reference, () -> {
             runtime.createMessageCorrelation(message)
                     .processInstanceBusinessKey(reference)
                     .correlateAll();
-        } catch (OptimisticLockingException e) {
-            throw new ConcurrencyFailureException("Concurrent change of request " + reference, e);
-        }
+        });
     }
 }

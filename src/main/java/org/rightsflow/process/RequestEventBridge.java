@@ -1,7 +1,6 @@
 package org.rightsflow.process;
 
 import java.util.Date;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
@@ -17,18 +16,18 @@ import org.rightsflow.identity.StaffVerificationDecided;
 import org.rightsflow.identity.VerificationLocked;
 import org.rightsflow.process.model.DownloadExpiryModel;
 import org.rightsflow.process.model.RightsRequestModel;
+import org.rightsflow.process.model.VariableNames;
 import org.rightsflow.request.ClarificationRequested;
 import org.rightsflow.request.RequestFiled;
 import org.rightsflow.request.RequestWithdrawn;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 
 /**
  * Turns domain events into engine calls, inside the transaction that published them: a request row and its
  * process instance commit together or not at all. The domain never sees the engine. A concurrent change of the
- * same instance (a job running right now) surfaces as Spring's {@link ConcurrencyFailureException}, which the
- * web layer retries.
+ * same instance (a job running right now) surfaces as Spring's ConcurrencyFailureException ({@link EngineChanges}),
+ * which the web layer retries.
  */
 @Component
 public class RequestEventBridge {
@@ -51,18 +50,18 @@ public class RequestEventBridge {
     @EventListener
     public void on(RequestFiled filed) {
         VariableMap variables = Variables.createVariables()
-                .putValue(org.rightsflow.process.model.VariableNames.REQUEST_ID, filed.requestId())
-                .putValue(org.rightsflow.process.model.VariableNames.REFERENCE, filed.reference())
-                .putValue(org.rightsflow.process.model.VariableNames.REQUEST_TYPE, filed.type().name())
-                .putValue(org.rightsflow.process.model.VariableNames.VERIFICATION_LEVEL, filed.verificationLevel())
-                .putValue(org.rightsflow.process.model.VariableNames.DUE_DATE, Date.from(filed.dueAt()))
-                .putValue(org.rightsflow.process.model.VariableNames.REMINDER_DATE, Date.from(filed.reminderAt()))
-                .putValue(org.rightsflow.process.model.VariableNames.DUE_DATE_PROVISIONAL, filed.dueDateProvisional())
+                .putValue(VariableNames.REQUEST_ID, filed.requestId())
+                .putValue(VariableNames.REFERENCE, filed.reference())
+                .putValue(VariableNames.REQUEST_TYPE, filed.type().name())
+                .putValue(VariableNames.VERIFICATION_LEVEL, filed.verificationLevel())
+                .putValue(VariableNames.DUE_DATE, Date.from(filed.dueAt()))
+                .putValue(VariableNames.REMINDER_DATE, Date.from(filed.reminderAt()))
+                .putValue(VariableNames.DUE_DATE_PROVISIONAL, filed.dueDateProvisional())
                 // decided in the domain (VerificationLevelPolicy); a code, never personal data
-                .putValue(org.rightsflow.process.model.VariableNames.MANUAL_VERIFICATION_REQUIRED, filed.manualVerificationRequired());
+                .putValue(VariableNames.MANUAL_VERIFICATION_REQUIRED, filed.manualVerificationRequired());
         if (filed.manualVerificationRequired()) {
             // only where there is a reason: every variable costs three rows with full history (BENCHMARKS.md)
-            variables.putValue(org.rightsflow.process.model.VariableNames.MANUAL_VERIFICATION_REASON, filed.manualVerificationReason());
+            variables.putValue(VariableNames.MANUAL_VERIFICATION_REASON, filed.manualVerificationReason());
         }
         runtime.startProcessInstanceByKey(RightsRequestModel.PROCESS_ID, filed.reference(), variables);
     }
@@ -74,20 +73,18 @@ public class RequestEventBridge {
 
     @EventListener
     public void on(VerificationLocked locked) {
-        try {
+        EngineChanges.ofRequest(locked.reference(), () -> {
             var correlation = runtime.createMessageCorrelation(RightsRequestModel.MSG_VERIFICATION_LOCKED)
                     .processInstanceBusinessKey(locked.reference())
-                    .setVariable(org.rightsflow.process.model.VariableNames.MANUAL_VERIFICATION_REASON,
+                    .setVariable(VariableNames.MANUAL_VERIFICATION_REASON,
                             locked.reason().name())
-                    .setVariable(org.rightsflow.process.model.VariableNames.MANUAL_VERIFICATION_ROUTE, locked.route().name());
+                    .setVariable(VariableNames.MANUAL_VERIFICATION_ROUTE, locked.route().name());
             if (locked.route() == ManualVerificationRoute.DEFER) {
-                correlation.setVariable(org.rightsflow.process.model.VariableNames.MANUAL_VERIFICATION_ROUTED_AGAIN_AT,
+                correlation.setVariable(VariableNames.MANUAL_VERIFICATION_ROUTED_AGAIN_AT,
                         Date.from(manualVerificationCases.nextDay()));
             }
             correlation.correlate();
-        } catch (OptimisticLockingException e) {
-            throw new ConcurrencyFailureException("Concurrent change of request " + locked.reference(), e);
-        }
+        });
     }
 
     /**
@@ -97,15 +94,13 @@ public class RequestEventBridge {
      */
     @EventListener
     public void on(ClarificationRequested requested) {
-        try {
+        EngineChanges.ofRequest(requested.reference(), () -> {
             runtime.createMessageCorrelation(RightsRequestModel.MSG_CLARIFICATION_REQUESTED)
                     .processInstanceBusinessKey(requested.reference())
-                    .setVariable(org.rightsflow.process.model.VariableNames.CLARIFICATION_ANSWER_BY,
+                    .setVariable(VariableNames.CLARIFICATION_ANSWER_BY,
                             Date.from(requested.answerBy()))
                     .correlateAll();
-        } catch (OptimisticLockingException e) {
-            throw new ConcurrencyFailureException("Concurrent change of request " + requested.reference(), e);
-        }
+        });
     }
 
     /** The clock runs again (an answer, or staff): the wait for the clarification ends, a waiting fulfilment goes on. */
@@ -114,40 +109,34 @@ public class RequestEventBridge {
         if (changed.kind() != DeadlineEventKind.RESUMED) {
             return;
         }
-        try {
+        EngineChanges.ofRequest(changed.reference(), () -> {
             runtime.createMessageCorrelation(RightsRequestModel.MSG_CLOCK_RESUMED)
                     .processInstanceBusinessKey(changed.reference()).correlateAll();
-        } catch (OptimisticLockingException e) {
-            throw new ConcurrencyFailureException("Concurrent change of request " + changed.reference(), e);
-        }
+        });
     }
 
     /** A request that joined its account's manual verification gets that verification's decision. */
     @EventListener
     public void on(StaffVerificationDecided decided) {
-        try {
+        EngineChanges.ofRequest(decided.reference(), () -> {
             runtime.createMessageCorrelation(RightsRequestModel.MSG_STAFF_VERIFICATION_DECIDED)
                     .processInstanceBusinessKey(decided.reference())
-                    .setVariable(org.rightsflow.process.model.VariableNames.VERIFICATION_DECISION,
+                    .setVariable(VariableNames.VERIFICATION_DECISION,
                             decided.verified() ? "VERIFIED" : "NOT_VERIFIED")
                     .correlate();
-        } catch (OptimisticLockingException e) {
-            throw new ConcurrencyFailureException("Concurrent change of request " + decided.reference(), e);
-        }
+        });
     }
 
     /** The request whose task a joined request waited on was withdrawn: the joined one takes the task. */
     @EventListener
     public void on(ManualVerificationHandedOver handedOver) {
-        try {
+        EngineChanges.ofRequest(handedOver.reference(), () -> {
             runtime.createMessageCorrelation(RightsRequestModel.MSG_MANUAL_VERIFICATION_HANDED_OVER)
                     .processInstanceBusinessKey(handedOver.reference())
-                    .setVariable(org.rightsflow.process.model.VariableNames.MANUAL_VERIFICATION_ROUTE,
+                    .setVariable(VariableNames.MANUAL_VERIFICATION_ROUTE,
                             ManualVerificationRoute.TASK.name())
                     .correlate();
-        } catch (OptimisticLockingException e) {
-            throw new ConcurrencyFailureException("Concurrent change of request " + handedOver.reference(), e);
-        }
+        });
     }
 
     /** A request joined an open manual verification: its task lists it from now on. */
@@ -163,24 +152,20 @@ public class RequestEventBridge {
 
     @EventListener
     public void on(DownloadPublished published) {
-        try {
+        EngineChanges.ofRequest(published.reference(), () -> {
             runtime.createMessageCorrelation(DownloadExpiryModel.MSG_DOWNLOAD_PUBLISHED)
                     .processInstanceBusinessKey(published.reference())
-                    .setVariable(org.rightsflow.process.model.VariableNames.DOWNLOAD_ID, published.downloadId())
-                    .setVariable(org.rightsflow.process.model.VariableNames.EXPIRES_AT, Date.from(published.expiresAt()))
+                    .setVariable(VariableNames.DOWNLOAD_ID, published.downloadId())
+                    .setVariable(VariableNames.EXPIRES_AT, Date.from(published.expiresAt()))
                     .correlateStartMessage();
-        } catch (OptimisticLockingException e) {
-            throw new ConcurrencyFailureException("Concurrent change of the process", e);
-        }
+        });
     }
 
     private void correlate(String message, String reference) {
-        try {
+        EngineChanges.ofRequest(reference, () -> {
             runtime.createMessageCorrelation(message)
                     .processInstanceBusinessKey(reference)
                     .correlate();
-        } catch (OptimisticLockingException e) {
-            throw new ConcurrencyFailureException("Concurrent change of request " + reference, e);
-        }
+        });
     }
 }

@@ -3,7 +3,6 @@ package org.rightsflow.process.deadline;
 import java.util.Date;
 import java.util.List;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
@@ -11,10 +10,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.rightsflow.deadline.DeadlineChanged;
 import org.rightsflow.deadline.DeadlineEventKind;
+import org.rightsflow.process.EngineChanges;
 import org.rightsflow.process.model.RightsRequestModel;
 import org.rightsflow.process.model.VariableNames;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,7 +55,7 @@ public class DeadlineTimers {
         if (instance == null) {
             return; // the workflow already ended: nothing runs that could be moved
         }
-        try {
+        EngineChanges.ofRequest(changed.reference(), () -> {
             if (changed.kind() == DeadlineEventKind.PAUSED) {
                 for (Job job : timerJobs(instance.getId())) {
                     management.updateJobSuspensionState().byJobId(job.getId()).suspend();
@@ -85,9 +84,7 @@ public class DeadlineTimers {
                 task.setDueDate(dueDate);
                 tasks.saveTask(task);
             }
-        } catch (OptimisticLockingException e) {
-            throw new ConcurrencyFailureException("Concurrent change of request " + changed.reference(), e);
-        }
+        });
     }
 
     private List<Job> timerJobs(String processInstanceId) {

@@ -1,12 +1,11 @@
 package org.rightsflow.process.deadline;
 
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.rightsflow.deadline.DueDateConfirmed;
+import org.rightsflow.process.EngineChanges;
 import org.rightsflow.process.model.VariableNames;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,15 +24,13 @@ public class ProvisionalFlag {
 
     @EventListener
     public void on(DueDateConfirmed confirmed) {
-        try {
+        EngineChanges.ofRequest(confirmed.reference(), () -> {
             for (ProcessInstance instance : runtime.createProcessInstanceQuery()
                     .processInstanceBusinessKey(confirmed.reference()).active().list()) {
                 if (runtime.getVariableLocal(instance.getId(), VariableNames.DUE_DATE_PROVISIONAL) != null) {
                     runtime.setVariableLocal(instance.getId(), VariableNames.DUE_DATE_PROVISIONAL, false);
                 }
             }
-        } catch (OptimisticLockingException e) {
-            throw new ConcurrencyFailureException("Concurrent change of request " + confirmed.reference(), e);
-        }
+        });
     }
 }

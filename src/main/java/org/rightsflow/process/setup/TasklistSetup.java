@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
@@ -151,34 +152,45 @@ public class TasklistSetup {
 
     /** A worker's engine user (not staff): in system-workers only; its password is kept as configured. */
     private void ensureWorkerUser(String userId, String password) {
-        IdentityService identity = engine.getIdentityService();
-        if (identity.createUserQuery().userId(userId).count() == 0) {
-            User user = identity.newUser(userId);
-            user.setFirstName(userId);
+        boolean created = ensureMember(userId, StaffGroups.SYSTEM_WORKERS, user -> {
             user.setLastName("(external-task worker)");
             user.setPassword(password);
-            identity.saveUser(user);
+        });
+        if (created) {
             log.info("Created the worker user '{}' in group '{}'", userId, StaffGroups.SYSTEM_WORKERS);
-        }
-        if (identity.createUserQuery().userId(userId).memberOfGroup(StaffGroups.SYSTEM_WORKERS).count() == 0) {
-            identity.createMembership(userId, StaffGroups.SYSTEM_WORKERS);
         }
     }
 
     private void ensureDemoUser(String userId, String groupId) {
-        IdentityService identity = engine.getIdentityService();
-        if (identity.createUserQuery().userId(userId).count() == 0) {
-            User user = identity.newUser(userId);
-            user.setFirstName(userId);
+        boolean created = ensureMember(userId, groupId, user -> {
             user.setLastName("(demo)");
             user.setPassword(userId);
             user.setEmail(userId + "@staff.rightsflow.invalid");
-            identity.saveUser(user);
+        });
+        if (created) {
             log.info("Created demo staff user '{}' in group '{}'", userId, groupId);
+        }
+    }
+
+    /**
+     * The engine user {@code userId} exists (created with {@code details} when missing, never changed when present)
+     * and is a member of {@code groupId}.
+     *
+     * @return whether the user was created now
+     */
+    private boolean ensureMember(String userId, String groupId, Consumer<User> details) {
+        IdentityService identity = engine.getIdentityService();
+        boolean missing = identity.createUserQuery().userId(userId).count() == 0;
+        if (missing) {
+            User user = identity.newUser(userId);
+            user.setFirstName(userId);
+            details.accept(user);
+            identity.saveUser(user);
         }
         if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
             identity.createMembership(userId, groupId);
         }
+        return missing;
     }
 
     private Set<String> deployedProcessKeys() {
