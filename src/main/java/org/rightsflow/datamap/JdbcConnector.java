@@ -28,6 +28,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The built-in connector of a system whose tables live in a JDBC database (the account system in the application's
@@ -128,45 +129,45 @@ public class JdbcConnector implements SystemConnector {
 
     @Override
     public long count(DataCategory category, long subjectId) {
-        ensureSchema();
-        CategoryStatements sql = statements.get(category);
-        if (sql == null) {
-            return 0;
-        }
-        Long count = jdbc.queryForObject(sql.count(), Long.class, subjectId);
-        return count == null ? 0 : count;
+        return count(category, subjectId, CategoryStatements::count);
     }
 
     @Override
     public void forEachRow(DataCategory category, long subjectId, Consumer<Map<String, Object>> visitor) {
-        ensureSchema();
-        CategoryStatements sql = statements.get(category);
-        if (sql == null) {
-            return;
-        }
-        stream(category, sql.select(), sql.mapping().columnNames(), subjectId, (row, restricted) -> visitor.accept(row));
+        forEachRow(category, subjectId, CategoryStatements::select, (row, restricted) -> visitor.accept(row));
     }
 
     @Override
     public long countRestricted(DataCategory category, long subjectId) {
+        return count(category, subjectId, CategoryStatements::countRestricted);
+    }
+
+    /** The subject's rows that {@code counting} counts; none in a category this system does not hold. */
+    private long count(DataCategory category, long subjectId, Function<CategoryStatements, String> counting) {
         ensureSchema();
         CategoryStatements sql = statements.get(category);
         if (sql == null) {
             return 0;
         }
-        Long count = jdbc.queryForObject(sql.countRestricted(), Long.class, subjectId);
+        Long count = jdbc.queryForObject(counting.apply(sql), Long.class, subjectId);
         return count == null ? 0 : count;
     }
 
     @Override
     public void forEachRowWithRestricted(DataCategory category, long subjectId,
                                          java.util.function.BiConsumer<Map<String, Object>, Boolean> visitor) {
+        forEachRow(category, subjectId, CategoryStatements::selectWithRestricted, visitor);
+    }
+
+    /** The subject's rows that {@code selecting} selects; none in a category this system does not hold. */
+    private void forEachRow(DataCategory category, long subjectId, Function<CategoryStatements, String> selecting,
+                            java.util.function.BiConsumer<Map<String, Object>, Boolean> visitor) {
         ensureSchema();
         CategoryStatements sql = statements.get(category);
         if (sql == null) {
             return;
         }
-        stream(category, sql.selectWithRestricted(), sql.mapping().columnNames(), subjectId, visitor);
+        stream(category, selecting.apply(sql), sql.mapping().columnNames(), subjectId, visitor);
     }
 
     /**
