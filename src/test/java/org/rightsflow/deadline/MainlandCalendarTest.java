@@ -58,7 +58,7 @@ class MainlandCalendarTest {
         DueDate before = policy.dueDate(LocalDate.of(2026, 12, 21).atTime(10, 0).atZone(DeadlineDays.ZONE).toInstant());
         assertThat(before.provisional()).isTrue();
 
-        write(file, WorkingDayCalendarTest.fixture2027());
+        write(file, CalendarFixtures.fixture2027());
         calendar.reloadIfChanged();
 
         assertThat(calendar.fileStatus().state()).isEqualTo(MainlandCalendar.FileState.LOADED);
@@ -77,13 +77,13 @@ class MainlandCalendarTest {
     @Test
     void aBadFileIsRejectedWholeAndTheDataInForceStays() throws Exception {
         Path file = dir.resolve("cn-holidays.txt");
-        write(file, WorkingDayCalendarTest.fixture2027());
+        write(file, CalendarFixtures.fixture2027());
         MainlandCalendar calendar = calendar(file);
         WorkingDayCalendar good = calendar.get();
         assertThat(good.coveredYears()).containsExactly(2025, 2026, 2027);
         assertThat(published).as("at start nobody listens yet").isEmpty();
 
-        List<String> broken = WorkingDayCalendarTest.fixture2027();
+        List<String> broken = CalendarFixtures.fixture2027();
         broken.add("YEAR 2028 next year's notice");
         broken.add("2028-01-01 OFF New Year's Day");
         broken.add("2028-02-30 OFF typo");
@@ -110,7 +110,7 @@ class MainlandCalendarTest {
         calendar.reloadIfChanged();
         assertThat(calendar.fileStatus().problem()).contains("2028-05-01 is a statutory holiday");
 
-        List<String> fixed = WorkingDayCalendarTest.fixture2027();
+        List<String> fixed = CalendarFixtures.fixture2027();
         fixed.add("# 2028 comes when its notice is out");
         write(file, fixed);
         calendar.reloadIfChanged();
@@ -141,7 +141,7 @@ class MainlandCalendarTest {
     @Test
     void aFileThatIsRemovedTakesItsYearsAway() throws Exception {
         Path file = dir.resolve("cn-holidays.txt");
-        write(file, WorkingDayCalendarTest.fixture2027());
+        write(file, CalendarFixtures.fixture2027());
         MainlandCalendar calendar = calendar(file);
         Files.delete(file);
         calendar.reloadIfChanged();

@@ -252,7 +252,7 @@ class WorkingDayCalendarLifecycleTest extends PostgresIntegrationTest {
         flagAs(stillProvisional.reference(), into2028);
         clockAt("2026-12-22T10:00");
 
-        Files.writeString(calendarFile, String.join("\n", WorkingDayCalendarTest.fixture2027()), StandardCharsets.UTF_8);
+        Files.writeString(calendarFile, String.join("\n", CalendarFixtures.fixture2027()), StandardCharsets.UTF_8);
         StaffHttp.Response notAdmin = StaffHttp.as(port, "officer").post("/staff/calendar/reload", "");
         assertThat(notAdmin.status()).isEqualTo(403);
         assertThat(notAdmin.json().get("code").asText()).isEqualTo("FORBIDDEN");
@@ -298,7 +298,7 @@ class WorkingDayCalendarLifecycleTest extends PostgresIntegrationTest {
     @Test
     void aMalformedFileIsRejectedNamingItsLineAndChangesNothing() throws Exception {
         clockAt("2026-12-06T09:00");
-        List<String> lines = new ArrayList<>(WorkingDayCalendarTest.fixture2027());
+        List<String> lines = new ArrayList<>(CalendarFixtures.fixture2027());
         lines.add("2027-10-08 OFF National Day");
         lines.add("2027-10-08 WORK oops");
         Files.writeString(calendarFile, String.join("\n", lines), StandardCharsets.UTF_8);

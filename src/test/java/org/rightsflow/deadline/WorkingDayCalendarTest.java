@@ -3,8 +3,6 @@ package org.rightsflow.deadline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,12 +12,6 @@ import org.junit.jupiter.api.Test;
 class WorkingDayCalendarTest {
 
     private final WorkingDayCalendar calendar = WorkingDayCalendar.mainlandChina();
-
-    /** A valid 2027 body (test fixture dates, not the official arrangement) to break one rule at a time. */
-    static List<String> fixture2027() throws Exception {
-        return new ArrayList<>(Files.readAllLines(Path.of(WorkingDayCalendarTest.class.getClassLoader()
-                .getResource("deadline/calendar-2027-fixture.txt").toURI())));
-    }
 
     private static List<String> with(List<String> lines, String... more) {
         List<String> all = new ArrayList<>(lines);
@@ -69,7 +61,7 @@ class WorkingDayCalendarTest {
 
     @Test
     void aFileAddsItsYearsAndReplacesAYearItAlsoHolds() throws Exception {
-        WorkingDayCalendar file = WorkingDayCalendar.parse("file", fixture2027());
+        WorkingDayCalendar file = WorkingDayCalendar.parse("file", CalendarFixtures.fixture2027());
         WorkingDayCalendar merged = calendar.withYearsOf(file);
         assertThat(merged.coveredYears()).containsExactly(2025, 2026, 2027);
         assertThat(merged.isWorkingDay(LocalDate.of(2027, 2, 8))).as("fixture Spring Festival").isFalse();
@@ -102,26 +94,26 @@ class WorkingDayCalendarTest {
 
     @Test
     void aMakeUpWorkingDayOnAWeekdayIsRejectedAsATypo() throws Exception {
-        assertThatThrownBy(() -> WorkingDayCalendar.parse("test", with(fixture2027(), "2027-10-11 WORK make-up")))
+        assertThatThrownBy(() -> WorkingDayCalendar.parse("test", with(CalendarFixtures.fixture2027(), "2027-10-11 WORK make-up")))
                 .hasMessageContaining("line 25: 2027-10-11 is a MONDAY; only a Saturday or Sunday");
     }
 
     @Test
     void aDayListedTwiceOrBothOffAndWorkIsRejected() throws Exception {
-        assertThatThrownBy(() -> WorkingDayCalendar.parse("test", with(fixture2027(), "2027-05-03 OFF again")))
+        assertThatThrownBy(() -> WorkingDayCalendar.parse("test", with(CalendarFixtures.fixture2027(), "2027-05-03 OFF again")))
                 .hasMessage("test line 25: 2027-05-03 is already listed on line 15");
-        assertThatThrownBy(() -> WorkingDayCalendar.parse("test", with(fixture2027(), "2027-02-13 OFF")))
+        assertThatThrownBy(() -> WorkingDayCalendar.parse("test", with(CalendarFixtures.fixture2027(), "2027-02-13 OFF")))
                 .hasMessage("test line 25: 2027-02-13 is already listed on line 12 (a day cannot be both OFF and WORK)");
     }
 
     @Test
     void everyDateMustBeInADeclaredYear() throws Exception {
         // 2072 for 2027: the typo would otherwise "cover" 2072 and leave 2027 assumed
-        assertThatThrownBy(() -> WorkingDayCalendar.parse("test", with(fixture2027(), "2072-10-08 OFF")))
+        assertThatThrownBy(() -> WorkingDayCalendar.parse("test", with(CalendarFixtures.fixture2027(), "2072-10-08 OFF")))
                 .hasMessage("test line 25: 2072-10-08 is in 2072, which no YEAR line declares (declared: [2027])");
         assertThatThrownBy(() -> WorkingDayCalendar.parse("test", List.of("2027-01-01 OFF")))
                 .hasMessageStartingWith("test: no 'YEAR yyyy' line");
-        assertThatThrownBy(() -> WorkingDayCalendar.parse("test", with(fixture2027(), "YEAR 2027 again")))
+        assertThatThrownBy(() -> WorkingDayCalendar.parse("test", with(CalendarFixtures.fixture2027(), "YEAR 2027 again")))
                 .hasMessage("test line 25: YEAR 2027 is declared twice");
         assertThatThrownBy(() -> WorkingDayCalendar.parse("test", List.of("YEAR 27")))
                 .hasMessage("test line 1: implausible year 27");
@@ -129,10 +121,10 @@ class WorkingDayCalendarTest {
 
     @Test
     void aDeclaredYearMustHoldItsHolidays() throws Exception {
-        assertThatThrownBy(() -> WorkingDayCalendar.parse("test", with(fixture2027(), "YEAR 2028")))
+        assertThatThrownBy(() -> WorkingDayCalendar.parse("test", with(CalendarFixtures.fixture2027(), "YEAR 2028")))
                 .hasMessageStartingWith("test line 25: YEAR 2028 has no OFF day");
         // National Day left out: 2027-10-01 is a Friday that no arrangement works
-        List<String> noNationalDay = fixture2027();
+        List<String> noNationalDay = CalendarFixtures.fixture2027();
         noNationalDay.removeIf(line -> line.startsWith("2027-10-01"));
         assertThatThrownBy(() -> WorkingDayCalendar.parse("test", noNationalDay))
                 .hasMessage("test line 3: 2027-10-01 is a statutory holiday that no arrangement makes a working day;"
@@ -141,7 +133,7 @@ class WorkingDayCalendarTest {
 
     @Test
     void aMakeUpDayFarFromAnyHolidayIsRejected() throws Exception {
-        assertThatThrownBy(() -> WorkingDayCalendar.parse("test", with(fixture2027(), "2027-08-14 WORK")))
+        assertThatThrownBy(() -> WorkingDayCalendar.parse("test", with(CalendarFixtures.fixture2027(), "2027-08-14 WORK")))
                 .hasMessage("test line 25: 2027-08-14 is a make-up working day more than 14 days from any holiday;"
                         + " a make-up day always sits next to the holiday it pays for");
     }

@@ -69,7 +69,7 @@ class WorkingDaysPolicyTest {
     void theAssumedDateIsNeverLaterThanTheOneTheRealArrangementGives() throws Exception {
         // The test fixture's 2027 (not the official arrangement): holidays, make-up Saturdays.
         WorkingDaysPolicy known = WorkingDaysPolicy.cnWorkingDays(WorkingDayCalendar.mainlandChina()
-                .withYearsOf(WorkingDayCalendar.parse("fixture", WorkingDayCalendarTest.fixture2027())));
+                .withYearsOf(WorkingDayCalendar.parse("fixture", CalendarFixtures.fixture2027())));
         for (LocalDate receipt = LocalDate.of(2026, 11, 1); receipt.isBefore(LocalDate.of(2027, 12, 1));
                 receipt = receipt.plusDays(1)) {
             Instant at = receipt.atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Shanghai")).toInstant();

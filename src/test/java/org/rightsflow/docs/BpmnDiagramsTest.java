@@ -48,7 +48,7 @@ class BpmnDiagramsTest {
         for (Path model : models) {
             for (BpmnSvg.ProcessSummary process : BpmnSvg.processes(model)) {
                 md.append("- [").append(process.name().isEmpty() ? process.id() : process.name()).append("](#")
-                        .append(MarkdownLinksTest.slug(heading(process))).append(")\n");
+                        .append(MarkdownSlugs.slug(heading(process))).append(")\n");
             }
         }
         for (Path model : models) {

@@ -37,7 +37,7 @@ final class OpenApiMarkdown {
 
         md.append("## Operations\n\n| method | path | summary |\n|---|---|---|\n");
         operations.forEach((key, operation) -> md.append("| ").append(method(key).toUpperCase()).append(" | [`")
-                .append(path(key)).append("`](#").append(MarkdownLinksTest.slug(heading(key))).append(") | ")
+                .append(path(key)).append("`](#").append(MarkdownSlugs.slug(heading(key))).append(") | ")
                 .append(cell(text(operation.get("summary"), ""))).append(" |\n"));
 
         operations.forEach((key, operation) -> {
@@ -115,7 +115,7 @@ final class OpenApiMarkdown {
         }
         if (schema.has("$ref")) {
             String name = schema.get("$ref").asText().replaceFirst("^#/components/schemas/", "");
-            return "[" + name + "](#" + MarkdownLinksTest.slug(name) + ")";
+            return "[" + name + "](#" + MarkdownSlugs.slug(name) + ")";
         }
         String type = schema.path("type").isArray() ? schema.path("type").get(0).asText() : schema.path("type").asText();
         if ("array".equals(type)) {

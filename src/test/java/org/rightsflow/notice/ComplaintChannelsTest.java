@@ -14,7 +14,7 @@ class ComplaintChannelsTest {
 
     @Test
     void eachChannelReadsInTheNoticesLanguage() {
-        ComplaintChannels channels = RefusalNoticeTemplatesTest.CHANNELS;
+        ComplaintChannels channels = ComplaintChannelsFixture.ONE_OF_EACH;
         assertThat(channels.forNotice("zh-CN")).containsExactly(
                 Map.of("label", "网上投诉表单", "address", "https://example.test/complaints"),
                 Map.of("label", "电子邮件", "address", "complaints@example.test"),

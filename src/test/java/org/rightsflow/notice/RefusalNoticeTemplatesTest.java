@@ -18,12 +18,7 @@ import org.rightsflow.review.RefusalGround;
  */
 class RefusalNoticeTemplatesTest {
 
-    static final ComplaintChannels CHANNELS = new ComplaintChannels(List.of(
-            new ComplaintChannels.Channel(ComplaintChannels.Type.WEB_FORM, "https://example.test/complaints", null),
-            new ComplaintChannels.Channel(ComplaintChannels.Type.EMAIL, "complaints@example.test", null),
-            new ComplaintChannels.Channel(ComplaintChannels.Type.POST, "北京市海淀区测试路 2 号", "2 Test Road, Beijing")));
-
-    private final NoticeTemplates templates = new NoticeTemplates(CHANNELS);
+    private final NoticeTemplates templates = new NoticeTemplates(ComplaintChannelsFixture.ONE_OF_EACH);
 
     private static Map<String, Object> model(String language, String typeCode, List<String> groundCodes) {
         Map<String, Object> model = new HashMap<>();

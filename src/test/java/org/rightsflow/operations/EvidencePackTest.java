@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,9 +14,6 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -134,7 +129,7 @@ class EvidencePackTest extends PostgresIntegrationTest {
         assertThat(result.verified()).isTrue();
         assertThat(result.reference()).isEqualTo(reference);
 
-        Map<String, byte[]> files = unzip(pack);
+        Map<String, byte[]> files = ZipFiles.unzip(pack);
         assertThat(files).containsKeys("request.json", "timeline.json", "decisions.json", "audit/entries.json",
                 "audit/chain-verification.json", "process/path.json", "notices/index.json", "README.txt");
         assertThat(files.keySet()).anyMatch(name -> name.matches("models/RightsRequestProcess-v\\d+\\.bpmn"))
@@ -166,21 +161,21 @@ class EvidencePackTest extends PostgresIntegrationTest {
         // a file rewritten (its ZIP entry well-formed): the manifest's hash names it
         Map<String, byte[]> rewritten = new LinkedHashMap<>(files);
         rewritten.put("decisions.json", decisions.replace("\"officer\"", "\"officer2\"").getBytes(StandardCharsets.UTF_8));
-        EvidencePackVerifier.Result changed = EvidencePackVerifier.verify(zip(rewritten), fingerprint);
+        EvidencePackVerifier.Result changed = EvidencePackVerifier.verify(ZipFiles.zip(rewritten), fingerprint);
         assertThat(changed.problems()).singleElement().asString().startsWith("file decisions.json was changed");
 
         // the manifest rewritten to match: the signature fails
         Map<String, byte[]> forged = new LinkedHashMap<>(files);
         forged.put("manifest.json", new String(files.get("manifest.json"), StandardCharsets.UTF_8)
                 .replace(reference, reference.replace("RR-", "RX-")).getBytes(StandardCharsets.UTF_8));
-        assertThat(EvidencePackVerifier.verify(zip(forged), fingerprint).problems())
+        assertThat(EvidencePackVerifier.verify(ZipFiles.zip(forged), fingerprint).problems())
                 .anyMatch(p -> p.contains("signature does not match"));
 
         // an audit entry changed in the pack is named by its sequence number
         Map<String, byte[]> auditChanged = new LinkedHashMap<>(files);
         auditChanged.put("audit/entries.json", new String(files.get("audit/entries.json"), StandardCharsets.UTF_8)
                 .replaceFirst("\"actor\" : \"officer\"", "\"actor\" : \"intake\"").getBytes(StandardCharsets.UTF_8));
-        assertThat(EvidencePackVerifier.verify(zip(auditChanged), fingerprint).problems())
+        assertThat(EvidencePackVerifier.verify(ZipFiles.zip(auditChanged), fingerprint).problems())
                 .anyMatch(p -> p.startsWith("audit/entries.json: audit entry"));
 
         // a pack signed with any other key is refused against the server's fingerprint
@@ -235,28 +230,6 @@ class EvidencePackTest extends PostgresIntegrationTest {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
-    }
-
-    static Map<String, byte[]> unzip(byte[] pack) throws IOException {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(pack))) {
-            for (ZipEntry entry; (entry = zip.getNextEntry()) != null; ) {
-                files.put(entry.getName(), zip.readAllBytes());
-            }
-        }
-        return files;
-    }
-
-    static byte[] zip(Map<String, byte[]> files) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> file : files.entrySet()) {
-                zip.putNextEntry(new ZipEntry(file.getKey()));
-                zip.write(file.getValue());
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
     }
 
     /** Where the (compressed) data of an entry starts: after its local file header. */

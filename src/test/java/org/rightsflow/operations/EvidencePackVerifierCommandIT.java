@@ -43,9 +43,9 @@ class EvidencePackVerifierCommandIT {
         assertThat(verified.exit()).as(verified.output()).isZero();
         assertThat(verified.output()).startsWith("VERIFIED").contains("RR-20261129-0007").contains(key.fingerprint());
 
-        Map<String, byte[]> changed = new LinkedHashMap<>(EvidencePackTest.unzip(pack));
+        Map<String, byte[]> changed = new LinkedHashMap<>(ZipFiles.unzip(pack));
         changed.put("decisions.json", "[{\"decidedBy\":\"officer2\",\"decision\":\"REFUSE\"}]".getBytes(StandardCharsets.UTF_8));
-        Path bad = Files.write(dir.resolve("altered.zip"), EvidencePackTest.zip(changed));
+        Path bad = Files.write(dir.resolve("altered.zip"), ZipFiles.zip(changed));
         Run refused = run(bad.toString(), key.fingerprint());
         assertThat(refused.exit()).as(refused.output()).isEqualTo(1);
         assertThat(refused.output()).startsWith("NOT VERIFIED").contains("file decisions.json was changed");
