@@ -2,6 +2,7 @@ package org.rightsflow.fulfilment.systems;
 
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -17,11 +18,10 @@ import org.springframework.util.unit.DataSize;
  *                      the CRM's container); otherwise create worker users in Camunda Admin
  */
 @ConfigurationProperties(prefix = "rightsflow.workers")
-public record WorkerProperties(Map<String, String> secretSha256, DataSize maxUploadSize, String engineUser,
-                               String enginePassword) {
+public record WorkerProperties(@DefaultValue Map<String, String> secretSha256, @DefaultValue("64MB") DataSize maxUploadSize,
+                               String engineUser, String enginePassword) {
 
     public WorkerProperties {
-        secretSha256 = secretSha256 == null ? Map.of() : Map.copyOf(secretSha256);
-        maxUploadSize = maxUploadSize == null ? DataSize.ofMegabytes(64) : maxUploadSize;
+        secretSha256 = Map.copyOf(secretSha256);
     }
 }
