@@ -373,6 +373,14 @@ class WorkingDayCalendarLifecycleTest extends PostgresIntegrationTest {
         String instance = instanceOf(reference);
         runtime.setVariable(instance, "dueDate", Date.from(deadline.dueAt()));
         runtime.setVariable(instance, "dueDateProvisional", deadline.provisional());
+        // as if filed so: the processes the request called (the exemption review) got their copy when called
+        for (org.camunda.bpm.engine.runtime.ProcessInstance called : runtime.createProcessInstanceQuery()
+                .processInstanceBusinessKey(reference).active().list()) {
+            if (!called.getId().equals(instance) && runtime.getVariableLocal(called.getId(), "dueDate") != null) {
+                runtime.setVariableLocal(called.getId(), "dueDate", Date.from(deadline.dueAt()));
+                runtime.setVariableLocal(called.getId(), "dueDateProvisional", deadline.provisional());
+            }
+        }
         for (Task task : tasks.createTaskQuery().processInstanceBusinessKey(reference).list()) {
             task.setDueDate(Date.from(deadline.dueAt()));
             tasks.saveTask(task);

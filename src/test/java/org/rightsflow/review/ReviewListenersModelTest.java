@@ -39,6 +39,7 @@ import org.rightsflow.process.deadline.DeadlineTimers;
 import org.rightsflow.process.listener.ExemptionReviewListener;
 import org.rightsflow.process.listener.RefusalApprovalListener;
 import org.rightsflow.process.model.AccessFulfilmentModel;
+import org.rightsflow.process.model.ExemptionReviewModel;
 import org.rightsflow.process.model.RefusalApprovalModel;
 import org.rightsflow.process.model.RightsRequestModel;
 import org.rightsflow.process.model.SystemStepModel;
@@ -52,7 +53,7 @@ import org.rightsflow.process.model.VariableNames;
  * paused, resumed and moved by {@link DeadlineTimers} (same jobs, new dates).
  */
 @Deployment(resources = {RightsRequestModel.RESOURCE, RightsRequestModel.DECISION_RESOURCE, AccessFulfilmentModel.RESOURCE,
-        RefusalApprovalModel.RESOURCE, SystemStepsModel.RESOURCE, SystemStepModel.RESOURCE,
+        ExemptionReviewModel.RESOURCE, RefusalApprovalModel.RESOURCE, SystemStepsModel.RESOURCE, SystemStepModel.RESOURCE,
         "forms/Form_ManualIdentityCheck.form", "forms/Form_ExemptionReview.form", "forms/Form_RefusalApproval.form"})
 class ReviewListenersModelTest {
 
@@ -153,7 +154,7 @@ class ReviewListenersModelTest {
                 scopes.put(requestId, refused);
             }
         };
-        Mocks.register(RightsRequestModel.BEAN_EXEMPTION_REVIEW_LISTENER,
+        Mocks.register(ExemptionReviewModel.BEAN_EXEMPTION_REVIEW_LISTENER,
                 new ExemptionReviewListener(inMemory, proposals, new ReviewReferrals(null, null, null, null) {
                     @Override
                     public void reviewed(String requestId) {
@@ -194,7 +195,7 @@ class ReviewListenersModelTest {
         runtime.createMessageCorrelation(RightsRequestModel.MSG_IDENTITY_VERIFIED).processInstanceBusinessKey(REFERENCE)
                 .correlate();
         runAsyncJobs();
-        assertThat(task(RightsRequestModel.TASK_REVIEW_EXEMPTIONS)).as("legal hold: review").isNotNull();
+        assertThat(task(ExemptionReviewModel.TASK_REVIEW_EXEMPTIONS)).as("legal hold: review").isNotNull();
         return instance;
     }
 
@@ -228,7 +229,7 @@ class ReviewListenersModelTest {
     void proceedGoesStraightToFulfilment() {
         ProcessInstance instance = inReview();
         signIn("officer", "privacy-officers");
-        tasks.complete(task(RightsRequestModel.TASK_REVIEW_EXEMPTIONS).getId(), review("PROCEED", null, "[\"ACCOUNT\"]"));
+        tasks.complete(task(ExemptionReviewModel.TASK_REVIEW_EXEMPTIONS).getId(), review("PROCEED", null, "[\"ACCOUNT\"]"));
         runAsyncJobs();
         assertThat(passed(instance, RefusalApprovalModel.TASK_APPROVE_REFUSAL)).isFalse();
         assertThat(passed(instance, RightsRequestModel.END_EVENT_COMPLETED)).isTrue();
@@ -240,7 +241,7 @@ class ReviewListenersModelTest {
     void partialApprovedByASecondPersonIsFulfilledAndPartiallyCompleted() {
         ProcessInstance instance = inReview();
         signIn("dual", "privacy-officers", "legal-reviewers");
-        Task review = task(RightsRequestModel.TASK_REVIEW_EXEMPTIONS);
+        Task review = task(ExemptionReviewModel.TASK_REVIEW_EXEMPTIONS);
         assertThatThrownBy(() -> tasks.complete(review.getId(), review("PARTIAL", "[\"TRADE_SECRET\"]", null)))
                 .hasMessageContaining("data categories");
         tasks.complete(review.getId(), review("PARTIAL", "[\"TRADE_SECRET\"]", "[\"OPERATION_LOGS\",\"SECURITY\"]"));
@@ -265,7 +266,7 @@ class ReviewListenersModelTest {
     void theProposerCannotApproveByOverwritingTheProposerVariableWithTheCompletion() {
         inReview();
         signIn("dual", "privacy-officers", "legal-reviewers");
-        tasks.complete(task(RightsRequestModel.TASK_REVIEW_EXEMPTIONS).getId(), review("REFUSE", "[\"REPETITIVE\"]", null));
+        tasks.complete(task(ExemptionReviewModel.TASK_REVIEW_EXEMPTIONS).getId(), review("REFUSE", "[\"REPETITIVE\"]", null));
         Task approval = task(RefusalApprovalModel.TASK_APPROVE_REFUSAL);
         Map<String, Object> forged = new HashMap<>(approval("APPROVE", "Approved by 'someone else'."));
         forged.put(VariableNames.REVIEW_PROPOSER, "someone-else");
@@ -278,13 +279,13 @@ class ReviewListenersModelTest {
     void refusalApprovedIsRefusedAndARejectedOneGoesBackWithTheComment() {
         ProcessInstance instance = inReview();
         signIn("officer", "privacy-officers");
-        tasks.complete(task(RightsRequestModel.TASK_REVIEW_EXEMPTIONS).getId(),
+        tasks.complete(task(ExemptionReviewModel.TASK_REVIEW_EXEMPTIONS).getId(),
                 review("REFUSE", "[\"REPETITIVE\"]", "[\"ACCOUNT\"]"));
         signIn("legal", "legal-reviewers");
         tasks.complete(task(RefusalApprovalModel.TASK_APPROVE_REFUSAL).getId(),
                 approval("REJECT", "Two earlier requests are not unreasonable."));
 
-        Task again = task(RightsRequestModel.TASK_REVIEW_EXEMPTIONS);
+        Task again = task(ExemptionReviewModel.TASK_REVIEW_EXEMPTIONS);
         assertThat(again).as("back to the reviewer").isNotNull();
         assertThat(tasks.getVariable(again.getId(), VariableNames.APPROVAL_COMMENT))
                 .isEqualTo("Two earlier requests are not unreasonable.");
@@ -309,6 +310,27 @@ class ReviewListenersModelTest {
     }
 
     @Test
+    void aRefusalAfterARejectedPartialOneCarriesNoCategoriesOfTheEarlierProposal() {
+        inReview();
+        signIn("officer", "privacy-officers");
+        tasks.complete(task(ExemptionReviewModel.TASK_REVIEW_EXEMPTIONS).getId(),
+                review("PARTIAL", "[\"TRADE_SECRET\"]", "[\"OPERATION_LOGS\"]"));
+        signIn("legal", "legal-reviewers");
+        tasks.complete(task(RefusalApprovalModel.TASK_APPROVE_REFUSAL).getId(),
+                approval("REJECT", "Either all of it is a trade secret or none."));
+        Task again = task(ExemptionReviewModel.TASK_REVIEW_EXEMPTIONS);
+        assertThat(tasks.getVariable(again.getId(), VariableNames.REFUSED_CATEGORIES)).as("the form shows what was sent back")
+                .isEqualTo("OPERATION_LOGS");
+
+        signIn("officer", "privacy-officers");
+        tasks.complete(again.getId(), review("REFUSE", "[\"TRADE_SECRET\"]", null));
+        Task approval = task(RefusalApprovalModel.TASK_APPROVE_REFUSAL);
+        assertThat(tasks.getVariable(approval.getId(), VariableNames.REVIEW_DECISION)).isEqualTo("REFUSE");
+        assertThat(tasks.getVariable(approval.getId(), VariableNames.REFUSED_CATEGORIES))
+                .as("a REFUSE refuses no categories of the earlier PARTIAL").isNull();
+    }
+
+    @Test
     void pausedTimersStopAndExtendedOnesMoveWithoutASecondTimer() {
         ProcessInstance instance = inReview();
         DeadlineTimers timers = new DeadlineTimers(runtime, management, tasks);
@@ -329,7 +351,9 @@ class ReviewListenersModelTest {
         assertThat(movedDueSoon.getId()).isEqualTo(dueSoon.getId());
         assertThat(movedDueSoon.isSuspended()).isFalse();
         assertThat(movedDueSoon.getDuedate()).isEqualTo(Date.from(newReminder));
-        assertThat(task(RightsRequestModel.TASK_REVIEW_EXEMPTIONS).getDueDate()).isEqualTo(Date.from(newDue));
+        assertThat(task(ExemptionReviewModel.TASK_REVIEW_EXEMPTIONS).getDueDate()).isEqualTo(Date.from(newDue));
+        assertThat(runtime.getVariable(task(ExemptionReviewModel.TASK_REVIEW_EXEMPTIONS).getProcessInstanceId(),
+                VariableNames.DUE_DATE)).as("the called review's copy, which a later task would read").isEqualTo(Date.from(newDue));
         assertThat(runtime.getVariable(instance.getId(), VariableNames.DUE_DATE)).isEqualTo(Date.from(newDue));
         assertThat(management.createJobQuery().processInstanceId(instance.getId()).timers().count()).isEqualTo(1);
 

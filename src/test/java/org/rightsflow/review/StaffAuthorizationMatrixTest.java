@@ -122,6 +122,8 @@ class StaffAuthorizationMatrixTest extends PostgresIntegrationTest {
             "rights-request instance: read", Set.of(OFFICER, AUDITOR, ADMIN),
             "rights-request instance: read its variables", Set.of(OFFICER, AUDITOR, ADMIN),
             "manual identity check: read its instance", Set.of(INTAKE, OFFICER, AUDITOR, ADMIN),
+            // the review is a called process of its own (ExemptionReviewProcess), read by the officers only
+            "exemption review: read its instance", Set.of(OFFICER, AUDITOR, ADMIN),
             "refusal approval: read its instance", Set.of(LEGAL, AUDITOR, ADMIN),
             // a task's variables change only by submitting its form (completing it), never by setting them
             "exemption review: set a variable outside its form", Set.of(ADMIN),
@@ -429,10 +431,18 @@ class StaffAuthorizationMatrixTest extends PostgresIntegrationTest {
                 });
     }
 
-    /** A request's instance (RightsRequestProcess) waiting at the exemption review, for the reads. */
+    /**
+     * A request's instance (RightsRequestProcess) waiting at the exemption review, for the reads; the review task
+     * itself is in the called ExemptionReviewProcess, under the request's reference.
+     */
     private String requestInstance() {
         return target("request instance", id -> runtime.createProcessInstanceQuery().processInstanceId(id).count() == 1,
-                () -> reviewTask().getProcessInstanceId());
+                () -> {
+                    String reference = runtime.createProcessInstanceQuery()
+                            .processInstanceId(reviewTask().getProcessInstanceId()).singleResult().getBusinessKey();
+                    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(reference)
+                            .processDefinitionKey("RightsRequestProcess").singleResult().getId();
+                });
     }
 
     /**
@@ -484,6 +494,10 @@ class StaffAuthorizationMatrixTest extends PostgresIntegrationTest {
     /** An officer proposes a refusal: the approval goes to the legal reviewers. */
     private String refusalApprovalTask() {
         Task review = reviewTask();
+        // the approval is the task of the called RefusalApprovalProcess, which carries the request's reference (as
+        // the review's own called instance does, which ends with the review)
+        String reference = runtime.createProcessInstanceQuery().processInstanceId(review.getProcessInstanceId())
+                .singleResult().getBusinessKey();
         StaffSignIn.as(identity, OFFICER);
         try {
             tasks.complete(review.getId(), Variables.createVariables().putValue("decision", "REFUSE")
@@ -492,9 +506,6 @@ class StaffAuthorizationMatrixTest extends PostgresIntegrationTest {
         } finally {
             identity.clearAuthentication();
         }
-        // the approval is the task of the called RefusalApprovalProcess, which carries the request's reference
-        String reference = runtime.createProcessInstanceQuery().processInstanceId(review.getProcessInstanceId())
-                .singleResult().getBusinessKey();
         return awaitTask(tasks, reference, TaskKind.REFUSAL_APPROVAL.key).getId();
     }
 

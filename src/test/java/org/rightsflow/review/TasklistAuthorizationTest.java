@@ -9,6 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -19,13 +22,17 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.process.setup.TasklistSetup;
+import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.rightsflow.support.RequesterJourney;
+import org.rightsflow.support.StaffSignIn;
+import org.rightsflow.support.TaskWaits;
 import org.rightsflow.support.TestInfrastructure;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Camunda authorization as each demo user meets it through the engine REST API (docs/staff.md): every worker sees its
@@ -46,8 +53,17 @@ class TasklistAuthorizationTest extends PostgresIntegrationTest {
     AuthorizationService authorizations;
     @Autowired
     TasklistSetup setup;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    RepositoryService repository;
+    @Autowired
+    FormService forms;
+    @Autowired
+    IdentityService identity;
 
     private static String reviewTaskId;
+    private static String identityCheckId;
     private static String reviewReference;
 
     @BeforeEach
@@ -124,7 +140,7 @@ class TasklistAuthorizationTest extends PostgresIntegrationTest {
 
         assertThat(auditor.get("/engine-rest/process-instance/" + instanceId).status()).isEqualTo(200);
         StaffHttp.Response history = auditor.get("/engine-rest/history/process-instance?processInstanceBusinessKey="
-                + reviewReference);
+                + reviewReference + "&processDefinitionKey=RightsRequestProcess");
         assertThat(history.status()).isEqualTo(200);
         assertThat(history.json()).hasSize(1);
 
@@ -158,6 +174,76 @@ class TasklistAuthorizationTest extends PostgresIntegrationTest {
 
     private static boolean appliesTo(Permission permission, Authorization authorization) {
         return java.util.Arrays.stream(permission.getTypes()).anyMatch(r -> r.resourceType() == authorization.getResourceType());
+    }
+
+    /**
+     * The officers see their review tasks through one grant on ExemptionReviewProcess, whose only tasks are theirs;
+     * intake staff see their identity checks in RightsRequestProcess. Neither group meets the other's task in the task
+     * list, its count, a search by id, or any of its filters and their counts, and the engine wrote no authorization
+     * row for the officers on the review task (DefinitionTaskGrants).
+     */
+    @Test
+    void officersAndIntakeStaffNeverSeeEachOthersTasks() {
+        String identityCheckId = manualIdentityCheck();
+        assertThat(jdbc.queryForObject("select count(*) from act_ru_authorization where resource_type_ = 7"
+                + " and resource_id_ = ? and group_id_ = 'privacy-officers'", Long.class, reviewTaskId))
+                .as("no row per review task").isZero();
+        assertThat(authorizations.createAuthorizationQuery().groupIdIn("privacy-officers").resourceType(6)
+                .resourceId("ExemptionReviewProcess").singleResult().isPermissionGranted(
+                        org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions.READ_TASK))
+                .as("one grant on the definition").isTrue();
+        theirTasksOnly("officer", "Privacy officers", reviewTaskId, identityCheckId);
+        theirTasksOnly("intake", "Intake staff", identityCheckId, reviewTaskId);
+    }
+
+    private void theirTasksOnly(String user, String allFilter, String own, String other) {
+        StaffHttp staff = StaffHttp.as(port, user);
+        List<String> listed = ids(staff.get("/engine-rest/task?maxResults=1000"));
+        assertThat(listed).as("%s's task list", user).contains(own).doesNotContain(other);
+        assertThat(staff.get("/engine-rest/task/count").json().get("count").asLong()).as("%s's task count", user)
+                .isEqualTo(listed.size());
+        assertThat(ids(staff.get("/engine-rest/task?taskId=" + other))).as("%s searching by id", user).isEmpty();
+        assertThat(staff.get("/engine-rest/task/" + other).status()).as("%s opening it", user).isEqualTo(404);
+        for (JsonNode filter : staff.get("/engine-rest/filter?resourceType=Task").json()) {
+            String id = filter.get("id").asText();
+            List<String> inFilter = ids(staff.get("/engine-rest/filter/" + id + "/list?maxResults=1000"));
+            assertThat(inFilter).as("%s's filter %s", user, filter.get("name").asText()).doesNotContain(other);
+            assertThat(staff.get("/engine-rest/filter/" + id + "/count").json().get("count").asLong())
+                    .as("%s's filter %s: count", user, filter.get("name").asText()).isEqualTo(inFilter.size());
+            if (filter.get("name").asText().equals(allFilter)) {
+                assertThat(inFilter).as("%s's filter of all open tasks", user).contains(own);
+            }
+        }
+    }
+
+    private static List<String> ids(StaffHttp.Response response) {
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        List<String> ids = new ArrayList<>();
+        response.json().forEach(task -> ids.add(task.get("id").asText()));
+        return ids;
+    }
+
+    /** A request received by letter, entered by intake staff: its identity is checked by hand (intake's task). */
+    private String manualIdentityCheck() {
+        if (identityCheckId != null && tasks.createTaskQuery().taskId(identityCheckId).count() == 1) {
+            return identityCheckId;
+        }
+        String email = "tasklist-intake-" + System.nanoTime() + "@example.com";
+        Accounts.account(email).phone("+86137" + String.format("%08d", System.nanoTime() % 100_000_000L))
+                .birthDate("1986-06-06").insert(jdbc);
+        String definition = repository.createProcessDefinitionQuery().processDefinitionKey("StaffIntakeProcess")
+                .latestVersion().singleResult().getId();
+        StaffSignIn.as(identity, "intake2");
+        String reference;
+        try {
+            reference = forms.submitStartForm(definition, org.camunda.bpm.engine.variable.Variables.createVariables()
+                    .putValue("intakeRequestType", "ACCESS").putValue("intakeAccountEmail", email)
+                    .putValue("intakeLanguage", "en").putValue("intakeReceivedVia", "LETTER")).getBusinessKey();
+        } finally {
+            identity.clearAuthentication();
+        }
+        identityCheckId = TaskWaits.awaitTask(tasks, reference, "Task_VerifyIdentityManually").getId();
+        return identityCheckId;
     }
 
     @Test

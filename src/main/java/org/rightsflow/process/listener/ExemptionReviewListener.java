@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.rightsflow.common.TimeSource;
 import org.rightsflow.fulfilment.erasure.ErasureScope;
 import org.rightsflow.process.ProcessVariables;
-import org.rightsflow.process.model.RightsRequestModel;
+import org.rightsflow.process.model.ExemptionReviewModel;
 import org.rightsflow.process.model.VariableNames;
 import org.rightsflow.review.RefusalProposals;
 import org.rightsflow.review.RefusalSubject;
@@ -16,12 +16,13 @@ import org.rightsflow.review.ReviewScopes;
 import org.springframework.stereotype.Component;
 
 /**
- * Completing Task_ReviewExemptions: the decision, its grounds, the refused categories of a PARTIAL decision and the
- * explanation are checked again on the server. A PARTIAL or REFUSE decision is stored as a refusal proposal of the
- * signed-in officer, which the legal reviewer of RefusalApprovalProcess approves or sends back (four eyes). Pending
- * referrals to review are marked as taken up.
+ * Completing Task_ReviewExemptions (ExemptionReviewProcess): the decision, its grounds, the refused categories of a
+ * PARTIAL decision and the explanation are checked again on the server. A PARTIAL or REFUSE decision is stored as a
+ * refusal proposal of the signed-in officer, which the legal reviewer of RefusalApprovalProcess approves or sends back
+ * (four eyes). Pending referrals to review are marked as taken up. What it sets goes back to RightsRequestProcess by
+ * the calling activity's output mapping.
  */
-@Component(RightsRequestModel.BEAN_EXEMPTION_REVIEW_LISTENER)
+@Component(ExemptionReviewModel.BEAN_EXEMPTION_REVIEW_LISTENER)
 public class ExemptionReviewListener implements TaskListener {
 
     private final ReviewScopes scopes;
@@ -53,7 +54,9 @@ public class ExemptionReviewListener implements TaskListener {
         task.setVariable(VariableNames.REVIEW_DECISION, decision);
         task.setVariable(VariableNames.REVIEW_PROPOSER, proposer);
         if (refusedCategories.isEmpty()) {
-            task.removeVariable(VariableNames.REFUSED_CATEGORIES);
+            // null, not removed: the calling activity passes it out, so a PARTIAL proposal sent back leaves no
+            // categories behind for a later REFUSE or PROCEED
+            task.setVariable(VariableNames.REFUSED_CATEGORIES, null);
         } else {
             // Codes only (no personal data); the approval form shows them, the partial notice names them.
             task.setVariable(VariableNames.REFUSED_CATEGORIES, String.join(",", refusedCategories));

@@ -60,11 +60,9 @@ public final class RightsRequestModel {
 
     // --- candidate groups
     public static final String GROUP_PRIVACY_INTAKE = StaffGroups.INTAKE;
-    public static final String GROUP_PRIVACY_OFFICERS = StaffGroups.PRIVACY_OFFICERS;
 
     // --- forms (camunda:formRef, binding deployment)
     public static final String FORM_MANUAL_IDENTITY_CHECK = "Form_ManualIdentityCheck";
-    public static final String FORM_EXEMPTION_REVIEW = "Form_ExemptionReview";
 
     // --- delegates (Spring bean names, camunda:delegateExpression)
     public static final String BEAN_ACKNOWLEDGE_REQUEST = "acknowledgeRequest";
@@ -81,7 +79,6 @@ public final class RightsRequestModel {
     public static final String BEAN_CLOSE_UNANSWERED = "closeUnanswered";
     // task listeners (event "complete")
     public static final String BEAN_MANUAL_VERIFICATION_LISTENER = "manualVerificationListener";
-    public static final String BEAN_EXEMPTION_REVIEW_LISTENER = "exemptionReviewListener";
 
     // --- elements: process level
     public static final String START_EVENT_REQUEST_RECEIVED = "StartEvent_RequestReceived";
@@ -104,7 +101,12 @@ public final class RightsRequestModel {
     public static final String TASK_TRIAGE_EXEMPTIONS = "Task_TriageExemptions";
     public static final String GATEWAY_REVIEW_NEEDED = "Gateway_ReviewNeeded";
     public static final String GATEWAY_JOIN_REVIEW = "Gateway_JoinReview";
-    public static final String TASK_REVIEW_EXEMPTIONS = "Task_ReviewExemptions";
+    /**
+     * Calls {@link ExemptionReviewModel#PROCESS_ID}; its task is {@link ExemptionReviewModel#TASK_REVIEW_EXEMPTIONS},
+     * in the called instance (same business key). Instances of the model's earlier version hold that user task
+     * here, under the same id, with their per-task authorizations.
+     */
+    public static final String CALL_ACTIVITY_REVIEW_EXEMPTIONS = "CallActivity_ReviewExemptions";
     public static final String GATEWAY_REVIEW_DECISION = "Gateway_ReviewDecision";
     /** asyncBefore: after a review (PROCEED) or an approved partial refusal, the fulfilment starts in a job. */
     public static final String GATEWAY_JOIN_REVIEWED = "Gateway_JoinReviewed";

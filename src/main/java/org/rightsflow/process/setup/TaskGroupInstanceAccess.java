@@ -8,6 +8,9 @@ import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.spring.boot.starter.configuration.impl.AbstractCamundaConfiguration;
 import org.rightsflow.process.model.StaffGroups;
@@ -24,6 +27,12 @@ import org.springframework.stereotype.Component;
  * <p>Also: candidate groups get {@code TASK_WORK} and {@code TASK_ASSIGN} on their tasks instead of {@code UPDATE}
  * ({@code default-user-permission-name-for-task} in application.yaml): they claim, unclaim, assign and complete, and a
  * task's variables change only through its form's submission, never by setting variables on the task.
+ *
+ * <p>And: no authorization row per task for a group that holds the same rights once on the task's process definition,
+ * because every task of that definition (in every version) goes to that group alone ({@link DefinitionTaskGrants}):
+ * those rows made every Tasklist query probe the authorization table once per open task (BENCHMARKS.md, figure 5).
+ * The four-eyes rule of refusals does not rest on these rows: the approval's listener compares the approver with the
+ * proposer stored in the application's tables.
  */
 @Component
 public class TaskGroupInstanceAccess extends AbstractCamundaConfiguration {
@@ -37,9 +46,20 @@ public class TaskGroupInstanceAccess extends AbstractCamundaConfiguration {
     }
 
     static final class Provider extends DefaultAuthorizationProvider {
+
+        private final DefinitionTaskGrants definitionGrants = new DefinitionTaskGrants();
+
+        @Override
+        public AuthorizationEntity[] newProcessDefinition(ProcessDefinition processDefinition) {
+            // a new version may give the key's tasks to several groups: the grant on the key goes, the rows come
+            return definitionGrants.deploying((ProcessDefinitionEntity) processDefinition);
+        }
+
         @Override
         public AuthorizationEntity[] newTaskGroupIdentityLink(Task task, String groupId, String type) {
-            AuthorizationEntity[] defaults = super.newTaskGroupIdentityLink(task, groupId, type);
+            AuthorizationEntity[] defaults = IdentityLinkType.CANDIDATE.equals(type) && task.getProcessDefinitionId() != null
+                    && definitionGrants.coveredByDefinitionGrant(task.getProcessDefinitionId(), groupId)
+                    ? null : super.newTaskGroupIdentityLink(task, groupId, type);
             for (AuthorizationEntity authorization : defaults == null ? new AuthorizationEntity[0] : defaults) {
                 if (authorization.getResourceType() == Resources.TASK.resourceType()) {
                     authorization.addPermission(TaskPermissions.TASK_ASSIGN); // unclaim and hand over, but not UPDATE

@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
@@ -22,10 +21,11 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.rightsflow.fulfilment.systems.WorkerProperties;
+import org.rightsflow.process.model.RightsRequestModel;
 import org.rightsflow.process.model.StaffGroups;
 import org.rightsflow.process.model.SystemStepModel;
 import org.rightsflow.deadline.DeadlineProperties;
@@ -63,6 +63,14 @@ public class TasklistSetup {
             Map.of("name", VariableNames.DUE_DATE, "label", "截止 · Due"),
             Map.of("name", VariableNames.DUE_DATE_PROVISIONAL, "label", "截止日期暂定 · Due date provisional"));
 
+    /**
+     * Instances a group reads although the process holds none of its tasks: the privacy officers read every request
+     * (they may send any of them to the exemption review, and read intake's identity checks), although their review
+     * is a called process of its own since it left RightsRequestProcess.
+     */
+    static final Map<String, Set<String>> INSTANCES_READ_WITHOUT_TASKS =
+            Map.of(StaffGroups.PRIVACY_OFFICERS, Set.of(RightsRequestModel.PROCESS_ID));
+
     private final ProcessEngine engine;
     private final DemoStaffProperties demoStaff;
     private final DeadlineProperties deadline;
@@ -83,7 +91,8 @@ public class TasklistSetup {
                 StaffGroups.DATA_OPERATORS, StaffGroups.AUDITORS, StaffGroups.ADMINS, StaffGroups.SYSTEM_WORKERS)) {
             ensureGroup(group);
         }
-        Map<String, Set<String>> processesWithTasks = processesWithTasksByGroup();
+        Map<String, Set<String>> groupsByKey = inEngine(DefinitionTaskGrants::groupsByKey);
+        Map<String, Set<String>> processesWithTasks = processesWithTasksByGroup(groupsByKey);
         for (String group : StaffGroups.TASK_WORKERS) {
             grant(group, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
             grant(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ);
@@ -92,7 +101,8 @@ public class TasklistSetup {
             // the group's tasks: a data operator has no business reading every request's instance (legal hold,
             // open investigation, the decisions). Earlier versions granted it on "*": taken back here.
             revoke(group, Resources.PROCESS_DEFINITION, "*", Permissions.READ_INSTANCE);
-            Set<String> withTasks = processesWithTasks.getOrDefault(group, Set.of());
+            Set<String> withTasks = new TreeSet<>(processesWithTasks.getOrDefault(group, Set.of()));
+            withTasks.addAll(INSTANCES_READ_WITHOUT_TASKS.getOrDefault(group, Set.of()));
             for (String process : withTasks) {
                 if (TaskGroupInstanceAccess.PER_INSTANCE.contains(group)) {
                     // intake and legal: only the instances that hold their tasks (TaskGroupInstanceAccess)
@@ -103,7 +113,9 @@ public class TasklistSetup {
                 }
             }
             // A process whose tasks moved elsewhere (the legal reviewers' approval moved from RightsRequestProcess to
-            // the shared RefusalApprovalProcess) keeps no instance read right from an earlier start.
+            // the shared RefusalApprovalProcess) keeps no instance read right from an earlier start. Every deployed
+            // version counts: the officers still read the requests of the earlier RightsRequestProcess version, whose
+            // instances hold their review task themselves.
             for (String process : deployedProcessKeys()) {
                 if (!withTasks.contains(process)) {
                     revoke(group, Resources.PROCESS_DEFINITION, process, Permissions.READ_INSTANCE);
@@ -111,6 +123,19 @@ public class TasklistSetup {
             }
             ensureFilters(group);
         }
+        // The tasks of a definition that, in all its versions, gives its tasks to one group alone: that group sees and
+        // works them by one grant on the key, and the engine writes no authorization row per task
+        // (DefinitionTaskGrants). Every other group loses such a grant on the key, and gets the rows of its open tasks.
+        groupsByKey.forEach((process, groups) -> {
+            String single = DefinitionTaskGrants.singleGroup(groups);
+            if (single != null) {
+                grant(single, Resources.PROCESS_DEFINITION, process, DefinitionTaskGrants.ON_DEFINITION);
+            }
+            inEngine(context -> {
+                DefinitionTaskGrants.save(context, DefinitionTaskGrants.reconcile(context, process, single));
+                return null;
+            });
+        });
         // intake staff enter requests received by phone, letter or email from the start form in Tasklist
         grant(StaffGroups.INTAKE, Resources.PROCESS_DEFINITION, "StaffIntakeProcess", Permissions.READ,
                 Permissions.CREATE_INSTANCE);
@@ -200,22 +225,22 @@ public class TasklistSetup {
         return keys;
     }
 
-    /** Per staff group, the keys of the deployed processes with a user task that group is a candidate for. */
-    private Map<String, Set<String>> processesWithTasksByGroup() {
-        RepositoryService repository = engine.getRepositoryService();
+    /**
+     * Per staff group, the keys of the deployed processes with a user task that group is a candidate for, in any
+     * deployed version (a group named by an expression is known only at run time and not counted).
+     */
+    private static Map<String, Set<String>> processesWithTasksByGroup(Map<String, Set<String>> groupsByKey) {
         Map<String, Set<String>> processes = new TreeMap<>();
-        for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
-            for (UserTask task : repository.getBpmnModelInstance(definition.getId()).getModelElementsByType(UserTask.class)) {
-                String groups = task.getCamundaCandidateGroups();
-                if (groups == null || groups.contains("$") || groups.contains("#")) {
-                    continue; // an expression names its groups only at run time
-                }
-                for (String group : groups.split(",")) {
-                    processes.computeIfAbsent(group.trim(), g -> new TreeSet<>()).add(definition.getKey());
-                }
-            }
-        }
+        groupsByKey.forEach((key, groups) -> groups.stream()
+                .filter(group -> !DefinitionTaskGrants.NOT_ONE_NAMED_GROUP.equals(group))
+                .forEach(group -> processes.computeIfAbsent(group, g -> new TreeSet<>()).add(key)));
         return processes;
+    }
+
+    /** Runs in one of the engine's transactions (its internal view: every version, every authorization). */
+    private <T> T inEngine(Command<T> work) {
+        return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
+                .execute(work);
     }
 
     private void revoke(String groupId, Resource resource, String resourceId, Permission permission) {

@@ -380,7 +380,7 @@ class ProcessModelConventionsTest {
 
     /** What each form's decision offers: the values its gateways and listeners compare, by their constants. */
     static final Map<String, List<String>> DECISIONS = Map.ofEntries(
-            Map.entry(RightsRequestModel.FORM_EXEMPTION_REVIEW, List.of(VariableNames.PROCEED, VariableNames.PARTIAL, VariableNames.REFUSE)),
+            Map.entry(ExemptionReviewModel.FORM_EXEMPTION_REVIEW, List.of(VariableNames.PROCEED, VariableNames.PARTIAL, VariableNames.REFUSE)),
             Map.entry(RefusalApprovalModel.FORM_REFUSAL_APPROVAL, List.of(VariableNames.APPROVE, VariableNames.REJECT)),
             Map.entry(RightsRequestModel.FORM_MANUAL_IDENTITY_CHECK, List.of(VariableNames.VERIFIED, VariableNames.NOT_VERIFIED)),
             Map.entry(ManualFulfilmentModel.FORM_MANUAL_FULFILMENT,
@@ -418,6 +418,44 @@ class ProcessModelConventionsTest {
         assertThat(values(grounds)).containsExactlyElementsOf(groundCodes());
         grounds.get("values").forEach(value -> assertThat(value.get("label").asText())
                 .as("plain-language label").hasSizeGreaterThan(value.get("value").asText().length() + 5));
+    }
+
+    /**
+     * The exemption review is a called process: every process variable its form shows or tests must be passed in by
+     * the calling activity (or be one of the form's own fields, or the task's card), or the officer sees blanks.
+     */
+    @org.junit.jupiter.api.Test
+    void theCalledReviewGetsEveryVariableItsFormReads() throws IllegalAccessException {
+        Set<String> variables = new HashSet<>();
+        for (java.lang.reflect.Field field : VariableNames.class.getFields()) {
+            if (java.lang.reflect.Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+                variables.add((String) field.get(null));
+            }
+        }
+        String form = ModelFiles.form(ExemptionReviewModel.FORM_EXEMPTION_REVIEW).toString();
+        Set<String> read = new HashSet<>();
+        java.util.regex.Matcher expression = java.util.regex.Pattern.compile("\\{\\{(.*?)}}|\"=([^\"]*)\"").matcher(form);
+        while (expression.find()) {
+            java.util.regex.Matcher word = java.util.regex.Pattern.compile("\\b[a-z]\\w*")
+                    .matcher(expression.group(1) != null ? expression.group(1) : expression.group(2));
+            while (word.find()) {
+                if (variables.contains(word.group())) {
+                    read.add(word.group());
+                }
+            }
+        }
+        Set<String> passedIn = new HashSet<>();
+        CallActivity call = read(RightsRequestModel.RESOURCE).getModelElementById(
+                RightsRequestModel.CALL_ACTIVITY_REVIEW_EXEMPTIONS);
+        call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list()
+                .forEach(in -> passedIn.add(in.getCamundaSource()));
+        Set<String> ownFields = new HashSet<>();
+        ModelFiles.components(ModelFiles.form(ExemptionReviewModel.FORM_EXEMPTION_REVIEW))
+                .forEach(component -> ownFields.add(component.path("key").asText()));
+        read.removeAll(ownFields);
+        read.remove(VariableNames.TASK_CARD);
+        assertThat(read).as("variables the review form reads").isNotEmpty();
+        assertThat(passedIn).as("passed in by %s", call.getId()).containsAll(read);
     }
 
     @ParameterizedTest

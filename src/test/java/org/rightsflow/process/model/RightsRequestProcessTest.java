@@ -3,6 +3,10 @@ package org.rightsflow.process.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.rightsflow.process.model.ExemptionReviewModel.BEAN_EXEMPTION_REVIEW_LISTENER;
+import static org.rightsflow.process.model.ExemptionReviewModel.FORM_EXEMPTION_REVIEW;
+import static org.rightsflow.process.model.ExemptionReviewModel.GROUP_PRIVACY_OFFICERS;
+import static org.rightsflow.process.model.ExemptionReviewModel.TASK_REVIEW_EXEMPTIONS;
 import static org.rightsflow.process.model.RightsRequestModel.*;
 
 import java.util.ArrayList;
@@ -21,7 +25,8 @@ import org.camunda.spin.plugin.variable.SpinValues;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-@Deployment(resources = {RightsRequestModel.RESOURCE, RightsRequestModel.DECISION_RESOURCE, RefusalApprovalModel.RESOURCE,
+@Deployment(resources = {RightsRequestModel.RESOURCE, RightsRequestModel.DECISION_RESOURCE, ExemptionReviewModel.RESOURCE,
+        RefusalApprovalModel.RESOURCE,
         AccessFulfilmentModel.RESOURCE, ManualFulfilmentModel.RESOURCE, SystemStepsModel.RESOURCE, SystemStepModel.RESOURCE,
         "forms/Form_ManualIdentityCheck.form", "forms/Form_ExemptionReview.form", "forms/Form_RefusalApproval.form",
         "forms/Form_ManualFulfilment.form"})
@@ -150,7 +155,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
     private ProcessInstance inReview(String requestType) {
         ProcessInstance request = verifiedAndTriaged(requestType);
-        assertThat(request).isWaitingAt(TASK_REVIEW_EXEMPTIONS);
+        assertThat(request).isWaitingAt(CALL_ACTIVITY_REVIEW_EXEMPTIONS);
         return request;
     }
 
@@ -569,7 +574,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         assertThat(request).hasPassedInOrder(TASK_START_FULFILMENT, CALL_ACTIVITY_FULFIL,
                         GATEWAY_PARTLY_REFUSED, GATEWAY_JOIN_RESULT, TASK_SEND_RESULT,
                         GATEWAY_OUTCOME, END_EVENT_COMPLETED, END_EVENT_HANDLED)
-                .hasNotPassed(TASK_REVIEW_EXEMPTIONS, CALL_ACTIVITY_APPROVE_REFUSAL,
+                .hasNotPassed(CALL_ACTIVITY_REVIEW_EXEMPTIONS, CALL_ACTIVITY_APPROVE_REFUSAL,
                         EVENT_PARTIALLY_COMPLETED, END_EVENT_PARTIALLY_COMPLETED, END_EVENT_REFUSED)
                 .isEnded();
         assertThat(calls).containsExactly(BEAN_ACKNOWLEDGE_REQUEST, BEAN_SEND_VERIFICATION_CODES,
@@ -633,11 +638,31 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         assertThat(variable(request, VariableNames.REVIEW_NEEDED)).isEqualTo(true);
         assertThat(variable(request, VariableNames.SUGGESTED_GROUNDS)).isEqualTo("LEGAL_OBLIGATION");
         assertCandidateTask(TASK_REVIEW_EXEMPTIONS, GROUP_PRIVACY_OFFICERS, FORM_EXEMPTION_REVIEW);
+        // the review is a called process of its own (one group's tasks only), with the request's key and exactly
+        // what its form shows and its listener checks
+        ProcessInstance review = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(ExemptionReviewModel.PROCESS_ID).singleResult();
+        assertThat(review).hasBusinessKey(REFERENCE).isWaitingAt(TASK_REVIEW_EXEMPTIONS);
+        assertThat(taskAt(TASK_REVIEW_EXEMPTIONS).getProcessInstanceId()).isEqualTo(review.getId());
+        assertThat(runtimeService.getVariables(review.getId())).containsEntry(VariableNames.REQUEST_ID, REQUEST_ID)
+                .containsEntry(VariableNames.REFERENCE, REFERENCE)
+                .containsEntry(VariableNames.REQUEST_TYPE, VariableNames.TYPE_ACCESS)
+                .containsEntry(VariableNames.DUE_DATE, DUE_DATE)
+                .containsEntry(VariableNames.LEGAL_HOLD, true)
+                .containsEntry(VariableNames.SUGGESTED_GROUNDS, "LEGAL_OBLIGATION")
+                .containsEntry(VariableNames.REPEAT_COUNT, 0)
+                .doesNotContainKeys(VariableNames.VERIFICATION_LEVEL, VariableNames.MANUAL_VERIFICATION_REASON,
+                        VariableNames.REVIEW_NEEDED, VariableNames.REMINDER_DATE, VariableNames.ENTERED_BY_STAFF);
 
         complete(TASK_REVIEW_EXEMPTIONS, decision(VariableNames.PROCEED));
 
+        assertThat(review).hasPassedInOrder(ExemptionReviewModel.START_EVENT_REVIEW_NEEDED, TASK_REVIEW_EXEMPTIONS,
+                ExemptionReviewModel.END_EVENT_REVIEWED).isEnded();
+        assertThat(variable(request, VariableNames.REVIEW_DECISION)).as("passed out").isEqualTo(VariableNames.PROCEED);
+        assertThat(variable(request, VariableNames.REVIEW_PROPOSER)).as("passed out").isEqualTo("officer");
+        assertThat(variable(request, VariableNames.RESTRICT_KEPT_DATA)).as("passed out").isEqualTo(false);
         // the reviewer's transaction ends before the fulfilment starts: that runs in a retried job
-        assertThat(request).hasPassedInOrder(TASK_REVIEW_EXEMPTIONS, GATEWAY_REVIEW_DECISION)
+        assertThat(request).hasPassedInOrder(CALL_ACTIVITY_REVIEW_EXEMPTIONS, GATEWAY_REVIEW_DECISION)
                 .hasNotPassed(TASK_START_FULFILMENT);
         assertWaitingAt(request, GATEWAY_JOIN_REVIEWED);
         assertThat(calls).endsWith(BEAN_GATHER_TRIAGE_FACTS, BEAN_EXEMPTION_REVIEW_LISTENER);
@@ -678,7 +703,12 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         assertThat(resultsSent).containsExactly(VariableNames.OUTCOME_REFUSED);
         assertThat(variable(request, VariableNames.REVIEW_DECISION)).isEqualTo(VariableNames.REFUSE);
         assertThat(variable(request, VariableNames.APPROVAL_DECISION)).isEqualTo(VariableNames.APPROVE);
-        assertThat(variable(request, VariableNames.GROUNDS).toString()).contains("CRIMINAL_PROCEEDINGS");
+        // what the requester is told comes out of the called review; the form's own fields stay in it
+        assertThat(variable(request, VariableNames.RESULT_GROUNDS)).isEqualTo("REVIEW_GROUNDS");
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(request.getId())
+                .variableNameIn(VariableNames.GROUNDS, VariableNames.EXPLANATION, VariableNames.DECISION).count()).isZero();
+        assertThat(historyService.createHistoricVariableInstanceQuery().variableName(VariableNames.GROUNDS).singleResult()
+                .getValue().toString()).contains("CRIMINAL_PROCEEDINGS");
     }
 
     @Test
@@ -729,10 +759,17 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
         assertThat(request).hasPassedInOrder(CALL_ACTIVITY_APPROVE_REFUSAL, GATEWAY_REFUSAL_APPROVAL, GATEWAY_JOIN_REVIEW)
                 .hasNotPassed(EVENT_REFUSAL_APPROVED, TASK_SEND_RESULT);
-        assertWaitingAt(request, TASK_REVIEW_EXEMPTIONS);
+        assertWaitingAt(request, CALL_ACTIVITY_REVIEW_EXEMPTIONS);
         assertThat(historyService.createHistoricTaskInstanceQuery().taskDefinitionKey(TASK_REVIEW_EXEMPTIONS).count())
                 .as("a second review task").isEqualTo(2);
         assertThat(variable(request, VariableNames.APPROVAL_COMMENT)).isEqualTo("Explanation for REJECT");
+        // the officer's form shows what was sent back, and why
+        ProcessInstance again = runtimeService.createProcessInstanceQuery()
+                .processDefinitionKey(ExemptionReviewModel.PROCESS_ID).singleResult();
+        assertThat(runtimeService.getVariables(again.getId()))
+                .containsEntry(VariableNames.APPROVAL_DECISION, VariableNames.REJECT)
+                .containsEntry(VariableNames.APPROVAL_COMMENT, "Explanation for REJECT")
+                .containsEntry(VariableNames.REVIEW_DECISION, VariableNames.REFUSE);
 
         complete(TASK_REVIEW_EXEMPTIONS, decision(VariableNames.PROCEED));
         assertWaitingAt(request, GATEWAY_JOIN_REVIEWED);
@@ -819,7 +856,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
         assertThatThrownBy(() -> taskService.complete(taskId, decision("MAYBE")))
                 .hasMessageContaining(GATEWAY_REVIEW_DECISION);
-        assertWaitingAt(request, TASK_REVIEW_EXEMPTIONS);
+        assertWaitingAt(request, CALL_ACTIVITY_REVIEW_EXEMPTIONS);
     }
 
     // ------------------------------------------------------------------ the clock and withdrawal
@@ -841,7 +878,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
         assertThat(request).hasPassedInOrder(START_EVENT_DUE_SOON, GATEWAY_REMIND_AND_AWAIT_THE_DUE_DATE,
                 TASK_REMIND_STAFF, END_EVENT_STAFF_REMINDED);
-        assertWaitingAt(request, TASK_REVIEW_EXEMPTIONS, TIMER_EVENT_DUE_DATE);
+        assertWaitingAt(request, CALL_ACTIVITY_REVIEW_EXEMPTIONS, TIMER_EVENT_DUE_DATE);
         assertThat(calls).endsWith(BEAN_REMIND_STAFF);
         assertThat(hasJobAt(START_EVENT_DUE_SOON)).as("reminds once").isFalse();
     }
@@ -876,7 +913,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
         assertThat(request).hasPassedInOrder(START_EVENT_DUE_SOON, TIMER_EVENT_DUE_DATE, TASK_ESCALATE_OVERDUE,
                 END_EVENT_ESCALATED);
-        assertWaitingAt(request, TASK_REVIEW_EXEMPTIONS);
+        assertWaitingAt(request, CALL_ACTIVITY_REVIEW_EXEMPTIONS);
         assertThat(calls).endsWith(BEAN_ESCALATE_OVERDUE);
         assertThat(hasJobAt(TIMER_EVENT_DUE_DATE)).isFalse();
 
@@ -932,6 +969,8 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
         assertThat(request).hasPassed(END_EVENT_WITHDRAWN).hasNotPassed(GATEWAY_REVIEW_DECISION).isEnded();
         assertThat(taskService.createTaskQuery().count()).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ExemptionReviewModel.PROCESS_ID)
+                .count()).as("the called review ends with the request").isZero();
         HistoricProcessInstance history = historyService.createHistoricProcessInstanceQuery()
                 .processInstanceId(request.getId()).singleResult();
         assertThat(history.getEndActivityId()).isEqualTo(END_EVENT_WITHDRAWN);
@@ -977,7 +1016,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         assertThat(request).hasPassedInOrder(TASK_TRIAGE_EXEMPTIONS, GATEWAY_REVIEW_NEEDED, TASK_START_FULFILMENT,
                         GATEWAY_FULFILMENT_STARTED, GATEWAY_JOIN_REVIEW)
                 .hasNotPassed(CALL_ACTIVITY_FULFIL);
-        assertWaitingAt(request, TASK_REVIEW_EXEMPTIONS);
+        assertWaitingAt(request, CALL_ACTIVITY_REVIEW_EXEMPTIONS);
 
         complete(TASK_REVIEW_EXEMPTIONS, decision(VariableNames.PROCEED));
         runJobsAt(GATEWAY_JOIN_REVIEWED, SystemStepsModel.TASK_PLAN_SYSTEM_STEPS,
@@ -992,14 +1031,14 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
         askForClarification();
 
-        assertWaitingAt(request, TASK_REVIEW_EXEMPTIONS, RECEIVE_TASK_AWAIT_CLARIFICATION);
+        assertWaitingAt(request, CALL_ACTIVITY_REVIEW_EXEMPTIONS, RECEIVE_TASK_AWAIT_CLARIFICATION);
         assertThat(jobAt(BOUNDARY_EVENT_CLARIFICATION_UNANSWERED).getDuedate()).isEqualTo(plusDays(NOW, 30));
 
         runtimeService.createMessageCorrelation(MSG_CLOCK_RESUMED).processInstanceBusinessKey(REFERENCE).correlateAll();
 
         assertThat(request).hasPassedInOrder(START_EVENT_CLARIFICATION_REQUESTED, RECEIVE_TASK_AWAIT_CLARIFICATION,
                 END_EVENT_CLOCK_RESUMED);
-        assertWaitingAt(request, TASK_REVIEW_EXEMPTIONS);
+        assertWaitingAt(request, CALL_ACTIVITY_REVIEW_EXEMPTIONS);
         assertThat(hasJobAt(BOUNDARY_EVENT_CLARIFICATION_UNANSWERED)).isFalse();
     }
 
@@ -1043,7 +1082,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         assertThat(dueTimerActivities()).contains(BOUNDARY_EVENT_CLARIFICATION_UNANSWERED);
 
         runJobsAt(BOUNDARY_EVENT_CLARIFICATION_UNANSWERED);
-        assertWaitingAt(request, TASK_REVIEW_EXEMPTIONS, TASK_CLOSE_UNANSWERED);
+        assertWaitingAt(request, CALL_ACTIVITY_REVIEW_EXEMPTIONS, TASK_CLOSE_UNANSWERED);
         runJobsAt(TASK_CLOSE_UNANSWERED);
 
         assertThat(request).hasPassedInOrder(BOUNDARY_EVENT_CLARIFICATION_UNANSWERED, TASK_CLOSE_UNANSWERED,
