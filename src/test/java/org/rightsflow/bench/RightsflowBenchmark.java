@@ -43,6 +43,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import javax.sql.DataSource;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -65,6 +68,7 @@ import org.rightsflow.demo.DemoAccounts;
 import org.rightsflow.demo.DemoAccountsSeeder;
 import org.rightsflow.fulfilment.copy.CopyFulfilment;
 import org.rightsflow.fulfilment.download.DownloadService;
+import org.rightsflow.process.model.ExemptionReviewModel;
 import org.rightsflow.process.model.RightsRequestModel;
 import org.rightsflow.process.model.VariableNames;
 import org.rightsflow.support.Api;
@@ -635,7 +639,8 @@ class RightsflowBenchmark {
                                 VariableNames.DUE_DATE, Date.from(due),
                                 VariableNames.REMINDER_DATE, Date.from(due.minus(Duration.ofDays(3)).isAfter(now)
                                         ? due.minus(Duration.ofDays(3)) : due)))
-                        .startBeforeActivity(REVIEW_TASK)
+                        // as the model creates a review: RightsRequestProcess calls ExemptionReviewProcess, whose task it is
+                        .startBeforeActivity(RightsRequestModel.CALL_ACTIVITY_REVIEW_EXEMPTIONS)
                         .execute();
             }
             return null;
@@ -643,13 +648,18 @@ class RightsflowBenchmark {
         assertThat(tasks.createTaskQuery().taskDefinitionKey(REVIEW_TASK).processInstanceBusinessKeyLike("RB-" + run + "-%")
                 .count()).isEqualTo(throughEngine);
         figures.note("staff: " + throughEngine + " open review tasks created in " + Figures.number(seconds(start))
-                + " s (" + Figures.number(throughEngine / seconds(start)) + "/s, startBeforeActivity)");
+                + " s (" + Figures.number(throughEngine / seconds(start)) + "/s, startBeforeActivity of the call to"
+                + " ExemptionReviewProcess)");
         if (throughEngine < n) {
             long copying = System.nanoTime();
             copyReviewTasks(n - throughEngine, now);
-            figures.note("staff: " + (n - throughEngine) + " more review tasks copied in SQL from those (task, candidate"
-                    + " group link and the group's task authorization, as the engine writes them; due dates spread the"
-                    + " same way) in " + Figures.number(seconds(copying)) + " s");
+            figures.note("staff: " + (n - throughEngine) + " more review tasks copied in SQL from those (task and"
+                    + " candidate group link, and a task authorization only where the engine wrote one: none for the"
+                    + " officers, who hold one grant on ExemptionReviewProcess; due dates spread the same way) in "
+                    + Figures.number(seconds(copying)) + " s");
+            assertThat(jdbc.queryForObject("select count(*) from act_ru_authorization a join act_ru_task t"
+                    + " on t.id_ = a.resource_id_ and a.resource_type_ = 7 where t.task_def_key_ = ?", Long.class,
+                    REVIEW_TASK)).as("authorization rows per review task").isZero();
         }
         // what autovacuum does within a minute of such a burst: the planner's statistics (V9) see the new tasks and
         // their authorizations
@@ -735,8 +745,9 @@ class RightsflowBenchmark {
 
     /**
      * Copies of the run's engine-made review tasks, written in SQL as the engine writes a task: the task row (a new
-     * id, the due dates spread like the others), its candidate-group link and the group's authorization on the task.
-     * The copies share their original's process instance (the variables Tasklist shows). For runs on a busy machine,
+     * id, the due dates spread like the others), its candidate-group link and the group's authorization on the task
+     * where the engine wrote one (since the review is a process of its own it writes none: the officers hold one grant
+     * on ExemptionReviewProcess, docs/staff.md). The copies share their original's process instance (the variables Tasklist shows). For runs on a busy machine,
      * where 50,000 engine starts take most of an hour: {@code -Dbench.staffEngineTasks=2000}.
      */
     private void copyReviewTasks(int copies, Instant now) {
@@ -785,9 +796,13 @@ class RightsflowBenchmark {
         Runnable nothing = () -> { };
         levers.put("as configured (authorizationCheckRevokes " + revokes + ", cmmnEnabled " + cmmn
                 + ", standaloneTasksEnabled " + standalone + ")", new Runnable[] {nothing, nothing});
-        levers.put("no per-task grants: the officers' task grants replaced by READ_TASK on " + RightsRequestModel.PROCESS_ID
-                + " (what-if: needs a model whose definitions hold one group's tasks each)", new Runnable[] {
-                this::definitionGrantsInsteadOfTaskGrants, this::taskGrantsBack});
+        levers.put("per-task grants as before (one officers' row per review task instead of READ_TASK on "
+                + ExemptionReviewModel.PROCESS_ID + ")", new Runnable[] {
+                this::taskGrantsInsteadOfDefinitionGrant, this::definitionGrantBack});
+        for (String workMem : List.of("16MB", "64MB")) {
+            levers.put("work_mem " + workMem + " for the application's connections", new Runnable[] {
+                    () -> applicationWorkMem(workMem), () -> applicationWorkMem(null)});
+        }
         levers.put("authorizationCheckRevokes never", new Runnable[] {
                 () -> configuration.setAuthorizationCheckRevokes("never"),
                 () -> configuration.setAuthorizationCheckRevokes(revokes)});
@@ -840,30 +855,51 @@ class RightsflowBenchmark {
     }
 
     /**
-     * What-if: the officers see their review tasks through one grant on the process definition instead of one grant
-     * per task. Not the product as it is: RightsRequestProcess also holds the intake staff's manual identity check,
-     * which such a grant would show the officers; measured to know what the per-task grants cost.
+     * The configuration before the review became a process of its own, on the same tasks: one officers' authorization
+     * row per review task (READ, TASK_WORK, TASK_ASSIGN, as the engine writes it) and no READ_TASK on the definition.
      */
-    private void definitionGrantsInsteadOfTaskGrants() {
+    private void taskGrantsInsteadOfDefinitionGrant() {
+        int perms = Permissions.READ.getValue() | TaskPermissions.TASK_WORK.getValue()
+                | TaskPermissions.TASK_ASSIGN.getValue();
+        int readTask = ProcessDefinitionPermissions.READ_TASK.getValue();
         transactions.executeWithoutResult(status -> {
-            jdbc.execute("create table bench_saved_task_grants as select * from act_ru_authorization"
-                    + " where resource_type_ = 7 and group_id_ = 'privacy-officers' and resource_id_ <> '*'");
-            jdbc.update("delete from act_ru_authorization where resource_type_ = 7 and group_id_ = 'privacy-officers'"
-                    + " and resource_id_ <> '*'");
-            jdbc.update("update act_ru_authorization set perms_ = perms_ | 64 where resource_type_ = 6"
-                    + " and group_id_ = 'privacy-officers' and resource_id_ = ?", RightsRequestModel.PROCESS_ID);
+            jdbc.update("insert into act_ru_authorization (id_, rev_, type_, group_id_, user_id_, resource_type_,"
+                    + " resource_id_, perms_) select gen_random_uuid()::text, 1, 1, 'privacy-officers', null, 7, t.id_, ?"
+                    + " from act_ru_task t where t.task_def_key_ = ?", perms, REVIEW_TASK);
+            jdbc.update("update act_ru_authorization set perms_ = perms_ & ~? where resource_type_ = 6"
+                    + " and group_id_ = 'privacy-officers' and resource_id_ = ?", readTask, ExemptionReviewModel.PROCESS_ID);
         });
         jdbc.execute("vacuum analyze act_ru_authorization");
     }
 
-    private void taskGrantsBack() {
+    private void definitionGrantBack() {
+        int readTask = ProcessDefinitionPermissions.READ_TASK.getValue();
         transactions.executeWithoutResult(status -> {
-            jdbc.update("insert into act_ru_authorization select * from bench_saved_task_grants");
-            jdbc.execute("drop table bench_saved_task_grants");
-            jdbc.update("update act_ru_authorization set perms_ = perms_ & ~64 where resource_type_ = 6"
-                    + " and group_id_ = 'privacy-officers' and resource_id_ = ?", RightsRequestModel.PROCESS_ID);
+            jdbc.update("delete from act_ru_authorization a using act_ru_task t where a.resource_type_ = 7"
+                    + " and a.group_id_ = 'privacy-officers' and a.resource_id_ = t.id_ and t.task_def_key_ = ?",
+                    REVIEW_TASK);
+            jdbc.update("update act_ru_authorization set perms_ = perms_ | ? where resource_type_ = 6"
+                    + " and group_id_ = 'privacy-officers' and resource_id_ = ?", readTask, ExemptionReviewModel.PROCESS_ID);
         });
-        jdbc.execute("analyze act_ru_authorization");
+        jdbc.execute("vacuum analyze act_ru_authorization");
+    }
+
+    /**
+     * PostgreSQL's work_mem for the application's own connections (the count's sort and hash spill to disk at the
+     * default 4 MB): set for the database user, which every new connection takes, and the pool's connections renewed.
+     * {@code null} takes it back.
+     */
+    private void applicationWorkMem(String workMem) {
+        String user = jdbc.queryForObject("select current_user", String.class);
+        jdbc.execute(workMem == null ? "alter role \"" + user + "\" reset work_mem"
+                : "alter role \"" + user + "\" set work_mem = '" + workMem + "'");
+        try {
+            dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        figures.note("staff lever: work_mem of a new application connection " + jdbc.queryForObject("show work_mem",
+                String.class));
     }
 
     /** Indexes tried as levers: name, definition (PostgreSQL). */
