@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -189,6 +191,9 @@ class StaffDeadlineApiTest extends PostgresIntegrationTest {
 
         assertThat(officer.post(base + "/pause", reason("Waiting for the requester to clarify the scope.")).json()
                 .get("code").asText()).as("a pause asks the requester something").isEqualTo("TOPICS_REQUIRED");
+        // the application's clock stands still from the pause, then moves on by exactly three hours (nobody waits)
+        Instant pausedAt = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        time.useClock(Clock.fixed(pausedAt, ZoneOffset.UTC));
         StaffHttp.Response paused = officer.post(base + "/pause", Api.json(Map.of(
                 "reason", "Waiting for the requester to clarify the scope.", "needed", List.of("DATA_CATEGORIES"))));
         assertThat(paused.status()).as(paused.body()).isEqualTo(200);
@@ -200,8 +205,8 @@ class StaffDeadlineApiTest extends PostgresIntegrationTest {
         assertThat(officer.post(base + "/extension", reason("More time.")).json().get("code").asText())
                 .isEqualTo("REQUEST_PAUSED");
 
-        // the requester answers three hours later (the application's clock moves; nobody waits)
-        time.useClock(Clock.offset(Clock.systemUTC(), Duration.ofHours(3)));
+        // the requester answers three hours later
+        time.useClock(Clock.fixed(pausedAt.plus(Duration.ofHours(3)), ZoneOffset.UTC));
         StaffHttp.Response resumed = officer.post(base + "/resume", reason("The requester answered."));
         assertThat(resumed.status()).as(resumed.body()).isEqualTo(200);
         assertThat(resumed.json().get("status").asText()).isEqualTo("IN_REVIEW");
@@ -209,11 +214,10 @@ class StaffDeadlineApiTest extends PostgresIntegrationTest {
         List<Map<String, Object>> events = jdbc.queryForList("select kind, old_due_at, new_due_at, at from deadline_event e"
                 + " join rights_request r on r.id = e.request_id where r.reference = ? order by e.id", filed.reference());
         assertThat(events).extracting(row -> row.get("kind")).containsExactly("PAUSED", "RESUMED");
-        Instant pausedAt = ((java.sql.Timestamp) events.get(0).get("at")).toInstant();
-        Instant resumedAt = ((java.sql.Timestamp) events.get(1).get("at")).toInstant();
-        Duration pause = Duration.between(pausedAt, resumedAt);
-        assertThat(pause).isGreaterThanOrEqualTo(Duration.ofHours(3)).isLessThan(Duration.ofHours(4));
-        Instant newDue = originalDue.plus(pause);
+        assertThat(((java.sql.Timestamp) events.get(0).get("at")).toInstant()).isEqualTo(pausedAt);
+        assertThat(((java.sql.Timestamp) events.get(1).get("at")).toInstant())
+                .isEqualTo(pausedAt.plus(Duration.ofHours(3)));
+        Instant newDue = originalDue.plus(Duration.ofHours(3));
         assertThat(((java.sql.Timestamp) events.get(1).get("new_due_at")).toInstant()).isEqualTo(newDue);
         assertThat(dueAt(filed.reference())).isEqualTo(newDue);
 
