@@ -25,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Removed: what the requester typed (the address the request was filed with, the request's details, a relative's
  * contact address, a clarification's answer) and what served the request only while it was open (the idempotency key
  * and body fingerprint, the verification codes, attempts and rounds, the addresses and rendered texts of the notices
- * sent, the expired download link's token hash and what its expiry left of the stored file's name and key).
+ * sent, the expired download link's token hash and what its expiry left of the stored file's name and key, the count a
+ * system's step planned, which its outcome repeats).
  *
  * <p>A request is not reduced while something of it still runs: a category held until its retention ends, a
  * restriction in force, a system's step still pending, a download whose result was not deleted yet (its link's expiry
@@ -118,6 +119,10 @@ public class ClosedRequestRecords {
                         + " or content is not null or wrapped_key is not null)")
                 .param("id", id).update();
         jdbc.sql("update clarification set answer = null where request_id = :id and answer is not null")
+                .param("id", id).update();
+        // a done step's outcome says what the system did; the count it planned served a retried job only
+        jdbc.sql("update system_step set planned = null where request_id = :id and status = 'DONE'"
+                        + " and planned is not null")
                 .param("id", id).update();
     }
 }

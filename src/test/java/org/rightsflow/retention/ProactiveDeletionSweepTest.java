@@ -319,6 +319,9 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
         assertThat(after.get("notice_outbox")).extracting(n -> n.get("subject"))
                 .containsExactlyInAnyOrder("We received your personal-information rights request " + old.reference(),
                         "Request " + old.reference() + " completed");
+        assertThat(after.get("system_step")).singleElement().satisfies(step -> assertThat(step)
+                .containsEntry("planned", null).containsEntry("outcome", STEP_OUTCOME)
+                .containsEntry("status", "DONE"));
         assertThat(after.get("download")).singleElement().satisfies(d -> assertThat(d).containsEntry("token_hash", null)
                 .containsEntry("kind", "ACCESS_REPORT").containsEntry("uses", 1).extractingByKey("deleted_at")
                 .isNotNull());
@@ -359,6 +362,10 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
 
     record Seeded(String id, String reference) {
     }
+
+    /** What an in-process COUNT step stores as planned and as its outcome (StepOutcome as JSON). */
+    static final String STEP_OUTCOME = "{\"categories\":[{\"category\":\"ACCOUNT\",\"rows\":3,\"erased\":0,"
+            + "\"restricted\":0,\"nextExpiry\":null,\"lastExpiry\":null}],\"records\":null,\"changes\":[]}";
 
     /**
      * An ACCESS request as its life leaves it in the application's tables, written directly (its history long gone):
@@ -413,6 +420,11 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
                 "d".repeat(64), java.util.UUID.randomUUID().toString().replace("-", ""), at, at,
                 Timestamp.from(received.plus(Duration.ofDays(7))),
                 resultDeleted ? Timestamp.from(received.plus(Duration.ofDays(7))) : null);
+        jdbc.update("insert into system_step (id, plan_key, request_id, reference, operation, system_id, execution,"
+                + " categories, status, done_by, planned, outcome, created_at, completed_at) values (?, ?, ?, ?, 'COUNT',"
+                + " 'account-system', 'IN_PROCESS', 'ACCOUNT', ?, 'CONNECTOR', ?, ?, ?, ?)",
+                java.util.UUID.randomUUID().toString(), "plan-" + id, id, reference,
+                "DONE", STEP_OUTCOME, STEP_OUTCOME, at, at);
         return new Seeded(id, reference);
     }
 
@@ -421,7 +433,7 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
         Map<String, List<Map<String, Object>>> rows = new java.util.LinkedHashMap<>();
         rows.put("rights_request", jdbc.queryForList("select * from rights_request where id = ?", requestId));
         for (String table : List.of("request_status_history", "verification_code", "verification_attempt",
-                "verification_round", "deadline_event", "clarification", "notice_outbox", "download")) {
+                "verification_round", "deadline_event", "clarification", "notice_outbox", "download", "system_step")) {
             rows.put(table, jdbc.queryForList("select * from " + table + " where request_id = ? order by "
                     + (table.equals("notice_outbox") || table.equals("download") || table.equals("verification_code")
                     ? "created_at, id" : "id"), requestId));
