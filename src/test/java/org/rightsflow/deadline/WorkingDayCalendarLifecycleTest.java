@@ -1,5 +1,7 @@
 package org.rightsflow.deadline;
 
+import org.rightsflow.process.model.StaffGroups;
+import org.rightsflow.process.setup.TasklistSetup.TaskFilter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -332,7 +334,8 @@ class WorkingDayCalendarLifecycleTest extends PostgresIntegrationTest {
     @Test
     @SuppressWarnings("unchecked")
     void aTasklistFilterFromAnEarlierVersionGetsTheProvisionalColumnAndTheChineseLabels() {
-        Filter open = filters.createFilterQuery().filterName("Privacy officers").singleResult();
+        Filter open = filters.createFilterQuery().filterName(OFFICERS_OPEN).singleResult();
+        open.setName("Privacy officers"); // as earlier versions named it
         Map<String, Object> properties = new java.util.HashMap<>(open.getProperties());
         List<Map<String, Object>> columns = new ArrayList<>();
         for (Map<String, Object> column : (List<Map<String, Object>>) properties.get("variables")) {
@@ -348,6 +351,8 @@ class WorkingDayCalendarLifecycleTest extends PostgresIntegrationTest {
 
         tasklistSetup.setUp();
 
+        assertThat(filters.getFilter(open.getId()).getName()).as("renamed, the same filter (its grants kept)")
+                .isEqualTo("隐私官 · Privacy officers");
         Map<String, Object> upgraded = filters.getFilter(open.getId()).getProperties();
         List<Map<String, Object>> after = (List<Map<String, Object>>) upgraded.get("variables");
         assertThat(after).extracting(column -> column.get("name"))
@@ -359,6 +364,8 @@ class WorkingDayCalendarLifecycleTest extends PostgresIntegrationTest {
     }
 
     // ------------------------------------------------------------------------------------------------------------
+
+    private static final String OFFICERS_OPEN = TaskFilter.OPEN.nameFor(StaffGroups.PRIVACY_OFFICERS);
 
     private Instant clockAtInstant() {
         return time.now();
@@ -393,7 +400,7 @@ class WorkingDayCalendarLifecycleTest extends PostgresIntegrationTest {
     }
 
     private List<String> provisionalTaskIds(String group) {
-        Filter filter = filters.createFilterQuery().filterName("Privacy officers — provisional due dates")
+        Filter filter = filters.createFilterQuery().filterName(TaskFilter.PROVISIONAL.nameFor(StaffGroups.PRIVACY_OFFICERS))
                 .singleResult();
         assertThat(filter).as("the officers' filter of provisional due dates").isNotNull();
         assertThat(filter.getProperties().get("variables").toString()).contains("dueDateProvisional");

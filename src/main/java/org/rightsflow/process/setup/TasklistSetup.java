@@ -48,10 +48,35 @@ public class TasklistSetup {
 
     private static final Logger log = LoggerFactory.getLogger(TasklistSetup.class);
 
-    /** Filter name suffixes; the plain group name is the filter of all its open tasks. */
-    static final String OVERDUE = " — overdue";
-    static final String DUE_SOON = " — due soon";
-    static final String PROVISIONAL = " — provisional due dates";
+    /**
+     * The four task filters of each group. A filter's name is what Tasklist lists in its sidebar whatever its own
+     * language, so it is the group's name in Chinese and English with the filter's words in both ("隐私官 — 已逾期 ·
+     * Privacy officers — overdue"); filters that an earlier version named in English only are renamed at start.
+     */
+    public enum TaskFilter {
+        OPEN("", ""),
+        OVERDUE(" — 已逾期", " — overdue"),
+        DUE_SOON(" — 即将到期", " — due soon"),
+        PROVISIONAL(" — 截止日期暂定", " — provisional due dates");
+
+        private final String chinese;
+        private final String english;
+
+        TaskFilter(String chinese, String english) {
+            this.chinese = chinese;
+            this.english = english;
+        }
+
+        /** The filter's name for a staff group, e.g. "隐私官 · Privacy officers" for OPEN. */
+        public String nameFor(String groupId) {
+            return StaffGroups.chineseName(groupId) + chinese + " · " + StaffGroups.displayName(groupId) + english;
+        }
+
+        /** The English-only name earlier versions gave it. */
+        String earlierNameFor(String groupId) {
+            return StaffGroups.displayName(groupId) + english;
+        }
+    }
     /**
      * The columns of every filter, labelled in Chinese and English (Tasklist shows a filter's labels as they are
      * stored, whatever its own language); an existing filter missing one gets it, and one labelled by an earlier
@@ -279,22 +304,22 @@ public class TasklistSetup {
         int priority = StaffGroups.TASK_WORKERS.indexOf(groupId) * 3;
         TaskService tasks = engine.getTaskService();
         String zh = StaffGroups.chineseName(groupId);
-        ensureFilter(groupId, name, zh + "的待办任务 · Open tasks of " + name, priority,
+        ensureFilter(groupId, TaskFilter.OPEN, zh + "的待办任务 · Open tasks of " + name, priority,
                 tasks.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks().orderByDueDate().asc());
-        ensureFilter(groupId, name + OVERDUE, zh + "已逾期的任务 · Tasks of " + name + " past their due date",
+        ensureFilter(groupId, TaskFilter.OVERDUE, zh + "已逾期的任务 · Tasks of " + name + " past their due date",
                 priority + 1,
                 tasks.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks()
                         .dueBeforeExpression("${now()}").orderByDueDate().asc());
         long days = Math.max(1, deadline.staffReminderBefore().toDays());
-        ensureFilter(groupId, name + DUE_SOON, zh + "在 " + days + " 天内到期的任务 · Tasks of " + name + " due within " + days
-                        + " days", priority + 2,
+        ensureFilter(groupId, TaskFilter.DUE_SOON, zh + "在 " + days + " 天内到期的任务 · Tasks of " + name + " due within "
+                        + days + " days", priority + 2,
                 tasks.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks()
                         .dueAfterExpression("${now()}")
                         .dueBeforeExpression("${dateTime().plusDays(" + days + ").toDate()}")
                         .orderByDueDate().asc());
         // Due dates that counted days of a year without official calendar data: the earliest possible date, kept
         // when the data arrives (the flag then clears and the task leaves this filter).
-        ensureFilter(groupId, name + PROVISIONAL, zh + "截止日期暂定的任务（所计年份缺少日历数据） · Tasks of " + name
+        ensureFilter(groupId, TaskFilter.PROVISIONAL, zh + "截止日期暂定的任务（所计年份缺少日历数据） · Tasks of " + name
                         + " whose due date is provisional (calendar data for a year it counts is missing)", priority + 3,
                 tasks.createTaskQuery().taskCandidateGroup(groupId).includeAssignedTasks()
                         .processVariableValueEquals(VariableNames.DUE_DATE_PROVISIONAL, true).orderByDueDate().asc());
@@ -337,9 +362,18 @@ public class TasklistSetup {
         return true;
     }
 
-    private void ensureFilter(String groupId, String name, String description, int priority, TaskQuery query) {
+    private void ensureFilter(String groupId, TaskFilter kind, String description, int priority, TaskQuery query) {
         FilterService filters = engine.getFilterService();
+        String name = kind.nameFor(groupId);
         Filter filter = filters.createFilterQuery().filterName(name).singleResult();
+        if (filter == null) {
+            // named by an earlier version in English only: renamed, keeping its id (and so its grants)
+            filter = filters.createFilterQuery().filterName(kind.earlierNameFor(groupId)).singleResult();
+            if (filter != null) {
+                filter.setName(name);
+                filters.saveFilter(filter);
+            }
+        }
         if (filter == null) {
             filter = filters.newTaskFilter(name).setQuery(query).setProperties(Map.of(
                     "description", description,
