@@ -209,8 +209,10 @@ class TasklistAuthorizationTest extends PostgresIntegrationTest {
                 .isEqualTo(listed.size());
         assertThat(ids(staff.get("/engine-rest/task?taskId=" + other))).as("%s searching by id", user).isEmpty();
         assertThat(staff.get("/engine-rest/task/" + other).status()).as("%s opening it", user).isEqualTo(404);
+        List<String> filterNames = new ArrayList<>();
         for (JsonNode filter : staff.get("/engine-rest/filter?resourceType=Task").json()) {
             String id = filter.get("id").asText();
+            filterNames.add(filter.get("name").asText());
             List<String> inFilter = ids(staff.get("/engine-rest/filter/" + id + "/list?maxResults=1000"));
             assertThat(inFilter).as("%s's filter %s", user, filter.get("name").asText()).doesNotContain(other);
             assertThat(staff.get("/engine-rest/filter/" + id + "/count").json().get("count").asLong())
@@ -219,6 +221,7 @@ class TasklistAuthorizationTest extends PostgresIntegrationTest {
                 assertThat(inFilter).as("%s's filter of all open tasks", user).contains(own);
             }
         }
+        assertThat(filterNames).as("%s's filters", user).contains(allFilter);
     }
 
     private static List<String> ids(StaffHttp.Response response) {
