@@ -1,7 +1,5 @@
 package org.rightsflow.browser;
 
-import org.rightsflow.process.model.StaffGroups;
-import org.rightsflow.process.setup.TasklistSetup.TaskFilter;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URLEncoder;
@@ -45,8 +43,7 @@ final class TasklistUi {
     /** Opens the filter by its name, narrows it to the reference (a process-variable search) and finds the task. */
     /** @param group the English name of the staff group whose filter of all open tasks is opened ("Privacy officers") */
     static WebElement findTask(Browser browser, String group, String reference, String taskName) {
-        String filterName = StaffGroups.TASK_WORKERS.stream().filter(id -> StaffGroups.displayName(id).equals(group))
-                .map(TaskFilter.OPEN::nameFor).findFirst().orElseThrow(() -> new IllegalArgumentException(group));
+        String filterName = org.rightsflow.support.TaskFilters.openTasksOf(group);
         // The filter's own name is the link's first text node (a task counter follows it once focused).
         browser.click(By.xpath("//*[contains(@class,'task-filter')]//h4[contains(@class,'name')]"
                 + "/a[normalize-space(text())='" + filterName + "']"));

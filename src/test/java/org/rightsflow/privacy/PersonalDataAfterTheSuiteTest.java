@@ -139,7 +139,13 @@ class PersonalDataAfterTheSuiteTest extends PostgresIntegrationTest {
             for (String url : urls(body)) {
                 finder.in(url).forEach(n -> hits.add(where + " link: " + n.kind()));
             }
-            Set<Long> recipientIs = owners.getOrDefault(((String) notice.get("recipient")).toLowerCase(Locale.ROOT), Set.of());
+            String recipient = (String) notice.get("recipient");
+            if (recipient == null) {
+                // a closed request's notice whose records were reduced after the history's TTL: no address, no body
+                assertThat(body).as(where + ": reduced, so its body is gone too").isNull();
+                continue;
+            }
+            Set<Long> recipientIs = owners.getOrDefault(recipient.toLowerCase(Locale.ROOT), Set.of());
             for (Needle needle : finder.in(body)) {
                 if (Collections.disjoint(needle.owners(), recipientIs)) {
                     hits.add(where + " body: " + needle.kind() + " of an account the recipient is not");

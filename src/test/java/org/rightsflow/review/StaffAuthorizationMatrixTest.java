@@ -254,13 +254,14 @@ class StaffAuthorizationMatrixTest extends PostgresIntegrationTest {
     }
 
     /** The filter is in the caller's filter list and runs for them; the two must agree. */
-    private Outcome runFilter(String name, String user) {
-        String id = filters.createFilterQuery().filterName(name).singleResult().getId();
+    private Outcome runFilter(String group, String user) {
+        String id = filters.createFilterQuery().filterName(org.rightsflow.support.TaskFilters.openTasksOf(group))
+                .singleResult().getId();
         Response list = call(user, "GET", "/engine-rest/filter?resourceType=Task", null);
         Outcome listed = list.status() == 200 ? (list.body().contains("\"" + id + "\"") ? Outcome.ALLOWED : Outcome.DENIED)
                 : outcome(list);
         Outcome ran = outcome(call(user, "GET", "/engine-rest/filter/" + id + "/list?maxResults=5", null));
-        assertThat(ran).as("filter %s listed (%s) but run (%s) for %s", name, listed, ran, user).isEqualTo(listed);
+        assertThat(ran).as("filter of %s listed (%s) but run (%s) for %s", group, listed, ran, user).isEqualTo(listed);
         return ran;
     }
 
