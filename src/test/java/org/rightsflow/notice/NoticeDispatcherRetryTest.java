@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.common.TimeSource;
 import org.rightsflow.datamap.TestDatabases;
@@ -27,18 +28,26 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class NoticeDispatcherRetryTest {
 
+    /** Each test's outbox on a database of its own, with a clock the test may set. */
+    private DataSource db;
+    private JdbcClient jdbc;
+    private TransactionTemplate tx;
+    private final TimeSource time = new TimeSource();
+    private Outbox outbox;
+
+    @BeforeEach
+    void outboxOnAFreshDatabase() {
+        db = TestDatabases.freshPostgres();
+        jdbc = JdbcClient.create(db);
+        tx = new TransactionTemplate(new DataSourceTransactionManager(db));
+        outbox = new Outbox(jdbc, new NoticeTemplates(), time);
+    }
+
     @Test
     void retriesWithBackOffUntilTheServerAnswersAndSendsOnce() throws Exception {
-        DataSource db = TestDatabases.freshPostgres();
-        JdbcClient jdbc = JdbcClient.create(db);
-        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db));
-        TimeSource time = new TimeSource();
         Instant start = Instant.parse("2026-11-29T10:00:00Z");
         time.useClock(Clock.fixed(start, ZoneOffset.UTC));
-        Outbox outbox = new Outbox(jdbc, new NoticeTemplates(), time);
-        Notice notice = new Notice("retry-test:1", null, NoticeKind.STAFF_TASK_REMINDER, "staff@example.com", "en",
-                Map.of("reference", "RR-20261129-0001", "requestType", "ACCESS", "status", "IN_REVIEW",
-                        "dueAt", "2026-12-14 23:59", "cockpitUrl", "http://localhost/camunda"));
+        Notice notice = staffReminder("retry-test:1", "staff@example.com", "RR-20261129-0001");
         Boolean stored = tx.execute(s -> outbox.enqueue(notice));
         Boolean storedAgain = tx.execute(s -> outbox.enqueue(notice));
         assertThat(stored).isTrue();
@@ -73,8 +82,7 @@ class NoticeDispatcherRetryTest {
             smtp.stop();
         }
 
-        Notice doomed = new Notice("retry-test:2", null, NoticeKind.STAFF_TASK_REMINDER, "staff@example.com", "en",
-                notice.model());
+        Notice doomed = staffReminder("retry-test:2", "staff@example.com", "RR-20261129-0001");
         tx.execute(s -> outbox.enqueue(doomed));
         for (int attempt = 1; attempt <= 3; attempt++) {
             time.useClock(Clock.fixed(start.plus(Duration.ofDays(attempt)), ZoneOffset.UTC));
@@ -89,15 +97,8 @@ class NoticeDispatcherRetryTest {
 
     @Test
     void aRoundOfNoticesSharesOneSmtpConnectionAndEachArrivesOnce() throws Exception {
-        DataSource db = TestDatabases.freshPostgres();
-        JdbcClient jdbc = JdbcClient.create(db);
-        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db));
-        TimeSource time = new TimeSource();
-        Outbox outbox = new Outbox(jdbc, new NoticeTemplates(), time);
         for (int i = 0; i < 25; i++) {
-            Notice notice = new Notice("batch-test:" + i, null, NoticeKind.STAFF_TASK_REMINDER, "staff" + i + "@example.com",
-                    "en", Map.of("reference", "RR-20261129-%04d".formatted(i), "requestType", "ACCESS",
-                    "status", "IN_REVIEW", "dueAt", "2026-12-14 23:59", "cockpitUrl", "http://localhost/camunda"));
+            Notice notice = staffReminder("batch-test:" + i, "staff" + i + "@example.com", "RR-20261129-%04d".formatted(i));
             tx.execute(s -> outbox.enqueue(notice));
         }
         GreenMail smtp = new GreenMail(new ServerSetup(TestInfrastructure.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -135,17 +136,10 @@ class NoticeDispatcherRetryTest {
 
     @Test
     void aVerificationCodeIsSentBeforeOlderNoticesThatAreDue() throws Exception {
-        DataSource db = TestDatabases.freshPostgres();
-        JdbcClient jdbc = JdbcClient.create(db);
-        TransactionTemplate tx = new TransactionTemplate(new DataSourceTransactionManager(db));
-        TimeSource time = new TimeSource();
         Instant start = Instant.parse("2026-11-29T10:00:00Z");
-        Outbox outbox = new Outbox(jdbc, new NoticeTemplates(), time);
         for (int i = 0; i < 4; i++) {
             time.useClock(Clock.fixed(start.plusSeconds(i), ZoneOffset.UTC));
-            Notice reminder = new Notice("order-test:" + i, null, NoticeKind.STAFF_TASK_REMINDER, "staff@example.com",
-                    "en", Map.of("reference", "RR-20261129-%04d".formatted(i), "requestType", "ACCESS",
-                    "status", "IN_REVIEW", "dueAt", "2026-12-14 23:59", "cockpitUrl", "http://localhost/camunda"));
+            Notice reminder = staffReminder("order-test:" + i, "staff@example.com", "RR-20261129-%04d".formatted(i));
             tx.execute(s -> outbox.enqueue(reminder));
         }
         time.useClock(Clock.fixed(start.plusSeconds(10), ZoneOffset.UTC));
@@ -174,6 +168,13 @@ class NoticeDispatcherRetryTest {
         } finally {
             smtp.stop();
         }
+    }
+
+    /** A reminder to staff about a request's task, in English. */
+    private static Notice staffReminder(String dedupKey, String recipient, String reference) {
+        return new Notice(dedupKey, null, NoticeKind.STAFF_TASK_REMINDER, recipient, "en", Map.of("reference", reference,
+                "requestType", "ACCESS", "status", "IN_REVIEW", "dueAt", "2026-12-14 23:59",
+                "cockpitUrl", "http://localhost/camunda"));
     }
 
     /** Forwards TCP connections to a port and counts them. */
