@@ -1,8 +1,6 @@
 package db.migration;
 
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
@@ -24,24 +22,11 @@ public class V8__engine_indexes extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        if (!tableExists(connection, "act_ru_task")) {
+        if (!EngineTables.exist(connection, "act_ru_task")) {
             return;
         }
         try (Statement statement = connection.createStatement()) {
             statement.execute("create index if not exists rf_idx_ru_task_parent on act_ru_task (parent_task_id_)");
         }
-    }
-
-    private static boolean tableExists(Connection connection, String name) throws SQLException {
-        DatabaseMetaData meta = connection.getMetaData();
-        String schema = connection.getSchema();
-        for (String candidate : new String[] {name, name.toUpperCase(java.util.Locale.ROOT)}) {
-            try (ResultSet tables = meta.getTables(null, schema, candidate, new String[] {"TABLE"})) {
-                if (tables.next()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

@@ -2,7 +2,6 @@ package db.migration;
 
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Locale;
@@ -28,7 +27,7 @@ public class V9__engine_query_statistics extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
-        if (!tableExists(connection, "act_ru_task")) {
+        if (!EngineTables.exist(connection, "act_ru_task")) {
             return; // our migrations alone on an empty database (some tests)
         }
         try (Statement statement = connection.createStatement()) {
@@ -41,18 +40,5 @@ public class V9__engine_query_statistics extends BaseJavaMigration {
                 statement.execute("analyze act_ru_authorization");
             }
         }
-    }
-
-    private static boolean tableExists(Connection connection, String name) throws SQLException {
-        DatabaseMetaData meta = connection.getMetaData();
-        String schema = connection.getSchema();
-        for (String candidate : new String[] {name, name.toUpperCase(Locale.ROOT)}) {
-            try (ResultSet tables = meta.getTables(null, schema, candidate, new String[] {"TABLE"})) {
-                if (tables.next()) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 }

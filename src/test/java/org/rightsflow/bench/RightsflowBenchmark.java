@@ -119,6 +119,12 @@ class RightsflowBenchmark {
                 () -> String.join(",", org.rightsflow.datamap.DataMap.DEFAULT_LOCATIONS));
         // 32 concurrent HTTP clients plus the job executor: more than Hikari's default 10 connections would queue
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> "20");
+        // -Dbench.workMem=32MB: a work_mem on the application's connections (the product sets none: BENCHMARKS.md,
+        // figure 5, run I); unset, PostgreSQL's default 4 MB, and figure 5's work_mem levers can set it per run
+        String workMem = System.getProperty("bench.workMem");
+        if (workMem != null) {
+            registry.add("spring.datasource.hikari.connection-init-sql", () -> "SET work_mem = '" + workMem + "'");
+        }
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> TestInfrastructure.mail().getSmtp().getPort());
         registry.add("rightsflow.demo.mail-sink.enabled", () -> "false");
@@ -227,6 +233,7 @@ class RightsflowBenchmark {
     @Order(1)
     void intakeThroughput() throws Exception {
         int rounds = Math.max(1, Integer.getInteger("bench.intakeRounds", 4));
+        resetStatementStatistics();
         for (int clients : new int[] {1, 8, 32}) {
             int n = Math.max(clients, SCALE.intakeRequests() / rounds);
             double appSeconds = 0;
@@ -257,6 +264,7 @@ class RightsflowBenchmark {
         }
         figures.note("intake: per client count " + rounds + " alternating rounds of filings, bare starts and model-alone"
                 + " starts, each rate from the summed times of its rounds");
+        printStatementStatistics("intake (filings, bare starts and model-alone starts together)");
     }
 
     private double bareStarts(int n, int clients, String round) throws Exception {
@@ -315,6 +323,7 @@ class RightsflowBenchmark {
         insertAccounts(prefix, n);
         TestInfrastructure.mail().purgeEmailFromAllMailboxes();
         long jobsBefore = successfulJobs();
+        resetStatementStatistics();
         long start = System.nanoTime();
         Instant startedAt = Instant.now();
         try (DeliveredVerificationCodes codes = new DeliveredVerificationCodes(TestInfrastructure.mail())) {
@@ -353,8 +362,37 @@ class RightsflowBenchmark {
         figures.add("2. life cycle latency p95", percentile(latencies, 95) / 1000.0, "s", null, null);
         figures.add("2. life cycle latency p99", percentile(latencies, 99) / 1000.0, "s", null, null);
         figures.add("2. life cycle: async jobs per request", lifecycleJobsPerRequest, "jobs", null, null);
+        printStatementStatistics("life cycle");
         figures.note("life cycle: " + n + " ACCESS requests, " + SCALE.lifecycleClients()
                 + " clients, started " + startedAt + "; latency = COMPLETED status time - filing time (server clock)");
+    }
+
+    /** With {@code -Dbench.statements=true} (pg_stat_statements loaded): forget what earlier figures did. */
+    private void resetStatementStatistics() {
+        if (Boolean.getBoolean(TestInfrastructure.STATEMENT_STATISTICS)) {
+            jdbc.execute("create extension if not exists pg_stat_statements");
+            jdbc.execute("select pg_stat_statements_reset()");
+        }
+    }
+
+    /**
+     * With {@code -Dbench.statements=true}: the statements that took the database's time since the last reset, the
+     * measurement that says which statement or lock a wait-bound figure waits for (BENCHMARKS.md, figures 1 and 2).
+     */
+    private void printStatementStatistics(String figure) {
+        if (!Boolean.getBoolean(TestInfrastructure.STATEMENT_STATISTICS)) {
+            return;
+        }
+        System.out.println("[bench] statements, " + figure + ": total ms | calls | mean ms | rows | statement");
+        jdbc.query("""
+                select total_exec_time, calls, mean_exec_time, rows, regexp_replace(query, '\\s+', ' ', 'g')
+                from pg_stat_statements order by total_exec_time desc limit 25""", rs -> {
+            System.out.printf("[bench]   %,10.0f | %,8d | %8.2f | %,9d | %.220s%n", rs.getDouble(1), rs.getLong(2),
+                    rs.getDouble(3), rs.getLong(4), rs.getString(5));
+        });
+        jdbc.query("select sum(total_exec_time), sum(calls) from pg_stat_statements", rs -> {
+            System.out.printf("[bench]   all statements: %,.0f ms in %,d calls%n", rs.getDouble(1), rs.getLong(2));
+        });
     }
 
     // ------------------------------------------------------------------ 3. export
@@ -799,7 +837,7 @@ class RightsflowBenchmark {
         levers.put("per-task grants as before (one officers' row per review task instead of READ_TASK on "
                 + ExemptionReviewModel.PROCESS_ID + ")", new Runnable[] {
                 this::taskGrantsInsteadOfDefinitionGrant, this::definitionGrantBack});
-        for (String workMem : List.of("16MB", "64MB")) {
+        for (String workMem : List.of("16MB", "32MB", "64MB")) {
             levers.put("work_mem " + workMem + " for the application's connections", new Runnable[] {
                     () -> applicationWorkMem(workMem), () -> applicationWorkMem(null)});
         }
@@ -821,6 +859,9 @@ class RightsflowBenchmark {
             levers.put("index " + index[0] + " (" + index[1] + ")", new Runnable[] {
                     () -> createIndex(index), () -> jdbc.execute("drop index if exists " + index[0])});
         }
+        levers.put("without the due-date index rf_idx_ru_task_due (as before V28)", new Runnable[] {
+                () -> jdbc.execute("drop index if exists rf_idx_ru_task_due"),
+                () -> jdbc.execute("create index if not exists rf_idx_ru_task_due on act_ru_task (due_date_)")});
         levers.put("as configured, again (the machine's drift during the levers)", new Runnable[] {nothing, nothing});
         HttpClient client = http;
         for (Map.Entry<String, Runnable[]> lever : levers.entrySet()) {
@@ -903,10 +944,9 @@ class RightsflowBenchmark {
     }
 
     /** Indexes tried as levers: name, definition (PostgreSQL). */
-    private static final List<String[]> CANDIDATE_INDEXES = List.of(
+    private static final List<String[]> CANDIDATE_INDEXES = List.<String[]>of(
             new String[] {"bench_idx_auth_resource_covering", "act_ru_authorization (resource_id_) include (type_,"
-                    + " resource_type_, perms_, group_id_, user_id_)"},
-            new String[] {"bench_idx_task_due", "act_ru_task (due_date_)"});
+                    + " resource_type_, perms_, group_id_, user_id_)"});
 
     private void createIndex(String[] index) {
         jdbc.execute("create index if not exists " + index[0] + " on " + index[1]);

@@ -15,6 +15,8 @@ public final class TestInfrastructure {
 
     /** System property: {@code true} starts PostgreSQL with production's durable commits (the benchmark's what-if). */
     public static final String DURABLE_COMMITS = "bench.durableCommits";
+    /** Benchmarks only: load pg_stat_statements so that a figure can print where the database's time went. */
+    public static final String STATEMENT_STATISTICS = "bench.statements";
 
     private static EmbeddedPostgres postgres;
     private static GreenMail mail;
@@ -33,6 +35,10 @@ public final class TestInfrastructure {
                     // embedded PostgreSQL runs with fsync and synchronous_commit off: fast tests, but a commit then
                     // costs nothing like a production server's, where it waits for the WAL to reach the disk
                     builder.setServerConfig("fsync", "on").setServerConfig("synchronous_commit", "on");
+                }
+                if (Boolean.getBoolean(STATEMENT_STATISTICS)) {
+                    builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                            .setServerConfig("pg_stat_statements.track", "all");
                 }
                 postgres = builder.start();
             } catch (IOException e) {
