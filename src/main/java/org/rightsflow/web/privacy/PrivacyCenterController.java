@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -41,8 +42,10 @@ import org.rightsflow.web.PageLanguages;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -63,7 +66,6 @@ public class PrivacyCenterController {
     static final List<String> CATEGORIES = List.copyOf(RequestDetailsValidator.DATA_CATEGORIES);
     static final List<String> PURPOSES = List.copyOf(RequestDetailsValidator.CONSENT_PURPOSES);
     static final List<String> EXPLAIN_TOPICS = List.copyOf(RequestDetailsValidator.EXPLAIN_TOPICS);
-    static final int CORRECTION_ROWS = 3;
     /** The value of the confirmation pages' "yes": an action that cannot be undone needs it. */
     static final String CONFIRMED = "yes";
 
@@ -138,28 +140,39 @@ public class PrivacyCenterController {
         if (fresh == null) {
             FormKeys.filedReference(request).ifPresent(reference -> model.addAttribute("alreadyFiled", reference));
         }
-        return renderForm(right, null, new FormValues(), key, locale, model);
+        return renderForm(right, null, new RequestForm(), key, locale, model);
+    }
+
+    /**
+     * How a request form is bound: only the form's inputs, by their names as the page sends them (no field markers or
+     * defaults), checked by the constraints every form has and by the rules of the right in the path.
+     */
+    @InitBinder("values")
+    void requestForm(WebDataBinder binder, @PathVariable(required = false) String type) {
+        binder.setAllowedFields(RequestForm.INPUTS.toArray(String[]::new));
+        binder.setFieldMarkerPrefix(null);
+        binder.setFieldDefaultPrefix(null);
+        RequestType.fromCode(type).ifPresent(right -> binder.addValidators(formCheck.of(right)));
     }
 
     @PostMapping(path = "/privacy/request/{type}", consumes = "application/x-www-form-urlencoded")
-    public String file(@PathVariable String type, @RequestParam MultiValueMap<String, String> form, Locale locale,
+    public String file(@PathVariable String type, @Valid @ModelAttribute("values") RequestForm values,
+                       BindingResult binding, @RequestParam(required = false) String idempotencyKey, Locale locale,
                        HttpServletRequest request, HttpServletResponse response, Model model) {
         RequestType right = RequestType.fromCode(type).orElseThrow(PageNotFound::new);
-        FormValues values = FormValues.of(form);
-        String idempotencyKey = form.getFirst("idempotencyKey");
-        FieldProblems problems = formCheck.check(right, values, locale);
-        if (!problems.isEmpty()) {
+        if (binding.hasErrors()) {
             // shown again with everything typed, each problem naming its field; nothing was filed
+            FieldProblems problems = FieldProblems.of(binding, messages, locale);
             response.setStatus(422);
             model.addAttribute("problems", problems.list());
             model.addAttribute("fieldErrors", problems.byField());
             return renderForm(right, null, values, idempotencyKey, locale, model);
         }
         try {
-            IntakeCommand command = new IntakeCommand(right.name(), values.accountEmail,
+            IntakeCommand command = new IntakeCommand(right.name(), values.getAccountEmail(),
                     PageLanguages.languageOf(locale), details(right, values),
-                    "ACCOUNT_HOLDER".equals(values.filedAs) ? null : values.filedAs,
-                    "CLOSE_RELATIVE_OF_DECEASED".equals(values.filedAs) ? values.relativeContactEmail : null);
+                    "ACCOUNT_HOLDER".equals(values.getFiledAs()) ? null : values.getFiledAs(),
+                    "CLOSE_RELATIVE_OF_DECEASED".equals(values.getFiledAs()) ? values.getRelativeContactEmail() : null);
             FilingReceipt filed = ConcurrentChangeRetry.run(
                     () -> intake.file(command, idempotencyKey, request.getRemoteAddr()));
             StatusCookies.remember(request, response, filed.request().reference(), filed.statusToken());
@@ -535,7 +548,7 @@ public class PrivacyCenterController {
         return kb < 1024 ? String.format(Locale.ROOT, "%.1f KB", kb) : String.format(Locale.ROOT, "%.1f MB", kb / 1024);
     }
 
-    private String renderForm(RequestType right, String errorCode, FormValues values, String idempotencyKey,
+    private String renderForm(RequestType right, String errorCode, RequestForm values, String idempotencyKey,
                               Locale locale, Model model) {
         model.addAttribute("type", right.name());
         model.addAttribute("errorCode", errorCode);
@@ -550,15 +563,15 @@ public class PrivacyCenterController {
                     .map(c -> new CorrectionGroup(c, options.stream().filter(o -> o.category().equals(c)).toList()))
                     .filter(g -> !g.options().isEmpty()).toList());
             List<CorrectionRow> rows = new ArrayList<>();
-            for (int i = 0; i < CORRECTION_ROWS; i++) {
-                String chosen = values.fields.get(i);
-                rows.add(new CorrectionRow(i, chosen, values.correctedValues.get(i),
+            for (int i = 0; i < RequestForm.CORRECTION_ROWS; i++) {
+                String chosen = values.getFields().get(i);
+                rows.add(new CorrectionRow(i, chosen, values.getCorrectedValues().get(i),
                         options.stream().filter(o -> o.name().equals(chosen)).findFirst().orElse(null)));
             }
             model.addAttribute("correctionRows", rows);
         }
-        model.addAttribute("limits", java.util.Map.of("accountEmail", RequestFormCheck.MAX_EMAIL,
-                "recipientName", RequestFormCheck.MAX_RECIPIENT_NAME));
+        model.addAttribute("limits", java.util.Map.of("accountEmail", RequestForm.MAX_EMAIL,
+                "recipientName", RequestForm.MAX_RECIPIENT_NAME));
         if (!model.containsAttribute("fieldErrors")) {
             model.addAttribute("fieldErrors", java.util.Map.of());
         }
@@ -568,27 +581,24 @@ public class PrivacyCenterController {
     }
 
     /** The {@code details} object of docs/api.md from the form's fields; the intake service validates it. */
-    private ObjectNode details(RequestType right, FormValues v) {
+    private ObjectNode details(RequestType right, RequestForm v) {
         ObjectNode details = json.createObjectNode();
         switch (right) {
             case TRANSFER -> {
-                details.put("recipientName", v.recipientName);
-                details.put("recipientEmail", v.recipientEmail);
+                details.put("recipientName", v.getRecipientName());
+                details.put("recipientEmail", v.getRecipientEmail());
             }
             case DELETE -> {
-                if (!v.ground.isBlank()) {
-                    details.put("ground", v.ground);
+                if (v.getGround() != null && !v.getGround().isBlank()) {
+                    details.put("ground", v.getGround());
                 }
-                if (!v.categories.isEmpty()) {
-                    ArrayNode list = details.putArray("categories");
-                    v.categories.forEach(list::add);
-                }
+                codes(details, "categories", v.getCategories());
             }
             case CORRECT -> {
                 ArrayNode list = details.putArray("corrections");
-                for (int i = 0; i < CORRECTION_ROWS; i++) {
-                    String field = v.fields.get(i).trim();
-                    String value = correctionChoices.normalise(field, v.correctedValues.get(i));
+                for (int i = 0; i < RequestForm.CORRECTION_ROWS; i++) {
+                    String field = v.getFields().get(i).trim();
+                    String value = correctionChoices.normalise(field, v.getCorrectedValues().get(i));
                     if (!field.isEmpty() || !value.isBlank()) {
                         list.addObject().put("field", field).put("value", value);
                     }
@@ -596,34 +606,24 @@ public class PrivacyCenterController {
             }
             case WITHDRAW_CONSENT -> {
                 ArrayNode list = details.putArray("purposes");
-                v.purposes.forEach(list::add);
+                v.getPurposes().forEach(list::add);
             }
             case RESTRICT -> {
-                if ("lift".equals(v.restrictAction)) {
+                if (v.lifts()) {
                     details.put("lift", true);
-                    details.put("reference", v.liftReference.strip());
+                    details.put("reference", v.getLiftReference().strip());
                     return details;
                 }
-                if (!v.categories.isEmpty()) {
-                    ArrayNode list = details.putArray("categories");
-                    v.categories.forEach(list::add);
-                }
-                if (!v.purposes.isEmpty()) {
-                    ArrayNode list = details.putArray("purposes");
-                    v.purposes.forEach(list::add);
-                }
-                if (!v.until.isBlank()) {
-                    details.put("until", v.until.strip());
+                codes(details, "categories", v.getCategories());
+                codes(details, "purposes", v.getPurposes());
+                if (v.getUntil() != null) {
+                    details.put("until", v.getUntil().toString());
                 }
                 return details.isEmpty() ? null : details;
             }
             case EXPLAIN -> {
-                // a browser sends a text area's line breaks as CR LF: keep them as LF
-                details.put("question", v.question.replace("\r\n", "\n"));
-                if (!v.topics.isEmpty()) {
-                    ArrayNode list = details.putArray("topics");
-                    v.topics.forEach(list::add);
-                }
+                details.put("question", v.getQuestion());
+                codes(details, "topics", v.getTopics());
             }
             default -> {
                 return null;
@@ -632,7 +632,13 @@ public class PrivacyCenterController {
         return details;
     }
 
-    
+    /** An optional list of codes: left out when none is chosen. */
+    private static void codes(ObjectNode details, String name, List<String> chosen) {
+        if (!chosen.isEmpty()) {
+            ArrayNode list = details.putArray(name);
+            chosen.forEach(list::add);
+        }
+    }
 
     public record HistoryLine(String status, String at) {
     }
@@ -659,125 +665,6 @@ public class PrivacyCenterController {
 
         public int getLimit() {
             return option == null ? CorrectionChoices.MAX_VALUE_LENGTH : option.maxLength();
-        }
-    }
-
-    /** What the requester typed, kept to fill the form again after an error. */
-    public static final class FormValues {
-        public String accountEmail = "";
-        /** Who is filing: the account holder (the default) or the guardian of the minor who holds it. */
-        public String filedAs = "ACCOUNT_HOLDER";
-        /** A close relative's own address for the answers (they have no contact on file). */
-        public String relativeContactEmail = "";
-        public String recipientName = "";
-        public String recipientEmail = "";
-        /** Nothing is chosen until the requester chooses: stating a ground is optional, and no answer is preset. */
-        public String ground;
-        public List<String> categories = List.of();
-        public List<String> purposes = List.of();
-        public String question = "";
-        /** RESTRICT: "restrict" (the default) or "lift" an earlier restriction by its reference. */
-        public String restrictAction = "restrict";
-        public String until = "";
-        public String liftReference = "";
-        public List<String> topics = List.of();
-        public List<String> fields = blanks();
-        public List<String> correctedValues = blanks();
-
-        static FormValues of(MultiValueMap<String, String> form) {
-            FormValues v = new FormValues();
-            v.accountEmail = first(form, "accountEmail");
-            String filedAs = first(form, "filedAs");
-            v.filedAs = "GUARDIAN".equals(filedAs) || "CLOSE_RELATIVE_OF_DECEASED".equals(filedAs) ? filedAs : "ACCOUNT_HOLDER";
-            v.relativeContactEmail = first(form, "relativeContactEmail").trim();
-            v.recipientName = first(form, "recipientName");
-            v.recipientEmail = first(form, "recipientEmail").trim();
-            v.ground = first(form, "ground");
-            v.categories = Optional.ofNullable(form.get("categories")).map(List::copyOf).orElse(List.of());
-            v.purposes = Optional.ofNullable(form.get("purposes")).map(List::copyOf).orElse(List.of());
-            v.question = first(form, "question");
-            v.restrictAction = "lift".equals(first(form, "restrictAction")) ? "lift" : "restrict";
-            v.until = first(form, "until");
-            v.liftReference = first(form, "liftReference");
-            v.topics = Optional.ofNullable(form.get("topics")).map(List::copyOf).orElse(List.of());
-            for (int i = 0; i < CORRECTION_ROWS; i++) {
-                v.fields.set(i, first(form, "field" + i));
-                v.correctedValues.set(i, first(form, "value" + i));
-            }
-            return v;
-        }
-
-        public String getAccountEmail() {
-            return accountEmail;
-        }
-
-        public String getFiledAs() {
-            return filedAs;
-        }
-
-        public String getRelativeContactEmail() {
-            return relativeContactEmail;
-        }
-
-        public String getRecipientName() {
-            return recipientName;
-        }
-
-        public String getRecipientEmail() {
-            return recipientEmail;
-        }
-
-        public String getGround() {
-            return ground;
-        }
-
-        public List<String> getCategories() {
-            return categories;
-        }
-
-        public List<String> getPurposes() {
-            return purposes;
-        }
-
-        public String getRestrictAction() {
-            return restrictAction;
-        }
-
-        public String getUntil() {
-            return until;
-        }
-
-        public String getLiftReference() {
-            return liftReference;
-        }
-
-        public String getQuestion() {
-            return question;
-        }
-
-        public List<String> getTopics() {
-            return topics;
-        }
-
-        public List<String> getFields() {
-            return fields;
-        }
-
-        public List<String> getCorrectedValues() {
-            return correctedValues;
-        }
-
-        private static List<String> blanks() {
-            List<String> list = new ArrayList<>();
-            for (int i = 0; i < CORRECTION_ROWS; i++) {
-                list.add("");
-            }
-            return list;
-        }
-
-        private static String first(MultiValueMap<String, String> form, String name) {
-            String value = form.getFirst(name);
-            return value == null ? "" : value;
         }
     }
 

@@ -7,138 +7,120 @@ import java.util.Optional;
 import java.util.Set;
 import org.rightsflow.datamap.LocalizedText;
 import org.rightsflow.fulfilment.correction.CorrectionChoices;
-import org.rightsflow.request.EmailAddresses;
 import org.rightsflow.request.RequestType;
-import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
+import org.springframework.validation.Errors;
+import org.springframework.validation.SmartValidator;
+import org.springframework.validation.Validator;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
- * Checks a Privacy Center form before it is filed, field by field, so that every problem names its field in the
- * page's language and nothing typed is lost or cut (the intake service checks the filing again, as it does for the
- * API). Limits are the contract's: an email of at most 254 characters, a recipient name of at most 200, a
- * correction value of at most its field's length.
+ * The rules of one right's form, beside the constraints every form has ({@link RequestForm}): the constraints of the
+ * right's groups, and for CORRECT the rows checked against the data map ({@link CorrectionChoices}) — the detail
+ * chosen must be one the form offers, chosen once, and the value must be of its kind and fit its column. Problems are
+ * field errors whose first argument is the label that names the field, so that the page lists them as the other
+ * problems (the intake service checks the filing again, as it does for the API).
  */
 @Component
 class RequestFormCheck {
 
-    static final int MAX_EMAIL = 254;
-    static final int MAX_RECIPIENT_NAME = 200;
-
-    private final MessageSource messages;
     private final CorrectionChoices corrections;
+    private final SmartValidator constraints;
 
-    RequestFormCheck(MessageSource messages, CorrectionChoices corrections) {
-        this.messages = messages;
+    RequestFormCheck(CorrectionChoices corrections, jakarta.validation.Validator beanValidation) {
         this.corrections = corrections;
+        this.constraints = new SpringValidatorAdapter(beanValidation);
     }
 
-    FieldProblems check(RequestType right, PrivacyCenterController.FormValues v, Locale locale) {
-        FieldProblems problems = new FieldProblems(messages, locale);
-        email(problems, "accountEmail", problems.text("form.accountEmail"), v.accountEmail.strip());
-        switch (right) {
-            case TRANSFER -> {
-                text(problems, "recipientName", problems.text("form.transfer.recipientName"), v.recipientName,
-                        MAX_RECIPIENT_NAME);
-                email(problems, "recipientEmail", problems.text("form.transfer.recipientEmail"), v.recipientEmail);
+    /** The validator a binder adds for the form of {@code right}. */
+    Validator of(RequestType right) {
+        return new Validator() {
+            @Override
+            public boolean supports(Class<?> type) {
+                return RequestForm.class.isAssignableFrom(type);
             }
-            case WITHDRAW_CONSENT -> {
-                if (v.purposes.isEmpty()) {
-                    problems.add("purpose-" + PrivacyCenterController.PURPOSES.get(0),
-                            problems.text("form.withdraw.purposes"), "problem.purposes");
+
+            @Override
+            public void validate(Object target, Errors errors) {
+                RequestForm form = (RequestForm) target;
+                Object[] groups = groups(right, form);
+                if (groups.length > 0) {
+                    constraints.validate(form, errors, groups);
+                }
+                if (right == RequestType.CORRECT) {
+                    corrections(form, errors);
                 }
             }
-            case CORRECT -> corrections(problems, v, locale);
-            case RESTRICT -> {
-                if ("lift".equals(v.restrictAction) && v.liftReference.isBlank()) {
-                    problems.add("liftReference", problems.text("form.restrict.liftReference"), "problem.required");
-                }
-            }
-            case EXPLAIN -> text(problems, "question", problems.text("form.explain.question"),
-                    v.question.replace("\r\n", "\n"), org.rightsflow.request.RequestDetailsValidator.MAX_QUESTION_LENGTH);
-            default -> {
-            }
-        }
-        return problems;
+        };
     }
 
-    private void corrections(FieldProblems problems, PrivacyCenterController.FormValues v, Locale locale) {
+    /** The groups of constraints that apply to the right's form, besides the default group. */
+    private static Object[] groups(RequestType right, RequestForm form) {
+        return switch (right) {
+            case TRANSFER -> new Object[] {RequestForm.Transfer.class};
+            case WITHDRAW_CONSENT -> new Object[] {RequestForm.WithdrawConsent.class};
+            case RESTRICT -> form.lifts() ? new Object[] {RequestForm.LiftRestriction.class} : new Object[0];
+            case EXPLAIN -> new Object[] {RequestForm.Explain.class};
+            default -> new Object[0];
+        };
+    }
+
+    private void corrections(RequestForm form, Errors errors) {
         Set<String> chosen = new HashSet<>();
         int rows = 0;
-        for (int i = 0; i < PrivacyCenterController.CORRECTION_ROWS; i++) {
-            String field = v.fields.get(i).strip();
-            String value = corrections.normalise(field, v.correctedValues.get(i));
-            String fieldLabel = problems.text("form.correct.field", i + 1);
+        for (int i = 0; i < RequestForm.CORRECTION_ROWS; i++) {
+            String field = form.getFields().get(i).strip();
+            String value = corrections.normalise(field, form.getCorrectedValues().get(i));
+            String fieldInput = "field" + i;
+            Object fieldLabel = new DefaultMessageSourceResolvable(new String[] {"form.correct.field"},
+                    new Object[] {i + 1});
             if (field.isEmpty() && value.isEmpty()) {
                 continue;
             }
             rows++;
             if (field.isEmpty()) {
-                problems.add("field" + i, fieldLabel, "problem.correct.choose");
+                errors.rejectValue(fieldInput, "problem.correct.choose", new Object[] {fieldLabel}, null);
                 continue;
             }
             Optional<CorrectionChoices.Choice> choice = corrections.find(field);
             if (choice.isEmpty()) {
-                problems.add("field" + i, fieldLabel, "problem.correct.unknown");
+                errors.rejectValue(fieldInput, "problem.correct.unknown", new Object[] {fieldLabel}, null);
                 continue;
             }
+            LocalizedText label = choice.get().field().label();
             if (!chosen.add(field)) {
-                problems.add("field" + i, fieldLabel, "problem.correct.twice", label(choice.get(), locale));
+                errors.rejectValue(fieldInput, "problem.correct.twice", new Object[] {fieldLabel, label}, null);
                 continue;
             }
-            String label = label(choice.get(), locale);
             Optional<CorrectionChoices.Problem> problem = corrections.check(field, value);
             if (problem.isPresent()) {
                 CorrectionChoices.Problem p = problem.get();
-                String id = "value" + i;
+                String valueInput = "value" + i;
                 switch (p.kind()) {
-                    case EMPTY -> problems.add(id, label, "problem.required");
-                    case TOO_LONG -> problems.add(id, label, "problem.tooLong", p.limit(), p.typed());
-                    case NOT_A_DATE -> problems.add(id, label, "problem.date");
-                    case NOT_A_PHONE -> problems.add(id, label, "problem.phone");
-                    case NOT_AN_EMAIL -> problems.add(id, label, "problem.email");
-                    case CONTROL_CHARACTERS -> problems.add(id, label, "problem.control");
-                    case UNKNOWN_FIELD -> problems.add("field" + i, fieldLabel, "problem.correct.unknown");
+                    case EMPTY -> errors.rejectValue(valueInput, "problem.required", new Object[] {label}, null);
+                    case TOO_LONG -> errors.rejectValue(valueInput, "problem.tooLong",
+                            new Object[] {label, p.limit(), p.typed()}, null);
+                    case NOT_A_DATE -> errors.rejectValue(valueInput, "problem.date", new Object[] {label}, null);
+                    case NOT_A_PHONE -> errors.rejectValue(valueInput, "problem.phone", new Object[] {label}, null);
+                    case NOT_AN_EMAIL -> errors.rejectValue(valueInput, "problem.email", new Object[] {label}, null);
+                    case CONTROL_CHARACTERS -> errors.rejectValue(valueInput, "problem.control", new Object[] {label},
+                            null);
+                    case UNKNOWN_FIELD -> errors.rejectValue(fieldInput, "problem.correct.unknown",
+                            new Object[] {fieldLabel}, null);
                 }
             }
         }
         if (rows == 0) {
-            problems.add("field0", problems.text("form.correct.legend"), "problem.correct.none");
+            errors.rejectValue("field0", "problem.correct.none",
+                    new Object[] {new DefaultMessageSourceResolvable("form.correct.legend")}, null);
         }
-    }
-
-    static String label(CorrectionChoices.Choice choice, Locale locale) {
-        LocalizedText label = choice.field().label();
-        return label.in(locale);
-    }
-
-    private static void email(FieldProblems problems, String id, String label, String value) {
-        if (value.isEmpty()) {
-            problems.add(id, label, "problem.required");
-        } else if (length(value) > MAX_EMAIL) {
-            problems.add(id, label, "problem.tooLong", MAX_EMAIL, length(value));
-        } else if (!EmailAddresses.isValid(value)) {
-            problems.add(id, label, "problem.email");
-        }
-    }
-
-    private static void text(FieldProblems problems, String id, String label, String value, int max) {
-        if (value.isBlank()) {
-            problems.add(id, label, "problem.required");
-        } else if (length(value) > max) {
-            problems.add(id, label, "problem.tooLong", max, length(value));
-        } else if (value.chars().anyMatch(c -> Character.isISOControl(c) && c != '\n')) {
-            problems.add(id, label, "problem.control");
-        }
-    }
-
-    private static int length(String value) {
-        return value.codePointCount(0, value.length());
     }
 
     /** Correctable fields for the form's choice, with their labels in the page's language. */
     List<CorrectionOption> options(Locale locale) {
         return corrections.all().stream().map(c -> new CorrectionOption(c.name(), c.field().category().name(),
-                label(c, locale), c.field().input().name(), c.maxLength(), c.field().sensitive())).toList();
+                c.field().label().in(locale), c.field().input().name(), c.maxLength(), c.field().sensitive())).toList();
     }
 
     /** A correctable field as the form offers it. */
