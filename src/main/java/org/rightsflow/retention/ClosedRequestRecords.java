@@ -5,6 +5,7 @@ import static org.rightsflow.common.Sql.ts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.rightsflow.audit.AuditEntries;
 import org.rightsflow.audit.AuditTrail;
 import org.rightsflow.common.TimeSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * level and every date (the register, the statistics report and the repetition check read them); its status history
  * and deadline events; the grounds, decisions, refusal proposals and the explanation sent; what each system did; every
  * notice's kind, dedup key, subject, language and times; the download record's kind, file name, checksum, times and
- * uses; the audit trail, untouched (it is hash-chained: a changed entry would break the chain's verification).
+ * uses; every audit entry with its hashes, sealed into one row ({@link AuditEntries#seal}: the chain verifies as before).
  *
  * <p>Removed: what the requester typed (the address the request was filed with, the request's details, a relative's
  * contact address, a clarification's answer) and what served the request only while it was open (the idempotency key
@@ -40,11 +41,13 @@ public class ClosedRequestRecords {
 
     private final JdbcClient jdbc;
     private final AuditTrail audit;
+    private final AuditEntries auditEntries;
     private final TimeSource time;
 
-    ClosedRequestRecords(JdbcClient jdbc, AuditTrail audit, TimeSource time) {
+    ClosedRequestRecords(JdbcClient jdbc, AuditTrail audit, AuditEntries auditEntries, TimeSource time) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.auditEntries = auditEntries;
         this.time = time;
     }
 
@@ -58,8 +61,8 @@ public class ClosedRequestRecords {
     @Transactional
     public Batch reduceBatch(String runReference, Instant closedBefore, int batchSize) {
         Instant now = time.now();
-        List<String> ids = jdbc.sql("""
-                select r.id from rights_request r
+        List<String[]> requests = jdbc.sql("""
+                select r.id, r.reference from rights_request r
                 where r.records_reduced_at is null and r.closed_at < :before
                   and not exists (select 1 from erasure_hold h where h.request_id = r.id and h.status = 'HELD')
                   and not exists (select 1 from processing_restriction p where p.request_id = r.id
@@ -72,9 +75,10 @@ public class ClosedRequestRecords {
                 order by r.closed_at, r.id
                 fetch first :size rows only""")
                 .param("before", ts(closedBefore)).param("size", batchSize)
-                .query(String.class).list();
+                .query((rs, n) -> new String[] {rs.getString("id"), rs.getString("reference")}).list();
         int reduced = 0;
-        for (String id : ids) {
+        for (String[] request : requests) {
+            String id = request[0];
             // the condition makes a concurrent or retried batch that got here second skip the request
             if (jdbc.sql("""
                     update rights_request set records_reduced_at = :now, account_email = '', details = null,
@@ -82,6 +86,7 @@ public class ClosedRequestRecords {
                     where id = :id and records_reduced_at is null""")
                     .param("now", ts(now)).param("id", id).update() == 1) {
                 reduceDependents(id);
+                auditEntries.seal(request[1]);
                 reduced++;
             }
         }
@@ -89,7 +94,7 @@ public class ClosedRequestRecords {
             audit.record(runReference, ProactiveDeletionService.ACTOR, REDUCED, "{\"closedBefore\":\""
                     + closedBefore + "\",\"requests\":" + reduced + "}");
         }
-        return new Batch(reduced, ids.size() >= batchSize);
+        return new Batch(reduced, requests.size() >= batchSize);
     }
 
     /**

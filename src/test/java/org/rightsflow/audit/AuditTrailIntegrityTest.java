@@ -2,6 +2,8 @@ package org.rightsflow.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,8 @@ class AuditTrailIntegrityTest extends PostgresIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    AuditEntries entries;
 
     private long appendThree() {
         transaction.executeWithoutResult(s -> {
@@ -90,6 +94,79 @@ class AuditTrailIntegrityTest extends PostgresIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = ?", Integer.class, action))
                 .isZero();
         assertThat(verifier.verify().intact()).isTrue();
+    }
+
+    /**
+     * A closed request's entries sealed into one row (as its records' reduction does) keep the chain verifiable end to
+     * end: between and after them other requests' entries remain rows, and a sealed entry that is changed, removed or
+     * also present as a row is found like any other.
+     */
+    @Test
+    void sealedEntriesVerifyWithTheRestOfTheChainAndTamperingWithThemIsDetected() {
+        String sealedRef = "RR-SEAL-" + (System.nanoTime() % 1_000_000_000L);
+        transaction.executeWithoutResult(s -> audit.record(sealedRef, "requester", "REQUEST_FILED", null));
+        transaction.executeWithoutResult(s -> audit.record("RR-TEST-0003", "test", "BETWEEN", "{\"n\":1}"));
+        transaction.executeWithoutResult(s -> {
+            audit.record(sealedRef, "Officer Lin Test", "DECIDED", "{\"decision\":\"COMPLETE\",\"note\":\"已完成\"}");
+            audit.record(sealedRef, "system", "REQUEST_COMPLETED", "{\"outcome\":\"COMPLETED\"}");
+        });
+        transaction.executeWithoutResult(s -> audit.record("RR-TEST-0003", "test", "AFTER", null));
+        List<AuditEntry> before = entries.of(sealedRef);
+        assertThat(before).hasSize(3);
+
+        assertThat(transaction.execute(s -> entries.seal(sealedRef))).isEqualTo(3);
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where reference = ?", Integer.class, sealedRef))
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from audit_seal where reference = ?", Integer.class, sealedRef))
+                .isOne();
+        assertThat(entries.of(sealedRef)).isEqualTo(before);
+        assertThat(before).allSatisfy(e -> assertThat(entries.hashOf(e.seq())).contains(e.hash()));
+        AuditVerifier.Result sealed = verifier.verify();
+        assertThat(sealed.intact()).as(sealed.problem()).isTrue();
+        // nothing left to seal: a second call changes nothing
+        assertThat(transaction.execute(s -> entries.seal(sealedRef))).isZero();
+
+        long first = before.get(0).seq();
+        byte[] original = jdbc.queryForObject("select content from audit_seal where first_seq = ?", byte[].class, first);
+        AuditEntry middle = before.get(1);
+        List<AuditEntry> changed = new ArrayList<>(before);
+        changed.set(1, new AuditEntry(middle.seq(), middle.at(), sealedRef, middle.actor(), "TAMPERED", middle.detail(),
+                middle.prevHash(), middle.hash()));
+        try {
+            jdbc.update("update audit_seal set content = ? where first_seq = ?", SealedEntries.encode(changed), first);
+            assertThat(verifier.verify().problem()).isEqualTo("entry " + middle.seq() + " was changed");
+
+            byte[] flipped = original.clone();
+            flipped[flipped.length / 2] ^= 0x40;
+            jdbc.update("update audit_seal set content = ? where first_seq = ?", flipped, first);
+            AuditVerifier.Result result = verifier.verify();
+            assertThat(result.intact()).isFalse();
+            assertThat(result.problem()).containsAnyOf("entry " + first, "entry " + middle.seq(),
+                    "entry " + before.get(2).seq(), "the sealed audit entries of " + sealedRef);
+
+            // the request's sealed entries under another reference: each hash covers the reference
+            jdbc.update("update audit_seal set content = ?, reference = 'RR-OTHER' where first_seq = ?", original, first);
+            assertThat(verifier.verify().problem()).isEqualTo("entry " + first + " was changed");
+            jdbc.update("update audit_seal set reference = ? where first_seq = ?", sealedRef, first);
+
+            // removed: the chain misses its first entry
+            jdbc.update("delete from audit_seal where first_seq = ?", first);
+            assertThat(verifier.verify().problem()).isEqualTo("entry " + first + " is missing");
+            jdbc.update("insert into audit_seal (first_seq, last_seq, reference, content) values (?, ?, ?, ?)", first,
+                    before.get(2).seq(), sealedRef, original);
+
+            // sealed and also a row again
+            AuditEntry last = before.get(2);
+            jdbc.update("insert into audit_entry (seq, at, reference, actor, action, detail, prev_hash, hash)"
+                    + " values (?,?,?,?,?,?,?,?)", last.seq(), java.sql.Timestamp.from(last.at()), sealedRef, last.actor(),
+                    last.action(), last.detail(), last.prevHash(), last.hash());
+            assertThat(verifier.verify().problem()).isEqualTo("entry " + last.seq() + " is recorded twice");
+            jdbc.update("delete from audit_entry where seq = ?", last.seq());
+        } finally {
+            jdbc.update("update audit_seal set content = ?, reference = ? where first_seq = ?", original, sealedRef, first);
+        }
+        AuditVerifier.Result repaired = verifier.verify();
+        assertThat(repaired.intact()).as(repaired.problem()).isTrue();
     }
 
     private void reinsert(java.util.Map<String, Object> row) {

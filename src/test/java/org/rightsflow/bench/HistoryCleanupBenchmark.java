@@ -298,6 +298,8 @@ class HistoryCleanupBenchmark extends PostgresIntegrationTest {
                 + " rights_request t where t.id in (" + ids + ")", Long.class));
         rows.put("audit_entry", jdbc.queryForObject("select coalesce(sum(pg_column_size(t.*)), 0) from audit_entry t"
                 + " where t.reference in (select reference from bench_year_requests)", Long.class));
+        rows.put("audit_seal", jdbc.queryForObject("select coalesce(sum(pg_column_size(t.*)), 0) from audit_seal t"
+                + " where t.reference in (select reference from bench_year_requests)", Long.class));
         for (String table : jdbc.queryForList("select table_name from information_schema.columns where table_schema ="
                 + " current_schema() and column_name = 'request_id' and table_name not like 'act_%'"
                 + " and table_name not like 'bench_%' order by table_name", String.class)) {

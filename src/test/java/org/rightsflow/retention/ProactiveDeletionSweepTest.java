@@ -21,6 +21,9 @@ import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rightsflow.audit.AuditEntries;
+import org.rightsflow.audit.AuditEntry;
+import org.rightsflow.audit.AuditTrail;
 import org.rightsflow.audit.AuditVerifier;
 import org.rightsflow.common.TimeSource;
 import org.rightsflow.fulfilment.erasure.ErasureHold;
@@ -38,6 +41,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The nightly sweep as the application runs it on PostgreSQL: the ProactiveDeletionProcess through the job executor,
@@ -74,6 +78,14 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
     ProactiveDeletionSchedule schedule;
     @Autowired
     org.rightsflow.operations.evidence.EvidencePackBuilder evidencePacks;
+    @Autowired
+    org.rightsflow.operations.timeline.RequestTimelines timelines;
+    @Autowired
+    AuditTrail auditTrail;
+    @Autowired
+    AuditEntries auditEntries;
+    @Autowired
+    TransactionTemplate transaction;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -288,6 +300,9 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
         Map<String, List<Map<String, Object>>> openBefore = records(open.id());
         Map<String, List<Map<String, Object>>> resultNotDeletedBefore = records(resultNotDeleted.id());
         Map<String, List<Map<String, Object>>> oldBefore = records(old.id());
+        List<AuditEntry> oldAudit = auditEntries.of(old.reference());
+        List<AuditEntry> youngAudit = auditEntries.of(young.reference());
+        assertThat(oldAudit).hasSize(2);
 
         sweepTimeIs(SWEEP_AT);
         HistoricProcessInstance run = runToTheEnd();
@@ -335,7 +350,20 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
         // the audit trail: one entry for the batch under the run's reference, the chain intact
         assertThat(audit(run.getBusinessKey(), ClosedRequestRecords.REDUCED)).singleElement()
                 .satisfies(entry -> assertThat(entry.get("requests").asInt()).isEqualTo(1));
-        assertThat(new AuditVerifier(JdbcClient.create(jdbc.getDataSource())).verify().intact()).isTrue();
+        AuditVerifier.Result chain = new AuditVerifier(JdbcClient.create(jdbc.getDataSource())).verify();
+        assertThat(chain.intact()).as(chain.problem()).isTrue();
+        // the request's own entries: sealed into one row, every field and hash as it was, still linked into the chain;
+        // the young request's entries stay rows
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where reference = ?", Integer.class,
+                old.reference())).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from audit_seal where reference = ?", Integer.class,
+                old.reference())).isOne();
+        assertThat(auditEntries.of(old.reference())).isEqualTo(oldAudit);
+        assertThat(timelines.of(old.reference()).audit()).hasSize(2);
+        assertThat(timelines.of(old.reference()).auditIntact()).isTrue();
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where reference = ?", Integer.class,
+                young.reference())).isEqualTo(2);
+        assertThat(auditEntries.of(young.reference())).isEqualTo(youngAudit);
         // the evidence pack says what is no longer kept instead of failing on it
         byte[] pack = evidencePacks.build(old.reference(), "Auditor Zhou Test");
         try (java.util.zip.ZipInputStream zip = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(pack))) {
@@ -356,6 +384,21 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
         assertThat(records(old.id())).isEqualTo(afterFirst);
         assertThat(records(young.id())).isEqualTo(youngBefore);
         assertThat(audit(next.getBusinessKey(), ClosedRequestRecords.REDUCED)).isEmpty();
+        assertThat(auditEntries.of(old.reference())).isEqualTo(oldAudit);
+        assertThat(jdbc.queryForObject("select count(*) from audit_seal where reference = ?", Integer.class,
+                old.reference())).isOne();
+
+        // the staff page of the reduced request renders it, says so in both languages, and finds its sealed entries
+        // intact; the young request's page does not say so
+        org.rightsflow.web.staff.StaffBrowserSession staff = new org.rightsflow.web.staff.StaffBrowserSession(port);
+        staff.signIn("auditor");
+        for (String[] language : new String[][] {{"en", "Records reduced"}, {"zh-CN", "记录已精简"}}) {
+            var page = staff.get("/staff/requests/" + old.reference() + "?lang=" + language[0]);
+            assertThat(page.status()).as(language[0]).isEqualTo(200);
+            assertThat(page.body()).as(language[0]).contains("id=\"records-reduced\"").contains(language[1])
+                    .contains("REQUEST_COMPLETED").contains("id=\"audit-verdict\" class=\"notice\"");
+        }
+        assertThat(staff.get("/staff/requests/" + young.reference()).body()).doesNotContain("records-reduced");
     }
 
     // ------------------------------------------------------------------------------------------------------------
@@ -420,6 +463,12 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
                 "d".repeat(64), java.util.UUID.randomUUID().toString().replace("-", ""), at, at,
                 Timestamp.from(received.plus(Duration.ofDays(7))),
                 resultDeleted ? Timestamp.from(received.plus(Duration.ofDays(7))) : null);
+        // its audit entries, recorded as the application records them (hash-chained among every other test's)
+        String ref = reference;
+        transaction.executeWithoutResult(status -> auditTrail.record(ref, "requester", "REQUEST_FILED",
+                "{\"type\":\"ACCESS\"}"));
+        transaction.executeWithoutResult(status -> auditTrail.record(ref, "system", "REQUEST_COMPLETED",
+                "{\"outcome\":\"COMPLETED\"}"));
         jdbc.update("insert into system_step (id, plan_key, request_id, reference, operation, system_id, execution,"
                 + " categories, status, done_by, planned, outcome, created_at, completed_at) values (?, ?, ?, ?, 'COUNT',"
                 + " 'account-system', 'IN_PROCESS', 'ACCOUNT', ?, 'CONNECTOR', ?, ?, ?, ?)",

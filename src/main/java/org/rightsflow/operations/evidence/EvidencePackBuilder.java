@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import org.rightsflow.audit.AuditTrail;
 import org.rightsflow.audit.AuditVerifier;
 import org.rightsflow.common.TimeSource;
+import org.rightsflow.operations.timeline.AuditRecord;
 import org.rightsflow.operations.timeline.Masking;
 import org.rightsflow.operations.timeline.ProcessHistory;
 import org.rightsflow.operations.timeline.RequestTimelines;
@@ -95,7 +96,7 @@ public class EvidencePackBuilder {
         files.put(AUDIT_ENTRIES, EvidencePackFormat.bytes(Map.of(
                 "hashFunction", "SHA-256 over the fields seq, at (ISO-8601), reference, actor, action, detail and the"
                         + " previous entry's hash, each written as <length>:<value>| (a missing value as one NUL character)",
-                "entries", auditEntries(reference))));
+                "entries", auditEntries(reference, timeline.audit()))));
         AuditVerifier.Result chain = auditVerifier.verify();
         files.put("audit/chain-verification.json", EvidencePackFormat.bytes(Map.of(
                 "verifiedAt", now.toString(),
@@ -152,23 +153,20 @@ public class EvidencePackBuilder {
         return text;
     }
 
-    private List<Map<String, Object>> auditEntries(String reference) {
-        return jdbc.sql("""
-                select seq, at, reference, actor, action, detail, prev_hash, hash from audit_entry
-                where reference = :reference order by seq""")
-                .param("reference", reference)
-                .query((rs, row) -> {
-                    Map<String, Object> entry = new LinkedHashMap<>();
-                    entry.put("seq", rs.getLong("seq"));
-                    entry.put("at", instant(rs, "at").toString());
-                    entry.put("reference", rs.getString("reference"));
-                    entry.put("actor", rs.getString("actor"));
-                    entry.put("action", rs.getString("action"));
-                    entry.put("detail", rs.getString("detail"));
-                    entry.put("prevHash", rs.getString("prev_hash"));
-                    entry.put("hash", rs.getString("hash"));
-                    return entry;
-                }).list();
+    /** Its own rows and those sealed with it once its records were reduced (the timeline's): the same fields either way. */
+    private static List<Map<String, Object>> auditEntries(String reference, List<AuditRecord> records) {
+        return records.stream().map(e -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("seq", e.seq());
+            entry.put("at", e.at().toString());
+            entry.put("reference", reference);
+            entry.put("actor", e.actor());
+            entry.put("action", e.action());
+            entry.put("detail", e.detail());
+            entry.put("prevHash", e.prevHash());
+            entry.put("hash", e.hash());
+            return entry;
+        }).toList();
     }
 
     private String readme(String reference) {

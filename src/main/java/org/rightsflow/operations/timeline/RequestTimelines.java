@@ -5,11 +5,13 @@ import static org.rightsflow.common.Sql.instant;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.rightsflow.audit.AuditTrail;
+import org.rightsflow.audit.AuditEntries;
+import org.rightsflow.audit.AuditEntry;
 import org.rightsflow.common.TimeSource;
 import org.rightsflow.deadline.DeadlineEvent;
 import org.rightsflow.deadline.DeadlineEvents;
@@ -42,12 +44,14 @@ public class RequestTimelines {
     private final RequestRepository requests;
     private final DeadlineEvents deadlineEvents;
     private final ProcessHistory processHistory;
+    private final AuditEntries auditEntries;
     private final JdbcClient jdbc;
     private final TimeSource time;
 
     public RequestTimelines(RequestRepository requests, DeadlineEvents deadlineEvents, ProcessHistory processHistory,
-                            JdbcClient jdbc, TimeSource time) {
+                            AuditEntries auditEntries, JdbcClient jdbc, TimeSource time) {
         this.requests = requests;
+        this.auditEntries = auditEntries;
         this.deadlineEvents = deadlineEvents;
         this.processHistory = processHistory;
         this.jdbc = jdbc;
@@ -58,13 +62,15 @@ public class RequestTimelines {
      * What the request is, without personal data.
      *
      * @param standing where it stands against its due date while open (null once final)
+     * @param recordsReducedAt when the closed request's records were reduced to what its record needs after the
+     *                         retention period (docs/retention.md), null before
      */
     public record Summary(String id, String reference, String type, String status, String language,
                           String deadlinePolicy, int verificationLevel, Instant receivedAt, Instant dueAt,
                           boolean dueDateProvisional, Instant verifiedAt, Instant fulfilmentStartedAt,
                           Instant closedAt, String outcome, boolean enteredByStaff, String receivedVia,
                           String manualVerificationReason, boolean clockPaused, DaysLeft standing,
-                          List<String> grounds) {
+                          List<String> grounds, Instant recordsReducedAt) {
     }
 
     public record Timeline(Summary summary, List<StatusChange> statuses, List<DeadlineEvent> deadlineEvents,
@@ -94,8 +100,16 @@ public class RequestTimelines {
 
     private Summary summary(RightsRequest request, List<DeadlineEvent> deadline) {
         Map<String, Object> extra = jdbc.sql("""
-                select entered_by_staff, received_via, manual_verification_reason from rights_request where id = :id""")
-                .param("id", request.id()).query().singleRow();
+                select entered_by_staff, received_via, manual_verification_reason, records_reduced_at
+                from rights_request where id = :id""")
+                .param("id", request.id()).query((rs, n) -> {
+                    Map<String, Object> row = new HashMap<>();
+                    row.put("entered_by_staff", rs.getBoolean("entered_by_staff"));
+                    row.put("received_via", rs.getString("received_via"));
+                    row.put("manual_verification_reason", rs.getString("manual_verification_reason"));
+                    row.put("records_reduced_at", instant(rs, "records_reduced_at"));
+                    return row;
+                }).single();
         List<String> grounds = jdbc.sql("select ground from request_ground where request_id = :id order by ground")
                 .param("id", request.id()).query(String.class).list();
         boolean paused = !deadline.isEmpty() && deadline.get(deadline.size() - 1).kind().name().equals("PAUSED");
@@ -104,7 +118,8 @@ public class RequestTimelines {
                 request.language(), request.deadlinePolicy(), request.verificationLevel(), request.receivedAt(),
                 request.dueAt(), request.dueDateProvisional(), request.verifiedAt(), request.fulfilmentStartedAt(), request.closedAt(),
                 request.outcome(), Boolean.TRUE.equals(extra.get("entered_by_staff")), (String) extra.get("received_via"),
-                (String) extra.get("manual_verification_reason"), paused, standing, grounds);
+                (String) extra.get("manual_verification_reason"), paused, standing, grounds,
+                (Instant) extra.get("records_reduced_at"));
     }
 
     /** Completed tasks that carried a decision, each proposal paired with the approval that answered it. */
@@ -176,25 +191,22 @@ public class RequestTimelines {
                 .list();
     }
 
-    /** The request's audit entries, each recomputed and checked against the entry before it in the chain. */
+    /**
+     * The request's audit entries (its own rows and those sealed with it), each recomputed and checked against the
+     * entry before it in the chain, wherever that one is.
+     */
     List<AuditRecord> audit(String reference) {
-        return jdbc.sql("""
-                select e.seq, e.at, e.reference, e.actor, e.action, e.detail, e.prev_hash, e.hash,
-                  p.hash as before_hash
-                from audit_entry e left join audit_entry p on p.seq = e.seq - 1
-                where e.reference = :reference order by e.seq""")
-                .param("reference", reference)
-                .query((rs, n) -> {
-                    long seq = rs.getLong("seq");
-                    Instant at = instant(rs, "at");
-                    String recomputed = AuditTrail.hash(seq, at, rs.getString("reference"), rs.getString("actor"),
-                            rs.getString("action"), rs.getString("detail"), rs.getString("prev_hash"));
-                    String before = seq == 1 ? "0".repeat(64) : rs.getString("before_hash");
-                    return new AuditRecord(seq, at, rs.getString("actor"), rs.getString("action"), rs.getString("detail"),
-                            rs.getString("prev_hash"), rs.getString("hash"), recomputed.equals(rs.getString("hash")),
-                            rs.getString("prev_hash").equals(before));
-                })
-                .list();
+        List<AuditEntry> entries = auditEntries.of(reference);
+        Map<Long, String> hashes = new HashMap<>();
+        entries.forEach(e -> hashes.put(e.seq(), e.hash()));
+        List<AuditRecord> records = new ArrayList<>();
+        for (AuditEntry e : entries) {
+            String before = e.seq() == 1 ? "0".repeat(64) : hashes.containsKey(e.seq() - 1) ? hashes.get(e.seq() - 1)
+                    : auditEntries.hashOf(e.seq() - 1).orElse(null);
+            records.add(new AuditRecord(e.seq(), e.at(), e.actor(), e.action(), e.detail(), e.prevHash(), e.hash(),
+                    e.recomputedHash().equals(e.hash()), e.prevHash().equals(before)));
+        }
+        return records;
     }
 
     private static List<TimelineEvent> merge(List<StatusChange> statuses, List<DeadlineEvent> deadline,
