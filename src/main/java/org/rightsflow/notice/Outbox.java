@@ -63,12 +63,15 @@ public class Outbox {
         NoticeTemplates.Rendered rendered = templates.render(notice.kind(), notice.language(), wordedFor(notice));
         Instant now = time.now();
         // Jobs of one process instance run one at a time (exclusive jobs), so "insert where not exists" suffices;
-        // the unique key stays the last line of defence.
+        // the unique key stays the last line of defence. A request whose records were reduced (long closed,
+        // docs/retention.md) keeps its notices' dedup keys in its reduced record, not here: it takes no notice at all.
         int inserted = jdbc.sql("""
                 insert into notice_outbox (id, dedup_key, request_id, kind, recipient, language, subject, body,
                   created_at, next_attempt_at)
                 select :id, :dedup, :requestId, :kind, :recipient, :language, :subject, :body, :now, :now
-                where not exists (select 1 from notice_outbox where dedup_key = :dedup)""")
+                where not exists (select 1 from notice_outbox where dedup_key = :dedup)
+                  and not exists (select 1 from rights_request
+                                  where id = :requestId and records_reduced_at is not null)""")
                 .param("id", UUID.randomUUID().toString())
                 .param("dedup", notice.dedupKey())
                 .param("requestId", notice.requestId())

@@ -123,11 +123,19 @@ public class RequestRepository {
                 .param("outcome", outcome).param("id", id).update();
     }
 
+    /** Its status changes in order; a closed request's whose records were reduced, from its reduced record. */
     public List<StatusChange> history(String id) {
-        return jdbc.sql("select status, at from request_status_history where request_id = :id order by id")
+        List<StatusChange> rows = jdbc.sql("select status, at from request_status_history where request_id = :id order by id")
                 .param("id", id)
                 .query((rs, n) -> new StatusChange(RequestStatus.valueOf(rs.getString("status")), instant(rs, "at")))
                 .list();
+        return rows.isEmpty() ? reducedRecord(id).map(ReducedRecord::statusHistory).orElse(rows) : rows;
+    }
+
+    /** What a closed request kept of its status history and systems' steps when its records were reduced. */
+    public Optional<ReducedRecord> reducedRecord(String id) {
+        return jdbc.sql("select reduced_record from rights_request where id = :id and reduced_record is not null")
+                .param("id", id).query((rs, n) -> ReducedRecord.decode(rs.getBytes(1))).optional();
     }
 
     /**

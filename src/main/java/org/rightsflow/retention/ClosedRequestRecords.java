@@ -4,10 +4,16 @@ import static org.rightsflow.common.Sql.ts;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.rightsflow.audit.AuditEntries;
 import org.rightsflow.audit.AuditTrail;
+import org.rightsflow.common.Sql;
 import org.rightsflow.common.TimeSource;
+import org.rightsflow.fulfilment.systems.SystemSteps;
+import org.rightsflow.request.ReducedRecord;
+import org.rightsflow.request.RequestRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,9 +25,11 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Kept: the request row's reference, right, status, outcome, account id, language, deadline policy, verification
  * level and every date (the register, the statistics report and the repetition check read them); its status history
- * and deadline events; the grounds, decisions, refusal proposals and the explanation sent; what each system did; every
- * notice's kind, dedup key, subject, language and times; the download record's kind, file name, checksum, times and
- * uses; every audit entry with its hashes, sealed into one row ({@link AuditEntries#seal}: the chain verifies as before).
+ * and what each system did (one compressed value on the row, {@link ReducedRecord}, read back as before); its deadline
+ * events; the grounds, decisions, refusal proposals and the explanation sent; every notice's kind, dedup key,
+ * subject, language and times and the download record's kind, file name, checksum, times and uses (in the same
+ * value); every audit entry with its hashes, sealed into one row ({@link AuditEntries#seal}: the chain verifies as
+ * before).
  *
  * <p>Removed: what the requester typed (the address the request was filed with, the request's details, a relative's
  * contact address, a clarification's answer) and what served the request only while it was open (the idempotency key
@@ -42,12 +50,17 @@ public class ClosedRequestRecords {
     private final JdbcClient jdbc;
     private final AuditTrail audit;
     private final AuditEntries auditEntries;
+    private final RequestRepository requests;
+    private final SystemSteps systemSteps;
     private final TimeSource time;
 
-    ClosedRequestRecords(JdbcClient jdbc, AuditTrail audit, AuditEntries auditEntries, TimeSource time) {
+    ClosedRequestRecords(JdbcClient jdbc, AuditTrail audit, AuditEntries auditEntries, RequestRepository requests,
+                         SystemSteps systemSteps, TimeSource time) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.auditEntries = auditEntries;
+        this.requests = requests;
+        this.systemSteps = systemSteps;
         this.time = time;
     }
 
@@ -106,6 +119,23 @@ public class ClosedRequestRecords {
     public record Batch(int reduced, boolean full) {
     }
 
+    /** What the record keeps of a table's rows of the request (their text columns and times), in their order. */
+    private List<Map<String, String>> columns(String id, String table, List<String> texts, List<String> times) {
+        return jdbc.sql("select * from " + table + " where request_id = :id order by created_at, id")
+                .param("id", id)
+                .query((rs, n) -> {
+                    Map<String, String> columns = new LinkedHashMap<>();
+                    for (String column : texts) {
+                        columns.put(column, rs.getString(column));
+                    }
+                    for (String column : times) {
+                        Instant at = Sql.instant(rs, column);
+                        columns.put(column, at == null ? null : at.toString());
+                    }
+                    return columns;
+                }).list();
+    }
+
     /** The cutoff of a sweep's run minus the period: requests closed before it are reduced by that run. */
     public static Instant closedBefore(Instant runCutoff, Duration recordsAfter) {
         return runCutoff.minus(recordsAfter);
@@ -115,19 +145,23 @@ public class ClosedRequestRecords {
         for (String table : List.of("verification_code", "verification_attempt", "verification_round")) {
             jdbc.sql("delete from " + table + " where request_id = :id").param("id", id).update();
         }
-        jdbc.sql("update notice_outbox set recipient = null, body = null where request_id = :id"
-                        + " and (recipient is not null or body is not null)")
-                .param("id", id).update();
-        // the link's content, key and file went when it expired (DownloadService.deleteExpired)
-        jdbc.sql("update download set token_hash = null, storage_file = null, content = null, wrapped_key = null"
-                        + " where request_id = :id and (token_hash is not null or storage_file is not null"
-                        + " or content is not null or wrapped_key is not null)")
-                .param("id", id).update();
         jdbc.sql("update clarification set answer = null where request_id = :id and answer is not null")
                 .param("id", id).update();
-        // a done step's outcome says what the system did; the count it planned served a retried job only
-        jdbc.sql("update system_step set planned = null where request_id = :id and status = 'DONE'"
-                        + " and planned is not null")
-                .param("id", id).update();
+        // the status history, what each system did and which notice left when stay, as one compressed value on the
+        // request's row instead of a row and index entries each (what the request's page and evidence pack read back);
+        // a step's planned count served a retried job only, a notice's address and text the sending only: not kept.
+        // Once the request is stamped the outbox takes no notice for it (Outbox.enqueue): its dedup keys stay here.
+        // a download's record keeps what was delivered and when, not the link's token hash (the link's content, key and
+        // file went when it expired, DownloadService.deleteExpired)
+        ReducedRecord record = new ReducedRecord(requests.history(id), systemSteps.columnsOf(id),
+                columns(id, "notice_outbox", List.of("id", "dedup_key", "kind", "language", "subject", "attempts"),
+                        List.of("created_at", "sent_at", "failed_at")),
+                columns(id, "download", List.of("id", "kind", "file_name", "content_type", "sha256", "size_bytes",
+                        "max_uses", "uses"), List.of("created_at", "published_at", "expires_at", "deleted_at")));
+        jdbc.sql("update rights_request set reduced_record = :record where id = :id")
+                .param("record", record.encode()).param("id", id).update();
+        for (String table : List.of("request_status_history", "system_step", "notice_outbox", "download")) {
+            jdbc.sql("delete from " + table + " where request_id = :id").param("id", id).update();
+        }
     }
 }

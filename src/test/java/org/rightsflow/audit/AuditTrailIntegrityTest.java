@@ -114,7 +114,8 @@ class AuditTrailIntegrityTest extends PostgresIntegrationTest {
         List<AuditEntry> before = entries.of(sealedRef);
         assertThat(before).hasSize(3);
 
-        assertThat(transaction.execute(s -> entries.seal(sealedRef))).isEqualTo(3);
+        Integer sealedNow = transaction.execute(s -> entries.seal(sealedRef));
+        assertThat(sealedNow).isEqualTo(3);
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where reference = ?", Integer.class, sealedRef))
                 .isZero();
         assertThat(jdbc.queryForObject("select count(*) from audit_seal where reference = ?", Integer.class, sealedRef))
@@ -124,7 +125,8 @@ class AuditTrailIntegrityTest extends PostgresIntegrationTest {
         AuditVerifier.Result sealed = verifier.verify();
         assertThat(sealed.intact()).as(sealed.problem()).isTrue();
         // nothing left to seal: a second call changes nothing
-        assertThat(transaction.execute(s -> entries.seal(sealedRef))).isZero();
+        Integer sealedAgain = transaction.execute(s -> entries.seal(sealedRef));
+        assertThat(sealedAgain).isZero();
 
         long first = before.get(0).seq();
         byte[] original = jdbc.queryForObject("select content from audit_seal where first_seq = ?", byte[].class, first);

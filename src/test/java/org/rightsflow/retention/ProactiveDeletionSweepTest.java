@@ -86,6 +86,12 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
     AuditEntries auditEntries;
     @Autowired
     TransactionTemplate transaction;
+    @Autowired
+    org.rightsflow.request.RequestRepository requests;
+    @Autowired
+    org.rightsflow.notice.Outbox outbox;
+    @Autowired
+    org.rightsflow.fulfilment.systems.SystemSteps systemSteps;
 
     private final ObjectMapper json = new ObjectMapper();
 
@@ -301,6 +307,8 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
         Map<String, List<Map<String, Object>>> resultNotDeletedBefore = records(resultNotDeleted.id());
         Map<String, List<Map<String, Object>>> oldBefore = records(old.id());
         List<AuditEntry> oldAudit = auditEntries.of(old.reference());
+        List<org.rightsflow.request.StatusChange> oldHistory = requests.history(old.id());
+        List<org.rightsflow.fulfilment.systems.SystemStep> oldSteps = systemSteps.steps(old.id());
         List<AuditEntry> youngAudit = auditEntries.of(young.reference());
         assertThat(oldAudit).hasSize(2);
 
@@ -321,25 +329,50 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
         assertThat(row).containsEntry("account_email", "").containsEntry("details", null)
                 .containsEntry("idempotency_key", null).containsEntry("body_fingerprint", null);
         Map<String, List<Map<String, Object>>> after = records(old.id());
-        assertThat(after.get("request_status_history")).isEqualTo(oldBefore.get("request_status_history"));
+        // the status history and the systems' steps: one compressed value on the row instead of their rows, read back
+        // the same
+        assertThat(after.get("request_status_history")).isEmpty();
+        assertThat(requests.history(old.id())).isEqualTo(oldHistory).hasSize(2);
+        assertThat(row.get("reduced_record")).isNotNull();
         assertThat(after.get("deadline_event")).isEqualTo(oldBefore.get("deadline_event"));
         assertThat(after.get("verification_code")).isEmpty();
         assertThat(after.get("verification_attempt")).isEmpty();
         assertThat(after.get("verification_round")).isEmpty();
         assertThat(after.get("clarification")).singleElement().satisfies(c -> assertThat(c).containsEntry("answer", null)
                 .containsEntry("topics", "DATA_CATEGORIES"));
-        assertThat(after.get("notice_outbox")).hasSize(2).allSatisfy(n -> assertThat(n)
-                .containsEntry("recipient", null).containsEntry("body", null)
-                .containsKey("dedup_key").extractingByKey("sent_at").isNotNull());
-        assertThat(after.get("notice_outbox")).extracting(n -> n.get("subject"))
+        // the notices: kind, subject, language, times and Message-ID in the reduced record, no address, no text; the
+        // outbox takes no further notice for the request, not even one with a dedup key it never had
+        assertThat(after.get("notice_outbox")).isEmpty();
+        assertThat(timelines.notices(old.id())).hasSize(2).allSatisfy(n -> {
+            assertThat(n.recipient()).isEmpty();
+            assertThat(n.sentAt()).isNotNull();
+            assertThat(n.messageId()).isNotBlank();
+        });
+        assertThat(timelines.notices(old.id())).extracting(n -> n.subject())
                 .containsExactlyInAnyOrder("We received your personal-information rights request " + old.reference(),
                         "Request " + old.reference() + " completed");
-        assertThat(after.get("system_step")).singleElement().satisfies(step -> assertThat(step)
-                .containsEntry("planned", null).containsEntry("outcome", STEP_OUTCOME)
-                .containsEntry("status", "DONE"));
-        assertThat(after.get("download")).singleElement().satisfies(d -> assertThat(d).containsEntry("token_hash", null)
-                .containsEntry("kind", "ACCESS_REPORT").containsEntry("uses", 1).extractingByKey("deleted_at")
-                .isNotNull());
+        assertThat(timelines.notices(old.id())).extracting(n -> n.id())
+                .containsExactlyInAnyOrderElementsOf(oldBefore.get("notice_outbox").stream()
+                        .map(n -> (String) n.get("id")).toList());
+        Map<String, Object> codeModel = new java.util.HashMap<>(Map.of("code", "482913", "reference", old.reference(),
+                "requestType", "ACCESS", "expiresAt", "1990-06-01 18:30", "guardian", false, "secondFactor", false));
+        for (String dedupKey : List.of("ACKNOWLEDGEMENT:" + old.id(), "late:" + old.id())) {
+            Boolean stored = transaction.execute(s -> outbox.enqueue(new org.rightsflow.notice.Notice(dedupKey,
+                    old.id(), org.rightsflow.notice.NoticeKind.VERIFICATION_CODE, "late@example.com", "en", codeModel)));
+            assertThat(stored).as(dedupKey).isFalse();
+        }
+        assertThat(records(old.id()).get("notice_outbox")).isEmpty();
+        assertThat(after.get("system_step")).isEmpty();
+        assertThat(systemSteps.steps(old.id())).isEqualTo(oldSteps).singleElement().satisfies(step -> {
+            assertThat(step.done()).isTrue();
+            assertThat(step.systemId()).isEqualTo("account-system");
+            assertThat(step.outcome()).isNotNull();
+        });
+        assertThat(after.get("download")).isEmpty();
+        assertThat(requests.reducedRecord(old.id()).orElseThrow().downloads()).singleElement().satisfies(d ->
+                assertThat(d).doesNotContainKey("token_hash").containsEntry("kind", "ACCESS_REPORT")
+                        .containsEntry("uses", "1").containsEntry("sha256", "d".repeat(64))
+                        .extractingByKey("deleted_at").isNotNull());
 
         // untouched: a request closed within the period, an open one, one whose result its link's expiry has not
         // deleted yet
@@ -396,7 +429,8 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
             var page = staff.get("/staff/requests/" + old.reference() + "?lang=" + language[0]);
             assertThat(page.status()).as(language[0]).isEqualTo(200);
             assertThat(page.body()).as(language[0]).contains("id=\"records-reduced\"").contains(language[1])
-                    .contains("REQUEST_COMPLETED").contains("id=\"audit-verdict\" class=\"notice\"");
+                    .contains("REQUEST_COMPLETED").contains("id=\"audit-verdict\" class=\"notice\"")
+                    .contains("id=\"system-steps\"");
         }
         assertThat(staff.get("/staff/requests/" + young.reference()).body()).doesNotContain("records-reduced");
     }

@@ -23,6 +23,7 @@ import org.rightsflow.datamap.DataCategory;
 import org.rightsflow.datamap.DataConnectors;
 import org.rightsflow.datamap.DataSystem;
 import org.rightsflow.datamap.SystemConnector;
+import org.rightsflow.request.ReducedRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -163,10 +164,28 @@ public class SystemSteps {
                 .stream().filter(s -> holdId.equals(s.parameters().holdId())).findFirst();
     }
 
-    /** Every step of a request, in the order they were planned. */
+    /**
+     * Every step of a request, in the order they were planned; a closed request's whose records were reduced, from
+     * its reduced record (the same columns, {@link #columnsOf}).
+     */
     public List<SystemStep> steps(String requestId) {
+        List<SystemStep> rows = jdbc.query("select " + COLUMNS + " from system_step where request_id = ?"
+                + " order by created_at", (rs, n) -> step(rs), requestId);
+        if (!rows.isEmpty()) {
+            return rows;
+        }
+        return jdbc.query("select reduced_record from rights_request where id = ? and reduced_record is not null",
+                        (rs, n) -> ReducedRecord.decode(rs.getBytes(1)), requestId).stream()
+                .flatMap(record -> record.systemSteps().stream().map(SystemSteps::step)).toList();
+    }
+
+    /**
+     * The request's steps as their columns (what {@link SystemStep} holds, as text), in the order they were planned:
+     * what a closed request's reduced record keeps of them.
+     */
+    public List<Map<String, String>> columnsOf(String requestId) {
         return jdbc.query("select " + COLUMNS + " from system_step where request_id = ? order by created_at",
-                (rs, n) -> step(rs), requestId);
+                (rs, n) -> columns(rs), requestId);
     }
 
     /**
@@ -240,18 +259,33 @@ public class SystemSteps {
     }
 
     private static SystemStep step(ResultSet rs) throws SQLException {
-        String categories = rs.getString("categories");
-        return new SystemStep(rs.getString("id"), rs.getString("request_id"), rs.getString("reference"),
-                StepOperation.valueOf(rs.getString("operation")), rs.getString("system_id"),
-                SystemConnector.Execution.valueOf(rs.getString("execution")),
+        return step(columns(rs));
+    }
+
+    private static Map<String, String> columns(ResultSet rs) throws SQLException {
+        Map<String, String> columns = new java.util.LinkedHashMap<>();
+        for (String column : COLUMNS.split(",\\s*")) {
+            columns.put(column, rs.getString(column));
+        }
+        columns.put("handed_over", Boolean.toString(rs.getBoolean("handed_over")));
+        columns.put("completed_at", Optional.ofNullable(Sql.instant(rs, "completed_at")).map(Object::toString)
+                .orElse(null));
+        return columns;
+    }
+
+    private static SystemStep step(Map<String, String> c) {
+        String categories = c.get("categories");
+        return new SystemStep(c.get("id"), c.get("request_id"), c.get("reference"),
+                StepOperation.valueOf(c.get("operation")), c.get("system_id"),
+                SystemConnector.Execution.valueOf(c.get("execution")),
                 categories == null || categories.isBlank() ? List.of()
                         : Arrays.stream(categories.split(",")).map(DataCategory::valueOf).toList(),
-                Optional.ofNullable(rs.getString("parameters")).map(p -> read(p, StepParameters.class))
+                Optional.ofNullable(c.get("parameters")).map(p -> read(p, StepParameters.class))
                         .orElse(StepParameters.none()),
-                "DONE".equals(rs.getString("status")), rs.getString("done_by"), rs.getBoolean("handed_over"),
-                rs.getString("operator"),
-                Optional.ofNullable(rs.getString("outcome")).map(o -> read(o, StepOutcome.class)).orElse(null),
-                rs.getString("note"), Sql.instant(rs, "completed_at"));
+                "DONE".equals(c.get("status")), c.get("done_by"), Boolean.parseBoolean(c.get("handed_over")),
+                c.get("operator"),
+                Optional.ofNullable(c.get("outcome")).map(o -> read(o, StepOutcome.class)).orElse(null),
+                c.get("note"), Optional.ofNullable(c.get("completed_at")).map(java.time.Instant::parse).orElse(null));
     }
 
     static String json(Object value) {

@@ -1,9 +1,8 @@
 package org.rightsflow.operations.evidence;
 
-import static org.rightsflow.common.Sql.instant;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,7 @@ import org.rightsflow.audit.AuditTrail;
 import org.rightsflow.audit.AuditVerifier;
 import org.rightsflow.common.TimeSource;
 import org.rightsflow.operations.timeline.AuditRecord;
-import org.rightsflow.operations.timeline.Masking;
+import org.rightsflow.operations.timeline.NoticeRecord;
 import org.rightsflow.operations.timeline.ProcessHistory;
 import org.rightsflow.operations.timeline.RequestTimelines;
 import org.springframework.beans.factory.annotation.Value;
@@ -86,7 +85,7 @@ public class EvidencePackBuilder {
                 "tasks", timeline.tasks(),
                 "processInstances", timeline.instances())));
         files.put("decisions.json", EvidencePackFormat.bytes(timeline.decisions()));
-        List<Map<String, Object>> notices = notices(timeline.summary().id());
+        List<Map<String, Object>> notices = notices(timeline.summary().id(), timeline.notices());
         files.put("notices/index.json", EvidencePackFormat.bytes(timeline.notices()));
         int n = 0;
         for (Map<String, Object> notice : notices) {
@@ -116,27 +115,29 @@ public class EvidencePackBuilder {
         return EvidencePackFormat.write(files, about, key);
     }
 
-    private List<Map<String, Object>> notices(String requestId) {
-        return jdbc.sql("""
-                select id, kind, recipient, language, subject, body, created_at, sent_at, failed_at
-                from notice_outbox where request_id = :id order by created_at, id""")
+    /** Each notice with its text as sent (redacted), or a line saying the text is no longer kept. */
+    private List<Map<String, Object>> notices(String requestId, List<NoticeRecord> records) {
+        Map<String, String> bodies = new HashMap<>();
+        jdbc.sql("select id, body from notice_outbox where request_id = :id and body is not null")
                 .param("id", requestId)
-                .query((rs, row) -> {
-                    String kind = rs.getString("kind");
-                    Instant sent = instant(rs, "sent_at");
-                    String text = "Message-ID: " + org.rightsflow.notice.NoticeDispatcher.messageId(rs.getString("id")) + "\n"
-                            + "Kind: " + kind + "\n"
-                            + "To: " + Masking.email(rs.getString("recipient")) + "\n"
-                            + "Language: " + rs.getString("language") + "\n"
-                            + "Queued: " + instant(rs, "created_at") + "\n"
-                            + "Sent: " + (sent != null ? sent : instant(rs, "failed_at") != null ? "given up" : "not yet") + "\n"
-                            + "Subject: " + rs.getString("subject") + "\n\n"
-                            + (rs.getString("body") == null ? TEXT_NO_LONGER_KEPT : redact(kind, rs.getString("body")));
-                    Map<String, Object> notice = new LinkedHashMap<>();
-                    notice.put("kind", kind);
-                    notice.put("text", text);
-                    return notice;
-                }).list();
+                .query(rs -> {
+                    bodies.put(rs.getString("id"), rs.getString("body"));
+                });
+        return records.stream().map(n -> {
+            String body = bodies.get(n.id());
+            String text = "Message-ID: " + n.messageId() + "\n"
+                    + "Kind: " + n.kind() + "\n"
+                    + "To: " + n.recipient() + "\n"
+                    + "Language: " + n.language() + "\n"
+                    + "Queued: " + n.createdAt() + "\n"
+                    + "Sent: " + (n.sentAt() != null ? n.sentAt() : n.failedAt() != null ? "given up" : "not yet") + "\n"
+                    + "Subject: " + n.subject() + "\n\n"
+                    + (body == null ? TEXT_NO_LONGER_KEPT : redact(n.kind(), body));
+            Map<String, Object> notice = new LinkedHashMap<>();
+            notice.put("kind", n.kind());
+            notice.put("text", text);
+            return notice;
+        }).toList();
     }
 
     /** A closed request's notices lose their text and address once its records are reduced (ClosedRequestRecords). */

@@ -179,8 +179,12 @@ public class RequestTimelines {
         return codes;
     }
 
-    List<NoticeRecord> notices(String requestId) {
-        return jdbc.sql("""
+    /**
+     * The request's notices as the outbox holds them, in order; a closed request's whose records were reduced, as its
+     * reduced record keeps them (no address, no text: kind, subject, language, times and the Message-ID).
+     */
+    public List<NoticeRecord> notices(String requestId) {
+        List<NoticeRecord> rows = jdbc.sql("""
                 select id, kind, recipient, language, subject, created_at, sent_at, failed_at, attempts
                 from notice_outbox where request_id = :id order by created_at, id""")
                 .param("id", requestId)
@@ -189,6 +193,19 @@ public class RequestTimelines {
                         instant(rs, "created_at"), instant(rs, "sent_at"), instant(rs, "failed_at"),
                         rs.getInt("attempts"), NoticeDispatcher.messageId(rs.getString("id"))))
                 .list();
+        if (!rows.isEmpty()) {
+            return rows;
+        }
+        return requests.reducedRecord(requestId).map(record -> record.notices().stream()
+                .map(c -> new NoticeRecord(c.get("id"), c.get("kind"), Masking.email(null), c.get("language"),
+                        c.get("subject"), parsed(c.get("created_at")), parsed(c.get("sent_at")),
+                        parsed(c.get("failed_at")), Integer.parseInt(c.get("attempts")),
+                        NoticeDispatcher.messageId(c.get("id"))))
+                .toList()).orElse(rows);
+    }
+
+    private static Instant parsed(String instant) {
+        return instant == null ? null : Instant.parse(instant);
     }
 
     /**
