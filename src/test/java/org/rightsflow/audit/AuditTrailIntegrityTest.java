@@ -1,18 +1,25 @@
 package org.rightsflow.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.rightsflow.support.AuditWaits;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Changing or deleting any audit entry is detected. Each case repairs what it broke. */
+/**
+ * The audit chain in the whole application on PostgreSQL: entries recorded at once by many transactions are chained
+ * once each without gaps, an entry left pending is chained by the sweep, and changing or deleting any entry is
+ * detected. Each case repairs what it broke.
+ */
 class AuditTrailIntegrityTest extends PostgresIntegrationTest {
 
     @Autowired
@@ -32,6 +39,7 @@ class AuditTrailIntegrityTest extends PostgresIntegrationTest {
             audit.record("RR-TEST-0001", "test", "SECOND", null);
             audit.record("RR-TEST-0001", "test", "THIRD", "{\"n\":3}");
         });
+        AuditWaits.awaitChained(jdbc);
         return jdbc.queryForObject("select max(seq) from audit_entry", Long.class);
     }
 
@@ -79,12 +87,12 @@ class AuditTrailIntegrityTest extends PostgresIntegrationTest {
     }
 
     @Test
-    void entriesLockTheChainOnlyAtCommitAndVanishWithARollback() throws Exception {
+    void recordingNeverLocksTheChainAndARollbackLeavesNothing() throws Exception {
         String action = "PROBE_" + System.nanoTime();
         transaction.executeWithoutResult(status -> {
             audit.record("RR-TEST-0002", "test", action, null);
             // Another transaction can still take the head row: recording did not lock it, so audited work in other
-            // transactions (filings, jobs) does not queue behind this one until it commits.
+            // transactions (filings, jobs) does not queue behind this one.
             Long headSeq = CompletableFuture.supplyAsync(() -> transaction.execute(other ->
                     jdbc.queryForObject("select last_seq from audit_head where id = 1 for update nowait", Long.class)))
                     .orTimeout(10, TimeUnit.SECONDS).join();
@@ -92,6 +100,8 @@ class AuditTrailIntegrityTest extends PostgresIntegrationTest {
             status.setRollbackOnly();
         });
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = ?", Integer.class, action))
+                .isZero();
+        assertThat(jdbc.queryForObject("select count(*) from audit_pending where action = ?", Integer.class, action))
                 .isZero();
         assertThat(verifier.verify().intact()).isTrue();
     }
@@ -111,6 +121,7 @@ class AuditTrailIntegrityTest extends PostgresIntegrationTest {
             audit.record(sealedRef, "system", "REQUEST_COMPLETED", "{\"outcome\":\"COMPLETED\"}");
         });
         transaction.executeWithoutResult(s -> audit.record("RR-TEST-0003", "test", "AFTER", null));
+        AuditWaits.awaitChained(jdbc);
         List<AuditEntry> before = entries.of(sealedRef);
         assertThat(before).hasSize(3);
 
@@ -169,6 +180,40 @@ class AuditTrailIntegrityTest extends PostgresIntegrationTest {
         }
         AuditVerifier.Result repaired = verifier.verify();
         assertThat(repaired.intact()).as(repaired.problem()).isTrue();
+    }
+
+    @Test
+    void entriesRecordedByManyThreadsAtOnceAreEachChainedOnceWithoutGaps() throws Exception {
+        String action = "CONCURRENT_" + System.nanoTime();
+        int threads = 16;
+        int transactionsEach = 10;
+        AuditChainingTest.inParallel(threads, transactionsEach, (thread, n) -> transaction.executeWithoutResult(s -> {
+            String detail = "{\"t\":" + thread + ",\"n\":" + n + "}";
+            audit.record("RR-TEST-0003", "test", action, detail + "a");
+            audit.record("RR-TEST-0003", "test", action, detail + "b");
+        }));
+        AuditWaits.awaitChained(jdbc);
+        int expected = threads * transactionsEach * 2;
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry where action = ?", Integer.class, action))
+                .as("each exactly once").isEqualTo(expected);
+        assertThat(jdbc.queryForObject("select count(distinct detail) from audit_entry where action = ?", Integer.class,
+                action)).isEqualTo(expected);
+        AuditVerifier.Result result = verifier.verify();
+        assertThat(result.intact()).as("no gap, no fork: " + result.problem()).isTrue();
+    }
+
+    @Test
+    void anEntryLeftPendingIsChainedByTheSweepWithoutAnyoneRecording() {
+        // as a node that died between its commit and chaining leaves it: nobody's commit will chain it
+        String action = "LEFT_BEHIND_" + System.nanoTime();
+        jdbc.update("insert into audit_pending (at, reference, actor, action) values (?, 'RR-TEST-0004', 'test', ?)",
+                java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC), action);
+        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                "select count(*) from audit_entry where action = ?", Integer.class, action) == 1);
+        assertThat(jdbc.queryForObject("select count(*) from audit_pending where action = ?", Integer.class, action))
+                .isZero();
+        AuditVerifier.Result result = verifier.verify();
+        assertThat(result.intact()).as(result.problem()).isTrue();
     }
 
     private void reinsert(java.util.Map<String, Object> row) {

@@ -72,7 +72,7 @@ class ProactiveDeletionServiceTest {
         }
         DataSource ds = database;
         jdbc = new JdbcTemplate(ds);
-        jdbc.execute("truncate table proactive_deletion_step, proactive_deletion_run, audit_entry, account,"
+        jdbc.execute("truncate table proactive_deletion_step, proactive_deletion_run, audit_entry, audit_pending, account,"
                 + " account_payment, account_bill, account_invoice restart identity cascade");
         jdbc.update("update audit_head set last_seq = 0, last_hash = ? where id = 1", "0".repeat(64));
         JdbcClient client = JdbcClient.create(ds);
@@ -86,7 +86,8 @@ class ProactiveDeletionServiceTest {
         time = new TimeSource();
         time.useClock(Clock.fixed(CUTOFF, ZoneOffset.UTC));
         sweep = new ProactiveDeletionService(connectors, new AccountDirectory(jdbc, connectors, Clock.systemUTC()),
-                new ConsentRegister(client), new SweepCheckpoints(client), new AuditTrail(client, time), time,
+                new ConsentRegister(client), new SweepCheckpoints(client),
+                new AuditTrail(client, time, transaction.getTransactionManager()), time,
                 new ProactiveDeletionProperties(true, "0 30 2 * * ?", 2, Duration.ofHours(20), Duration.ofDays(180)));
 
         a = account("a", false);

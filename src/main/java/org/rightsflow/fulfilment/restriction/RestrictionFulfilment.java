@@ -340,8 +340,11 @@ public class RestrictionFulfilment {
         return new StepTotals(rows, byPerson);
     }
 
+    /** In the chain or still waiting for it (an entry is chained just after its transaction commits: AuditTrail). */
     private boolean audited(String reference, String action) {
-        return jdbc.sql("select count(*) from audit_entry where reference = :reference and action = :action")
+        return jdbc.sql("""
+                select (select count(*) from audit_entry where reference = :reference and action = :action)
+                     + (select count(*) from audit_pending where reference = :reference and action = :action)""")
                 .param("reference", reference).param("action", action).query(Integer.class).single() > 0;
     }
 
