@@ -16,6 +16,7 @@ import org.openqa.selenium.WebElement;
 import org.rightsflow.operations.evidence.EvidencePackVerifier;
 import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
+import org.rightsflow.support.AuditWaits;
 import org.rightsflow.support.GeneratedHistory;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -121,6 +122,7 @@ class StaffOperationsBrowserTest extends PostgresIntegrationTest {
                 officer.screenshot("dashboard-en");
             });
         }
+        AuditWaits.awaitChained(jdbc);
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where reference = ? and action ="
                 + " 'EVIDENCE_PACK_DOWNLOADED' and actor = 'officer'", Long.class, filed.reference())).isEqualTo(1);
     }

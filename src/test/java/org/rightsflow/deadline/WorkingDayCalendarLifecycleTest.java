@@ -33,6 +33,7 @@ import org.rightsflow.fulfilment.erasure.ErasureTestAccounts;
 import org.rightsflow.process.model.AccountCancellationModel;
 import org.rightsflow.review.StaffHttp;
 import org.rightsflow.support.Api;
+import org.rightsflow.support.AuditWaits;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.rightsflow.support.RequesterJourney;
@@ -283,6 +284,7 @@ class WorkingDayCalendarLifecycleTest extends PostgresIntegrationTest {
         // with the fixture's 2027 (New Year's Day off, weekends off) the count ends on Jan 12, later than promised
         assertThat(confirmed.get("reason").asText()).contains(endOfShanghaiDay("2027-01-12").toString(),
                 "the promised due date stays");
+        AuditWaits.awaitChained(jdbc);
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where reference = ? and action ="
                 + " 'DUE_DATE_CONFIRMED'", Long.class, filed.reference())).isEqualTo(1);
         assertThat(status(api, stillProvisional).get("dueDateProvisional").asBoolean())

@@ -24,6 +24,7 @@ import org.rightsflow.common.TimeSource;
 import org.rightsflow.demo.DemoAccounts;
 import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
+import org.rightsflow.support.AuditWaits;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.rightsflow.support.RequesterJourney;
@@ -139,6 +140,7 @@ class IdentityVerificationTest extends PostgresIntegrationTest {
     }
 
     private List<String> auditActions(String reference) {
+        AuditWaits.awaitChained(jdbc);
         return jdbc.queryForList("select action from audit_entry where reference = ? order by seq", String.class, reference);
     }
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.review.StaffHttp;
 import org.rightsflow.support.Accounts;
+import org.rightsflow.support.AuditWaits;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PersonalDataScan;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -129,6 +130,7 @@ class StaffIntakeTest extends PostgresIntegrationTest {
         assertThat(colleague.status()).as(colleague.body()).isEqualTo(204);
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "select verified_at is not null from rights_request where reference = ?", Boolean.class, reference));
+        AuditWaits.awaitChained(jdbc);
         List<Map<String, Object>> audit = jdbc.queryForList(
                 "select actor, action, detail from audit_entry where reference = ? order by seq", reference);
         assertThat(audit).extracting(a -> a.get("actor") + " " + a.get("action")).contains(

@@ -13,6 +13,7 @@ import org.rightsflow.audit.AuditVerifier;
 import org.rightsflow.process.model.VariableNames;
 import org.rightsflow.process.setup.LeanHistory;
 import org.rightsflow.support.Api;
+import org.rightsflow.support.AuditWaits;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PersonalDataScan;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -118,6 +119,7 @@ class AccessRequestLifecycleTest extends PostgresIntegrationTest {
                 .as("the engine's variables and history hold no personal data").isEmpty();
 
         assertThat(auditVerifier.verify().intact()).isTrue();
+        AuditWaits.awaitChained(jdbc);
         assertThat(jdbc.queryForList("select action from audit_entry where reference = ? order by seq", String.class, reference))
                 .contains("REQUEST_FILED", "VERIFICATION_CODE_SENT", "VERIFICATION_FAILED", "IDENTITY_VERIFIED",
                         "FULFILMENT_STARTED", "ACCESS_REPORT_BUILT", "DOWNLOAD_PUBLISHED", "DOWNLOADED",

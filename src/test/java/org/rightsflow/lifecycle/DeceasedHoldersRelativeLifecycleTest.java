@@ -23,6 +23,7 @@ import org.rightsflow.demo.DemoAccounts;
 import org.rightsflow.review.StaffHttp;
 import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
+import org.rightsflow.support.AuditWaits;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PersonalDataScan;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -184,6 +185,7 @@ class DeceasedHoldersRelativeLifecycleTest extends PostgresIntegrationTest {
         StaffHttp.Response list = StaffHttp.as(port, "intake").get("/staff/requests/" + filed.reference() + "/evidence");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body()).contains("image/png", "application/pdf").doesNotContain(fileName, "relationship.png");
+        AuditWaits.awaitChained(jdbc);
         assertThat(jdbc.queryForList("select action from audit_entry where reference = ?", String.class, filed.reference()))
                 .contains("EVIDENCE_UPLOADED", "EVIDENCE_VIEWED");
 

@@ -25,6 +25,7 @@ import org.rightsflow.operations.evidence.EvidencePackVerifier;
 import org.rightsflow.review.StaffHttp;
 import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
+import org.rightsflow.support.AuditWaits;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.rightsflow.support.RequesterJourney;
@@ -73,6 +74,7 @@ class EvidencePackTest extends PostgresIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
                 "select count(*) from notice_outbox o join rights_request r on r.id = o.request_id"
                         + " where r.reference = ? and o.kind = 'RESULT_REFUSED' and o.sent_at is not null", Long.class, reference) == 1);
+        AuditWaits.awaitChained(jdbc);
     }
 
     private void complete(String taskKey, String user, org.camunda.bpm.engine.variable.VariableMap variables) {
@@ -184,6 +186,7 @@ class EvidencePackTest extends PostgresIntegrationTest {
 
         // the download was audited, with the SHA-256 of exactly what was handed out
         String sha = org.rightsflow.operations.evidence.EvidencePackFormat.sha256(pack);
+        AuditWaits.awaitChained(jdbc);
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where reference = ? and action = "
                 + "'EVIDENCE_PACK_DOWNLOADED' and actor = 'auditor' and detail like ?", Long.class, reference, "%" + sha + "%"))
                 .isEqualTo(1);
@@ -205,6 +208,7 @@ class EvidencePackTest extends PostgresIntegrationTest {
         assertThat(StaffHttp.as(port, "auditor").post(path + "/contacts", "").status()).isEqualTo(403);
         assertThat(StaffHttp.as(port, "intake").post(path + "/typed-values", "").status()).isEqualTo(403);
         assertThat(StaffHttp.as(port, "officer").post(path + "/typed-values", "").status()).isEqualTo(200);
+        AuditWaits.awaitChained(jdbc);
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where reference = ? and action = 'CONTACTS_VIEWED'"
                 + " and actor = 'intake'", Long.class, reference)).isGreaterThanOrEqualTo(1);
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where reference = ? and action = "

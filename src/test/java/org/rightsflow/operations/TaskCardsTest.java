@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
+import org.rightsflow.support.AuditWaits;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PersonalDataScan;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -124,6 +125,7 @@ class TaskCardsTest extends PostgresIntegrationTest {
                 .contains(oldName).contains(newName).contains("— on file now").contains("— requested");
         assertThat(officer.get(page).body()).doesNotContain(newName)
                 .as("shown once, on request").contains("id=\"reveal-values\"");
+        AuditWaits.awaitChained(jdbc);
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where reference = ? and action = "
                 + "'REQUESTER_VALUES_VIEWED' and actor = 'officer'", Long.class, filed.reference())).isEqualTo(1);
         assertThat(PersonalDataScan.engineTablesContaining(jdbc, List.of(oldName, newName))).isEmpty();

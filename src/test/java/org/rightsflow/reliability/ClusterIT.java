@@ -68,6 +68,7 @@ class ClusterIT {
                     + repeatedDeliveries + " deliveries repeated");
             assertThat(duplicateNotices).as("no notice is created twice").isZero();
             assertThat(repeatedDeliveries).as("only a send cut off by the kill may repeat").isLessThanOrEqualTo(1);
+            harness.awaitAuditChained(Duration.ofSeconds(60));
             assertThat(jdbc.queryForList("""
                     select reference, action, count(*) from audit_entry
                     where action in ('REQUEST_FILED', 'IDENTITY_VERIFIED', 'FULFILMENT_STARTED', 'WITHDRAWN',

@@ -96,6 +96,7 @@ class CrashRecoveryIT {
                 assertThat(deliveries).as(r.reference + " " + expected).containsKey(expected + " " + r.reference + " " + r.email);
             }
 
+            harness.awaitAuditChained(Duration.ofSeconds(60));
             JdbcTemplate jdbc = new JdbcTemplate(harness.dataSource());
             List<Map<String, Object>> duplicatedAudit = jdbc.queryForList("""
                     select reference, action, count(*) from audit_entry
@@ -164,6 +165,7 @@ class CrashRecoveryIT {
         }
         String run = jdbc.queryForObject("select business_key_ from act_hi_procinst where id_ = ? and end_time_ is not"
                 + " null", String.class, instance);
+        harness.awaitAuditChained(Duration.ofSeconds(60));
         long totalAfter = jdbc.queryForObject(allLogs, Long.class);
         long counted = jdbc.queryForObject(logsStep, Long.class, instance);
         System.out.println("Crash recovery: sweep " + run + " killed after " + beforeKill + " of " + pastRetention

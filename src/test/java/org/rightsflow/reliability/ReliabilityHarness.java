@@ -321,6 +321,16 @@ final class ReliabilityHarness {
         throw new AssertionError("Notices still unsent after " + timeout);
     }
 
+    /**
+     * Waits until no audit entry is pending: a node chains its entries just after it commits them, and what a killed
+     * node committed but did not chain is chained by a live node's sweep (AuditTrail). The audit checks read the chain.
+     */
+    void awaitAuditChained(Duration timeout) {
+        org.springframework.jdbc.core.JdbcTemplate jdbc = new org.springframework.jdbc.core.JdbcTemplate(dataSource());
+        org.awaitility.Awaitility.await().atMost(timeout).pollInterval(Duration.ofMillis(200)).until(() ->
+                jdbc.queryForObject("select count(*) from audit_pending", Integer.class) == 0);
+    }
+
     /** Message-IDs of every delivery, by logical notice (kind and reference). */
     Map<String, List<String>> deliveriesByNotice() {
         Map<String, List<String>> byNotice = new HashMap<>();

@@ -33,6 +33,7 @@ import org.rightsflow.process.model.DeferredErasureModel;
 import org.rightsflow.process.model.ProactiveDeletionModel;
 import org.rightsflow.process.setup.ProactiveDeletionSchedule;
 import org.rightsflow.support.Api;
+import org.rightsflow.support.AuditWaits;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.rightsflow.support.RequesterJourney;
@@ -290,6 +291,7 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
         Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
         mailbox.awaitOne(email, "DEFERRED_DELETION_COMPLETED", filed.reference());
         assertThat(mailbox.of(email, "DEFERRED_DELETION_COMPLETED", filed.reference())).hasSize(1);
+        AuditWaits.awaitChained(jdbc);
         assertThat(jdbc.queryForList("select detail from audit_entry where reference = ? and action ="
                 + " 'DEFERRED_ERASURE_RUN'", String.class, filed.reference()))
                 .containsExactly("{\"system\":\"account-system\",\"category\":\"OPERATION_LOGS\",\"rows\":0,\"stillHeld\":false}");
@@ -552,11 +554,13 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
     }
 
     private List<String> auditActions(String run) {
+        AuditWaits.awaitChained(jdbc);
         return jdbc.queryForList("select action from audit_entry where reference = ? order by seq", String.class, run);
     }
 
     private List<JsonNode> audit(String run, String action) {
         List<JsonNode> details = new ArrayList<>();
+        AuditWaits.awaitChained(jdbc);
         for (String detail : jdbc.queryForList("select detail from audit_entry where reference = ? and action = ?"
                 + " order by seq", String.class, run, action)) {
             try {

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.fulfilment.copy.TestAccounts;
 import org.rightsflow.support.Api;
+import org.rightsflow.support.AuditWaits;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.rightsflow.support.RequesterJourney;
@@ -74,6 +75,7 @@ class ReviewReferralTest extends PostgresIntegrationTest {
         assertThat(referred.status()).as(referred.body()).isEqualTo(201);
         assertThat(referred.json().get("status").asText()).as("still being verified").isEqualTo("AWAITING_VERIFICATION");
         assertThat(referred.json().at("/referral/referredBy").asText()).isEqualTo("officer");
+        AuditWaits.awaitChained(jdbc);
         assertThat(jdbc.queryForMap("select actor, detail from audit_entry where reference = ? and action ="
                 + " 'REFERRED_TO_REVIEW'", filed.reference())).containsEntry("actor", "officer")
                 .satisfies(row -> assertThat((String) row.get("detail")).contains(why));

@@ -21,6 +21,7 @@ import org.rightsflow.process.model.AccountCancellationModel;
 import org.rightsflow.process.model.DeferredErasureModel;
 import org.rightsflow.review.StaffHttp;
 import org.rightsflow.support.Api;
+import org.rightsflow.support.AuditWaits;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.rightsflow.support.RequesterJourney;
@@ -259,6 +260,7 @@ class AccountCancellationLifecycleTest extends PostgresIntegrationTest {
         Mailbox.Mail refused = mailbox.awaitOne(email, "RESULT_REFUSED", filed.reference());
         assertThat(refused.body()).contains(explanation).doesNotContain("Checked in billing.");
         assertThat(jdbc.queryForObject("select status from account where id = ?", String.class, id)).isEqualTo("ACTIVE");
+        AuditWaits.awaitChained(jdbc);
         assertThat(jdbc.queryForList("select action from audit_entry where reference = ? order by seq", String.class,
                 filed.reference())).containsSubsequence("REFUSAL_PROPOSED", "REFUSAL_APPROVED",
                 "CANCELLATION_CLOSED_BLOCKED", "REQUEST_REFUSED");

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.rightsflow.request.RequestRepository;
 import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
+import org.rightsflow.support.AuditWaits;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PersonalDataScan;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -96,6 +97,7 @@ class ConsentWithdrawalTest extends PostgresIntegrationTest {
         withdrawals.record(requestId);
         assertThat(withdrawals.notifyWithdrawn(requestId)).isEqualTo("COMPLETED");
         assertThat(ledgerRows(accountId)).isEqualTo(ledger);
+        AuditWaits.awaitChained(jdbc);
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where reference = ? and action = 'CONSENT_WITHDRAWN'",
                 Integer.class, filed.reference())).isEqualTo(2);
         assertThat(jdbc.queryForObject("select count(*) from notice_outbox where dedup_key = ?", Integer.class,

@@ -28,6 +28,7 @@ import org.rightsflow.datamap.DataMap;
 import org.rightsflow.fulfilment.download.DownloadService;
 import org.rightsflow.fulfilment.erasure.ErasureTestAccounts;
 import org.rightsflow.support.Api;
+import org.rightsflow.support.AuditWaits;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PersonalDataScan;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -163,6 +164,7 @@ class CopyRequestLifecycleTest extends PostgresIntegrationTest {
         assertThat(usedUp.contentType()).startsWith("application/problem+json");
         assertThat(usedUp.json().get("code").asText()).isEqualTo("DOWNLOAD_GONE");
         assertThat(api.get("/api/downloads/unknown-token-123").status()).isEqualTo(404);
+        AuditWaits.awaitChained(jdbc);
         assertThat(jdbc.queryForList("select action from audit_entry where reference = ? and action like 'DOWNLOAD%' "
                 + "order by seq", String.class, reference))
                 .containsExactly("DOWNLOAD_PUBLISHED", "DOWNLOADED", "DOWNLOADED", "DOWNLOADED", "DOWNLOAD_REFUSED");

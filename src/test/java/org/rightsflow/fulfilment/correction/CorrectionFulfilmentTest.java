@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.rightsflow.request.RequestRepository;
 import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
+import org.rightsflow.support.AuditWaits;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PersonalDataScan;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -83,6 +84,7 @@ class CorrectionFulfilmentTest extends PostgresIntegrationTest {
     }
 
     private List<String> auditDetails(String reference, String action) {
+        AuditWaits.awaitChained(jdbc);
         return jdbc.queryForList("select detail from audit_entry where reference = ? and action = ? order by seq",
                 String.class, reference, action);
     }
@@ -180,6 +182,7 @@ class CorrectionFulfilmentTest extends PostgresIntegrationTest {
                 .containsEntry("status", "LIFTED").containsEntry("lifted_by", "DECIDED");
         assertThat(jdbc.queryForList("select security_email from account_security where account_id = ?", String.class,
                 account.id())).as("not corrected").containsExactly(account.securityEmail());
+        AuditWaits.awaitChained(jdbc);
         assertThat(jdbc.queryForList("select action from audit_entry where reference = ? order by seq", String.class,
                 filed.reference())).containsSubsequence("RESTRICTED_WHILE_DISPUTED", "REFUSAL_APPROVED",
                 "RESTRICTION_LIFTED");

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
+import org.rightsflow.support.AuditWaits;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.rightsflow.support.RequesterJourney;
@@ -86,6 +87,7 @@ class PartialCorrectionTest extends PostgresIntegrationTest {
                 filed.reference());
         assertThat(jdbc.queryForList("select status from correction_change where request_id = ? order by change_no",
                 String.class, requestId)).containsExactly("APPLIED", "EXEMPTED");
+        AuditWaits.awaitChained(jdbc);
         assertThat(jdbc.queryForList("select detail from audit_entry where reference = ? and action = 'CORRECTION_APPLIED'",
                 String.class, filed.reference())).hasSize(1).allMatch(d -> d.contains("\"field\":\"displayName\""));
 

@@ -21,6 +21,7 @@ import org.rightsflow.datamap.DataCategory;
 import org.rightsflow.datamap.DataConnectors;
 import org.rightsflow.process.model.DeferredErasureModel;
 import org.rightsflow.support.Api;
+import org.rightsflow.support.AuditWaits;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.rightsflow.support.RequesterJourney;
@@ -237,6 +238,7 @@ class DeletionLifecycleTest extends PostgresIntegrationTest {
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(DeferredErasureModel.PROCESS_ID)
                 .processInstanceBusinessKey(filed.reference()).count()).isZero();
         assertThat(mailbox.of(email, "ERASURE_SUMMARY", filed.reference())).isEmpty();
+        AuditWaits.awaitChained(jdbc);
         assertThat(jdbc.queryForList("select action from audit_entry where reference = ? order by seq", String.class,
                 filed.reference())).containsSubsequence("REFUSAL_PROPOSED", "REFUSAL_APPROVED", "REQUEST_REFUSED")
                 .doesNotContain("ERASURE_REFUSED");

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.datamap.DataCategory;
 import org.rightsflow.support.Api;
+import org.rightsflow.support.AuditWaits;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.rightsflow.support.RequesterJourney;
@@ -75,6 +76,7 @@ class PartialDeletionTest extends PostgresIntegrationTest {
                 .as("no deferred erasure of a kept category")
                 .doesNotContain(DataCategory.OPERATION_LOGS, DataCategory.REAL_NAME)
                 .contains(DataCategory.PAYMENTS);
+        AuditWaits.awaitChained(jdbc);
         assertThat(jdbc.queryForObject("select detail from audit_entry where reference = ? and action = 'ERASURE_PLANNED'",
                 String.class, filed.reference())).contains("\"keptAfterReview\":\"REAL_NAME,OPERATION_LOGS\"");
 
@@ -154,6 +156,7 @@ class PartialDeletionTest extends PostgresIntegrationTest {
         requester.awaitStatus(filed, "REFUSED");
 
         assertThat(accounts.snapshot(id)).as("nothing erased or restricted").isEqualTo(before);
+        AuditWaits.awaitChained(jdbc);
         assertThat(jdbc.queryForObject("select detail from audit_entry where reference = ? and action = 'ERASURE_REFUSED'",
                 String.class, filed.reference())).contains("\"keptAfterReview\":\"REAL_NAME,OPERATION_LOGS\"");
         Mailbox.Mail result = mailbox.awaitOne(email, "RESULT_REFUSED", filed.reference());
@@ -245,6 +248,7 @@ class PartialDeletionTest extends PostgresIntegrationTest {
                     .allSatisfy(row -> assertThat(row.get("restricted")).as(table + " restricted").isEqualTo(true));
         }
         assertThat(after.get("account_payment")).as("not asked for: untouched").isEqualTo(before.get("account_payment"));
+        AuditWaits.awaitChained(jdbc);
         assertThat(jdbc.queryForObject("select detail from audit_entry where reference = ? and action = 'ERASURE_REFUSED'",
                 String.class, filed.reference())).contains("\"restricted\":true");
         String body = mailbox.awaitOne(email, "RESULT_REFUSED", filed.reference()).body();

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.rightsflow.fulfilment.copy.TestAccounts;
 import org.rightsflow.operations.timeline.RequesterData;
 import org.rightsflow.support.Api;
+import org.rightsflow.support.AuditWaits;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PersonalDataScan;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -89,6 +90,7 @@ class ExplanationRequestLifecycleTest extends PostgresIntegrationTest {
         assertThat(jdbc.queryForMap("select a.answer, a.answered_by from explanation_answer a join rights_request r"
                 + " on r.id = a.request_id where r.reference = ?", reference))
                 .containsEntry("answered_by", "officer").containsEntry("answer", answer.strip());
+        AuditWaits.awaitChained(jdbc);
         assertThat(jdbc.queryForList("select action from audit_entry where reference = ? order by seq", String.class,
                 reference)).containsSubsequence("EXPLANATION_ANSWERED", "EXPLANATION_SENT", "REQUEST_COMPLETED");
         assertThat(PersonalDataScan.engineTablesContaining(jdbc, List.of(question, email)))

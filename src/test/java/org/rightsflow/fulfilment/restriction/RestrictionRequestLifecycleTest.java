@@ -24,6 +24,7 @@ import org.rightsflow.fulfilment.copy.CopyPackageSupport;
 import org.rightsflow.fulfilment.copy.CopyPackageWriter;
 import org.rightsflow.fulfilment.copy.TestAccounts;
 import org.rightsflow.support.Api;
+import org.rightsflow.support.AuditWaits;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.rightsflow.support.RequesterJourney;
@@ -108,6 +109,7 @@ class RestrictionRequestLifecycleTest extends PostgresIntegrationTest {
         assertThat(management.createJobQuery().jobId(timer.getId()).count()).as("its end-date timer is gone").isZero();
         Mailbox.Mail lifted = mailbox.awaitOne(email, "RESTRICTION_LIFTED", filed.reference());
         assertThat(lifted.body()).contains("has been lifted", "operation logs");
+        AuditWaits.awaitChained(jdbc);
         assertThat(jdbc.queryForList("select action from audit_entry where reference = ? order by seq", String.class,
                 filed.reference())).containsSubsequence("RESTRICTION_APPLIED", "RESTRICTION_LIFTED");
 

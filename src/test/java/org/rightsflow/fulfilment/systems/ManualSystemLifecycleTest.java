@@ -16,6 +16,7 @@ import org.rightsflow.fulfilment.erasure.ErasureTestAccounts;
 import org.rightsflow.process.model.SystemStepModel;
 import org.rightsflow.support.AllSystemKindsIntegrationTest;
 import org.rightsflow.support.Api;
+import org.rightsflow.support.AuditWaits;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.RequesterJourney;
 import org.rightsflow.support.StaffSignIn;
@@ -96,6 +97,7 @@ class ManualSystemLifecycleTest extends AllSystemKindsIntegrationTest {
                 + " where reference = ? and system_id = 'paper-archive'", filed.reference()))
                 .containsExactly(Map.of("execution", "PERSON", "done_by", "PERSON", "operator", "operator",
                         "note", "Folder shredded under the archive's destruction procedure."));
+        AuditWaits.awaitChained(jdbc);
         assertThat(jdbc.queryForList("select actor from audit_entry where reference = ? and action = 'SYSTEM_STEP_DONE'"
                 + " and detail like '%paper-archive%'", String.class, filed.reference())).containsExactly("operator");
     }

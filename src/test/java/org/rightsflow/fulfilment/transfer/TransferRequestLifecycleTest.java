@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.fulfilment.copy.TestAccounts;
 import org.rightsflow.support.Api;
+import org.rightsflow.support.AuditWaits;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PersonalDataScan;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -98,6 +99,7 @@ class TransferRequestLifecycleTest extends PostgresIntegrationTest {
         assertThat(mailbox.of(recipient, "TRANSFER_PACKAGE", reference)).as("exactly once").hasSize(1);
         assertThat(mailbox.of(email, "DOWNLOAD_READY", reference)).as("the link is not the requester's").isEmpty();
 
+        AuditWaits.awaitChained(jdbc);
         assertThat(jdbc.queryForList("select action from audit_entry where reference = ? order by seq", String.class,
                 reference)).contains("TRANSFER_APPROVED", "COPY_PACKAGE_BUILT", "TRANSFER_SENT",
                 "DOWNLOADED");
@@ -144,6 +146,7 @@ class TransferRequestLifecycleTest extends PostgresIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from download d join rights_request r on r.id = d.request_id "
                 + "where r.reference = ?", Integer.class, reference)).as("no package is built").isZero();
         assertThat(mailbox.all().stream().filter(m -> m.to().equalsIgnoreCase(recipient)).toList()).isEmpty();
+        AuditWaits.awaitChained(jdbc);
         assertThat(jdbc.queryForList("select action from audit_entry where reference = ? order by seq", String.class,
                 reference)).containsSubsequence("REFUSAL_PROPOSED", "REFUSAL_APPROVED", "REQUEST_REFUSED")
                 .doesNotContain("TRANSFER_SENT");

@@ -25,6 +25,7 @@ import org.rightsflow.notice.NoticeFormats;
 import org.rightsflow.review.StaffHttp;
 import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
+import org.rightsflow.support.AuditWaits;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PersonalDataScan;
 import org.rightsflow.support.PostgresIntegrationTest;
@@ -178,6 +179,7 @@ class ClarificationTest extends PostgresIntegrationTest {
             assertThat(c.get("ended").asText()).isEqualTo("ANSWERED");
             assertThat(c.get("needed").toString()).contains("DATA_CATEGORIES", "TIME_PERIOD");
         });
+        AuditWaits.awaitChained(jdbc);
         assertThat(jdbc.queryForList("select action from audit_entry where reference = ? order by seq", String.class,
                 filed.reference())).containsSubsequence("CLARIFICATION_REQUESTED", "CLARIFICATION_ANSWERED",
                 "DEADLINE_RESUMED", "CLARIFICATIONS_READ");

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.rightsflow.review.StaffHttp;
 import org.rightsflow.support.Accounts;
 import org.rightsflow.support.Api;
+import org.rightsflow.support.AuditWaits;
 import org.rightsflow.support.Mailbox;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.rightsflow.support.RequesterJourney;
@@ -170,6 +171,7 @@ class StaffRegisterPagesTest extends PostgresIntegrationTest {
                 Map.of("reason", "A phone call revealed a possible exemption."));
         assertThat(referred.status()).isEqualTo(302);
         assertThat(officer.get(page + "?lang=en").body()).contains("id=\"action-done\"");
+        AuditWaits.awaitChained(jdbc);
         assertThat(jdbc.queryForObject("select count(*) from audit_entry where reference = ? and action = "
                 + "'REFERRED_TO_REVIEW' and actor = 'officer'", Long.class, reference)).isEqualTo(1);
 
