@@ -56,16 +56,18 @@ class AuditChainingTest {
         audit = new AuditTrail(JdbcClient.create(database), time, transactions);
     }
 
-    /** The audit tables as the migrations create them (V1 and the pending table), without the engine's. */
+    /** The audit tables as the migrations create them (V1, the sealed and the pending entries), without the engine's. */
     private static DataSource h2WithTheAuditTables() {
         DataSource ds = new DriverManagerDataSource("jdbc:h2:mem:audit-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1",
                 "sa", "");
         Flyway.configure().dataSource(ds).locations("classpath:db/migration").target("1").load().migrate();
         try {
-            Resource[] pending = new PathMatchingResourcePatternResolver()
-                    .getResources("classpath:db/migration/V*__audit_pending.sql");
-            assertThat(pending).hasSize(1);
-            new ResourceDatabasePopulator(pending[0]).execute(ds);
+            for (String table : List.of("audit_seal", "audit_pending")) {
+                Resource[] migration = new PathMatchingResourcePatternResolver()
+                        .getResources("classpath:db/migration/V*__" + table + ".sql");
+                assertThat(migration).hasSize(1);
+                new ResourceDatabasePopulator(migration[0]).execute(ds);
+            }
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

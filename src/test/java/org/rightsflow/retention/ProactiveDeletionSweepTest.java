@@ -308,6 +308,8 @@ class ProactiveDeletionSweepTest extends PostgresIntegrationTest {
         Map<String, List<Map<String, Object>>> openBefore = records(open.id());
         Map<String, List<Map<String, Object>>> resultNotDeletedBefore = records(resultNotDeleted.id());
         Map<String, List<Map<String, Object>>> oldBefore = records(old.id());
+        // the seeded requests' entries in the chain before the run seals them
+        AuditWaits.awaitChained(jdbc);
         List<AuditEntry> oldAudit = auditEntries.of(old.reference());
         List<org.rightsflow.request.StatusChange> oldHistory = requests.history(old.id());
         List<org.rightsflow.fulfilment.systems.SystemStep> oldSteps = systemSteps.steps(old.id());
