@@ -33,14 +33,7 @@ public class AuditEntries {
     /** The request's entries in sequence order: its rows and its sealed entries together. */
     @Transactional(readOnly = true)
     public List<AuditEntry> of(String reference) {
-        List<AuditEntry> entries = new ArrayList<>(jdbc.sql("""
-                select seq, at, reference, actor, action, detail, prev_hash, hash from audit_entry
-                where reference = :reference order by seq""")
-                .param("reference", reference)
-                .query((rs, n) -> new AuditEntry(rs.getLong("seq"), instant(rs, "at"), rs.getString("reference"),
-                        rs.getString("actor"), rs.getString("action"), rs.getString("detail"), rs.getString("prev_hash"),
-                        rs.getString("hash")))
-                .list());
+        List<AuditEntry> entries = new ArrayList<>(rowsOf(reference));
         jdbc.sql("select first_seq, content from audit_seal where reference = :reference order by first_seq")
                 .param("reference", reference)
                 .query((rs, n) -> unseal(reference, rs.getLong("first_seq"), rs.getBytes("content")))
@@ -93,14 +86,7 @@ public class AuditEntries {
      */
     @Transactional
     public int seal(String reference) {
-        List<AuditEntry> entries = jdbc.sql("""
-                select seq, at, reference, actor, action, detail, prev_hash, hash from audit_entry
-                where reference = :reference order by seq""")
-                .param("reference", reference)
-                .query((rs, n) -> new AuditEntry(rs.getLong("seq"), instant(rs, "at"), rs.getString("reference"),
-                        rs.getString("actor"), rs.getString("action"), rs.getString("detail"), rs.getString("prev_hash"),
-                        rs.getString("hash")))
-                .list();
+        List<AuditEntry> entries = rowsOf(reference);
         if (entries.isEmpty() || !entries.stream().allMatch(SealedEntries::sealable)) {
             return 0;
         }
@@ -121,6 +107,18 @@ public class AuditEntries {
             throw new IllegalStateException("the audit entries of " + reference + " changed while being sealed");
         }
         return removed;
+    }
+
+    /** The request's entries that are rows of their own, in sequence order. */
+    private List<AuditEntry> rowsOf(String reference) {
+        return jdbc.sql("""
+                select seq, at, reference, actor, action, detail, prev_hash, hash from audit_entry
+                where reference = :reference order by seq""")
+                .param("reference", reference)
+                .query((rs, n) -> new AuditEntry(rs.getLong("seq"), instant(rs, "at"), rs.getString("reference"),
+                        rs.getString("actor"), rs.getString("action"), rs.getString("detail"), rs.getString("prev_hash"),
+                        rs.getString("hash")))
+                .list();
     }
 
     /** A seal's entries, checked against its row (its first and last sequence numbers). */
