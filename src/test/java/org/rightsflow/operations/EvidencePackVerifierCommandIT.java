@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.rightsflow.audit.AuditTrail;
 import org.rightsflow.operations.evidence.EvidencePackFormat;
 import org.rightsflow.operations.evidence.EvidenceSigningKey;
+import org.rightsflow.support.ChildJvm;
 
 /**
  * The verifier command the README documents, run as an operator runs it: the packaged jar through Spring Boot's
@@ -60,10 +60,9 @@ class EvidencePackVerifierCommandIT {
     }
 
     private static Run run(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", jar().toString(),
+        List<String> command = ChildJvm.command("-cp", jar().toString(),
                 "-Dloader.main=org.rightsflow.operations.evidence.EvidencePackVerifier",
-                "org.springframework.boot.loader.launch.PropertiesLauncher"));
+                "org.springframework.boot.loader.launch.PropertiesLauncher");
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {

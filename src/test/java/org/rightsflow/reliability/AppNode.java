@@ -10,9 +10,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.rightsflow.support.ChildJvm;
 
 /**
  * The packaged application as a separate JVM (profile postgres), as an operator runs it: started, killed with
@@ -48,9 +48,8 @@ final class AppNode implements AutoCloseable {
     }
 
     void start() throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                "-jar", applicationJar().toString(), "--server.port=" + port));
+        List<String> command = ChildJvm.command("-Xmx512m",
+                "-jar", applicationJar().toString(), "--server.port=" + port);
         command.addAll(extraArguments);
         Path log = Path.of("target", "nodes", name + ".log");
         Files.createDirectories(log.getParent());

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -17,6 +16,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.rightsflow.support.Api;
+import org.rightsflow.support.ChildJvm;
 import org.rightsflow.support.TestInfrastructure;
 
 /**
@@ -106,9 +106,7 @@ class TwoDemoInstancesIT {
             this.name = name;
             this.log = Path.of("target", "demo-instances", name + ".log").toAbsolutePath();
             Files.createDirectories(log.getParent());
-            List<String> command = new ArrayList<>(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
-                    "-jar", applicationJar().toString()));
+            List<String> command = ChildJvm.command("-Xmx512m", "-jar", applicationJar().toString());
             command.addAll(arguments);
             command.addAll(LIGHTER);
             this.process = new ProcessBuilder(command).directory(directory.toFile()).redirectErrorStream(true)

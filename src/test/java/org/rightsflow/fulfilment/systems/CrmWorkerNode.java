@@ -3,8 +3,8 @@ package org.rightsflow.fulfilment.systems;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import org.rightsflow.support.ChildJvm;
 
 /**
  * The demo CRM's worker in a JVM of its own, as an operator runs it: the application's main class with profile
@@ -22,8 +22,7 @@ final class CrmWorkerNode implements AutoCloseable {
     }
 
     static CrmWorkerNode start(int applicationPort, String engineName, String crmDatabaseUrl) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx192m"));
+        List<String> command = ChildJvm.command("-Xmx192m");
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), "org.rightsflow.RightsflowApplication"));
         command.addAll(List.of("--spring.profiles.active=crm-worker", "--logging.level.root=WARN",
                 "--logging.level.org.rightsflow=INFO"));
