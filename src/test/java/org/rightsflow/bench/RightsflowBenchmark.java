@@ -576,6 +576,7 @@ class RightsflowBenchmark {
         long heap1 = heapAfterGc();
         long db1 = databaseSize();
         Map<String, Long> tables1 = tableSizes();
+        Map<String, Long> indexes1 = indexSizes();
         long start = System.nanoTime();
         fileConcurrently(prefix, n, accounts, 16, "ACCESS");
         awaitCount("in-flight requests waiting, acknowledged and code sent", n, Duration.ofMinutes(20),
@@ -597,6 +598,16 @@ class RightsflowBenchmark {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(10)
                 .map(e -> e.getKey() + " " + Figures.number(e.getValue() * scaleTo10k / 1_048_576.0))
                 .collect(java.util.stream.Collectors.joining(", ")));
+        // the whole breakdown, per request (KiB): every table and every index that grew, so that each lever of issue
+        // 21's in-flight target can be told apart from the others (BENCHMARKS.md, figure 6)
+        figures.note("memory: growth per waiting request (table with its indexes and TOAST, KiB): "
+                + growth(tables1, tables2, n));
+        figures.note("memory: growth per waiting request of each index (KiB): " + growth(indexes1, indexSizes(), n));
+        figures.note("memory: rows per waiting request: " + rowsPerRequest(prefix, n));
+        figures.note("memory: load average " + loadAverage());
+        if (Boolean.getBoolean("bench.memoryOnly")) {
+            return; // -Dbench.memoryOnly=true: the sizes only, without the timer storm
+        }
 
         // 4. timer storm: all their reminder timers fall due at once
         Set<String> instances = new HashSet<>(jdbc.queryForList("select p.id_ from act_ru_execution p join rights_request r"
@@ -1144,6 +1155,50 @@ class RightsflowBenchmark {
                     sizes.put(rs.getString(1), rs.getLong(2));
                 });
         return sizes;
+    }
+
+    private Map<String, Long> indexSizes() {
+        Map<String, Long> sizes = new HashMap<>();
+        jdbc.query("select indexrelname, pg_relation_size(indexrelid) from pg_stat_user_indexes",
+                rs -> {
+                    sizes.put(rs.getString(1), rs.getLong(2));
+                });
+        return sizes;
+    }
+
+    /** The engine's rows of the waiting requests' instances, per request (all of them in their root instance). */
+    private String rowsPerRequest(String prefix, int requests) {
+        String instances = "(select p.id_ from act_ru_execution p join rights_request r on r.reference = p.business_key_"
+                + " where p.parent_id_ is null and r.account_email like ?)";
+        Map<String, String> tables = new LinkedHashMap<>();
+        tables.put("act_hi_actinst", "proc_inst_id_");
+        tables.put("act_hi_varinst", "proc_inst_id_");
+        tables.put("act_hi_detail", "proc_inst_id_");
+        tables.put("act_ru_variable", "proc_inst_id_");
+        tables.put("act_ru_execution", "proc_inst_id_");
+        tables.put("act_ru_job", "process_instance_id_");
+        tables.put("act_ru_event_subscr", "proc_inst_id_");
+        List<String> counts = new ArrayList<>();
+        tables.forEach((table, column) -> counts.add(table + " " + String.format(java.util.Locale.ROOT, "%.2f",
+                jdbc.queryForObject("select count(*) from " + table + " where " + column + " in " + instances,
+                        Long.class, prefix + "%") / (double) requests)));
+        // the application's rows: how many, and what their rendered mails take as stored (after any compression)
+        counts.add(jdbc.queryForObject("select 'notice_outbox ' || round(count(*)::numeric / ?, 2) || ' (body '"
+                + " || coalesce(round(avg(octet_length(o.body))), 0) || ' B, stored ' || coalesce(round(avg(pg_column_size(o.body))), 0)"
+                + " || ' B, row ' || coalesce(round(avg(pg_column_size(o.*))), 0) || ' B)' from notice_outbox o"
+                + " join rights_request r on r.id = o.request_id where r.account_email like ?", String.class,
+                requests, prefix + "%"));
+        return String.join(", ", counts);
+    }
+
+    /** Every relation that grew between the two snapshots, largest first, in KiB per request. */
+    private static String growth(Map<String, Long> before, Map<String, Long> after, int requests) {
+        return after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0L)))
+                .filter(e -> e.getValue() > 0)
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> e.getKey() + " " + String.format(java.util.Locale.ROOT, "%.3f", e.getValue() / 1024.0 / requests))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private long databaseSize() {
