@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.audit.AuditVerifier;
 import org.rightsflow.process.model.VariableNames;
@@ -109,6 +110,18 @@ class AccessRequestLifecycleTest extends PostgresIntegrationTest {
                 .allMatch(LeanHistory.DETAILED_VARIABLES::contains);
         assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
                 .variableName(VariableNames.REQUEST_ID).count()).isEqualTo(1);
+        // the path keeps the sub-processes, tasks, waits and end events; gateways and none start events are not written,
+        // and the process instance still names the start event it began at
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).list())
+                .extracting(HistoricActivityInstance::getActivityId)
+                .contains("SubProcess_VerifyIdentity", "Task_SendVerificationCodes", "ReceiveTask_AwaitVerification",
+                        "EndEvent_IdentityVerified", "EndEvent_Completed")
+                .doesNotContain("StartEvent_RequestReceived", "StartEvent_Verify", "Gateway_VerificationRoute");
+        assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).list())
+                .extracting(HistoricActivityInstance::getActivityType)
+                .doesNotContainAnyElementsOf(LeanHistory.UNRECORDED_ACTIVITY_TYPES);
+        assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(processInstanceId).singleResult()
+                .getStartActivityId()).isEqualTo("StartEvent_RequestReceived");
 
         // Li Lei's own data; every account's is searched for at the end of the suite (PersonalDataAfterTheSuiteTest)
         List<String> personalData = PersonalDataScan.personalDataOf(jdbc, LI_LEI);

@@ -2,8 +2,10 @@ package org.rightsflow.process.setup;
 
 import java.util.HashSet;
 import java.util.Set;
+import org.camunda.bpm.engine.ActivityTypes;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.history.event.HistoricActivityInstanceEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricFormPropertyEventEntity;
 import org.camunda.bpm.engine.impl.history.event.HistoricJobLogEvent;
 import org.camunda.bpm.engine.impl.history.event.HistoricVariableUpdateEventEntity;
@@ -26,7 +28,11 @@ import org.springframework.stereotype.Component;
  *       counters) keep their last value in the historic variable instances, not one detail row per change; the due
  *       date's changes are the request's deadline events in the application's tables and audit trail;</li>
  *   <li>form-field entries: copies of the submitted variables; a staff start form's copy would even hold what staff
- *       typed (which the forms' processes delete from the history).</li>
+ *       typed (which the forms' processes delete from the history);</li>
+ *   <li>the activity instances of gateways and of none start events ({@link #UNRECORDED_ACTIVITY_TYPES}): a gateway
+ *       takes no time and decides nothing the next activity on the path does not show, and a none start event starts
+ *       when its scope does (the process instance, which keeps the start event's id, or the embedded sub-process's own
+ *       activity instance). Four of a waiting request's nine activity instances (BENCHMARKS.md, figure 6).</li>
  * </ul>
  * The history level stays {@code full} in the database: turning this off ({@code rightsflow.history.lean=false})
  * writes the whole history again, without any migration.
@@ -51,6 +57,14 @@ public class LeanHistory extends AbstractProcessEnginePlugin {
         DETAILED_VARIABLES = Set.copyOf(detailed);
     }
 
+    /**
+     * Activity types whose activity instances are not written: every gateway and the none start event (typed start
+     * events, the event sub-processes' timers and messages, stay: they say what happened).
+     */
+    public static final Set<String> UNRECORDED_ACTIVITY_TYPES = Set.of(ActivityTypes.GATEWAY_EXCLUSIVE,
+            ActivityTypes.GATEWAY_INCLUSIVE, ActivityTypes.GATEWAY_PARALLEL, ActivityTypes.GATEWAY_COMPLEX,
+            ActivityTypes.GATEWAY_EVENT_BASED, ActivityTypes.START_EVENT);
+
     @Override
     public void preInit(ProcessEngineConfigurationImpl configuration) {
         configuration.setHistoryEventHandler(new LeanHistoryEventHandler());
@@ -65,6 +79,11 @@ public class LeanHistory extends AbstractProcessEnginePlugin {
                 return;
             }
             if (event instanceof HistoricFormPropertyEventEntity) {
+                return;
+            }
+            // start, update, end and migration of the same activity instance alike: none of them finds a row to update
+            if (event instanceof HistoricActivityInstanceEventEntity activity
+                    && UNRECORDED_ACTIVITY_TYPES.contains(activity.getActivityType())) {
                 return;
             }
             super.handleEvent(event);
