@@ -53,15 +53,16 @@ public class RequestEventBridge {
                 .putValue(VariableNames.REQUEST_ID, filed.requestId())
                 .putValue(VariableNames.REFERENCE, filed.reference())
                 .putValue(VariableNames.REQUEST_TYPE, filed.type().name())
-                .putValue(VariableNames.VERIFICATION_LEVEL, filed.verificationLevel())
                 .putValue(VariableNames.DUE_DATE, Date.from(filed.dueAt()))
                 .putValue(VariableNames.REMINDER_DATE, Date.from(filed.reminderAt()))
-                .putValue(VariableNames.DUE_DATE_PROVISIONAL, filed.dueDateProvisional())
-                // decided in the domain (VerificationLevelPolicy); a code, never personal data
-                .putValue(VariableNames.MANUAL_VERIFICATION_REQUIRED, filed.manualVerificationRequired());
+                .putValue(VariableNames.DUE_DATE_PROVISIONAL, filed.dueDateProvisional());
+        // Only what the model reads, and the manual route's flag only where it is taken (Gateway_VerificationRoute reads
+        // a missing flag as false): each variable is a runtime and a history row, with their indexes, for as long as the
+        // request waits (BENCHMARKS.md, figure 6). The verification level is the request's, read from its row.
         if (filed.manualVerificationRequired()) {
-            // only where there is a reason: every variable costs three rows with full history (BENCHMARKS.md)
-            variables.putValue(VariableNames.MANUAL_VERIFICATION_REASON, filed.manualVerificationReason());
+            // decided in the domain (VerificationLevelPolicy); codes, never personal data
+            variables.putValue(VariableNames.MANUAL_VERIFICATION_REQUIRED, true)
+                    .putValue(VariableNames.MANUAL_VERIFICATION_REASON, filed.manualVerificationReason());
         }
         runtime.startProcessInstanceByKey(RightsRequestModel.PROCESS_ID, filed.reference(), variables);
     }

@@ -297,10 +297,8 @@ class RightsflowBenchmark {
                 variables.put("requestId", UUID.randomUUID().toString());
                 variables.put("reference", prefix + i);
                 variables.put("requestType", "ACCESS");
-                variables.put("verificationLevel", 1);
                 variables.put("dueDate", Date.from(now.plus(Duration.ofDays(21))));
                 variables.put("reminderDate", Date.from(now.plus(Duration.ofDays(18))));
-                variables.put("manualVerificationRequired", false);
                 runtime.startProcessInstanceByKey(MODEL_SHAPE, prefix + i, variables);
             }
             return null;
@@ -684,7 +682,6 @@ class RightsflowBenchmark {
                                 VariableNames.REQUEST_ID, UUID.randomUUID().toString(),
                                 VariableNames.REFERENCE, reference,
                                 VariableNames.REQUEST_TYPE, VariableNames.TYPE_ACCESS,
-                                VariableNames.VERIFICATION_LEVEL, 1,
                                 VariableNames.DUE_DATE, Date.from(due),
                                 VariableNames.REMINDER_DATE, Date.from(due.minus(Duration.ofDays(3)).isAfter(now)
                                         ? due.minus(Duration.ofDays(3)) : due)))

@@ -190,7 +190,7 @@ class ReviewListenersModelTest {
     private ProcessInstance inReview() {
         ProcessInstance instance = runtime.startProcessInstanceByKey(RightsRequestModel.PROCESS_ID, REFERENCE, Map.of(
                 VariableNames.REQUEST_ID, "req-42", VariableNames.REFERENCE, REFERENCE, VariableNames.REQUEST_TYPE, "ACCESS",
-                VariableNames.VERIFICATION_LEVEL, 1, VariableNames.DUE_DATE, DUE, VariableNames.REMINDER_DATE, REMINDER));
+                VariableNames.DUE_DATE, DUE, VariableNames.REMINDER_DATE, REMINDER));
         runAsyncJobs();
         runtime.createMessageCorrelation(RightsRequestModel.MSG_IDENTITY_VERIFIED).processInstanceBusinessKey(REFERENCE)
                 .correlate();

@@ -13,7 +13,7 @@ import org.rightsflow.request.RequestOutcome;
  * <ul>
  *   <li>Java, at the start of {@link RightsRequestModel#PROCESS_ID}: {@link #REQUEST_ID},
  *       {@link #REFERENCE} (also the business key), {@link #REQUEST_TYPE},
- *       {@link #VERIFICATION_LEVEL}, {@link #DUE_DATE}, {@link #REMINDER_DATE},
+ *       {@link #DUE_DATE}, {@link #REMINDER_DATE}, {@link #MANUAL_VERIFICATION_REQUIRED} (only when true),
  *       {@link #DUE_DATE_PROVISIONAL} (cleared by {@code process.deadline.ProvisionalFlag} when the calendar
  *       data arrives; {@code CallActivity_Fulfil} passes it in so that fulfilment tasks show it too).</li>
  *   <li>{@code gatherTriageFacts}: {@link #REPEAT_COUNT}, {@link #EARLIER_REFERENCES},
@@ -49,7 +49,6 @@ public final class VariableNames {
     public static final String REQUEST_ID = "requestId";
     public static final String REFERENCE = "reference";
     public static final String REQUEST_TYPE = "requestType";
-    public static final String VERIFICATION_LEVEL = "verificationLevel";
     public static final String DUE_DATE = "dueDate";
     public static final String REMINDER_DATE = "reminderDate";
     /**
@@ -57,7 +56,10 @@ public final class VariableNames {
      * date; it stays when the data arrives and this turns false). A Tasklist column and filter show it to staff.
      */
     public static final String DUE_DATE_PROVISIONAL = "dueDateProvisional";
-    /** True when intake staff verify by hand instead of codes (set at the start; see {@link #MANUAL_VERIFICATION_REASON}). */
+    /**
+     * True when intake staff verify by hand instead of codes: set at the start only then (see
+     * {@link #MANUAL_VERIFICATION_REASON}); missing, Gateway_VerificationRoute sends codes.
+     */
     public static final String MANUAL_VERIFICATION_REQUIRED = "manualVerificationRequired";
     /**
      * Why intake staff verify by hand: LOCKED (set when Msg_VerificationLocked is correlated), STAFF_ENTERED,

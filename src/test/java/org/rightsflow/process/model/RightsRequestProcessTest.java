@@ -123,12 +123,14 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
     /** @param manualReason what the domain decided at intake (VerificationLevelPolicy), null: codes decide */
     private ProcessInstance fileRequest(String requestType, String manualReason) {
         Map<String, Object> variables = new HashMap<>();
-        variables.put(VariableNames.MANUAL_VERIFICATION_REQUIRED, manualReason != null);
-        variables.put(VariableNames.MANUAL_VERIFICATION_REASON, manualReason);
+        // as RequestEventBridge files a request: the manual route's flag and reason only where it is taken
+        if (manualReason != null) {
+            variables.put(VariableNames.MANUAL_VERIFICATION_REQUIRED, true);
+            variables.put(VariableNames.MANUAL_VERIFICATION_REASON, manualReason);
+        }
         variables.put(VariableNames.REQUEST_ID, REQUEST_ID);
         variables.put(VariableNames.REFERENCE, REFERENCE);
         variables.put(VariableNames.REQUEST_TYPE, requestType);
-        variables.put(VariableNames.VERIFICATION_LEVEL, 1);
         variables.put(VariableNames.DUE_DATE, DUE_DATE);
         variables.put(VariableNames.REMINDER_DATE, REMINDER_DATE);
         return runtimeService.startProcessInstanceByKey(PROCESS_ID, REFERENCE, variables);
@@ -651,7 +653,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
                 .containsEntry(VariableNames.LEGAL_HOLD, true)
                 .containsEntry(VariableNames.SUGGESTED_GROUNDS, "LEGAL_OBLIGATION")
                 .containsEntry(VariableNames.REPEAT_COUNT, 0)
-                .doesNotContainKeys(VariableNames.VERIFICATION_LEVEL, VariableNames.MANUAL_VERIFICATION_REASON,
+                .doesNotContainKeys(VariableNames.MANUAL_VERIFICATION_REASON,
                         VariableNames.REVIEW_NEEDED, VariableNames.REMINDER_DATE, VariableNames.ENTERED_BY_STAFF);
 
         complete(TASK_REVIEW_EXEMPTIONS, decision(VariableNames.PROCEED));
