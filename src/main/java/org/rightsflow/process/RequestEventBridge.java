@@ -54,11 +54,14 @@ public class RequestEventBridge {
                 .putValue(VariableNames.REFERENCE, filed.reference())
                 .putValue(VariableNames.REQUEST_TYPE, filed.type().name())
                 .putValue(VariableNames.DUE_DATE, Date.from(filed.dueAt()))
-                .putValue(VariableNames.REMINDER_DATE, Date.from(filed.reminderAt()))
-                .putValue(VariableNames.DUE_DATE_PROVISIONAL, filed.dueDateProvisional());
-        // Only what the model reads, and the manual route's flag only where it is taken (Gateway_VerificationRoute reads
-        // a missing flag as false): each variable is a runtime and a history row, with their indexes, for as long as the
-        // request waits (BENCHMARKS.md, figure 6). The verification level is the request's, read from its row.
+                .putValue(VariableNames.REMINDER_DATE, Date.from(filed.reminderAt()));
+        // Only what the model reads, and the two flags only where they are true (Gateway_VerificationRoute reads a missing
+        // flag as false; Tasklist's filter asks for a provisional due date equal to true): each variable is a runtime and
+        // a history row, with their indexes, for as long as the request waits (BENCHMARKS.md, figure 6). The
+        // verification level is the request's, read from its row.
+        if (filed.dueDateProvisional()) {
+            variables.putValue(VariableNames.DUE_DATE_PROVISIONAL, true);
+        }
         if (filed.manualVerificationRequired()) {
             // decided in the domain (VerificationLevelPolicy); codes, never personal data
             variables.putValue(VariableNames.MANUAL_VERIFICATION_REQUIRED, true)

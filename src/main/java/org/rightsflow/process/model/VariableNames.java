@@ -53,7 +53,8 @@ public final class VariableNames {
     public static final String REMINDER_DATE = "reminderDate";
     /**
      * True while the due date rests on a year without official working-day calendar data (the earliest possible
-     * date; it stays when the data arrives and this turns false). A Tasklist column and filter show it to staff.
+     * date; it stays when the data arrives and this turns false). Set at the start only then: missing is not
+     * provisional. A Tasklist column and filter show it to staff.
      */
     public static final String DUE_DATE_PROVISIONAL = "dueDateProvisional";
     /**
