@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -27,5 +29,20 @@ final class EngineTables {
             }
         }
         return false;
+    }
+
+    /**
+     * Drops the engine's indexes where the engine's table exists ({@code if exists}: H2's schema, the demo's, names a
+     * few of them differently).
+     */
+    static void dropIndexes(Connection connection, String table, List<String> indexes) throws SQLException {
+        if (!exist(connection, table)) {
+            return; // our migrations alone on an empty database (some tests)
+        }
+        try (Statement statement = connection.createStatement()) {
+            for (String index : indexes) {
+                statement.execute("drop index if exists " + index);
+            }
+        }
     }
 }

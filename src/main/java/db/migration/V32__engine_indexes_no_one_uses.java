@@ -1,9 +1,8 @@
 package db.migration;
 
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
+import java.util.stream.Stream;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
 
@@ -50,16 +49,7 @@ public class V32__engine_indexes_no_one_uses extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws SQLException {
-        Connection connection = context.getConnection();
-        if (!EngineTables.exist(connection, "act_hi_actinst")) {
-            return; // our migrations alone on an empty database (some tests)
-        }
-        try (Statement statement = connection.createStatement()) {
-            for (List<String> indexes : List.of(REDUNDANT, TENANT, CASE, COVERED)) {
-                for (String index : indexes) {
-                    statement.execute("drop index if exists " + index);
-                }
-            }
-        }
+        EngineTables.dropIndexes(context.getConnection(), "act_hi_actinst",
+                Stream.of(REDUNDANT, TENANT, CASE, COVERED).flatMap(List::stream).toList());
     }
 }
