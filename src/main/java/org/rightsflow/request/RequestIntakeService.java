@@ -205,7 +205,8 @@ public class RequestIntakeService {
                         + (request.dueDateProvisional() ? ",\"dueDateProvisional\":true" : "")
                         + (request.filedAs() == FiledAs.ACCOUNT_HOLDER ? "" : ",\"filedAs\":\"" + request.filedAs() + "\"")
                         + (staff == null ? "" : ",\"receivedVia\":\"" + staff.receivedVia() + "\"") + "}");
-        events.publishEvent(new RequestFiled(id, request.reference(), request.type(), request.dueAt(), request.reminderAt(), request.dueDateProvisional(), manualReason));
+        events.publishEvent(new RequestFiled(id, request.reference(), request.type(), request.verificationLevel(),
+                request.dueAt(), request.reminderAt(), request.dueDateProvisional(), manualReason));
         return new FilingReceipt(request, token);
     }
 

@@ -1146,19 +1146,20 @@ class RightsflowBenchmark {
 
     /** Every table's size with its indexes and TOAST, in bytes. */
     private Map<String, Long> tableSizes() {
-        return sizes("select relname, pg_total_relation_size(relid) from pg_stat_user_tables");
+        Map<String, Long> sizes = new HashMap<>();
+        jdbc.query("select relname, pg_total_relation_size(relid) from pg_stat_user_tables",
+                rs -> {
+                    sizes.put(rs.getString(1), rs.getLong(2));
+                });
+        return sizes;
     }
 
     private Map<String, Long> indexSizes() {
-        return sizes("select indexrelname, pg_relation_size(indexrelid) from pg_stat_user_indexes");
-    }
-
-    /** @param nameAndSize a query of names and sizes in bytes */
-    private Map<String, Long> sizes(String nameAndSize) {
         Map<String, Long> sizes = new HashMap<>();
-        jdbc.query(nameAndSize, rs -> {
-            sizes.put(rs.getString(1), rs.getLong(2));
-        });
+        jdbc.query("select indexrelname, pg_relation_size(indexrelid) from pg_stat_user_indexes",
+                rs -> {
+                    sizes.put(rs.getString(1), rs.getLong(2));
+                });
         return sizes;
     }
 
