@@ -27,6 +27,11 @@ import org.springframework.stereotype.Component;
  *       ({@link #DETAILED_VARIABLES}): the bookkeeping variables (ids, flags, dates of timers, task cards, loop
  *       counters) keep their last value in the historic variable instances, not one detail row per change; the due
  *       date's changes are the request's deadline events in the application's tables and audit trail;</li>
+ *   <li>the historic variable instances, too, of the copies of the request's own row that the filing hands the
+ *       process ({@link #UNRECORDED_VARIABLES}: its id, reference, right, due date and reminder date): the request's
+ *       row and its deadline events keep them, the process instance keeps the reference as its business key, and no
+ *       reader of the history asks the engine for them. They were all five historic variable instances of a request
+ *       waiting for verification, about 3 KiB (BENCHMARKS.md, figure 6);</li>
  *   <li>form-field entries: copies of the submitted variables; a staff start form's copy would even hold what staff
  *       typed (which the forms' processes delete from the history);</li>
  *   <li>the activity instances of gateways and of none start events ({@link #UNRECORDED_ACTIVITY_TYPES}): a gateway
@@ -58,6 +63,17 @@ public class LeanHistory extends AbstractProcessEnginePlugin {
     }
 
     /**
+     * Variables whose historic variable instance is not written at all (neither its creation nor its updates, nor its
+     * deletion when the instance ends): copies of the request's row, which the process reads at run time only (the
+     * delegates' request id, the timers' dates, the call activities' inputs, Tasklist's reference column and the
+     * staff digest read the runtime variables). The timeline and evidence pack read the history's decision details
+     * ({@link #DETAILED_VARIABLES}, none of these), the process instances and the path; the deadline's changes are the
+     * request's deadline events. A sub-process or run given a variable of one of these names is treated alike.
+     */
+    public static final Set<String> UNRECORDED_VARIABLES = Set.of(VariableNames.REQUEST_ID, VariableNames.REFERENCE,
+            VariableNames.REQUEST_TYPE, VariableNames.DUE_DATE, VariableNames.REMINDER_DATE);
+
+    /**
      * Activity types whose activity instances are not written: every gateway and the none start event (typed start
      * events, the event sub-processes' timers and messages, stay: they say what happened).
      */
@@ -79,6 +95,12 @@ public class LeanHistory extends AbstractProcessEnginePlugin {
                 return;
             }
             if (event instanceof HistoricFormPropertyEventEntity) {
+                return;
+            }
+            // creation, update, migration and deletion alike: the engine's handler inserts the row on an update that
+            // finds none (a fix for instances from before 7.0), so skipping the creation alone would not do
+            if (event instanceof HistoricVariableUpdateEventEntity variable
+                    && UNRECORDED_VARIABLES.contains(variable.getVariableName())) {
                 return;
             }
             // start, update, end and migration of the same activity instance alike: none of them finds a row to update
