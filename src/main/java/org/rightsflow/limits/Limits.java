@@ -83,18 +83,25 @@ public class Limits {
      */
     @Transactional
     public void serialise(String limitName, String subject) {
-        // the hourly sweep deletes subjects without uses (sweep): one deleted between our insert and our lock is
-        // created again
+        if (postgres) {
+            // One statement creates the row or locks it: "do update ... where false" updates nothing but locks the
+            // row it conflicts with, as "select ... for update" would, and an uncommitted insert of the same subject
+            // makes it wait for that transaction. A row the sweep deletes meanwhile is inserted again by the same
+            // statement. Three statements before (count, insert, lock), five times a filing (BENCHMARKS.md, figure 1).
+            jdbc.sql("""
+                            insert into limit_subject (limit_name, subject) values (:name, :subject)
+                            on conflict (limit_name, subject) do update set limit_name = excluded.limit_name where false""")
+                    .param("name", limitName).param("subject", subject).update();
+            return;
+        }
+        // H2 (one node): the hourly sweep deletes subjects without uses (sweep): one deleted between our insert and
+        // our lock is created again
         for (int attempt = 0; attempt < 3; attempt++) {
             boolean exists = jdbc.sql("select count(*) from limit_subject where limit_name = :name and subject = :subject")
                     .param("name", limitName).param("subject", subject).query(Integer.class).single() > 0;
             if (!exists) {
                 try {
-                    // PostgreSQL: a unique violation would abort the caller's whole transaction, so the insert never
-                    // fails; H2 (one node) fails only the statement, and the row is there either way.
-                    jdbc.sql(postgres
-                                    ? "insert into limit_subject (limit_name, subject) values (:name, :subject) on conflict do nothing"
-                                    : "merge into limit_subject (limit_name, subject) key (limit_name, subject) values (:name, :subject)")
+                    jdbc.sql("merge into limit_subject (limit_name, subject) key (limit_name, subject) values (:name, :subject)")
                             .param("name", limitName).param("subject", subject).update();
                 } catch (DuplicateKeyException createdMeanwhile) {
                     // another transaction created it: lock it below like any other
