@@ -25,6 +25,7 @@ import org.rightsflow.request.StatusTokenCheck;
 import org.rightsflow.request.RequestRepository;
 import org.rightsflow.request.RequestStatus;
 import org.rightsflow.request.RequesterContacts;
+import org.rightsflow.request.RequesterNotices;
 import org.rightsflow.request.RightsRequest;
 import org.rightsflow.review.InvalidDecisionException;
 import org.springframework.context.ApplicationEventPublisher;
@@ -66,13 +67,15 @@ public class IdentityVerificationService {
     private final JdbcClient jdbc;
     private final RequesterLimits limits;
     private final ManualVerificationCases cases;
+    private final RequesterNotices notices;
 
     public IdentityVerificationService(RequestRepository requests, StatusTokenCheck tokenCheck, RequesterContacts contacts,
                                        VerificationCodes codes, Outbox outbox, SmsChannel sms, AuditTrail audit,
                                        ApplicationEventPublisher events, IdentityProperties properties,
                                        TimeSource time, JdbcClient jdbc, RequesterLimits limits,
-                                       ManualVerificationCases cases) {
+                                       ManualVerificationCases cases, RequesterNotices notices) {
         this.requests = requests;
+        this.notices = notices;
         this.tokenCheck = tokenCheck;
         this.contacts = contacts;
         this.codes = codes;
@@ -376,8 +379,9 @@ public class IdentityVerificationService {
                 sms.send(new SmsChannel.TextMessage("verification-sms:" + request.id() + ":" + round, request.id(),
                         contact.get().phone(), request.language(), model));
             } else {
-                outbox.enqueue(new Notice("verification-code:" + request.id() + ":" + round, request.id(),
-                        NoticeKind.VERIFICATION_CODE, contact.get().email(), request.language(), model));
+                // worded for the contact on file here (the outbox would read request and account again to do it)
+                notices.enqueueWorded(request, contact.get(), NoticeKind.VERIFICATION_CODE,
+                        "verification-code:" + request.id() + ":" + round, model);
             }
             audit.record(request.reference(), "system", "VERIFICATION_CODE_SENT",
                     "{\"channel\":\"" + factor + "\",\"round\":" + round + "}");

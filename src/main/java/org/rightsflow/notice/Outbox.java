@@ -60,7 +60,21 @@ public class Outbox {
     /** @return true if stored now, false if a notice with this dedup key was already there */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean enqueue(Notice notice) {
-        NoticeTemplates.Rendered rendered = templates.render(notice.kind(), notice.language(), wordedFor(notice));
+        return store(notice, wordedFor(notice));
+    }
+
+    /**
+     * As {@link #enqueue}, for a notice whose model the caller has already worded for its recipient (the request
+     * side, which has just looked up the contact on file it sends to): the outbox does not ask {@link NoticeAddressee}
+     * again, which would read the request and the account a second time in the filing's transaction.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean enqueueWorded(Notice notice) {
+        return store(notice, notice.model());
+    }
+
+    private boolean store(Notice notice, Map<String, Object> model) {
+        NoticeTemplates.Rendered rendered = templates.render(notice.kind(), notice.language(), model);
         Instant now = time.now();
         // Jobs of one process instance run one at a time (exclusive jobs), so "insert where not exists" suffices;
         // the unique key stays the last line of defence. A request whose records were reduced (long closed,

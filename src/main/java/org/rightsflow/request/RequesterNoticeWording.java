@@ -29,11 +29,16 @@ class RequesterNoticeWording implements NoticeAddressee {
         }
         return contacts.onFileIncludingDeactivated(request)
                 .filter(contact -> recipient.equalsIgnoreCase(contact.email()))
-                .<Map<String, Object>>map(contact -> contact.guardian()
-                        ? Map.of("guardian", true, "relative", false, "requestType", request.type().labelForGuardian(language))
-                        : contact.relative()
-                        ? Map.of("guardian", false, "relative", true, "requestType", request.type().labelForRelative(language))
-                        : Map.of("guardian", false, "relative", false))
+                .map(contact -> wording(request, contact, language))
                 .orElse(Map.of());
+    }
+
+    /** The wording for a recipient known to be this contact on file of the request. */
+    static Map<String, Object> wording(RightsRequest request, RequesterContacts.Contact contact, String language) {
+        return contact.guardian()
+                ? Map.of("guardian", true, "relative", false, "requestType", request.type().labelForGuardian(language))
+                : contact.relative()
+                ? Map.of("guardian", false, "relative", true, "requestType", request.type().labelForRelative(language))
+                : Map.of("guardian", false, "relative", false);
     }
 }
