@@ -51,14 +51,14 @@ public class RequestEventBridge {
     public void on(RequestFiled filed) {
         VariableMap variables = Variables.createVariables()
                 .putValue(VariableNames.REQUEST_ID, filed.requestId())
-                .putValue(VariableNames.REFERENCE, filed.reference())
                 .putValue(VariableNames.REQUEST_TYPE, filed.type().name())
                 .putValue(VariableNames.DUE_DATE, Date.from(filed.dueAt()))
                 .putValue(VariableNames.REMINDER_DATE, Date.from(filed.reminderAt()));
         // Only what the model reads, and the two flags only where they are true (Gateway_VerificationRoute reads a missing
         // flag as false; Tasklist's filter asks for a provisional due date equal to true): each variable is a runtime and
         // a history row, with their indexes, for as long as the request waits (BENCHMARKS.md, figure 6). The
-        // verification level is the request's, read from its row.
+        // verification level is the request's, read from its row; the reference is the business key (the call
+        // activities hand it to the called processes as their variable, TaskCardListener to the request's own tasks).
         if (filed.dueDateProvisional()) {
             variables.putValue(VariableNames.DUE_DATE_PROVISIONAL, true);
         }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
@@ -50,6 +51,8 @@ class TaskCardsTest extends PostgresIntegrationTest {
     RepositoryService repository;
     @Autowired
     IdentityService identity;
+    @Autowired
+    RuntimeService runtime;
 
     private final Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
 
@@ -147,7 +150,12 @@ class TaskCardsTest extends PostgresIntegrationTest {
         } finally {
             identity.clearAuthentication();
         }
-        String card = card(awaitTask(tasks, reference, "Task_VerifyIdentityManually"));
+        Task verify = awaitTask(tasks, reference, "Task_VerifyIdentityManually");
+        String card = card(verify);
+        // the request's process keeps its reference as business key only: its task has it task-local, for Tasklist's
+        // reference column and the form's fallback link
+        assertThat(tasks.getVariableLocal(verify.getId(), "reference")).isEqualTo(reference);
+        assertThat(runtime.getVariable(verify.getProcessInstanceId(), "reference")).isNull();
         assertThat(card).contains("需人工核验，原因 / checked by hand because: 该请求由受理人员录入")
                 .contains("the request was entered by intake staff")
                 .contains("Show the contacts on file").contains("intake only")

@@ -321,7 +321,7 @@ class StaffAuthorizationMatrixTest extends PostgresIntegrationTest {
         if (response.status() != 200) {
             return outcome(response);
         }
-        return response.body().contains("\"reference\"") ? Outcome.ALLOWED : Outcome.DENIED;
+        return response.body().contains("\"requestId\"") ? Outcome.ALLOWED : Outcome.DENIED;
     }
 
     private Outcome suspend(String user) {

@@ -24,6 +24,8 @@ import org.springframework.stereotype.Component;
  * is created, for the decision forms to show; added to every user task by {@code process.setup.TaskCardPlugin}, so the
  * models need no listener of their own. Reads the triage rule that matched from the engine's decision history (the
  * root process ran it). A card that cannot be built never stops the task: it then shows the reference and its link.
+ * A task whose process has no {@code reference} variable (the request's own process: its business key) gets the
+ * business key as a task-local {@code reference}.
  */
 @Component
 public class TaskCardListener implements TaskListener {
@@ -42,6 +44,13 @@ public class TaskCardListener implements TaskListener {
         String requestId = TaskListeners.requestId(task);
         if (requestId == null) {
             return;
+        }
+        if (task.getVariable(VariableNames.REFERENCE) == null && task.getExecution() != null
+                && task.getExecution().getProcessBusinessKey() != null) {
+            // A request's own process keeps its reference as business key only, not as a variable (a runtime row for
+            // as long as the request waits: BENCHMARKS.md, figure 6); its tasks get it task-local, for Tasklist's
+            // reference column and the forms' fallback link. Called processes have it as a variable already.
+            task.setVariableLocal(VariableNames.REFERENCE, task.getExecution().getProcessBusinessKey());
         }
         try {
             cards.card(requestId, purpose(task.getTaskDefinitionKey()), triageRule(task))

@@ -11,11 +11,13 @@ import org.rightsflow.request.RequestOutcome;
  *
  * <p>Who writes what:
  * <ul>
- *   <li>Java, at the start of {@link RightsRequestModel#PROCESS_ID}: {@link #REQUEST_ID},
- *       {@link #REFERENCE} (also the business key), {@link #REQUEST_TYPE},
+ *   <li>Java, at the start of {@link RightsRequestModel#PROCESS_ID}: {@link #REQUEST_ID}, {@link #REQUEST_TYPE},
  *       {@link #DUE_DATE}, {@link #REMINDER_DATE}, {@link #MANUAL_VERIFICATION_REQUIRED} (only when true),
  *       {@link #DUE_DATE_PROVISIONAL} (cleared by {@code process.deadline.ProvisionalFlag} when the calendar
- *       data arrives; {@code CallActivity_Fulfil} passes it in so that fulfilment tasks show it too).</li>
+ *       data arrives; {@code CallActivity_Fulfil} passes it in so that fulfilment tasks show it too). The request's
+ *       {@link #REFERENCE} is its business key, not a variable of its own: the call activities pass it to the called
+ *       processes as {@link #REFERENCE}, and {@code taskCardListener} puts it task-local on a task of a process
+ *       without it (Tasklist's reference column and the forms' fallback link read it).</li>
  *   <li>{@code gatherTriageFacts}: {@link #REPEAT_COUNT}, {@link #EARLIER_REFERENCES},
  *       {@link #LEGAL_HOLD}, {@link #OPEN_INVESTIGATION}, {@link #MINOR_ACCOUNT},
  *       {@link #SENSITIVE_CATEGORIES}, {@link #DELETION_GROUND_MISSING}, {@link #REFERRED_TO_REVIEW}.</li>

@@ -232,16 +232,17 @@ class ProcessModelConventionsTest {
     void calledProcessesGetTheBusinessKey(String resource) {
         for (CallActivity call : read(resource).getModelElementsByType(CallActivity.class)) {
             List<String> businessKeys = new ArrayList<>();
-            List<String> sources = new ArrayList<>();
+            List<String> targets = new ArrayList<>();
             for (CamundaIn in : call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list()) {
                 if (in.getCamundaBusinessKey() != null) {
                     businessKeys.add(in.getCamundaBusinessKey());
                 } else {
-                    sources.add(in.getCamundaSource());
+                    // the request's own process passes its reference from the business key (no variable of its own)
+                    targets.add(in.getCamundaTarget());
                 }
             }
             assertThat(businessKeys).as(call.getId()).containsExactly("#{execution.processBusinessKey}");
-            assertThat(sources).as(call.getId()).contains(VariableNames.REQUEST_ID, VariableNames.REFERENCE,
+            assertThat(targets).as(call.getId()).contains(VariableNames.REQUEST_ID, VariableNames.REFERENCE,
                     VariableNames.REQUEST_TYPE, VariableNames.DUE_DATE);
         }
     }
@@ -448,7 +449,7 @@ class ProcessModelConventionsTest {
         CallActivity call = read(RightsRequestModel.RESOURCE).getModelElementById(
                 RightsRequestModel.CALL_ACTIVITY_REVIEW_EXEMPTIONS);
         call.getExtensionElements().getElementsQuery().filterByType(CamundaIn.class).list()
-                .forEach(in -> passedIn.add(in.getCamundaSource()));
+                .forEach(in -> passedIn.add(in.getCamundaTarget()));
         Set<String> ownFields = new HashSet<>();
         ModelFiles.components(ModelFiles.form(ExemptionReviewModel.FORM_EXEMPTION_REVIEW))
                 .forEach(component -> ownFields.add(component.path("key").asText()));

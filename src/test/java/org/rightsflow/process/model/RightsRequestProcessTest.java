@@ -129,7 +129,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
             variables.put(VariableNames.MANUAL_VERIFICATION_REASON, manualReason);
         }
         variables.put(VariableNames.REQUEST_ID, REQUEST_ID);
-        variables.put(VariableNames.REFERENCE, REFERENCE);
+        // no reference variable: the business key is the reference, and the called processes get it from there
         variables.put(VariableNames.REQUEST_TYPE, requestType);
         variables.put(VariableNames.DUE_DATE, DUE_DATE);
         variables.put(VariableNames.REMINDER_DATE, REMINDER_DATE);
