@@ -23,6 +23,9 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends what the outbox holds through {@code spring.mail.*}, oldest first, but verification codes before everything
@@ -47,17 +50,22 @@ public class NoticeDispatcher {
     private final JavaMailSender mail;
     private final NoticeProperties properties;
     private final TimeSource time;
+    /** The claim of a round: its own short transaction, whatever the caller runs in. */
+    private final TransactionTemplate claiming;
 
     /** The Message-ID a notice is sent with: derived from its outbox row, so a repeat after a crash has the same. */
     public static String messageId(String outboxId) {
         return "<" + outboxId + "@rightsflow>";
     }
 
-    public NoticeDispatcher(JdbcClient jdbc, JavaMailSender mail, NoticeProperties properties, TimeSource time) {
+    public NoticeDispatcher(JdbcClient jdbc, JavaMailSender mail, NoticeProperties properties, TimeSource time,
+                            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.mail = mail;
         this.properties = properties;
         this.time = time;
+        this.claiming = new TransactionTemplate(transactions);
+        this.claiming.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Scheduled(fixedDelayString = "${rightsflow.notice.dispatch-interval:PT1S}")
@@ -70,48 +78,49 @@ public class NoticeDispatcher {
 
     /** @return how many notices were claimed in this round */
     public int dispatchBatch() {
-        Instant now = time.now();
-        List<String> due = jdbc.sql("""
-                select id from notice_outbox
-                where sent_at is null and failed_at is null and next_attempt_at <= :now
-                  and (claimed_until is null or claimed_until < :now)
-                order by case when kind in (%s) then 0 else 1 end, created_at
-                fetch first :batch rows only""".formatted(AWAITED_AT_THE_SCREEN))
-                .param("now", ts(now)).param("batch", properties.batchSize()).query(String.class).list();
+        List<Row> claimed = claimRound(time.now());
         Map<MimeMessage, Row> messages = new LinkedHashMap<>();
-        int claimed = 0;
-        for (String id : due) {
-            if (claim(id, now)) {
-                claimed++;
-                Row row = load(id);
-                try {
-                    messages.put(message(row), row);
-                } catch (MessagingException e) {
-                    recordFailure(row, e);
-                }
+        for (Row row : claimed) {
+            try {
+                messages.put(message(row), row);
+            } catch (MessagingException e) {
+                recordFailure(row, e);
             }
         }
         if (!messages.isEmpty()) {
             send(messages);
         }
-        return claimed;
+        return claimed.size();
     }
 
-    private boolean claim(String id, Instant now) {
-        return jdbc.sql("""
-                update notice_outbox set claimed_until = :until
-                where id = :id and sent_at is null and failed_at is null
-                  and (claimed_until is null or claimed_until < :now)""")
-                .param("until", ts(now.plus(properties.claimTimeout()))).param("id", id).param("now", ts(now))
-                .update() == 1;
-    }
-
-    private Row load(String id) {
-        return jdbc.sql("select id, kind, recipient, subject, body, attempts from notice_outbox where id = :id")
-                .param("id", id)
-                .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getInt(6)))
-                .single();
+    /**
+     * Claims the round's notices and reads them, in one short transaction of two statements (it used to be one
+     * claim and one read per notice): the due rows are locked as they are read, skipping those another node's round
+     * is claiming at that moment, and reserved for this node until {@code claim-timeout}. A row another node
+     * claimed and committed in between no longer matches the condition and is not returned (PostgreSQL re-reads a
+     * locked row's condition); so every notice is in at most one round at a time, as before.
+     */
+    private List<Row> claimRound(Instant now) {
+        return claiming.execute(status -> {
+            List<Row> due = jdbc.sql("""
+                    select id, kind, recipient, subject, body, attempts from notice_outbox
+                    where sent_at is null and failed_at is null and next_attempt_at <= :now
+                      and (claimed_until is null or claimed_until < :now)
+                    order by case when kind in (%s) then 0 else 1 end, created_at
+                    fetch first :batch rows only
+                    for update skip locked""".formatted(AWAITED_AT_THE_SCREEN))
+                    .param("now", ts(now)).param("batch", properties.batchSize())
+                    .query((rs, n) -> new Row(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getInt(6)))
+                    .list();
+            if (!due.isEmpty()) {
+                jdbc.sql("update notice_outbox set claimed_until = :until where id in (:ids)")
+                        .param("until", ts(now.plus(properties.claimTimeout())))
+                        .param("ids", due.stream().map(Row::id).toList())
+                        .update();
+            }
+            return due;
+        });
     }
 
     private MimeMessage message(Row row) throws MessagingException {

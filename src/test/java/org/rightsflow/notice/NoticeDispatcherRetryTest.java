@@ -24,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The outbox on its own database: a notice enqueued twice is stored once; while the SMTP server is down the
  * dispatcher backs off and counts attempts; once it is up the notice arrives exactly once; after the configured
- * attempts a notice is marked failed instead of being retried for ever. A round's notices share one connection.
+ * attempts a notice is marked failed instead of being retried for ever. A round's notices share one connection. Two
+ * nodes dispatching at once send each notice once, and neither waits for the rows the other is claiming.
  */
 class NoticeDispatcherRetryTest {
 
@@ -59,7 +60,7 @@ class NoticeDispatcherRetryTest {
         sender.setPort(port);
         NoticeProperties properties = new NoticeProperties(NoticeProperties.defaults().from(), 3,
                 Duration.ofSeconds(30), 20, Duration.ofMinutes(2));
-        NoticeDispatcher dispatcher = new NoticeDispatcher(jdbc, sender, properties, time);
+        NoticeDispatcher dispatcher = new NoticeDispatcher(jdbc, sender, properties, time, tx.getTransactionManager());
 
         dispatcher.dispatchBatch(); // nothing listens on the port yet
         var row = new JdbcTemplate(db).queryForMap("select attempts, next_attempt_at, sent_at, failed_at from notice_outbox");
@@ -112,7 +113,7 @@ class NoticeDispatcherRetryTest {
             sender.setPassword("");
             NoticeDispatcher dispatcher = new NoticeDispatcher(jdbc, sender,
                     new NoticeProperties(NoticeProperties.defaults().from(), 3, Duration.ofSeconds(30), 50,
-                            Duration.ofMinutes(2)), time);
+                            Duration.ofMinutes(2)), time, tx.getTransactionManager());
 
             assertThat(dispatcher.dispatchBatch()).isEqualTo(25);
             assertThat(dispatcher.dispatchBatch()).as("nothing is left to send").isZero();
@@ -158,13 +159,90 @@ class NoticeDispatcherRetryTest {
             sender.setPort(smtp.getSmtp().getPort());
             // two notices a round: the code, though enqueued last, is in the first
             NoticeDispatcher dispatcher = new NoticeDispatcher(jdbc, sender, new NoticeProperties(
-                    NoticeProperties.defaults().from(), 3, Duration.ofSeconds(30), 2, Duration.ofMinutes(2)), time);
+                    NoticeProperties.defaults().from(), 3, Duration.ofSeconds(30), 2, Duration.ofMinutes(2)), time,
+                    tx.getTransactionManager());
             assertThat(dispatcher.dispatchBatch()).isEqualTo(2);
             assertThat(smtp.getReceivedMessages()).hasSize(2);
             assertThat(smtp.getReceivedMessages()[0].getHeader("X-Rightsflow-Notice")[0])
                     .as("the code a requester waits for goes first").isEqualTo("VERIFICATION_CODE");
             assertThat(smtp.getReceivedMessages()[1].getSubject()).as("then the oldest of the rest")
                     .contains("RR-20261129-0000");
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void twoNodesDispatchingAtOnceSendEachNoticeOnce() throws Exception {
+        int notices = 120;
+        for (int i = 0; i < notices; i++) {
+            Notice notice = staffReminder("two-nodes:" + i, "staff" + i + "@example.com", "RR-20261129-%04d".formatted(i));
+            tx.execute(s -> outbox.enqueue(notice));
+        }
+        GreenMail smtp = new GreenMail(new ServerSetup(TestInfrastructure.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        java.util.concurrent.ExecutorService nodes = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            JavaMailSenderImpl sender = new JavaMailSenderImpl();
+            sender.setHost("127.0.0.1");
+            sender.setPort(smtp.getSmtp().getPort());
+            // small rounds, so that the two nodes' rounds interleave many times over the same due rows
+            NoticeProperties properties = new NoticeProperties(NoticeProperties.defaults().from(), 3,
+                    Duration.ofSeconds(30), 7, Duration.ofMinutes(2));
+            java.util.concurrent.Callable<Integer> node = () -> {
+                NoticeDispatcher dispatcher = new NoticeDispatcher(jdbc, sender, properties, time,
+                        tx.getTransactionManager());
+                int claimed = 0;
+                int round;
+                while ((round = dispatcher.dispatchBatch()) > 0) {
+                    claimed += round;
+                }
+                return claimed;
+            };
+            var first = nodes.submit(node);
+            var second = nodes.submit(node);
+            assertThat(first.get() + second.get()).as("every notice claimed by one node, once").isEqualTo(notices);
+            assertThat(java.util.Arrays.stream(smtp.getReceivedMessages()).map(m -> {
+                try {
+                    return m.getMessageID();
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).toList()).as("each notice arrived once").hasSize(notices).doesNotHaveDuplicates();
+            assertThat(new JdbcTemplate(db).queryForObject(
+                    "select count(*) from notice_outbox where sent_at is not null and attempts = 1", Integer.class))
+                    .isEqualTo(notices);
+        } finally {
+            nodes.shutdownNow();
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void aNoticeAnotherNodeIsClaimingIsLeftToItWithoutWaiting() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            Notice notice = staffReminder("locked-test:" + i, "staff@example.com", "RR-20261129-%04d".formatted(i));
+            tx.execute(s -> outbox.enqueue(notice));
+        }
+        GreenMail smtp = new GreenMail(new ServerSetup(TestInfrastructure.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        // another node's claim in progress: its transaction holds one due row's lock
+        try (java.sql.Connection otherNode = db.getConnection()) {
+            otherNode.setAutoCommit(false);
+            try (var lock = otherNode.prepareStatement(
+                    "select id from notice_outbox where dedup_key = 'locked-test:1' for update")) {
+                lock.executeQuery().close();
+            }
+            JavaMailSenderImpl sender = new JavaMailSenderImpl();
+            sender.setHost("127.0.0.1");
+            sender.setPort(smtp.getSmtp().getPort());
+            NoticeDispatcher dispatcher = new NoticeDispatcher(jdbc, sender, NoticeProperties.defaults(), time,
+                    tx.getTransactionManager());
+            assertThat(dispatcher.dispatchBatch()).as("the two rows no one is claiming").isEqualTo(2);
+            assertThat(smtp.getReceivedMessages()).hasSize(2);
+            otherNode.rollback();
+            assertThat(dispatcher.dispatchBatch()).as("the third once the other node let it go").isEqualTo(1);
+            assertThat(smtp.getReceivedMessages()).hasSize(3);
         } finally {
             smtp.stop();
         }
