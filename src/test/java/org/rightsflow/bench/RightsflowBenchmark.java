@@ -57,6 +57,15 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.rest.hal.Hal;
+import org.camunda.bpm.engine.rest.hal.cache.DefaultHalResourceCache;
+import org.camunda.bpm.engine.rest.hal.cache.HalRelationCacheBootstrap;
+import org.camunda.bpm.engine.rest.hal.cache.HalRelationCacheConfiguration;
+import org.camunda.bpm.engine.rest.hal.caseDefinition.HalCaseDefinition;
+import org.camunda.bpm.engine.rest.hal.group.HalGroup;
+import org.camunda.bpm.engine.rest.hal.identitylink.HalIdentityLink;
+import org.camunda.bpm.engine.rest.hal.processDefinition.HalProcessDefinition;
+import org.camunda.bpm.engine.rest.hal.user.HalUser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -769,12 +778,15 @@ class RightsflowBenchmark {
         get(http, auth, path, HAL); // warm up: the first query compiles and caches
         List<Long> rest = new ArrayList<>();
         int results = 0;
+        resetStatementStatistics();
         for (int q = 0; q < SCALE.staffQueries(); q++) {
             long t = System.nanoTime();
             JsonNode page = get(http, auth, path, HAL);
             rest.add(System.nanoTime() - t);
             results = page.has("_embedded") ? page.get("_embedded").path("task").size() : page.size();
         }
+        printStatementStatistics("staff filter of " + user + " '" + filter.get("name").asText().replace("\u2014", "-")
+                + "', " + SCALE.staffQueries() + " HTTP calls");
         List<Long> bare = new ArrayList<>();
         if (withBare) {
             Filter stored = filters.getFilter(id);
@@ -783,6 +795,26 @@ class RightsflowBenchmark {
                 filters.listPage(stored.getId(), 0, 15);
                 bare.add(System.nanoTime() - t);
             }
+            // the engine's share of the call: the same page and count through the Java API as the user, with
+            // authorization on (what the REST layer adds is the rest of the HTTP call)
+            List<Long> authorized = new ArrayList<>();
+            List<String> groups = engine.getIdentityService().createGroupQuery().groupMember(user).list().stream()
+                    .map(org.camunda.bpm.engine.identity.Group::getId).toList();
+            engine.getIdentityService().setAuthentication(user, groups);
+            try {
+                for (int q = 0; q < SCALE.staffQueries(); q++) {
+                    long t = System.nanoTime();
+                    filters.listPage(stored.getId(), 0, 15);
+                    filters.count(stored.getId());
+                    authorized.add(System.nanoTime() - t);
+                }
+            } finally {
+                engine.getIdentityService().clearAuthentication();
+            }
+            Collections.sort(authorized);
+            figures.note("staff: " + user + " filter '" + filter.get("name").asText().replace("\u2014", "-")
+                    + "': Java API as the user, authorization on, page and count p95 "
+                    + Figures.number(percentile(authorized, 95) / 1e6) + " ms");
         }
         Collections.sort(rest);
         Collections.sort(bare);
@@ -847,8 +879,14 @@ class RightsflowBenchmark {
                 this::taskGrantsInsteadOfDefinitionGrant, this::definitionGrantBack});
         for (String workMem : List.of("16MB", "32MB", "64MB")) {
             levers.put("work_mem " + workMem + " for the application's connections", new Runnable[] {
-                    () -> applicationWorkMem(workMem), () -> applicationWorkMem(null)});
+                    () -> applicationSetting("work_mem", workMem), () -> applicationSetting("work_mem", null)});
         }
+        levers.put("random_page_cost 1.1 for the application's connections (PostgreSQL's default 4 is for"
+                + " spinning disks)", new Runnable[] {
+                () -> applicationSetting("random_page_cost", "1.1"), () -> applicationSetting("random_page_cost", null)});
+        levers.put("max_parallel_workers_per_gather 0 for the application's connections (no parallel plans)",
+                new Runnable[] {() -> applicationSetting("max_parallel_workers_per_gather", "0"),
+                        () -> applicationSetting("max_parallel_workers_per_gather", null)});
         levers.put("authorizationCheckRevokes never", new Runnable[] {
                 () -> configuration.setAuthorizationCheckRevokes("never"),
                 () -> configuration.setAuthorizationCheckRevokes(revokes)});
@@ -870,12 +908,35 @@ class RightsflowBenchmark {
         levers.put("without the due-date index rf_idx_ru_task_due (as before V28)", new Runnable[] {
                 () -> jdbc.execute("drop index if exists rf_idx_ru_task_due"),
                 () -> jdbc.execute("create index if not exists rf_idx_ru_task_due on act_ru_task (due_date_)")});
+        levers.put("HAL relation cache (users, groups, process and case definitions; Camunda's"
+                + " HalRelationCacheBootstrap)", new Runnable[] {
+                RightsflowBenchmark::halRelationCache, () -> Hal.getInstance().destroyHalRelationCaches()});
+        levers.put("no variables embedded (the filters' columns emptied; what-if)", new Runnable[] {
+                () -> officersFilterColumns(List.of()), () -> officersFilterColumns(null)});
+        String[] group = IDENTITY_LINK_GROUP_INDEX;
+        levers.put("index " + group[0] + " (" + group[1] + ") and random_page_cost 1.1", new Runnable[] {
+                () -> {
+                    createIndex(group);
+                    applicationSetting("random_page_cost", "1.1");
+                },
+                () -> {
+                    applicationSetting("random_page_cost", null);
+                    jdbc.execute("drop index if exists " + group[0]);
+                }});
         levers.put("as configured, again (the machine's drift during the levers)", new Runnable[] {nothing, nothing});
+        // -Dbench.staffLeverOnly=HAL,index: only the levers whose name contains one of these (and the two
+        // "as configured"), to keep one run under ten minutes
+        String only = System.getProperty("bench.staffLeverOnly", "");
+        if (!only.isBlank()) {
+            levers.keySet().removeIf(name -> !name.startsWith("as configured")
+                    && java.util.Arrays.stream(only.split(",")).noneMatch(name::contains));
+        }
         HttpClient client = http;
         for (Map.Entry<String, Runnable[]> lever : levers.entrySet()) {
             lever.getValue()[0].run();
             try {
                 figures.note("staff lever '" + lever.getKey() + "': count plan " + officersCountPlan(configuration, 40));
+                figures.note("staff lever '" + lever.getKey() + "': list plan " + officersListPlan(configuration));
                 // the database's own time for the officers' count, median of five: less noisy than HTTP on a busy
                 // machine, and it is the part the levers act on
                 List<Double> executions = new ArrayList<>();
@@ -900,6 +961,35 @@ class RightsflowBenchmark {
             } finally {
                 lever.getValue()[1].run();
             }
+        }
+    }
+
+    /** Camunda's cache of the HAL renderer's lookups (REST API docs, "HAL resource caching"), as the product would set it. */
+    private static void halRelationCache() {
+        HalRelationCacheConfiguration configuration = new HalRelationCacheConfiguration();
+        configuration.setCacheImplementationClass(DefaultHalResourceCache.class);
+        for (Class<?> resource : List.of(HalUser.class, HalGroup.class, HalProcessDefinition.class,
+                HalCaseDefinition.class, HalIdentityLink.class)) {
+            configuration.addCacheConfiguration(resource, Map.of("capacity", 1000, "secondsToLive", 60));
+        }
+        new HalRelationCacheBootstrap().configureCaches(configuration);
+    }
+
+    private final Map<String, Object> savedColumns = new HashMap<>();
+
+    /** Sets the variables (columns) of the officers' filters; {@code null} puts back the saved ones. */
+    @SuppressWarnings("unchecked")
+    private void officersFilterColumns(List<Map<String, String>> columns) {
+        for (Filter filter : filters.createFilterQuery().filterNameLike("%Privacy officers%").list()) {
+            Map<String, Object> properties = new LinkedHashMap<>(filter.getProperties());
+            if (columns == null) {
+                properties.put("variables", savedColumns.get(filter.getId()));
+            } else {
+                savedColumns.put(filter.getId(), properties.get("variables"));
+                properties.put("variables", columns);
+            }
+            filter.setProperties(properties);
+            filters.saveFilter(filter);
         }
     }
 
@@ -938,23 +1028,31 @@ class RightsflowBenchmark {
      * default 4 MB): set for the database user, which every new connection takes, and the pool's connections renewed.
      * {@code null} takes it back.
      */
-    private void applicationWorkMem(String workMem) {
+    private void applicationSetting(String name, String value) {
         String user = jdbc.queryForObject("select current_user", String.class);
-        jdbc.execute(workMem == null ? "alter role \"" + user + "\" reset work_mem"
-                : "alter role \"" + user + "\" set work_mem = '" + workMem + "'");
+        jdbc.execute(value == null ? "alter role \"" + user + "\" reset " + name
+                : "alter role \"" + user + "\" set " + name + " = '" + value + "'");
         try {
             dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException(e);
         }
-        figures.note("staff lever: work_mem of a new application connection " + jdbc.queryForObject("show work_mem",
-                String.class));
+        figures.note("staff lever: " + name + " of a new application connection "
+                + jdbc.queryForObject("show " + name, String.class));
     }
 
     /** Indexes tried as levers: name, definition (PostgreSQL). */
+    /**
+     * A group's candidate links in task order: the count's join with the tasks can merge both in id order and
+     * its distinct needs no sort, where the engine's own index on the group alone leaves a hash join and a sort.
+     */
+    private static final String[] IDENTITY_LINK_GROUP_INDEX = {"bench_idx_ident_lnk_group_task",
+            "act_ru_identitylink (group_id_, type_, task_id_)"};
+
     private static final List<String[]> CANDIDATE_INDEXES = List.<String[]>of(
             new String[] {"bench_idx_auth_resource_covering", "act_ru_authorization (resource_id_) include (type_,"
-                    + " resource_type_, perms_, group_id_, user_id_)"});
+                    + " resource_type_, perms_, group_id_, user_id_)"},
+            IDENTITY_LINK_GROUP_INDEX);
 
     private void createIndex(String[] index) {
         jdbc.execute("create index if not exists " + index[0] + " on " + index[1]);
@@ -963,9 +1061,24 @@ class RightsflowBenchmark {
 
     /** The shape of the officers' count as the engine sends it now: the plan's top nodes and its time. */
     private String officersCountPlan(ProcessEngineConfigurationImpl configuration, int lines) {
+        return plan("explain (analyze, format text) SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_"
+                + officersTasks(configuration) + " ) countDistinct", lines);
+    }
+
+    /** The officers' first page as the engine sends it (Task.xml's list query, ordered by due date). */
+    private String officersListPlan(ProcessEngineConfigurationImpl configuration) {
+        return plan("explain (analyze, format text) select distinct RES.REV_, RES.ID_, RES.NAME_, RES.PARENT_TASK_ID_,"
+                + " RES.DESCRIPTION_, RES.PRIORITY_, RES.CREATE_TIME_, RES.OWNER_, RES.ASSIGNEE_, RES.DELEGATION_,"
+                + " RES.EXECUTION_ID_, RES.PROC_INST_ID_, RES.PROC_DEF_ID_, RES.CASE_EXECUTION_ID_, RES.CASE_INST_ID_,"
+                + " RES.CASE_DEF_ID_, RES.TASK_DEF_KEY_, RES.DUE_DATE_, RES.FOLLOW_UP_DATE_, RES.SUSPENSION_STATE_,"
+                + " RES.TENANT_ID_, RES.LAST_UPDATED_, RES.TASK_STATE_" + officersTasks(configuration)
+                + " order by RES.DUE_DATE_ asc LIMIT 15 OFFSET 0", 40);
+    }
+
+    private static String officersTasks(ProcessEngineConfigurationImpl configuration) {
         boolean inner = !configuration.isCmmnEnabled();
         boolean innerDefinition = inner && !configuration.isStandaloneTasksEnabled();
-        String sql = "explain (analyze, format text) SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_ from ACT_RU_TASK RES"
+        return " from ACT_RU_TASK RES"
                 + " left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_ "
                 + (innerDefinition ? "inner" : "left") + " join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_ "
                 + (inner ? "inner" : "left") + " join ( SELECT A.* FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2"
@@ -975,8 +1088,11 @@ class RightsflowBenchmark {
                 + " ( I.GROUP_ID_ IN ( 'privacy-officers' ) ) ) ) and "
                 + (inner ? "( (AUTH.RESOURCE_ID_ IS NOT NULL) )"
                 : "( (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR (AUTH.RESOURCE_ID_ IS NOT NULL) )")
-                + " and (RES.TENANT_ID_ is null ) ) countDistinct";
-        List<String> plan = jdbc.queryForList(sql, String.class);
+                + " and (RES.TENANT_ID_ is null )";
+    }
+
+    private String plan(String explain, int lines) {
+        List<String> plan = jdbc.queryForList(explain, String.class);
         return String.join(" | ", plan.stream().map(String::trim)
                 .filter(line -> !line.startsWith("Filter") && !line.startsWith("Rows Removed")
                         && !line.startsWith("Index Cond") && !line.startsWith("Recheck"))
