@@ -931,8 +931,18 @@ class RightsflowBenchmark {
             levers.keySet().removeIf(name -> !name.startsWith("as configured")
                     && java.util.Arrays.stream(only.split(",")).noneMatch(name::contains));
         }
+        // -Dbench.staffLeverRounds=2: the whole list again, each lever a second time later in the run, so that a
+        // difference between levers can be told from the drift of the machine within the run (A B A B)
+        int rounds = Integer.getInteger("bench.staffLeverRounds", 1);
+        List<Map.Entry<String, Runnable[]>> schedule = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            for (Map.Entry<String, Runnable[]> lever : levers.entrySet()) {
+                schedule.add(Map.entry(rounds == 1 ? lever.getKey() : lever.getKey() + " [round " + round + "]",
+                        lever.getValue()));
+            }
+        }
         HttpClient client = http;
-        for (Map.Entry<String, Runnable[]> lever : levers.entrySet()) {
+        for (Map.Entry<String, Runnable[]> lever : schedule) {
             lever.getValue()[0].run();
             try {
                 figures.note("staff lever '" + lever.getKey() + "': count plan " + officersCountPlan(configuration, 40));
