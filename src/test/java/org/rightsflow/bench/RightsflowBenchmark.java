@@ -881,9 +881,6 @@ class RightsflowBenchmark {
             levers.put("work_mem " + workMem + " for the application's connections", new Runnable[] {
                     () -> applicationSetting("work_mem", workMem), () -> applicationSetting("work_mem", null)});
         }
-        levers.put("random_page_cost 1.1 for the application's connections (PostgreSQL's default 4 is for"
-                + " spinning disks)", new Runnable[] {
-                () -> applicationSetting("random_page_cost", "1.1"), () -> applicationSetting("random_page_cost", null)});
         levers.put("max_parallel_workers_per_gather 0 for the application's connections (no parallel plans)",
                 new Runnable[] {() -> applicationSetting("max_parallel_workers_per_gather", "0"),
                         () -> applicationSetting("max_parallel_workers_per_gather", null)});
@@ -913,15 +910,33 @@ class RightsflowBenchmark {
                 RightsflowBenchmark::halRelationCache, () -> Hal.getInstance().destroyHalRelationCaches()});
         levers.put("no variables embedded (the filters' columns emptied; what-if)", new Runnable[] {
                 () -> officersFilterColumns(List.of()), () -> officersFilterColumns(null)});
-        String[] group = IDENTITY_LINK_GROUP_INDEX;
-        levers.put("index " + group[0] + " (" + group[1] + ") and random_page_cost 1.1", new Runnable[] {
+        // V34 and EngineQueryPlans' random_page_cost 1.1 work together (BENCHMARKS.md, figure 5, runs J to L): without
+        // them, Camunda's index on the group alone and PostgreSQL's default cost of a random page read
+        levers.put("without the candidate-link index and random_page_cost 1.1 (as before V34)", new Runnable[] {
                 () -> {
-                    createIndex(group);
-                    applicationSetting("random_page_cost", "1.1");
+                    jdbc.execute("create index if not exists act_idx_ident_lnk_group on act_ru_identitylink (group_id_)");
+                    jdbc.execute("drop index if exists rf_idx_ident_lnk_group_task");
+                    jdbc.execute("analyze act_ru_identitylink");
+                    onEveryPooledConnection("set random_page_cost = 4");
                 },
                 () -> {
-                    applicationSetting("random_page_cost", null);
-                    jdbc.execute("drop index if exists " + group[0]);
+                    jdbc.execute("create index if not exists rf_idx_ident_lnk_group_task on act_ru_identitylink"
+                            + " (group_id_, type_, task_id_)");
+                    jdbc.execute("drop index if exists act_idx_ident_lnk_group");
+                    jdbc.execute("analyze act_ru_identitylink");
+                    onEveryPooledConnection("set random_page_cost = 1.1");
+                }});
+        levers.put("without the candidate-link index (random_page_cost 1.1 kept)", new Runnable[] {
+                () -> {
+                    jdbc.execute("create index if not exists act_idx_ident_lnk_group on act_ru_identitylink (group_id_)");
+                    jdbc.execute("drop index if exists rf_idx_ident_lnk_group_task");
+                    jdbc.execute("analyze act_ru_identitylink");
+                },
+                () -> {
+                    jdbc.execute("create index if not exists rf_idx_ident_lnk_group_task on act_ru_identitylink"
+                            + " (group_id_, type_, task_id_)");
+                    jdbc.execute("drop index if exists act_idx_ident_lnk_group");
+                    jdbc.execute("analyze act_ru_identitylink");
                 }});
         levers.put("as configured, again (the machine's drift during the levers)", new Runnable[] {nothing, nothing});
         // -Dbench.staffLeverOnly=HAL,index: only the levers whose name contains one of these (and the two
@@ -1051,18 +1066,38 @@ class RightsflowBenchmark {
                 + jdbc.queryForObject("show " + name, String.class));
     }
 
-    /** Indexes tried as levers: name, definition (PostgreSQL). */
     /**
-     * A group's candidate links in task order: the count's join with the tasks can merge both in id order and
-     * its distinct needs no sort, where the engine's own index on the group alone leaves a hash join and a sort.
+     * A session setting on every connection of the application's pool, as {@code EngineQueryPlans}' init SQL sets
+     * it (a setting of the role would not override that): all of them borrowed at once, set, and given back.
      */
-    private static final String[] IDENTITY_LINK_GROUP_INDEX = {"bench_idx_ident_lnk_group_task",
-            "act_ru_identitylink (group_id_, type_, task_id_)"};
+    private void onEveryPooledConnection(String sql) {
+        try {
+            com.zaxxer.hikari.HikariDataSource pool = dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class);
+            List<Connection> held = new ArrayList<>();
+            try {
+                for (int i = 0; i < pool.getMaximumPoolSize(); i++) {
+                    Connection connection = pool.getConnection();
+                    held.add(connection);
+                    try (java.sql.Statement statement = connection.createStatement()) {
+                        statement.execute(sql);
+                    }
+                }
+            } finally {
+                for (Connection connection : held) {
+                    connection.close();
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        figures.note("staff lever: " + sql + " on every pooled connection; now "
+                + jdbc.queryForObject("show random_page_cost", String.class));
+    }
 
+    /** Indexes tried as levers: name, definition (PostgreSQL). */
     private static final List<String[]> CANDIDATE_INDEXES = List.<String[]>of(
             new String[] {"bench_idx_auth_resource_covering", "act_ru_authorization (resource_id_) include (type_,"
-                    + " resource_type_, perms_, group_id_, user_id_)"},
-            IDENTITY_LINK_GROUP_INDEX);
+                    + " resource_type_, perms_, group_id_, user_id_)"});
 
     private void createIndex(String[] index) {
         jdbc.execute("create index if not exists " + index[0] + " on " + index[1]);

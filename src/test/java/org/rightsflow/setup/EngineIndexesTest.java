@@ -57,5 +57,16 @@ class EngineIndexesTest extends PostgresIntegrationTest {
         assertThat(jdbc.queryForList("select stxname from pg_statistic_ext where stxname = 'rf_stat_auth_perms'",
                 String.class)).hasSize(1);
         assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+        assertThat(jdbc.queryForObject("show random_page_cost", String.class)).isEqualTo("1.1");
+    }
+
+    @Test
+    void aGroupsCandidateLinksAreIndexedInTaskOrderInPlaceOfTheIndexOnTheGroupAlone() {
+        // V34: every filter's count reads the group's links in task order (BENCHMARKS.md, figure 5, runs J and K)
+        assertThat(jdbc.queryForList("select indexdef from pg_indexes where tablename = 'act_ru_identitylink'",
+                String.class))
+                .anySatisfy(index -> assertThat(index).contains("rf_idx_ident_lnk_group_task")
+                        .contains("(group_id_, type_, task_id_)"))
+                .noneSatisfy(index -> assertThat(index).containsIgnoringCase("act_idx_ident_lnk_group "));
     }
 }
