@@ -14,8 +14,8 @@ import org.springframework.stereotype.Component;
  * <p>It also prices a random page read like a sequential one ({@code random_page_cost = 1.1}, PostgreSQL's default 4
  * being for spinning disks; the engine's working set is in memory): then a filter's count reads the group's candidate
  * links from their index in task order and merges them with the tasks (Flyway V34) instead of hashing and sorting
- * every task, which took the officers' count over 50,000 tasks from 127–192 to 102–117 ms (BENCHMARKS.md, figure 5,
- * runs J and K). A pool configured with its own init SQL is left alone.
+ * every task, which took the officers' count over 50,000 tasks from 127–192 to 102–127 ms (BENCHMARKS.md, figure 5,
+ * runs J to L). A pool configured with its own init SQL is left alone.
  */
 @Component
 public class EngineQueryPlans implements BeanPostProcessor {
