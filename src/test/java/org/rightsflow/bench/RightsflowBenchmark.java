@@ -132,7 +132,9 @@ class RightsflowBenchmark {
         // figure 5, run I); unset, PostgreSQL's default 4 MB, and figure 5's work_mem levers can set it per run
         String workMem = System.getProperty("bench.workMem");
         if (workMem != null) {
-            registry.add("spring.datasource.hikari.connection-init-sql", () -> "SET work_mem = '" + workMem + "'");
+            // a pool with its own init SQL is left alone by EngineQueryPlans: repeat what it sets
+            registry.add("spring.datasource.hikari.connection-init-sql", () -> "set plan_cache_mode = force_custom_plan;"
+                    + " set random_page_cost = 1.1; SET work_mem = '" + workMem + "'");
         }
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> TestInfrastructure.mail().getSmtp().getPort());
