@@ -119,9 +119,9 @@ class AccessRequestLifecycleTest extends PostgresIntegrationTest {
         // and the process instance still names the start event it began at
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).list())
                 .extracting(HistoricActivityInstance::getActivityId)
-                .contains("SubProcess_VerifyIdentity", "Task_SendVerificationCodes", "ReceiveTask_AwaitVerification",
-                        "EndEvent_IdentityVerified", "EndEvent_Completed")
-                .doesNotContain("StartEvent_RequestReceived", "StartEvent_Verify", "Gateway_VerificationRoute");
+                .contains("SubProcess_Handle", "Task_SendVerificationCodes", "ReceiveTask_AwaitVerification",
+                        "IntermediateThrowEvent_IdentityVerified", "EndEvent_Completed")
+                .doesNotContain("StartEvent_RequestReceived", "StartEvent_Handle", "Gateway_VerificationRoute");
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).list())
                 .extracting(HistoricActivityInstance::getActivityType)
                 .doesNotContainAnyElementsOf(LeanHistory.UNRECORDED_ACTIVITY_TYPES);

@@ -54,7 +54,6 @@ public final class RightsRequestModel {
     public static final String MSG_MANUAL_VERIFICATION_HANDED_OVER = "Msg_ManualVerificationHandedOver";
 
     // --- errors
-    public static final String ERROR_NOT_VERIFIED = "Err_NotVerified";
     /** Thrown when a clarification stayed unanswered for 30 days; caught by {@link #BOUNDARY_EVENT_CLOSED_UNANSWERED}. */
     public static final String ERROR_CLOSED_UNANSWERED = "Err_ClosedUnanswered";
 
@@ -93,8 +92,6 @@ public final class RightsRequestModel {
     // --- elements: inside SubProcess_Handle
     public static final String START_EVENT_HANDLE = "StartEvent_Handle";
     public static final String TASK_ACKNOWLEDGE = "Task_Acknowledge";
-    public static final String SUBPROCESS_VERIFY_IDENTITY = "SubProcess_VerifyIdentity";
-    public static final String BOUNDARY_EVENT_NOT_VERIFIED = "BoundaryEvent_NotVerified";
     public static final String TASK_CLOSE_UNVERIFIED = "Task_CloseUnverified";
     public static final String END_EVENT_CLOSED_UNVERIFIED = "EndEvent_ClosedUnverified";
     public static final String TASK_GATHER_TRIAGE_FACTS = "Task_GatherTriageFacts";
@@ -182,8 +179,9 @@ public final class RightsRequestModel {
     public static final String TASK_ESCALATE_OVERDUE = "Task_EscalateOverdue";
     public static final String END_EVENT_ESCALATED = "EndEvent_Escalated";
 
-    // --- elements: inside SubProcess_VerifyIdentity
-    public static final String START_EVENT_VERIFY = "StartEvent_Verify";
+    // --- elements: the verification, inside SubProcess_Handle without a sub-process of its own (a waiting request's
+    // execution and activity instance fewer: BENCHMARKS.md, figure 6). It ends at one of the EVENT_* intermediate events:
+    // the verified ones lead to Task_GatherTriageFacts, the not verified ones to Task_CloseUnverified.
     /** {@code manualVerificationRequired}: straight to intake staff; otherwise codes. */
     public static final String GATEWAY_VERIFICATION_ROUTE = "Gateway_VerificationRoute";
     public static final String TASK_REQUEST_MANUAL_VERIFICATION = "Task_RequestManualVerification";
@@ -197,7 +195,7 @@ public final class RightsRequestModel {
      */
     public static final java.util.Set<String> FILING_TRANSACTION_TASKS =
             java.util.Set.of(TASK_ACKNOWLEDGE, TASK_SEND_VERIFICATION_CODES);
-    public static final String END_EVENT_IDENTITY_VERIFIED = "EndEvent_IdentityVerified";
+    public static final String EVENT_IDENTITY_VERIFIED = "IntermediateThrowEvent_IdentityVerified";
     /**
      * Timer P3D, interrupting, on {@link #RECEIVE_TASK_AWAIT_VERIFICATION}: the verification wait's only timer. Its job
      * sends the reminder and starts {@link #RECEIVE_TASK_AWAIT_VERIFICATION_AFTER_THE_REMINDER}, which arms the expiry:
@@ -215,12 +213,12 @@ public final class RightsRequestModel {
     public static final String BOUNDARY_EVENT_VERIFICATION_LOCKED_AFTER_THE_REMINDER = "BoundaryEvent_VerificationLockedAfterTheReminder";
     /** Timer P4D (7 days after the filing in all), interrupting, on {@link #RECEIVE_TASK_AWAIT_VERIFICATION_AFTER_THE_REMINDER}. */
     public static final String BOUNDARY_EVENT_VERIFICATION_EXPIRED = "BoundaryEvent_VerificationExpired";
-    public static final String END_EVENT_NOT_VERIFIED = "EndEvent_NotVerified";
+    public static final String EVENT_NOT_VERIFIED = "IntermediateThrowEvent_NotVerified";
     public static final String BOUNDARY_EVENT_VERIFICATION_LOCKED = "BoundaryEvent_VerificationLocked";
     public static final String TASK_VERIFY_IDENTITY_MANUALLY = "Task_VerifyIdentityManually";
     public static final String GATEWAY_MANUAL_VERIFICATION = "Gateway_ManualVerification";
-    public static final String END_EVENT_VERIFIED_MANUALLY = "EndEvent_VerifiedManually";
-    public static final String END_EVENT_MANUAL_NOT_VERIFIED = "EndEvent_ManualNotVerified";
+    public static final String EVENT_VERIFIED_MANUALLY = "IntermediateThrowEvent_VerifiedManually";
+    public static final String EVENT_MANUAL_NOT_VERIFIED = "IntermediateThrowEvent_ManualNotVerified";
     /** {@code manualVerificationRoute}: TASK (default) to {@link #TASK_VERIFY_IDENTITY_MANUALLY}, JOIN or WAIT to wait, DEFER to the next day. */
     public static final String GATEWAY_STAFF_ROUTE = "Gateway_StaffRoute";
     /** Route DEFER: waits until {@code manualVerificationRoutedAgainAt}, then Task_RequestManualVerification again. */
@@ -230,10 +228,10 @@ public final class RightsRequestModel {
     public static final String BOUNDARY_EVENT_HANDED_OVER = "BoundaryEvent_HandedOver";
     /** Timer P7D, interrupting, on {@link #RECEIVE_TASK_AWAIT_STAFF_DECISION}. */
     public static final String BOUNDARY_EVENT_STAFF_DECISION_EXPIRED = "BoundaryEvent_StaffDecisionExpired";
-    public static final String END_EVENT_STAFF_DECISION_EXPIRED = "EndEvent_StaffDecisionExpired";
+    public static final String EVENT_STAFF_DECISION_EXPIRED = "IntermediateThrowEvent_StaffDecisionExpired";
     public static final String GATEWAY_DECIDED_WITH_THE_ACCOUNT = "Gateway_DecidedWithTheAccount";
-    public static final String END_EVENT_VERIFIED_WITH_THE_ACCOUNT = "EndEvent_VerifiedWithTheAccount";
-    public static final String END_EVENT_NOT_VERIFIED_WITH_THE_ACCOUNT = "EndEvent_NotVerifiedWithTheAccount";
+    public static final String EVENT_VERIFIED_WITH_THE_ACCOUNT = "IntermediateThrowEvent_VerifiedWithTheAccount";
+    public static final String EVENT_NOT_VERIFIED_WITH_THE_ACCOUNT = "IntermediateThrowEvent_NotVerifiedWithTheAccount";
 
     private RightsRequestModel() {
     }

@@ -211,7 +211,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
                 .as("no asynchronous job before the verification wait").isZero();
 
         assertThat(request).hasPassedInOrder(START_EVENT_REQUEST_RECEIVED, START_EVENT_HANDLE, TASK_ACKNOWLEDGE,
-                        START_EVENT_VERIFY, TASK_SEND_VERIFICATION_CODES)
+                        GATEWAY_VERIFICATION_ROUTE, TASK_SEND_VERIFICATION_CODES)
                 .isWaitingFor(MSG_IDENTITY_VERIFIED, MSG_VERIFICATION_LOCKED, MSG_REQUEST_WITHDRAWN);
         assertWaitingAt(request, RECEIVE_TASK_AWAIT_VERIFICATION);
         assertThat(calls).containsExactly(BEAN_ACKNOWLEDGE_REQUEST, BEAN_SEND_VERIFICATION_CODES);
@@ -250,7 +250,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
         // a verification after the reminder still counts
         correlate(MSG_IDENTITY_VERIFIED);
-        assertThat(request).hasPassed(END_EVENT_IDENTITY_VERIFIED).isWaitingAt(TASK_GATHER_TRIAGE_FACTS);
+        assertThat(request).hasPassed(EVENT_IDENTITY_VERIFIED).isWaitingAt(TASK_GATHER_TRIAGE_FACTS);
     }
 
     @Test
@@ -288,15 +288,14 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         assertThat(dueTimerActivities()).contains(BOUNDARY_EVENT_VERIFICATION_EXPIRED);
         runJobsAt(BOUNDARY_EVENT_VERIFICATION_EXPIRED);
 
-        assertThat(request).hasPassed(BOUNDARY_EVENT_VERIFICATION_EXPIRED, END_EVENT_NOT_VERIFIED,
-                BOUNDARY_EVENT_NOT_VERIFIED);
+        assertThat(request).hasPassed(BOUNDARY_EVENT_VERIFICATION_EXPIRED, EVENT_NOT_VERIFIED);
         assertWaitingAt(request, TASK_CLOSE_UNVERIFIED);
         assertThat(request).isNotWaitingFor(MSG_IDENTITY_VERIFIED, MSG_VERIFICATION_LOCKED);
 
         runJobsAt(TASK_CLOSE_UNVERIFIED);
 
         assertThat(request).hasPassedInOrder(TASK_CLOSE_UNVERIFIED, END_EVENT_CLOSED_UNVERIFIED, END_EVENT_HANDLED)
-                .hasNotPassed(END_EVENT_IDENTITY_VERIFIED, TASK_GATHER_TRIAGE_FACTS, TASK_SEND_RESULT)
+                .hasNotPassed(EVENT_IDENTITY_VERIFIED, TASK_GATHER_TRIAGE_FACTS, TASK_SEND_RESULT)
                 .isEnded();
         assertThat(calls).containsExactly(BEAN_ACKNOWLEDGE_REQUEST, BEAN_SEND_VERIFICATION_CODES,
                 BEAN_SEND_VERIFICATION_REMINDER, BEAN_CLOSE_UNVERIFIED);
@@ -317,8 +316,8 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         complete(TASK_VERIFY_IDENTITY_MANUALLY, decision(VariableNames.VERIFIED));
 
         assertThat(request).hasPassedInOrder(TASK_VERIFY_IDENTITY_MANUALLY, GATEWAY_MANUAL_VERIFICATION,
-                        END_EVENT_VERIFIED_MANUALLY)
-                .hasNotPassed(END_EVENT_IDENTITY_VERIFIED, END_EVENT_MANUAL_NOT_VERIFIED);
+                        EVENT_VERIFIED_MANUALLY)
+                .hasNotPassed(EVENT_IDENTITY_VERIFIED, EVENT_MANUAL_NOT_VERIFIED);
         assertWaitingAt(request, TASK_GATHER_TRIAGE_FACTS);
         assertThat(calls).contains(BEAN_MANUAL_VERIFICATION_LISTENER);
         assertThat(variable(request, VariableNames.VERIFICATION_DECISION)).isEqualTo(VariableNames.VERIFIED);
@@ -358,7 +357,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
     void staffEnteredRequestGoesStraightToManualVerificationWithoutCodes() {
         ProcessInstance request = fileRequest(VariableNames.TYPE_ACCESS, "STAFF_ENTERED");
 
-        assertThat(request).hasPassedInOrder(START_EVENT_VERIFY, GATEWAY_VERIFICATION_ROUTE);
+        assertThat(request).hasPassedInOrder(TASK_ACKNOWLEDGE, GATEWAY_VERIFICATION_ROUTE);
         assertWaitingAt(request, TASK_REQUEST_MANUAL_VERIFICATION);
         runJobsAt(TASK_REQUEST_MANUAL_VERIFICATION);
 
@@ -380,7 +379,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         complete(TASK_VERIFY_IDENTITY_MANUALLY, decision(VariableNames.VERIFIED));
 
         assertThat(request).hasPassedInOrder(TASK_VERIFY_IDENTITY_MANUALLY, GATEWAY_MANUAL_VERIFICATION,
-                END_EVENT_VERIFIED_MANUALLY);
+                EVENT_VERIFIED_MANUALLY);
         assertWaitingAt(request, TASK_GATHER_TRIAGE_FACTS);
         assertThat(calls).endsWith(BEAN_MANUAL_VERIFICATION_LISTENER);
     }
@@ -397,7 +396,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         runJobsAt(TASK_CLOSE_UNVERIFIED);
 
         assertThat(request).hasPassedInOrder(TASK_REQUEST_MANUAL_VERIFICATION, TASK_VERIFY_IDENTITY_MANUALLY,
-                        END_EVENT_MANUAL_NOT_VERIFIED, BOUNDARY_EVENT_NOT_VERIFIED, TASK_CLOSE_UNVERIFIED,
+                        EVENT_MANUAL_NOT_VERIFIED, TASK_CLOSE_UNVERIFIED,
                         END_EVENT_CLOSED_UNVERIFIED)
                 .hasNotPassed(TASK_SEND_VERIFICATION_CODES, TASK_GATHER_TRIAGE_FACTS)
                 .isEnded();
@@ -408,7 +407,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
     @Test
     void withoutAManualReasonTheCodesDecide() {
         ProcessInstance request = awaitingVerification(VariableNames.TYPE_CANCEL_ACCOUNT);
-        assertThat(request).hasPassedInOrder(START_EVENT_VERIFY, GATEWAY_VERIFICATION_ROUTE,
+        assertThat(request).hasPassedInOrder(TASK_ACKNOWLEDGE, GATEWAY_VERIFICATION_ROUTE,
                 TASK_SEND_VERIFICATION_CODES).hasNotPassed(TASK_REQUEST_MANUAL_VERIFICATION);
     }
 
@@ -419,13 +418,12 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
         complete(TASK_VERIFY_IDENTITY_MANUALLY, decision(VariableNames.NOT_VERIFIED));
 
-        assertThat(request).hasPassedInOrder(GATEWAY_MANUAL_VERIFICATION, END_EVENT_MANUAL_NOT_VERIFIED,
-                BOUNDARY_EVENT_NOT_VERIFIED);
+        assertThat(request).hasPassedInOrder(GATEWAY_MANUAL_VERIFICATION, EVENT_MANUAL_NOT_VERIFIED);
         assertWaitingAt(request, TASK_CLOSE_UNVERIFIED);
         runJobsAt(TASK_CLOSE_UNVERIFIED);
 
         assertThat(request).hasPassed(END_EVENT_CLOSED_UNVERIFIED, END_EVENT_HANDLED)
-                .hasNotPassed(END_EVENT_VERIFIED_MANUALLY, TASK_GATHER_TRIAGE_FACTS)
+                .hasNotPassed(EVENT_VERIFIED_MANUALLY, TASK_GATHER_TRIAGE_FACTS)
                 .isEnded();
         assertThat(calls).endsWith(BEAN_MANUAL_VERIFICATION_LISTENER, BEAN_CLOSE_UNVERIFIED);
     }
@@ -459,7 +457,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         staffDecided(VariableNames.VERIFIED);
 
         assertThat(request).hasPassedInOrder(RECEIVE_TASK_AWAIT_STAFF_DECISION, GATEWAY_DECIDED_WITH_THE_ACCOUNT,
-                END_EVENT_VERIFIED_WITH_THE_ACCOUNT).hasNotPassed(END_EVENT_NOT_VERIFIED_WITH_THE_ACCOUNT);
+                EVENT_VERIFIED_WITH_THE_ACCOUNT).hasNotPassed(EVENT_NOT_VERIFIED_WITH_THE_ACCOUNT);
         assertWaitingAt(request, TASK_GATHER_TRIAGE_FACTS);
     }
 
@@ -470,8 +468,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
         staffDecided(VariableNames.NOT_VERIFIED);
 
-        assertThat(request).hasPassedInOrder(GATEWAY_DECIDED_WITH_THE_ACCOUNT, END_EVENT_NOT_VERIFIED_WITH_THE_ACCOUNT,
-                BOUNDARY_EVENT_NOT_VERIFIED);
+        assertThat(request).hasPassedInOrder(GATEWAY_DECIDED_WITH_THE_ACCOUNT, EVENT_NOT_VERIFIED_WITH_THE_ACCOUNT);
         runJobsAt(TASK_CLOSE_UNVERIFIED);
         assertThat(request).hasPassed(END_EVENT_CLOSED_UNVERIFIED).hasNotPassed(TASK_GATHER_TRIAGE_FACTS).isEnded();
     }
@@ -539,8 +536,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
 
         managementService.executeJob(jobAt(BOUNDARY_EVENT_STAFF_DECISION_EXPIRED).getId());
 
-        assertThat(request).hasPassedInOrder(BOUNDARY_EVENT_STAFF_DECISION_EXPIRED, END_EVENT_STAFF_DECISION_EXPIRED,
-                BOUNDARY_EVENT_NOT_VERIFIED);
+        assertThat(request).hasPassedInOrder(BOUNDARY_EVENT_STAFF_DECISION_EXPIRED, EVENT_STAFF_DECISION_EXPIRED);
         runJobsAt(TASK_CLOSE_UNVERIFIED);
         assertThat(request).hasPassed(END_EVENT_CLOSED_UNVERIFIED).isEnded();
     }
@@ -552,7 +548,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         ProcessInstance request = verifiedAndTriaged(VariableNames.TYPE_ACCESS);
 
         // the triage's job goes on to start the fulfilment: no job of its own (database work, retried with that job)
-        assertThat(request).hasPassedInOrder(RECEIVE_TASK_AWAIT_VERIFICATION, END_EVENT_IDENTITY_VERIFIED,
+        assertThat(request).hasPassedInOrder(RECEIVE_TASK_AWAIT_VERIFICATION, EVENT_IDENTITY_VERIFIED,
                         TASK_GATHER_TRIAGE_FACTS, TASK_TRIAGE_EXEMPTIONS, GATEWAY_REVIEW_NEEDED,
                         GATEWAY_JOIN_FULFILMENT, TASK_START_FULFILMENT, GATEWAY_FULFILMENT_STARTED)
                 .hasNotPassed(GATEWAY_JOIN_REVIEWED);
@@ -955,7 +951,7 @@ class RightsRequestProcessTest extends ProcessModelTestSupport {
         runJobsAt(TASK_CONFIRM_WITHDRAWAL);
 
         assertThat(request).hasPassedInOrder(BOUNDARY_EVENT_WITHDRAWN, TASK_CONFIRM_WITHDRAWAL, END_EVENT_WITHDRAWN)
-                .hasNotPassed(END_EVENT_IDENTITY_VERIFIED, END_EVENT_HANDLED)
+                .hasNotPassed(EVENT_IDENTITY_VERIFIED, END_EVENT_HANDLED)
                 .isEnded();
         assertThat(calls).endsWith(BEAN_CONFIRM_WITHDRAWAL);
         assertThat(managementService.createJobQuery().count()).as("every timer cancelled").isZero();
