@@ -6,10 +6,9 @@ import static org.rightsflow.common.Sql.ts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
+import org.rightsflow.common.Sql;
 import org.rightsflow.common.TimeSource;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -33,8 +32,7 @@ public class Limits {
         this.jdbc = jdbc;
         this.time = time;
         this.metrics = metrics;
-        String product = template.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-        this.postgres = product != null && product.toLowerCase(Locale.ROOT).contains("postgresql");
+        this.postgres = Sql.isPostgres(template);
     }
 
     /** Counts one use if every window of the limit has room; otherwise counts nothing and says when to retry. */

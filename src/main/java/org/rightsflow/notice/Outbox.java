@@ -48,13 +48,18 @@ public class Outbox {
         if (wording.isEmpty()) {
             return notice.model();
         }
-        Map<String, Object> model = new HashMap<>(notice.model());
+        return worded(notice.model(), wording);
+    }
+
+    /** The notice's model with the recipient's wording; the right's label is reworded only where the model names it. */
+    private static Map<String, Object> worded(Map<String, Object> model, Map<String, Object> wording) {
+        Map<String, Object> worded = new HashMap<>(model);
         wording.forEach((name, value) -> {
-            if (!name.equals("requestType") || model.containsKey(name)) {
-                model.put(name, value);
+            if (!name.equals("requestType") || worded.containsKey(name)) {
+                worded.put(name, value);
             }
         });
-        return model;
+        return worded;
     }
 
     /** @return true if stored now, false if a notice with this dedup key was already there */
@@ -64,13 +69,13 @@ public class Outbox {
     }
 
     /**
-     * As {@link #enqueue}, for a notice whose model the caller has already worded for its recipient (the request
-     * side, which has just looked up the contact on file it sends to): the outbox does not ask {@link NoticeAddressee}
-     * again, which would read the request and the account a second time in the filing's transaction.
+     * As {@link #enqueue}, with the recipient's wording given by the caller (the request side, which has just looked up
+     * the contact on file it sends to): the outbox does not ask {@link NoticeAddressee} for it, which would read the
+     * request and the account a second time in the filing's transaction.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean enqueueWorded(Notice notice) {
-        return store(notice, notice.model());
+    public boolean enqueueWorded(Notice notice, Map<String, Object> wording) {
+        return store(notice, worded(notice.model(), wording));
     }
 
     private boolean store(Notice notice, Map<String, Object> model) {

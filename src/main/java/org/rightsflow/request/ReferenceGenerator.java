@@ -4,9 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import org.rightsflow.common.Sql;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -38,8 +37,7 @@ public class ReferenceGenerator {
 
     public ReferenceGenerator(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        String product = template.execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
-        this.postgres = product != null && product.toLowerCase(Locale.ROOT).contains("postgresql");
+        this.postgres = Sql.isPostgres(template);
         this.separateTransaction = new TransactionTemplate(transactions);
         this.separateTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.callersTransaction = new TransactionTemplate(transactions);

@@ -98,13 +98,9 @@ public class RequesterNotices {
             enqueue(request, contact, kind, dedupKey, model);
             return;
         }
-        RequesterNoticeWording.wording(request, contact, request.language()).forEach((name, value) -> {
-            if (!name.equals("requestType") || model.containsKey(name)) {
-                model.put(name, value);
-            }
-        });
         model.put("reference", request.reference());
-        outbox.enqueueWorded(new Notice(dedupKey, request.id(), kind, contact.email(), request.language(), model));
+        outbox.enqueueWorded(new Notice(dedupKey, request.id(), kind, contact.email(), request.language(), model),
+                RequesterNoticeWording.wording(request, contact, request.language()));
     }
 
     private void enqueue(RightsRequest request, RequesterContacts.Contact contact, NoticeKind kind, String dedupKey,
