@@ -251,17 +251,23 @@ class RightsflowBenchmark {
             double httpSeconds = 0;
             double bareSeconds = 0;
             double shapeSeconds = 0;
+            double appCpu = 0;
+            double bareCpu = 0;
             for (int round = 0; round < rounds; round++) {
                 String prefix = "bench-intake-" + run + "-c" + clients + "-r" + round + "-";
                 insertAccounts(prefix, n);
+                CpuSpent cpuBefore = CpuSpent.now(jdbc);
                 long start = System.nanoTime();
                 List<String> references = fileConcurrently(prefix, n, n, clients, "ACCESS");
                 httpSeconds += seconds(start);
                 awaitCount("intake c" + clients + " at the verification wait, acknowledged", n, Duration.ofMinutes(10),
                         () -> Math.min(waitingAt(AWAIT_VERIFICATION, prefix), outboxCount("ACKNOWLEDGEMENT", prefix)));
                 appSeconds += seconds(start);
+                CpuSpent filed = CpuSpent.now(jdbc);
+                appCpu += filed.since(cpuBefore).total();
                 assertThat(references).hasSize(n).doesNotHaveDuplicates();
                 bareSeconds += n / bareStarts(n, clients, "r" + round);
+                bareCpu += CpuSpent.now(jdbc).since(filed).total();
                 shapeSeconds += n / modelShapeStarts(n, clients, "r" + round);
             }
             int total = n * rounds;
@@ -272,6 +278,9 @@ class RightsflowBenchmark {
                     "bare Camunda start, one wait state");
             figures.add("1. intake, " + clients + " client(s): the model alone, no-op delegates (Java API)",
                     total / shapeSeconds, "req/s", bareRate, "bare Camunda start, one wait state");
+            // the same comparison in CPU (JVM and PostgreSQL) rather than time: nearly independent of other load
+            figures.add("1. intake, " + clients + " client(s): CPU per filing (JVM and PostgreSQL)", appCpu / total * 1000,
+                    "ms", bareCpu / total * 1000, "CPU per bare start");
         }
         figures.note("intake: per client count " + rounds + " alternating rounds of filings, bare starts and model-alone"
                 + " starts, each rate from the summed times of its rounds");
@@ -333,6 +342,7 @@ class RightsflowBenchmark {
         TestInfrastructure.mail().purgeEmailFromAllMailboxes();
         long jobsBefore = successfulJobs();
         resetStatementStatistics();
+        CpuSpent cpuBefore = CpuSpent.now(jdbc);
         long start = System.nanoTime();
         Instant startedAt = Instant.now();
         try (DeliveredVerificationCodes codes = new DeliveredVerificationCodes(TestInfrastructure.mail())) {
@@ -355,6 +365,7 @@ class RightsflowBenchmark {
         awaitCount("life cycle COMPLETED with the result notice", n, Duration.ofMinutes(15),
                 () -> Math.min(statusCount("COMPLETED", prefix), outboxCount("RESULT_COMPLETED", prefix)));
         double elapsed = seconds(start);
+        CpuSpent cpu = CpuSpent.now(jdbc).since(cpuBefore);
         List<Long> latencies = jdbc.queryForList("select cast(extract(epoch from (h.at - r.received_at)) * 1000 as bigint)"
                 + " from rights_request r join request_status_history h on h.request_id = r.id and h.status = 'COMPLETED'"
                 + " where r.account_email like ?", Long.class, prefix + "%");
@@ -371,9 +382,22 @@ class RightsflowBenchmark {
         figures.add("2. life cycle latency p95", percentile(latencies, 95) / 1000.0, "s", null, null);
         figures.add("2. life cycle latency p99", percentile(latencies, 99) / 1000.0, "s", null, null);
         figures.add("2. life cycle: async jobs per request", lifecycleJobsPerRequest, "jobs", null, null);
+        // what a request costs the two cores, nearly independent of other load on the machine (CpuSpent)
+        figures.add("2. life cycle: CPU per request, the JVM (clients and mail server included)",
+                cpu.jvmSeconds() / n * 1000, "ms", null, null);
+        figures.add("2. life cycle: CPU per request, PostgreSQL", cpu.postgresSeconds() / n * 1000, "ms", null, null);
+        figures.add("2. life cycle: statement calls per request", statementCalls() / (double) n, "calls", null, null);
         printStatementStatistics("life cycle");
         figures.note("life cycle: " + n + " ACCESS requests, " + SCALE.lifecycleClients()
                 + " clients, started " + startedAt + "; latency = COMPLETED status time - filing time (server clock)");
+    }
+
+    /** With {@code -Dbench.statements=true}: the statements PostgreSQL ran since the last reset; NaN without. */
+    private double statementCalls() {
+        if (!Boolean.getBoolean(TestInfrastructure.STATEMENT_STATISTICS)) {
+            return Double.NaN;
+        }
+        return jdbc.queryForObject("select coalesce(sum(calls), 0) from pg_stat_statements", Double.class);
     }
 
     /** With {@code -Dbench.statements=true} (pg_stat_statements loaded): forget what earlier figures did. */
