@@ -182,6 +182,7 @@ class RightsflowBenchmark {
     private double bareJobsPerSecond = Double.NaN;
     private double lifecycleJobsPerRequest = Double.NaN;
     private double lifecycleRate = Double.NaN;
+    private double bareChainsPerSecond = Double.NaN;
 
     @BeforeAll
     void deployBaselines() {
@@ -222,6 +223,10 @@ class RightsflowBenchmark {
 
     @AfterAll
     void printTable() {
+        if (!Double.isNaN(lifecycleRate) && !Double.isNaN(bareChainsPerSecond)) {
+            figures.add("2. life cycle against the bare-engine bound of the same run", lifecycleRate, "req/s",
+                    bareChainsPerSecond, "bare async chains/s, same jobs per instance, same clients, same run");
+        }
         if (!Double.isNaN(lifecycleRate) && !Double.isNaN(lifecycleJobsPerRequest)) {
             double jobs = Double.isNaN(bareJobsPerSecond) ? DESIGN_BARE_JOBS_PER_SECOND : bareJobsPerSecond;
             figures.add("2. life cycle: bare-engine bound", jobs / lifecycleJobsPerRequest, "req/s", null,
@@ -388,8 +393,45 @@ class RightsflowBenchmark {
         figures.add("2. life cycle: CPU per request, PostgreSQL", cpu.postgresSeconds() / n * 1000, "ms", null, null);
         figures.add("2. life cycle: statement calls per request", statementCalls() / (double) n, "calls", null, null);
         printStatementStatistics("life cycle");
+        bareChainsPerSecond = bareJobChains(n, SCALE.lifecycleClients(), (int) Math.round(lifecycleJobsPerRequest));
         figures.note("life cycle: " + n + " ACCESS requests, " + SCALE.lifecycleClients()
                 + " clients, started " + startedAt + "; latency = COMPLETED status time - filing time (server clock)");
+    }
+
+    /**
+     * The life cycle's bare-engine bound measured in the same run: as many instances as requests, started by as many
+     * clients, of a bare chain of as many async no-op service tasks as a request executes jobs; instances completed
+     * per second. It is what the engine alone does with the same jobs on the same machine at the same moment, so the
+     * ratio does not lean on a figure measured on another day (the design figure of 240 jobs/s).
+     */
+    private double bareJobChains(int n, int clients, int jobs) throws Exception {
+        String key = "BenchAsyncChain" + jobs;
+        org.camunda.bpm.model.bpmn.builder.AbstractFlowNodeBuilder<?, ?> chain =
+                org.camunda.bpm.model.bpmn.Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1).startEvent();
+        for (int j = 0; j < jobs; j++) {
+            chain = chain.serviceTask("Task_Noop" + j).camundaAsyncBefore().camundaExpression("${null}");
+        }
+        repository.createDeployment().name("rightsflow-benchmark-async-chain")
+                .addModelInstance(key + ".bpmn", chain.endEvent().done()).enableDuplicateFiltering(true).deploy();
+        String prefix = "bench-chain-" + run + "-";
+        long jobsBefore = successfulJobs();
+        long start = System.nanoTime();
+        AtomicInteger next = new AtomicInteger();
+        parallel(clients, () -> {
+            int i;
+            while ((i = next.getAndIncrement()) < n) {
+                runtime.startProcessInstanceByKey(key, prefix + i);
+            }
+            return null;
+        });
+        awaitCount("bare async chains ended", n, Duration.ofMinutes(15),
+                () -> n - runtime.createProcessInstanceQuery().processDefinitionKey(key)
+                        .processInstanceBusinessKeyLike(prefix + "%").count());
+        double elapsed = seconds(start);
+        double executed = successfulJobs() - jobsBefore;
+        figures.add("2. bare-engine bound: " + n + " chains of " + jobs + " async no-op jobs, " + clients + " clients",
+                n / elapsed, "req/s", null, Figures.number(executed / elapsed) + " bare jobs/s in this run");
+        return n / elapsed;
     }
 
     /** With {@code -Dbench.statements=true}: the statements PostgreSQL ran since the last reset; NaN without. */
