@@ -8,12 +8,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.audit.AuditVerifier;
 import org.rightsflow.process.model.VariableNames;
 import org.rightsflow.process.setup.LeanHistory;
+import org.rightsflow.process.setup.ParsedOnceFeelEngine;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.AuditWaits;
 import org.rightsflow.support.Mailbox;
@@ -41,9 +44,14 @@ class AccessRequestLifecycleTest extends PostgresIntegrationTest {
     AuditVerifier auditVerifier;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    ProcessEngine processEngine;
 
     @Test
     void accessRequestRunsFromFilingToDownloadedReport() {
+        assertThat(((ProcessEngineConfigurationImpl) processEngine.getProcessEngineConfiguration())
+                .getDmnEngineConfiguration().getFeelEngine())
+                .as("the triage is evaluated by the application's FEEL engine").isInstanceOf(ParsedOnceFeelEngine.class);
         Api api = new Api(port);
         Mailbox mailbox = new Mailbox(TestInfrastructure.mail());
 

@@ -8,9 +8,11 @@ import java.util.Map;
 
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.test.Deployment;
 import org.junit.jupiter.api.Test;
+import org.rightsflow.process.setup.ParsedOnceFeelEngine;
 
 /** One test per rule of exemption-triage (hit policy FIRST), plus the order between rules. */
 @Deployment(resources = RightsRequestModel.DECISION_RESOURCE)
@@ -49,6 +51,12 @@ class ExemptionTriageDecisionTest extends ProcessModelTestSupport {
         String ruleId = evaluation.getOutputs().get(0).getRuleId();
         return new Triage(result.getSingleResult().getEntry(VariableNames.REVIEW_NEEDED),
                 result.getSingleResult().getEntry(VariableNames.SUGGESTED_GROUNDS), ruleId);
+    }
+
+    @Test
+    void theTableIsEvaluatedByTheApplicationsFeelEngine() {
+        assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngine().getProcessEngineConfiguration())
+                .getDmnEngineConfiguration().getFeelEngine()).isInstanceOf(ParsedOnceFeelEngine.class);
     }
 
     @Test
