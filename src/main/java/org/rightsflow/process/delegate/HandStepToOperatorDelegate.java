@@ -8,7 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Task_HandStepToOperator: the worker's time limit passed; the step is a data operator's now (audited), with the
- * worker's handle and staged rows withdrawn and instructions that say why.
+ * worker's handle and staged rows withdrawn, instructions that say why, and the request's due date, right and id
+ * for the task ({@link ByHandStep}).
  */
 @Component(SystemStepModel.BEAN_HAND_STEP_TO_OPERATOR)
 public class HandStepToOperatorDelegate implements JavaDelegate {
@@ -21,8 +22,7 @@ public class HandStepToOperatorDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        // the instructions were written when the step was prepared for the worker: now they say why it is a person's
-        execution.setVariable(SystemStepModel.STEP_INSTRUCTIONS,
-                workers.handOver((String) execution.getVariable(SystemStepModel.SYSTEM_STEP_ID)));
+        // now the step is a person's task: its instructions (which say why) and what the task's readers want
+        ByHandStep.prepare(execution, workers.handOver((String) execution.getVariable(SystemStepModel.SYSTEM_STEP_ID)));
     }
 }

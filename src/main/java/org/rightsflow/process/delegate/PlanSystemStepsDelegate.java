@@ -3,8 +3,10 @@ package org.rightsflow.process.delegate;
 import static org.rightsflow.process.delegate.Delegates.requestId;
 
 import java.util.ArrayList;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.rightsflow.fulfilment.systems.StepOperation;
 import org.rightsflow.fulfilment.systems.SystemStepPlanner;
 import org.rightsflow.process.ProcessVariables;
@@ -25,9 +27,13 @@ public class PlanSystemStepsDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         // the planning instance is the plan's key: a retried job finds the steps it planned
-        execution.setVariable(SystemStepsModel.SYSTEM_STEPS, new ArrayList<>(planner.plan(
+        List<String> stepIds = new ArrayList<>(planner.plan(
                 execution.getProcessInstanceId(), requestId(execution),
                 StepOperation.valueOf(ProcessVariables.string(execution, SystemStepsModel.SYSTEM_OPERATION)),
-                ProcessVariables.string(execution, DeferredErasureModel.HOLD_ID))));
+                ProcessVariables.string(execution, DeferredErasureModel.HOLD_ID)));
+        // transient: the parallel loop reads the collection once, as it starts its instances in this job (each
+        // instance keeps its own systemStepId); stored, the list was a serialized row, its history and their byte
+        // arrays, read by no one
+        execution.setVariable(SystemStepsModel.SYSTEM_STEPS, Variables.untypedValue(stepIds, true));
     }
 }

@@ -3,7 +3,8 @@ package org.rightsflow.process.model;
 
 /**
  * Ids of {@code processes/system-step.bpmn}: one system's part of a request, by its connector, its worker (an
- * external task) or a data operator. In: {@link #SYSTEM_STEP_ID}, requestId, reference, requestType, dueDate.
+ * external task) or a data operator. In: {@link #SYSTEM_STEP_ID} (and the reference as business key); the rest is set
+ * on the path that reads it (process/delegate/PrepareSystemStepDelegate).
  */
 public final class SystemStepModel {
 
@@ -14,11 +15,14 @@ public final class SystemStepModel {
     public static final String SYSTEM_STEP_ID = "systemStepId";
     /** The system's id from the data map (Cockpit shows which system a failure belongs to). */
     public static final String SYSTEM_ID = "systemId";
-    /** Who does the step: IN_PROCESS (the connector), WORKER (the system's worker), PERSON (a data operator). */
+    /**
+     * Who does the step: IN_PROCESS (the connector), WORKER (the system's worker), PERSON (a data operator). Transient:
+     * the gateway reads it in the job that sets it.
+     */
     public static final String STEP_EXECUTION = "stepExecution";
-    /** The external task's topic: rightsflow.&lt;system-id&gt;. */
+    /** The external task's topic: rightsflow.&lt;system-id&gt; (a worker's step only). */
     public static final String TOPIC = "topic";
-    /** ISO-8601 duration: how long the system's worker may take before a data operator takes over. */
+    /** ISO-8601 duration: how long the system's worker may take before a data operator takes over (a worker's step only). */
     public static final String TIME_LIMIT = "timeLimit";
     /** The request-scoped subject handle the worker exchanges for the subject's identifiers (opaque, expiring). */
     public static final String SUBJECT_HANDLE = "subjectHandle";
@@ -26,7 +30,10 @@ public final class SystemStepModel {
     public static final String OPERATION = "operation";
     /** Form_SystemStep: how many records the data operator handled (optional). */
     public static final String RECORDS = "records";
-    /** Form_SystemStep: what the data operator is asked to do (system, operation, categories; no personal data). */
+    /**
+     * Form_SystemStep: what the data operator is asked to do (system, operation, categories; no personal data); a data
+     * operator's step only.
+     */
     public static final String STEP_INSTRUCTIONS = "stepInstructions";
     /** The one value of Form_SystemStep's decision: the data operator did the system's part. */
     public static final String DONE = "DONE";

@@ -13,7 +13,7 @@ public final class SystemStepsModel {
 
     /** In: the operation (fulfilment/systems StepOperation: COUNT, EXPORT, ERASE, ERASE_EXPIRED, CORRECT, ...). */
     public static final String SYSTEM_OPERATION = "systemOperation";
-    /** The planned step ids (a list of strings), the multi-instance collection. */
+    /** The planned step ids (a list of strings), the multi-instance collection: transient, read as the loop starts. */
     public static final String SYSTEM_STEPS = "systemSteps";
 
     public static final String BEAN_PLAN_SYSTEM_STEPS = "planSystemSteps";

@@ -7,13 +7,16 @@ import static org.awaitility.Awaitility.await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.fulfilment.erasure.ErasureTestAccounts;
 import org.rightsflow.process.model.SystemStepModel;
+import org.rightsflow.process.model.VariableNames;
 import org.rightsflow.support.AllSystemKindsIntegrationTest;
 import org.rightsflow.support.Api;
 import org.rightsflow.support.AuditWaits;
@@ -40,6 +43,10 @@ class ManualSystemLifecycleTest extends AllSystemKindsIntegrationTest {
     @Autowired
     TaskService tasks;
     @Autowired
+    RuntimeService runtime;
+    @Autowired
+    HistoryService history;
+    @Autowired
     IdentityService identity;
 
     @Test
@@ -65,6 +72,18 @@ class ManualSystemLifecycleTest extends AllSystemKindsIntegrationTest {
         assertThat(instructions).contains("Paper contract archive", "纸质合同档案室", "`paper-archive`",
                 "Signed paper contracts", "Delete or anonymise these records", "/staff/requests/" + filed.reference());
         assertThat(tasks.getVariable(task.getId(), SystemStepModel.SYSTEM_ID)).isEqualTo("paper-archive");
+        // the step's process is given its step's id only: the task takes the request's id (its card), right (Tasklist's
+        // type column, the staff digest) and due date from the request's processes, and holds the reference task-local
+        Map<String, Object> request = jdbc.queryForMap("select id, due_at from rights_request where reference = ?",
+                filed.reference());
+        assertThat(task.getDueDate().toInstant())
+                .isEqualTo(((java.sql.Timestamp) request.get("due_at")).toInstant());
+        assertThat(runtime.getVariables(task.getProcessInstanceId(), List.of(VariableNames.REQUEST_ID,
+                VariableNames.REQUEST_TYPE, VariableNames.DUE_DATE))).containsEntry(VariableNames.REQUEST_ID,
+                request.get("id")).containsEntry(VariableNames.REQUEST_TYPE, "DELETE")
+                .containsKey(VariableNames.DUE_DATE);
+        assertThat(tasks.getVariableLocal(task.getId(), VariableNames.REFERENCE)).isEqualTo(filed.reference());
+        assertThat(tasks.getVariableLocal(task.getId(), VariableNames.TASK_CARD)).as("the request's card").isNotNull();
         assertThat(tasks.getVariables(task.getId()).values().toString()).as("no personal data in the task")
                 .doesNotContain(email, phone, "测试用户");
 
@@ -72,6 +91,15 @@ class ManualSystemLifecycleTest extends AllSystemKindsIntegrationTest {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> jdbc.queryForObject(
                 "select count(*) from system_step where reference = ? and system_id = 'account-system'"
                         + " and status = 'DONE'", Long.class, filed.reference()) == 1);
+        // a step done by its connector holds its two ids and nothing its path does not read
+        String connectorStep = history.createHistoricProcessInstanceQuery().processDefinitionKey(SystemStepModel.PROCESS_ID)
+                .processInstanceBusinessKey(filed.reference()).list().stream()
+                .filter(p -> "account-system".equals(history.createHistoricVariableInstanceQuery()
+                        .processInstanceId(p.getId()).variableName(SystemStepModel.SYSTEM_ID).singleResult().getValue()))
+                .findFirst().orElseThrow().getId();
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(connectorStep).list())
+                .extracting(v -> v.getName())
+                .containsExactlyInAnyOrder(SystemStepModel.SYSTEM_STEP_ID, SystemStepModel.SYSTEM_ID);
         assertThat(jdbc.queryForObject("select count(*) from account_operation_log where account_id = ?"
                 + " and restricted = false", Long.class, id)).isZero();
         assertThat(requester.status(filed)).isNotEqualTo("COMPLETED");
