@@ -3,62 +3,94 @@ package org.rightsflow.limits;
 import static org.rightsflow.common.Sql.instant;
 import static org.rightsflow.common.Sql.ts;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.rightsflow.common.Sql;
 import org.rightsflow.common.TimeSource;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.PreparedStatementCallback;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts uses of a {@link Limit} per subject in the database, so that a limit holds however many nodes share it.
  * Each check locks the subject's row first ({@code select ... for update}): two nodes checking the same subject at
  * the same moment take turns, and the second one sees the first one's use. Everything runs in the caller's
- * transaction (or a new one): a use whose transaction rolls back was never counted.
+ * transaction (or one of its own): a use whose transaction rolls back was never counted.
  */
 @Service
 public class Limits {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
+    private final TransactionTemplate transaction;
     private final TimeSource time;
     private final LimitMetrics metrics;
     private final boolean postgres;
 
-    public Limits(JdbcClient jdbc, JdbcTemplate template, TimeSource time, LimitMetrics metrics) {
+    public Limits(JdbcClient jdbc, JdbcTemplate template, PlatformTransactionManager transactions, TimeSource time,
+                  LimitMetrics metrics) {
         this.jdbc = jdbc;
+        this.template = template;
+        this.transaction = new TransactionTemplate(transactions);
         this.time = time;
         this.metrics = metrics;
         this.postgres = Sql.isPostgres(template);
     }
 
-    /** Counts one use if every window of the limit has room; otherwise counts nothing and says when to retry. */
-    @Transactional
+    /**
+     * Counts one use if every window of the limit has room; otherwise counts nothing and says when to retry. Runs in the
+     * caller's transaction when there is one; otherwise on PostgreSQL in one round trip of its own, which commits by
+     * itself (see {@link #lockCountAndRead}), and on H2 in a transaction of its own.
+     */
     public Admission tryUse(Limit limit, String subject) {
-        serialise(limit.name(), subject);
         Instant now = time.now();
-        Admission check = check(limit, subject, now);
-        if (!check.allowed()) {
-            metrics.refused(limit);
-            return check;
+        Admission admission;
+        if (postgres) {
+            admission = lockCountAndRead(limit, subject, now);
+        } else {
+            admission = transaction.execute(status -> {
+                serialise(limit.name(), subject);
+                Admission check = check(limit, uses(limit, subject, now), now);
+                if (!check.allowed()) {
+                    return check;
+                }
+                jdbc.sql("insert into limit_use (limit_name, subject, at) values (:name, :subject, :at)")
+                        .param("name", limit.name()).param("subject", subject).param("at", ts(now)).update();
+                return Admission.allowed(check.remaining() - 1);
+            });
         }
-        jdbc.sql("insert into limit_use (limit_name, subject, at) values (:name, :subject, :at)")
-                .param("name", limit.name()).param("subject", subject).param("at", ts(now)).update();
-        int remaining = check.remaining() - 1;
-        if (remaining == 0) {
+        if (!admission.allowed()) {
+            metrics.refused(limit);
+        } else if (admission.remaining() == 0) {
             metrics.reached(limit);
         }
-        return Admission.allowed(remaining);
+        return admission;
     }
 
     /** Whether a use would be allowed now, counting nothing (the subject stays locked until the transaction ends). */
     @Transactional
     public Admission peek(Limit limit, String subject) {
+        Instant now = time.now();
+        if (postgres) {
+            // the lock, then the uses, in one round trip: two statements, the second with a snapshot taken after the lock
+            return template.execute(LOCK + ";\n" + USES, (PreparedStatementCallback<Admission>) statement -> {
+                int p = bindLock(statement, 1, limit.name(), subject);
+                bindUses(statement, p, limit, subject, now);
+                return check(limit, results(statement).uses(), now);
+            });
+        }
         serialise(limit.name(), subject);
-        return check(limit, subject, time.now());
+        return check(limit, uses(limit, subject, now), now);
     }
 
     /**
@@ -67,7 +99,8 @@ public class Limits {
      */
     @Transactional(readOnly = true)
     public Admission admits(Limit limit, String subject) {
-        Admission check = check(limit, subject, time.now());
+        Instant now = time.now();
+        Admission check = check(limit, uses(limit, subject, now), now);
         if (!check.allowed()) {
             metrics.refused(limit);
         }
@@ -86,10 +119,7 @@ public class Limits {
             // row it conflicts with, as "select ... for update" would, and an uncommitted insert of the same subject
             // makes it wait for that transaction. A row the sweep deletes meanwhile is inserted again by the same
             // statement. Three statements before (count, insert, lock), five times a filing (BENCHMARKS.md, figure 1).
-            jdbc.sql("""
-                            insert into limit_subject (limit_name, subject) values (:name, :subject)
-                            on conflict (limit_name, subject) do update set limit_name = excluded.limit_name where false""")
-                    .param("name", limitName).param("subject", subject).update();
+            template.update(LOCK, limitName, subject);
             return;
         }
         // H2 (one node): the hourly sweep deletes subjects without uses (sweep): one deleted between our insert and
@@ -141,13 +171,102 @@ public class Limits {
         return uses;
     }
 
-    private Admission check(Limit limit, String subject, Instant now) {
-        List<Instant> uses = jdbc.sql("""
-                        select at from limit_use where limit_name = :name and subject = :subject and at > :since
-                        order by at""")
+    /**
+     * PostgreSQL: {@link #tryUse} in one round trip of three statements. The driver sends them together and PostgreSQL
+     * runs them in one transaction (the caller's, or an implicit one that commits at their end), each with a
+     * snapshot of its own: the lock first; then the use, inserted only if every window has room, counted by a
+     * statement that sees every use committed before the lock was granted; then the uses in the longest window
+     * (this one among them), for what remains or when to retry. Before, the same took three round trips and a
+     * commit (BENCHMARKS.md, figure 1).
+     */
+    private Admission lockCountAndRead(Limit limit, String subject, Instant now) {
+        StringBuilder insert = new StringBuilder(
+                "insert into limit_use (limit_name, subject, at) select ?, ?, ? where true");
+        for (int i = 0; i < limit.windows().size(); i++) {
+            insert.append(" and (select count(*) from limit_use where limit_name = ? and subject = ? and at > ?) < ?");
+        }
+        return template.execute(LOCK + ";\n" + insert + ";\n" + USES, (PreparedStatementCallback<Admission>) statement -> {
+            int p = bindLock(statement, 1, limit.name(), subject);
+            statement.setString(p++, limit.name());
+            statement.setString(p++, subject);
+            statement.setObject(p++, ts(now));
+            for (Limit.Window window : limit.windows()) {
+                statement.setString(p++, limit.name());
+                statement.setString(p++, subject);
+                statement.setObject(p++, ts(now.minus(window.length())));
+                statement.setInt(p++, window.uses());
+            }
+            bindUses(statement, p, limit, subject, now);
+            Results results = results(statement);
+            if (results.updateCounts().size() != 2) {
+                throw new IllegalStateException("limit " + limit.name() + ": expected two update counts, got "
+                        + results.updateCounts());
+            }
+            Admission check = check(limit, results.uses(), now);
+            if (results.updateCounts().get(1) == 1) {
+                // the uses read include this one, counted: what is left after it
+                return Admission.allowed(check.allowed() ? check.remaining() : 0);
+            }
+            // not inserted: a window was full when the insert counted, and the uses read say until when
+            return check.allowed() ? Admission.refused(Duration.ofSeconds(1)) : check;
+        });
+    }
+
+    private static final String LOCK = """
+            insert into limit_subject (limit_name, subject) values (?, ?)
+            on conflict (limit_name, subject) do update set limit_name = excluded.limit_name where false""";
+    private static final String USES = """
+            select at from limit_use where limit_name = ? and subject = ? and at > ? order by at""";
+
+    private static int bindLock(PreparedStatement statement, int p, String limitName, String subject) throws SQLException {
+        statement.setString(p++, limitName);
+        statement.setString(p++, subject);
+        return p;
+    }
+
+    private static void bindUses(PreparedStatement statement, int p, Limit limit, String subject, Instant now)
+            throws SQLException {
+        statement.setString(p++, limit.name());
+        statement.setString(p++, subject);
+        statement.setObject(p, ts(now.minus(limit.longestWindow())));
+    }
+
+    private record Results(List<Integer> updateCounts, List<Instant> uses) {
+    }
+
+    /** The update counts of the statements sent together, and the uses the last one read. */
+    private static Results results(PreparedStatement statement) throws SQLException {
+        List<Integer> counts = new ArrayList<>();
+        List<Instant> uses = new ArrayList<>();
+        boolean resultSet = statement.execute();
+        while (true) {
+            if (resultSet) {
+                try (ResultSet rows = statement.getResultSet()) {
+                    while (rows.next()) {
+                        uses.add(instant(rows, "at"));
+                    }
+                }
+            } else {
+                int count = statement.getUpdateCount();
+                if (count == -1) {
+                    break;
+                }
+                counts.add(count);
+            }
+            resultSet = statement.getMoreResults();
+        }
+        return new Results(counts, uses);
+    }
+
+    /** The subject's uses in the limit's longest window, oldest first. */
+    private List<Instant> uses(Limit limit, String subject, Instant now) {
+        return jdbc.sql("select at from limit_use where limit_name = :name and subject = :subject and at > :since order by at")
                 .param("name", limit.name()).param("subject", subject)
                 .param("since", ts(now.minus(limit.longestWindow())))
                 .query((rs, n) -> instant(rs, "at")).list();
+    }
+
+    private static Admission check(Limit limit, List<Instant> uses, Instant now) {
         int remaining = Integer.MAX_VALUE;
         Duration wait = Duration.ZERO;
         for (Limit.Window window : limit.windows()) {

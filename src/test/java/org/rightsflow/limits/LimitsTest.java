@@ -113,6 +113,26 @@ class LimitsTest extends PostgresIntegrationTest {
         assertThat(limits.usesInWindow(limit, subject, Duration.ofHours(1))).isEqualTo(7);
     }
 
+    /**
+     * Outside a transaction, a use is locked, counted and read in one round trip: the lock must hold until the use is
+     * inserted, so the subject's row and its first use are written by one and the same transaction.
+     */
+    @Test
+    void withoutACallersTransactionTheLockAndTheUseCommitTogether() {
+        Limit limit = Limit.of("TEST_ONE_TRIP", 2, Duration.ofHours(1));
+        String subject = UUID.randomUUID().toString();
+        assertThat(limits.tryUse(limit, subject).remaining()).isEqualTo(1);
+        String subjectWrittenBy = jdbc.queryForObject("select xmin::text from limit_subject where limit_name = ? and subject = ?",
+                String.class, limit.name(), subject);
+        String useWrittenBy = jdbc.queryForObject("select xmin::text from limit_use where limit_name = ? and subject = ?",
+                String.class, limit.name(), subject);
+        assertThat(useWrittenBy).isEqualTo(subjectWrittenBy);
+        assertThat(limits.tryUse(limit, subject).remaining()).isZero();
+        assertThat(limits.tryUse(limit, subject).allowed()).isFalse();
+        assertThat(limits.peek(limit, subject).allowed()).isFalse();
+        assertThat(limits.usesInWindow(limit, subject, Duration.ofHours(1))).isEqualTo(2);
+    }
+
     @Test
     void subjectsAreKeyedHashesNeverTheClearValue() {
         LimitSubjects subjects = new LimitSubjects(new org.rightsflow.common.RightsflowProperties(null,
