@@ -1,10 +1,13 @@
 package org.rightsflow.common;
 
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,5 +34,42 @@ public final class Sql {
     public static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    /** Reads the rows of one of the result sets of statements sent together ({@link #executeTogether}). */
+    @FunctionalInterface
+    public interface ResultRows {
+        /** @param resultSet which result set, from 0, in the order of the statements that return rows */
+        void read(int resultSet, ResultSet rows) throws SQLException;
+    }
+
+    /**
+     * PostgreSQL: executes a prepared statement that holds several statements separated by semicolons. The driver sends
+     * them in one round trip; PostgreSQL runs them in order, each with a snapshot of its own (read committed), all in
+     * the connection's transaction or, in autocommit, in one implicit transaction that commits after the last.
+     *
+     * @return the update counts, in the order of the statements that return none
+     */
+    public static List<Integer> executeTogether(PreparedStatement statement, ResultRows rows) throws SQLException {
+        List<Integer> counts = new ArrayList<>();
+        int resultSets = 0;
+        boolean resultSet = statement.execute();
+        while (true) {
+            if (resultSet) {
+                try (ResultSet read = statement.getResultSet()) {
+                    int index = resultSets++;
+                    while (read.next()) {
+                        rows.read(index, read);
+                    }
+                }
+            } else {
+                int count = statement.getUpdateCount();
+                if (count == -1) {
+                    return counts;
+                }
+                counts.add(count);
+            }
+            resultSet = statement.getMoreResults();
+        }
     }
 }

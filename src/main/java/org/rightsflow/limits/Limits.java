@@ -4,7 +4,6 @@ import static org.rightsflow.common.Sql.instant;
 import static org.rightsflow.common.Sql.ts;
 
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
@@ -83,6 +82,7 @@ public class Limits {
         Instant now = time.now();
         if (postgres) {
             // the lock, then the uses, in one round trip: two statements, the second with a snapshot taken after the lock
+            // (Sql.executeTogether)
             return template.execute(LOCK + ";\n" + USES, (PreparedStatementCallback<Admission>) statement -> {
                 int p = bindLock(statement, 1, limit.name(), subject);
                 bindUses(statement, p, limit, subject, now);
@@ -236,25 +236,8 @@ public class Limits {
 
     /** The update counts of the statements sent together, and the uses the last one read. */
     private static Results results(PreparedStatement statement) throws SQLException {
-        List<Integer> counts = new ArrayList<>();
         List<Instant> uses = new ArrayList<>();
-        boolean resultSet = statement.execute();
-        while (true) {
-            if (resultSet) {
-                try (ResultSet rows = statement.getResultSet()) {
-                    while (rows.next()) {
-                        uses.add(instant(rows, "at"));
-                    }
-                }
-            } else {
-                int count = statement.getUpdateCount();
-                if (count == -1) {
-                    break;
-                }
-                counts.add(count);
-            }
-            resultSet = statement.getMoreResults();
-        }
+        List<Integer> counts = Sql.executeTogether(statement, (resultSet, rows) -> uses.add(instant(rows, "at")));
         return new Results(counts, uses);
     }
 

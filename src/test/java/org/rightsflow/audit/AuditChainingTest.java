@@ -53,7 +53,7 @@ class AuditChainingTest {
         transaction = new TransactionTemplate(transactions);
         TimeSource time = new TimeSource();
         time.useClock(Clock.fixed(Instant.parse("2026-12-07T08:00:00.123Z"), ZoneOffset.UTC));
-        audit = new AuditTrail(JdbcClient.create(database), time, transactions);
+        audit = new AuditTrail(jdbc, time, transactions);
     }
 
     /** The audit tables as the migrations create them (V1, the sealed and the pending entries), without the engine's. */

@@ -87,7 +87,7 @@ class ProactiveDeletionServiceTest {
         time.useClock(Clock.fixed(CUTOFF, ZoneOffset.UTC));
         sweep = new ProactiveDeletionService(connectors, new AccountDirectory(jdbc, connectors, Clock.systemUTC()),
                 new ConsentRegister(client), new SweepCheckpoints(client),
-                new AuditTrail(client, time, transaction.getTransactionManager()), time,
+                new AuditTrail(jdbc, time, transaction.getTransactionManager()), time,
                 new ProactiveDeletionProperties(true, "0 30 2 * * ?", 2, Duration.ofHours(20), Duration.ofDays(180)));
 
         a = account("a", false);
