@@ -98,10 +98,13 @@ public class IdentityVerificationService {
         if (request.status() == RequestStatus.RECEIVED) {
             requests.updateStatus(requestId, RequestStatus.AWAITING_VERIFICATION, now);
         }
-        if (roundsSent(requestId) > 0) {
+        // one statement records the first round unless it is out already (under the request's lock, taken above)
+        if (jdbc.sql("""
+                        insert into verification_round (request_id, round_no, sent_at) select :id, 1, :at
+                        where not exists (select 1 from verification_round where request_id = :id)""")
+                .param("id", requestId).param("at", ts(now)).update() == 0) {
             return; // the first round is out already
         }
-        recordRound(requestId, 1, now);
         issueRound(request, 1, VerificationFactor.requiredFor(request.verificationLevel()), now);
     }
 
@@ -374,7 +377,8 @@ public class IdentityVerificationService {
                     "expiresAt", NoticeFormats.dateTime(expiresAt),
                     "guardian", contact.get().guardian(),
                     "secondFactor", request.verificationLevel() >= VerificationLevelPolicy.EMAIL_AND_PHONE_CODES));
-            model.put("code", codes.issue(request.id(), factor.name(), now, expiresAt));
+            // the first round's are the request's first codes: none to supersede
+            model.put("code", codes.issue(request.id(), factor.name(), now, expiresAt, round > 1));
             if (textMessage) {
                 sms.send(new SmsChannel.TextMessage("verification-sms:" + request.id() + ":" + round, request.id(),
                         contact.get().phone(), request.language(), model));

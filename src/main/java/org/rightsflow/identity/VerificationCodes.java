@@ -25,10 +25,16 @@ public class VerificationCodes {
         this.key = properties.tokenKey();
     }
 
-    /** @return the clear code, to be put in the outbox message and nowhere else */
-    public String issue(String requestId, String channel, Instant now, Instant expiresAt) {
-        jdbc.sql("update verification_code set superseded = true where request_id = :id and channel = :channel")
-                .param("id", requestId).param("channel", channel).update();
+    /**
+     * @param supersede whether earlier codes of the channel may exist (a resend): they stop counting; false for the
+     *                  request's first round, which has none (one update less a filing)
+     * @return the clear code, to be put in the outbox message and nowhere else
+     */
+    public String issue(String requestId, String channel, Instant now, Instant expiresAt, boolean supersede) {
+        if (supersede) {
+            jdbc.sql("update verification_code set superseded = true where request_id = :id and channel = :channel")
+                    .param("id", requestId).param("channel", channel).update();
+        }
         String code = "%06d".formatted(Hashing.random().nextInt(1_000_000));
         String salt = Hashing.randomToken(16);
         jdbc.sql("""

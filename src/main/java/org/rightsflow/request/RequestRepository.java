@@ -8,6 +8,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.rightsflow.common.Sql;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -21,9 +23,15 @@ public class RequestRepository {
             fulfilment_started_at, closed_at, due_date_provisional, filed_as""";
 
     private final JdbcClient jdbc;
+    /**
+     * PostgreSQL: a status change and its history row go to the database in one round trip, two statements sent
+     * together (the driver sends them at once; they run in order in the caller's transaction). H2 takes one at a time.
+     */
+    private final boolean postgres;
 
-    public RequestRepository(JdbcClient jdbc) {
+    public RequestRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.postgres = Sql.isPostgres(template);
     }
 
     /** Inserts a new request; a second insert with the same idempotency key fails on the unique constraint. */
@@ -35,7 +43,7 @@ public class RequestRepository {
                   status_token_nonce, idempotency_key, body_fingerprint, due_date_provisional, filed_as)
                 values (:id, :reference, :type, :status, :email, :accountId, :language, :details, :receivedAt,
                   :dueAt, :reminderAt, :policy, :level, :tokenHash, :tokenNonce, :idempotencyKey, :fingerprint,
-                  :provisional, :filedAs)""")
+                  :provisional, :filedAs)""" + (postgres ? ";\n" + HISTORY : ""))
                 .param("id", r.id())
                 .param("reference", r.reference())
                 .param("type", r.type().name())
@@ -55,8 +63,12 @@ public class RequestRepository {
                 .param("fingerprint", bodyFingerprint)
                 .param("provisional", r.dueDateProvisional())
                 .param("filedAs", r.filedAs().name())
+                .param("historyStatus", r.status().name())
+                .param("at", ts(r.receivedAt()))
                 .update();
-        appendHistory(r.id(), r.status(), r.receivedAt());
+        if (!postgres) {
+            appendHistory(r.id(), r.status(), r.receivedAt());
+        }
     }
 
     public Optional<RightsRequest> findById(String id) {
@@ -91,12 +103,17 @@ public class RequestRepository {
     }
 
     public void updateStatus(String id, RequestStatus status, Instant at) {
-        jdbc.sql("update rights_request set status = :status, closed_at = :closedAt where id = :id")
+        jdbc.sql("update rights_request set status = :status, closed_at = :closedAt where id = :id"
+                        + (postgres ? ";\n" + HISTORY : ""))
                 .param("status", status.name())
                 .param("closedAt", status.isTerminal() ? ts(at) : null)
                 .param("id", id)
+                .param("historyStatus", status.name())
+                .param("at", ts(at))
                 .update();
-        appendHistory(id, status, at);
+        if (!postgres) {
+            appendHistory(id, status, at);
+        }
         if (status.isTerminal()) {
             // A relative's evidence served the identity check and the review only: it goes when the request closes.
             jdbc.sql("delete from request_evidence where request_id = :id").param("id", id).update();
@@ -181,9 +198,11 @@ public class RequestRepository {
                 .param("email", accountEmail).query(String.class).list();
     }
 
+    private static final String HISTORY =
+            "insert into request_status_history (request_id, status, at) values (:id, :historyStatus, :at)";
+
     private void appendHistory(String id, RequestStatus status, Instant at) {
-        jdbc.sql("insert into request_status_history (request_id, status, at) values (:id, :status, :at)")
-                .param("id", id).param("status", status.name()).param("at", ts(at)).update();
+        jdbc.sql(HISTORY).param("id", id).param("historyStatus", status.name()).param("at", ts(at)).update();
     }
 
     private static RightsRequest map(ResultSet rs, int row) throws SQLException {
