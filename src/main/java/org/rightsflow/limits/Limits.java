@@ -79,15 +79,32 @@ public class Limits {
     /** Whether a use would be allowed now, counting nothing (the subject stays locked until the transaction ends). */
     @Transactional
     public Admission peek(Limit limit, String subject) {
+        return peekAfterLocking(null, null, limit, subject);
+    }
+
+    /**
+     * Locks another subject first (as {@link #serialise} does), then peeks like {@link #peek}: both stay locked until
+     * the transaction ends. On PostgreSQL one round trip instead of two.
+     */
+    @Transactional
+    public Admission peekAfterLocking(String otherLimitName, String otherSubject, Limit limit, String subject) {
         Instant now = time.now();
         if (postgres) {
-            // the lock, then the uses, in one round trip: two statements, the second with a snapshot taken after the lock
+            // the locks, then the uses, in one round trip: the uses are read with a snapshot taken after the locks
             // (Sql.executeTogether)
-            return template.execute(LOCK + ";\n" + USES, (PreparedStatementCallback<Admission>) statement -> {
-                int p = bindLock(statement, 1, limit.name(), subject);
+            String sql = (otherLimitName == null ? "" : LOCK + ";\n") + LOCK + ";\n" + USES;
+            return template.execute(sql, (PreparedStatementCallback<Admission>) statement -> {
+                int p = 1;
+                if (otherLimitName != null) {
+                    p = bindLock(statement, p, otherLimitName, otherSubject);
+                }
+                p = bindLock(statement, p, limit.name(), subject);
                 bindUses(statement, p, limit, subject, now);
                 return check(limit, results(statement).uses(), now);
             });
+        }
+        if (otherLimitName != null) {
+            serialise(otherLimitName, otherSubject);
         }
         serialise(limit.name(), subject);
         return check(limit, uses(limit, subject, now), now);

@@ -74,11 +74,13 @@ public class RequesterLimits {
 
     /**
      * Serialises filings for one account email on every node until the transaction ends, so that its open requests
-     * can be counted and the next one filed without a second filing slipping in between.
+     * can be counted and the next one filed without a second filing slipping in between; and says, as
+     * {@link #wrongCodeRoom} does (locking that count too), whether the account may still have a code checked today.
      */
     @Transactional
-    public void serialiseFilingsFor(String accountEmail) {
-        limits.serialise(OPEN_REQUESTS, subjects.account(accountEmail));
+    public Admission serialiseFilingsForAndWrongCodeRoom(String accountEmail) {
+        String account = subjects.account(accountEmail);
+        return limits.peekAfterLocking(OPEN_REQUESTS, account, properties.wrongCodes(), account);
     }
 
     /** Serialises the manual verification of one account's requests on every node until the transaction ends. */

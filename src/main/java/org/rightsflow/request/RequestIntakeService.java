@@ -222,8 +222,7 @@ public class RequestIntakeService {
      * (on every node), so that the count of its open requests and this insert are one step.
      */
     private Optional<ManualVerificationReason> limitReason(String accountEmail) {
-        limits.serialiseFilingsFor(accountEmail);
-        if (!limits.wrongCodeRoom(accountEmail).allowed()) {
+        if (!limits.serialiseFilingsForAndWrongCodeRoom(accountEmail).allowed()) {
             return Optional.of(ManualVerificationReason.ACCOUNT_WRONG_CODE_LIMIT);
         }
         if (requests.countOpenUnverified(accountEmail) >= limits.openUnverifiedPerAccount()) {

@@ -131,6 +131,13 @@ class LimitsTest extends PostgresIntegrationTest {
         assertThat(limits.tryUse(limit, subject).allowed()).isFalse();
         assertThat(limits.peek(limit, subject).allowed()).isFalse();
         assertThat(limits.usesInWindow(limit, subject, Duration.ofHours(1))).isEqualTo(2);
+
+        // a peek that locks another subject first creates that subject's row too, and counts nothing
+        String other = UUID.randomUUID().toString();
+        assertThat(limits.peekAfterLocking("TEST_OTHER_LOCK", other, limit, subject).allowed()).isFalse();
+        assertThat(jdbc.queryForObject("select count(*) from limit_subject where limit_name = 'TEST_OTHER_LOCK' and subject = ?",
+                Integer.class, other)).isEqualTo(1);
+        assertThat(limits.usesInWindow(limit, subject, Duration.ofHours(1))).isEqualTo(2);
     }
 
     @Test
