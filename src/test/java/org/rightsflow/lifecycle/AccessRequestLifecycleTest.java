@@ -123,6 +123,13 @@ class AccessRequestLifecycleTest extends PostgresIntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from act_hi_varinst where root_proc_inst_id_ = ? and name_ in"
                 + " ('requestId', 'reference', 'requestType', 'dueDate', 'reminderDate')", Long.class, processInstanceId))
                 .as("nor in the sub-processes it called").isZero();
+        // nor variables that no one reads on this path: the refusal's grounds and explanation it never had, the flag of
+        // a provisional due date it never had, the report's id and the step ids read in the job that set them, and
+        // the worker's or a data operator's variables of the systems' steps done through their connectors
+        assertThat(jdbc.queryForList("select distinct name_ from act_hi_varinst where root_proc_inst_id_ = ?",
+                String.class, processInstanceId)).doesNotContain(VariableNames.RESULT_GROUNDS,
+                VariableNames.RESULT_EXPLANATION, VariableNames.DUE_DATE_PROVISIONAL, VariableNames.DOWNLOAD_ID,
+                "systemSteps", "stepExecution", "topic", "timeLimit", "stepInstructions");
         // the path keeps the sub-processes, tasks, waits and end events; gateways and none start events are not written,
         // and the process instance still names the start event it began at
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).list())

@@ -125,6 +125,8 @@ class ReviewListenersModelTest {
                 }
             }
         }
+        // CallActivity_Fulfil's variable mapping: the real one, as deployed
+        Mocks.register(RightsRequestModel.BEAN_FULFILMENT_VARIABLES, new org.rightsflow.process.delegate.FulfilmentVariables());
         // the fulfilment's data work: one system's step, done through its connector
         Mocks.register(SystemStepsModel.BEAN_PLAN_SYSTEM_STEPS, (JavaDelegate) execution -> execution.setVariable(
                 SystemStepsModel.SYSTEM_STEPS, new java.util.ArrayList<>(List.of("step-1"))));

@@ -4,6 +4,7 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.rightsflow.fulfilment.access.AccessFulfilment;
 import org.rightsflow.process.model.AccessFulfilmentModel;
 import org.rightsflow.process.model.VariableNames;
@@ -21,6 +22,8 @@ public class BuildAccessReportDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        execution.setVariable(VariableNames.DOWNLOAD_ID, access.buildReport(requestId(execution)));
+        // transient: Task_PublishDownload reads it in this job (a failed job builds again), and nothing after it
+        execution.setVariable(VariableNames.DOWNLOAD_ID,
+                Variables.stringValue(access.buildReport(requestId(execution)), true));
     }
 }

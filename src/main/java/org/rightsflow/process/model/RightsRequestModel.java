@@ -71,6 +71,8 @@ public final class RightsRequestModel {
     public static final String BEAN_CLOSE_UNVERIFIED = "closeUnverified";
     public static final String BEAN_GATHER_TRIAGE_FACTS = "gatherTriageFacts";
     public static final String BEAN_START_FULFILMENT = "startFulfilment";
+    /** CallActivity_Fulfil's mapping of the variables a request holds only sometimes (delegate.FulfilmentVariables). */
+    public static final String BEAN_FULFILMENT_VARIABLES = "fulfilmentVariables";
     public static final String BEAN_SEND_RESULT = "sendResult";
     public static final String BEAN_REMIND_STAFF = "remindStaff";
     public static final String BEAN_ESCALATE_OVERDUE = "escalateOverdue";

@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
 import org.camunda.bpm.engine.test.mock.Mocks;
+import org.rightsflow.process.delegate.FulfilmentVariables;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -67,6 +68,8 @@ abstract class ProcessModelTestSupport {
         managementService = engine.getManagementService();
         historyService = engine.getHistoryService();
         ClockUtil.setCurrentTime(NOW);
+        // not a step's work but the model's variable mapping (CallActivity_Fulfil): the real one, as deployed
+        Mocks.register(RightsRequestModel.BEAN_FULFILMENT_VARIABLES, new FulfilmentVariables());
     }
 
     @AfterEach
