@@ -80,8 +80,9 @@ public class RequestLifecycle {
     /** The acknowledgement: reference, due date and what happens next, to the contact on file. */
     @Transactional
     public void acknowledge(String requestId) {
-        RightsRequest request = requests.findById(requestId).orElseThrow();
-        notices.aboutRequest(request, NoticeKind.ACKNOWLEDGEMENT, "acknowledgement:" + request.id(), Map.of());
+        RequestRepository.WithEntry found = requests.findWithEntry(requestId).orElseThrow();
+        RightsRequest request = found.request();
+        notices.aboutRequest(found, NoticeKind.ACKNOWLEDGEMENT, "acknowledgement:" + request.id(), Map.of());
         audit.record(request.reference(), "system", "ACKNOWLEDGED", null);
     }
 

@@ -76,6 +76,17 @@ public class RequestRepository {
                 .param("id", id).query(RequestRepository::map).optional();
     }
 
+    /** A request and whether intake staff entered it, in one read (see {@link #enteredBy}). */
+    public record WithEntry(RightsRequest request, boolean enteredByStaff) {
+    }
+
+    /** {@link #findById} and {@link #enteredBy} in one read: what a notice about the request needs. */
+    public Optional<WithEntry> findWithEntry(String id) {
+        return jdbc.sql("select " + COLUMNS + ", (entered_by_staff = true and entered_by is not null) as staff_entered"
+                        + " from rights_request where id = :id")
+                .param("id", id).query((rs, n) -> new WithEntry(map(rs, n), rs.getBoolean("staff_entered"))).optional();
+    }
+
     public Optional<RightsRequest> findByReference(String reference) {
         return jdbc.sql("select " + COLUMNS + " from rights_request where reference = :reference")
                 .param("reference", reference).query(RequestRepository::map).optional();

@@ -64,6 +64,20 @@ public class RequesterNotices {
      * back (and audited) once the contact's message limit is reached.
      */
     public void aboutRequest(RightsRequest request, NoticeKind kind, String dedupKey, Map<String, Object> extra) {
+        aboutRequest(request, null, kind, dedupKey, extra);
+    }
+
+    /**
+     * The same, for a caller that read whether staff entered the request with the request itself
+     * ({@link RequestRepository#findWithEntry}): one read less.
+     */
+    public void aboutRequest(RequestRepository.WithEntry request, NoticeKind kind, String dedupKey,
+                             Map<String, Object> extra) {
+        aboutRequest(request.request(), request.enteredByStaff(), kind, dedupKey, extra);
+    }
+
+    private void aboutRequest(RightsRequest request, Boolean enteredByStaff, NoticeKind kind, String dedupKey,
+                              Map<String, Object> extra) {
         var onFile = contacts.onFile(request);
         if (request.verifiedAt() == null && UNSOLICITED_BEFORE_VERIFICATION.contains(kind)) {
             String address = onFile.map(RequesterContacts.Contact::email).orElse(request.accountEmail());
@@ -82,7 +96,7 @@ public class RequesterNotices {
             model.put("statusUrl", statusLinks.url(request));
             // who the notice speaks to: a guardian about a minor's data; a request staff entered (codes are not used)
             model.put("guardian", contact.guardian());
-            model.put("staffEntered", requests.enteredBy(request.id()).isPresent());
+            model.put("staffEntered", enteredByStaff != null ? enteredByStaff : requests.enteredBy(request.id()).isPresent());
             enqueueWorded(request, contact, kind, dedupKey, model);
         });
     }
