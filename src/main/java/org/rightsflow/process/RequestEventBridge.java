@@ -160,7 +160,9 @@ public class RequestEventBridge {
             runtime.createMessageCorrelation(DownloadExpiryModel.MSG_DOWNLOAD_PUBLISHED)
                     .processInstanceBusinessKey(published.reference())
                     .setVariable(VariableNames.DOWNLOAD_ID, published.downloadId())
-                    .setVariable(VariableNames.EXPIRES_AT, Date.from(published.expiresAt()))
+                    // transient: the link's timer reads it as the instance starts, in this transaction; its job
+                    // keeps the date (a stored copy was a runtime row and a historic one that no one read)
+                    .setVariable(VariableNames.EXPIRES_AT, Variables.dateValue(Date.from(published.expiresAt()), true))
                     .correlateStartMessage();
         });
     }

@@ -89,6 +89,15 @@ class AccessRequestLifecycleTest extends PostgresIntegrationTest {
         assertThat(statuses).containsExactly("RECEIVED", "AWAITING_VERIFICATION", "IN_REVIEW", "IN_PROGRESS", "COMPLETED");
 
         Mailbox.Mail ready = mailbox.awaitOne(LI_LEI, "DOWNLOAD_READY", reference);
+        // the link's expiry waits in its timer job, at the download's expiry, without a stored copy of the date
+        assertThat(jdbc.queryForObject("select j.duedate_ from act_ru_job j join act_ru_execution e"
+                + " on e.id_ = j.process_instance_id_ where e.business_key_ = ? and j.process_def_key_ = 'DownloadExpiryProcess'",
+                java.sql.Timestamp.class, reference).getTime()).isEqualTo(jdbc.queryForObject("select d.expires_at from download d"
+                + " join rights_request r on r.id = d.request_id where r.reference = ?", java.sql.Timestamp.class, reference)
+                .getTime());
+        assertThat(jdbc.queryForObject("select count(*) from act_ru_variable v join act_ru_execution e"
+                + " on e.id_ = v.proc_inst_id_ where e.business_key_ = ? and v.name_ = 'expiresAt'", Long.class, reference))
+                .isZero();
         String link = Mailbox.linkIn(ready);
         String path = link.substring(link.indexOf("/api/downloads/"));
         Api.Response report = api.get(path);
@@ -124,12 +133,14 @@ class AccessRequestLifecycleTest extends PostgresIntegrationTest {
                 + " ('requestId', 'reference', 'requestType', 'dueDate', 'reminderDate')", Long.class, processInstanceId))
                 .as("nor in the sub-processes it called").isZero();
         // nor variables that no one reads on this path: the refusal's grounds and explanation it never had, the flag of
-        // a provisional due date it never had, the report's id and the step ids read in the job that set them, and
+        // a provisional due date it never had, the report's id, the step ids and how the fulfilment started, read in
+        // the job that set them, and
         // the worker's or a data operator's variables of the systems' steps done through their connectors
         assertThat(jdbc.queryForList("select distinct name_ from act_hi_varinst where root_proc_inst_id_ = ?",
                 String.class, processInstanceId)).doesNotContain(VariableNames.RESULT_GROUNDS,
                 VariableNames.RESULT_EXPLANATION, VariableNames.DUE_DATE_PROVISIONAL, VariableNames.DOWNLOAD_ID,
-                "systemSteps", "stepExecution", "topic", "timeLimit", "stepInstructions");
+                "systemSteps", "stepExecution", "topic", "timeLimit", "stepInstructions",
+                VariableNames.FULFILMENT_START, VariableNames.FULFILMENT_PROCESS);
         // the path keeps the sub-processes, tasks, waits and end events; gateways and none start events are not written,
         // and the process instance still names the start event it began at
         assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(processInstanceId).list())

@@ -4,6 +4,7 @@ import static org.rightsflow.process.delegate.Delegates.requestId;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.rightsflow.process.FulfilmentRoutes;
 import org.rightsflow.process.model.RightsRequestModel;
 import org.rightsflow.process.model.VariableNames;
@@ -30,8 +31,16 @@ public class StartFulfilmentDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         FulfilmentStart start = lifecycle.startFulfilment(requestId(execution));
-        execution.setVariable(VariableNames.FULFILMENT_START, start.name());
-        execution.setVariable(VariableNames.FULFILMENT_PROCESS,
-                routes.processFor((String) execution.getVariable(VariableNames.REQUEST_TYPE)));
+        // Gateway_FulfilmentStarted and CallActivity_Fulfil read both in this job. Once the fulfilment started nothing
+        // reads them again, so then they are transient (no row, no history); a request sent to review or waiting keeps
+        // fulfilmentStart, which the review shows (how the request came there)
+        set(execution, VariableNames.FULFILMENT_START, start.name(), start == FulfilmentStart.STARTED);
+        set(execution, VariableNames.FULFILMENT_PROCESS,
+                routes.processFor((String) execution.getVariable(VariableNames.REQUEST_TYPE)), true);
+    }
+
+    /** Transient only when no stored variable of the name exists (the engine refuses to turn one into the other). */
+    private static void set(DelegateExecution execution, String name, String value, boolean transientIfNew) {
+        execution.setVariable(name, Variables.stringValue(value, transientIfNew && !execution.hasVariable(name)));
     }
 }

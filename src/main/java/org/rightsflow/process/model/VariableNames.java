@@ -41,8 +41,9 @@ import org.rightsflow.request.RequestOutcome;
  *       {@code manualFulfilmentListener} for PARTIALLY_COMPLETED); read by {@code sendResult}.
  *       {@code CallActivity_Fulfil} passes both in and out, so a value set by the
  *       review survives a manual fulfilment that does not replace it.</li>
- *   <li>{@code buildAccessReport}: {@link #DOWNLOAD_ID}; the download expiry process is started
- *       with {@link #DOWNLOAD_ID} and {@link #EXPIRES_AT}.</li>
+ *   <li>{@code buildAccessReport}: {@link #DOWNLOAD_ID} (transient: published in the same job); the download expiry
+ *       process is started with {@link #DOWNLOAD_ID} and {@link #EXPIRES_AT} (transient: its timer reads it as it
+ *       starts).</li>
  * </ul>
  */
 public final class VariableNames {
