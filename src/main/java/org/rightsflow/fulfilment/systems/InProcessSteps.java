@@ -66,7 +66,7 @@ public class InProcessSteps {
             case LIFT_RESTRICTION -> StepOutcome.of(step.categories().stream().map(c -> CategoryOutcome.counted(c,
                     connector.liftRestriction(c, RowSelection.allOf(subject)))).toList());
         };
-        steps.recordDone(stepId, SystemStep.DONE_BY_CONNECTOR, null, outcome, null);
+        steps.recordDone(step, SystemStep.DONE_BY_CONNECTOR, null, outcome, null);
     }
 
     private static StepOutcome counted(SystemConnector connector, SystemStep step, long subject) {

@@ -37,7 +37,7 @@ public class PersonSteps {
         List<Integer> changes = step.operation() == StepOperation.CORRECT
                 ? corrections.recordAppliedInSystem(step.requestId(), step.systemId(), Map.of(), operator)
                 : List.of();
-        steps.recordDone(stepId, SystemStep.DONE_BY_PERSON, operator, new StepOutcome(List.of(), records, changes),
+        steps.recordDone(step, SystemStep.DONE_BY_PERSON, operator, new StepOutcome(List.of(), records, changes),
                 note.strip());
     }
 }

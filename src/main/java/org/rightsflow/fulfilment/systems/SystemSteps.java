@@ -209,14 +209,18 @@ public class SystemSteps {
         return planned;
     }
 
-    /** The step is done: by whom, and what was done per category. A step already done keeps its first record. */
+    /**
+     * The step is done: by whom, and what was done per category. A step already done keeps its first record.
+     *
+     * @param step the step as its caller read it in this transaction (its id, reference, system and operation, which
+     *             do not change, name it in the audit trail; reading it again cost a query per step)
+     */
     @Transactional
-    public void recordDone(String id, String doneBy, String operator, StepOutcome outcome, String note) {
+    public void recordDone(SystemStep step, String doneBy, String operator, StepOutcome outcome, String note) {
         int changed = jdbc.update("update system_step set status = 'DONE', done_by = ?, operator = ?, outcome = ?,"
                 + " note = ?, completed_at = ? where id = ? and status = 'PENDING'", doneBy, operator, json(outcome),
-                note, ts(time.now()), id);
+                note, ts(time.now()), step.id());
         if (changed > 0) {
-            SystemStep step = step(id);
             audit.record(step.reference(), operator == null ? "system" : operator, "SYSTEM_STEP_DONE",
                     "{\"system\":\"" + step.systemId() + "\",\"operation\":\"" + step.operation() + "\",\"doneBy\":\""
                             + doneBy + "\",\"rows\":" + outcome.rows() + "}");

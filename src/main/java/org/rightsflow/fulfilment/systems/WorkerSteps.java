@@ -191,7 +191,7 @@ public class WorkerSteps {
                     + "' has no result: its worker completed the task without reporting what it did");
         }
         uploads.commit(stepId);
-        steps.recordDone(stepId, SystemStep.DONE_BY_WORKER, null, SystemSteps.read(reported, StepOutcome.class), null);
+        steps.recordDone(step, SystemStep.DONE_BY_WORKER, null, SystemSteps.read(reported, StepOutcome.class), null);
         jdbc.update("delete from worker_subject_handle where step_id = ?", stepId);
     }
 
