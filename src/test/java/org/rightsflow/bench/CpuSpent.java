@@ -10,8 +10,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The CPU time the benchmark's JVM and its PostgreSQL have used so far. A saturated two-core machine answers
- * "how many requests a second" with whatever else runs on it; the core-seconds a request costs are nearly the
- * same on a quiet and on a busy machine, so a change's effect shows through other builds' load.
+ * "how many requests a second" with whatever else runs on it; the core-seconds a request costs move much less with
+ * other load, so a change's effect of a tenth or more shows through it. They still move: the same commit's request
+ * cost 306 ms on the quiet machine and 503 ms at a load average of 17 (figure 2, 2026-12-08), because the JIT
+ * compiler's threads are counted, caches are shared and a saturated PostgreSQL spins on its locks. Compare runs made
+ * at a similar load; figures for the record come from the quiet machine.
  *
  * <p>PostgreSQL's share is read from {@code /proc}: the postmaster's own time, its live backends' time and the time of
  * the backends it has already reaped ({@code cutime}, {@code cstime}); a backend that ends during the figure moves

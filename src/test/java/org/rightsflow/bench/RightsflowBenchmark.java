@@ -133,8 +133,8 @@ class RightsflowBenchmark {
         String workMem = System.getProperty("bench.workMem");
         if (workMem != null) {
             // a pool with its own init SQL is left alone by EngineQueryPlans: repeat what it sets
-            registry.add("spring.datasource.hikari.connection-init-sql", () -> "set plan_cache_mode = force_custom_plan;"
-                    + " set random_page_cost = 1.1; SET work_mem = '" + workMem + "'");
+            registry.add("spring.datasource.hikari.connection-init-sql",
+                    () -> "set random_page_cost = 1.1; SET work_mem = '" + workMem + "'");
         }
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> TestInfrastructure.mail().getSmtp().getPort());
@@ -283,7 +283,7 @@ class RightsflowBenchmark {
                     "bare Camunda start, one wait state");
             figures.add("1. intake, " + clients + " client(s): the model alone, no-op delegates (Java API)",
                     total / shapeSeconds, "req/s", bareRate, "bare Camunda start, one wait state");
-            // the same comparison in CPU (JVM and PostgreSQL) rather than time: nearly independent of other load
+            // the same comparison in CPU (JVM and PostgreSQL) rather than time: it moves less with other load
             figures.add("1. intake, " + clients + " client(s): CPU per filing (JVM and PostgreSQL)", appCpu / total * 1000,
                     "ms", bareCpu / total * 1000, "CPU per bare start");
         }
@@ -387,7 +387,7 @@ class RightsflowBenchmark {
         figures.add("2. life cycle latency p95", percentile(latencies, 95) / 1000.0, "s", null, null);
         figures.add("2. life cycle latency p99", percentile(latencies, 99) / 1000.0, "s", null, null);
         figures.add("2. life cycle: async jobs per request", lifecycleJobsPerRequest, "jobs", null, null);
-        // what a request costs the two cores, nearly independent of other load on the machine (CpuSpent)
+        // what a request costs the two cores, which moves much less with other load than the rate (CpuSpent)
         figures.add("2. life cycle: CPU per request, the JVM (clients and mail server included)",
                 cpu.jvmSeconds() / n * 1000, "ms", null, null);
         figures.add("2. life cycle: CPU per request, PostgreSQL", cpu.postgresSeconds() / n * 1000, "ms", null, null);

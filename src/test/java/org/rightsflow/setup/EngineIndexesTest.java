@@ -3,6 +3,10 @@ package org.rightsflow.setup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.junit.jupiter.api.Test;
 import org.rightsflow.support.PostgresIntegrationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -18,6 +22,9 @@ class EngineIndexesTest extends PostgresIntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ProcessEngine engine;
 
     @Test
     void aFreshDatabaseGetsTheIndexOnTheParentTaskColumn() {
@@ -56,8 +63,35 @@ class EngineIndexesTest extends PostgresIntegrationTest {
     void authorizationChecksArePlannedWithStatisticsOnThePermissionBitsAndTheActualParameters() {
         assertThat(jdbc.queryForList("select stxname from pg_statistic_ext where stxname = 'rf_stat_auth_perms'",
                 String.class)).hasSize(1);
-        assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
         assertThat(jdbc.queryForObject("show random_page_cost", String.class)).isEqualTo("1.1");
+        // outside a signed-in user's command, PostgreSQL's default: generic plans where they are no worse
+        assertThat(jdbc.queryForObject("show plan_cache_mode", String.class)).isEqualTo("auto");
+    }
+
+    @Test
+    void aSignedInUsersCommandsPlanEachStatementWithItsParametersForTheirTransactionOnly() {
+        CommandExecutor commands = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .getCommandExecutorTxRequired();
+        Command<String> planCacheMode = context -> {
+            try (var statement = context.getDbSqlSession().getSqlSession().getConnection().createStatement();
+                 var result = statement.executeQuery("show plan_cache_mode")) {
+                result.next();
+                return result.getString(1);
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        assertThat(commands.execute(planCacheMode)).as("a command of no one (a filing, a job)").isEqualTo("auto");
+        engine.getIdentityService().setAuthentication("demo-officer", List.of("privacy-officers"));
+        try {
+            assertThat(commands.execute(planCacheMode)).as("a signed-in user's command").isEqualTo("force_custom_plan");
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
+        // SET LOCAL ends with the command's transaction: the pooled connection goes back as it came
+        for (int i = 0; i < 12; i++) {
+            assertThat(commands.execute(planCacheMode)).isEqualTo("auto");
+        }
     }
 
     @Test
