@@ -295,14 +295,7 @@ class RightsflowBenchmark {
     private double bareStarts(int n, int clients, String round) throws Exception {
         String prefix = "bench-" + run + "-" + clients + "-" + round + "-";
         long start = System.nanoTime();
-        AtomicInteger next = new AtomicInteger();
-        parallel(clients, () -> {
-            int i;
-            while ((i = next.getAndIncrement()) < n) {
-                runtime.startProcessInstanceByKey(BARE_ONE_WAIT, prefix + i);
-            }
-            return null;
-        });
+        startInstances(BARE_ONE_WAIT, prefix, n, clients);
         double rate = n / seconds(start);
         assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(BARE_ONE_WAIT)
                 .processInstanceBusinessKeyLike(prefix + "%").count()).isEqualTo(n);
@@ -416,14 +409,7 @@ class RightsflowBenchmark {
         String prefix = "bench-chain-" + run + "-";
         long jobsBefore = successfulJobs();
         long start = System.nanoTime();
-        AtomicInteger next = new AtomicInteger();
-        parallel(clients, () -> {
-            int i;
-            while ((i = next.getAndIncrement()) < n) {
-                runtime.startProcessInstanceByKey(key, prefix + i);
-            }
-            return null;
-        });
+        startInstances(key, prefix, n, clients);
         awaitCount("bare async chains ended", n, Duration.ofMinutes(15),
                 () -> n - runtime.createProcessInstanceQuery().processDefinitionKey(key)
                         .processInstanceBusinessKeyLike(prefix + "%").count());
@@ -632,14 +618,7 @@ class RightsflowBenchmark {
         long heap0 = heapAfterGc();
         long db0 = databaseSize();
         String bareKey = "bench-mem-" + run + "-";
-        AtomicInteger nextBare = new AtomicInteger();
-        parallel(4, () -> {
-            int i;
-            while ((i = nextBare.getAndIncrement()) < n) {
-                runtime.startProcessInstanceByKey(BARE_ONE_WAIT, bareKey + i);
-            }
-            return null;
-        });
+        startInstances(BARE_ONE_WAIT, bareKey, n, 4);
         long bareHeap = heapAfterGc() - heap0;
         long bareDb = databaseSize() - db0;
 
@@ -698,14 +677,7 @@ class RightsflowBenchmark {
 
         // bare: n timer → async no-op instances
         String timerKey = "bench-timer-" + run + "-";
-        AtomicInteger nextTimer = new AtomicInteger();
-        parallel(4, () -> {
-            int i;
-            while ((i = nextTimer.getAndIncrement()) < n) {
-                runtime.startProcessInstanceByKey(BARE_TIMER, timerKey + i);
-            }
-            return null;
-        });
+        startInstances(BARE_TIMER, timerKey, n, 4);
         Set<String> bareInstances = new HashSet<>(runtime.createProcessInstanceQuery().processDefinitionKey(BARE_TIMER)
                 .processInstanceBusinessKeyLike(timerKey + "%").list().stream().map(ProcessInstance::getId).toList());
         List<String> bareJobs = management.createJobQuery().processDefinitionKey(BARE_TIMER).timers().list().stream()
@@ -1447,6 +1419,18 @@ class RightsflowBenchmark {
             Thread.sleep(100);
         }
         throw new AssertionError(what + ": " + last + " of " + target + " after " + timeout);
+    }
+
+    /** n instances of a definition without variables, business keys prefix + 0 … n - 1, started by that many clients. */
+    private void startInstances(String definitionKey, String prefix, int n, int clients) throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        parallel(clients, () -> {
+            int i;
+            while ((i = next.getAndIncrement()) < n) {
+                runtime.startProcessInstanceByKey(definitionKey, prefix + i);
+            }
+            return null;
+        });
     }
 
     private static void parallel(int threads, Callable<Void> worker) throws Exception {
