@@ -50,7 +50,7 @@ class ModelVocabularyTest {
 
     /** Expressions that are not beans: the engine's own objects and a DMN result. */
     private static final Set<String> ENGINE_OBJECTS = Set.of("execution", "task", "decisionResult");
-    private static final Pattern DELEGATE_BEAN = Pattern.compile("delegateExpression=\"\\$\\{(\\w+)}\"");
+    private static final Pattern DELEGATE_BEAN = Pattern.compile("(?:d|variableMappingD)elegateExpression=\"\\$\\{(\\w+)}\"");
     private static final Pattern METHOD_BEAN = Pattern.compile("[$#]\\{(\\w+)\\.\\w+\\(");
     private static final Pattern OUTCOME_COMPARED = Pattern.compile("\\boutcome\\s*[!=]=\\s*'(\\w+)'");
     private static final Pattern OUTCOME_SET =
